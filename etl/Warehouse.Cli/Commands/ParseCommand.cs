@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json;
+using Warehouse.Core;
+
+namespace Warehouse.Cli.Commands;
+
+/// <summary><c>parse FILE... [--json]</c>: each report's values and findings.</summary>
+internal static class ParseCommand
+{
+    public static Command Create()
+    {
+        var files = CommonOptions.Files();
+        var json = new Option<bool>("--json") { Description = "Print the JSON contract: one object per file, an array when several files are given." };
+        var hint = CommonOptions.RegionHint();
+        var maxSize = CommonOptions.MaxSize();
+        var command = new Command("parse", "Parse reports and print their values and findings.") { files, json, hint, maxSize };
+        command.SetAction(async (pr, ct) =>
+        {
+            var options = CommonOptions.Options(pr, hint, maxSize);
+            var output = pr.InvocationConfiguration.Output;
+            var error = pr.InvocationConfiguration.Error;
+            var paths = pr.GetValue(files)!;
+            var readings = new List<ReportReading>();
+            foreach (var path in paths) readings.Add(await ReportReader.Default.ReadAsync(path, options, ct));
+
+            foreach (var r in readings.Where(r => r.Rejection is not null))
+            {
+                await error.WriteLineAsync($"warehouse: {r.File}: {r.Rejection}");
+            }
+
+            var reports = readings.Where(r => r.Report is not null).ToList();
+            if (pr.GetValue(json)) await output.WriteLineAsync(Json(reports, array: paths.Length > 1));
+            else foreach (var r in reports) await output.WriteAsync(Summary.Render(r));
+
+            return readings.Any(r => r.Rejection is not null) ? WarehouseCli.BadInput : WarehouseCli.Ok;
+        });
+        return command;
+    }
+
+    private static string Json(IReadOnlyList<ReportReading> readings, bool array)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, ReportJson.Indented))
+        {
+            if (array) w.WriteStartArray();
+            foreach (var r in readings) ReportJson.Write(w, r.Report!, r.Findings, r.File, r.Parse.Layout);
+            if (array) w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}

@@ -1,0 +1,3 @@
+using Warehouse.Cli;
+
+return await WarehouseCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Warehouse.Cli.Commands;
+
+namespace Warehouse.Cli;
+
+/// <summary>The command line: typed options and an action per command; users read a sentence, never a stack trace.</summary>
+public static class WarehouseCli
+{
+    public const int Ok = 0;
+    public const int Findings = 1;
+    public const int BadInput = 2;
+    public const int InternalError = 70;
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Warehouse: parse, check and load China's annual government information disclosure reports (政府信息公开工作年度报告).");
+        root.Subcommands.Add(ParseCommand.Create());
+        root.Subcommands.Add(ValidateCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    {
+        var parsed = Build().Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parsed.InvokeAsync(config, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("warehouse: cancelled");
+            return 130;
+        }
+        catch (UserError e)
+        {
+            await error.WriteLineAsync($"warehouse: {e.Message}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"warehouse: {e.Message}");
+            return BadInput;
+        }
+        catch (Exception e)
+        {
+            var debug = Environment.GetEnvironmentVariable("WAREHOUSE_DEBUG") == "1";
+            await error.WriteLineAsync(debug ? e.ToString() : $"warehouse: internal error: {e.Message} (run with WAREHOUSE_DEBUG=1 for details)");
+            return InternalError;
+        }
+    }
+}
+
+/// <summary>A mistake the user can fix (a bad option, a missing tool); its message is the whole story.</summary>
+public sealed class UserError(string message) : Exception(message);

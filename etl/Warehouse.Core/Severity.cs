@@ -1,0 +1,7 @@
+namespace Warehouse.Core;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,62 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Warehouse.Parsing;
+
+/// <summary>Decides what a document is from its bytes, never from its name.</summary>
+public static class DocumentSniffer
+{
+    private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+    public static DocumentKind Sniff(ReadOnlyMemory<byte> memory)
+    {
+        var bytes = memory.Span;
+        if (bytes.IsEmpty || bytes.Trim((ReadOnlySpan<byte>)[0x20, 0x09, 0x0A, 0x0D]).IsEmpty) return DocumentKind.Empty;
+        if (bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) >= 0) return DocumentKind.Pdf;
+        if (bytes.StartsWith("PK\u0003\u0004"u8)) return IsDocx(memory) ? DocumentKind.Docx : DocumentKind.OtherZip;
+        if (bytes.StartsWith(Ole2))
+        {
+            // An encrypted OOXML file is an OLE2 container holding a stream named EncryptedPackage.
+            return bytes.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0 ? DocumentKind.EncryptedOffice : DocumentKind.LegacyOffice;
+        }
+
+        if (LooksLikeHtml(bytes)) return DocumentKind.Html;
+        return LooksLikeText(bytes) ? DocumentKind.Text : DocumentKind.Binary;
+    }
+
+    private static bool IsDocx(ReadOnlyMemory<byte> memory)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(memory.ToArray(), writable: false), ZipArchiveMode.Read);
+            return zip.GetEntry("word/document.xml") is not null;
+        }
+        catch (InvalidDataException)
+        {
+            // A truncated DOCX loses its central directory; the reader reports it as damaged.
+            return memory.Span.IndexOf("word/"u8) >= 0;
+        }
+    }
+
+    private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 2048)]).ToLowerInvariant();
+        return head.Contains("<html", StringComparison.Ordinal) || head.Contains("<!doctype html", StringComparison.Ordinal)
+            || head.Contains("<table", StringComparison.Ordinal) || head.Contains("<body", StringComparison.Ordinal)
+            || head.Contains("<meta", StringComparison.Ordinal) || head.Contains("<div", StringComparison.Ordinal);
+    }
+
+    private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return true;
+        var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        var control = 0;
+        foreach (var b in sample)
+        {
+            if (b == 0) return false;
+            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C)) control++;
+        }
+
+        return control * 100 < sample.Length;
+    }
+}

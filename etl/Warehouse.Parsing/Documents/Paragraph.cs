@@ -1,0 +1,3 @@
+namespace Warehouse.Parsing.Documents;
+
+public sealed record Paragraph(string Text) : Block;

@@ -1,0 +1,71 @@
+using Warehouse.Core;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>The rows of table 二 as found, with the column headings printed above them.</summary>
+internal sealed class ActiveRead
+{
+    private static readonly string[] Marks2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"];
+    private static readonly string[] Marks2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "采购项目数量", "采购总金额"];
+
+    public Dictionary<string, (IReadOnlyList<string> Data, IReadOnlyList<string> Header)> Items { get; } = [];
+
+    public List<string> Headers { get; } = [];
+
+    public (int For2019, int For2021) Evidence =>
+        (Headers.Count(h => Marks2019.Any(m => h.StartsWith(m, StringComparison.Ordinal))) + (Items.ContainsKey("procurement") || Items.ContainsKey("other_services") ? 1 : 0),
+         Headers.Count(h => Marks2021.Any(m => h.StartsWith(m, StringComparison.Ordinal))));
+
+    public Func<string, string, int, decimal?> Read { get; init; } = (_, raw, _) => CountCell.ReadAmount(raw);
+
+    public ActiveDisclosure ToDisclosure(Template template) =>
+        template == Template.Template2021
+            ? new ActiveDisclosure(
+                Documents("regulations", 0, 1, 2),
+                Documents("normative_documents", 0, 1, 2),
+                Count("licensing", 0),
+                Count("penalty", 0),
+                Count("enforcement", 0),
+                Value("fees", 0))
+            : new ActiveDisclosure(
+                // 2019: 本年新制作数量, 本年新公开数量, 对外公开总数量; no repeal column, no fee amount.
+                new DocumentCounts(Count("regulations", 0), null, Count("regulations", 2)),
+                new DocumentCounts(Count("normative_documents", 0), null, Count("normative_documents", 2)),
+                Count("licensing", 2),
+                Count("penalty", 2),
+                Count("enforcement", 2),
+                null,
+                Columns2019());
+
+    private static readonly Dictionary<string, string[]> Columns2019Names = new()
+    {
+        ["regulations"] = ["new_made", "new_published", "total_published"],
+        ["normative_documents"] = ["new_made", "new_published", "total_published"],
+        ["licensing"] = ["last_year_items", "change", "decisions"],
+        ["other_services"] = ["last_year_items", "change", "decisions"],
+        ["penalty"] = ["last_year_items", "change", "decisions"],
+        ["enforcement"] = ["last_year_items", "change", "decisions"],
+        ["fees"] = ["last_year_items", "change"],
+        ["procurement"] = ["projects", "amount_10k_yuan"],
+    };
+
+    private Dictionary<string, decimal?> Columns2019()
+    {
+        var columns = new Dictionary<string, decimal?>();
+        foreach (var (item, names) in Columns2019Names)
+        {
+            for (var i = 0; i < names.Length; i++) columns[$"{item}.{names[i]}"] = Value(item, i);
+        }
+
+        return columns;
+    }
+
+    private DocumentCounts Documents(string item, int issued, int repealed, int inForce) =>
+        new(Count(item, issued), Count(item, repealed), Count(item, inForce));
+
+    private int? Count(string item, int index) => Value(item, index) is { } v && v == decimal.Truncate(v) && v <= int.MaxValue ? (int)v : null;
+
+    private decimal? Value(string item, int index) =>
+        Items.TryGetValue(item, out var found) && index < found.Data.Count ? Read(item, found.Data[index], index) : null;
+}

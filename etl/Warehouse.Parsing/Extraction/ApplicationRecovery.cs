@@ -1,0 +1,106 @@
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// Recovers cells of table 三 that a layout lost, from the template's own arithmetic:
+/// the balance per column, the total row, and the total column.
+/// </summary>
+internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Template template)
+{
+    private readonly string[] _outcomes = DisposalCategories.Outcomes(template).Select(c => c.Code).ToArray();
+
+    /// <summary>Puts the six cells around a gap at <paramref name="gap"/> and returns the recovered value when everything adds up.</summary>
+    public int? TryPlace(string code, int?[] six, int gap)
+    {
+        Place(code, six, gap);
+        var row = rows[code];
+        var value = ByColumn(code, gap) ?? ByRow(row, gap);
+        if (value is null or < 0)
+        {
+            row[gap] = null;
+            return null;
+        }
+
+        row[gap] = value;
+        var rowAddsUp = row.Any(v => v is null) || row.Take(ApplicantTypes.TotalIndex).Sum() == row[ApplicantTypes.TotalIndex];
+        var columnsAddUp = Enumerable.Range(0, ApplicantTypes.Count).All(c => ByColumn(code, c) is not { } expected || expected == row[c]);
+        if (rowAddsUp && columnsAddUp) return value;
+
+        row[gap] = null;
+        return null;
+    }
+
+    public void Place(string code, int?[] six, int gap)
+    {
+        var row = new int?[ApplicantTypes.Count];
+        for (int c = 0, s = 0; c < ApplicantTypes.Count; c++)
+        {
+            row[c] = c == gap ? null : six[s++];
+        }
+
+        rows[code] = row;
+    }
+
+    /// <summary>Fills unknown cells that the rules determine, until nothing more can be filled.</summary>
+    public IEnumerable<(string Code, int Column, int Value)> FillUnknown()
+    {
+        var filled = new List<(string, int, int)>();
+        bool progress;
+        do
+        {
+            progress = false;
+            foreach (var (code, row) in rows)
+            {
+                for (var c = 0; c < ApplicantTypes.Count; c++)
+                {
+                    if (row[c] is not null) continue;
+                    var value = ByColumn(code, c) ?? ByRow(row, c);
+                    if (value is not { } v || v < 0) continue;
+                    row[c] = v;
+                    filled.Add((code, c, v));
+                    progress = true;
+                }
+            }
+        }
+        while (progress);
+
+        return filled;
+    }
+
+    private int? Cell(string code, int c) => rows.TryGetValue(code, out var r) ? r[c] : null;
+
+    private int? SumOutcomes(int c, string? except = null)
+    {
+        var sum = 0;
+        foreach (var code in _outcomes)
+        {
+            if (code == except) continue;
+            if (Cell(code, c) is not { } v) return null;
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    private int? ByColumn(string code, int c)
+    {
+        int? nr = Cell("new_received", c), co = Cell("carried_over", c), tp = Cell("total_processed", c), cf = Cell("carried_forward", c);
+        return code switch
+        {
+            "new_received" => tp + cf - co,
+            "carried_over" => tp + cf - nr,
+            "carried_forward" => nr + co - tp,
+            "total_processed" => SumOutcomes(c) ?? nr + co - cf,
+            _ when _outcomes.Contains(code) => tp - SumOutcomes(c, except: code),
+            _ => null,
+        };
+    }
+
+    private static int? ByRow(int?[] row, int c)
+    {
+        if (c == ApplicantTypes.TotalIndex) return row.Take(ApplicantTypes.TotalIndex).Any(v => v is null) ? null : row.Take(ApplicantTypes.TotalIndex).Sum();
+        var others = Enumerable.Range(0, ApplicantTypes.TotalIndex).Where(i => i != c).Select(i => row[i]).ToList();
+        return others.Any(v => v is null) ? null : row[ApplicantTypes.TotalIndex] - others.Sum();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>Figures stated in the prose of section 一 (总体情况).</summary>
+internal static partial class Prose
+{
+    /// <summary>
+    /// The items published in the year, only when stated as the year's total: "公开信息 1455 条，其中…",
+    /// "共发布各类信息 184 条". Per-category counts ("主动公开相关信息2条"), other channels'
+    /// figures and vague ones ("近10条", "40余条") are not a total.
+    /// </summary>
+    public static int? ItemsPublished(string sectionOne)
+    {
+        foreach (var sentence in Sentences(sectionOne))
+        {
+            foreach (Match m in ItemsPattern().Matches(sentence))
+            {
+                var after = sentence[(m.Index + m.Length)..];
+                var before = sentence[..m.Index];
+                var clause = before[(before.LastIndexOfAny(['，', ','] ) + 1)..] + m.Value;
+                var total = m.Groups["sum"].Success
+                    || TotalWord().IsMatch(clause)
+                    || after.StartsWith("，其中", StringComparison.Ordinal) || after.StartsWith("其中", StringComparison.Ordinal) || after.StartsWith(",其中", StringComparison.Ordinal);
+                if (!total) continue;
+                if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+            }
+        }
+
+        return null;
+    }
+
+    public static StatedFigures Stated(string sectionOne)
+    {
+        int? received = null, decided = null, reviews = null, lawsuits = null;
+        foreach (var sentence in Sentences(sectionOne))
+        {
+            received ??= Number(Received().Match(sentence));
+            decided ??= Number(Decided().Match(sentence));
+            reviews ??= Number(Reviews().Match(sentence));
+            lawsuits ??= Number(Lawsuits().Match(sentence));
+            if (received is null && NoneReceived().IsMatch(sentence)) received = 0;
+            if (NoReviewOrLawsuit().Match(sentence) is { Success: true } none)
+            {
+                reviews ??= 0;
+                if (none.Groups["lit"].Success) lawsuits ??= 0;
+            }
+        }
+
+        return new StatedFigures(received, decided, reviews, lawsuits);
+    }
+
+    private static int? Number(Match m) =>
+        m.Success && int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static IEnumerable<string> Sentences(string text) =>
+        text.Split(['。', '；', ';', '！', '？', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
+    [GeneratedRegex(@"(?:公开|发布|公布)[^，,：:]{0,15}?信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
+    private static partial Regex ItemsPattern();
+
+    [GeneratedRegex(@"共|累计|合计|总计|全年|总数")]
+    private static partial Regex TotalWord();
+
+    [GeneratedRegex(@"(?:收到|受理|新收)[^，,。]{0,14}?申请(?:共计|共)?(?<n>\d+)(?:件|个|条)")]
+    private static partial Regex Received();
+
+    [GeneratedRegex(@"未(?:收到|受理)[^，,。]{0,20}?申请")]
+    private static partial Regex NoneReceived();
+
+    [GeneratedRegex(@"办结[^，,。\d]{0,8}?(?<n>\d+)(?:件|个|条)")]
+    private static partial Regex Decided();
+
+    [GeneratedRegex(@"行政复议(?:案件)?(?:共)?(?<n>\d+)(?:起|件)")]
+    private static partial Regex Reviews();
+
+    [GeneratedRegex(@"行政诉讼(?:案件)?(?:共)?(?<n>\d+)(?:起|件)")]
+    private static partial Regex Lawsuits();
+
+    [GeneratedRegex(@"(?:无|未发生|没有)(?:政府信息公开)?(?:类)?行政复议(?:案件)?(?<lit>(?:和|、|及|或)行政诉讼)?")]
+    private static partial Regex NoReviewOrLawsuit();
+}

@@ -1,0 +1,202 @@
+using Warehouse.Core;
+using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+internal sealed partial class ReportExtractor
+{
+    private const string ApplicationsTable = "三、收到和处理政府信息公开申请情况";
+
+    private sealed class FoundRows
+    {
+        public Dictionary<string, RowParts> Rows { get; } = [];
+
+        public int Start { get; set; } = -1;
+
+        public int End { get; set; } = -1;
+
+        /// <summary>The 2019 template's single （六）其他处理 row.</summary>
+        public bool SingleOtherRow { get; set; }
+    }
+
+    private FoundRows FindApplicationRows()
+    {
+        var found = new FoundRows();
+        var from = _sections.Start(3) ?? 0;
+        var to = _sections.Start(4) ?? _blocks.Count;
+        string? pending = null;
+        var pendingAt = -1;
+
+        for (var i = from; i < to; i++)
+        {
+            if (_blocks[i] is not TableRow row) continue;
+            var parts = RowParts.Split(row.Cells, _gridExact);
+            var code = ApplicationRows.Match(parts.Key);
+            if (code is null)
+            {
+                // A label that wrapped onto its own line leaves its numbers on the next row.
+                if (parts.Label.Length == 0 && parts.HasData && pending is not null && i - pendingAt <= 2)
+                {
+                    Record(found, pending, parts, i);
+                    pending = null;
+                }
+
+                continue;
+            }
+
+            if (!parts.HasData)
+            {
+                pending = code;
+                pendingAt = i;
+                continue;
+            }
+
+            pending = null;
+            if (code == "other_other" && parts.Key.Contains("其他处理", StringComparison.Ordinal)) found.SingleOtherRow = true;
+            Record(found, code, parts, i);
+            if (code == "carried_forward") break;
+        }
+
+        return found;
+    }
+
+    private void Record(FoundRows found, string code, RowParts parts, int index)
+    {
+        if (found.Rows.ContainsKey(code))
+        {
+            _findings.Add(new Finding("duplicate_row", Severity.Warning,
+                $"Table 三 has the row '{DisposalCategories.Get(code).Label}' twice; the first is read.", code));
+            return;
+        }
+
+        found.Rows[code] = parts;
+        if (found.Start < 0) found.Start = index;
+        found.End = index;
+    }
+
+    private Template DecideTemplate(FoundRows applications, (int For2019, int For2021) activeEvidence)
+    {
+        var for2021 = activeEvidence.For2021 + (applications.Rows.ContainsKey("other_no_correction") || applications.Rows.ContainsKey("other_fee_unpaid") ? 2 : 0);
+        var for2019 = activeEvidence.For2019 + (applications.SingleOtherRow ? 2 : 0);
+        if (for2019 > 0 && for2021 > 0)
+        {
+            _findings.Add(Finding.Warning("template_mixed",
+                "The tables mix the 2019 and the 2021 template; read as the " + (for2019 > for2021 ? "2019" : "2021") + " template."));
+        }
+
+        return for2019 > for2021 ? Template.Template2019 : Template.Template2021;
+    }
+
+    private ApplicationTable BuildApplicationTable(FoundRows found, Template template)
+    {
+        var rows = new Dictionary<string, int?[]>();
+        var gaps = new Dictionary<string, int?[]>();
+        var cellsSeen = 0;
+        var blankCells = 0;
+
+        foreach (var category in DisposalCategories.For(template))
+        {
+            if (!found.Rows.TryGetValue(category.Code, out var parts))
+            {
+                _findings.Add(new Finding("missing_row", Severity.Error,
+                    $"Table 三 has no row '{category.Label}'.", category.Code));
+                continue;
+            }
+
+            cellsSeen += parts.Data.Count;
+            blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
+            var data = FitToColumns(category, parts.Data);
+            if (data.Count == ApplicantTypes.Count)
+            {
+                rows[category.Code] = data.Select((d, c) => ReadCount(d, category.Code, c)).ToArray();
+            }
+            else if (data.Count == ApplicantTypes.Count - 1)
+            {
+                gaps[category.Code] = data.Select((d, c) => ReadCount(d, category.Code, c)).ToArray();
+                rows[category.Code] = new int?[ApplicantTypes.Count];
+            }
+            else
+            {
+                _findings.Add(new Finding("missing_cells", Severity.Error,
+                    $"Row '{category.Label}' has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown.", category.Code));
+                rows[category.Code] = new int?[ApplicantTypes.Count];
+            }
+        }
+
+        foreach (var code in found.Rows.Keys.Where(k => !DisposalCategories.For(template).Any(c => c.Code == k)))
+        {
+            _findings.Add(new Finding("row_not_in_template", Severity.Warning,
+                $"Row '{DisposalCategories.Get(code).Label}' is not part of the {template.Code()} template and is not read.", code));
+        }
+
+        if (cellsSeen > 0 && blankCells == cellsSeen) _blankTables.Add(ApplicationsTable);
+
+        var recovery = new ApplicationRecovery(rows, template);
+        foreach (var (code, six) in gaps) PlaceGap(recovery, code, six);
+        foreach (var (code, column, value) in recovery.FillUnknown())
+        {
+            Derive(CellPath(code, column), value, code, ApplicantTypes.CodeAt(column));
+        }
+
+        return new ApplicationTable(rows);
+    }
+
+    // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells
+    // that hold nothing are dropped, anything else is reported.
+    private List<string> FitToColumns(DisposalCategory category, IReadOnlyList<string> data)
+    {
+        var list = data.ToList();
+        while (list.Count > ApplicantTypes.Count && IsNothing(list[0])) list.RemoveAt(0);
+        while (list.Count > ApplicantTypes.Count && CountCell.Classify(list[^1]) == CellKind.Empty) list.RemoveAt(list.Count - 1);
+        if (list.Count > ApplicantTypes.Count)
+        {
+            _findings.Add(new Finding("extra_cells", Severity.Error,
+                $"Row '{category.Label}' has {list.Count} cells where {ApplicantTypes.Count} are expected; the last {ApplicantTypes.Count} are read.", category.Code));
+            list = list.Skip(list.Count - ApplicantTypes.Count).ToList();
+        }
+
+        return list;
+    }
+
+    private static bool IsNothing(string cell) => CountCell.Classify(cell) == CellKind.Empty || CountCell.ReadCount(cell) == 0;
+
+    private int? ReadCount(string raw, string row, int column)
+    {
+        var value = CountCell.ReadCount(raw);
+        if (value is null)
+        {
+            _findings.Add(new Finding("unreadable_cell", Severity.Error,
+                $"Table 三, row '{DisposalCategories.Get(row).Label}', column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
+                row, ApplicantTypes.CodeAt(column)));
+        }
+
+        return value;
+    }
+
+    // A row that lost one cell: find the position where the recovered value makes the row
+    // and its column add up, trying the last position first (cells are lost at the end).
+    private void PlaceGap(ApplicationRecovery recovery, string code, int?[] six)
+    {
+        for (var gap = ApplicantTypes.Count - 1; gap >= 0; gap--)
+        {
+            if (recovery.TryPlace(code, six, gap) is { } value)
+            {
+                Derive(CellPath(code, gap), value, code, ApplicantTypes.CodeAt(gap));
+                return;
+            }
+        }
+
+        recovery.Place(code, six, ApplicantTypes.Count - 1);
+        _findings.Add(new Finding("missing_cells", Severity.Error,
+            $"Row '{DisposalCategories.Get(code).Label}' has 6 of 7 cells and no position of the missing one adds up; the last cell is unknown.",
+            code, ApplicantTypes.CodeAt(ApplicantTypes.Count - 1)));
+    }
+
+    private void Derive(string path, int value, string row, string column)
+    {
+        _derived.Add(path);
+        _findings.Add(new Finding("derived_value", Severity.Warning,
+            $"{path} is missing from the document; {value} is recovered from the consistency rules.", row, column, null, value));
+    }
+}

@@ -1,0 +1,182 @@
+using Warehouse.Core;
+using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+internal sealed partial class ReportExtractor
+{
+    private static readonly (string Item, string Label, int Columns2021, int Columns2019, string Table)[] ActiveItems =
+    [
+        ("regulations", "规章", 3, 3, "二、第二十条第（一）项"),
+        ("normative_documents", "行政规范性文件", 3, 3, "二、第二十条第（一）项"),
+        ("licensing", "行政许可", 1, 3, "二、第二十条第（五）项"),
+        ("other_services", "其他对外管理服务事项", 0, 3, "二、第二十条第（五）项"),
+        ("penalty", "行政处罚", 1, 3, "二、第二十条第（六）项"),
+        ("enforcement", "行政强制", 1, 3, "二、第二十条第（六）项"),
+        ("fees", "行政事业性收费", 1, 2, "二、第二十条第（八）项"),
+        ("procurement", "政府集中采购", 0, 2, "二、第二十条第（九）项"),
+    ];
+
+    private ActiveRead ReadActiveDisclosure(int applicationsStart)
+    {
+        var read = new ActiveRead { Read = ReadActiveCell };
+        var from = _sections.Start(2) ?? 0;
+        var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
+        IReadOnlyList<string> header = [];
+
+        for (var i = from; i < to; i++)
+        {
+            if (_blocks[i] is not TableRow row) continue;
+            var cells = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+            if (cells.Count > 0 && TextKey.Of(cells[0]) == "信息内容")
+            {
+                header = cells.Skip(1).Select(TextKey.Of).ToList();
+                read.Headers.AddRange(header);
+                continue;
+            }
+
+            var parts = RowParts.Split(row.Cells, _gridExact);
+            if (MatchActiveItem(parts.Key) is not { } item || !parts.HasData || read.Items.ContainsKey(item)) continue;
+            read.Items[item] = (parts.Data, header);
+        }
+
+        var template = read.Evidence.For2019 > read.Evidence.For2021 ? Template.Template2019 : Template.Template2021;
+        foreach (var group in ActiveItems.Where(a => (template == Template.Template2019 ? a.Columns2019 : a.Columns2021) > 0).GroupBy(a => a.Table))
+        {
+            var present = group.Where(a => read.Items.ContainsKey(a.Item)).ToList();
+            if (present.Count == 0) _missingTables.Add(group.Key);
+            else if (present.All(a => read.Items[a.Item].Data.All(d => CountCell.Classify(d) == CellKind.Empty))) _blankTables.Add(group.Key);
+
+            foreach (var a in present)
+            {
+                var expected = template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
+                var count = read.Items[a.Item].Data.Count;
+                if (count != expected)
+                {
+                    _findings.Add(new Finding("missing_cells", count < expected ? Severity.Error : Severity.Warning,
+                        $"Table 二, row '{a.Label}' has {count} cells where the {template.Code()} template has {expected}.", a.Item));
+                }
+            }
+        }
+
+        return read;
+    }
+
+    private decimal? ReadActiveCell(string item, string raw, int index)
+    {
+        var value = item == "fees" || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw) : CountCell.ReadCount(raw);
+        if (value is null)
+        {
+            _findings.Add(new Finding("unreadable_cell", Severity.Error, $"Table 二, row '{item}': '{raw.Trim()}' is not a number.", item));
+        }
+
+        return value;
+    }
+
+    private static string? MatchActiveItem(string key)
+    {
+        if (key.Length == 0 || key.Length > 16) return null;
+        if (key.EndsWith("规范性文件", StringComparison.Ordinal)) return "normative_documents";
+        if (key.EndsWith("规章", StringComparison.Ordinal) && key.Length <= 4) return "regulations";
+        foreach (var (item, label, _, _, _) in ActiveItems)
+        {
+            if (key.EndsWith(label, StringComparison.Ordinal)) return item;
+        }
+
+        return null;
+    }
+
+    private const string ReviewTable = "四、政府信息公开行政复议、行政诉讼情况";
+
+    private ReviewLitigation ReadReviewLitigation(int applicationsEnd)
+    {
+        var from = _sections.Start(4) ?? applicationsEnd + 1;
+        var to = _sections.End(5, _blocks.Count);
+        var cells = new List<string>();
+        for (var i = Math.Max(from, 0); i < to && cells.Count < 15; i++)
+        {
+            if (_blocks[i] is not TableRow row) continue;
+            var parts = RowParts.Split(row.Cells, _gridExact);
+            if (parts.Label.Length == 0 && parts.HasData) cells.AddRange(parts.Data);
+        }
+
+        if (cells.Count == 0)
+        {
+            _missingTables.Add(ReviewTable);
+            return ReviewLitigation.Empty;
+        }
+
+        if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
+        if (cells.Count > 15)
+        {
+            _findings.Add(new Finding("extra_cells", Severity.Warning, $"Table 四 has {cells.Count} numbers where 15 are expected; the first 15 are read.", "review"));
+            cells = cells.Take(15).ToList();
+        }
+
+        var values = cells.Select((c, i) => ReadReviewCell(c, i)).ToList();
+        if (values.Count == 14) values = PlaceReviewGap(values);
+        else if (values.Count < 15)
+        {
+            _findings.Add(new Finding("missing_cells", Severity.Error, $"Table 四 has {values.Count} of 15 numbers; its values are unknown.", "review"));
+            values = Enumerable.Repeat<int?>(null, 15).ToList();
+        }
+
+        FillReviewTotals(values);
+        return ReviewLitigation.FromFlat(values);
+    }
+
+    private int? ReadReviewCell(string raw, int index)
+    {
+        var value = CountCell.ReadCount(raw);
+        if (value is null)
+        {
+            _findings.Add(new Finding("unreadable_cell", Severity.Error, $"Table 四, {ReviewPath(index)}: '{raw.Trim()}' is not a count.",
+                ReviewLitigation.Proceedings[index / 5], ReviewLitigation.Outcomes[index % 5]));
+        }
+
+        return value;
+    }
+
+    // One lost number: the position where every 总计 is the sum of the four before it, last first.
+    private List<int?> PlaceReviewGap(List<int?> fourteen)
+    {
+        for (var gap = 14; gap >= 0; gap--)
+        {
+            var candidate = fourteen.Take(gap).Append(null).Concat(fourteen.Skip(gap)).ToList();
+            var group = gap / 5 * 5;
+            var known = Enumerable.Range(group, 5).Where(i => i != gap).Select(i => candidate[i]).ToList();
+            if (known.Any(v => v is null)) continue;
+            var value = gap % 5 == 4
+                ? Enumerable.Range(group, 4).Sum(i => candidate[i])
+                : candidate[group + 4] - Enumerable.Range(group, 4).Where(i => i != gap).Sum(i => candidate[i]);
+            var othersAddUp = Enumerable.Range(0, 3).Where(g => g != gap / 5).All(g => Enumerable.Range(g * 5, 4).Sum(i => candidate[i]) == candidate[(g * 5) + 4]);
+            if (value is null or < 0 || !othersAddUp) continue;
+            candidate[gap] = value;
+            _derived.Add(ReviewPath(gap));
+            _findings.Add(new Finding("derived_value", Severity.Warning, $"{ReviewPath(gap)} is missing from the document; {value} is recovered from the table's totals.",
+                ReviewLitigation.Proceedings[gap / 5], ReviewLitigation.Outcomes[gap % 5], null, value));
+            return candidate;
+        }
+
+        _findings.Add(new Finding("missing_cells", Severity.Error, "Table 四 has 14 of 15 numbers and no position of the missing one adds up; its values are unknown.", "review"));
+        return Enumerable.Repeat<int?>(null, 15).ToList();
+    }
+
+    private void FillReviewTotals(List<int?> values)
+    {
+        for (var g = 0; g < 3; g++)
+        {
+            var total = (g * 5) + 4;
+            if (values[total] is null && Enumerable.Range(g * 5, 4).All(i => values[i] is not null))
+            {
+                values[total] = Enumerable.Range(g * 5, 4).Sum(i => values[i]);
+                _derived.Add(ReviewPath(total));
+                _findings.Add(new Finding("derived_value", Severity.Warning, $"{ReviewPath(total)} is unreadable; {values[total]} is recovered as the sum of the four before it.",
+                    ReviewLitigation.Proceedings[g], "total", null, values[total]));
+            }
+        }
+    }
+
+    private static string ReviewPath(int index) => $"review_litigation.{ReviewLitigation.Proceedings[index / 5]}.{index % 5}";
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+internal sealed partial class ReportExtractor
+{
+    private sealed record Title(string? Agency, int? Year);
+
+    private sealed record Closing(string? Agency, DateOnly? Date);
+
+    /// <summary>The title lines before the first section: "赣县区商务局 2023 年政府信息公开工作 年度报告", often split over lines.</summary>
+    private Title ReadTitle()
+    {
+        var end = _sections.Start(1) ?? Math.Min(_blocks.Count, 12);
+        var parts = new List<string>();
+        for (var i = 0; i < end && parts.Count < 6; i++)
+        {
+            if (Sections.HeadingText(_blocks[i]) is not { } text) continue;
+            var compact = TextKey.Compact(text).Trim('#', '*');
+            if (compact.Length == 0) continue;
+            if (compact.Length > 60) break;
+            parts.Add(compact);
+        }
+
+        var joined = string.Concat(parts);
+        var m = TitlePattern().Match(joined);
+        if (!m.Success) return new Title(null, null);
+        var agency = CleanAgency(m.Groups["agency"].Value);
+        return new Title(agency.Length > 0 ? agency : null, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The signature (落款) at the end: the agency, then the date the report was published.</summary>
+    private Closing ReadClosing()
+    {
+        var seen = 0;
+        for (var i = _blocks.Count - 1; i >= 0 && seen < 8; i--)
+        {
+            if (Sections.HeadingText(_blocks[i]) is not { } text) continue;
+            var compact = TextKey.Compact(text);
+            if (compact.Length == 0) continue;
+            seen++;
+            var m = ClosingDate().Match(compact);
+            if (!m.Success || ParseDate(m) is not { } date) continue;
+
+            var agency = CleanAgency(m.Groups["agency"].Value);
+            if (agency.Length == 0 && PreviousText(i) is { } previous && previous.Length <= 40 && !previous.Contains('。')) agency = CleanAgency(previous);
+            return new Closing(agency.Length is > 0 and <= 40 ? agency : null, date);
+        }
+
+        return new Closing(null, null);
+    }
+
+    private string? PreviousText(int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (Sections.HeadingText(_blocks[i]) is { } text && TextKey.Compact(text) is { Length: > 0 } compact) return compact;
+        }
+
+        return null;
+    }
+
+    private int? ReadStatisticalYear()
+    {
+        foreach (var block in _blocks.Take(40))
+        {
+            if (block is Paragraph p && StatisticalPeriod().Match(TextKey.Compact(p.Text)) is { Success: true } m)
+            {
+                return int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The prose of section 一, with paragraphs cut by a page break joined again.</summary>
+    private string SectionOneText()
+    {
+        var start = (_sections.Start(1) ?? -1) + 1;
+        var end = _sections.End(2, Math.Min(_blocks.Count, start + 60));
+        var text = new System.Text.StringBuilder();
+        for (var i = start; i < end; i++)
+        {
+            if (_blocks[i] is not Paragraph p) continue;
+            var compact = TextKey.Compact(p.Text);
+            if (compact.Length == 0) continue;
+            if (text.Length > 0 && EndsSentence(text[^1])) text.Append('\n');
+            text.Append(compact);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool EndsSentence(char c) => c is '。' or '；' or ';' or '！' or '？' or '：' or ':' or '）' or ')';
+
+    private static string CleanAgency(string raw)
+    {
+        var s = raw.Trim().Trim('#', '*', '“', '”', '"', '《', '》', '【', '】');
+        if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
+        return s.Trim();
+    }
+
+    private static DateOnly? ParseDate(Match m)
+    {
+        var y = ReadNumber(m.Groups["y"].Value, year: true);
+        var mo = ReadNumber(m.Groups["m"].Value, year: false);
+        var d = ReadNumber(m.Groups["d"].Value, year: false);
+        if (y is null || mo is null || d is null) return null;
+        if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > DateTime.DaysInMonth(y.Value, mo.Value)) return null;
+        return new DateOnly(y.Value, mo.Value, d.Value);
+    }
+
+    // Digits, or Chinese numerals: 二〇二四 (digit by digit) and 二十一 (tens).
+    private static int? ReadNumber(string s, bool year)
+    {
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        const string digits = "〇一二三四五六七八九";
+        var v = 0;
+        if (year)
+        {
+            foreach (var ch in s)
+            {
+                var k = ch is '零' or '○' or 'Ｏ' or 'O' or '0' ? 0 : digits.IndexOf(ch);
+                if (k < 0) return null;
+                v = (v * 10) + k;
+            }
+
+            return v;
+        }
+
+        var ten = s.IndexOf('十');
+        if (ten < 0) return s.Length == 1 && digits.IndexOf(s[0]) > 0 ? digits.IndexOf(s[0]) : null;
+        var tens = ten == 0 ? 1 : digits.IndexOf(s[0]);
+        var ones = ten == s.Length - 1 ? 0 : digits.IndexOf(s[^1]);
+        return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
+    }
+
+    [GeneratedRegex(@"^(?<agency>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")]
+    private static partial Regex TitlePattern();
+
+    [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]
+    private static partial Regex ClosingDate();
+
+    [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
+    private static partial Regex StatisticalPeriod();
+}

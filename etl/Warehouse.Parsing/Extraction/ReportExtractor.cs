@@ -1,0 +1,95 @@
+using Warehouse.Core;
+using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Regions;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// Reads the template's values out of a document of paragraphs and rows. Rows are found by
+/// their labels, not their positions, so one extractor serves every layout.
+/// </summary>
+internal sealed partial class ReportExtractor
+{
+    private readonly ReportDocument _doc;
+    private readonly IReadOnlyList<Block> _blocks;
+    private readonly ParseOptions _options;
+    private readonly RegionResolver _regions;
+    private readonly bool _gridExact;
+    private readonly Sections _sections;
+    private readonly List<Finding> _findings = [];
+    private readonly List<string> _derived = [];
+    private readonly List<string> _missingTables = [];
+    private readonly List<string> _blankTables = [];
+
+    private ReportExtractor(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact)
+    {
+        _doc = doc;
+        _blocks = doc.Blocks;
+        _options = options;
+        _regions = regions;
+        _gridExact = gridExact;
+        _sections = new Sections(doc.Blocks);
+    }
+
+    public static ParseResult Extract(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact) =>
+        new ReportExtractor(doc, options, regions, gridExact).Run();
+
+    private ParseResult Run()
+    {
+        var applications = FindApplicationRows();
+        if (applications.Rows.Count == 0)
+        {
+            var why = _sections.Missing().Count() == 6
+                ? "not a government information disclosure annual report: none of its sections or tables were found"
+                : "the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows";
+            return ParseResult.Reject(why, _doc.Layout);
+        }
+
+        var title = ReadTitle();
+        var closing = ReadClosing();
+        var agency = title.Agency ?? closing.Agency;
+        var year = title.Year ?? ReadStatisticalYear() ?? (closing.Date?.Year - 1);
+        if (string.IsNullOrWhiteSpace(agency))
+        {
+            return ParseResult.Reject("no agency name in the title (…年政府信息公开工作年度报告) or above the closing date", _doc.Layout);
+        }
+
+        if (year is null)
+        {
+            return ParseResult.Reject("no report year in the title, the statistical period or the closing date", _doc.Layout);
+        }
+
+        var active = ReadActiveDisclosure(applications.Start);
+        var template = DecideTemplate(applications, active.Evidence);
+        var table = BuildApplicationTable(applications, template);
+        var review = ReadReviewLitigation(applications.End);
+        var prose = SectionOneText();
+        var region = _regions.Resolve(agency, _options.RegionHint, DocumentText());
+        if (region.Finding is not null) _findings.Add(region.Finding);
+
+        var report = new Report(
+            Agency: agency,
+            RegionCode: region.Code,
+            Year: year.Value,
+            Template: template,
+            Published: closing.Date,
+            ItemsPublished: Prose.ItemsPublished(prose),
+            ActiveDisclosure: active.ToDisclosure(template),
+            Applications: table,
+            ReviewLitigation: review,
+            Derived: _derived,
+            Stated: Prose.Stated(prose),
+            Completeness: new Completeness(_sections.Missing().ToList(), _missingTables, _blankTables));
+        return new ParseResult(report, _findings, null, _doc.Layout);
+    }
+
+    private string DocumentText() =>
+        string.Join("\n", _blocks.Select(b => b switch
+        {
+            Paragraph p => p.Text,
+            TableRow r => string.Join(" ", r.Cells),
+            _ => "",
+        }));
+
+    private static string CellPath(string code, int column) => $"applications.{code}.{column}";
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>Where the six section headings of the template stand in a document.</summary>
+internal sealed partial class Sections
+{
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "一、总体情况",
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "五、存在的主要问题及改进情况",
+        "六、其他需要报告的事项",
+    ];
+
+    private static readonly string[][] Keys =
+    [
+        ["总体情况"],
+        ["主动公开政府信息情况"],
+        ["收到和处理政府信息公开申请情况"],
+        ["政府信息公开行政复议行政诉讼情况", "行政复议行政诉讼情况"],
+        ["存在的主要问题及改进情况", "存在的主要问题及改进措施", "存在的问题及改进情况", "主要问题及改进情况", "存在的主要问题和改进情况", "存在的主要问题"],
+        ["其他需要报告的事项", "其它需要报告的事项", "其他需要报告事项"],
+    ];
+
+    private readonly int?[] _starts = new int?[6];
+
+    public Sections(IReadOnlyList<Block> blocks)
+    {
+        var from = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (HeadingText(blocks[i]) is not { } text) continue;
+            var n = Match(text);
+            if (n < 0 || n < from || _starts[n] is not null) continue;
+            _starts[n] = i;
+            from = n + 1;
+        }
+    }
+
+    /// <summary>Block index of section <paramref name="number"/> (1-6), or null when its heading is absent.</summary>
+    public int? Start(int number) => _starts[number - 1];
+
+    /// <summary>Block index where section <paramref name="number"/> ends: the next heading found, else <paramref name="fallback"/>.</summary>
+    public int End(int number, int fallback)
+    {
+        for (var n = number; n < 6; n++)
+        {
+            if (_starts[n] is { } s) return s;
+        }
+
+        return fallback;
+    }
+
+    public IEnumerable<string> Missing() => Enumerable.Range(0, 6).Where(n => _starts[n] is null).Select(n => Names[n]);
+
+    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t) >= 0;
+
+    public static string? HeadingText(Block block) => block switch
+    {
+        Paragraph p => p.Text,
+        TableRow r when r.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 1 => r.Cells.First(c => !string.IsNullOrWhiteSpace(c)),
+        _ => null,
+    };
+
+    private static int Match(string text)
+    {
+        if (text.Length > 60) return -1;
+        var key = Numbering().Replace(TextKey.Of(text), "");
+        for (var n = 0; n < Keys.Length; n++)
+        {
+            foreach (var k in Keys[n])
+            {
+                if (key.StartsWith(k, StringComparison.Ordinal) && key.Length <= k.Length + 4) return n;
+            }
+        }
+
+        return -1;
+    }
+
+    [GeneratedRegex(@"^(?:第?[一二三四五六七八九十]+部分|[一二三四五六七八九十]+|\d+)")]
+    private static partial Regex Numbering();
+}

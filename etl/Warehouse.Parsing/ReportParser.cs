@@ -1,0 +1,52 @@
+using Warehouse.Parsing.Docx;
+using Warehouse.Parsing.Extraction;
+using Warehouse.Parsing.Html;
+using Warehouse.Parsing.Pdf;
+using Warehouse.Parsing.Regions;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing;
+
+/// <summary>
+/// The one entry point: bytes in, a report with findings (or a rejection) out. Pure: no
+/// file, network, clock or logger. The layout is chosen by content, not by file name.
+/// </summary>
+public sealed class ReportParser(RegionResolver regions)
+{
+    public static ReportParser Default { get; } = new(RegionResolver.Default);
+
+    public ParseResult Parse(ReadOnlyMemory<byte> bytes, ParseOptions options)
+    {
+        if (bytes.Length > options.MaxBytes)
+        {
+            return ParseResult.Reject($"the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)}");
+        }
+
+        var kind = DocumentSniffer.Sniff(bytes);
+        try
+        {
+            return kind switch
+            {
+                DocumentKind.Empty => ParseResult.Reject("the file is empty"),
+                DocumentKind.Text => Extract(PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: false)), options, gridExact: false),
+                DocumentKind.Html => Extract(HtmlLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: true)), options, gridExact: true),
+                DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
+                DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
+                DocumentKind.OtherZip => ParseResult.Reject("a ZIP archive that is not a Word (DOCX) document"),
+                DocumentKind.EncryptedOffice => ParseResult.Reject("a password-protected Office document; it cannot be read without its password"),
+                DocumentKind.LegacyOffice => ParseResult.Reject("a legacy Word or WPS document (.doc/.wps); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer)"),
+                _ => ParseResult.Reject("binary data that is not a text, HTML, DOCX or PDF document"),
+            };
+        }
+        catch (DocumentException e)
+        {
+            return ParseResult.Reject(e.Message, kind.ToString().ToLowerInvariant());
+        }
+    }
+
+    private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>
+        ReportExtractor.Extract(document, options, regions, gridExact);
+
+    private static string Size(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";
+}

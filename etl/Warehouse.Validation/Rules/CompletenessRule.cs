@@ -1,0 +1,25 @@
+using Warehouse.Core;
+
+namespace Warehouse.Validation.Rules;
+
+/// <summary>Rule 9: every section and table is present; a blank table is not a table of zeros (warnings).</summary>
+public sealed class CompletenessRule : IReportRule
+{
+    public IEnumerable<Finding> Check(Report report)
+    {
+        foreach (var section in report.Completeness.MissingSections)
+        {
+            yield return Finding.Warning("completeness", $"Section {section} is missing.");
+        }
+
+        foreach (var table in report.Completeness.MissingTables)
+        {
+            yield return Finding.Warning("completeness", $"Table {table} is missing.");
+        }
+
+        foreach (var table in report.Completeness.BlankTables)
+        {
+            yield return Finding.Warning("table_blank", $"Table {table} is present but every cell is blank; it is read as zeros, which the report does not state.");
+        }
+    }
+}
