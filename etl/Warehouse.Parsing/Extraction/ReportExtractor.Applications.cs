@@ -25,40 +25,60 @@ internal sealed partial class ReportExtractor
         var found = new FoundRows();
         var from = _sections.Start(3) ?? 0;
         var to = _sections.Start(4) ?? _blocks.Count;
-        string? pending = null;
-        var pendingAt = -1;
-
+        var rows = new List<(int Index, RowParts Parts)>();
         for (var i = from; i < to; i++)
         {
-            if (_blocks[i] is not TableRow row) continue;
-            var parts = RowParts.Split(row.Cells, _gridExact);
-            var code = ApplicationRows.Match(parts.Key);
-            if (code is null)
-            {
-                // A label that wrapped onto its own line leaves its numbers on the next row.
-                if (parts.Label.Length == 0 && parts.HasData && pending is not null && i - pendingAt <= 2)
-                {
-                    Record(found, pending, parts, i);
-                    pending = null;
-                }
+            if (_blocks[i] is TableRow row) rows.Add((i, RowParts.Split(row.Cells, _gridExact)));
+        }
 
-                continue;
-            }
-
+        // Labels without numbers since the last row with numbers: a label wrapped in its cell
+        // leaves fragments on the lines around the line that holds the numbers.
+        var loose = new List<RowParts>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (index, parts) = rows[r];
             if (!parts.HasData)
             {
-                pending = code;
-                pendingAt = i;
+                loose.Add(parts);
+                if (loose.Count > 3) loose.RemoveAt(0);
                 continue;
             }
 
-            pending = null;
+            var code = ApplicationRows.Match(parts.Key) ?? MatchWrapped(parts, loose, rows, r);
+            loose.Clear();
+            if (code is null)
+            {
+                if (found.Rows.Count > 0) Unrecognised("三", parts);
+                continue;
+            }
+
             if (code == "other_other" && parts.Key.Contains("其他处理", StringComparison.Ordinal)) found.SingleOtherRow = true;
-            Record(found, code, parts, i);
+            Record(found, code, parts, index);
             if (code == "carried_forward") break;
         }
 
         return found;
+    }
+
+    private static string? MatchWrapped(RowParts parts, List<RowParts> before, List<(int Index, RowParts Parts)> rows, int at)
+    {
+        var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData).Take(2).Select(x => x.Parts.Key).ToList();
+        var previous = before.Select(b => b.Key).ToList();
+        var candidates = new List<string>();
+        for (var n = 1; n <= after.Count; n++) candidates.Add(parts.Key + string.Concat(after.Take(n)));
+        for (var n = 1; n <= previous.Count; n++)
+        {
+            var prefix = string.Concat(previous.Skip(previous.Count - n));
+            candidates.Add(prefix + parts.Key);
+            candidates.Add(prefix + parts.Key + string.Concat(after));
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (ApplicationRows.Match(candidate) is { } code) return code;
+        }
+
+        return null;
     }
 
     private void Record(FoundRows found, string code, RowParts parts, int index)

@@ -24,12 +24,13 @@ internal sealed partial class ReportExtractor
         var from = _sections.Start(2) ?? 0;
         var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
         IReadOnlyList<string> header = [];
+        var loose = "";
 
         for (var i = from; i < to; i++)
         {
             if (_blocks[i] is not TableRow row) continue;
             var cells = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-            if (cells.Count > 0 && TextKey.Of(cells[0]) == "信息内容")
+            if (cells.Count > 0 && TextKey.Of(cells[0]) == "信息内容" && cells.All(c => CountCell.Classify(c) != CellKind.Number))
             {
                 header = cells.Skip(1).Select(TextKey.Of).ToList();
                 read.Headers.AddRange(header);
@@ -37,7 +38,22 @@ internal sealed partial class ReportExtractor
             }
 
             var parts = RowParts.Split(row.Cells, _gridExact);
-            if (MatchActiveItem(parts.Key) is not { } item || !parts.HasData || read.Items.ContainsKey(item)) continue;
+            if (!parts.HasData)
+            {
+                // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
+                loose = parts.Key.Length <= 8 ? parts.Key : "";
+                continue;
+            }
+
+            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key);
+            loose = "";
+            if (item is null)
+            {
+                Unrecognised("二", parts);
+                continue;
+            }
+
+            if (read.Items.ContainsKey(item)) continue;
             read.Items[item] = (parts.Data, header);
         }
 
@@ -47,6 +63,14 @@ internal sealed partial class ReportExtractor
             var present = group.Where(a => read.Items.ContainsKey(a.Item)).ToList();
             if (present.Count == 0) _missingTables.Add(group.Key);
             else if (present.All(a => read.Items[a.Item].Data.All(d => CountCell.Classify(d) == CellKind.Empty))) _blankTables.Add(group.Key);
+
+            if (present.Count > 0)
+            {
+                foreach (var a in group.Where(a => !read.Items.ContainsKey(a.Item) && (template == Template.Template2019 || a.Item is not ("other_services" or "procurement"))))
+                {
+                    _findings.Add(new Finding("missing_row", Severity.Error, $"Table {group.Key} has no row '{a.Label}'.", a.Item));
+                }
+            }
 
             foreach (var a in present)
             {
@@ -62,6 +86,10 @@ internal sealed partial class ReportExtractor
 
         return read;
     }
+
+    private void Unrecognised(string table, RowParts parts) =>
+        _findings.Add(new Finding("unrecognised_row", Severity.Error,
+            $"Table {table} has a row with numbers whose label '{parts.Label}' is not one of the template's; its values are not read."));
 
     private decimal? ReadActiveCell(string item, string raw, int index)
     {

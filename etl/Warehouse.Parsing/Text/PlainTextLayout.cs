@@ -77,6 +77,11 @@ public static partial class PlainTextLayout
             {
                 blanks++;
             }
+            else if (row is { Count: > 0 } && blanks == 0 && CountCell.Classify(line) == CellKind.Number)
+            {
+                // A number that lost its tab is still a cell of this row.
+                row.Add(line);
+            }
             else if (row is { Count: > 0 } && ContinuesCell(row[^1], line, blanks, lines, i))
             {
                 row[^1] += line.Trim();

@@ -1,0 +1,148 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Shouldly;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>Whatever arrives, the parser answers with one clear reason and never throws or hangs.</summary>
+public sealed class BadInputTests
+{
+    private static ParseResult Parse(byte[] bytes, ParseOptions? options = null) =>
+        ReportParser.Default.Parse(bytes, options ?? new ParseOptions("bad"));
+
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(Fixtures.Dir("BadInputs"), name));
+
+    [Fact]
+    public void Empty_file_is_rejected_as_empty()
+    {
+        Parse([]).Rejection.ShouldBe("the file is empty");
+        Parse("  \n\r\n"u8.ToArray()).Rejection.ShouldBe("the file is empty");
+    }
+
+    [Fact]
+    public void Random_bytes_are_rejected_as_binary()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        Parse(bytes).Rejection.ShouldNotBeNull().ShouldContain("binary data");
+    }
+
+    [Fact]
+    public void Html_page_without_a_report_is_rejected()
+    {
+        var html = "<html><head><meta charset=\"utf-8\"><title>首页</title></head><body><div class=\"nav\">政务公开</div><table><tr><td>通知公告</td><td>2024-01-02</td></tr></table></body></html>";
+        Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull().ShouldContain("not a government information disclosure annual report");
+    }
+
+    [Fact]
+    public void Report_without_its_application_table_is_rejected_by_name()
+    {
+        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+        var start = seed.IndexOf("### 三、", StringComparison.Ordinal);
+        var end = seed.IndexOf("#### 四、", StringComparison.Ordinal);
+        var cut = seed[..start] + seed[end..];
+        Parse(Encoding.UTF8.GetBytes(cut)).Rejection.ShouldNotBeNull().ShouldContain("application table");
+    }
+
+    [Fact]
+    public void Truncated_docx_is_rejected_as_damaged()
+    {
+        var docx = SmallDocx();
+        Parse(docx[..(docx.Length / 2)]).Rejection.ShouldNotBeNull().ShouldContain("DOCX");
+    }
+
+    [Fact]
+    public void Password_protected_docx_is_rejected_as_such()
+    {
+        Parse(Fixture("encrypted.docx")).Rejection.ShouldNotBeNull().ShouldContain("password-protected");
+    }
+
+    [Fact]
+    public void Truncated_pdf_is_rejected_as_damaged()
+    {
+        var pdf = Fixture("plain.pdf");
+        var result = Parse(pdf[..(pdf.Length / 3)]);
+        result.Rejection.ShouldNotBeNull();
+        result.Report.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Password_protected_pdf_is_rejected_as_such()
+    {
+        Parse(Fixture("encrypted.pdf")).Rejection.ShouldNotBeNull().ShouldContain("password-protected PDF");
+    }
+
+    [Fact]
+    public void Pdf_that_is_not_a_report_is_rejected()
+    {
+        Parse(Fixture("plain.pdf")).Rejection.ShouldNotBeNull().ShouldContain("not a government information disclosure annual report");
+    }
+
+    [Fact]
+    public void Zip_bomb_posing_as_docx_is_refused_at_the_inflation_limit()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var doc = zip.CreateEntry("word/document.xml", CompressionLevel.Optimal).Open())
+            {
+                doc.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>"u8);
+            }
+
+            using var bomb = zip.CreateEntry("word/media/padding.bin", CompressionLevel.Optimal).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 24; i++) bomb.Write(zeros);
+        }
+
+        var bytes = buffer.ToArray();
+        bytes.Length.ShouldBeLessThan(200_000);
+        var result = Parse(bytes, new ParseOptions("bomb.docx", MaxInflatedBytes: 16L * 1024 * 1024));
+        result.Rejection.ShouldNotBeNull().ShouldContain("zip bomb");
+    }
+
+    [Fact]
+    public void File_over_the_size_limit_is_refused_unread()
+    {
+        var bytes = new byte[2 * 1024 * 1024];
+        var result = Parse(bytes, new ParseOptions("big", MaxBytes: 1024 * 1024));
+        result.Rejection.ShouldNotBeNull().ShouldContain("over the size limit");
+    }
+
+    [Fact]
+    public void Zip_that_is_not_a_docx_is_rejected()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("readme.txt").Open();
+            entry.Write("hello"u8);
+        }
+
+        Parse(buffer.ToArray()).Rejection.ShouldNotBeNull().ShouldContain("ZIP archive");
+    }
+
+    [Fact]
+    public void Legacy_word_document_without_conversion_names_what_to_install()
+    {
+        var ole = new byte[2048];
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(ole, 0);
+        Parse(ole).Rejection.ShouldNotBeNull().ShouldContain("libreoffice");
+    }
+
+    internal static byte[] SmallDocx()
+    {
+        using var buffer = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        {
+            var main = doc.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text("测试机关2023年政府信息公开工作年度报告"))),
+                new Paragraph(new Run(new DocumentFormat.OpenXml.Wordprocessing.Text(new string('文', 4000))))));
+        }
+
+        return buffer.ToArray();
+    }
+}
