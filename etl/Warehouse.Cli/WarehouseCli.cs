@@ -22,6 +22,15 @@ public static class WarehouseCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
         var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // A usage mistake: say what is wrong and where help is, in two lines, exit 2.
+            foreach (var e in parsed.Errors) await error.WriteLineAsync($"warehouse: {e.Message}");
+            var command = string.Join(' ', parsed.CommandResult.Command.Name == "warehouse" || parsed.CommandResult.Parent is null ? [] : new[] { parsed.CommandResult.Command.Name });
+            await error.WriteLineAsync($"Run './warehouse {(command.Length > 0 ? command + " " : "")}--help' for usage.");
+            return BadInput;
+        }
+
         var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {

@@ -13,11 +13,13 @@ internal static class CommonOptions
 
     public static Option<string?> RegionHint() => new("--region-hint")
     {
+        HelpName = "CODE",
         Description = "Region code of the portal the reports came from; decides county names that exist in several provinces.",
     };
 
     public static Option<int> MaxSize() => new("--max-size")
     {
+        HelpName = "MB",
         Description = "Refuse files larger than this many megabytes.",
         DefaultValueFactory = _ => (int)(ParseOptions.DefaultMaxBytes / (1024 * 1024)),
     };

@@ -41,10 +41,10 @@ public sealed class RegionResolver
     public RegionMatch Resolve(string agency, string? hint, string? documentText)
     {
         var name = agency.Trim();
-        for (var start = 0; start < name.Length; start++)
+        foreach (var start in Starts(name))
         {
             var match = LongestAt(name, start);
-            if (match is null) continue;
+            if (match is null || (start > 0 && !KnownPrefixes.Any(p => start == p.Length && name.StartsWith(p, StringComparison.Ordinal)) && match.Value.Name.Length < 3)) continue;
 
             var candidates = match.Value.Regions;
             var end = start + match.Value.Name.Length;
@@ -63,6 +63,19 @@ public sealed class RegionResolver
 
         return new RegionMatch(null, new Finding("region_unresolved", Severity.Warning,
             $"No region of the national division list or the alias table is named in '{agency}'."));
+    }
+
+    // Party and vertical bodies put their own name before the region: "中共上犹县委办公室".
+    private static readonly string[] KnownPrefixes = ["中国共产党", "中共", "共青团", "国家税务总局", "中国人民政治协商会议", "政协", "中华人民共和国"];
+
+    private static IEnumerable<int> Starts(string name)
+    {
+        yield return 0;
+        foreach (var prefix in KnownPrefixes.Where(p => name.StartsWith(p, StringComparison.Ordinal))) yield return prefix.Length;
+
+        // Elsewhere in the name only a name of three characters or more counts, so that a
+        // department's own words ("南部", "城区") are not taken for a region.
+        for (var i = 1; i < name.Length; i++) yield return i;
     }
 
     private RegionMatch Decide(string agency, List<Region> candidates, string? hint, string? documentText)
