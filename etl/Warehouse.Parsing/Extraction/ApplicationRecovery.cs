@@ -8,7 +8,10 @@ namespace Warehouse.Parsing.Extraction;
 /// </summary>
 internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Template template)
 {
-    private readonly string[] _outcomes = DisposalCategories.Outcomes(template).Select(c => c.Code).ToArray();
+    private static readonly string[] Outcomes2019 = DisposalCategories.Outcomes(Template.Template2019).Select(c => c.Code).ToArray();
+    private static readonly string[] Outcomes2021 = DisposalCategories.Outcomes(Template.Template2021).Select(c => c.Code).ToArray();
+
+    private readonly string[] _outcomes = template == Template.Template2019 ? Outcomes2019 : Outcomes2021;
 
     /// <summary>Puts the six cells around a gap at <paramref name="gap"/> and returns the recovered value when everything adds up.</summary>
     public int? TryPlace(string code, int?[] six, int gap)

@@ -14,19 +14,16 @@ internal static partial class Prose
     /// </summary>
     public static int? ItemsPublished(string sectionOne)
     {
-        foreach (var sentence in Sentences(sectionOne))
+        foreach (Match m in ItemsPattern().Matches(sectionOne))
         {
-            foreach (Match m in ItemsPattern().Matches(sentence))
-            {
-                var after = sentence[(m.Index + m.Length)..];
-                var before = sentence[..m.Index];
-                var clause = before[(before.LastIndexOfAny(['，', ','] ) + 1)..] + m.Value;
-                var total = m.Groups["sum"].Success
-                    || TotalWord().IsMatch(clause)
-                    || after.StartsWith("，其中", StringComparison.Ordinal) || after.StartsWith("其中", StringComparison.Ordinal) || after.StartsWith(",其中", StringComparison.Ordinal);
-                if (!total) continue;
-                if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-            }
+            var clauseStart = sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1;
+            var clause = sectionOne[clauseStart..(m.Index + m.Length)];
+            var after = sectionOne.AsSpan(m.Index + m.Length);
+            var total = m.Groups["sum"].Success
+                || TotalWord().IsMatch(clause)
+                || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中");
+            if (!total) continue;
+            if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
         }
 
         return null;
@@ -34,43 +31,37 @@ internal static partial class Prose
 
     public static StatedFigures Stated(string sectionOne)
     {
-        int? received = null, decided = null, reviews = null, lawsuits = null;
-        foreach (var sentence in Sentences(sectionOne))
+        int? received = Number(Received().Match(sectionOne));
+        if (received is null && NoneReceived().IsMatch(sectionOne)) received = 0;
+        int? reviews = Number(Reviews().Match(sectionOne));
+        int? lawsuits = Number(Lawsuits().Match(sectionOne));
+        if (NoReviewOrLawsuit().Match(sectionOne) is { Success: true } none)
         {
-            received ??= Number(Received().Match(sentence));
-            decided ??= Number(Decided().Match(sentence));
-            reviews ??= Number(Reviews().Match(sentence));
-            lawsuits ??= Number(Lawsuits().Match(sentence));
-            if (received is null && NoneReceived().IsMatch(sentence)) received = 0;
-            if (NoReviewOrLawsuit().Match(sentence) is { Success: true } none)
-            {
-                reviews ??= 0;
-                if (none.Groups["lit"].Success) lawsuits ??= 0;
-            }
+            reviews ??= 0;
+            if (none.Groups["lit"].Success) lawsuits ??= 0;
         }
 
-        return new StatedFigures(received, decided, reviews, lawsuits);
+        return new StatedFigures(received, Number(Decided().Match(sectionOne)), reviews, lawsuits);
     }
+
+    private static readonly char[] ClauseEnds = ['，', ',', '。', '；', ';', '！', '？', '\n'];
 
     private static int? Number(Match m) =>
         m.Success && int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    private static IEnumerable<string> Sentences(string text) =>
-        text.Split(['。', '；', ';', '！', '？', '\n'], StringSplitOptions.RemoveEmptyEntries);
-
-    [GeneratedRegex(@"(?:公开|发布|公布)[^，,：:]{0,15}?信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
+    [GeneratedRegex(@"(?:公开|发布|公布)[^，,：:。；;\n]{0,15}?信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
     private static partial Regex ItemsPattern();
 
     [GeneratedRegex(@"共|累计|合计|总计|全年|总数")]
     private static partial Regex TotalWord();
 
-    [GeneratedRegex(@"(?:收到|受理|新收)[^，,。]{0,14}?申请(?:共计|共)?(?<n>\d+)(?:件|个|条)")]
+    [GeneratedRegex(@"(?:收到|受理|新收)[^，,。；;\n]{0,14}?申请(?:共计|共)?(?<n>\d+)(?:件|个|条)")]
     private static partial Regex Received();
 
-    [GeneratedRegex(@"未(?:收到|受理)[^，,。]{0,20}?申请")]
+    [GeneratedRegex(@"未(?:收到|受理)[^，,。；;\n]{0,20}?申请")]
     private static partial Regex NoneReceived();
 
-    [GeneratedRegex(@"办结[^，,。\d]{0,8}?(?<n>\d+)(?:件|个|条)")]
+    [GeneratedRegex(@"办结[^，,。；;\n\d]{0,8}?(?<n>\d+)(?:件|个|条)")]
     private static partial Regex Decided();
 
     [GeneratedRegex(@"行政复议(?:案件)?(?:共)?(?<n>\d+)(?:起|件)")]

@@ -61,7 +61,14 @@ internal sealed partial class ReportExtractor
         foreach (var group in ActiveItems.Where(a => (template == Template.Template2019 ? a.Columns2019 : a.Columns2021) > 0).GroupBy(a => a.Table))
         {
             var present = group.Where(a => read.Items.ContainsKey(a.Item)).ToList();
-            if (present.Count == 0) _missingTables.Add(group.Key);
+            if (present.Count == 0)
+            {
+                _missingTables.Add(group.Key);
+                if (_sections.Start(2) is not null)
+                {
+                    _findings.Add(new Finding("missing_row", Severity.Error, $"Section 二 has no readable rows of table {group.Key}; its values are unknown.", group.First().Item));
+                }
+            }
             else if (present.All(a => read.Items[a.Item].Data.All(d => CountCell.Classify(d) == CellKind.Empty))) _blankTables.Add(group.Key);
 
             if (present.Count > 0)
@@ -126,12 +133,17 @@ internal sealed partial class ReportExtractor
         {
             if (_blocks[i] is not TableRow row) continue;
             var parts = RowParts.Split(row.Cells, _gridExact);
-            if (parts.Label.Length == 0 && parts.HasData) cells.AddRange(parts.Data);
+            if (parts.HasData && (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))) cells.AddRange(parts.Data);
         }
 
         if (cells.Count == 0)
         {
             _missingTables.Add(ReviewTable);
+            if (_sections.Start(4) is not null)
+            {
+                _findings.Add(new Finding("missing_cells", Severity.Error, $"Section {ReviewTable} has no table of numbers; its values are unknown.", "review"));
+            }
+
             return ReviewLitigation.Empty;
         }
 

@@ -64,7 +64,7 @@ internal sealed partial class ReportExtractor
         var table = BuildApplicationTable(applications, template);
         var review = ReadReviewLitigation(applications.End);
         var prose = SectionOneText();
-        var region = _regions.Resolve(agency, _options.RegionHint, DocumentText());
+        var region = _regions.Resolve(agency, _options.RegionHint, DocumentText);
         if (region.Finding is not null) _findings.Add(region.Finding);
 
         var report = new Report(

@@ -17,33 +17,56 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data)
     /// </param>
     public static RowParts Split(IReadOnlyList<string> cells, bool gridExact)
     {
+        Span<CellKind> kinds = cells.Count <= 64 ? stackalloc CellKind[cells.Count] : new CellKind[cells.Count];
         var firstNumber = -1;
         for (var i = 0; i < cells.Count; i++)
         {
-            if (CountCell.Classify(cells[i]) == CellKind.Number)
-            {
-                firstNumber = i;
-                break;
-            }
+            kinds[i] = CountCell.Classify(cells[i]);
+            if (firstNumber < 0 && kinds[i] == CellKind.Number) firstNumber = i;
         }
 
         var lastLabel = -1;
         var labelSearchEnd = firstNumber < 0 ? cells.Count : firstNumber;
         for (var i = 0; i < labelSearchEnd; i++)
         {
-            if (CountCell.Classify(cells[i]) == CellKind.Label) lastLabel = i;
+            if (kinds[i] == CellKind.Label) lastLabel = i;
         }
 
-        var label = string.Concat(cells.Take(lastLabel + 1).Where(c => CountCell.Classify(c) == CellKind.Label).Select(c => c.Trim()));
-        if (firstNumber < 0 && (!gridExact || lastLabel < 0)) return new RowParts(label, []);
+        var label = new System.Text.StringBuilder();
+        for (var i = 0; i <= lastLabel; i++)
+        {
+            if (kinds[i] == CellKind.Label) label.Append(cells[i].Trim());
+        }
 
-        var data = cells.Skip(lastLabel + 1).ToList();
+        if (firstNumber < 0 && !gridExact && lastLabel >= 0 && SplitGluedNumber(cells[lastLabel]) is { } glued)
+        {
+            // Text that lost the tab between a label and its only number: "行政事业性收费0".
+            label.Length -= glued.Length;
+            return new RowParts(label.ToString(), [glued]);
+        }
+
+        if (firstNumber < 0 && (!gridExact || lastLabel < 0)) return new RowParts(label.ToString(), []);
+
+        var from = lastLabel + 1;
+        var to = cells.Count;
         if (!gridExact)
         {
-            while (data.Count > 0 && CountCell.Classify(data[^1]) == CellKind.Empty) data.RemoveAt(data.Count - 1);
-            while (data.Count > 0 && CountCell.Classify(data[0]) == CellKind.Empty) data.RemoveAt(0);
+            while (to > from && kinds[to - 1] == CellKind.Empty) to--;
+            while (from < to && kinds[from] == CellKind.Empty) from++;
         }
 
-        return new RowParts(label, data);
+        var data = new string[to - from];
+        for (var i = from; i < to; i++) data[i - from] = cells[i];
+        return new RowParts(label.ToString(), data);
+    }
+
+    private static string? SplitGluedNumber(string cell)
+    {
+        var text = cell.Trim();
+        var start = text.Length;
+        while (start > 0 && (char.IsAsciiDigit(TextKey.Narrow(text[start - 1])) || text[start - 1] is ',' or '.')) start--;
+        if (start == text.Length || start == 0 || !TextKey.HasCjk(text[..start])) return null;
+        var number = text[start..];
+        return CountCell.Classify(number) == CellKind.Number ? number : null;
     }
 }

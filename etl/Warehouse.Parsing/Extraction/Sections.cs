@@ -69,8 +69,11 @@ internal sealed partial class Sections
 
     private static int Match(string text)
     {
-        if (text.Length > 60) return -1;
-        var key = Numbering().Replace(TextKey.Of(text), "");
+        // Every heading ends in 情况, 事项 or 措施; most blocks are cells and prose, so look first.
+        if (text.Length > 60 || !(text.Contains("情况", StringComparison.Ordinal) || text.Contains("事项", StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal))) return -1;
+        var key = TextKey.Of(text);
+        if (key.Length == 0 || key.Length > 40) return -1;
+        key = Numbering().Replace(key, "");
         for (var n = 0; n < Keys.Length; n++)
         {
             foreach (var k in Keys[n])

@@ -38,7 +38,10 @@ public sealed class RegionResolver
 
     public static RegionResolver Default { get; } = new(DivisionList.Default);
 
-    public RegionMatch Resolve(string agency, string? hint, string? documentText)
+    public RegionMatch Resolve(string agency, string? hint, string? documentText) => Resolve(agency, hint, () => documentText);
+
+    /// <param name="documentText">The report's text, asked for only when a county name is ambiguous.</param>
+    public RegionMatch Resolve(string agency, string? hint, Func<string?> documentText)
     {
         var name = agency.Trim();
         foreach (var start in Starts(name))
@@ -78,7 +81,7 @@ public sealed class RegionResolver
         for (var i = 1; i < name.Length; i++) yield return i;
     }
 
-    private RegionMatch Decide(string agency, List<Region> candidates, string? hint, string? documentText)
+    private RegionMatch Decide(string agency, List<Region> candidates, string? hint, Func<string?> documentTextSource)
     {
         if (candidates.Count == 1) return new RegionMatch(candidates[0].Code, null);
 
@@ -88,7 +91,7 @@ public sealed class RegionResolver
             if (hinted.Count == 1) return new RegionMatch(hinted[0].Code, null);
         }
 
-        if (!string.IsNullOrEmpty(documentText))
+        if (documentTextSource() is { Length: > 0 } documentText)
         {
             var scored = candidates
                 .Select(c => (Region: c, Score: _divisions.Lineage(c.Code).Skip(1).Sum(a => Occurrences(documentText, a.Name))))

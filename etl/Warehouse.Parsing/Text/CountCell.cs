@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Warehouse.Parsing.Text;
 
@@ -16,25 +15,26 @@ public static class CountCell
     // Portals write zero as "-", "/", "—" or leave the cell blank.
     private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／"];
 
-    public static string Clean(string raw)
-    {
-        var text = raw.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(text.Length);
-        foreach (var ch in text)
-        {
-            if (char.IsWhiteSpace(ch) || ch is '\u200b' or '\ufeff') continue;
-            sb.Append(ch);
-        }
-
-        return sb.ToString();
-    }
+    public static string Clean(string raw) => TextKey.Compact(raw);
 
     public static CellKind Classify(string raw)
     {
+        // The common cases without allocating: blank, digits, separators.
+        var sawAny = false;
+        var numeral = true;
+        foreach (var c in raw)
+        {
+            if (TextKey.IsSpace(c)) continue;
+            sawAny = true;
+            var ch = TextKey.Narrow(c);
+            if (ch is not ((>= '0' and <= '9') or ',' or '.')) numeral = false;
+        }
+
+        if (!sawAny) return CellKind.Empty;
+        if (!numeral && raw.Length > 6) return CellKind.Label;
         var text = Clean(raw);
-        if (text.Length == 0) return CellKind.Empty;
         if (ZeroMarks.Contains(text)) return CellKind.Number;
-        return IsNumeral(text) ? CellKind.Number : CellKind.Label;
+        return numeral && IsNumeral(text) ? CellKind.Number : CellKind.Label;
     }
 
     /// <summary>A whole count, or null when the cell is not one. Blank and dash marks are zero.</summary>

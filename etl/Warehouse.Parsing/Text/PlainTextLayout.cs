@@ -77,10 +77,17 @@ public static partial class PlainTextLayout
             {
                 blanks++;
             }
-            else if (row is { Count: > 0 } && blanks == 0 && CountCell.Classify(line) == CellKind.Number)
+            else if (row is not null && CountCell.Classify(line) == CellKind.Number)
             {
-                // A number that lost its tab is still a cell of this row.
+                // A number that lost its tab is still a cell: of this row, or the first of the next.
+                if (blanks > 0)
+                {
+                    Flush();
+                    row = [];
+                }
+
                 row.Add(line);
+                blanks = 0;
             }
             else if (row is { Count: > 0 } && ContinuesCell(row[^1], line, blanks, lines, i))
             {

@@ -1,38 +1,22 @@
-using System.Text;
-
 namespace Warehouse.Parsing.Text;
 
 /// <summary>Folds label text so that layouts compare equal: widths, spaces, punctuation and markup go.</summary>
+/// <remarks>
+/// Hand-rolled instead of <c>Normalize(FormKC)</c>: reports only need full-width ASCII folded,
+/// and this runs for every cell of every report (the parser's hottest path).
+/// </remarks>
 public static class TextKey
 {
-    private const string Dropped = "“”\"'‘’、，,.．。；;：:·•*#（）()【】[]《》<>〈〉「」 \t\r\n\u00a0\u3000\u200b\ufeff";
+    private const string Dropped = "“”\"'‘’、，,.．。；;：:·•*#（）()【】[]《》<>〈〉「」";
 
-    public static string Of(string text)
-    {
-        var folded = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(folded.Length);
-        foreach (var ch in folded)
-        {
-            if (Dropped.Contains(ch) || char.IsWhiteSpace(ch)) continue;
-            sb.Append(ch);
-        }
+    public static string Of(string text) => Fold(text, dropPunctuation: true);
 
-        return sb.ToString();
-    }
+    /// <summary>Width-folded text with white space removed (Chinese needs no spaces).</summary>
+    public static string Compact(string text) => Fold(text, dropPunctuation: false);
 
-    /// <summary>Width-folded text with runs of white space removed (Chinese needs no spaces).</summary>
-    public static string Compact(string text)
-    {
-        var folded = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(folded.Length);
-        foreach (var ch in folded)
-        {
-            if (char.IsWhiteSpace(ch) || ch is '\u200b' or '\ufeff') continue;
-            sb.Append(ch);
-        }
+    public static char Narrow(char ch) => ch is >= '\uFF01' and <= '\uFF5E' ? (char)(ch - 0xFEE0) : ch;
 
-        return sb.ToString();
-    }
+    public static bool IsSpace(char ch) => ch is ' ' or '\t' or '\r' or '\n' or '\u00a0' or '\u3000' or '\u200b' or '\ufeff' || (ch > 127 && char.IsWhiteSpace(ch));
 
     public static bool HasCjk(string text)
     {
@@ -42,5 +26,32 @@ public static class TextKey
         }
 
         return false;
+    }
+
+    private static string Fold(string text, bool dropPunctuation)
+    {
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
+        var changed = false;
+        foreach (var raw in text)
+        {
+            if (IsSpace(raw))
+            {
+                changed = true;
+                continue;
+            }
+
+            var ch = Narrow(raw);
+            if (dropPunctuation && (Dropped.Contains(raw) || Dropped.Contains(ch)))
+            {
+                changed = true;
+                continue;
+            }
+
+            changed |= ch != raw;
+            buffer[n++] = ch;
+        }
+
+        return changed ? new string(buffer[..n]) : text;
     }
 }
