@@ -47,8 +47,10 @@ public static class DisposalCategories
 
     public static bool IsKnown(string code) => ByCode.ContainsKey(code);
 
-    public static IEnumerable<DisposalCategory> For(Template template) =>
-        All.Where(c => template == Template.Template2019 ? c.In2019 : c.In2021);
+    private static readonly DisposalCategory[] For2019 = All.Where(c => c.In2019).ToArray();
+    private static readonly DisposalCategory[] For2021 = All.Where(c => c.In2021).ToArray();
+
+    public static IReadOnlyList<DisposalCategory> For(Template template) => template == Template.Template2019 ? For2019 : For2021;
 
     /// <summary>Rows 3-23: the outcomes that add up to the total row (rule 2).</summary>
     public static IEnumerable<DisposalCategory> Outcomes(Template template) =>

@@ -9,4 +9,7 @@ public sealed record DisposalCategory(
     string Label,
     string Group,
     bool In2019,
-    bool In2021);
+    bool In2021)
+{
+    public bool InTemplate(Template template) => template == Template.Template2019 ? In2019 : In2021;
+}

@@ -40,7 +40,9 @@ public static class DocumentSniffer
 
     private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
     {
-        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 2048)]).ToLowerInvariant();
+        var window = bytes[..Math.Min(bytes.Length, 2048)];
+        if (window.IndexOf((byte)'<') < 0) return false;
+        var head = Encoding.ASCII.GetString(window).ToLowerInvariant();
         return head.Contains("<html", StringComparison.Ordinal) || head.Contains("<!doctype html", StringComparison.Ordinal)
             || head.Contains("<table", StringComparison.Ordinal) || head.Contains("<body", StringComparison.Ordinal)
             || head.Contains("<meta", StringComparison.Ordinal) || head.Contains("<div", StringComparison.Ordinal);

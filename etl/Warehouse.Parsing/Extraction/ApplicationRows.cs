@@ -35,14 +35,30 @@ internal static partial class ApplicationRows
         ("予以公开", "granted"),
     ];
 
+    // Phrases by their first character: a label is scanned once instead of once per phrase.
+    private static readonly Dictionary<char, (string Phrase, string Code, int Rank)[]> ByFirstChar =
+        Phrases.Select((p, rank) => (p.Phrase, p.Code, Rank: rank)).GroupBy(p => p.Phrase[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>The row code a label names, or null. <paramref name="key"/> is the folded label.</summary>
     public static string? Match(string key)
     {
         if (key.Length == 0) return null;
-        foreach (var (phrase, code) in Phrases)
+        var best = int.MaxValue;
+        string? found = null;
+        for (var i = 0; i < key.Length; i++)
         {
-            if (key.Contains(phrase, StringComparison.Ordinal)) return code;
+            if (!ByFirstChar.TryGetValue(key[i], out var candidates)) continue;
+            foreach (var (phrase, code, rank) in candidates)
+            {
+                if (rank < best && string.CompareOrdinal(key, i, phrase, 0, phrase.Length) == 0 && i + phrase.Length <= key.Length)
+                {
+                    best = rank;
+                    found = code;
+                }
+            }
         }
+
+        if (found is not null) return found;
 
         var bare = LeadingNumbering().Replace(key, "");
         if (bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) return "total_processed";

@@ -144,7 +144,7 @@ internal sealed partial class ReportExtractor
             }
         }
 
-        foreach (var code in found.Rows.Keys.Where(k => !DisposalCategories.For(template).Any(c => c.Code == k)))
+        foreach (var code in found.Rows.Keys.Where(k => !DisposalCategories.Get(k).InTemplate(template)))
         {
             _findings.Add(new Finding("row_not_in_template", Severity.Warning,
                 $"Row '{DisposalCategories.Get(code).Label}' is not part of the {template.Code()} template and is not read.", code));

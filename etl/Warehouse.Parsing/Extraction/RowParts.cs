@@ -5,7 +5,9 @@ namespace Warehouse.Parsing.Extraction;
 /// <summary>A table row split into its label (the text cells before the numbers) and its data cells.</summary>
 internal sealed record RowParts(string Label, IReadOnlyList<string> Data)
 {
-    public string Key { get; } = TextKey.Of(Label);
+    private string? _key;
+
+    public string Key => _key ??= TextKey.Of(Label);
 
     public bool HasData => Data.Count > 0;
 

@@ -60,12 +60,20 @@ internal sealed partial class Sections
 
     public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t) >= 0;
 
-    public static string? HeadingText(Block block) => block switch
+    public static string? HeadingText(Block block)
     {
-        Paragraph p => p.Text,
-        TableRow r when r.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 1 => r.Cells.First(c => !string.IsNullOrWhiteSpace(c)),
-        _ => null,
-    };
+        if (block is Paragraph p) return p.Text;
+        if (block is not TableRow r) return null;
+        string? only = null;
+        foreach (var cell in r.Cells)
+        {
+            if (string.IsNullOrWhiteSpace(cell)) continue;
+            if (only is not null) return null;
+            only = cell;
+        }
+
+        return only;
+    }
 
     private static int Match(string text)
     {

@@ -15,7 +15,8 @@ public static partial class PlainTextLayout
 
     public static ReportDocument Read(string text)
     {
-        var lines = BookmarkMarker().Replace(text, "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
             : new ReportDocument(ReadTabRows(lines), TabRows);
@@ -26,7 +27,7 @@ public static partial class PlainTextLayout
         int single = 0, multi = 0;
         foreach (var line in lines)
         {
-            var tabs = line.Count(c => c == '\t');
+            var tabs = line.AsSpan().Count('\t');
             if (tabs == 0) continue;
             if (tabs == 1 && line[0] == '\t') single++;
             else multi++;

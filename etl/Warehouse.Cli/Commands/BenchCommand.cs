@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using Warehouse.Corpus;
+using Warehouse.Parsing;
+
+namespace Warehouse.Cli.Commands;
+
+/// <summary><c>bench parse</c>: reports per second per layout on one core; <c>bench memory FILE</c>: peak memory of one parse.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var count = new Option<int>("--count") { Description = "Reports in the generated corpus (spread over the layouts).", DefaultValueFactory = _ => 600, HelpName = "N" };
+        var seconds = new Option<double>("--seconds") { Description = "How long to parse each layout.", DefaultValueFactory = _ => 3.0, HelpName = "S" };
+        var layouts = CorpusCommand.LayoutsOption();
+        var parse = new Command("parse", "Parse a generated corpus over and over on one thread and print reports per second per layout, with pdftotext -layout as the PDF reference.")
+        {
+            count, seconds, layouts,
+        };
+        parse.SetAction(async (pr, ct) =>
+        {
+            var output = pr.InvocationConfiguration.Output;
+            var chosen = CorpusCommand.ParseLayouts(pr.GetValue(layouts));
+            var n = Math.Max(chosen.Count, pr.GetValue(count));
+            var dir = Path.GetFullPath(Path.Combine(".build", "bench", $"parse-{n}-{string.Join("_", chosen)}"));
+            if (!File.Exists(Path.Combine(dir, "manifest.json")))
+            {
+                await output.WriteLineAsync($"Generating the benchmark corpus ({n} reports) in {dir}…");
+                await new CorpusWriter(CorpusCommand.NeedsPdf(chosen) ? new SofficePdfConverter() : null).WriteAsync(dir, new CorpusOptions(n, 42, chosen), null, ct);
+            }
+
+            var table = new Table().AddColumns("layout", "files", "reports/s (one thread)", "ms/report", "rejected");
+            foreach (var layout in chosen)
+            {
+                var files = Directory.GetFiles(dir).Where(f => Layout(f) == layout).Order().ToList();
+                var (rate, rejected) = Measure(files, pr.GetValue(seconds), ct);
+                table.AddRow(layout, files.Count.ToString(CultureInfo.InvariantCulture), rate.ToString("N0", CultureInfo.InvariantCulture),
+                    (1000 / rate).ToString("0.000", CultureInfo.InvariantCulture), rejected.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (chosen.Contains(Layouts.Pdf) && Which("pdftotext") is { } pdftotext)
+            {
+                var pdfs = Directory.GetFiles(dir, "*.pdf").Order().ToList();
+                var watch = Stopwatch.StartNew();
+                foreach (var pdf in pdfs) await RunAsync(pdftotext, ["-layout", pdf, "-"], ct);
+                var rate = pdfs.Count / watch.Elapsed.TotalSeconds;
+                table.AddRow("pdf: pdftotext -layout (reference, a process per file)", pdfs.Count.ToString(CultureInfo.InvariantCulture),
+                    rate.ToString("N0", CultureInfo.InvariantCulture), (1000 / rate).ToString("0.000", CultureInfo.InvariantCulture), "—");
+            }
+
+            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            ansi.Write(table);
+            await output.WriteLineAsync($"Corpus: {dir}. Server GC off, one thread, after one warm-up pass per layout.");
+            return WarehouseCli.Ok;
+        });
+
+        var file = new Argument<string>("FILE") { Description = "A report to parse once." };
+        var memory = new Command("memory", "Parse one file once and print the time taken and the peak memory (resident set) of this process.") { file };
+        memory.SetAction(async (pr, ct) =>
+        {
+            var path = pr.GetValue(file)!;
+            var watch = Stopwatch.StartNew();
+            var reading = await ReportReader.Default.ReadAsync(path, new ParseOptions(), ct);
+            watch.Stop();
+            await pr.InvocationConfiguration.Output.WriteLineAsync(
+                $"{path}: {new FileInfo(path).Length / (1024.0 * 1024):0.0} MB, {(reading.Report is null ? "rejected: " + reading.Rejection : "parsed")}, {watch.Elapsed.TotalSeconds:0.00} s, peak memory {PeakResidentMb():0} MB");
+            return WarehouseCli.Ok;
+        });
+
+        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory };
+    }
+
+    private static string? Layout(string path)
+    {
+        var json = path.EndsWith(".expected.json", StringComparison.Ordinal) || path.EndsWith("manifest.json", StringComparison.Ordinal);
+        if (json) return null;
+        var expected = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileName(path).Split('.')[0] + ".expected.json");
+        if (!File.Exists(expected)) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(expected));
+        return doc.RootElement.TryGetProperty("layout", out var l) ? l.GetString() : null;
+    }
+
+    private static (double Rate, int Rejected) Measure(List<string> files, double seconds, CancellationToken ct)
+    {
+        var documents = files.Select(f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)).ToList();
+        var options = new ParseOptions();
+        var rejected = documents.Count(d => ReportParser.Default.Parse(d, options).Report is null);
+        var parsed = 0;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var d in documents) ReportParser.Default.Parse(d, options);
+            parsed += documents.Count;
+        }
+
+        return (parsed / watch.Elapsed.TotalSeconds, rejected);
+    }
+
+    private static double PeakResidentMb()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return double.NaN;
+    }
+
+    private static async Task RunAsync(string program, string[] args, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        await p.StandardOutput.ReadToEndAsync(ct);
+        await p.WaitForExitAsync(ct);
+    }
+
+    private static string? Which(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+}
