@@ -35,7 +35,7 @@ internal static class Progress
     /// <summary>Items per second, for work that is not bytes.</summary>
     private sealed class TransferSpeedlessRateColumn : ProgressColumn
     {
-        public override Spectre.Console.Rendering.IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
             new Text(task.Speed is { } s ? $"{s:0}/s" : "", Style.Plain);
     }
 }

@@ -16,6 +16,9 @@ public static class WarehouseCli
         var root = new RootCommand("Warehouse: parse, check and load China's annual government information disclosure reports (政府信息公开工作年度报告).");
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(CorpusCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 

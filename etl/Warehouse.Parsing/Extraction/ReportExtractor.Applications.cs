@@ -73,6 +73,11 @@ internal sealed partial class ReportExtractor
             candidates.Add(prefix + parts.Key + string.Concat(after));
         }
 
+        // A row cut by a page break: the reason's cell continues below, beside its group's label.
+        var nextLast = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData).Take(2).Select(x => x.Parts.LastKey).ToList();
+        if (nextLast.Count > 0) candidates.Add(parts.LastKey + string.Concat(nextLast));
+        if (before.Count > 0) candidates.Add(before[^1].LastKey + parts.LastKey);
+
         foreach (var candidate in candidates)
         {
             if (ApplicationRows.Match(candidate) is { } code) return code;

@@ -100,7 +100,10 @@ internal sealed partial class ReportExtractor
 
     private decimal? ReadActiveCell(string item, string raw, int index)
     {
-        var value = item == "fees" || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw) : CountCell.ReadCount(raw);
+        var signed = index == 1 && item is "licensing" or "other_services" or "penalty" or "enforcement" or "fees";
+        var value = (item == "fees" && index == 0) || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw)
+            : signed ? CountCell.ReadSigned(raw)
+            : CountCell.ReadCount(raw);
         if (value is null)
         {
             _findings.Add(new Finding("unreadable_cell", Severity.Error, $"Table 二, row '{item}': '{raw.Trim()}' is not a number.", item));

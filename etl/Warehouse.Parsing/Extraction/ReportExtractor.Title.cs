@@ -16,7 +16,7 @@ internal sealed partial class ReportExtractor
     {
         var end = _sections.Start(1) ?? Math.Min(_blocks.Count, 12);
         var parts = new List<string>();
-        for (var i = 0; i < end && parts.Count < 6; i++)
+        for (var i = 0; i < end && parts.Count < 8; i++)
         {
             if (Sections.HeadingText(_blocks[i]) is not { } text) continue;
             var compact = TextKey.Compact(text).Trim('#', '*');
@@ -25,11 +25,26 @@ internal sealed partial class ReportExtractor
             parts.Add(compact);
         }
 
-        var joined = string.Concat(parts);
-        var m = TitlePattern().Match(joined);
-        if (!m.Success) return new Title(null, null);
-        var agency = CleanAgency(m.Groups["agency"].Value);
-        return new Title(agency.Length > 0 ? agency : null, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
+        // A page carries navigation and a byline around its title, and a title may be split
+        // over lines: try each line, then each run of lines, shortest first.
+        for (var length = 1; length <= parts.Count; length++)
+        {
+            for (var start = 0; start + length <= parts.Count; start++)
+            {
+                var m = TitlePattern().Match(string.Concat(parts.Skip(start).Take(length)));
+                if (!m.Success) continue;
+                var agency = CleanAgency(m.Groups["agency"].Value);
+                if (agency.Length == 0 && length == 1 && start > 0)
+                {
+                    // "2023年政府信息公开工作年度报告" under a line naming the agency.
+                    continue;
+                }
+
+                return new Title(agency.Length > 0 ? agency : null, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return new Title(null, null);
     }
 
     /// <summary>The signature (落款) at the end: the agency, then the date the report was published.</summary>
@@ -138,7 +153,7 @@ internal sealed partial class ReportExtractor
         return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
     }
 
-    [GeneratedRegex(@"^(?<agency>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告")]
+    [GeneratedRegex(@"^(?<agency>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告$")]
     private static partial Regex TitlePattern();
 
     [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]

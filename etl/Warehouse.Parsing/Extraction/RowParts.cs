@@ -3,13 +3,18 @@ using Warehouse.Parsing.Text;
 namespace Warehouse.Parsing.Extraction;
 
 /// <summary>A table row split into its label (the text cells before the numbers) and its data cells.</summary>
-internal sealed record RowParts(string Label, IReadOnlyList<string> Data)
+internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string LastLabel = "")
 {
     private string? _key;
 
     public string Key => _key ??= TextKey.Of(Label);
 
     public bool HasData => Data.Count > 0;
+
+    /// <summary>The folded text of the last label cell: the most specific label of the row.</summary>
+    public string LastKey => _lastKey ??= TextKey.Of(LastLabel);
+
+    private string? _lastKey;
 
     public bool AllBlank => Data.All(d => CountCell.Classify(d) == CellKind.Empty);
 
@@ -44,10 +49,11 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data)
         {
             // Text that lost the tab between a label and its only number: "行政事业性收费0".
             label.Length -= glued.Length;
-            return new RowParts(label.ToString(), [glued]);
+            return new RowParts(label.ToString(), [glued], cells[lastLabel].Trim()[..^glued.Length]);
         }
 
-        if (firstNumber < 0 && (!gridExact || lastLabel < 0)) return new RowParts(label.ToString(), []);
+        var last = lastLabel >= 0 ? cells[lastLabel] : "";
+        if (firstNumber < 0 && (!gridExact || lastLabel < 0)) return new RowParts(label.ToString(), [], last);
 
         var from = lastLabel + 1;
         var to = cells.Count;
@@ -59,7 +65,7 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data)
 
         var data = new string[to - from];
         for (var i = from; i < to; i++) data[i - from] = cells[i];
-        return new RowParts(label.ToString(), data);
+        return new RowParts(label.ToString(), data, last);
     }
 
     private static string? SplitGluedNumber(string cell)

@@ -1,21 +1,24 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Fonts;
 using Warehouse.Parsing.Documents;
 
 namespace Warehouse.Parsing.Pdf;
 
 /// <summary>
-/// Reads a PDF by rebuilding lines from word positions and cells from the gaps between
-/// words. PDFs carry no table structure: a label wrapped in its cell becomes label-only lines
-/// around the line with the numbers, which the extractor joins again.
+/// Reads a PDF. PDFs carry no table structure, but report tables are ruled: each word is put
+/// in the cell that the nearest rules around it enclose, so a label wrapped over five lines
+/// in a narrow cell is one cell again, and its row is the band between two rules. Text outside
+/// ruled tables becomes lines, split into cells where words stand far apart.
 /// </summary>
 public static class PdfLayout
 {
     public const string Layout = "pdf";
+
+    private const double Tolerance = 1.5;
 
     public static ReportDocument Read(ReadOnlyMemory<byte> bytes)
     {
@@ -36,21 +39,108 @@ public static class PdfLayout
         }
     }
 
+    private sealed record Rule(double At, double From, double To);
+
+    private sealed record Placed(double Y, Block Block);
+
     private static void ReadPage(Page page, List<Block> blocks)
     {
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
-            .Where(w => !string.IsNullOrWhiteSpace(w.Text))
-            .ToList();
+        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
         if (words.Count == 0) return;
-
         var height = Median(words.Select(w => w.BoundingBox.Height));
-        foreach (var line in Lines(words, height))
+        var (horizontal, vertical) = Rules(page);
+
+        var cells = new Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>>();
+        var loose = new List<Word>();
+        foreach (var word in words)
+        {
+            if (CellOf(word.BoundingBox.Centroid, horizontal, vertical) is { } cell)
+            {
+                if (!cells.TryGetValue(cell, out var list)) cells[cell] = list = [];
+                list.Add(word);
+            }
+            else
+            {
+                loose.Add(word);
+            }
+        }
+
+        var placed = new List<Placed>();
+        placed.AddRange(TableRows(cells, height));
+        foreach (var line in Lines(loose, height))
         {
             if (IsPageNumber(line, page, height)) continue;
-            var cells = Cells(line, height);
-            blocks.Add(cells.Count == 1 ? new Paragraph(cells[0]) : new TableRow(cells));
+            var texts = Cells(line, height);
+            placed.Add(new Placed(line[0].BoundingBox.Centroid.Y, texts.Count == 1 ? new Paragraph(texts[0]) : new TableRow(texts)));
+        }
+
+        blocks.AddRange(placed.OrderByDescending(p => p.Y).Select(p => p.Block));
+    }
+
+    // Table borders come as thin stroked lines or as thin filled rectangles.
+    private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(Page page)
+    {
+        var horizontal = new List<Rule>();
+        var vertical = new List<Rule>();
+        foreach (var path in page.Paths)
+        {
+            if (!path.IsStroked && !path.IsFilled) continue;
+            foreach (var sub in path)
+            {
+                if (sub.GetBoundingRectangle() is not { } r) continue;
+                if (r.Height <= 2 && r.Width > 8) horizontal.Add(new Rule((r.Top + r.Bottom) / 2, r.Left, r.Right));
+                else if (r.Width <= 2 && r.Height > 4) vertical.Add(new Rule((r.Left + r.Right) / 2, r.Bottom, r.Top));
+            }
+        }
+
+        return (horizontal, vertical);
+    }
+
+    private static (double, double, double, double)? CellOf(PdfPoint p, List<Rule> horizontal, List<Rule> vertical)
+    {
+        double top = double.MaxValue, bottom = double.MinValue, left = double.MinValue, right = double.MaxValue;
+        foreach (var h in horizontal)
+        {
+            if (p.X < h.From - Tolerance || p.X > h.To + Tolerance) continue;
+            if (h.At > p.Y && h.At < top) top = h.At;
+            if (h.At < p.Y && h.At > bottom) bottom = h.At;
+        }
+
+        if (top == double.MaxValue || bottom == double.MinValue) return null;
+        foreach (var v in vertical)
+        {
+            if (p.Y < v.From - Tolerance || p.Y > v.To + Tolerance) continue;
+            if (v.At < p.X && v.At > left) left = v.At;
+            if (v.At > p.X && v.At < right) right = v.At;
+        }
+
+        if (left == double.MinValue || right == double.MaxValue) return null;
+        return (Math.Round(top, 1), Math.Round(bottom, 1), Math.Round(left, 1), Math.Round(right, 1));
+    }
+
+    // A row is a band between two rules that holds no narrower band; a merged (rowspan) cell
+    // joins the first row it covers.
+    private static IEnumerable<Placed> TableRows(Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>> cells, double height)
+    {
+        if (cells.Count == 0) yield break;
+        var bands = cells.Keys.Select(k => (k.Top, k.Bottom)).Distinct().ToList();
+        var rows = bands.Where(b => !bands.Any(o => o != b && o.Top <= b.Top + 0.05 && o.Bottom >= b.Bottom - 0.05)).OrderByDescending(b => b.Top).ToList();
+        var byRow = rows.ToDictionary(r => r, _ => new List<(double Left, string Text)>());
+        foreach (var (key, words) in cells)
+        {
+            var row = rows.FirstOrDefault(r => r.Top <= key.Top + 0.05 && r.Bottom >= key.Bottom - 0.05);
+            if (row == default) continue;
+            byRow[row].Add((key.Left, CellText(words, height)));
+        }
+
+        foreach (var row in rows)
+        {
+            yield return new Placed(row.Top, new TableRow(byRow[row].OrderBy(c => c.Left).Select(c => c.Text).ToList()));
         }
     }
+
+    private static string CellText(List<Word> words, double height) =>
+        string.Concat(Lines(words, height).Select(line => string.Join(" ", Cells(line, height))));
 
     // Words whose vertical centres lie within half a line height belong to one line.
     private static IEnumerable<List<Word>> Lines(List<Word> words, double height)
@@ -79,7 +169,7 @@ public static class PdfLayout
     {
         var cells = new List<string>();
         var current = new System.Text.StringBuilder();
-        double right = double.NaN;
+        var right = double.NaN;
         foreach (var word in line)
         {
             if (current.Length > 0 && word.BoundingBox.Left - right > height * 0.9)

@@ -31,10 +31,13 @@ public static class CountCell
         }
 
         if (!sawAny) return CellKind.Empty;
-        if (!numeral && raw.Length > 6) return CellKind.Label;
+        if (!numeral && raw.Length > 12) return CellKind.Label;
         var text = Clean(raw);
         if (ZeroMarks.Contains(text)) return CellKind.Number;
-        return numeral && IsNumeral(text) ? CellKind.Number : CellKind.Label;
+        if (numeral) return IsNumeral(text) ? CellKind.Number : CellKind.Label;
+
+        // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3".
+        return text.Length > 1 && text[0] is '-' or '+' && IsNumeral(text[1..]) ? CellKind.Number : CellKind.Label;
     }
 
     /// <summary>A whole count, or null when the cell is not one. Blank and dash marks are zero.</summary>
@@ -46,6 +49,18 @@ public static class CountCell
         var digits = text.Replace(",", "", StringComparison.Ordinal);
         if (digits.EndsWith(".0", StringComparison.Ordinal)) digits = digits[..^2];
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>A whole number that may carry a sign (the 2019 template's 本年增/减), or null.</summary>
+    public static int? ReadSigned(string raw)
+    {
+        var text = Clean(raw);
+        if (text.Length > 1 && text[0] is '-' or '+' && !ZeroMarks.Contains(text))
+        {
+            return ReadCount(text[1..]) is { } n ? (text[0] == '-' ? -n : n) : null;
+        }
+
+        return ReadCount(raw);
     }
 
     /// <summary>A decimal amount (fees in 10,000 yuan), or null when the cell is not one.</summary>

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using Warehouse.Core;
+using Warehouse.Corpus.Rendering;
+
+namespace Warehouse.Corpus;
+
+/// <summary>
+/// Writes a generated corpus: each report in its layout beside its expected JSON, and a
+/// manifest. Files appear whole (written to a temporary name, then renamed); PDFs are made
+/// from their DOCX in batches at the end.
+/// </summary>
+public sealed class CorpusWriter(IPdfConverter? pdf = null)
+{
+    public async Task<CorpusManifest> WriteAsync(string outDir, CorpusOptions options, IProgress<int>? progress, CancellationToken ct)
+    {
+        if (options.Layouts.Count == 0) throw new ArgumentException("No layout chosen.", nameof(options));
+        if (options.Layouts.Contains(Layouts.Pdf) && pdf is null) throw new InvalidOperationException(SofficePdfConverter.InstallHint);
+        Directory.CreateDirectory(outDir);
+        var work = Path.Combine(outDir, ".pdf-work");
+        var entries = new List<CorpusEntry>();
+        var pending = new List<(CorpusEntry Entry, string Docx)>();
+
+        for (var i = 0; i < options.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var layout = options.Layouts[i % options.Layouts.Count];
+            var generated = ReportFactory.Create(options.Seed, i, options.InconsistentShare);
+            var entry = new CorpusEntry(i, layout, $"{i:D5}.{Layouts.Extension(layout)}", $"{i:D5}.expected.json");
+            var json = ReportJson.Serialize(generated.Report, generated.Injected, file: null, layout: layout);
+            await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
+
+            var bytes = Render(generated, layout);
+            if (layout == Layouts.Pdf)
+            {
+                Directory.CreateDirectory(work);
+                var docx = Path.Combine(work, $"{i:D5}.docx");
+                await File.WriteAllBytesAsync(docx, bytes, ct);
+                pending.Add((entry, docx));
+            }
+            else
+            {
+                await WriteAtomicallyAsync(Path.Combine(outDir, entry.File), bytes, ct);
+                progress?.Report(entries.Count + 1);
+            }
+
+            entries.Add(entry);
+        }
+
+        if (pending.Count > 0)
+        {
+            await pdf!.ConvertAsync(pending.Select(p => p.Docx).ToList(), work, ct);
+            foreach (var (entry, docx) in pending)
+            {
+                File.Move(Path.ChangeExtension(docx, ".pdf"), Path.Combine(outDir, entry.File), overwrite: true);
+            }
+
+            progress?.Report(entries.Count);
+        }
+
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        var manifest = new CorpusManifest(outDir, entries);
+        await WriteAtomicallyAsync(Path.Combine(outDir, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(
+            entries.Select(e => new { index = e.Index, layout = e.Layout, file = e.File, expected = e.ExpectedFile }),
+            new JsonSerializerOptions { WriteIndented = true }), ct);
+        return manifest;
+    }
+
+    /// <summary>The document bytes of one generated report in one layout (PDF: the DOCX it is made from).</summary>
+    public static byte[] Render(GeneratedReport generated, string layout)
+    {
+        var parts = Composer.Compose(generated);
+        var rng = new Random(unchecked(generated.QuirkSeed + Layouts.All.ToList().IndexOf(layout)));
+        return layout switch
+        {
+            Layouts.TextTab => TextTabRenderer.Render(parts, rng),
+            Layouts.TextCell => TextCellRenderer.Render(parts, rng),
+            Layouts.HtmlTrs => HtmlRenderers.Trs(parts, rng),
+            Layouts.HtmlHanwebGbk => HtmlRenderers.HanwebGbk(parts, rng),
+            Layouts.Docx => DocxRenderer.Render(parts, rng, forPdf: false),
+            Layouts.Pdf => DocxRenderer.Render(parts, rng, forPdf: true),
+            _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
+        };
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)
+    {
+        var temp = path + ".tmp";
+        await File.WriteAllBytesAsync(temp, bytes, ct);
+        File.Move(temp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>Writes a generated report as the template orders it: title, the six sections, their tables, the signature.</summary>
+public static class Composer
+{
+    public static IReadOnlyList<Part> Compose(GeneratedReport g)
+    {
+        var r = g.Report;
+        var rng = new Random(g.QuirkSeed);
+        var parts = new List<Part>
+        {
+            new TitlePart(r.Agency, $"{r.Year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告"),
+            new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
+            new HeadingPart("一、总体情况"),
+        };
+        parts.AddRange(SectionOne(g).Select(p => new ParagraphPart(p)));
+        parts.Add(new HeadingPart("二、主动公开政府信息情况"));
+        parts.Add(new TablePart(Tables.Active(r)));
+        parts.Add(new HeadingPart("三、收到和处理政府信息公开申请情况"));
+        parts.Add(new TablePart(Tables.Applications(r)));
+        parts.Add(new HeadingPart("四、政府信息公开行政复议、行政诉讼情况"));
+        parts.Add(new TablePart(Tables.Review(r)));
+        parts.Add(new HeadingPart("五、存在的主要问题及改进情况"));
+        parts.Add(new ParagraphPart("一是政务公开工作的主动性有待提高，部分信息发布不够及时；二是政策解读形式比较单一。下一步，我们将加强业务培训，规范信息发布审核流程，丰富政策解读形式，及时回应社会关切。"));
+        parts.Add(new HeadingPart("六、其他需要报告的事项"));
+        parts.Add(new ParagraphPart($"本机关{r.Year}年度未收取信息处理费。"));
+        if (r.Published is { } date)
+        {
+            parts.Add(new ClosingPart(r.Agency, date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)));
+        }
+
+        return parts;
+    }
+
+    private static IEnumerable<string> SectionOne(GeneratedReport g)
+    {
+        var r = g.Report;
+        var y = r.Year;
+        var categories = string.Join("，", g.Categories.Select(c => $"{c.Name}{Count(c.Count)}条"));
+        yield return g.Items switch
+        {
+            ItemsStatement.Total when g.QuirkSeed % 2 == 0 => $"（一）主动公开情况。{y}年，本机关公开信息 {Count(g.ItemsFigure)} 条，其中{categories}。主动公开的政府信息未涉及国家秘密、商业秘密和个人隐私。",
+            ItemsStatement.Total => $"（一）主动公开情况。{y}年通过门户网站、微信公众号共发布各类信息 {Count(g.ItemsFigure)} 条，及时回应公众关注热点。",
+            ItemsStatement.PerCategory => "（一）主动公开情况。" + string.Join("", g.Categories.Select(c => $"主动公开{c.Name}，{y}年，我局主动公开相关信息{c.Count}条。")),
+            _ => $"（一）主动公开情况。{y}年以来，依托政府网站主动公开机构职能、政策文件等各类政府信息近{g.ItemsFigure}条。",
+        };
+
+        var received = r.Applications.Total("new_received") ?? 0;
+        var decided = r.Applications.Total("total_processed") ?? 0;
+        yield return received == 0
+            ? $"（二）依申请公开情况。{y}年，本机关未收到政府信息公开申请。"
+            : $"（二）依申请公开情况。{y}年，本机关收到政府信息公开申请{received}件，办结{decided}件，均在法定期限内答复。";
+        var reviews = r.ReviewLitigation.Review[ReviewLitigation.TotalIndex] ?? 0;
+        if (reviews > 0) yield return $"全年因政府信息公开被申请行政复议{reviews}起。";
+
+        yield return "（三）政府信息管理情况。严格落实信息发布审查制度，坚持先审查、后公开，确保发布信息准确规范。";
+        yield return "（四）政府信息公开平台建设情况。持续完善门户网站政府信息公开专栏，加强政务新媒体管理。";
+        yield return "（五）监督保障情况。将政务公开工作纳入年度绩效考核，本年度未发生因政务公开工作引起的责任追究情况。";
+    }
+
+    private static string Count(int n) => n.ToString(n >= 1000 && n % 3 == 0 ? "N0" : "0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,161 @@
+using System.Text;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>Text as extracted from PDF: a row per line, cells between tabs (seeds 000 and 003).</summary>
+public static class TextTabRenderer
+{
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng)
+    {
+        var numbers = new NumberStyle(rng, blanks: false, fullWidth: true, leadingSpace: false);
+        var loseTabs = rng.NextDouble() < 0.3;
+        var pageBreak = rng.NextDouble() < 0.4;
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TitlePart t:
+                    sb.Append(t.Agency).Append(' ').Append(t.Rest).Append("\n\n");
+                    break;
+                case HeadingPart h:
+                    sb.Append('\n').Append(h.Text).Append("\n\n");
+                    break;
+                case ParagraphPart p:
+                    sb.Append(pageBreak && p.Text.Length > 40 && p.Text.StartsWith("（", StringComparison.Ordinal) ? PageBreak(p.Text, rng, ref pageBreak) : p.Text).Append("\n\n");
+                    break;
+                case TablePart table:
+                    foreach (var line in Rows(table.Grid, numbers))
+                    {
+                        // Rows 7-8 of 不予公开 in seed 003 lost their leading tabs.
+                        sb.Append(loseTabs && rng.NextDouble() < 0.1 ? line.TrimStart('\t') : line).Append('\n');
+                    }
+
+                    sb.Append('\n');
+                    break;
+                case ClosingPart c:
+                    sb.Append('\n').Append(c.Agency).Append('\n').Append(c.Date).Append('\n');
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static string PageBreak(string text, Random rng, ref bool pending)
+    {
+        pending = false;
+        var at = 10 + rng.Next(text.Length - 20);
+        return text[..at] + "\n\n" + text[at..];
+    }
+
+    private static IEnumerable<string> Rows(Grid grid, NumberStyle numbers)
+    {
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var cells = new List<string>();
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Column < c) continue;
+                cells.Add(slot.Row < r ? "" : slot.Cell.IsNumber ? numbers.Format(slot.Cell.Value!.Value) : slot.Cell.Text);
+            }
+
+            yield return string.Join('\t', cells) + '\t';
+        }
+    }
+}
+
+/// <summary>Text as extracted from DOCX: each cell on its own line behind a tab, a blank line between rows (seeds 001, 002, 004).</summary>
+public static class TextCellRenderer
+{
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng)
+    {
+        var numbers = new NumberStyle(rng, blanks: false, fullWidth: false, leadingSpace: true);
+        var extraColumn = rng.NextDouble() < 0.3;
+        var wrap = rng.NextDouble() < 0.5;
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TitlePart t when t.Rest.Length > 8:
+                    sb.Append(t.Agency).Append(t.Rest[..8]).Append('\n').Append(t.Rest[8..]).Append("\n\n");
+                    break;
+                case TitlePart t:
+                    sb.Append(t.Text).Append("\n\n");
+                    break;
+                case HeadingPart h:
+                    sb.Append(h.Text).Append('\n');
+                    break;
+                case ParagraphPart p:
+                    sb.Append(p.Text).Append('\n');
+                    break;
+                case TablePart table:
+                    WriteTable(sb, table.Grid, numbers, rng, extraColumn, wrap);
+                    sb.Append("\n\n");
+                    break;
+                case ClosingPart c:
+                    sb.Append('\n').Append(c.Agency).Append('\n').Append(c.Date).Append('\n');
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private static void WriteTable(StringBuilder sb, Grid grid, NumberStyle numbers, Random rng, bool extraColumn, bool wrap)
+    {
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var underResults = grid.Name == Tables.ApplicationsName && layout[r, 0].Cell.Text.StartsWith("三、", StringComparison.Ordinal);
+            var extraWritten = false;
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Column < c) continue;
+                if (slot.Row < r)
+                {
+                    sb.Append("\t\n");
+                    continue;
+                }
+
+                if (slot.Cell.IsNumber)
+                {
+                    // Seed 001: an empty merged column gives rows under 三 an eighth cell.
+                    if (extraColumn && underResults && !extraWritten)
+                    {
+                        sb.Append("\t0\n");
+                        extraWritten = true;
+                    }
+
+                    sb.Append('\t').Append(numbers.Format(slot.Cell.Value!.Value)).Append('\n');
+                }
+                else
+                {
+                    sb.Append('\t').Append(Wrapped(slot.Cell.Text, wrap && rng.NextDouble() < 0.25, rng)).Append('\n');
+                }
+            }
+
+            sb.Append('\n');
+        }
+    }
+
+    // A label wrapped in a narrow cell: "三、\n本年\n度办\n理结\n果"; sometimes a blank line inside ("结果\n\n纠正").
+    private static string Wrapped(string label, bool wrap, Random rng)
+    {
+        if (!wrap || label.Length < 4 || label.Any(ch => char.IsAsciiDigit(ch) || ch is '/' or '-')) return label;
+        if (label.Length == 4 && rng.NextDouble() < 0.5) return label[..2] + "\n\n" + label[2..];
+        var chunks = new List<string>();
+        for (var i = 0; i < label.Length;)
+        {
+            var length = Math.Min(label.Length - i, 2 + rng.Next(3));
+            chunks.Add(label.Substring(i, length));
+            i += length;
+        }
+
+        return string.Join('\n', chunks.Where(c => c.Length > 0));
+    }
+}

@@ -1,0 +1,44 @@
+using Warehouse.Corpus;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// A generated corpus in every layout, written once and reused by later runs while the
+/// generator is unchanged (its assembly version id is part of the folder name).
+/// </summary>
+public sealed class GeneratedCorpus : IAsyncLifetime
+{
+    public const int Count = 1200;
+    public const int Seed = 20240131;
+
+    public string Directory { get; private set; } = "";
+
+    public CorpusManifest Manifest { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var generator = typeof(CorpusWriter).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+        Directory = Path.Combine(Path.GetTempPath(), "warehouse-test-corpus", $"{Seed}-{Count}-{generator}");
+        var manifest = Path.Combine(Directory, "manifest.json");
+        if (SofficePdfConverter.Find() is null)
+        {
+            throw new InvalidOperationException(SofficePdfConverter.InstallHint + " (tests/run installs it)");
+        }
+
+        if (!File.Exists(manifest))
+        {
+            var temp = Directory + ".partial-" + Environment.ProcessId;
+            if (System.IO.Directory.Exists(temp)) System.IO.Directory.Delete(temp, true);
+            await new CorpusWriter(new SofficePdfConverter()).WriteAsync(temp, new CorpusOptions(Count, Seed, Layouts.All), null, CancellationToken.None);
+            if (!File.Exists(manifest)) System.IO.Directory.Move(temp, Directory);
+        }
+
+        var entries = Enumerable.Range(0, Count)
+            .Select(i => (Index: i, Layout: Layouts.All[i % Layouts.All.Count]))
+            .Select(x => new CorpusEntry(x.Index, x.Layout, $"{x.Index:D5}.{Layouts.Extension(x.Layout)}", $"{x.Index:D5}.expected.json"))
+            .ToList();
+        Manifest = new CorpusManifest(Directory, entries);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
