@@ -10,7 +10,7 @@ public sealed class LauncherTests
     {
         var (code, output, _) = Repo.Launcher("--help");
         code.ShouldBe(0);
-        foreach (var command in new[] { "parse", "validate" }) output.ShouldContain(command);
+        foreach (var command in new[] { "parse", "validate", "corpus", "bench", "demo" }) output.ShouldContain(command);
     }
 
     [Fact]

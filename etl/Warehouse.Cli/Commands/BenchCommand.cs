@@ -50,8 +50,7 @@ internal static class BenchCommand
                     rate.ToString("N0", CultureInfo.InvariantCulture), (1000 / rate).ToString("0.000", CultureInfo.InvariantCulture), "—");
             }
 
-            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-            ansi.Write(table);
+            Terminal.For(output).Write(table);
             await output.WriteLineAsync($"Corpus: {dir}. Server GC off, one thread, after one warm-up pass per layout.");
             return WarehouseCli.Ok;
         });

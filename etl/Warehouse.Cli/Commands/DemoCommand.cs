@@ -43,8 +43,7 @@ internal static class DemoCommand
                     Findings(reading));
             }
 
-            var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
-            ansi.Write(table);
+            Terminal.For(console).Write(table);
 
             await console.WriteLineAsync();
             foreach (var reading in readings.Where(r => r.HasErrors))
@@ -54,7 +53,7 @@ internal static class DemoCommand
             }
 
             await console.WriteLineAsync();
-            await console.WriteLineAsync($"Read {readings.Count(r => r.Report is not null)} of {readings.Count} reports; {readings.Count(r => r.HasErrors)} have errors that were put there on purpose.");
+            await console.WriteLineAsync($"Read {readings.Count(r => r.Report is not null)} of {readings.Count} reports; {readings.Count(r => r.HasErrors)} with errors (the generator breaks about one report in seven on purpose).");
             await console.WriteLineAsync($"Each file in {dir} has its expected values beside it (.expected.json). Try:");
             await console.WriteLineAsync($"  ./warehouse parse {Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(dir, manifest.Entries[0].File))}");
             await console.WriteLineAsync($"  ./warehouse validate {Path.GetRelativePath(Environment.CurrentDirectory, dir)}/*.html");
@@ -67,6 +66,6 @@ internal static class DemoCommand
     {
         var errors = reading.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = reading.Findings.Count - errors;
-        return errors > 0 ? $"[red]{errors} error(s)[/], {warnings} warning(s)" : warnings > 0 ? $"{warnings} warning(s)" : "[green]consistent[/]";
+        return errors > 0 ? $"[red]{errors} error(s)[/]" + (warnings > 0 ? $", {warnings} warning(s)" : "") : warnings > 0 ? $"{warnings} warning(s)" : "[green]consistent[/]";
     }
 }
