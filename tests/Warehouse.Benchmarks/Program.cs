@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Warehouse.Benchmarks.ParseBenchmarks).Assembly).Run(args);
