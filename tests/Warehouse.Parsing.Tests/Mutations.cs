@@ -7,6 +7,11 @@ internal static class Mutations
 {
     public const int Kinds = 5;
 
+    static Mutations()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
     public static string Describe(int kind) => kind switch
     {
         0 => "drop a tab",

@@ -14,21 +14,20 @@ internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Templ
     private readonly string[] _outcomes = template == Template.Template2019 ? Outcomes2019 : Outcomes2021;
 
     /// <summary>Puts the six cells around a gap at <paramref name="gap"/> and returns the recovered value when everything adds up.</summary>
+    /// <remarks>
+    /// Every cell of the row must equal what its column's rule says, not only the recovered one:
+    /// a row whose cells merely add up could hide two cells run together ("1" "2" read as "12").
+    /// </remarks>
     public int? TryPlace(string code, int?[] six, int gap)
     {
         Place(code, six, gap);
         var row = rows[code];
-        var value = ByColumn(code, gap) ?? ByRow(row, gap);
-        if (value is null or < 0)
-        {
-            row[gap] = null;
-            return null;
-        }
-
+        var value = ByColumn(code, gap);
+        if (value is null or < 0) return null;
         row[gap] = value;
-        var rowAddsUp = row.Any(v => v is null) || row.Take(ApplicantTypes.TotalIndex).Sum() == row[ApplicantTypes.TotalIndex];
-        var columnsAddUp = Enumerable.Range(0, ApplicantTypes.Count).All(c => ByColumn(code, c) is not { } expected || expected == row[c]);
-        if (rowAddsUp && columnsAddUp) return value;
+        var rowAddsUp = row.Take(ApplicantTypes.TotalIndex).Sum() == row[ApplicantTypes.TotalIndex];
+        var columnsConfirm = Enumerable.Range(0, ApplicantTypes.Count).All(c => ByColumn(code, c) is { } expected && expected == row[c]);
+        if (rowAddsUp && columnsConfirm) return value;
 
         row[gap] = null;
         return null;
@@ -44,6 +43,11 @@ internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Templ
 
         rows[code] = row;
     }
+
+    public int?[] Row(string code) => (int?[])rows[code].Clone();
+
+    /// <summary>Marks a whole row unknown: no cell of it is trusted.</summary>
+    public void Unknown(string code) => rows[code] = new int?[ApplicantTypes.Count];
 
     /// <summary>Fills unknown cells that the rules determine, until nothing more can be filled.</summary>
     public IEnumerable<(string Code, int Column, int Value)> FillUnknown()

@@ -199,23 +199,32 @@ internal sealed partial class ReportExtractor
         return value;
     }
 
-    // A row that lost one cell: find the position where the recovered value makes the row
-    // and its column add up, trying the last position first (cells are lost at the end).
+    // A row that lost one cell: the positions where the recovered value makes the row and its
+    // column add up. Recovered only when every such position gives the same row (a row of
+    // zeros, say), and then marked at the last one (cells are lost at the end); otherwise the
+    // row is not guessed at.
     private void PlaceGap(ApplicationRecovery recovery, string code, int?[] six)
     {
+        var fits = new List<(int Gap, int?[] Row)>();
         for (var gap = ApplicantTypes.Count - 1; gap >= 0; gap--)
         {
-            if (recovery.TryPlace(code, six, gap) is { } value)
-            {
-                Derive(CellPath(code, gap), value, code, ApplicantTypes.CodeAt(gap));
-                return;
-            }
+            if (recovery.TryPlace(code, six, gap) is not null) fits.Add((gap, recovery.Row(code)));
         }
 
-        recovery.Place(code, six, ApplicantTypes.Count - 1);
+        if (fits.Count > 0 && fits.All(f => f.Row.SequenceEqual(fits[0].Row)))
+        {
+            recovery.Place(code, six, fits[0].Gap);
+            var value = recovery.TryPlace(code, six, fits[0].Gap)!.Value;
+            Derive(CellPath(code, fits[0].Gap), value, code, ApplicantTypes.CodeAt(fits[0].Gap));
+            return;
+        }
+
+        recovery.Unknown(code);
         _findings.Add(new Finding("missing_cells", Severity.Error,
-            $"Row '{DisposalCategories.Get(code).Label}' has 6 of 7 cells and no position of the missing one adds up; the last cell is unknown.",
-            code, ApplicantTypes.CodeAt(ApplicantTypes.Count - 1)));
+            fits.Count == 0
+                ? $"Row '{DisposalCategories.Get(code).Label}' has 6 of 7 cells and no position of the missing one adds up; its values are unknown."
+                : $"Row '{DisposalCategories.Get(code).Label}' has 6 of 7 cells and the missing one could stand in more than one place; its values are unknown.",
+            code));
     }
 
     private void Derive(string path, int value, string row, string column)

@@ -181,28 +181,42 @@ internal sealed partial class ReportExtractor
         return value;
     }
 
-    // One lost number: the position where every 总计 is the sum of the four before it, last first.
+    // One lost number: the position where every 总计 is the sum of the four before it. Only
+    // when every such position gives the same values (a row of zeros) is the number recovered;
+    // otherwise the gap could be in more than one place and the table is not guessed at.
     private List<int?> PlaceReviewGap(List<int?> fourteen)
     {
+        var fits = new List<(int Gap, List<int?> Values)>();
         for (var gap = 14; gap >= 0; gap--)
         {
             var candidate = fourteen.Take(gap).Append(null).Concat(fourteen.Skip(gap)).ToList();
             var group = gap / 5 * 5;
-            var known = Enumerable.Range(group, 5).Where(i => i != gap).Select(i => candidate[i]).ToList();
-            if (known.Any(v => v is null)) continue;
+            if (Enumerable.Range(group, 5).Where(i => i != gap).Any(i => candidate[i] is null)) continue;
             var value = gap % 5 == 4
                 ? Enumerable.Range(group, 4).Sum(i => candidate[i])
                 : candidate[group + 4] - Enumerable.Range(group, 4).Where(i => i != gap).Sum(i => candidate[i]);
             var othersAddUp = Enumerable.Range(0, 3).Where(g => g != gap / 5).All(g => Enumerable.Range(g * 5, 4).Sum(i => candidate[i]) == candidate[(g * 5) + 4]);
             if (value is null or < 0 || !othersAddUp) continue;
             candidate[gap] = value;
-            _derived.Add(ReviewPath(gap));
-            _findings.Add(new Finding("derived_value", Severity.Warning, $"{ReviewPath(gap)} is missing from the document; {value} is recovered from the table's totals.",
-                ReviewLitigation.Proceedings[gap / 5], ReviewLitigation.Outcomes[gap % 5], null, value));
-            return candidate;
+            fits.Add((gap, candidate));
         }
 
-        _findings.Add(new Finding("missing_cells", Severity.Error, "Table 四 has 14 of 15 numbers and no position of the missing one adds up; its values are unknown.", "review"));
+        // The totals are the only check on table 四, so a number run together with its
+        // neighbour would also add up: only a table of zeros is recovered.
+        if (fits.Count > 0 && fits.All(f => f.Values.SequenceEqual(fits[0].Values)) && fits[0].Values.All(v => v == 0))
+        {
+            var (gap, values) = fits[0];
+            _derived.Add(ReviewPath(gap));
+            _findings.Add(new Finding("derived_value", Severity.Warning, $"{ReviewPath(gap)} is missing from the document; {values[gap]} is recovered from the table's totals.",
+                ReviewLitigation.Proceedings[gap / 5], ReviewLitigation.Outcomes[gap % 5], null, values[gap]));
+            return values;
+        }
+
+        _findings.Add(new Finding("missing_cells", Severity.Error,
+            fits.Count == 0
+                ? "Table 四 has 14 of 15 numbers and no position of the missing one adds up; its values are unknown."
+                : "Table 四 has 14 of 15 numbers; where the missing one stood cannot be told for certain, so its values are unknown.",
+            "review"));
         return Enumerable.Repeat<int?>(null, 15).ToList();
     }
 
