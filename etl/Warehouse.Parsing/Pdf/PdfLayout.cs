@@ -5,6 +5,7 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
 using UglyToad.PdfPig.Fonts;
 using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Extraction;
 
 namespace Warehouse.Parsing.Pdf;
 
@@ -26,7 +27,17 @@ public static class PdfLayout
         {
             using var pdf = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
             var blocks = new List<Block>();
-            foreach (var page in pdf.GetPages()) ReadPage(page, blocks);
+            var lastSectionPage = -1;
+            for (var number = 1; number <= pdf.NumberOfPages; number++)
+            {
+                // A report ends a page or so after its last section; a bundle of several reports
+                // (or a 400-page scan) is not read to the end to find the first one's signature.
+                if (lastSectionPage > 0 && number > lastSectionPage + 1) break;
+                var start = blocks.Count;
+                ReadPage(pdf.GetPage(number), blocks);
+                if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
+            }
+
             return new ReportDocument(blocks, Layout);
         }
         catch (PdfDocumentEncryptedException e)
@@ -38,6 +49,9 @@ public static class PdfLayout
             throw new DocumentException($"a damaged or truncated PDF ({e.Message.TrimEnd('.')})", e);
         }
     }
+
+    private static bool IsLastSection(Block block) =>
+        Sections.HeadingText(block) is { } text && text.Contains("其他需要报告", StringComparison.Ordinal) && Sections.IsHeading(block);
 
     private sealed record Rule(double At, double From, double To);
 
