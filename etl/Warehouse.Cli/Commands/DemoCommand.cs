@@ -18,7 +18,7 @@ internal static class DemoCommand
         command.SetAction(async (pr, ct) =>
         {
             var console = pr.InvocationConfiguration.Output;
-            var pdf = new LegacyConverter().IsAvailable;
+            var pdf = Warehouse.Office.Soffice.Find() is not null;
             var layouts = pdf ? Layouts.All : Layouts.WithoutPdf;
             var dir = Path.GetFullPath(pr.GetValue(output)!);
             var n = Math.Max(1, pr.GetValue(count));
