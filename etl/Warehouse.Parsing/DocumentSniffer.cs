@@ -48,15 +48,20 @@ public static class DocumentSniffer
             || head.Contains("<meta", StringComparison.Ordinal) || head.Contains("<div", StringComparison.Ordinal);
     }
 
+    // Control bytes other than tab, line feed, form feed and carriage return.
+    private static readonly System.Buffers.SearchValues<byte> Control = System.Buffers.SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+
     private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return true;
         var sample = bytes[..Math.Min(bytes.Length, 64 * 1024)];
+        if (sample.IndexOfAny(Control) < 0) return true;
+        if (sample.IndexOf((byte)0) >= 0) return false;
         var control = 0;
         foreach (var b in sample)
         {
-            if (b == 0) return false;
-            if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C)) control++;
+            if (Control.Contains(b)) control++;
         }
 
         return control * 100 < sample.Length;

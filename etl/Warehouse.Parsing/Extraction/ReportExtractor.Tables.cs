@@ -29,9 +29,9 @@ internal sealed partial class ReportExtractor
         for (var i = from; i < to; i++)
         {
             if (_blocks[i] is not TableRow row) continue;
-            var cells = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-            if (cells.Count > 0 && TextKey.Of(cells[0]) == "信息内容" && cells.All(c => CountCell.Classify(c) != CellKind.Number))
+            if (IsHeaderRow(row.Cells))
             {
+                var cells = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
                 header = cells.Skip(1).Select(TextKey.Of).ToList();
                 read.Headers.AddRange(header);
                 continue;
@@ -92,6 +92,14 @@ internal sealed partial class ReportExtractor
         }
 
         return read;
+    }
+
+    // "信息内容 | 本年制发件数 | …": the column headings of a table of 二, never with numbers.
+    private static bool IsHeaderRow(IReadOnlyList<string> cells)
+    {
+        var first = cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+        return first is not null && first.Contains("信息", StringComparison.Ordinal) && TextKey.Of(first) == "信息内容"
+            && cells.All(c => CountCell.Classify(c) != CellKind.Number);
     }
 
     private void Unrecognised(string table, RowParts parts) =>

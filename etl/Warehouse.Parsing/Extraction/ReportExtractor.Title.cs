@@ -31,7 +31,9 @@ internal sealed partial class ReportExtractor
         {
             for (var start = 0; start + length <= parts.Count; start++)
             {
-                var m = TitlePattern().Match(string.Concat(parts.Skip(start).Take(length)));
+                var candidate = length == 1 ? parts[start] : string.Concat(parts.Skip(start).Take(length));
+                if (!candidate.Contains("报告", StringComparison.Ordinal)) continue;
+                var m = TitlePattern().Match(candidate);
                 if (!m.Success) continue;
                 var agency = CleanAgency(m.Groups["agency"].Value);
                 if (agency.Length == 0 && length == 1 && start > 0)
@@ -153,7 +155,7 @@ internal sealed partial class ReportExtractor
         return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
     }
 
-    [GeneratedRegex(@"^(?<agency>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告$")]
+    [GeneratedRegex(@"^(?<agency>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告(?:[（(][^）)]{0,12}[）)])?$")]
     private static partial Regex TitlePattern();
 
     [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]

@@ -71,7 +71,8 @@ public static partial class PlainTextLayout
                     row = [];
                 }
 
-                row.AddRange(line[1..].Split('\t'));
+                if (line.IndexOf('\t', 1) < 0) row.Add(line[1..]);
+                else row.AddRange(line[1..].Split('\t'));
                 blanks = 0;
             }
             else if (string.IsNullOrWhiteSpace(line))
