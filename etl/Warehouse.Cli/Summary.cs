@@ -1,3 +1,4 @@
+using Warehouse.Load;
 using System.Globalization;
 using System.Text;
 using Warehouse.Core;
@@ -12,7 +13,7 @@ internal static class Summary
     {
         var r = reading.Report!;
         var sb = new StringBuilder();
-        sb.Append(reading.File).Append('\n');
+        sb.Append(reading.Origin).Append('\n');
         sb.Append(CultureInfo.InvariantCulture, $"  agency 机关      {r.Agency}\n");
         sb.Append(CultureInfo.InvariantCulture, $"  region 地区      {Region(r.RegionCode)}\n");
         sb.Append(CultureInfo.InvariantCulture, $"  year 年度        {r.Year}   template 模板 {r.Template.Code()}   layout {reading.Parse.Layout}\n");

@@ -16,6 +16,8 @@ public static class WarehouseCli
         var root = new RootCommand("Warehouse: parse, check and load China's annual government information disclosure reports (政府信息公开工作年度报告).");
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
@@ -43,6 +45,11 @@ public static class WarehouseCli
         {
             await error.WriteLineAsync("warehouse: cancelled");
             return 130;
+        }
+        catch (Warehouse.Data.WarehouseException e)
+        {
+            await error.WriteLineAsync($"warehouse: {e.Message}");
+            return BadInput;
         }
         catch (UserError e)
         {

@@ -65,7 +65,7 @@ internal static class BenchCommand
         {
             var path = pr.GetValue(file)!;
             var watch = Stopwatch.StartNew();
-            var reading = await ReportReader.Default.ReadAsync(path, new ParseOptions(), ct);
+            var reading = await ReportFiles.ReadAsync(path, new ParseOptions(), ct);
             watch.Stop();
             await pr.InvocationConfiguration.Output.WriteLineAsync(
                 $"{path}: {new FileInfo(path).Length / (1024.0 * 1024):0.0} MB, {(reading.Report is null ? "rejected: " + reading.Rejection : "parsed")}, {watch.Elapsed.TotalSeconds:0.00} s, peak memory {PeakResidentMb():0} MB");

@@ -1,3 +1,4 @@
+using Warehouse.Load;
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
@@ -30,7 +31,7 @@ internal static class DemoCommand
             var readings = new List<ReportReading>();
             foreach (var entry in manifest.Entries)
             {
-                var reading = await ReportReader.Default.ReadAsync(Path.Combine(dir, entry.File), new ParseOptions(), ct);
+                var reading = await ReportFiles.ReadAsync(Path.Combine(dir, entry.File), new ParseOptions(), ct);
                 readings.Add(reading);
                 var r = reading.Report;
                 table.AddRow(
@@ -48,7 +49,7 @@ internal static class DemoCommand
             await console.WriteLineAsync();
             foreach (var reading in readings.Where(r => r.HasErrors))
             {
-                await console.WriteLineAsync($"{Path.GetFileName(reading.File)} ({reading.Report!.Agency}) does not add up:");
+                await console.WriteLineAsync($"{Path.GetFileName(reading.Origin)} ({reading.Report!.Agency}) does not add up:");
                 foreach (var f in reading.Findings.Where(f => f.Severity == Severity.Error)) await console.WriteLineAsync($"  {Summary.Line(f)}");
             }
 

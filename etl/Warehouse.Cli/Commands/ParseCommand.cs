@@ -1,3 +1,4 @@
+using Warehouse.Load;
 using System.CommandLine;
 using System.Text.Json;
 using Warehouse.Core;
@@ -21,11 +22,11 @@ internal static class ParseCommand
             var error = pr.InvocationConfiguration.Error;
             var paths = pr.GetValue(files)!;
             var readings = new List<ReportReading>();
-            foreach (var path in paths) readings.Add(await ReportReader.Default.ReadAsync(path, options, ct));
+            foreach (var path in paths) readings.Add(await ReportFiles.ReadAsync(path, options, ct));
 
             foreach (var r in readings.Where(r => r.Rejection is not null))
             {
-                await error.WriteLineAsync($"warehouse: {r.File}: {r.Rejection}");
+                await error.WriteLineAsync($"warehouse: {r.Origin}: {r.Rejection}");
             }
 
             var reports = readings.Where(r => r.Report is not null).ToList();
@@ -43,7 +44,7 @@ internal static class ParseCommand
         using (var w = new Utf8JsonWriter(buffer, ReportJson.Indented))
         {
             if (array) w.WriteStartArray();
-            foreach (var r in readings) ReportJson.Write(w, r.Report!, r.Findings, r.File, r.Parse.Layout);
+            foreach (var r in readings) ReportJson.Write(w, r.Report!, r.Findings, r.Origin, r.Parse.Layout);
             if (array) w.WriteEndArray();
         }
 

@@ -1,3 +1,4 @@
+using Warehouse.Load;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -24,9 +25,9 @@ internal static class ValidateCommand
             var output = pr.InvocationConfiguration.Output;
             var error = pr.InvocationConfiguration.Error;
             var readings = new List<ReportReading>();
-            foreach (var path in pr.GetValue(files)!) readings.Add(await ReportReader.Default.ReadAsync(path, options, ct));
+            foreach (var path in pr.GetValue(files)!) readings.Add(await ReportFiles.ReadAsync(path, options, ct));
 
-            foreach (var r in readings.Where(r => r.Rejection is not null)) await error.WriteLineAsync($"warehouse: {r.File}: {r.Rejection}");
+            foreach (var r in readings.Where(r => r.Rejection is not null)) await error.WriteLineAsync($"warehouse: {r.Origin}: {r.Rejection}");
             var reports = readings.Where(r => r.Report is not null).ToList();
             if (pr.GetValue(json)) await output.WriteLineAsync(Json(reports));
             else foreach (var r in reports) await output.WriteAsync(Text(r));
@@ -42,7 +43,7 @@ internal static class ValidateCommand
         var sb = new System.Text.StringBuilder();
         var errors = r.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = r.Findings.Count - errors;
-        sb.Append(CultureInfo.InvariantCulture, $"{r.File}: {r.Report!.Agency} {r.Report.Year}: {errors} error(s), {warnings} warning(s)\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{r.Origin}: {r.Report!.Agency} {r.Report.Year}: {errors} error(s), {warnings} warning(s)\n");
         foreach (var f in r.Findings) sb.Append("  ").Append(Summary.Line(f)).Append('\n');
         return sb.ToString();
     }
@@ -56,7 +57,7 @@ internal static class ValidateCommand
             foreach (var r in readings)
             {
                 w.WriteStartObject();
-                w.WriteString("file", r.File);
+                w.WriteString("file", r.Origin);
                 w.WriteString("agency", r.Report!.Agency);
                 w.WriteNumber("year", r.Report.Year);
                 ReportJson.WriteFindings(w, r.Findings);

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Warehouse.Data;
+using Warehouse.Load;
+
+namespace Warehouse.Cli.Commands;
+
+/// <summary><c>ingest PATH...</c>: files and folders into the raw store and the warehouse, one transaction per report.</summary>
+internal static class IngestCommand
+{
+    public static Option<string?> Database() => new("--db")
+    {
+        Description = $"The warehouse: a SQLite file or a SQL Server connection string (default: $WAREHOUSE_DB, else {WarehouseTarget.DefaultPath}).",
+        HelpName = "TARGET",
+    };
+
+    public static WarehouseDatabase Open(System.CommandLine.ParseResult pr, Option<string?> db) =>
+        new(WarehouseTarget.Parse(pr.GetValue(db) ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB")));
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Report files, or folders to read recursively (JSON and hidden files are skipped).", Arity = ArgumentArity.OneOrMore };
+        var db = Database();
+        var hint = CommonOptions.RegionHint();
+        var maxSize = CommonOptions.MaxSize();
+        var command = new Command("ingest", "Load reports into the warehouse: bytes into the raw store, then parse, check and load each in one transaction. Safe to run again.")
+        {
+            paths, db, hint, maxSize,
+        };
+        command.SetAction(async (pr, ct) =>
+        {
+            var output = pr.InvocationConfiguration.Output;
+            var parse = CommonOptions.Options(pr, hint, maxSize);
+            var database = Open(pr, db);
+            IReadOnlyList<string> files;
+            try
+            {
+                files = IngestService.Expand(pr.GetValue(paths)!);
+            }
+            catch (FileNotFoundException e)
+            {
+                throw new UserError(e.Message);
+            }
+
+            var service = new IngestService(database, DocumentReader.Default, TimeProvider.System);
+            var summary = await Progress.RunAsync(output, $"Ingesting {files.Count} files", files.Count,
+                progress => service.IngestAsync(files, new IngestOptions(parse.RegionHint, parse.MaxBytes, "ingest"), progress, ct));
+
+            await output.WriteLineAsync($"Into {database.Target.Display} (raw store {database.Target.RawStoreDirectory}):");
+            await output.WriteLineAsync($"  loaded       {summary.Loaded}");
+            await output.WriteLineAsync($"  superseding  {summary.Superseding}   (newer documents for an agency and year already loaded; the older stay as history)");
+            if (summary.History > 0) await output.WriteLineAsync($"  history      {summary.History}   (older documents than the one loaded)");
+            await output.WriteLineAsync($"  unchanged    {summary.Unchanged}   (the same bytes were ingested before)");
+            await output.WriteLineAsync($"  rejected     {summary.Rejected.Count}");
+            foreach (var group in summary.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(10))
+            {
+                await output.WriteLineAsync($"    {group.Count(),5} × {group.Key} (e.g. {group.First().File})");
+            }
+
+            if (summary.FindingsByRule.Count > 0)
+            {
+                await output.WriteLineAsync("  findings by rule: " + string.Join(", ", summary.FindingsByRule.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}")));
+            }
+
+            return WarehouseCli.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using Warehouse.Core;
+using Warehouse.Office;
+using Warehouse.Parsing;
+using Warehouse.Validation;
+
+namespace Warehouse.Load;
+
+/// <summary>A document read, parsed and checked: the report with all its findings, or why it is not one.</summary>
+public sealed record ReportReading(string Origin, ParseResult Parse, IReadOnlyList<Finding> Findings)
+{
+    public Report? Report => Parse.Report;
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    public string? Rejection => Parse.Rejection;
+}
+
+/// <summary>Parses bytes (converting legacy .doc/.wps with LibreOffice first) and runs the single-report rules.</summary>
+public sealed class DocumentReader(ReportParser parser, ReportValidator validator)
+{
+    private static readonly TimeSpan ConversionLimit = TimeSpan.FromMinutes(2);
+
+    public static DocumentReader Default { get; } = new(ReportParser.Default, ReportValidator.Default);
+
+    public async Task<ReportReading> ReadAsync(byte[] bytes, string origin, ParseOptions options, CancellationToken ct)
+    {
+        if (DocumentSniffer.Sniff(bytes) == DocumentKind.LegacyOffice && Soffice.Find() is not null)
+        {
+            var (docx, error) = await ToDocxAsync(bytes, ct);
+            if (error is not null) return new ReportReading(origin, ParseResult.Reject(error), []);
+            bytes = docx!;
+        }
+
+        return Check(origin, parser.Parse(bytes, options with { Name = origin }));
+    }
+
+    public ReportReading Check(string origin, ParseResult parse)
+    {
+        if (parse.Report is null) return new ReportReading(origin, parse, parse.Findings);
+        return new ReportReading(origin, parse, parse.Findings.Concat(validator.Validate(parse.Report)).ToList());
+    }
+
+    private static async Task<(byte[]? Docx, string? Error)> ToDocxAsync(byte[] bytes, CancellationToken ct)
+    {
+        var work = Directory.CreateTempSubdirectory("warehouse-legacy-");
+        try
+        {
+            var input = Path.Combine(work.FullName, "document.doc");
+            await File.WriteAllBytesAsync(input, bytes, ct);
+            await Soffice.ConvertAsync([input], "docx", work.FullName, ConversionLimit, ct);
+            var output = Path.Combine(work.FullName, "document.docx");
+            return File.Exists(output)
+                ? (await File.ReadAllBytesAsync(output, ct), null)
+                : (null, "LibreOffice could not convert the legacy document to DOCX (damaged or password-protected?)");
+        }
+        catch (OfficeException e)
+        {
+            return (null, $"a legacy .doc/.wps document: {e.Message}");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+insert into fact_active_disclosure (report_key, item_key, measure_code, value)
+values (@ReportKey, @ItemKey, @MeasureCode, @Value);

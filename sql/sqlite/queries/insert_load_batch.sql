@@ -1,0 +1,1 @@
+insert into load_batch (command, started_at) values (@Command, @StartedAt) returning batch_key;

@@ -1,0 +1,1 @@
+update fact_report set superseded_by = @NewReportKey where report_key = @OldReportKey;

@@ -1,0 +1,1 @@
+update fact_report set is_current = 0 where report_key = @ReportKey;

@@ -1,0 +1,1 @@
+insert into dim_year (year_key, year) values (@Year, @Year) on conflict (year) do nothing;

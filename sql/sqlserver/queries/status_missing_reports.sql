@@ -1,0 +1,9 @@
+-- Rule 6: agencies that published a report for the year before but none for this year.
+select top (@Limit) a.name as agency, prev.region_code, prev.year as last_year
+from dbo.fact_report prev
+join dbo.dim_agency a on a.agency_key = prev.agency_key
+where prev.is_current = 1
+  and prev.year = @Year - 1
+  and (@Region is null or prev.region_code like @Region + N'%')
+  and not exists (select 1 from dbo.fact_report cur where cur.agency_code = prev.agency_code and cur.year = @Year and cur.is_current = 1)
+order by prev.region_code, a.name;

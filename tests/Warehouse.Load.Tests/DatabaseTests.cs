@@ -1,0 +1,86 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Shouldly;
+using Warehouse.Data;
+
+namespace Warehouse.Load.Tests;
+
+public sealed class DatabaseTests
+{
+    [Fact]
+    public async Task Migrations_are_recorded_in_a_journal_and_run_once()
+    {
+        using var w = new TempWarehouse();
+        await using (var c = await w.OpenAsync())
+        {
+            (await c.ExecuteScalarAsync<long>("select count(*) from schema_versions")).ShouldBe(new SqlScripts(Dialect.Sqlite).Migrations().Count);
+        }
+
+        var again = new WarehouseDatabase(w.Database.Target);
+        await using var c2 = await again.OpenAsync(TestContext.Current.CancellationToken);
+        (await c2.ExecuteScalarAsync<long>("select count(*) from schema_versions")).ShouldBe(new SqlScripts(Dialect.Sqlite).Migrations().Count);
+        (await c2.ExecuteScalarAsync<string>("pragma journal_mode")).ShouldBe("wal");
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_schema_is_refused_and_left_alone()
+    {
+        using var w = new TempWarehouse();
+        await using (var c = await w.OpenAsync())
+        {
+            await c.ExecuteAsync("insert into schema_versions (ScriptName, Applied) values ('0099_from_the_future', '2030-01-01')");
+        }
+
+        var e = await Should.ThrowAsync<WarehouseException>(() => new WarehouseDatabase(w.Database.Target).OpenAsync(TestContext.Current.CancellationToken));
+        e.Message.ShouldContain("newer version");
+        e.Message.ShouldContain("0099_from_the_future");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_gives_a_sentence()
+    {
+        using var w = new TempWarehouse();
+        var path = Path.Combine(w.Folder, "notes.db");
+        await File.WriteAllTextAsync(path, new string((char)120, 4096), TestContext.Current.CancellationToken);
+        var e = await Should.ThrowAsync<WarehouseException>(() => new WarehouseDatabase(WarehouseTarget.Parse(path)).OpenAsync(TestContext.Current.CancellationToken));
+        e.Message.ShouldContain("not a SQLite database");
+    }
+
+    [Fact]
+    public async Task A_locked_database_gives_a_sentence_and_changes_nothing()
+    {
+        using var w = new TempWarehouse(lockWaitSeconds: 1);
+        await using (await w.OpenAsync()) { }
+        await using var holder = new SqliteConnection(w.Database.Target.ConnectionString);
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
+        await holder.ExecuteAsync("pragma busy_timeout = 0; begin exclusive;");
+        var files = new[] { w.Write("seed.txt", File.ReadAllBytes(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds"), "000*.txt")[0])) };
+        var e = await Should.ThrowAsync<WarehouseException>(() => w.Ingest().IngestAsync(files, new Warehouse.Load.IngestOptions(), null, TestContext.Current.CancellationToken));
+        e.Message.ShouldContain("locked");
+        await holder.ExecuteAsync("rollback");
+        (await w.CountAsync("fact_report")).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Every_SQL_Server_script_parses_as_T_SQL()
+    {
+        var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(true);
+        var names = typeof(SqlScripts).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("sqlserver/", StringComparison.Ordinal)).ToList();
+        names.Count.ShouldBeGreaterThan(20);
+        foreach (var name in names)
+        {
+            using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            parser.Parse(reader, out var errors);
+            errors.Select(e => $"{name}:{e.Line}: {e.Message}").ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public void Both_dialects_have_the_same_scripts()
+    {
+        static IEnumerable<string> Names(string dialect) => typeof(SqlScripts).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(dialect + "/", StringComparison.Ordinal)).Select(n => n[(dialect.Length + 1)..]).Order();
+        Names("sqlserver").ShouldBe(Names("sqlite"));
+    }
+}
