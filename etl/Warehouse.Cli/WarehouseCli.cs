@@ -17,6 +17,7 @@ public static class WarehouseCli
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ReparseCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());

@@ -106,7 +106,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         var bytes = await File.ReadAllBytesAsync(file, ct);
         var sha = await raw.PutAsync(bytes, ct);
         var (known, rejection) = await loader.FindAsync(connection, sha, ct);
-        var doc = new DocumentInfo(sha, file, MediaType(bytes), bytes.Length, sourceKey);
+        var doc = new DocumentInfo(sha, file, MediaType(bytes), bytes.Length, sourceKey, options.RegionHint);
         if (known is not null || rejection is not null)
         {
             // Seen before: only its last-seen time changes.
@@ -121,7 +121,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         return outcome;
     }
 
-    private static string MediaType(byte[] bytes) => DocumentSniffer.Sniff(bytes) switch
+    public static string MediaType(byte[] bytes) => DocumentSniffer.Sniff(bytes) switch
     {
         DocumentKind.Pdf => "application/pdf",
         DocumentKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -27,7 +27,7 @@ public enum LoadOutcome
 }
 
 /// <summary>The document a reading came from: its content hash and where it was found.</summary>
-public sealed record DocumentInfo(string Sha256, string Origin, string MediaType, long Size, long? SourceKey);
+public sealed record DocumentInfo(string Sha256, string Origin, string MediaType, long Size, long? SourceKey, string? RegionHint = null);
 
 /// <summary>
 /// Writes one report into the warehouse in one transaction: its raw document row, its agency
@@ -47,7 +47,7 @@ public sealed class ReportLoader(SqlScripts sql, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var tx = await c.BeginTransactionAsync(ct);
-        await Exec(c, tx, "upsert_raw_document", new { doc.Sha256, doc.MediaType, SizeBytes = doc.Size, doc.Origin, doc.SourceKey, SeenAt = now }, ct);
+        await Exec(c, tx, "upsert_raw_document", new { doc.Sha256, doc.MediaType, SizeBytes = doc.Size, doc.Origin, doc.SourceKey, doc.RegionHint, SeenAt = now }, ct);
         var (existing, rejected) = await FindAsync(c, doc.Sha256, ct, tx);
         if (existing is not null || (rejected is not null && reading.Report is null))
         {
@@ -62,6 +62,7 @@ public sealed class ReportLoader(SqlScripts sql, TimeProvider time)
             return LoadOutcome.Rejected;
         }
 
+        if (rejected is not null) await Exec(c, tx, "delete_ingest_rejection", new { doc.Sha256 }, ct);
         var agencyCode = TextKey.Of(report.Agency);
         var agencyKey = await AgencyVersionAsync(c, tx, agencyCode, report, now, ct);
         var current = await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql.Get("queries/find_current_report"), new { AgencyCode = agencyCode, report.Year }, tx, cancellationToken: ct));
@@ -87,6 +88,7 @@ public sealed class ReportLoader(SqlScripts sql, TimeProvider time)
             WarningCount = reading.Findings.Count(f => f.Severity == Severity.Warning),
             DerivedCount = report.Derived.Count,
             IsCurrent = !isHistory,
+            ContentHash = ContentHash(reading),
             ParserVersion,
             BatchKey = batchKey,
             LoadedAt = now,
@@ -104,6 +106,49 @@ public sealed class ReportLoader(SqlScripts sql, TimeProvider time)
         await InsertFactsAsync(c, tx, reportKey, reading, ct);
         await tx.CommitAsync(ct);
         return isHistory ? LoadOutcome.History : current is null ? LoadOutcome.Loaded : LoadOutcome.Superseding;
+    }
+
+    /// <summary>A fingerprint of what the parse produced: the values, the derived cells and the findings.</summary>
+    public static string ContentHash(ReportReading reading) =>
+        RawStore.Hash(System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(reading.Report!, reading.Findings, null, reading.Parse.Layout, indented: false)));
+
+    /// <summary>
+    /// Puts a new parse of a loaded document in place of the old one, in one transaction: the
+    /// report row is updated and its facts and findings replaced.
+    /// </summary>
+    public async Task ReplaceAsync(DbConnection c, long reportKey, ReportReading reading, CancellationToken ct)
+    {
+        var report = reading.Report!;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var agencyKey = await AgencyVersionAsync(c, tx, TextKey.Of(report.Agency), report, now, ct);
+        await Exec(c, tx, "update_report", new
+        {
+            ReportKey = reportKey,
+            AgencyKey = agencyKey,
+            report.RegionCode,
+            Template = report.Template.Code(),
+            Published = Date(report.Published),
+            Late = report.Published is { } d ? d > new DateOnly(report.Year + 1, 1, 31) : (bool?)null,
+            report.ItemsPublished,
+            reading.Parse.Layout,
+            ErrorCount = reading.Findings.Count(f => f.Severity == Severity.Error),
+            WarningCount = reading.Findings.Count(f => f.Severity == Severity.Warning),
+            DerivedCount = report.Derived.Count,
+            ParserVersion,
+            ContentHash = ContentHash(reading),
+        }, ct);
+        await Exec(c, tx, "delete_report_facts", new { ReportKey = reportKey }, ct);
+        await InsertFactsAsync(c, tx, reportKey, reading, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Removes a report and its facts (a reparse found it belongs to another agency or year).</summary>
+    public async Task RemoveAsync(DbConnection c, long reportKey, CancellationToken ct)
+    {
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await Exec(c, tx, "delete_report", new { ReportKey = reportKey }, ct);
+        await tx.CommitAsync(ct);
     }
 
     private async Task<long> AgencyVersionAsync(DbConnection c, DbTransaction tx, string agencyCode, Report report, DateTime now, CancellationToken ct)

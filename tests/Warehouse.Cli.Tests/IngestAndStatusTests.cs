@@ -57,3 +57,33 @@ public sealed class IngestAndStatusTests
         error.ShouldContain("not a region code");
     }
 }
+
+public sealed class ReparseCommandTests
+{
+    [Fact]
+    public async Task Reparse_needs_all_or_since()
+    {
+        var (code, _, error) = await Repo.Cli("reparse", "--db", Path.Combine(Path.GetTempPath(), $"x-{Guid.NewGuid():N}.db"));
+        code.ShouldBe(2);
+        error.ShouldContain("--all or --since");
+    }
+
+    [Fact]
+    public async Task Reparse_all_reports_what_it_checked()
+    {
+        var dir = Directory.CreateTempSubdirectory("cli-reparse-");
+        try
+        {
+            var db = Path.Combine(dir.FullName, "w.db");
+            (await Repo.Cli("ingest", Path.GetDirectoryName(Repo.SeedText("000"))!, "--db", db)).Code.ShouldBe(0);
+            var (code, output, error) = await Repo.Cli("reparse", "--all", "--db", db);
+            code.ShouldBe(0, error);
+            output.ShouldContain("Checked 5 documents");
+            output.ShouldContain("5 unchanged, 0 changed");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

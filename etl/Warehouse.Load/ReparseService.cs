@@ -1,0 +1,117 @@
+using System.Data.Common;
+using Dapper;
+using Warehouse.Core;
+using Warehouse.Data;
+using Warehouse.Parsing;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Load;
+
+/// <summary>What a reparse found: documents whose parse changed, and how.</summary>
+public sealed record ReparseSummary(int Checked, int Unchanged, IReadOnlyList<string> Changed, int NewlyLoaded, IReadOnlyList<string> NowRejected, int MissingBytes);
+
+/// <summary>
+/// Runs the current parser over the raw store and brings the warehouse in line: a report whose
+/// values or findings changed (after a parser fix) gets its facts replaced, a document once
+/// rejected that now reads is loaded, and one that no longer reads is reported, never deleted.
+/// </summary>
+public sealed class ReparseService(WarehouseDatabase database, DocumentReader reader, TimeProvider time)
+{
+    private sealed record Stored
+    {
+        public long ReportKey { get; init; }
+
+        public string? ContentHash { get; init; }
+
+        public string AgencyCode { get; init; } = "";
+
+        public long Year { get; init; }
+
+        public bool IsCurrent { get; init; }
+
+        public string Agency { get; init; } = "";
+    }
+
+    public async Task<ReparseSummary> ReparseAsync(DateTime? since, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(since, progress, ct);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException)
+        {
+            throw database.Describe(e);
+        }
+    }
+
+    private async Task<ReparseSummary> RunAsync(DateTime? since, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var sql = database.Sql;
+        var loader = new ReportLoader(sql, time);
+        var raw = new RawStore(database.Target.RawStoreDirectory);
+        var documents = (await c.QueryAsync<(string Sha256, string Origin, string? RegionHint)>(new CommandDefinition(sql.Get("queries/list_raw_documents"), new { Since = since }, cancellationToken: ct))).ToList();
+        var batchKey = await c.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_load_batch"), new { Command = "reparse", StartedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+
+        int unchanged = 0, loaded = 0, missing = 0, done = 0;
+        var changed = new List<string>();
+        var nowRejected = new List<string>();
+        foreach (var (sha, origin, hint) in documents)
+        {
+            ct.ThrowIfCancellationRequested();
+            progress?.Report((++done, documents.Count));
+            if (!File.Exists(raw.PathOf(sha)))
+            {
+                missing++;
+                continue;
+            }
+
+            var bytes = await raw.GetAsync(sha, ct);
+            var reading = await reader.ReadAsync(bytes, origin, new ParseOptions(origin, RegionHint: hint), ct);
+            var stored = await c.QuerySingleOrDefaultAsync<Stored>(new CommandDefinition(sql.Get("queries/find_report_for_reparse"), new { Sha256 = sha }, cancellationToken: ct));
+            var doc = new DocumentInfo(sha, origin, IngestService.MediaType(bytes), bytes.Length, null, hint);
+
+            if (stored is null)
+            {
+                // Rejected before (or never loaded): load it if it reads now.
+                var outcome = await loader.LoadAsync(c, reading, doc, batchKey, ct);
+                if (outcome is LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History) loaded++;
+                else unchanged++;
+                continue;
+            }
+
+            if (reading.Report is not { } report)
+            {
+                nowRejected.Add($"{origin}: {stored.Agency} {stored.Year} no longer reads ({reading.Rejection}); its facts are kept");
+                continue;
+            }
+
+            if (ReportLoader.ContentHash(reading) == stored.ContentHash)
+            {
+                unchanged++;
+                continue;
+            }
+
+            var before = await CellsAsync(c, sql, stored.ReportKey, ct);
+            if (TextKey.Of(report.Agency) != stored.AgencyCode || report.Year != stored.Year)
+            {
+                await loader.RemoveAsync(c, stored.ReportKey, ct);
+                await loader.LoadAsync(c, reading, doc, batchKey, ct);
+                changed.Add($"{origin}: was {stored.Agency} {stored.Year}, now {report.Agency} {report.Year}");
+                continue;
+            }
+
+            await loader.ReplaceAsync(c, stored.ReportKey, reading, ct);
+            var cells = report.Applications.Rows.SelectMany(r => r.Cells.Select((v, i) => (r.Category.Code, i, v)))
+                .Count(x => !before.TryGetValue((x.Code, x.i), out var old) || old != x.v);
+            changed.Add($"{origin}: {report.Agency} {report.Year}: {cells} cell(s) of table 三 changed, {reading.Findings.Count} finding(s) now");
+        }
+
+        await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/finish_load_batch"), new { BatchKey = batchKey, FinishedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+        return new ReparseSummary(documents.Count, unchanged, changed, loaded, nowRejected, missing);
+    }
+
+    private static async Task<Dictionary<(string, int), int?>> CellsAsync(DbConnection c, SqlScripts sql, long reportKey, CancellationToken ct) =>
+        (await c.QueryAsync<(string Category, long Column, long? Count)>(new CommandDefinition(sql.Get("queries/application_cells"), new { ReportKey = reportKey }, cancellationToken: ct)))
+            .ToDictionary(x => (x.Category, (int)x.Column), x => x.Count is { } n ? (int?)n : null);
+}

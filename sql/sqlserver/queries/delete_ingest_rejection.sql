@@ -1,0 +1,1 @@
+delete from dbo.ingest_rejection where sha256 = @Sha256;
