@@ -8,62 +8,84 @@ namespace Warehouse.Corpus;
 /// <summary>
 /// Writes a generated corpus: each report in its layout beside its expected JSON, and a
 /// manifest. Files appear whole (written to a temporary name, then renamed); PDFs are made
-/// from their DOCX in batches at the end.
+/// from their DOCX in batches at the end, in a work folder inside <c>outDir</c> so that the
+/// final rename stays on one file system.
 /// </summary>
+/// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
 public sealed class CorpusWriter(IPdfConverter? pdf = null)
 {
     public async Task<CorpusManifest> WriteAsync(string outDir, CorpusOptions options, IProgress<int>? progress, CancellationToken ct)
     {
-        if (options.Layouts.Count == 0) throw new ArgumentException("No layout chosen.", nameof(options));
-        if (options.Layouts.Contains(Layouts.Pdf) && pdf is null) throw new InvalidOperationException(SofficePdfConverter.InstallHint);
+        Validate(options);
         Directory.CreateDirectory(outDir);
-        var work = Path.Combine(outDir, ".pdf-work");
         var entries = new List<CorpusEntry>();
         var pending = new List<(CorpusEntry Entry, string Docx)>();
-
-        for (var i = 0; i < options.Count; i++)
+        string? work = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var layout = options.Layouts[i % options.Layouts.Count];
-            var generated = ReportFactory.Create(options.Seed, i, options.InconsistentShare);
-            var entry = new CorpusEntry(i, layout, $"{i:D5}.{Layouts.Extension(layout)}", $"{i:D5}.expected.json");
-            var json = ReportJson.Serialize(generated.Report, generated.Injected, file: null, layout: layout);
-            await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
-
-            var bytes = Render(generated, layout);
-            if (layout == Layouts.Pdf)
+            for (var i = 0; i < options.Count; i++)
             {
-                Directory.CreateDirectory(work);
-                var docx = Path.Combine(work, $"{i:D5}.docx");
-                await File.WriteAllBytesAsync(docx, bytes, ct);
-                pending.Add((entry, docx));
-            }
-            else
-            {
-                await WriteAtomicallyAsync(Path.Combine(outDir, entry.File), bytes, ct);
-                progress?.Report(entries.Count + 1);
+                ct.ThrowIfCancellationRequested();
+                var layout = options.Layouts[i % options.Layouts.Count];
+                var generated = ReportFactory.Create(options.Seed, i, options.InconsistentShare);
+                var entry = new CorpusEntry(i, layout, $"{i:D5}.{Layouts.Extension(layout)}", $"{i:D5}.expected.json");
+                var json = ReportJson.Serialize(generated.Report, generated.Injected, file: null, layout: layout);
+                await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
+
+                var bytes = Render(generated, layout);
+                if (layout == Layouts.Pdf)
+                {
+                    // A folder of its own, so that two writers into one folder never share DOCX files.
+                    work ??= Directory.CreateDirectory(Path.Combine(outDir, $".pdf-work-{Guid.NewGuid():N}")).FullName;
+                    var docx = Path.Combine(work, $"{i:D5}.docx");
+                    await File.WriteAllBytesAsync(docx, bytes, ct);
+                    pending.Add((entry, docx));
+                }
+                else
+                {
+                    await WriteAtomicallyAsync(Path.Combine(outDir, entry.File), bytes, ct);
+                    progress?.Report(entries.Count + 1);
+                }
+
+                entries.Add(entry);
             }
 
-            entries.Add(entry);
+            if (pending.Count > 0)
+            {
+                await (pdf ?? new SofficePdfConverter()).ConvertAsync(pending.Select(p => p.Docx).ToList(), work!, ct);
+                foreach (var (entry, docx) in pending)
+                {
+                    var made = Path.ChangeExtension(docx, ".pdf");
+                    if (!File.Exists(made)) throw new IOException($"The PDF converter made no {Path.GetFileName(made)} for report {entry.Index} in {work}.");
+                    File.Move(made, Path.Combine(outDir, entry.File), overwrite: true);
+                }
+
+                progress?.Report(entries.Count);
+            }
+        }
+        finally
+        {
+            if (work is not null && Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
 
-        if (pending.Count > 0)
-        {
-            await pdf!.ConvertAsync(pending.Select(p => p.Docx).ToList(), work, ct);
-            foreach (var (entry, docx) in pending)
-            {
-                File.Move(Path.ChangeExtension(docx, ".pdf"), Path.Combine(outDir, entry.File), overwrite: true);
-            }
-
-            progress?.Report(entries.Count);
-        }
-
-        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         var manifest = new CorpusManifest(outDir, entries);
         await WriteAtomicallyAsync(Path.Combine(outDir, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(
             entries.Select(e => new { index = e.Index, layout = e.Layout, file = e.File, expected = e.ExpectedFile }),
             new JsonSerializerOptions { WriteIndented = true }), ct);
         return manifest;
+    }
+
+    private static void Validate(CorpusOptions options)
+    {
+        if (options.Count < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Count, "The count of reports cannot be negative.");
+        if (options.Layouts.Count == 0) throw new ArgumentException("No layout chosen.", nameof(options));
+        if (options.InconsistentShare is < 0 or > 1 || double.IsNaN(options.InconsistentShare))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.InconsistentShare, "The inconsistent share is between 0 and 1.");
+        }
+
+        var unknown = options.Layouts.FirstOrDefault(l => !Layouts.All.Contains(l));
+        if (unknown is not null) throw new ArgumentException($"Unknown layout '{unknown}'; known: {string.Join(", ", Layouts.All)}.", nameof(options));
     }
 
     /// <summary>The document bytes of one generated report in one layout (PDF: the DOCX it is made from).</summary>
@@ -85,8 +107,15 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
 
     private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)
     {
-        var temp = path + ".tmp";
-        await File.WriteAllBytesAsync(temp, bytes, ct);
-        File.Move(temp, path, overwrite: true);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await File.WriteAllBytesAsync(temp, bytes, ct);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 }

@@ -36,11 +36,14 @@ public static class ReportFactory
         var review = ReviewAndLitigation(rng);
         var active = ActiveDisclosure(rng, template);
 
-        var injected = new List<Finding>();
-        if (rng.NextDouble() < inconsistentShare) Break(rng, template, rows, review, injected);
-
         var (items, figure, categories) = ItemsPublished(rng);
         DateOnly? published = rng.NextDouble() < 0.7 ? PublicationDate(rng, year) : null;
+
+        // Whether and how to break a cell comes from a stream of its own, so that a report is the
+        // same whatever the share, except for the one cell broken on purpose.
+        var injected = new List<Finding>();
+        var breaker = RandomFor(seed, index, salt: 1);
+        if (breaker.NextDouble() < inconsistentShare) Break(breaker, template, rows, review, injected);
         var table = new ApplicationTable(rows.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => (int?)v).ToArray()));
         var reviewTable = ReviewLitigation.FromFlat(review.Select(v => (int?)v).ToArray());
 

@@ -12,7 +12,7 @@ public static class Composer
         var rng = new Random(g.QuirkSeed);
         var parts = new List<Part>
         {
-            new TitlePart(r.Agency, $"{r.Year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告"),
+            new TitlePart(r.Agency, $"{r.Year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year),
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
             new HeadingPart("一、总体情况"),
         };
@@ -45,7 +45,9 @@ public static class Composer
             ItemsStatement.Total when g.QuirkSeed % 2 == 0 => $"（一）主动公开情况。{y}年，本机关公开信息 {Count(g.ItemsFigure)} 条，其中{categories}。主动公开的政府信息未涉及国家秘密、商业秘密和个人隐私。",
             ItemsStatement.Total => $"（一）主动公开情况。{y}年通过门户网站、微信公众号共发布各类信息 {Count(g.ItemsFigure)} 条，及时回应公众关注热点。",
             ItemsStatement.PerCategory => "（一）主动公开情况。" + string.Join("", g.Categories.Select(c => $"主动公开{c.Name}，{y}年，我局主动公开相关信息{c.Count}条。")),
-            _ => $"（一）主动公开情况。{y}年以来，依托政府网站主动公开机构职能、政策文件等各类政府信息近{g.ItemsFigure}条。",
+            // Seed 001: "各类政府信息近10条"; other portals write "40余条". Neither is the year's total.
+            _ when g.QuirkSeed / 2 % 2 == 0 => $"（一）主动公开情况。{y}年以来，依托政府网站主动公开机构职能、政策文件等各类政府信息近{g.ItemsFigure}条。",
+            _ => $"（一）主动公开情况。{y}年，本机关通过政府网站发布工作动态、通知公告等政务信息{g.ItemsFigure}余条。",
         };
 
         var received = r.Applications.Total("new_received") ?? 0;

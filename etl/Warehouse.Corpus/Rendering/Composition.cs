@@ -3,7 +3,8 @@ namespace Warehouse.Corpus.Rendering;
 /// <summary>A report in reading order, before any layout: what every renderer draws.</summary>
 public abstract record Part;
 
-public sealed record TitlePart(string Agency, string Rest) : Part
+/// <param name="Year">The year reported on (the report is posted the year after).</param>
+public sealed record TitlePart(string Agency, string Rest, int Year) : Part
 {
     public string Text => Agency + Rest;
 }

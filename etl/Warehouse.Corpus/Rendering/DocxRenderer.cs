@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -20,7 +21,8 @@ public static class DocxRenderer
         using var buffer = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            var main = doc.AddMainDocumentPart();
+            // A fixed relationship id: AddMainDocumentPart draws a random one, and the corpus is byte-for-byte repeatable.
+            var main = doc.AddNewPart<MainDocumentPart>("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", "rId1");
             var body = new Body();
             foreach (var part in parts)
             {
@@ -61,7 +63,29 @@ public static class DocxRenderer
             main.Document.Save();
         }
 
-        return buffer.ToArray();
+        return Repeatable(buffer.ToArray());
+    }
+
+    private static readonly DateTimeOffset Stamp = new(2024, 1, 10, 9, 0, 0, TimeSpan.Zero);
+
+    // The package stamps each zip entry with the time of saving; the same report must give the same bytes.
+    private static byte[] Repeatable(byte[] package)
+    {
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = Stamp;
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        }
+
+        return output.ToArray();
     }
 
     private static Paragraph Para(string text, bool bold = false, int size = 0, bool center = false, bool right = false)
@@ -88,10 +112,11 @@ public static class DocxRenderer
         var layout = grid.Layout();
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+            // The schema's order: top, left, bottom, right, insideH, insideV.
             new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4 },
-                new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 },
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));

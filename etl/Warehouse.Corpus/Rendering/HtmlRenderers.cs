@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 
@@ -15,14 +16,18 @@ public static class HtmlRenderers
     public static byte[] Trs(IReadOnlyList<Part> parts, Random rng)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
-        var title = parts.OfType<TitlePart>().First().Text;
+        var titlePart = parts.OfType<TitlePart>().First();
+        var title = titlePart.Text;
+        // The portal's posting date is not the report's date (落款): readers must not take it for one.
+        var posted = new DateOnly(titlePart.Year + 1, 1, 10).AddDays(rng.Next(60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var views = 20 + rng.Next(2000);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("_政府信息公开年报</title>\n");
         sb.Append("<script>var _trs_uv = 1;</script><style>.TRS_Editor td{border:1px solid #000}</style></head>\n<body>\n");
         sb.Append("<table width=\"1000\" align=\"center\" class=\"layout\"><tr><td class=\"nav\">您当前的位置：<a href=\"/\">首页</a> &gt; <a href=\"#\">政务公开</a> &gt; 政府信息公开年报</td></tr>\n");
         sb.Append("<tr><td><table width=\"100%\"><tr><td class=\"left\"><ul><li>机构概况</li><li>政策文件</li></ul></td><td class=\"main\">\n");
         sb.Append("<div class=\"article\"><h1 class=\"title\">").Append(E(title)).Append("</h1>\n");
-        sb.Append("<div class=\"info\">发布时间：2024-01-31 来源：本网 浏览次数：<span id=\"count\">128</span></div>\n<div class=\"TRS_Editor\">\n");
+        sb.Append("<div class=\"info\">发布时间：").Append(posted).Append(" 来源：本网 浏览次数：<span id=\"count\">").Append(views).Append("</span></div>\n<div class=\"TRS_Editor\">\n");
         foreach (var part in parts)
         {
             switch (part)

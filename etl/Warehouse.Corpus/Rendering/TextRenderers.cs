@@ -9,6 +9,8 @@ public static class TextTabRenderer
     {
         var numbers = new NumberStyle(rng, blanks: false, fullWidth: true, leadingSpace: false);
         var loseTabs = rng.NextDouble() < 0.3;
+        var padSpans = rng.NextDouble() < 0.4;
+        var labels = new LabelStyle(rng);
         var pageBreak = rng.NextDouble() < 0.4;
         var sb = new StringBuilder();
         foreach (var part in parts)
@@ -25,7 +27,7 @@ public static class TextTabRenderer
                     sb.Append(pageBreak && p.Text.Length > 40 && p.Text.StartsWith("（", StringComparison.Ordinal) ? PageBreak(p.Text, rng, ref pageBreak) : p.Text).Append("\n\n");
                     break;
                 case TablePart table:
-                    foreach (var line in Rows(table.Grid, numbers))
+                    foreach (var line in Rows(table.Grid, numbers, labels, padSpans))
                     {
                         // Rows 7-8 of 不予公开 in seed 003 lost their leading tabs.
                         sb.Append(loseTabs && rng.NextDouble() < 0.1 ? line.TrimStart('\t') : line).Append('\n');
@@ -49,7 +51,9 @@ public static class TextTabRenderer
         return text[..at] + "\n\n" + text[at..];
     }
 
-    private static IEnumerable<string> Rows(Grid grid, NumberStyle numbers)
+    // padSpans: seed 000 writes a merged cell's text and then one empty cell per column it spans
+    // ("第二十条第（一）项\t\t\t"); other extractions write the text once.
+    private static IEnumerable<string> Rows(Grid grid, NumberStyle numbers, LabelStyle labels, bool padSpans)
     {
         var layout = grid.Layout();
         for (var r = 0; r < grid.Rows.Count; r++)
@@ -58,8 +62,13 @@ public static class TextTabRenderer
             for (var c = 0; c < grid.Columns; c++)
             {
                 var slot = layout[r, c];
-                if (slot.Column < c) continue;
-                cells.Add(slot.Row < r ? "" : slot.Cell.IsNumber ? numbers.Format(slot.Cell.Value!.Value) : slot.Cell.Text);
+                if (slot.Column < c)
+                {
+                    if (padSpans) cells.Add("");
+                    continue;
+                }
+
+                cells.Add(slot.Row < r ? "" : slot.Cell.IsNumber ? numbers.Format(slot.Cell.Value!.Value) : labels.Apply(slot.Cell.Text));
             }
 
             yield return string.Join('\t', cells) + '\t';
@@ -75,6 +84,7 @@ public static class TextCellRenderer
         var numbers = new NumberStyle(rng, blanks: false, fullWidth: false, leadingSpace: true);
         var extraColumn = rng.NextDouble() < 0.3;
         var wrap = rng.NextDouble() < 0.5;
+        var labels = new LabelStyle(rng);
         var sb = new StringBuilder();
         foreach (var part in parts)
         {
@@ -93,7 +103,7 @@ public static class TextCellRenderer
                     sb.Append(p.Text).Append('\n');
                     break;
                 case TablePart table:
-                    WriteTable(sb, table.Grid, numbers, rng, extraColumn, wrap);
+                    WriteTable(sb, table.Grid, numbers, labels, rng, extraColumn, wrap);
                     sb.Append("\n\n");
                     break;
                 case ClosingPart c:
@@ -105,12 +115,14 @@ public static class TextCellRenderer
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    private static void WriteTable(StringBuilder sb, Grid grid, NumberStyle numbers, Random rng, bool extraColumn, bool wrap)
+    private static void WriteTable(StringBuilder sb, Grid grid, NumberStyle numbers, LabelStyle labels, Random rng, bool extraColumn, bool wrap)
     {
         var layout = grid.Layout();
         for (var r = 0; r < grid.Rows.Count; r++)
         {
-            var underResults = grid.Name == Tables.ApplicationsName && layout[r, 0].Cell.Text.StartsWith("三、", StringComparison.Ordinal);
+            // Seed 001: the empty merged column runs from the first outcome row to the last row.
+            var underResults = grid.Name == Tables.ApplicationsName
+                && (layout[r, 0].Cell.Text.StartsWith("三、", StringComparison.Ordinal) || layout[r, 0].Cell.Text.StartsWith("四、", StringComparison.Ordinal));
             var extraWritten = false;
             for (var c = 0; c < grid.Columns; c++)
             {
@@ -124,7 +136,7 @@ public static class TextCellRenderer
 
                 if (slot.Cell.IsNumber)
                 {
-                    // Seed 001: an empty merged column gives rows under 三 an eighth cell.
+                    // Seed 001: an empty merged column gives these rows an eighth cell.
                     if (extraColumn && underResults && !extraWritten)
                     {
                         sb.Append("\t0\n");
@@ -135,7 +147,7 @@ public static class TextCellRenderer
                 }
                 else
                 {
-                    sb.Append('\t').Append(Wrapped(slot.Cell.Text, wrap && rng.NextDouble() < 0.25, rng)).Append('\n');
+                    sb.Append('\t').Append(Wrapped(labels.Apply(slot.Cell.Text), wrap && rng.NextDouble() < 0.25, rng)).Append('\n');
                 }
             }
 

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Tests;
+
+public sealed class CorpusWriterTests : IDisposable
+{
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("corpus-tests-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Writes_each_report_in_its_layout_beside_its_expected_json_and_a_manifest()
+    {
+        var dir = Path.Combine(_temp.FullName, "nested", "corpus");
+        var options = new CorpusOptions(12, 77, Layouts.WithoutPdf);
+        var reported = new List<int>();
+        var manifest = await new CorpusWriter().WriteAsync(dir, options, new SyncProgress(reported.Add), Ct);
+
+        manifest.Directory.ShouldBe(dir);
+        manifest.Entries.Count.ShouldBe(12);
+        reported.ShouldNotBeEmpty();
+        reported[^1].ShouldBe(12);
+        foreach (var e in manifest.Entries)
+        {
+            e.Layout.ShouldBe(options.Layouts[e.Index % options.Layouts.Count]);
+            e.File.ShouldBe($"{e.Index:D5}.{Layouts.Extension(e.Layout)}");
+            e.ExpectedFile.ShouldBe($"{e.Index:D5}.expected.json");
+            var g = ReportFactory.Create(77, e.Index, options.InconsistentShare);
+            File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(CorpusWriter.Render(g, e.Layout));
+            var expected = File.ReadAllText(Path.Combine(dir, e.ExpectedFile), Encoding.UTF8);
+            expected.ShouldBe(ReportJson.Serialize(g.Report, g.Injected, file: null, layout: e.Layout));
+            var json = JsonNode.Parse(expected)!;
+            json["layout"]!.GetValue<string>().ShouldBe(e.Layout);
+            json["findings"]!.AsArray().Count.ShouldBe(g.Injected.Count);
+        }
+
+        var listed = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")))!.AsArray();
+        listed.Select(x => ((int)x!["index"]!, (string)x["layout"]!, (string)x["file"]!))
+            .ShouldBe(manifest.Entries.Select(e => (e.Index, e.Layout, e.File)));
+        Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+            .ShouldBe(manifest.Entries.SelectMany(e => new[] { e.File, e.ExpectedFile }).Append("manifest.json").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_same_options_write_the_same_bytes()
+    {
+        var options = new CorpusOptions(10, 3, Layouts.WithoutPdf);
+        var a = await new CorpusWriter().WriteAsync(Path.Combine(_temp.FullName, "a"), options, null, Ct);
+        var b = await new CorpusWriter().WriteAsync(Path.Combine(_temp.FullName, "b"), options, null, Ct);
+        var c = await new CorpusWriter().WriteAsync(Path.Combine(_temp.FullName, "c"), options with { Seed = 4 }, null, Ct);
+        foreach (var name in Directory.GetFiles(a.Directory).Select(Path.GetFileName))
+        {
+            File.ReadAllBytes(Path.Combine(b.Directory, name!)).ShouldBe(File.ReadAllBytes(Path.Combine(a.Directory, name!)), name);
+        }
+
+        Directory.GetFiles(a.Directory, "*.expected.json").Count(f => File.ReadAllText(f) == File.ReadAllText(Path.Combine(c.Directory, Path.GetFileName(f))))
+            .ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Report_i_uses_layout_i_modulo_the_layouts_chosen()
+    {
+        var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(5, 1, [Layouts.HtmlHanwebGbk, Layouts.TextTab]), null, Ct);
+        manifest.Entries.Select(e => e.File).ShouldBe(["00000.html", "00001.txt", "00002.html", "00003.txt", "00004.html"]);
+    }
+
+    [Fact]
+    public async Task Options_that_make_no_sense_are_refused_before_anything_is_written()
+    {
+        var dir = Path.Combine(_temp.FullName, "refused");
+        await Should.ThrowAsync<ArgumentException>(() => new CorpusWriter().WriteAsync(dir, new CorpusOptions(3, 1, []), null, Ct));
+        (await Should.ThrowAsync<ArgumentException>(() => new CorpusWriter().WriteAsync(dir, new CorpusOptions(3, 1, ["rtf"]), null, Ct)))
+            .Message.ShouldContain(Layouts.HtmlHanwebGbk);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => new CorpusWriter().WriteAsync(dir, new CorpusOptions(3, 1, Layouts.All, 1.5), null, Ct));
+        Directory.Exists(dir).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_cancelled_run_stops()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+        await Should.ThrowAsync<OperationCanceledException>(() => new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(3, 1, Layouts.WithoutPdf), null, cts.Token));
+    }
+
+    /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the values in order, now.</summary>
+    private sealed class SyncProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,84 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Shouldly;
+using V = DocumentFormat.OpenXml.Vml;
+
+namespace Warehouse.Corpus.Tests;
+
+public sealed class DocxLayoutTests
+{
+    public static TheoryData<string> WordLayouts() => new([Layouts.Docx, Layouts.Pdf]);
+
+    [Theory]
+    [MemberData(nameof(WordLayouts))]
+    public void Docx_opens_and_passes_the_OpenXml_validator(string layout)
+    {
+        var validator = new OpenXmlValidator();
+        foreach (var (g, bytes) in Rendered.In(layout))
+        {
+            using var stream = new MemoryStream(bytes);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var errors = validator.Validate(doc, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            errors.ShouldBeEmpty($"report {g.Index} ({layout})");
+        }
+    }
+
+    [Fact]
+    public void Docx_tables_merge_cells_as_the_template_and_sometimes_split_table_three_or_box_the_title()
+    {
+        var split = 0;
+        var boxed = 0;
+        foreach (var (g, bytes) in Rendered.In(Layouts.Docx))
+        {
+            using var stream = new MemoryStream(bytes);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var body = doc.MainDocumentPart!.Document.Body!;
+            var because = $"report {g.Index}";
+            body.Descendants<GridSpan>().ShouldNotBeEmpty(because);
+            body.Descendants<VerticalMerge>().ShouldContain(m => m.Val != null && m.Val.Value == MergedCellValues.Restart, because);
+            body.Descendants<VerticalMerge>().ShouldContain(m => m.Val != null && m.Val.Value == MergedCellValues.Continue, because);
+
+            // The first cell of the outcome rows: 三、本年度办理结果, merged down over every outcome and the total.
+            var start = body.Descendants<TableCell>().Single(c => c.InnerText == "三、本年度办理结果");
+            start.TableCellProperties!.VerticalMerge!.Val!.Value.ShouldBe(MergedCellValues.Restart, because);
+
+            var tables = body.Elements<Table>().Count();
+            tables.ShouldBeInRange(3, 4, because);
+            if (tables == 4)
+            {
+                split++;
+                body.Descendants<Break>().ShouldContain(b => b.Type != null && b.Type.Value == BreakValues.Page, because);
+            }
+
+            if (body.Descendants<V.TextBox>().Any())
+            {
+                boxed++;
+                body.Descendants<V.TextBox>().Single().InnerText.ShouldContain(g.Report.Agency, Case.Sensitive, because);
+            }
+        }
+
+        split.ShouldBeGreaterThan(0, "table 三 split in two by a page break");
+        boxed.ShouldBeGreaterThan(0, "a title in a text box");
+    }
+
+    [Fact]
+    public void Docx_leaves_some_zero_cells_blank_but_the_docx_for_a_pdf_never_does()
+    {
+        int Blank(byte[] bytes)
+        {
+            using var stream = new MemoryStream(bytes);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            // Values are never merged; a merged label restarted under a page break is empty in any layout.
+            return doc.MainDocumentPart!.Document.Body!.Descendants<TableCell>()
+                .Where(c => c.TableCellProperties?.VerticalMerge is null)
+                .Count(c => c.InnerText.Trim().Length == 0);
+        }
+
+        Rendered.In(Layouts.Docx).Sum(x => Blank(x.Bytes)).ShouldBeGreaterThan(0);
+        foreach (var (g, bytes) in Rendered.In(Layouts.Pdf))
+        {
+            Blank(bytes).ShouldBe(0, $"report {g.Index}");
+        }
+    }
+}

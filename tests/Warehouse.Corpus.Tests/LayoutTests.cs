@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Tests;
+
+/// <summary>What every layout must state: the same report, its six sections and tables, its values as expected.</summary>
+public sealed class LayoutTests
+{
+    public static TheoryData<string> AllLayouts() => new(Layouts.All);
+
+    private static readonly string[] Headings =
+    [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AllLayouts))]
+    public void Every_layout_renders_the_same_bytes_for_the_same_report(string layout)
+    {
+        foreach (var i in new[] { 0, 7, 23 })
+        {
+            var first = CorpusWriter.Render(ReportFactory.Create(4, i, 0.5), layout);
+            var second = CorpusWriter.Render(ReportFactory.Create(4, i, 0.5), layout);
+            first.ShouldBe(second, $"report {i}");
+            first.ShouldNotBe(CorpusWriter.Render(ReportFactory.Create(5, i, 0.5), layout), $"report {i}, seeds 4 and 5");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllLayouts))]
+    public void Every_layout_states_the_expected_values_in_its_tables(string layout)
+    {
+        foreach (var (g, bytes) in Rendered.In(layout))
+        {
+            Tables.ShouldState(Tables.Read(layout, bytes), g.Report, $"report {g.Index} ({layout})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllLayouts))]
+    public void Every_layout_has_the_title_six_sections_and_the_prose_of_section_one(string layout)
+    {
+        foreach (var (g, bytes) in Rendered.In(layout))
+        {
+            var r = g.Report;
+            var text = Rendered.PlainText(layout, bytes);
+            var canon = Tables.Canon(text);
+            var because = $"report {g.Index} ({layout})";
+            text.ShouldContain(r.Agency, Case.Sensitive, because);
+            canon.ShouldContain($"{r.Year}年", Case.Sensitive, because);
+            foreach (var heading in Headings) text.ShouldContain(heading, Case.Sensitive, because);
+            foreach (var article in new[] { "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项" })
+            {
+                canon.ShouldContain(Tables.Canon(article), Case.Sensitive, because);
+            }
+
+            var received = r.Applications.Total("new_received")!.Value;
+            text.ShouldContain(received == 0 ? "未收到政府信息公开申请" : $"收到政府信息公开申请{received}件", Case.Sensitive, because);
+
+            if (g.Items == ItemsStatement.Total)
+            {
+                var n = g.ItemsFigure;
+                (text.Contains($" {n} 条", StringComparison.Ordinal) || text.Contains($" {n.ToString("N0", CultureInfo.InvariantCulture)} 条", StringComparison.Ordinal))
+                    .ShouldBeTrue($"{because}: the total {n} is stated");
+            }
+            else
+            {
+                text.ShouldNotContain($" {g.ItemsFigure} 条", Case.Sensitive, because);
+            }
+
+            var closing = new Regex($"{r.Year + 1}年\\d{{1,2}}月\\d{{1,2}}日");
+            if (r.Published is { } date)
+            {
+                text.ShouldContain($"{date.Year}年{date.Month}月{date.Day}日", Case.Sensitive, because);
+            }
+            else
+            {
+                closing.IsMatch(text).ShouldBeFalse($"{because}: no closing date");
+            }
+        }
+    }
+
+    [Fact]
+    public void Text_tab_rows_are_tab_separated_lines_like_seeds_000_and_003()
+    {
+        var reports = Rendered.In(Layouts.TextTab).Select(x => (x.Generated, Text: Encoding.UTF8.GetString(x.Bytes))).ToList();
+        foreach (var (g, text) in reports)
+        {
+            var lines = text.Split('\n');
+            var because = $"report {g.Index}";
+            lines.Where(l => l.Contains('\t')).ShouldAllBe(l => l.EndsWith('\t'), because);
+            var granted = lines.Single(l => Tables.Canon(l).Contains("(一)予以公开", StringComparison.Ordinal));
+            Tables.Canon(granted).ShouldStartWith("三、本年度办理结果", Case.Sensitive, because);
+            if (g.Report.Template == Template.Template2021)
+            {
+                Tables.Canon(lines.Single(l => Tables.Canon(l).Contains("(三)不予公开", StringComparison.Ordinal))).ShouldContain("1.属于国家秘密", Case.Sensitive, because);
+                Tables.Canon(lines.Single(l => Tables.Canon(l).Contains("(六)其他处理", StringComparison.Ordinal))).ShouldContain("1.申请人无正当理由", Case.Sensitive, because);
+            }
+        }
+
+        var all = string.Join("\n", reports.Select(r => r.Text));
+        all.ShouldContain("\t-\t", Case.Sensitive, "a zero written as '-'");
+        Regex.IsMatch(all, @"\t\d{1,3}(,\d{3})+\t").ShouldBeTrue("a count with thousands separators");
+        Regex.IsMatch(all, @"\t[０-９]+\t").ShouldBeTrue("full-width digits");
+        Regex.IsMatch(all, @"\n\d\. ?\S+\t").ShouldBeTrue("a row that lost its leading tabs (seed 003)");
+        Regex.IsMatch(all, "第二十条第[（(][一五六八][）)]项\t\t\t").ShouldBeTrue("a merged cell padded with empty cells (seed 000)");
+        all.ShouldContain("(三) 不予公开", Case.Sensitive, "ASCII brackets (seed 003)");
+        reports.ShouldContain(r => r.Text.Split('\n').Any(l => l.StartsWith("（一）", StringComparison.Ordinal) && !l.EndsWith('。')), "a page break inside a paragraph of section 一 (seed 000)");
+    }
+
+    [Fact]
+    public void Text_cell_puts_each_cell_on_its_own_line_like_seeds_001_002_and_004()
+    {
+        var reports = Rendered.In(Layouts.TextCell).Select(x => (x.Generated, Text: Encoding.UTF8.GetString(x.Bytes))).ToList();
+        foreach (var (g, text) in reports)
+        {
+            text.Split('\n').Where(l => l.Contains('\t')).ShouldAllBe(l => l.StartsWith('\t') && l.IndexOf('\t', 1) < 0, $"report {g.Index}");
+        }
+
+        var all = string.Join("\n", reports.Select(r => r.Text));
+        all.ShouldContain("\t 0\n", Case.Sensitive, "a zero with a leading space (seed 002)");
+        Regex.IsMatch(all, "\t三、\n[^\t\n]+\n").ShouldBeTrue("a wrapped label (seed 001)");
+        var extra = reports.Count(r => Tables.Read(Layouts.TextCell, Encoding.UTF8.GetBytes(r.Text))
+            .Single(row => row.Any(c => c is not null && Tables.Canon(c) == "(一)予以公开")).Count(c => c is not null) == 10);
+        extra.ShouldBeGreaterThan(0, "an extra merged column giving eight numbers (seed 001)");
+    }
+
+    [Fact]
+    public void Text_layouts_never_leave_a_cell_blank()
+    {
+        foreach (var layout in new[] { Layouts.TextTab, Layouts.TextCell })
+        {
+            foreach (var (g, bytes) in Rendered.In(layout))
+            {
+                var text = Encoding.UTF8.GetString(bytes);
+                // A value cell left blank would read as a missing value: every value of table 三 is there.
+                Tables.ShouldState(Tables.Read(layout, bytes), g.Report, $"report {g.Index} ({layout})");
+                text.ShouldNotContain("\t \t", Case.Sensitive);
+                text.ShouldNotContain("\t \n", Case.Sensitive);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using Shouldly;
+
+namespace Warehouse.Corpus.Tests;
+
+/// <summary>The PDF layout with the real LibreOffice: it must be installed, this test never skips.</summary>
+public sealed class PdfTests : IDisposable
+{
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("corpus-pdf-tests-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    [Fact]
+    public async Task Pdfs_are_made_from_the_docx_layout_in_batches()
+    {
+        SofficePdfConverter.Find().ShouldNotBeNull(SofficePdfConverter.InstallHint);
+
+        // Two files per soffice process: three reports take two batches.
+        var writer = new CorpusWriter(new SofficePdfConverter(batchSize: 2));
+        var manifest = await writer.WriteAsync(_temp.FullName, new CorpusOptions(3, 11, [Layouts.Pdf]), null, TestContext.Current.CancellationToken);
+
+        manifest.Entries.Select(e => e.File).ShouldBe(["00000.pdf", "00001.pdf", "00002.pdf"]);
+        foreach (var e in manifest.Entries)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(_temp.FullName, e.File));
+            Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-", e.File);
+            File.Exists(Path.Combine(_temp.FullName, e.ExpectedFile)).ShouldBeTrue();
+        }
+
+        // The DOCX and the work folder are gone; only the corpus is left.
+        Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
+        Directory.GetFiles(_temp.FullName).Length.ShouldBe(7);
+    }
+}

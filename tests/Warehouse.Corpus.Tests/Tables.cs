@@ -1,0 +1,205 @@
+using System.Globalization;
+using System.Text;
+using AngleSharp.Html.Parser;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Tests;
+
+/// <summary>
+/// Reads the tables of a rendered document back as rows of cells, in the plainest way each
+/// layout allows, to check that the document states the expected values. A null cell is a
+/// position covered by a merged cell (or an extraction's empty filler); "" is a cell left blank.
+/// </summary>
+internal static class Tables
+{
+    public static Encoding Gbk { get; } = RegisterGbk();
+
+    private static Encoding RegisterGbk()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GBK");
+    }
+
+    public static List<string?[]> Read(string layout, byte[] bytes) => layout switch
+    {
+        Layouts.TextTab => TextTab(Encoding.UTF8.GetString(bytes)),
+        Layouts.TextCell => TextCell(Encoding.UTF8.GetString(bytes)),
+        Layouts.HtmlTrs => Html(Encoding.UTF8.GetString(bytes)),
+        Layouts.HtmlHanwebGbk => Html(Gbk.GetString(bytes)),
+        _ => Docx(bytes),
+    };
+
+    /// <summary>Every line with a tab is a row; an empty cell is filler (text layouts never leave a value blank).</summary>
+    private static List<string?[]> TextTab(string text) =>
+        text.Split('\n').Where(l => l.Contains('\t')).Select(l => l.Split('\t').Select(c => c.Length == 0 ? null : c).ToArray()).ToList();
+
+    /// <summary>
+    /// A cell per line behind a tab, a blank line between rows; a line without a tab continues
+    /// the cell above (a wrapped label), also after a blank line ("结果\n\n纠正").
+    /// </summary>
+    private static List<string?[]> TextCell(string text)
+    {
+        var rows = new List<string?[]>();
+        var row = new List<StringBuilder>();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith('\t'))
+            {
+                row.Add(new StringBuilder(line[1..]));
+            }
+            else if (line.Length > 0 && row.Count > 0)
+            {
+                row[^1].Append(line);
+            }
+            else if (line.Length == 0 && row.Count > 0 && !(i + 1 < lines.Length && lines[i + 1].Length > 0 && !lines[i + 1].StartsWith('\t')))
+            {
+                rows.Add(row.Select(c => c.Length == 0 ? null : c.ToString()).ToArray());
+                row.Clear();
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The bordered tables of a page, with rowspan and colspan laid out on a grid.</summary>
+    private static List<string?[]> Html(string html)
+    {
+        var doc = new HtmlParser().ParseDocument(html);
+        var rows = new List<string?[]>();
+        foreach (var table in doc.QuerySelectorAll("table[border]"))
+        {
+            var grid = new Dictionary<(int Row, int Column), string?>();
+            var trs = table.QuerySelectorAll("tr").ToList();
+            for (var r = 0; r < trs.Count; r++)
+            {
+                var c = 0;
+                foreach (var td in trs[r].Children.Where(e => e.LocalName == "td"))
+                {
+                    while (grid.ContainsKey((r, c))) c++;
+                    var rowSpan = int.Parse(td.GetAttribute("rowspan") ?? "1", CultureInfo.InvariantCulture);
+                    var colSpan = int.Parse(td.GetAttribute("colspan") ?? "1", CultureInfo.InvariantCulture);
+                    for (var dr = 0; dr < rowSpan; dr++)
+                    {
+                        for (var dc = 0; dc < colSpan; dc++) grid[(r + dr, c + dc)] = null;
+                    }
+
+                    grid[(r, c)] = td.TextContent.Replace('\u00A0', ' ').Trim();
+                    c += colSpan;
+                }
+            }
+
+            var width = grid.Keys.Max(k => k.Column) + 1;
+            for (var r = 0; r < trs.Count; r++)
+            {
+                rows.Add(Enumerable.Range(0, width).Select(c => grid.GetValueOrDefault((r, c))).ToArray());
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The body's tables; gridSpan gives filler cells, a vMerge continuation is filler.</summary>
+    private static List<string?[]> Docx(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        using var doc = WordprocessingDocument.Open(stream, false);
+        var rows = new List<string?[]>();
+        foreach (var table in doc.MainDocumentPart!.Document.Body!.Elements<Table>())
+        {
+            foreach (var tr in table.Elements<TableRow>())
+            {
+                var cells = new List<string?>();
+                foreach (var tc in tr.Elements<TableCell>())
+                {
+                    var props = tc.TableCellProperties;
+                    var continued = props?.VerticalMerge is { } merge && (merge.Val is null || merge.Val.Value == MergedCellValues.Continue);
+                    cells.Add(continued ? null : tc.InnerText.Trim());
+                    var span = props?.GridSpan?.Val?.Value ?? 1;
+                    for (var i = 1; i < span; i++) cells.Add(null);
+                }
+
+                rows.Add([.. cells]);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Labels compared as a reader would: full-width brackets and spacing do not matter.</summary>
+    public static string Canon(string s) =>
+        string.Concat(s.Normalize(NormalizationForm.FormKC).Where(ch => !char.IsWhiteSpace(ch)));
+
+    /// <summary>A count as written: "1,234", full-width digits, "-" or "/" or blank for zero.</summary>
+    public static decimal Value(string cell)
+    {
+        var text = cell.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Trim();
+        if (text is "" or "-" or "/") return 0;
+        return decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The values of the one row that has a cell labelled <paramref name="label"/>: the cells after that label, filler left out.</summary>
+    public static List<string> ValuesOf(List<string?[]> rows, string label, int? count = null)
+    {
+        var canon = Canon(label);
+        var found = rows.Where(r => r.Any(c => c is not null && Canon(c) == canon)).ToList();
+        found.Count.ShouldBe(1, $"rows labelled {label}");
+        var row = found[0];
+        var after = row.Skip(Array.FindLastIndex(row, c => c is not null && Canon(c) == canon) + 1).Where(c => c is not null).Select(c => c!).ToList();
+        return count is { } n ? after.TakeLast(n).ToList() : after;
+    }
+
+    /// <summary>The label of a row of table 三 in the template's printed form.</summary>
+    public static string Label(DisposalCategory category, Template template) =>
+        category.Group == "other" && template == Template.Template2019 ? DisposalCategories.GroupLabels["other"] : category.Label;
+
+    /// <summary>Checks that the tables state every value of the report: tables 二, 三 and 四.</summary>
+    public static void ShouldState(List<string?[]> rows, Report report, string because)
+    {
+        foreach (var (category, cells) in report.Applications.Rows)
+        {
+            var written = ValuesOf(rows, Label(category, report.Template), ApplicantTypes.Count);
+            written.Count.ShouldBe(ApplicantTypes.Count, $"{because}: {category.Code}");
+            written.Select(Value).ShouldBe(cells.Select(v => (decimal)v!.Value), $"{because}: {category.Code} written as [{string.Join("|", written)}]");
+        }
+
+        var header = rows.FindIndex(r => r.Any(c => c is not null && Canon(c) == "复议后起诉"));
+        header.ShouldBeGreaterThanOrEqualTo(0, because);
+        var review = rows[header + 2].Where(c => c is not null).Select(c => Value(c!)).ToList();
+        review.ShouldBe(report.ReviewLitigation.Flatten().Select(v => (decimal)v!.Value), $"{because}: review and litigation");
+
+        foreach (var (label, values) in Active(report))
+        {
+            ValuesOf(rows, label).Select(Value).ShouldBe(values, $"{because}: {label}");
+        }
+    }
+
+    private static IEnumerable<(string Label, decimal[] Values)> Active(Report report)
+    {
+        var a = report.ActiveDisclosure;
+        if (a.Template2019Columns is { } c)
+        {
+            decimal[] Of(string item, params string[] names) => names.Select(n => c[$"{item}.{n}"]!.Value).ToArray();
+            yield return ("规章", Of("regulations", "new_made", "new_published", "total_published"));
+            yield return ("规范性文件", Of("normative_documents", "new_made", "new_published", "total_published"));
+            yield return ("行政许可", Of("licensing", "last_year_items", "change", "decisions"));
+            yield return ("其他对外管理服务事项", Of("other_services", "last_year_items", "change", "decisions"));
+            yield return ("行政处罚", Of("penalty", "last_year_items", "change", "decisions"));
+            yield return ("行政强制", Of("enforcement", "last_year_items", "change", "decisions"));
+            yield return ("行政事业性收费", Of("fees", "last_year_items", "change"));
+            yield return ("政府集中采购", Of("procurement", "projects", "amount_10k_yuan"));
+            yield break;
+        }
+
+        yield return ("规章", [a.Regulations.Issued!.Value, a.Regulations.Repealed!.Value, a.Regulations.InForce!.Value]);
+        yield return ("行政规范性文件", [a.NormativeDocuments.Issued!.Value, a.NormativeDocuments.Repealed!.Value, a.NormativeDocuments.InForce!.Value]);
+        yield return ("行政许可", [a.Licensing!.Value]);
+        yield return ("行政处罚", [a.Penalty!.Value]);
+        yield return ("行政强制", [a.Enforcement!.Value]);
+        yield return ("行政事业性收费", [a.Fees10kYuan!.Value]);
+    }
+}
