@@ -23,6 +23,25 @@ public sealed class SqlScripts(Dialect dialect)
             .ToList();
     }
 
+    /// <summary>
+    /// The views, in order, each named with a hash of its text (<c>views/01_v_report_current@1a2b3c4d</c>),
+    /// so that a view is created again exactly when its definition changes.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Sql)> Views()
+    {
+        var prefix = $"{dialect.Folder()}/views/";
+        return typeof(SqlScripts).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n =>
+            {
+                var sql = Read(n);
+                var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sql)))[..8];
+                return ($"views/{Path.GetFileNameWithoutExtension(n)}@{hash}", sql);
+            })
+            .ToList();
+    }
+
     private string Load(string name) => Read($"{dialect.Folder()}/{name}.sql");
 
     private static string Read(string resource)

@@ -74,7 +74,8 @@ public sealed class WarehouseDatabase(WarehouseTarget target)
             }
         }
 
-        var scripts = Sql.Migrations().Select(m => new SqlScript(m.Name, m.Sql)).ToList();
+        var migrations = Sql.Migrations().Select(m => new SqlScript(m.Name, m.Sql)).ToList();
+        var scripts = migrations.Concat(Sql.Views().Select(v => new SqlScript(v.Name, v.Sql))).ToList();
         var builder = target.Dialect == Dialect.Sqlite
             ? DeployChanges.To.SqliteDatabase(target.ConnectionString).JournalToSqliteTable("schema_versions")
             : DeployChanges.To.SqlDatabase(target.ConnectionString).JournalToSqlTable("dbo", "schema_versions");
@@ -82,8 +83,10 @@ public sealed class WarehouseDatabase(WarehouseTarget target)
 
         try
         {
-            var known = scripts.Select(s => s.Name).ToHashSet();
-            var newer = upgrader.GetExecutedScripts().Where(s => !known.Contains(s)).ToList();
+            // Views carry a hash in their name and are made again when they change; only a
+            // migration this version does not know means the database is from a newer one.
+            var known = migrations.Select(s => s.Name).ToHashSet();
+            var newer = upgrader.GetExecutedScripts().Where(s => !s.StartsWith("views/", StringComparison.Ordinal) && !known.Contains(s)).ToList();
             if (newer.Count > 0)
             {
                 throw new WarehouseException(

@@ -1,0 +1,21 @@
+-- v_rule5_carry_over: rule 5 broken: this year's 上年结转 differs from last year's 结转下年度,
+-- per agency, year and applicant column. One row per break.
+drop view if exists v_rule5_carry_over;
+create view v_rule5_carry_over as
+with flows as (
+    select r.agency_code, r.year, t.applicant_code, d.category_code, f.count
+    from fact_report r
+    join fact_application f on f.report_key = r.report_key
+    join dim_disposal_category d on d.category_key = f.category_key
+    join dim_applicant_type t on t.applicant_key = f.applicant_key
+    where r.is_current = 1 and d.category_code in ('carried_over', 'carried_forward')
+)
+select
+    cur.agency_code,
+    cur.year,
+    cur.applicant_code,
+    prev.count as expected,
+    cur.count as actual
+from flows cur
+join flows prev on prev.agency_code = cur.agency_code and prev.year = cur.year - 1 and prev.applicant_code = cur.applicant_code
+where cur.category_code = 'carried_over' and prev.category_code = 'carried_forward' and cur.count <> prev.count;

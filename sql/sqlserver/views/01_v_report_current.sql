@@ -1,0 +1,22 @@
+-- v_report_current: one row per current report (the newest document of an agency and year),
+-- with its agency and the levels of its region.
+create or alter view dbo.v_report_current as
+select
+    r.report_key,
+    r.year,
+    r.agency_code,
+    a.name as agency,
+    r.region_code,
+    g.level as region_level,
+    g.province_code,
+    g.city_code,
+    r.template,
+    r.published,
+    r.late,
+    r.items_published,
+    r.error_count,
+    r.warning_count
+from dbo.fact_report r
+join dbo.dim_agency a on a.agency_key = r.agency_key
+left join dbo.dim_region g on g.region_code = r.region_code
+where r.is_current = 1;

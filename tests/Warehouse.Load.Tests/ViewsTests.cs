@@ -1,0 +1,145 @@
+using System.Text;
+using Dapper;
+using Shouldly;
+using Warehouse.Core;
+using Warehouse.Corpus;
+using Warehouse.Data;
+
+namespace Warehouse.Load.Tests;
+
+/// <summary>The views users query directly, checked against what the loaded reports say.</summary>
+public sealed class ViewsTests
+{
+    private static string Seeds => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Filing_status_marks_on_time_late_undated_and_missing()
+    {
+        using var w = new TempWarehouse();
+        var files = IngestService.Expand([Seeds]).ToList();
+        // 和田地区商务局 closes on 10 January; a copy closing on 10 February is late.
+        var hetian = files.Single(f => Path.GetFileName(f).StartsWith("001", StringComparison.Ordinal));
+        files.Remove(hetian);
+        files.Add(w.Write("late.txt", Encoding.UTF8.GetBytes(File.ReadAllText(hetian).Replace("2024年1月10日", "2024年2月10日", StringComparison.Ordinal))));
+        await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);
+
+        await using var c = await w.OpenAsync();
+        var status = (await c.QueryAsync<(string Agency, long Year, string Status)>("select agency, year, status from v_filing_status"))
+            .ToDictionary(s => (s.Agency, (int)s.Year), s => s.Status);
+
+        // The latest year loaded is 2024 (上犹县), so every agency that reported 2023 is expected in 2024.
+        status.ShouldBe(new Dictionary<(string, int), string>
+        {
+            [("赣县区商务局", 2023)] = "undated",
+            [("赣县区商务局", 2024)] = "missing",
+            [("和田地区商务局", 2023)] = "late",
+            [("和田地区商务局", 2024)] = "missing",
+            [("赣州经济技术开发区党政办公室", 2023)] = "on_time",
+            [("赣州经济技术开发区党政办公室", 2024)] = "missing",
+            [("渠县经济和信息化局", 2023)] = "undated",
+            [("渠县经济和信息化局", 2024)] = "missing",
+            [("上犹县商务局", 2024)] = "undated",
+        }, ignoreOrder: true);
+
+        // 赣州市 (3607) expects 赣县区, 赣州经开区 and 上犹县 in 2023 or 2024; only the zone was on time.
+        var ganzhou = await c.QuerySingleAsync<(long Reports, double? OnTime)>(
+            "select reports, on_time_rate from v_region_year_measures where region_code = '3607' and year = 2023");
+        ganzhou.Reports.ShouldBe(2);
+        ganzhou.OnTime.ShouldBe(0.5);
+    }
+
+    [Fact]
+    public async Task Rates_are_null_where_their_denominator_is_zero()
+    {
+        using var w = new TempWarehouse();
+        await w.Ingest().IngestAsync(IngestService.Expand([Seeds]), new IngestOptions(), null, Ct);
+
+        await using var c = await w.OpenAsync();
+        // The seeds received no applications and faced no reviews or lawsuits.
+        var rows = (await c.QueryAsync<(long Handled, double? Disclosure, double? Correction, double? Dispute, long Rankable)>(
+            "select applications_handled, disclosure_rate, overall_correction_rate, dispute_rate, rankable from v_report_measures")).ToList();
+        rows.Count.ShouldBe(5);
+        rows.ShouldAllBe(r => r.Handled == 0 && r.Disclosure == null && r.Correction == null && r.Dispute == null && r.Rankable == 0);
+        (await c.ExecuteScalarAsync<long>("select count(*) from v_region_year_measures where disclosure_rate is not null")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Measures_year_over_year_and_the_cross_year_rules_agree_with_the_reports()
+    {
+        using var w = new TempWarehouse();
+        var (before, after) = TwoYears();
+        var files = new[] { (before, "2022.txt"), (after, "2023.txt") }
+            .Select(p => w.Write(p.Item2, CorpusWriter.Render(p.Item1, Layouts.TextTab)))
+            .ToList();
+        var summary = await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);
+        summary.Loaded.ShouldBe(2);
+
+        await using var c = await w.OpenAsync();
+        var r = after.Report;
+        var a = r.Applications;
+        double Group(string g) => a.Rows.Where(x => x.Category.Group == g).Sum(x => x.Cells[ApplicantTypes.TotalIndex] ?? 0);
+        var decided = (double)a.Total("total_processed")!.Value;
+        var m = await c.QuerySingleAsync<(long Handled, double? Disclosure, double? Denied, double? Dispute, long Rankable)>(
+            "select applications_handled, disclosure_rate, denied_rate, dispute_rate, rankable from v_report_measures where year = 2023");
+        m.Handled.ShouldBe(a.Total("new_received")!.Value + a.Total("carried_over")!.Value);
+        m.Disclosure!.Value.ShouldBe((Group("granted") + Group("partial")) / decided, 1e-9);
+        m.Denied!.Value.ShouldBe(Group("denied") / decided, 1e-9);
+        var disputes = ReviewLitigation.Proceedings.Sum(p => r.ReviewLitigation.Get(p)[ReviewLitigation.TotalIndex] ?? 0);
+        m.Dispute!.Value.ShouldBe((double)disputes / a.Total("new_received")!.Value, 1e-9);
+        m.Rankable.ShouldBe(m.Handled >= 30 ? 1 : 0);
+
+        // The county's roll-up to its city and province holds the same single report.
+        var levels = (await c.QueryAsync<(string Level, string Code, long Handled)>(
+            "select level, region_code, applications_handled from v_region_year_measures where year = 2023 order by level")).ToList();
+        levels.ShouldBe([("city", "3607", m.Handled), ("county", "360704", m.Handled), ("province", "36", m.Handled)]);
+
+        var yoy = (await c.QueryAsync<(string Category, long Count, long? Previous, long? Change)>(
+            "select category_code, count, previous_count, change from v_yoy_applications where year = 2023")).ToList();
+        yoy.Count.ShouldBe(a.Rows.Count());
+        foreach (var (category, count, previous, change) in yoy)
+        {
+            previous.ShouldBe(before.Report.Applications.Total(category));
+            change.ShouldBe(count - previous);
+        }
+
+        var rule5 = (await c.QueryAsync<(string Applicant, long Expected, long Actual)>(
+            "select applicant_code, expected, actual from v_rule5_carry_over where year = 2023")).ToList();
+        var expected5 = ApplicantTypes.All
+            .Select(t => (t.Code, (long)before.Report.Applications["carried_forward", t.Index]!.Value, (long)a["carried_over", t.Index]!.Value))
+            .Where(x => x.Item2 != x.Item3)
+            .ToList();
+        expected5.ShouldNotBeEmpty("the two years are built to break rule 5");
+        rule5.ShouldBe(expected5, ignoreOrder: true);
+
+        var rule7 = (await c.QueryAsync<(string Item, long Expected, long Actual)>(
+            "select item_code, expected, actual from v_rule7_documents where year = 2023")).ToList();
+        var docs = new[] { ("regulations", before.Report.ActiveDisclosure.Regulations, r.ActiveDisclosure.Regulations), ("normative_documents", before.Report.ActiveDisclosure.NormativeDocuments, r.ActiveDisclosure.NormativeDocuments) };
+        var expected7 = docs
+            .Select(d => (d.Item1, (long)(d.Item2.InForce!.Value + d.Item3.Issued!.Value - d.Item3.Repealed!.Value), (long)d.Item3.InForce!.Value))
+            .Where(x => x.Item2 != x.Item3)
+            .ToList();
+        rule7.ShouldBe(expected7, ignoreOrder: true);
+    }
+
+    /// <summary>
+    /// One county agency's consistent reports for 2022 and 2023, from two generated reports with
+    /// applications, so the rates are defined and the carry-over between the years does not match.
+    /// </summary>
+    private static (GeneratedReport Before, GeneratedReport After) TwoYears()
+    {
+        var found = Enumerable.Range(0, 500)
+            .Select(i => ReportFactory.Create(7, i, 0))
+            .Where(g => g.Report.Template == Template.Template2021 && g.Report.Applications.Total("new_received") >= 30
+                        && g.Report.ReviewLitigation.Review[ReviewLitigation.TotalIndex] > 0)
+            .Take(2)
+            .ToList();
+        found.Count.ShouldBe(2);
+        GeneratedReport As(GeneratedReport g, int year) => g with
+        {
+            Report = g.Report with { Agency = "赣县区教育局", RegionCode = "360704", Year = year, Published = new DateOnly(year + 1, 1, 20) },
+        };
+        return (As(found[0], 2022), As(found[1], 2023));
+    }
+}
