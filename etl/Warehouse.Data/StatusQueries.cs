@@ -49,6 +49,15 @@ public sealed record MissingReport
     public long LastYear { get; init; }
 }
 
+public sealed record FactRows
+{
+    public long Applications { get; init; }
+
+    public long ReviewLitigation { get; init; }
+
+    public long ActiveDisclosure { get; init; }
+}
+
 /// <summary>What supervisors ask first: how much is loaded, who is late or inconsistent, who has not published.</summary>
 public sealed class StatusQueries(SqlScripts sql)
 {
@@ -60,6 +69,9 @@ public sealed class StatusQueries(SqlScripts sql)
 
     public async Task<IReadOnlyList<MissingReport>> MissingAsync(DbConnection c, int year, string? region, int limit, CancellationToken ct) =>
         (await c.QueryAsync<MissingReport>(new CommandDefinition(sql.Get("queries/status_missing_reports"), new { Year = year, Region = region, Limit = limit }, cancellationToken: ct))).ToList();
+
+    public Task<FactRows> FactRowsAsync(DbConnection c, CancellationToken ct) =>
+        c.QuerySingleAsync<FactRows>(new CommandDefinition(sql.Get("queries/fact_rows"), cancellationToken: ct));
 
     public Task<int?> LatestYearAsync(DbConnection c, CancellationToken ct) =>
         c.ExecuteScalarAsync<int?>(new CommandDefinition(sql.Get("queries/latest_year"), cancellationToken: ct));

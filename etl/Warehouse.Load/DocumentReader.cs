@@ -1,4 +1,5 @@
 using Warehouse.Core;
+using Warehouse.Data;
 using Warehouse.Office;
 using Warehouse.Parsing;
 using Warehouse.Validation;
@@ -8,6 +9,15 @@ namespace Warehouse.Load;
 /// <summary>A document read, parsed and checked: the report with all its findings, or why it is not one.</summary>
 public sealed record ReportReading(string Origin, ParseResult Parse, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>
+    /// A fingerprint of what the parse produced (the values, the derived cells and the findings),
+    /// by which a reparse tells whether anything changed; null when rejected. Computed here, on the
+    /// thread that parsed, not on the one that loads.
+    /// </summary>
+    public string? ContentHash { get; } = Parse.Report is { } report
+        ? RawStore.Hash(System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(report, Findings, null, Parse.Layout, indented: false)))
+        : null;
+
     public Report? Report => Parse.Report;
 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Dapper;
 using Warehouse.Core;
 using Warehouse.Data;
@@ -60,31 +62,92 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
 
     private async Task<IngestSummary> RunAsync(IReadOnlyList<string> files, IngestOptions options, IProgress<int>? progress, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenForLoadingAsync(ct);
+        using var loader = new ReportLoader(connection, database.Sql, time);
+        using var raw = database.OpenRawStore();
         var sql = database.Sql;
-        var loader = new ReportLoader(sql, time);
-        var raw = new RawStore(database.Target.RawStoreDirectory);
         var batchKey = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_load_batch"),
             new { options.Command, StartedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
         var sourceKey = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/upsert_dim_source"),
             new { SourceCode = "files", Name = "files given to ingest", Kind = "files" }, cancellationToken: ct));
+        var known = (await connection.QueryAsync<string>(new CommandDefinition(sql.Get("queries/known_documents"), cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+
+        // Reading, hashing, storing and parsing run on every core, loading on this one
+        // connection, in the order of the files (so that which of two documents supersedes the
+        // other never depends on timing). The bounded channel keeps memory flat.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var channel = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+        var budget = new ByteBudget(InFlightBytes);
+        var producer = ProduceAsync(files, channel.Writer, budget, known, options, sourceKey, stop.Token);
 
         int loaded = 0, superseding = 0, history = 0, unchanged = 0, done = 0;
         var rejected = new List<(string, string)>();
         var findings = new Dictionary<string, int>();
-        foreach (var file in files)
+        DbTransaction? tx = null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var outcome = await IngestOneAsync(connection, loader, raw, file, options, sourceKey, batchKey, rejected, findings, ct);
-            switch (outcome)
+            var pending = 0;
+            var opened = Stopwatch.StartNew();
+            await foreach (var next in channel.Reader.ReadAllAsync(ct))
             {
-                case LoadOutcome.Loaded: loaded++; break;
-                case LoadOutcome.Superseding: superseding++; break;
-                case LoadOutcome.History: history++; break;
-                case LoadOutcome.Unchanged: unchanged++; break;
+                var item = await next;
+                budget.Release(item.Bytes?.LongLength ?? 0);
+                if (item.Refusal is { } refusal)
+                {
+                    rejected.Add((item.File, refusal));
+                }
+                else
+                {
+                    // The bytes first: whatever happens to the report, the document is kept.
+                    raw.Put(item.Document!.Sha256, item.Bytes!);
+                    tx ??= await connection.BeginTransactionAsync(ct);
+                    var outcome = await loader.LoadAsync(tx, item.Reading!, item.Document!, batchKey, ct);
+                    pending++;
+                    switch (outcome)
+                    {
+                        case LoadOutcome.Loaded: loaded++; break;
+                        case LoadOutcome.Superseding: superseding++; break;
+                        case LoadOutcome.History: history++; break;
+                        case LoadOutcome.Unchanged: unchanged++; break;
+                        case LoadOutcome.Rejected: rejected.Add((item.File, item.Reading!.Rejection!)); break;
+                    }
+
+                    if (outcome != LoadOutcome.Unchanged)
+                    {
+                        foreach (var f in item.Reading!.Findings) findings[f.Rule] = findings.GetValueOrDefault(f.Rule) + 1;
+                    }
+                }
+
+                // Many reports per transaction, each whole: a crash loses at most the last second's work, never half a report.
+                if (tx is not null && (pending >= CommitEvery || opened.Elapsed >= CommitAfter))
+                {
+                    raw.Commit();
+                    await tx.CommitAsync(ct);
+                    await tx.DisposeAsync();
+                    tx = null;
+                    pending = 0;
+                    opened.Restart();
+                }
+
+                progress?.Report(++done);
             }
 
-            progress?.Report(++done);
+            raw.Commit();
+            if (tx is not null) await tx.CommitAsync(ct);
+            await producer;
+        }
+        finally
+        {
+            if (tx is not null) await tx.DisposeAsync();
+            await stop.CancelAsync();
+            try
+            {
+                await producer;
+            }
+            catch (Exception)
+            {
+                // Reached only when the loop above stopped first (failed or cancelled): its exception is the one that matters.
+            }
         }
 
         await connection.ExecuteAsync(new CommandDefinition(sql.Get("queries/finish_load_batch"),
@@ -92,33 +155,135 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         return new IngestSummary(files.Count, loaded, superseding, history, unchanged, rejected, findings);
     }
 
-    private async Task<LoadOutcome> IngestOneAsync(
-        DbConnection connection, ReportLoader loader, RawStore raw, string file, IngestOptions options, long sourceKey, long batchKey,
-        List<(string, string)> rejected, Dictionary<string, int> findings, CancellationToken ct)
+    private const int ReadAhead = 64;
+
+    /// <summary>Readers and parsers: every core but the writer's, which is the bottleneck and must not wait for a core.</summary>
+    private static readonly int Workers = Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>Document bytes read but not yet stored, at most (a folder of large PDFs must not fill memory).</summary>
+    private const long InFlightBytes = 128L * 1024 * 1024;
+
+    private const int CommitEvery = 2000;
+
+    private static readonly TimeSpan CommitAfter = TimeSpan.FromSeconds(1);
+
+    /// <summary>A file made ready for the writer: its bytes, document row and reading, or why it is refused unread.</summary>
+    private sealed record Prepared(string File, byte[]? Bytes, DocumentInfo? Document, ReportReading? Reading, string? Refusal);
+
+    private async Task ProduceAsync(
+        IReadOnlyList<string> files, ChannelWriter<Task<Prepared>> writer, ByteBudget budget, HashSet<string> known, IngestOptions options, long sourceKey, CancellationToken ct)
     {
-        var size = new FileInfo(file).Length;
-        if (size > options.MaxBytes)
+        using var workers = new SemaphoreSlim(Workers);
+        try
         {
-            rejected.Add((file, $"the file is {size / (1024 * 1024)} MB, over the size limit of {options.MaxBytes / (1024 * 1024)} MB"));
-            return LoadOutcome.Rejected;
+            foreach (var file in files)
+            {
+                await workers.WaitAsync(ct);
+                var work = Task.Run(async () =>
+                {
+                    try
+                    {
+                        return await PrepareAsync(file, budget, known, options, sourceKey, ct);
+                    }
+                    finally
+                    {
+                        workers.Release();
+                    }
+                }, ct);
+                await writer.WriteAsync(work, ct);
+            }
+
+            // Let the last workers finish before the semaphore goes.
+            for (var i = 0; i < Workers; i++) await workers.WaitAsync(ct);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private async Task<Prepared> PrepareAsync(string file, ByteBudget budget, HashSet<string> known, IngestOptions options, long sourceKey, CancellationToken ct)
+    {
+        byte[] bytes;
+        long taken = 0;
+        try
+        {
+            var size = new FileInfo(file).Length;
+            if (size > options.MaxBytes)
+            {
+                return new Prepared(file, null, null, null, $"the file is {size / (1024 * 1024)} MB, over the size limit of {options.MaxBytes / (1024 * 1024)} MB");
+            }
+
+            await budget.TakeAsync(size, ct);
+            taken = size;
+            bytes = await File.ReadAllBytesAsync(file, ct);
+            if (bytes.LongLength != size)
+            {
+                // Changed while we read it: account for what we hold.
+                budget.Release(size);
+                taken = 0;
+                await budget.TakeAsync(bytes.LongLength, ct);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            budget.Release(taken);
+            return new Prepared(file, null, null, null, $"could not be read: {e.Message}");
         }
 
-        var bytes = await File.ReadAllBytesAsync(file, ct);
-        var sha = await raw.PutAsync(bytes, ct);
-        var (known, rejection) = await loader.FindAsync(connection, sha, ct);
+        var sha = RawStore.Hash(bytes);
         var doc = new DocumentInfo(sha, file, MediaType(bytes), bytes.Length, sourceKey, options.RegionHint);
-        if (known is not null || rejection is not null)
-        {
-            // Seen before: only its last-seen time changes.
-            await loader.LoadAsync(connection, new ReportReading(file, ParseResult.Reject(rejection ?? "known"), []), doc, batchKey, ct);
-            return LoadOutcome.Unchanged;
-        }
+
+        // Seen before: the writer only notes that it was seen again.
+        if (known.Contains(sha)) return new Prepared(file, bytes, doc, new ReportReading(file, ParseResult.Reject("known"), []), null);
 
         var reading = await reader.ReadAsync(bytes, file, new ParseOptions(file, RegionHint: options.RegionHint, MaxBytes: options.MaxBytes), ct);
-        var outcome = await loader.LoadAsync(connection, reading, doc, batchKey, ct);
-        if (outcome == LoadOutcome.Rejected) rejected.Add((file, reading.Rejection!));
-        foreach (var f in reading.Findings) findings[f.Rule] = findings.GetValueOrDefault(f.Rule) + 1;
-        return outcome;
+        return new Prepared(file, bytes, doc, reading, null);
+    }
+
+    /// <summary>An amount of memory that readers take before reading and the writer gives back once stored.</summary>
+    private sealed class ByteBudget(long capacity)
+    {
+        private readonly Lock _lock = new();
+        private readonly SemaphoreSlim _freed = new(0);
+        private long _used;
+        private int _waiting;
+
+        public async Task TakeAsync(long bytes, CancellationToken ct)
+        {
+            while (true)
+            {
+                lock (_lock)
+                {
+                    // A document larger than the whole budget still goes through, alone.
+                    if (_used == 0 || _used + bytes <= capacity)
+                    {
+                        _used += bytes;
+                        return;
+                    }
+
+                    _waiting++;
+                }
+
+                await _freed.WaitAsync(ct);
+            }
+        }
+
+        public void Release(long bytes)
+        {
+            if (bytes == 0) return;
+            int waiting;
+            lock (_lock)
+            {
+                _used -= bytes;
+                waiting = _waiting;
+                _waiting = 0;
+            }
+
+            if (waiting > 0) _freed.Release(waiting);
+        }
     }
 
     public static string MediaType(byte[] bytes) => DocumentSniffer.Sniff(bytes) switch

@@ -48,8 +48,8 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
     {
         await using var c = await database.OpenAsync(ct);
         var sql = database.Sql;
-        var loader = new ReportLoader(sql, time);
-        var raw = new RawStore(database.Target.RawStoreDirectory);
+        using var loader = new ReportLoader(c, sql, time);
+        using var raw = database.OpenRawStore();
         var documents = (await c.QueryAsync<(string Sha256, string Origin, string? RegionHint)>(new CommandDefinition(sql.Get("queries/list_raw_documents"), new { Since = since }, cancellationToken: ct))).ToList();
         var batchKey = await c.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_load_batch"), new { Command = "reparse", StartedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
 
@@ -60,13 +60,12 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
         {
             ct.ThrowIfCancellationRequested();
             progress?.Report((++done, documents.Count));
-            if (!File.Exists(raw.PathOf(sha)))
+            if (raw.Get(sha) is not { } bytes)
             {
                 missing++;
                 continue;
             }
 
-            var bytes = await raw.GetAsync(sha, ct);
             var reading = await reader.ReadAsync(bytes, origin, new ParseOptions(origin, RegionHint: hint), ct);
             var stored = await c.QuerySingleOrDefaultAsync<Stored>(new CommandDefinition(sql.Get("queries/find_report_for_reparse"), new { Sha256 = sha }, cancellationToken: ct));
             var doc = new DocumentInfo(sha, origin, IngestService.MediaType(bytes), bytes.Length, null, hint);
@@ -74,7 +73,9 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
             if (stored is null)
             {
                 // Rejected before (or never loaded): load it if it reads now.
-                var outcome = await loader.LoadAsync(c, reading, doc, batchKey, ct);
+                await using var loadTx = await c.BeginTransactionAsync(ct);
+                var outcome = await loader.LoadAsync(loadTx, reading, doc, batchKey, ct);
+                await loadTx.CommitAsync(ct);
                 if (outcome is LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History) loaded++;
                 else unchanged++;
                 continue;
@@ -86,22 +87,25 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
                 continue;
             }
 
-            if (ReportLoader.ContentHash(reading) == stored.ContentHash)
+            if (reading.ContentHash == stored.ContentHash)
             {
                 unchanged++;
                 continue;
             }
 
             var before = await CellsAsync(c, sql, stored.ReportKey, ct);
+            await using var tx = await c.BeginTransactionAsync(ct);
             if (TextKey.Of(report.Agency) != stored.AgencyCode || report.Year != stored.Year)
             {
-                await loader.RemoveAsync(c, stored.ReportKey, ct);
-                await loader.LoadAsync(c, reading, doc, batchKey, ct);
+                await loader.RemoveAsync(tx, stored.ReportKey, ct);
+                await loader.LoadAsync(tx, reading, doc, batchKey, ct);
+                await tx.CommitAsync(ct);
                 changed.Add($"{origin}: was {stored.Agency} {stored.Year}, now {report.Agency} {report.Year}");
                 continue;
             }
 
-            await loader.ReplaceAsync(c, stored.ReportKey, reading, ct);
+            await loader.ReplaceAsync(tx, stored.ReportKey, reading, ct);
+            await tx.CommitAsync(ct);
             var cells = report.Applications.Rows.SelectMany(r => r.Cells.Select((v, i) => (r.Category.Code, i, v)))
                 .Count(x => !before.TryGetValue((x.Code, x.i), out var old) || old != x.v);
             changed.Add($"{origin}: {report.Agency} {report.Year}: {cells} cell(s) of table 三 changed, {reading.Findings.Count} finding(s) now");

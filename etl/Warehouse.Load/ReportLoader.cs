@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
+using System.Text;
+using System.Text.Json;
 using Warehouse.Core;
 using Warehouse.Data;
 using Warehouse.Parsing;
@@ -30,193 +31,170 @@ public enum LoadOutcome
 public sealed record DocumentInfo(string Sha256, string Origin, string MediaType, long Size, long? SourceKey, string? RegionHint = null);
 
 /// <summary>
-/// Writes one report into the warehouse in one transaction: its raw document row, its agency
-/// (type 2), the report row and all its facts and findings. A failure leaves nothing behind.
+/// Writes reports into the warehouse through one connection's prepared statements: per report
+/// its raw document row, its agency (type 2), the report row, and all its facts and findings.
+/// The caller owns the transaction, so a report is always written whole or not at all, and an
+/// ingest can put many reports in one transaction.
 /// </summary>
-public sealed class ReportLoader(SqlScripts sql, TimeProvider time)
+public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimeProvider time) : IDisposable
 {
+    private static readonly string ProceedingsJson = JsonSerializer.Serialize(ReviewLitigation.Proceedings);
+    private static readonly string OutcomesJson = JsonSerializer.Serialize(ReviewLitigation.Outcomes);
+    private static readonly IReadOnlyDictionary<string, int> ActiveItemKeys = DimensionSeeder.ActiveItems.ToDictionary(i => i.Code, i => i.Key);
+
+    private readonly PreparedStatements _statements = new(connection, sql);
+
     public static string ParserVersion { get; } = typeof(ReportParser).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
 
-    public async Task<(long? ReportKey, string? Rejection)> FindAsync(DbConnection c, string sha256, CancellationToken ct, DbTransaction? tx = null)
+    public DbConnection Connection => connection;
+
+    public async Task<(long? ReportKey, string? Rejection)> FindAsync(string sha256, DbTransaction? tx, CancellationToken ct)
     {
-        var state = await c.QuerySingleAsync<(long? ReportKey, string? Rejection)>(new CommandDefinition(sql.Get("queries/find_document_state"), new { Sha256 = sha256 }, tx, cancellationToken: ct));
-        return state;
+        var rows = await _statements["find_document_state"].Set("Sha256", sha256)
+            .ReadAsync(tx, r => (r.IsDBNull(0) ? (long?)null : r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1)), ct);
+        return rows.Count == 0 ? (null, null) : rows[0];
     }
 
-    public async Task<LoadOutcome> LoadAsync(DbConnection c, ReportReading reading, DocumentInfo doc, long batchKey, CancellationToken ct)
+    /// <summary>Loads one reading (or records its rejection) inside <paramref name="tx"/>.</summary>
+    public async Task<LoadOutcome> LoadAsync(DbTransaction tx, ReportReading reading, DocumentInfo doc, long batchKey, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await Exec(c, tx, "upsert_raw_document", new { doc.Sha256, doc.MediaType, SizeBytes = doc.Size, doc.Origin, doc.SourceKey, doc.RegionHint, SeenAt = now }, ct);
-        var (existing, rejected) = await FindAsync(c, doc.Sha256, ct, tx);
-        if (existing is not null || (rejected is not null && reading.Report is null))
-        {
-            await tx.CommitAsync(ct);
-            return LoadOutcome.Unchanged;
-        }
+        await _statements["upsert_raw_document"]
+            .Set("Sha256", doc.Sha256).Set("MediaType", doc.MediaType).Set("SizeBytes", doc.Size).Set("Origin", doc.Origin)
+            .Set("SourceKey", doc.SourceKey).Set("RegionHint", doc.RegionHint).Set("SeenAt", now)
+            .ExecuteAsync(tx, ct);
+        var (existing, rejected) = await FindAsync(doc.Sha256, tx, ct);
+        if (existing is not null || (rejected is not null && reading.Report is null)) return LoadOutcome.Unchanged;
 
         if (reading.Report is not { } report)
         {
-            await Exec(c, tx, "upsert_ingest_rejection", new { doc.Sha256, doc.Origin, Reason = reading.Rejection, ParserVersion, At = now, BatchKey = batchKey }, ct);
-            await tx.CommitAsync(ct);
+            await _statements["upsert_ingest_rejection"]
+                .Set("Sha256", doc.Sha256).Set("Origin", doc.Origin).Set("Reason", reading.Rejection).Set("ParserVersion", ParserVersion)
+                .Set("At", now).Set("BatchKey", batchKey)
+                .ExecuteAsync(tx, ct);
             return LoadOutcome.Rejected;
         }
 
-        if (rejected is not null) await Exec(c, tx, "delete_ingest_rejection", new { doc.Sha256 }, ct);
+        if (rejected is not null) await _statements["delete_ingest_rejection"].Set("Sha256", doc.Sha256).ExecuteAsync(tx, ct);
         var agencyCode = TextKey.Of(report.Agency);
-        var agencyKey = await AgencyVersionAsync(c, tx, agencyCode, report, now, ct);
-        var current = await c.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(sql.Get("queries/find_current_report"), new { AgencyCode = agencyCode, report.Year }, tx, cancellationToken: ct));
-        var currentPublished = current is null ? null : await PublishedAsync(c, tx, current.Value, ct);
+        var agencyKey = await AgencyVersionAsync(tx, agencyCode, report, now, ct);
+        var found = await _statements["find_current_report"].Set("AgencyCode", agencyCode).Set("Year", report.Year)
+            .ReadAsync(tx, r => (Key: r.GetInt64(0), Published: r.IsDBNull(1) ? (DateOnly?)null : DateOnly.ParseExact(r.GetString(1), "yyyy-MM-dd", CultureInfo.InvariantCulture)), ct);
+        long? current = found.Count == 0 ? null : found[0].Key;
+        var currentPublished = found.Count == 0 ? null : found[0].Published;
 
         // A document is newer unless both state a date and its own is earlier.
         var isHistory = current is not null && report.Published is { } p && currentPublished is { } q && p < q;
-        if (current is not null && !isHistory) await Exec(c, tx, "retire_report", new { ReportKey = current }, ct);
+        if (current is not null && !isHistory) await _statements["retire_report"].Set("ReportKey", current).ExecuteAsync(tx, ct);
 
-        var reportKey = await c.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_report"), new
-        {
-            AgencyKey = agencyKey,
-            AgencyCode = agencyCode,
-            report.RegionCode,
-            report.Year,
-            Template = report.Template.Code(),
-            Published = Date(report.Published),
-            Late = report.Published is { } d ? d > new DateOnly(report.Year + 1, 1, 31) : (bool?)null,
-            report.ItemsPublished,
-            doc.Sha256,
-            reading.Parse.Layout,
-            ErrorCount = reading.Findings.Count(f => f.Severity == Severity.Error),
-            WarningCount = reading.Findings.Count(f => f.Severity == Severity.Warning),
-            DerivedCount = report.Derived.Count,
-            IsCurrent = !isHistory,
-            ContentHash = ContentHash(reading),
-            ParserVersion,
-            BatchKey = batchKey,
-            LoadedAt = now,
-        }, tx, cancellationToken: ct));
+        var reportKey = await _statements["insert_report"]
+            .Set("AgencyKey", agencyKey).Set("AgencyCode", agencyCode).Set("RegionCode", report.RegionCode).Set("Year", report.Year)
+            .Set("Template", report.Template.Code()).Set("Published", Date(report.Published)).Set("Late", Late(report))
+            .Set("ItemsPublished", report.ItemsPublished).Set("Sha256", doc.Sha256).Set("Layout", reading.Parse.Layout)
+            .Set("ErrorCount", reading.Findings.Count(f => f.Severity == Severity.Error))
+            .Set("WarningCount", reading.Findings.Count(f => f.Severity == Severity.Warning))
+            .Set("DerivedCount", report.Derived.Count).Set("IsCurrent", !isHistory).Set("ContentHash", reading.ContentHash)
+            .Set("ParserVersion", ParserVersion).Set("BatchKey", batchKey).Set("LoadedAt", now)
+            .ScalarAsync<long>(tx, ct);
 
-        if (isHistory)
-        {
-            await Exec(c, tx, "mark_superseded", new { OldReportKey = reportKey, NewReportKey = current }, ct);
-        }
-        else if (current is not null)
-        {
-            await Exec(c, tx, "mark_superseded", new { OldReportKey = current, NewReportKey = reportKey }, ct);
-        }
+        if (isHistory) await MarkSupersededAsync(tx, reportKey, current!.Value, ct);
+        else if (current is not null) await MarkSupersededAsync(tx, current.Value, reportKey, ct);
 
-        await InsertFactsAsync(c, tx, reportKey, reading, ct);
-        await tx.CommitAsync(ct);
+        await InsertFactsAsync(tx, reportKey, reading, ct);
         return isHistory ? LoadOutcome.History : current is null ? LoadOutcome.Loaded : LoadOutcome.Superseding;
     }
 
-    /// <summary>A fingerprint of what the parse produced: the values, the derived cells and the findings.</summary>
-    public static string ContentHash(ReportReading reading) =>
-        RawStore.Hash(System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(reading.Report!, reading.Findings, null, reading.Parse.Layout, indented: false)));
-
-    /// <summary>
-    /// Puts a new parse of a loaded document in place of the old one, in one transaction: the
-    /// report row is updated and its facts and findings replaced.
-    /// </summary>
-    public async Task ReplaceAsync(DbConnection c, long reportKey, ReportReading reading, CancellationToken ct)
+    /// <summary>Puts a new parse of a loaded document in place of the old one: the report row is updated and its facts and findings replaced.</summary>
+    public async Task ReplaceAsync(DbTransaction tx, long reportKey, ReportReading reading, CancellationToken ct)
     {
         var report = reading.Report!;
         var now = time.GetUtcNow().UtcDateTime;
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var agencyKey = await AgencyVersionAsync(c, tx, TextKey.Of(report.Agency), report, now, ct);
-        await Exec(c, tx, "update_report", new
-        {
-            ReportKey = reportKey,
-            AgencyKey = agencyKey,
-            report.RegionCode,
-            Template = report.Template.Code(),
-            Published = Date(report.Published),
-            Late = report.Published is { } d ? d > new DateOnly(report.Year + 1, 1, 31) : (bool?)null,
-            report.ItemsPublished,
-            reading.Parse.Layout,
-            ErrorCount = reading.Findings.Count(f => f.Severity == Severity.Error),
-            WarningCount = reading.Findings.Count(f => f.Severity == Severity.Warning),
-            DerivedCount = report.Derived.Count,
-            ParserVersion,
-            ContentHash = ContentHash(reading),
-        }, ct);
-        await Exec(c, tx, "delete_report_facts", new { ReportKey = reportKey }, ct);
-        await InsertFactsAsync(c, tx, reportKey, reading, ct);
-        await tx.CommitAsync(ct);
+        var agencyKey = await AgencyVersionAsync(tx, TextKey.Of(report.Agency), report, now, ct);
+        await _statements["update_report"]
+            .Set("ReportKey", reportKey).Set("AgencyKey", agencyKey).Set("RegionCode", report.RegionCode)
+            .Set("Template", report.Template.Code()).Set("Published", Date(report.Published)).Set("Late", Late(report))
+            .Set("ItemsPublished", report.ItemsPublished).Set("Layout", reading.Parse.Layout)
+            .Set("ErrorCount", reading.Findings.Count(f => f.Severity == Severity.Error))
+            .Set("WarningCount", reading.Findings.Count(f => f.Severity == Severity.Warning))
+            .Set("DerivedCount", report.Derived.Count).Set("ParserVersion", ParserVersion).Set("ContentHash", reading.ContentHash)
+            .ExecuteAsync(tx, ct);
+        await _statements["delete_report_facts"].Set("ReportKey", reportKey).ExecuteAsync(tx, ct);
+        await InsertFactsAsync(tx, reportKey, reading, ct);
     }
 
     /// <summary>Removes a report and its facts (a reparse found it belongs to another agency or year).</summary>
-    public async Task RemoveAsync(DbConnection c, long reportKey, CancellationToken ct)
+    public Task RemoveAsync(DbTransaction tx, long reportKey, CancellationToken ct) =>
+        _statements["delete_report"].Set("ReportKey", reportKey).ExecuteAsync(tx, ct);
+
+    public void Dispose() => _statements.Dispose();
+
+    private Task MarkSupersededAsync(DbTransaction tx, long oldKey, long newKey, CancellationToken ct) =>
+        _statements["mark_superseded"].Set("OldReportKey", oldKey).Set("NewReportKey", newKey).ExecuteAsync(tx, ct);
+
+    private async Task<long> AgencyVersionAsync(DbTransaction tx, string agencyCode, Report report, DateTime now, CancellationToken ct)
     {
-        await using var tx = await c.BeginTransactionAsync(ct);
-        await Exec(c, tx, "delete_report", new { ReportKey = reportKey }, ct);
-        await tx.CommitAsync(ct);
+        var rows = await _statements["find_current_agency"].Set("AgencyCode", agencyCode)
+            .ReadAsync(tx, r => (Key: r.GetInt64(0), Name: r.GetString(2), Region: r.IsDBNull(3) ? null : r.GetString(3)), ct);
+        if (rows.Count > 0 && rows[0].Region == report.RegionCode && rows[0].Name == report.Agency) return rows[0].Key;
+        if (rows.Count > 0) await _statements["close_agency_version"].Set("AgencyKey", rows[0].Key).Set("At", now).ExecuteAsync(tx, ct);
+        return await _statements["insert_agency_version"]
+            .Set("AgencyCode", agencyCode).Set("Name", report.Agency).Set("RegionCode", report.RegionCode).Set("At", now)
+            .ScalarAsync<long>(tx, ct);
     }
 
-    private async Task<long> AgencyVersionAsync(DbConnection c, DbTransaction tx, string agencyCode, Report report, DateTime now, CancellationToken ct)
-    {
-        var current = await c.QuerySingleOrDefaultAsync<(long AgencyKey, string AgencyCode, string Name, string? RegionCode)?>(
-            new CommandDefinition(sql.Get("queries/find_current_agency"), new { AgencyCode = agencyCode }, tx, cancellationToken: ct));
-        if (current is { } a && a.RegionCode == report.RegionCode && a.Name == report.Agency) return a.AgencyKey;
-        if (current is { } old) await Exec(c, tx, "close_agency_version", new { AgencyKey = old.AgencyKey, At = now }, ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_agency_version"),
-            new { AgencyCode = agencyCode, Name = report.Agency, report.RegionCode, At = now }, tx, cancellationToken: ct));
-    }
-
-    private async Task<DateOnly?> PublishedAsync(DbConnection c, DbTransaction tx, long reportKey, CancellationToken ct)
-    {
-        var table = sql.Dialect == Dialect.Sqlite ? "fact_report" : "dbo.fact_report";
-        var value = await c.ExecuteScalarAsync<object?>(new CommandDefinition($"select published from {table} where report_key = @ReportKey", new { ReportKey = reportKey }, tx, cancellationToken: ct));
-        return value switch
-        {
-            string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTime dt => DateOnly.FromDateTime(dt),
-            _ => null,
-        };
-    }
-
-    private async Task InsertFactsAsync(DbConnection c, DbTransaction tx, long reportKey, ReportReading reading, CancellationToken ct)
+    private async Task InsertFactsAsync(DbTransaction tx, long reportKey, ReportReading reading, CancellationToken ct)
     {
         var report = reading.Report!;
-        var derived = report.Derived.ToHashSet();
-        var applications = report.Applications.Rows.SelectMany(row => row.Cells.Select((count, column) => new
-        {
-            ReportKey = reportKey,
-            CategoryKey = row.Category.Number,
-            ApplicantKey = column + 1,
-            Count = count,
-            IsDerived = derived.Contains($"applications.{row.Category.Code}.{column}"),
-        }));
-        await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/insert_fact_application"), applications, tx, cancellationToken: ct));
+        var rows = report.Applications.Rows.ToList();
+        await _statements["insert_fact_application"]
+            .Set("ReportKey", reportKey)
+            .Set("Categories", Json(rows.Select(r => (decimal?)r.Category.Number)))
+            .Set("Counts", Json(rows.SelectMany(r => r.Cells).Select(v => (decimal?)v)))
+            .ExecuteAsync(tx, ct);
 
-        var review = ReviewLitigation.Proceedings.SelectMany(p => report.ReviewLitigation.Get(p).Select((count, i) => new
-        {
-            ReportKey = reportKey,
-            ProceedingCode = p,
-            OutcomeCode = ReviewLitigation.Outcomes[i],
-            Count = count,
-            IsDerived = derived.Contains($"review_litigation.{p}.{i}"),
-        }));
-        await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/insert_fact_review_litigation"), review, tx, cancellationToken: ct));
+        await _statements["insert_fact_review_litigation"]
+            .Set("ReportKey", reportKey).Set("Proceedings", ProceedingsJson).Set("Outcomes", OutcomesJson)
+            .Set("Counts", Json(report.ReviewLitigation.Flatten().Select(v => (decimal?)v)))
+            .ExecuteAsync(tx, ct);
 
-        await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/insert_fact_active_disclosure"),
-            ActiveMeasures(report.ActiveDisclosure).Select(m => new { ReportKey = reportKey, m.ItemKey, m.MeasureCode, m.Value }), tx, cancellationToken: ct));
+        var measures = ActiveMeasures(report.ActiveDisclosure).ToList();
+        await _statements["insert_fact_active_disclosure"]
+            .Set("ReportKey", reportKey)
+            .Set("Items", Json(measures.Select(m => (decimal?)m.ItemKey)))
+            .Set("Measures", JsonSerializer.Serialize(measures.Select(m => m.MeasureCode)))
+            .Set("Values", Json(measures.Select(m => m.Value)))
+            .ExecuteAsync(tx, ct);
 
-        await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/insert_report_finding"), reading.Findings.Select(f => new
+        foreach (var path in report.Derived) await MarkDerivedAsync(tx, reportKey, path, ct);
+
+        foreach (var f in reading.Findings)
         {
-            ReportKey = reportKey,
-            f.Rule,
-            Severity = f.Severity == Severity.Error ? "error" : "warning",
-            RowCode = f.Row,
-            ColumnCode = f.Column,
-            f.Expected,
-            f.Actual,
-            f.Message,
-        }), tx, cancellationToken: ct));
+            await _statements["insert_report_finding"]
+                .Set("ReportKey", reportKey).Set("Rule", f.Rule).Set("Severity", f.Severity == Severity.Error ? "error" : "warning")
+                .Set("RowCode", f.Row).Set("ColumnCode", f.Column).Set("Expected", f.Expected).Set("Actual", f.Actual).Set("Message", f.Message)
+                .ExecuteAsync(tx, ct);
+        }
+    }
+
+    /// <summary>Flags a cell path of <see cref="Report.Derived"/> (<c>applications.carried_forward.6</c>, <c>review_litigation.review.4</c>).</summary>
+    private async Task MarkDerivedAsync(DbTransaction tx, long reportKey, string path, CancellationToken ct)
+    {
+        var parts = path.Split('.');
+        if (parts.Length != 3 || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var index)) return;
+        if (parts[0] == "applications" && DisposalCategories.All.FirstOrDefault(c => c.Code == parts[1]) is { } category)
+        {
+            await _statements["mark_derived_application"].Set("ReportKey", reportKey).Set("CategoryKey", category.Number).Set("ApplicantKey", index + 1).ExecuteAsync(tx, ct);
+        }
+        else if (parts[0] == "review_litigation" && index < ReviewLitigation.Outcomes.Count)
+        {
+            await _statements["mark_derived_review_litigation"].Set("ReportKey", reportKey).Set("ProceedingCode", parts[1]).Set("OutcomeCode", ReviewLitigation.Outcomes[index]).ExecuteAsync(tx, ct);
+        }
     }
 
     /// <summary>Table 二 as (item, measure, value): the common measures, and the 2019 template's own columns.</summary>
     public static IEnumerable<(int ItemKey, string MeasureCode, decimal? Value)> ActiveMeasures(ActiveDisclosure a)
     {
-        var keys = DimensionSeeder.ActiveItems.ToDictionary(i => i.Code, i => i.Key);
+        var keys = ActiveItemKeys;
         var measures = new Dictionary<(int, string), decimal?>
         {
             [(keys["regulations"], "issued")] = a.Regulations.Issued,
@@ -239,9 +217,22 @@ public sealed class ReportLoader(SqlScripts sql, TimeProvider time)
         return measures.Select(kv => (kv.Key.Item1, kv.Key.Item2, kv.Value));
     }
 
+    private static string Json(IEnumerable<decimal?> values)
+    {
+        var b = new StringBuilder("[");
+        foreach (var v in values)
+        {
+            if (b.Length > 1) b.Append(',');
+            b.Append(Number(v));
+        }
+
+        return b.Append(']').ToString();
+    }
+
+    private static string Number(decimal? v) => v is { } d ? d.ToString(CultureInfo.InvariantCulture) : "null";
+
+    private static bool? Late(Report report) => report.Published is { } d ? d > new DateOnly(report.Year + 1, 1, 31) : null;
+
     private object? Date(DateOnly? d) =>
         d is not { } date ? null : sql.Dialect == Dialect.Sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.ToDateTime(TimeOnly.MinValue);
-
-    private Task Exec(DbConnection c, DbTransaction tx, string query, object args, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(sql.Get($"queries/{query}"), args, tx, cancellationToken: ct));
 }

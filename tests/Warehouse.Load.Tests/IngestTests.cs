@@ -35,6 +35,7 @@ public sealed class IngestTests
         (await w.CountAsync("fact_review_litigation")).ShouldBe(5 * 15);
         (await w.CountAsync("raw_document")).ShouldBe(5);
         (await w.CountAsync("dim_region")).ShouldBeGreaterThan(3000);
+        (await w.ForeignKeyViolationsAsync()).ShouldBe(0);
 
         await using var c = await w.OpenAsync();
         var derived = await c.QueryAsync<(string Category, string Applicant)>(
@@ -43,7 +44,9 @@ public sealed class IngestTests
         var normative = await c.ExecuteScalarAsync<decimal>(
             "select value from fact_active_disclosure f join fact_report r on r.report_key = f.report_key join dim_active_item i on i.item_key = f.item_key where r.agency_code = '赣州经济技术开发区党政办公室' and i.item_code = 'normative_documents' and f.measure_code = 'repealed'");
         normative.ShouldBe(56m);
-        File.Exists(new RawStore(w.Database.Target.RawStoreDirectory).PathOf(RawStore.Hash(File.ReadAllBytes(Directory.GetFiles(Seeds, "000*.txt")[0])))).ShouldBeTrue();
+        var seed = File.ReadAllBytes(Directory.GetFiles(Seeds, "000*.txt")[0]);
+        using var raw = w.Database.OpenRawStore();
+        raw.Get(RawStore.Hash(seed)).ShouldBe(seed);
     }
 
     [Fact]
@@ -53,6 +56,7 @@ public sealed class IngestTests
         var files = GeneratedFiles(w, 60);
         var summary = await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);
         (summary.Loaded + summary.Superseding).ShouldBe(60);
+        (await w.ForeignKeyViolationsAsync()).ShouldBe(0);
 
         await using var c = await w.OpenAsync();
         for (var i = 0; i < 60; i += 7)

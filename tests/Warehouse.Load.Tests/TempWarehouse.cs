@@ -26,6 +26,13 @@ public sealed class TempWarehouse : IDisposable
         return await c.ExecuteScalarAsync<long>($"select count(*) from {table} where {where}");
     }
 
+    /// <summary>Rows whose foreign keys point nowhere (the loader runs with SQLite's checks off, so the tests check).</summary>
+    public async Task<long> ForeignKeyViolationsAsync()
+    {
+        await using var c = await Database.OpenAsync(TestContext.Current.CancellationToken);
+        return (await c.QueryAsync("pragma foreign_key_check")).Count();
+    }
+
     public async Task<DbConnection> OpenAsync() => await Database.OpenAsync(TestContext.Current.CancellationToken);
 
     public string Write(string name, byte[] bytes)

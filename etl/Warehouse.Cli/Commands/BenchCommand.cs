@@ -72,7 +72,7 @@ internal static class BenchCommand
             return WarehouseCli.Ok;
         });
 
-        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory };
+        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory, BenchIngestCommand.Create() };
     }
 
     private static string? Layout(string path)
@@ -102,7 +102,7 @@ internal static class BenchCommand
         return (parsed / watch.Elapsed.TotalSeconds, rejected);
     }
 
-    private static double PeakResidentMb()
+    internal static double PeakResidentMb()
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
         {
@@ -115,7 +115,7 @@ internal static class BenchCommand
         return double.NaN;
     }
 
-    private static async Task RunAsync(string program, string[] args, CancellationToken ct)
+    internal static async Task RunAsync(string program, string[] args, CancellationToken ct)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -124,6 +124,6 @@ internal static class BenchCommand
         await p.WaitForExitAsync(ct);
     }
 
-    private static string? Which(string name) =>
+    internal static string? Which(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

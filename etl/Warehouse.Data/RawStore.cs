@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+
+namespace Warehouse.Data;
+
+/// <summary>
+/// Document bytes by their sha256, in a folder beside the warehouse: <c>documents.db</c>, a
+/// SQLite file of (sha256, bytes), whatever database the warehouse itself is. A file per
+/// document cost about 300 µs of file-system time each on the benchmark machine, more than
+/// parsing the document (docs/benchmarks.md); small blobs are faster and safer in SQLite.
+/// <para>
+/// Writes go into a batch that <see cref="Commit"/> makes durable (synchronous = full). The
+/// loader commits it before the warehouse transaction that cites the documents, so a fact never
+/// points at bytes that are not stored; a crash in between leaves bytes no fact cites yet, which
+/// the next run finds and keeps.
+/// </para>
+/// </summary>
+public sealed class RawStore : IDisposable
+{
+    private const string Schema = """
+        create table if not exists document (
+            sha256     text primary key,
+            size_bytes integer not null,
+            bytes      blob not null,
+            stored_at  text not null
+        );
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _put;
+    private readonly SqliteCommand _get;
+    private SqliteTransaction? _batch;
+
+    private RawStore(string directory, SqliteConnection connection)
+    {
+        Directory = directory;
+        _connection = connection;
+        _put = Command("insert into document (sha256, size_bytes, bytes, stored_at) values (@sha256, @size, @bytes, @at) on conflict (sha256) do nothing;", "@sha256", "@size", "@bytes", "@at");
+        _get = Command("select bytes from document where sha256 = @sha256;", "@sha256");
+    }
+
+    public string Directory { get; }
+
+    public string File => Path.Combine(Directory, "documents.db");
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Opens (creating when missing) the raw store in <paramref name="directory"/>.</summary>
+    /// <exception cref="WarehouseException">The folder cannot be created or the file cannot be opened, with why.</exception>
+    public static RawStore Open(string directory, int lockWaitSeconds = 30)
+    {
+        var file = Path.Combine(directory, "documents.db");
+        SqliteConnection? connection = null;
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = lockWaitSeconds }.ToString());
+            connection.Open();
+            using (var setup = connection.CreateCommand())
+            {
+                setup.CommandText = $"pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = {lockWaitSeconds * 1000}; {Schema}";
+                setup.ExecuteNonQuery();
+            }
+
+            return new RawStore(directory, connection);
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection?.Dispose();
+            throw Describe(file, e);
+        }
+    }
+
+    /// <summary>Adds a document to the open batch (nothing when the same bytes are stored already).</summary>
+    public void Put(string sha256, byte[] bytes)
+    {
+        Run(() =>
+        {
+            _batch ??= _connection.BeginTransaction();
+            _put.Transaction = _batch;
+            _put.Parameters["@sha256"].Value = sha256;
+            _put.Parameters["@size"].Value = bytes.LongLength;
+            _put.Parameters["@bytes"].Value = bytes;
+            _put.Parameters["@at"].Value = DateTime.UtcNow;
+            _put.ExecuteNonQuery();
+        });
+    }
+
+    /// <summary>Makes the documents put so far durable.</summary>
+    public void Commit()
+    {
+        if (_batch is null) return;
+        Run(() =>
+        {
+            _batch.Commit();
+            _batch.Dispose();
+            _batch = null;
+        });
+    }
+
+    /// <summary>The bytes stored under <paramref name="sha256"/>, or null.</summary>
+    public byte[]? Get(string sha256)
+    {
+        byte[]? bytes = null;
+        Run(() =>
+        {
+            _get.Transaction = _batch;
+            _get.Parameters["@sha256"].Value = sha256;
+            bytes = _get.ExecuteScalar() as byte[];
+        });
+        return bytes;
+    }
+
+    public bool Contains(string sha256) => Get(sha256) is not null;
+
+    /// <summary>Closes the store; a batch not committed is rolled back.</summary>
+    public void Dispose()
+    {
+        _batch?.Dispose();
+        _put.Dispose();
+        _get.Dispose();
+        _connection.Dispose();
+    }
+
+    private SqliteCommand Command(string text, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = text;
+        foreach (var p in parameters) command.Parameters.Add(new SqliteParameter(p, DBNull.Value));
+        command.Prepare();
+        return command;
+    }
+
+    private void Run(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (SqliteException e)
+        {
+            throw Describe(File, e);
+        }
+    }
+
+    private static WarehouseException Describe(string file, Exception e) => e switch
+    {
+        SqliteException { SqliteErrorCode: 8 or 10 or 14 } when Writable.WhyNot(file) is { } why => new($"the raw store {file} is read-only ({why}); nothing was changed", e),
+        SqliteException { SqliteErrorCode: 8 } => new($"the raw store {file} is read-only; nothing was changed", e),
+        SqliteException { SqliteErrorCode: 13 } => new($"the disk holding the raw store {file} is full; the documents of the last batch were not stored, and no report citing them was loaded", e),
+        SqliteException { SqliteErrorCode: 5 or 6 } => new($"the raw store {file} is locked by another process; try again when it is done", e),
+        SqliteException { SqliteErrorCode: 14 } => new($"cannot open the raw store {file} (missing folder or no permission)", e),
+        SqliteException { SqliteErrorCode: 26 or 11 } => new($"the raw store {file} is not a SQLite database or is damaged", e),
+        _ => new($"the raw store {file}: {e.Message}", e),
+    };
+}
