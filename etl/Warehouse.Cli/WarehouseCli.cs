@@ -19,6 +19,7 @@ public static class WarehouseCli
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ReparseCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
