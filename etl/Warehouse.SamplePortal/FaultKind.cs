@@ -1,0 +1,34 @@
+namespace Warehouse.SamplePortal;
+
+/// <summary>What a URL does wrong, as <see cref="FaultPlan"/> decides and <see cref="RequestLog"/> records.</summary>
+public enum FaultKind
+{
+    None,
+
+    /// <summary>The first <see cref="FaultOptions.BurstLength"/> requests answer 500, 503, 500, … then the page.</summary>
+    ServerError,
+
+    /// <summary>The first request answers 429 with Retry-After.</summary>
+    TooManyRequests,
+
+    /// <summary>The first request is answered after <see cref="FaultOptions.SlowDelay"/>.</summary>
+    Slow,
+
+    /// <summary>The first request gets no response: the connection is dropped before the status line.</summary>
+    Reset,
+
+    /// <summary>The first request gets the full Content-Length declared, half the body, then the connection closed.</summary>
+    Truncate,
+
+    /// <summary>An attachment is always served as application/octet-stream or text/html; the client must sniff.</summary>
+    WrongContentType,
+
+    /// <summary>A listed article answers 404, always.</summary>
+    NotFound,
+
+    /// <summary>/redirect/loop and /redirect/loop-back redirect to each other, always.</summary>
+    RedirectLoop,
+
+    /// <summary>A /go link redirects to another host (198.51.100.7, a documentation address): the crawler must refuse it.</summary>
+    OffHostRedirect,
+}
