@@ -20,9 +20,11 @@ public static class WarehouseCli
         root.Subcommands.Add(ReparseCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SamplePortalCommand.Create());
         return root;
     }
 

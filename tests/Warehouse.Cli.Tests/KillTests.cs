@@ -27,7 +27,7 @@ public sealed class KillTests
             var kills = 0;
             for (var attempt = 0; kills < 5 && attempt < 12; attempt++)
             {
-                using var p = Start("ingest", corpus, "--db", killed);
+                using var p = Repo.Start("ingest", corpus, "--db", killed);
                 await Task.Delay(TimeSpan.FromMilliseconds(500 + rng.Next(700)), TestContext.Current.CancellationToken);
                 if (!p.HasExited)
                 {
@@ -50,16 +50,5 @@ public sealed class KillTests
             SqliteConnection.ClearAllPools();
             dir.Delete(recursive: true);
         }
-    }
-
-    private static Process Start(params string[] args)
-    {
-        // The launcher execs dotnet, so this process is the CLI itself and Kill() is SIGKILL to it.
-        var start = new ProcessStartInfo(Path.Combine(Repo.Root, "warehouse")) { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        var p = Process.Start(start)!;
-        _ = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        return p;
     }
 }

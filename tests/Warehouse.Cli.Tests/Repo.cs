@@ -32,6 +32,17 @@ internal static class Repo
         return (p.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Starts the launcher without waiting. It execs dotnet, so this process is the CLI itself and Kill() is SIGKILL to it.</summary>
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "warehouse")) { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        var p = Process.Start(start)!;
+        _ = p.StandardOutput.ReadToEndAsync();
+        _ = p.StandardError.ReadToEndAsync();
+        return p;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using Spectre.Console;
+using Warehouse.Crawl.Crawling;
+using Warehouse.Crawl.Fetching;
+using Warehouse.Crawl.Sources;
+using Warehouse.Load;
+
+namespace Warehouse.Cli.Commands;
+
+/// <summary><c>crawl</c>: fetches the sources' annual-report columns and loads what they publish.</summary>
+internal static class CrawlCommand
+{
+    public static Command Create()
+    {
+        var source = new Option<string?>("--source") { Description = "Crawl only this source (its name; see sources list). Default: every source.", HelpName = "NAME" };
+        var db = IngestCommand.Database();
+        var sources = SourcesCommand.Folder();
+        var command = new Command("crawl", "Crawl the portals' annual-report columns: list pages, articles and attachments into the raw store and the warehouse. A killed crawl resumes where it stopped.")
+        {
+            source, db, sources,
+        };
+        command.SetAction(async (pr, ct) =>
+        {
+            var output = pr.InvocationConfiguration.Output;
+            var catalog = SourceCatalog.Load(SourcesCommand.FolderOf(pr, sources));
+            foreach (var p in catalog.Problems) await pr.InvocationConfiguration.Error.WriteLineAsync($"warehouse: left out: {p}");
+            var chosen = catalog.Sources.ToList();
+            if (pr.GetValue(source) is { } name)
+            {
+                chosen = catalog.Find(name) is { } one ? [one] : throw new UserError(
+                    $"no source named '{name}' in {catalog.Folder}; the sources are {(catalog.Sources.Count == 0 ? "none" : string.Join(", ", catalog.Sources.Select(s => s.Name)))}");
+            }
+
+            if (chosen.Count == 0) throw new UserError($"no sources to crawl in {catalog.Folder} (see sources check)");
+
+            var database = IngestCommand.Open(pr, db);
+            await using var store = await CrawlStore.OpenAsync(database, TimeProvider.System, ct);
+            await using var fetcher = Fetcher.Create();
+            var crawler = new Crawler(store, fetcher, DocumentReader.Default, CrawlDefaults.UserAgentFromEnvironment());
+
+            var summaries = await CrawlProgressDisplay.RunAsync(output, chosen,
+                (s, progress) => crawler.CrawlAsync(s, progress, ct));
+
+            foreach (var s in summaries)
+            {
+                await output.WriteLineAsync($"{s.Source}: {(s.Resumed ? "resumed run" : "run")} {s.RunKey}: {s.ListPages} list page(s), {s.Articles} article(s); " +
+                    $"documents: {s.NewDocuments} new, {s.UnchangedDocuments} unchanged, {s.Rejected} not a report; {s.Problems.Count} failed or refused");
+                foreach (var group in s.Problems.GroupBy(p => p.LastReason ?? p.State).OrderByDescending(g => g.Count()).Take(10))
+                {
+                    await output.WriteLineAsync($"    {group.Count(),4} × {group.Key} (e.g. {group.First().Url})");
+                }
+            }
+
+            await output.WriteLineAsync($"Into {database.Target.Display}.");
+            return WarehouseCli.Ok;
+        });
+        return command;
+    }
+}
+
+/// <summary>A live line per source (its host, pages fetched, pages known) on a terminal; a line every few seconds in a log.</summary>
+internal static class CrawlProgressDisplay
+{
+    public static async Task<IReadOnlyList<CrawlSummary>> RunAsync(TextWriter output, IReadOnlyList<Source> sources, Func<Source, IProgress<CrawlProgress>, Task<CrawlSummary>> crawl)
+    {
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            var last = DateTime.UtcNow;
+            var gate = new Lock();
+            var reporter = new Reporter(p =>
+            {
+                lock (gate)
+                {
+                    if ((DateTime.UtcNow - last).TotalSeconds < 5) return;
+                    last = DateTime.UtcNow;
+                    output.WriteLine($"{p.Source} ({p.Host}): {p.Fetched} fetched of {p.Known} known");
+                }
+            });
+            return await Task.WhenAll(sources.Select(s => crawl(s, reporter)));
+        }
+
+        IReadOnlyList<CrawlSummary> result = [];
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var tasks = sources.ToDictionary(s => s.Name, s => ctx.AddTask(Markup.Escape(s.Name), maxValue: 1));
+                var gate = new Lock();
+                var reporter = new Reporter(p =>
+                {
+                    lock (gate)
+                    {
+                        var task = tasks[p.Source];
+                        task.MaxValue = Math.Max(1, p.Known);
+                        task.Value = p.Fetched;
+                        task.Description = Markup.Escape($"{p.Source} {p.Host}: {p.Fetched}/{p.Known}");
+                    }
+                });
+                result = await Task.WhenAll(sources.Select(async s =>
+                {
+                    var summary = await crawl(s, reporter);
+                    tasks[s.Name].Value = tasks[s.Name].MaxValue;
+                    return summary;
+                }));
+            });
+        return result;
+    }
+
+    private sealed class Reporter(Action<CrawlProgress> report) : IProgress<CrawlProgress>
+    {
+        public void Report(CrawlProgress value) => report(value);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+
+namespace Warehouse.Crawl.Crawling;
+
+/// <summary>Finds the attachments of an article page: the report as DOCX, PDF or a legacy Word file.</summary>
+public static partial class ArticlePage
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>
+    /// Links whose address or text names a document file (.pdf, .docx, .doc, .wps, .xlsx is not a
+    /// report), including CMS download endpoints that carry the file name in the query.
+    /// </summary>
+    public static IReadOnlyList<(Uri Url, string Title)> Attachments(string html, Uri pageUrl)
+    {
+        var found = new List<(Uri, string)>();
+        foreach (var a in Parser.ParseDocument(html).QuerySelectorAll("a[href]"))
+        {
+            var href = a.GetAttribute("href")!;
+            var text = a.TextContent.Trim();
+            if (!Document().IsMatch(Uri.UnescapeDataString(href)) && !Document().IsMatch(text)) continue;
+            if (Urls.Normalise(pageUrl, href) is { } url && !found.Any(f => f.Item1 == url)) found.Add((url, text));
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"\.(pdf|docx|doc|wps)(\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Document();
+}

@@ -1,0 +1,234 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using Warehouse.Crawl.Fetching;
+using Warehouse.Data;
+using Warehouse.Load;
+
+namespace Warehouse.Crawl.Crawling;
+
+/// <summary>A URL of the frontier, as the crawler takes it to fetch.</summary>
+public sealed record FrontierUrl
+{
+    public long UrlKey { get; init; }
+
+    public string Url { get; init; } = "";
+
+    public string Kind { get; init; } = "";
+
+    public string? Title { get; init; }
+
+    public string? FoundOn { get; init; }
+
+    public string? Etag { get; init; }
+
+    public string? LastModified { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public Uri Uri => new(Url);
+
+    /// <summary>The validators of the last fetch, for a conditional GET.</summary>
+    public Validators? Validators => Etag is null && LastModified is null
+        ? null
+        : new Validators(Etag, LastModified is null ? null : DateTimeOffset.Parse(LastModified, CultureInfo.InvariantCulture));
+}
+
+/// <summary>A run's URLs by kind, state and outcome.</summary>
+public sealed record CrawlOutcomeCount
+{
+    public string Kind { get; init; } = "";
+
+    public string State { get; init; } = "";
+
+    public string Outcome { get; init; } = "";
+
+    public long Urls { get; init; }
+}
+
+/// <summary>A URL of a run that failed or was refused.</summary>
+public sealed record CrawlProblem
+{
+    public string Url { get; init; } = "";
+
+    public string Kind { get; init; } = "";
+
+    public string State { get; init; } = "";
+
+    public string? LastReason { get; init; }
+}
+
+/// <summary>
+/// The crawler's side of the warehouse: the frontier, the raw store and the loader, over one
+/// connection. Calls are serialised, since fetches run in parallel; a document's report and
+/// its URL's completion are written in one transaction, after its bytes are stored, so a kill
+/// leaves every URL either done with its report loaded or still pending.
+/// </summary>
+public sealed class CrawlStore : IAsyncDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly WarehouseDatabase _database;
+    private readonly ReportLoader _loader;
+    private readonly RawStore _raw;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    private CrawlStore(WarehouseDatabase database, DbConnection connection, RawStore raw, TimeProvider time)
+    {
+        _database = database;
+        _connection = connection;
+        _raw = raw;
+        _time = time;
+        _loader = new ReportLoader(connection, database.Sql, time);
+    }
+
+    private SqlScripts Sql => _database.Sql;
+
+    public static async Task<CrawlStore> OpenAsync(WarehouseDatabase database, TimeProvider time, CancellationToken ct)
+    {
+        var connection = await database.OpenForLoadingAsync(ct);
+        try
+        {
+            return new CrawlStore(database, connection, database.OpenRawStore(), time);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The source's dimension row, and a load batch for what this crawl loads.</summary>
+    public Task<(long SourceKey, long BatchKey)> BeginAsync(string sourceCode, string title, CancellationToken ct) => Serialised(async () =>
+    {
+        var sourceKey = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.Get("queries/upsert_dim_source"),
+            new { SourceCode = sourceCode, Name = title, Kind = "portal" }, cancellationToken: ct));
+        var batchKey = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.Get("queries/insert_load_batch"),
+            new { Command = $"crawl {sourceCode}", StartedAt = Now }, cancellationToken: ct));
+        return (sourceKey, batchKey);
+    }, ct);
+
+    /// <summary>The run a kill interrupted (resumed), or a new one.</summary>
+    public Task<(long RunKey, bool Resumed)> OpenRunAsync(string sourceCode, CancellationToken ct) => Serialised(async () =>
+    {
+        var open = await _connection.ExecuteScalarAsync<long?>(new CommandDefinition(Sql.Get("queries/crawl_open_run"), new { SourceCode = sourceCode }, cancellationToken: ct));
+        if (open is { } run) return (run, true);
+        var created = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.Get("queries/crawl_insert_run"), new { SourceCode = sourceCode, StartedAt = Now }, cancellationToken: ct));
+        return (created, false);
+    }, ct);
+
+    public Task DiscoverAsync(string sourceCode, long runKey, IEnumerable<(Uri Url, string Kind, string? Title)> urls, Uri? foundOn, CancellationToken ct) => Serialised(async () =>
+    {
+        await using var tx = await _connection.BeginTransactionAsync(ct);
+        foreach (var (url, kind, title) in urls)
+        {
+            await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_discover"),
+                new { SourceCode = sourceCode, Url = url.AbsoluteUri, Kind = kind, Title = title, FoundOn = foundOn?.AbsoluteUri, RunKey = runKey }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return 0;
+    }, ct);
+
+    public Task<IReadOnlyList<FrontierUrl>> NextAsync(string sourceCode, long runKey, int limit, CancellationToken ct) => Serialised(async () =>
+        (IReadOnlyList<FrontierUrl>)(await _connection.QueryAsync<FrontierUrl>(new CommandDefinition(Sql.Get("queries/crawl_next"),
+            new { SourceCode = sourceCode, RunKey = runKey, Limit = limit }, cancellationToken: ct))).ToList(), ct);
+
+    /// <summary>Records how fetching a URL ended; <paramref name="pageBytes"/> (a list or article page) is kept in the raw store first.</summary>
+    public Task CompleteAsync(FrontierUrl url, FetchResult result, string state, string? outcome, string? reason, byte[]? pageBytes, CancellationToken ct) => Serialised(async () =>
+    {
+        string? sha = null;
+        if (pageBytes is not null)
+        {
+            sha = RawStore.Hash(pageBytes);
+            _raw.Put(sha, pageBytes);
+            _raw.Commit();
+        }
+
+        await CompleteInAsync(null, url, result, state, outcome, reason, sha, ct);
+        return 0;
+    }, ct);
+
+    /// <summary>
+    /// Stores a fetched document: its bytes into the raw store, then its report (or its rejection)
+    /// and its URL's completion in one transaction.
+    /// </summary>
+    public Task<LoadOutcome> StoreDocumentAsync(FrontierUrl url, FetchResult result, byte[] bytes, ReportReading reading, DocumentInfo document, long batchKey, CancellationToken ct) => Serialised(async () =>
+    {
+        _raw.Put(document.Sha256, bytes);
+        _raw.Commit();
+        await using var tx = await _connection.BeginTransactionAsync(ct);
+        var outcome = await _loader.LoadAsync(tx, reading, document, batchKey, ct);
+        var label = outcome switch
+        {
+            LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History => "new",
+            LoadOutcome.Unchanged => "unchanged",
+            _ => "rejected",
+        };
+        await CompleteInAsync(tx, url, result, "done", label, outcome == LoadOutcome.Rejected ? reading.Rejection : null, document.Sha256, ct);
+        await tx.CommitAsync(ct);
+        return outcome;
+    }, ct);
+
+    /// <summary>Bytes kept from an earlier fetch (a list page answered 304 is read from here).</summary>
+    public Task<byte[]?> RawAsync(string sha256, CancellationToken ct) => Serialised(() => Task.FromResult(_raw.Get(sha256)), ct);
+
+    public Task FinishRunAsync(long runKey, CancellationToken ct) => Serialised(async () =>
+        await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_finish_run"), new { RunKey = runKey, FinishedAt = Now }, cancellationToken: ct)), ct);
+
+    public Task<(IReadOnlyList<CrawlOutcomeCount> Outcomes, IReadOnlyList<CrawlProblem> Problems)> RunSummaryAsync(string sourceCode, long runKey, CancellationToken ct) => Serialised(async () =>
+    {
+        var args = new { SourceCode = sourceCode, RunKey = runKey };
+        var outcomes = (await _connection.QueryAsync<CrawlOutcomeCount>(new CommandDefinition(Sql.Get("queries/crawl_run_outcomes"), args, cancellationToken: ct))).ToList();
+        var problems = (await _connection.QueryAsync<CrawlProblem>(new CommandDefinition(Sql.Get("queries/crawl_run_problems"), args, cancellationToken: ct))).ToList();
+        return ((IReadOnlyList<CrawlOutcomeCount>)outcomes, (IReadOnlyList<CrawlProblem>)problems);
+    }, ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        _loader.Dispose();
+        _raw.Dispose();
+        await _connection.DisposeAsync();
+        _turn.Dispose();
+    }
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
+
+    private Task CompleteInAsync(DbTransaction? tx, FrontierUrl url, FetchResult result, string state, string? outcome, string? reason, string? sha, CancellationToken ct) =>
+        _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_complete"), new
+        {
+            UrlKey = url.UrlKey,
+            State = state,
+            Attempts = Math.Max(result.Attempts, 0),
+            LastStatus = result.StatusCode is { } code ? (int?)code : null,
+            LastReason = reason ?? result.Reason,
+            ETag = result.Validators?.ETag,
+            LastModified = result.Validators?.LastModified?.ToString("O", CultureInfo.InvariantCulture),
+            Sha256 = sha,
+            Outcome = outcome,
+            FetchedAt = result.FetchedAt.UtcDateTime,
+        }, tx, cancellationToken: ct));
+
+    private async Task<T> Serialised<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct);
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException)
+        {
+            throw _database.Describe(e);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    private Task Serialised(Func<Task> work, CancellationToken ct) => Serialised(async () =>
+    {
+        await work();
+        return 0;
+    }, ct);
+}

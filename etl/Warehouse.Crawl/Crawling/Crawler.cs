@@ -1,0 +1,131 @@
+using Warehouse.Crawl.Fetching;
+using Warehouse.Crawl.Sources;
+using Warehouse.Load;
+using Warehouse.Parsing;
+
+namespace Warehouse.Crawl.Crawling;
+
+/// <summary>Where a source's crawl stands, for a live display.</summary>
+public sealed record CrawlProgress(string Source, string Host, int Fetched, int Known, string? Last);
+
+/// <summary>What one crawl of a source did: documents new and unchanged, and what failed, with why.</summary>
+public sealed record CrawlSummary(
+    string Source,
+    long RunKey,
+    bool Resumed,
+    int ListPages,
+    int Articles,
+    int NewDocuments,
+    int UnchangedDocuments,
+    int Rejected,
+    IReadOnlyList<CrawlProblem> Problems);
+
+/// <summary>
+/// Crawls a source: list pages find articles, articles find attachments, documents go to the
+/// raw store and the loader. Every step is recorded in the frontier, so a crawl killed at any
+/// moment resumes where it stopped; politeness and retries are the fetcher's.
+/// </summary>
+public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader reader, string userAgent)
+{
+    /// <summary>Fetches in flight per source: they queue at the host's gate, but attachments on another host need not wait.</summary>
+    private const int InFlight = 4;
+
+    public async Task<CrawlSummary> CrawlAsync(Source source, IProgress<CrawlProgress>? progress, CancellationToken ct)
+    {
+        var policy = FetchPolicy.ForSource(source, userAgent);
+        var (sourceKey, batchKey) = await store.BeginAsync(source.Name, source.Title, ct);
+        var (run, resumed) = await store.OpenRunAsync(source.Name, ct);
+        await store.DiscoverAsync(source.Name, run, source.StartUrls.Select(u => (u, "list", (string?)null)), null, ct);
+
+        var host = source.StartUrls.Count > 0 ? SourceReader.HostKey(source.StartUrls[0]) : source.Name;
+        var fetched = 0;
+        var context = new Visit(source, policy, run, sourceKey, batchKey);
+        while (true)
+        {
+            var batch = await store.NextAsync(source.Name, run, InFlight * 4, ct);
+            if (batch.Count == 0) break;
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = ct }, async (url, token) =>
+            {
+                await VisitAsync(context, url, token);
+                var n = Interlocked.Increment(ref fetched);
+                progress?.Report(new CrawlProgress(source.Name, host, n, n + batch.Count, url.Url));
+            });
+        }
+
+        await store.FinishRunAsync(run, ct);
+        var (outcomes, problems) = await store.RunSummaryAsync(source.Name, run, ct);
+        int Count(Func<CrawlOutcomeCount, bool> which) => (int)outcomes.Where(which).Sum(o => o.Urls);
+        return new CrawlSummary(
+            source.Name, run, resumed,
+            Count(o => o.Kind == "list" && o.State == "done"),
+            Count(o => o.Kind == "article" && o.State == "done"),
+            Count(o => o.Outcome == "new"),
+            Count(o => o.Outcome == "unchanged"),
+            Count(o => o.Outcome == "rejected"),
+            problems);
+    }
+
+    private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey);
+
+    private async Task VisitAsync(Visit visit, FrontierUrl url, CancellationToken ct)
+    {
+        // A list page is re-read from the raw store on a 304, so it may be fetched conditionally too.
+        var validators = url.Kind == "list" && url.Sha256 is null ? null : url.Validators;
+        var result = await fetcher.FetchAsync(url.Uri, visit.Policy, validators, ct);
+        switch (result.Status)
+        {
+            case FetchStatus.Disallowed or FetchStatus.Refused:
+                await store.CompleteAsync(url, result, "refused", null, null, null, ct);
+                return;
+            case FetchStatus.Failed:
+                await store.CompleteAsync(url, result, "failed", null, null, null, ct);
+                return;
+            case FetchStatus.NotModified when url.Kind == "list" && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept:
+                await ReadListAsync(visit, url, result, kept, Html.Decode(result with { Status = FetchStatus.Ok, Bytes = kept }), keep: false, ct);
+                return;
+            case FetchStatus.NotModified:
+                await store.CompleteAsync(url, result, "done", url.Kind == "list" ? null : "unchanged", null, null, ct);
+                return;
+        }
+
+        var bytes = result.Bytes;
+        var kind = DocumentSniffer.Sniff(bytes);
+        if (url.Kind == "list")
+        {
+            await ReadListAsync(visit, url, result, bytes, Html.Decode(result), keep: true, ct);
+            return;
+        }
+
+        // An article whose link led straight to a file (or a portal that mislabels its files) is a document.
+        var isPage = kind is DocumentKind.Html or DocumentKind.Text;
+        if (url.Kind == "article" && isPage)
+        {
+            var html = Html.Decode(result);
+            var attachments = ArticlePage.Attachments(html, result.FinalUrl);
+            if (attachments.Count > 0)
+            {
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, "document", (string?)a.Title)), result.FinalUrl, ct);
+                await store.CompleteAsync(url, result, "done", "attachments", null, bytes, ct);
+                return;
+            }
+        }
+
+        await LoadAsync(visit, url, result, bytes, ct);
+    }
+
+    private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
+    {
+        var links = ListPage.Read(html, result.FinalUrl, visit.Source.Profile);
+        var found = links.Pages.Select(p => (p, "list", (string?)null)).Concat(links.Reports.Select(r => (r.Url, "article", (string?)r.Title)));
+        await store.DiscoverAsync(visit.Source.Name, visit.Run, found, result.FinalUrl, ct);
+        await store.CompleteAsync(url, result, "done", null, null, keep ? bytes : null, ct);
+    }
+
+    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, CancellationToken ct)
+    {
+        var origin = result.FinalUrl.AbsoluteUri;
+        var reading = await reader.ReadAsync(bytes, origin, new ParseOptions(origin, RegionHint: visit.Source.RegionCode), ct);
+        var document = new DocumentInfo(Warehouse.Data.RawStore.Hash(bytes), origin, IngestService.MediaType(bytes), bytes.Length, visit.SourceKey, visit.Source.RegionCode);
+        await store.StoreDocumentAsync(url, result, bytes, reading, document, visit.BatchKey, ct);
+    }
+}

@@ -1,0 +1,1 @@
+update dbo.crawl_run set finished_at = @FinishedAt where run_key = @RunKey;
