@@ -173,6 +173,10 @@ public sealed class CrawlStore : IAsyncDisposable
     /// <summary>Bytes kept from an earlier fetch (a list page answered 304 is read from here).</summary>
     public Task<byte[]?> RawAsync(string sha256, CancellationToken ct) => Serialised(() => Task.FromResult(_raw.Get(sha256)), ct);
 
+    /// <summary>URLs of the run handled and known so far, for the live display.</summary>
+    public Task<(int Handled, int Known)> ProgressAsync(string sourceCode, long runKey, CancellationToken ct) => Serialised(async () =>
+        await _connection.QuerySingleAsync<(int Handled, int Known)>(new CommandDefinition(Sql.Get("queries/crawl_run_progress"), new { SourceCode = sourceCode, RunKey = runKey }, cancellationToken: ct)), ct);
+
     public Task FinishRunAsync(long runKey, CancellationToken ct) => Serialised(async () =>
         await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_finish_run"), new { RunKey = runKey, FinishedAt = Now }, cancellationToken: ct)), ct);
 

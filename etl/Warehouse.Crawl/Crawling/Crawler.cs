@@ -38,18 +38,19 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         await store.DiscoverAsync(source.Name, run, source.StartUrls.Select(u => (u, "list", (string?)null)), null, ct);
 
         var host = source.StartUrls.Count > 0 ? SourceReader.HostKey(source.StartUrls[0]) : source.Name;
-        var fetched = 0;
         var context = new Visit(source, policy, run, sourceKey, batchKey);
         while (true)
         {
             var batch = await store.NextAsync(source.Name, run, InFlight * 4, ct);
             if (batch.Count == 0) break;
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = ct }, async (url, token) =>
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = InFlight, CancellationToken = ct },
+                async (url, token) => await VisitAsync(context, url, token));
+
+            if (progress is not null)
             {
-                await VisitAsync(context, url, token);
-                var n = Interlocked.Increment(ref fetched);
-                progress?.Report(new CrawlProgress(source.Name, host, n, n + batch.Count, url.Url));
-            });
+                var (handled, known) = await store.ProgressAsync(source.Name, run, ct);
+                progress.Report(new CrawlProgress(source.Name, host, handled, known, batch[^1].Url));
+            }
         }
 
         await store.FinishRunAsync(run, ct);
