@@ -33,4 +33,24 @@ public sealed class SourcesCommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Crawl_refuses_an_unknown_source_and_a_bad_user_agent_with_a_sentence()
+    {
+        var folder = Path.Combine(Repo.Root, "etl", "sources");
+        var (code, _, err) = await Repo.Cli("crawl", "--sources", folder, "--source", "nope", "--db", Path.Combine(Path.GetTempPath(), "never.db"));
+        code.ShouldBe(2);
+        err.ShouldContain("no source named 'nope'");
+        err.ShouldContain("sample-trs");
+
+        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(Repo.Root, "warehouse")) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Repo.Root };
+        foreach (var a in new[] { "crawl", "--sources", folder, "--db", Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db") }) start.ArgumentList.Add(a);
+        start.Environment["WAREHOUSE_USER_AGENT"] = "(no product token)";
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stderr = await p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await p.WaitForExitAsync(TestContext.Current.CancellationToken);
+        p.ExitCode.ShouldBe(2);
+        stderr.ShouldContain("cannot crawl: UserAgent '(no product token)' should start with a product token");
+        stderr.ShouldNotContain("internal error");
+    }
 }

@@ -33,10 +33,15 @@ internal static class CrawlCommand
 
             if (chosen.Count == 0) throw new UserError($"no sources to crawl in {catalog.Folder} (see sources check)");
 
+            // A bad WAREHOUSE_USER_AGENT is the user's mistake: say so before any request, not mid-crawl.
+            var userAgent = CrawlDefaults.UserAgentFromEnvironment();
+            var policyProblems = chosen.SelectMany(s => FetchPolicy.ForSource(s, userAgent).Problems()).Distinct().ToList();
+            if (policyProblems.Count > 0) throw new UserError($"cannot crawl: {string.Join("; ", policyProblems)} (check WAREHOUSE_USER_AGENT and the source files)");
+
             var database = IngestCommand.Open(pr, db);
             await using var store = await CrawlStore.OpenAsync(database, TimeProvider.System, ct);
             await using var fetcher = Fetcher.Create();
-            var crawler = new Crawler(store, fetcher, DocumentReader.Default, CrawlDefaults.UserAgentFromEnvironment());
+            var crawler = new Crawler(store, fetcher, DocumentReader.Default, userAgent);
 
             var summaries = await CrawlProgressDisplay.RunAsync(output, chosen,
                 (s, progress) => crawler.CrawlAsync(s, progress, ct));
