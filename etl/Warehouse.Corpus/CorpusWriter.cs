@@ -27,7 +27,9 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
             {
                 ct.ThrowIfCancellationRequested();
                 var layout = options.Layouts[i % options.Layouts.Count];
-                var generated = ReportFactory.Create(options.Seed, i, options.InconsistentShare);
+                var generated = options.Panel is { } panel
+                    ? ReportFactory.CreateInPanel(options.Seed, i, options.InconsistentShare, panel)
+                    : ReportFactory.Create(options.Seed, i, options.InconsistentShare);
                 var entry = new CorpusEntry(i, layout, $"{i:D5}.{Layouts.Extension(layout)}", $"{i:D5}.expected.json");
                 var json = ReportJson.Serialize(generated.Report, generated.Injected, file: null, layout: layout);
                 await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);

@@ -25,16 +25,63 @@ public static class ReportFactory
 
     public static Random RandomFor(int seed, int index, int salt = 0) => new(unchecked((seed * 1_000_003) + (index * 7_919) + (salt * 104_729) + 17));
 
-    public static GeneratedReport Create(int seed, int index, double inconsistentShare)
+    public static GeneratedReport Create(int seed, int index, double inconsistentShare) =>
+        Create(seed, index, inconsistentShare, before: null);
+
+    /// <summary>The most agencies a panel can hold: each a distinct department of a distinct region.</summary>
+    public static int MaxPanelAgencies => Departments.Length * UniqueRegions.Value.Length;
+
+    /// <summary>
+    /// Report <paramref name="index"/> of a panel: agency <c>index / panel.Years</c> in year
+    /// <c>panel.FirstYear + index % panel.Years</c>. An agency's years follow each other as real
+    /// ones do: what it carried forward it carries over the next year (rule 5), and its documents
+    /// in force move by what it issued and repealed (rule 7), unless a cell is broken on purpose.
+    /// </summary>
+    public static GeneratedReport CreateInPanel(int seed, int index, double inconsistentShare, Panel panel)
+    {
+        var agencyIndex = index / panel.Years;
+        if (agencyIndex >= MaxPanelAgencies) throw new ArgumentOutOfRangeException(nameof(index), index, $"A panel holds at most {MaxPanelAgencies} agencies.");
+        var (agency, region) = PanelAgency(agencyIndex);
+        GeneratedReport? previous = null;
+        for (var k = 0; k <= index % panel.Years; k++)
+        {
+            previous = Create(seed, (agencyIndex * panel.Years) + k, inconsistentShare, new PanelYear(agency, region, panel.FirstYear + k, previous?.Report));
+        }
+
+        return previous!;
+    }
+
+    private sealed record PanelYear(string Agency, string Region, int Year, Report? Before);
+
+    private static GeneratedReport Create(int seed, int index, double inconsistentShare, PanelYear? before)
     {
         var rng = RandomFor(seed, index);
         var (agency, region) = Agency(rng);
         var year = 2019 + rng.Next(6);
+        if (before is not null) (agency, region, year) = (before.Agency, before.Region, before.Year);
         var template = year <= 2020 ? Template.Template2019 : Template.Template2021;
 
-        var rows = Applications(rng, template);
+        var rows = Applications(rng, template, before?.Before?.Applications);
         var review = ReviewAndLitigation(rng);
         var active = ActiveDisclosure(rng, template);
+        // A few agencies lose count of their documents in force from one year to the next (rule 7).
+        var keepsCount = RandomFor(seed, index, salt: 2).NextDouble() >= inconsistentShare / 3;
+        if (before?.Before is { } last && template == Template.Template2021 && keepsCount)
+        {
+            static DocumentCounts Flow(DocumentCounts now, DocumentCounts then)
+            {
+                // An agency cannot repeal more documents than it has.
+                var available = (then.InForce ?? 0) + (now.Issued ?? 0);
+                var repealed = Math.Min(now.Repealed ?? 0, available);
+                return now with { Repealed = repealed, InForce = available - repealed };
+            }
+
+            active = active with
+            {
+                Regulations = Flow(active.Regulations, last.ActiveDisclosure.Regulations),
+                NormativeDocuments = Flow(active.NormativeDocuments, last.ActiveDisclosure.NormativeDocuments),
+            };
+        }
 
         var (items, figure, categories) = ItemsPublished(rng);
         DateOnly? published = rng.NextDouble() < 0.7 ? PublicationDate(rng, year) : null;
@@ -65,7 +112,18 @@ public static class ReportFactory
         return (region.Name + name, region.Code);
     }
 
-    private static Dictionary<string, int[]> Applications(Random rng, Template template)
+    private static (string Agency, string Region) PanelAgency(int a)
+    {
+        var regions = UniqueRegions.Value;
+        // 7919 is prime, so consecutive agencies land in regions spread over the country, each pair once.
+        var region = regions[(int)((long)(a / Departments.Length) * 7919 % regions.Length)];
+        var department = Departments[a % Departments.Length];
+        var name = region.Level == RegionLevel.Province && department.EndsWith("局", StringComparison.Ordinal) ? department[..^1] + "厅" : department;
+        return (region.Name + name, region.Code);
+    }
+
+    /// <param name="before">The agency's table of the year before, whose 结转下年度 becomes this year's 上年结转.</param>
+    private static Dictionary<string, int[]> Applications(Random rng, Template template, ApplicationTable? before)
     {
         var outcomes = DisposalCategories.Outcomes(template).Select(c => c.Code).ToArray();
         var rows = DisposalCategories.For(template).ToDictionary(c => c.Code, _ => new int[ApplicantTypes.Count]);
@@ -82,6 +140,7 @@ public static class ReportFactory
             var weight = c switch { 0 => 1.0, 1 => 0.4, 5 => 0.2, _ => 0.08 };
             var received = scale == 0 ? 0 : (int)(rng.Next(scale + 1) * weight);
             var carried = scale == 0 || rng.NextDouble() < 0.6 ? 0 : rng.Next(Math.Max(1, received / 5) + 1);
+            if (before is not null) carried = before["carried_forward", c] ?? 0;
             var forward = rng.NextDouble() < 0.6 ? 0 : rng.Next((received + carried) / 4 + 1);
             var processed = received + carried - forward;
             rows["new_received"][c] = received;

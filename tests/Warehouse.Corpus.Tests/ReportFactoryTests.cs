@@ -24,6 +24,31 @@ public sealed class ReportFactoryTests
     }
 
     [Fact]
+    public void A_panel_is_the_same_agencies_every_year_carrying_over_what_they_carried_forward()
+    {
+        var panel = new Panel(2020, 5);
+        var reports = Enumerable.Range(0, 200 * panel.Years).Select(i => ReportFactory.CreateInPanel(3, i, 0, panel)).ToList();
+        var agencies = reports.GroupBy(r => r.Report.Agency).ToList();
+        agencies.Count.ShouldBe(200, "each agency has a name of its own");
+        agencies.ShouldAllBe(a => a.Select(r => r.Report.Year).Order().SequenceEqual(Enumerable.Range(2020, 5)));
+        agencies.ShouldAllBe(a => a.Select(r => r.Report.RegionCode).Distinct().Count() == 1);
+        foreach (var a in agencies)
+        {
+            var years = a.OrderBy(r => r.Report.Year).ToList();
+            for (var k = 1; k < years.Count; k++)
+            {
+                for (var c = 0; c < ApplicantTypes.Count; c++)
+                {
+                    years[k].Report.Applications["carried_over", c].ShouldBe(years[k - 1].Report.Applications["carried_forward", c], "rule 5 holds in a panel without breaks");
+                }
+            }
+        }
+
+        // Report i of the panel is the same whether made alone or after its agency's earlier years.
+        Json(ReportFactory.CreateInPanel(3, 7, 0.15, panel)).ShouldBe(Json(ReportFactory.CreateInPanel(3, 7, 0.15, panel)));
+    }
+
+    [Fact]
     public void Different_seeds_give_different_reports()
     {
         var same = Enumerable.Range(0, 50).Count(i => Json(ReportFactory.Create(1, i, 0.15)) == Json(ReportFactory.Create(2, i, 0.15)));

@@ -13,13 +13,24 @@ internal static class CorpusCommand
         var output = new Option<string>("--out") { Description = "Folder to write into (created when missing).", Required = true, HelpName = "DIR" };
         var layouts = LayoutsOption();
         var inconsistent = new Option<double>("--inconsistent") { Description = "Share of reports made inconsistent on purpose (0 to 1).", DefaultValueFactory = _ => 0.15, HelpName = "SHARE" };
+        var years = new Option<string?>("--years")
+        {
+            Description = "Make the reports a panel: the same agencies every year of this range (e.g. 2020-2024), --count / years agencies; otherwise each report is a random agency and year.",
+            HelpName = "A-B",
+        };
         var generate = new Command("generate", "Write generated reports (random consistent numbers, some made inconsistent on purpose) in every layout, with their expected JSON.")
         {
-            count, seed, output, layouts, inconsistent,
+            count, seed, output, layouts, inconsistent, years,
         };
         generate.SetAction(async (pr, ct) =>
         {
-            var options = new CorpusOptions(Positive(pr.GetValue(count), "--count"), pr.GetValue(seed), ParseLayouts(pr.GetValue(layouts)), Share(pr.GetValue(inconsistent)));
+            var options = new CorpusOptions(Positive(pr.GetValue(count), "--count"), pr.GetValue(seed), ParseLayouts(pr.GetValue(layouts)), Share(pr.GetValue(inconsistent)),
+                PanelOf(pr.GetValue(years)));
+            if (options.Panel is { } panel && options.Count / panel.Years > ReportFactory.MaxPanelAgencies)
+            {
+                throw new UserError($"a panel holds at most {ReportFactory.MaxPanelAgencies:N0} agencies; lower --count");
+            }
+
             var dir = Path.GetFullPath(pr.GetValue(output)!);
             var manifest = await Progress.RunAsync(pr.InvocationConfiguration.Output, $"Writing {options.Count} reports", options.Count,
                 progress => new CorpusWriter(NeedsPdf(options.Layouts) ? new SofficePdfConverter() : null).WriteAsync(dir, options, progress, ct));
@@ -44,6 +55,14 @@ internal static class CorpusCommand
         var unknown = chosen.Where(l => !Layouts.All.Contains(l)).ToList();
         if (unknown.Count > 0) throw new UserError($"unknown layout {string.Join(", ", unknown)}; the layouts are {string.Join(", ", Layouts.All)}");
         return chosen;
+    }
+
+    /// <summary>A panel from "A-B" (years A to B), or none.</summary>
+    public static Panel? PanelOf(string? years)
+    {
+        if (string.IsNullOrWhiteSpace(years)) return null;
+        var (first, last) = YearRange.Parse(years, "--years");
+        return new Panel(first, last - first + 1);
     }
 
     public static bool NeedsPdf(IReadOnlyList<string> layouts) => layouts.Contains(Layouts.Pdf);
