@@ -45,7 +45,7 @@ public sealed class ViewsTests
 
         // 赣州市 (3607) expects 赣县区, 赣州经开区 and 上犹县 in 2023 or 2024; only the zone was on time.
         var ganzhou = await c.QuerySingleAsync<(long Reports, double? OnTime)>(
-            "select reports, on_time_rate from v_region_year_measures where region_code = '3607' and year = 2023");
+            "select reports, on_time_rate from v_region_year_measures where region_code = '3607' and year = 2023 and agency_type = '全部'");
         ganzhou.Reports.ShouldBe(2);
         ganzhou.OnTime.ShouldBe(0.5);
     }
@@ -92,7 +92,7 @@ public sealed class ViewsTests
 
         // The county's roll-up to its city and province holds the same single report.
         var levels = (await c.QueryAsync<(string Level, string Code, long Handled)>(
-            "select level, region_code, applications_handled from v_region_year_measures where year = 2023 order by level")).ToList();
+            "select level, region_code, applications_handled from v_region_year_measures where year = 2023 and agency_type = '全部' order by level")).ToList();
         levels.ShouldBe([("city", "3607", m.Handled), ("county", "360704", m.Handled), ("province", "36", m.Handled)]);
 
         var yoy = (await c.QueryAsync<(string Category, long Count, long? Previous, long? Change)>(
@@ -121,6 +121,42 @@ public sealed class ViewsTests
             .Where(x => x.Item2 != x.Item3)
             .ToList();
         rule7.ShouldBe(expected7, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Year_over_year_denial_shares_and_agency_types_agree_with_the_reports()
+    {
+        using var w = new TempWarehouse();
+        var (before, after) = TwoYears();
+        var files = new[] { (before, "2022.txt"), (after, "2023.txt") }
+            .Select(p => w.Write(p.Item2, CorpusWriter.Render(p.Item1, Layouts.TextTab)))
+            .Append(Path.Combine(Seeds, Directory.GetFiles(Seeds, "002*.txt").Single()))
+            .ToList();
+        (await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct)).Loaded.ShouldBe(3);
+
+        await using var c = await w.OpenAsync();
+        var a = after.Report.Applications;
+        var b = before.Report.Applications;
+        long Handled(ApplicationTable t) => t.Total("new_received")!.Value + t.Total("carried_over")!.Value;
+        var yoy = await c.QuerySingleAsync<(long Handled, long? Previous, long? Change, long Rule5)>(
+            "select applications_handled, previous_applications_handled, applications_change, rule5_breaks from v_agency_yoy where year = 2023 and agency = '赣县区教育局'");
+        yoy.ShouldBe((Handled(a), Handled(b), Handled(a) - Handled(b), await c.ExecuteScalarAsync<long>("select count(*) from v_rule5_carry_over where year = 2023 and agency = '赣县区教育局'")));
+        (await c.ExecuteScalarAsync<long?>("select previous_applications_handled from v_agency_yoy where year = 2022 and agency = '赣县区教育局'")).ShouldBeNull();
+
+        var denied = (await c.QueryAsync<(string Category, long Count, double? Share)>(
+            "select category_code, count, share_of_denied from v_region_year_denied where region_code = '360704' and year = 2023 and agency_type = '全部'")).ToList();
+        var expected = a.Rows.Where(r => r.Category.Group == "denied").ToDictionary(r => r.Category.Code, r => (long)(r.Cells[ApplicantTypes.TotalIndex] ?? 0));
+        denied.ToDictionary(d => d.Category, d => d.Count).ShouldBe(expected, ignoreOrder: true);
+        if (expected.Values.Sum() > 0) denied.Sum(d => d.Share!.Value).ShouldBe(1, 1e-9);
+
+        var types = (await c.QueryAsync<(string Name, string Type)>("select name, agency_type from v_agency")).ToDictionary(x => x.Name, x => x.Type);
+        types["赣县区教育局"].ShouldBe("政府部门");
+        types["赣州经济技术开发区党政办公室"].ShouldBe("政府办公室");
+
+        // Each agency type is its own row beside 全部, whose sums are the types' sums.
+        var byType = (await c.QueryAsync<(string Type, long Handled)>(
+            "select agency_type, applications_handled from v_region_year_measures where level = 'province' and region_code = '36' and year = 2023")).ToList();
+        byType.Single(x => x.Type == "全部").Handled.ShouldBe(byType.Where(x => x.Type != "全部").Sum(x => x.Handled));
     }
 
     /// <summary>

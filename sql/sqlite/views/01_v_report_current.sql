@@ -1,5 +1,5 @@
 -- v_report_current: one row per current report (the newest document of an agency and year),
--- with its agency and the levels of its region.
+-- with its agency, its kind (v_agency) and the levels of its region.
 drop view if exists v_report_current;
 create view v_report_current as
 select
@@ -7,10 +7,14 @@ select
     r.year,
     r.agency_code,
     a.name as agency,
+    a.agency_type,
     r.region_code,
     g.level as region_level,
     g.province_code,
     g.city_code,
+    g.name as region,
+    p.name as province,
+    c.name as city,
     r.template,
     r.published,
     r.late,
@@ -18,6 +22,8 @@ select
     r.error_count,
     r.warning_count
 from fact_report r
-join dim_agency a on a.agency_key = r.agency_key
+join v_agency a on a.agency_key = r.agency_key
 left join dim_region g on g.region_code = r.region_code
+left join dim_region p on p.region_code = g.province_code
+left join dim_region c on c.region_code = g.city_code
 where r.is_current = 1;

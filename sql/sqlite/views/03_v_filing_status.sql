@@ -1,6 +1,7 @@
 -- v_filing_status: one row per agency and year it is expected to report (rule 6): a year it
 -- reported, and the year after one it reported (up to the latest year loaded). status is
--- on_time (by 31 January), late, undated (no closing date) or missing.
+-- on_time (by 31 January), late, undated (no closing date) or missing; status_label says it
+-- in Chinese; findings lists the report's errors, in the order they were found.
 drop view if exists v_filing_status;
 create view v_filing_status as
 with expected as (
@@ -8,21 +9,52 @@ with expected as (
     union
     select agency_code, year + 1 from fact_report
     where is_current = 1 and year + 1 <= (select max(year) from fact_report where is_current = 1)
+),
+filed as (
+    select
+        e.agency_code,
+        e.year,
+        a.name as agency,
+        a.agency_type,
+        coalesce(r.region_code, a.region_code) as region_code,
+        r.report_key,
+        r.published,
+        r.error_count,
+        r.warning_count,
+        case
+            when r.report_key is null then 'missing'
+            when r.published is null then 'undated'
+            when r.late = 1 then 'late'
+            else 'on_time'
+        end as status
+    from expected e
+    join v_agency a on a.agency_code = e.agency_code and a.is_current = 1
+    left join fact_report r on r.agency_code = e.agency_code and r.year = e.year and r.is_current = 1
 )
 select
-    e.agency_code,
-    e.year,
-    a.name as agency,
-    coalesce(r.region_code, a.region_code) as region_code,
-    r.report_key,
-    r.published,
-    r.error_count,
-    case
-        when r.report_key is null then 'missing'
-        when r.published is null then 'undated'
-        when r.late = 1 then 'late'
-        else 'on_time'
-    end as status
-from expected e
-join dim_agency a on a.agency_code = e.agency_code and a.is_current = 1
-left join fact_report r on r.agency_code = e.agency_code and r.year = e.year and r.is_current = 1;
+    f.agency_code,
+    f.year,
+    f.agency,
+    f.agency_type,
+    f.region_code,
+    g.name as region,
+    g.level as region_level,
+    g.province_code,
+    g.city_code,
+    f.report_key,
+    f.published,
+    f.error_count,
+    f.warning_count,
+    f.status,
+    case f.status
+        when 'on_time' then '按时发布'
+        when 'late' then '逾期发布'
+        when 'undated' then '未注明日期'
+        else '未发布'
+    end as status_label,
+    (
+        select group_concat(x.message, '；')
+        from (select message from report_finding where report_key = f.report_key and severity = 'error' order by finding_key) x
+    ) as findings
+from filed f
+left join dim_region g on g.region_code = f.region_code;

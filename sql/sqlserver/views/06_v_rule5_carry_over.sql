@@ -1,8 +1,8 @@
 -- v_rule5_carry_over: rule 5 broken: this year's 上年结转 differs from last year's 结转下年度,
--- per agency, year and applicant column. One row per break.
+-- per agency, year and applicant column. One row per break, with the agency and its region.
 create or alter view dbo.v_rule5_carry_over as
 with flows as (
-    select r.agency_code, r.year, t.applicant_code, d.category_code, f.count
+    select r.agency_code, r.year, r.report_key, t.applicant_code, t.column_index, t.label as applicant, d.category_code, f.count
     from dbo.fact_report r
     join dbo.fact_application f on f.report_key = r.report_key
     join dbo.dim_disposal_category d on d.category_key = f.category_key
@@ -12,9 +12,19 @@ with flows as (
 select
     cur.agency_code,
     cur.year,
+    c.agency,
+    c.agency_type,
+    c.region_code,
+    c.region,
+    c.province_code,
+    c.city_code,
     cur.applicant_code,
+    cur.column_index,
+    cur.applicant,
     prev.count as expected,
-    cur.count as actual
+    cur.count as actual,
+    cur.count - prev.count as difference
 from flows cur
 join flows prev on prev.agency_code = cur.agency_code and prev.year = cur.year - 1 and prev.applicant_code = cur.applicant_code
+join dbo.v_report_current c on c.report_key = cur.report_key
 where cur.category_code = 'carried_over' and prev.category_code = 'carried_forward' and cur.count <> prev.count;

@@ -1,11 +1,14 @@
 -- v_rule7_documents: rule 7 broken (a warning): last year's 现行有效 + this year's 制发 - 废止
--- differs from this year's 现行有效, for 规章 and 行政规范性文件. One row per break.
+-- differs from this year's 现行有效, for 规章 and 行政规范性文件. One row per break, with the
+-- agency and its region.
 create or alter view dbo.v_rule7_documents as
 with counts as (
     select
         r.agency_code,
         r.year,
+        r.report_key,
         i.item_code,
+        i.label as item,
         sum(case when f.measure_code = 'issued' then f.value end) as issued,
         sum(case when f.measure_code = 'repealed' then f.value end) as repealed,
         sum(case when f.measure_code = 'in_force' then f.value end) as in_force
@@ -13,14 +16,23 @@ with counts as (
     join dbo.fact_active_disclosure f on f.report_key = r.report_key
     join dbo.dim_active_item i on i.item_key = f.item_key
     where r.is_current = 1 and i.item_code in ('regulations', 'normative_documents')
-    group by r.agency_code, r.year, i.item_code
+    group by r.agency_code, r.year, r.report_key, i.item_code, i.label
 )
 select
     cur.agency_code,
     cur.year,
+    c.agency,
+    c.agency_type,
+    c.region_code,
+    c.region,
+    c.province_code,
+    c.city_code,
     cur.item_code,
+    cur.item,
     prev.in_force + cur.issued - cur.repealed as expected,
-    cur.in_force as actual
+    cur.in_force as actual,
+    cur.in_force - (prev.in_force + cur.issued - cur.repealed) as difference
 from counts cur
 join counts prev on prev.agency_code = cur.agency_code and prev.year = cur.year - 1 and prev.item_code = cur.item_code
+join dbo.v_report_current c on c.report_key = cur.report_key
 where prev.in_force + cur.issued - cur.repealed <> cur.in_force;

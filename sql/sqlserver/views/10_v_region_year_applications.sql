@@ -1,0 +1,49 @@
+-- v_region_year_applications: one row per region (each level), year, agency type (each, and
+-- '全部'), disposal category (row of table 三) and applicant type (column): the sum over the
+-- current reports of the agencies under the region (summed per region of the reports first).
+create or alter view dbo.v_region_year_applications as
+with cells as (
+    select c.agency_type, c.region_code, c.region_level, c.province_code, c.city_code, c.year,
+           f.category_key, f.applicant_key, sum(f.count) as count, count(*) as reports
+    from dbo.v_report_current c
+    join dbo.fact_application f on f.report_key = c.report_key
+    group by c.agency_type, c.region_code, c.region_level, c.province_code, c.city_code, c.year, f.category_key, f.applicant_key
+),
+typed as (
+    select cells.*, agency_type as type_key from cells
+    union all
+    select cells.*, N'全部' from cells
+),
+placed as (
+    select t.*, t.region_code as rollup_code from typed t where t.region_level = 'county'
+    union all
+    select t.*, t.city_code from typed t where t.city_code is not null
+    union all
+    select t.*, t.province_code from typed t where t.province_code is not null
+),
+sums as (
+    select rollup_code, year, type_key, category_key, applicant_key, sum(count) as count, sum(reports) as reports
+    from placed
+    group by rollup_code, year, type_key, category_key, applicant_key
+)
+select
+    g.level,
+    s.rollup_code as region_code,
+    g.name as region,
+    g.province_code,
+    g.city_code,
+    s.year,
+    s.type_key as agency_type,
+    d.category_code,
+    d.row_number,
+    d.label as category,
+    d.group_code,
+    t.applicant_code,
+    t.column_index,
+    t.label as applicant,
+    s.count,
+    s.reports
+from sums s
+join dbo.dim_region g on g.region_code = s.rollup_code
+join dbo.dim_disposal_category d on d.category_key = s.category_key
+join dbo.dim_applicant_type t on t.applicant_key = s.applicant_key;
