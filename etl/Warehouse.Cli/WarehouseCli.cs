@@ -21,6 +21,8 @@ public static class WarehouseCli
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
+        root.Subcommands.Add(DashboardsCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -1,0 +1,145 @@
+using System.Globalization;
+using ScottPlot;
+using Warehouse.Export.Dashboards;
+
+namespace Warehouse.Export;
+
+/// <summary>
+/// Draws a dashboard chart from a summary table's rows as a PNG (ScottPlot). Chinese labels
+/// need a CJK font named outright (Debian's fonts-noto-cjk): ScottPlot's automatic choice
+/// falls back to a Latin font and draws boxes.
+/// </summary>
+public static class ChartRenderer
+{
+    public const string CjkFont = "Noto Sans CJK SC";
+    public const int Width = 960;
+    public const int Height = 480;
+
+    private static readonly string[] Palette = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E"];
+
+    /// <summary>The PNG, or null when the table has no rows to draw.</summary>
+    public static byte[]? Render(ChartSpec chart, TableResult table)
+    {
+        if (table.Rows.Count == 0) return null;
+        // A spread table (values of one field as columns) is drawn with a series per column.
+        var spread = table.Columns.Select((c, i) => (c, i)).Where(x => x.c.Field.StartsWith("spread", StringComparison.Ordinal) && x.c.Spec?.Field == chart.Value).ToList();
+        if (table.Columns.Any(c => c.Field.StartsWith("spread", StringComparison.Ordinal)) != spread.Count > 0) return null;
+        if (spread.Count > 0)
+        {
+            var category = Index(table, chart.Category);
+            var valueColumn = spread[0].c;
+            var longRows = table.Rows.SelectMany(r => spread.Select(x => new[] { r[category], x.c.Caption, r[x.i] })).ToList<object?[]>();
+            table = table with
+            {
+                Columns = [table.Columns[category], new OutputColumn("series", "", null, null), valueColumn with { Field = "value" }],
+                Rows = longRows,
+            };
+            chart = chart with { Series = "series", Value = "value" };
+        }
+
+        var ci = Index(table, chart.Category);
+        var vi = Index(table, chart.Value);
+        var si = chart.Series is null ? -1 : Index(table, chart.Series);
+        var rows = table.Rows.Where(r => r[vi] is not null).ToList();
+        if (rows.Count == 0) return null;
+
+        var categories = rows.Select(r => Text(r[ci])).Distinct().ToList();
+        if (chart.Top is { } top) categories = categories.Take(top).ToList();
+        var series = si < 0 ? [""] : rows.Select(r => Text(r[si])).Distinct().ToList();
+        var value = table.Columns[vi];
+        var horizontal = chart.Type == "hbar";
+
+        // Horizontal bars list the first category at the top.
+        double At(int i) => horizontal ? categories.Count - 1 - i : i;
+        var percent = DashboardChecker.IsRate(value.Field) || value.Format is "percent";
+
+        var plot = new Plot();
+        for (var s = 0; s < series.Count; s++)
+        {
+            var colour = Color.FromHex(Palette[s % Palette.Length]);
+            var points = categories.Select((c, i) => (i, v: rows.FirstOrDefault(r => Text(r[ci]) == c && (si < 0 || Text(r[si]) == series[s])) is { } row ? Number(row[vi]) : (double?)null))
+                .Where(p => p.v is not null)
+                .Select(p => (x: At(p.i), y: p.v!.Value * (percent ? 100 : 1)))
+                .ToList();
+            if (chart.Type == "line")
+            {
+                var line = plot.Add.Scatter(points.Select(p => p.x).ToArray(), points.Select(p => p.y).ToArray(), colour);
+                line.LegendText = series[s];
+                line.LineWidth = 2;
+                line.MarkerSize = 6;
+            }
+            else
+            {
+                var width = 0.8 / series.Count;
+                var bars = points.Select(p => new Bar
+                {
+                    Position = p.x - 0.4 + (width * (s + 0.5)),
+                    Value = p.y,
+                    Size = width * 0.92,
+                    FillColor = colour,
+                    LineWidth = 0,
+                }).ToList();
+                var plotted = plot.Add.Bars(bars);
+                plotted.LegendText = series[s];
+                plotted.Horizontal = horizontal;
+            }
+        }
+
+        var ticks = categories.Select((c, i) => new Tick(At(i), Shorten(c))).ToArray();
+        var valueLabel = value.Caption + (percent ? " (%)" : "");
+        if (horizontal)
+        {
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.Bottom.Label.Text = valueLabel;
+            plot.Axes.Margins(left: 0);
+        }
+        else
+        {
+            var slanted = categories.Count > 8 || categories.Any(c => Shorten(c).Length > 6);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
+            plot.Axes.Bottom.TickLabelStyle.Rotation = slanted ? 45 : 0;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = slanted ? Alignment.MiddleLeft : Alignment.UpperCenter;
+            plot.Axes.Bottom.MinimumSize = slanted ? 110 : 30;
+            plot.Axes.Left.Label.Text = valueLabel;
+            if (chart.Type == "bar") plot.Axes.Margins(bottom: 0);
+        }
+
+        plot.Title(chart.Title);
+        if (si >= 0) plot.ShowLegend(Edge.Right);
+        else plot.HideLegend();
+        plot.Font.Set(CjkFont);
+
+        // ScottPlot centres text by Latin metrics; Noto Sans CJK's taller ascent draws tick labels
+        // about 0.8 em above their ticks. Measured on rendered PNGs and shifted back.
+        plot.Axes.Left.TickLabelStyle.OffsetY = plot.Axes.Left.TickLabelStyle.FontSize * 0.8f;
+        plot.Axes.Bottom.TickLabelStyle.OffsetY = plot.Axes.Bottom.TickLabelStyle.FontSize * 0.4f;
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>Long labels (a disposal category runs to 40 characters) would leave no room for the bars.</summary>
+    private static string Shorten(string label) => label.Length <= 14 ? label : label[..13] + "…";
+
+    private static int Index(TableResult table, string field)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].Field == field) return i;
+        }
+
+        throw new ArgumentException($"Table {table.Name} has no column {field}.", nameof(field));
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "—",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static double? Number(object? value) => value switch
+    {
+        null => null,
+        IConvertible c => c.ToDouble(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+}

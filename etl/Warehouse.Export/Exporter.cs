@@ -1,0 +1,157 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Dapper;
+using Warehouse.Data;
+using Warehouse.Export.Dashboards;
+
+namespace Warehouse.Export;
+
+/// <summary>What an export wrote.</summary>
+/// <param name="Querying">Of <paramref name="Elapsed"/>, the time spent in the warehouse's queries.</param>
+public sealed record ExportResult(string Path, Selection Selection, IReadOnlyList<ExportedTable> Tables, int Charts, long Bytes, TimeSpan Elapsed, TimeSpan Querying);
+
+/// <summary>One table of an exported workbook: its sheet, its Excel table name (null for an empty one), its rows, and the query that made them.</summary>
+public sealed record ExportedTable(string Sheet, string Name, string Caption, int Rows, BuiltQuery Query, bool IsData);
+
+/// <summary>A dashboard that does not fit the warehouse (unknown view or field, bad aggregation): its problems, each with its line.</summary>
+public sealed class DashboardException(IReadOnlyList<DashboardProblem> problems)
+    : Exception(string.Join(Environment.NewLine, problems.Select(p => p.ToString())))
+{
+    public IReadOnlyList<DashboardProblem> Problems => problems;
+}
+
+/// <summary>
+/// Exports a dashboard: checks it against the warehouse's views, resolves the filters, runs
+/// each table's query, draws the charts, and writes the workbook to a temporary file that is
+/// renamed into place, so that a failed export never leaves a half-written workbook.
+/// </summary>
+public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
+{
+    /// <summary>Excel's sheet holds 1,048,576 rows, one of them the header.</summary>
+    public const int MaxDataRows = 1_048_575;
+
+    public static TimeZoneInfo ChinaTime { get; } = FindChinaTime();
+
+    public async Task<ExportResult> ExportAsync(Dashboard dashboard, SelectionRequest request, string output, IProgress<string>? progress, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        if (!output.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) throw new SelectionException($"--out {output}: a workbook's file name ends in .xlsx");
+        var path = Path.GetFullPath(output);
+
+        await using var connection = await database.OpenAsync(ct);
+        var catalog = await ViewCatalog.ReadAsync(connection, database.Sql, ct);
+        var problems = DashboardChecker.Check(dashboard, catalog);
+        if (problems.Count > 0) throw new DashboardException(problems);
+
+        var freshness = await FreshnessAsync(connection, ct);
+        var selection = Selection.Resolve(dashboard, request, freshness.FirstYear, freshness.LastYear);
+        var builder = new QueryBuilder(database.Target.Dialect)
+        {
+            RankableViews = catalog.Views.Where(v => v.Value.Contains("rankable")).Select(v => v.Key).ToHashSet(StringComparer.Ordinal),
+        };
+
+        var sheets = new List<SheetResult>();
+        foreach (var sheet in dashboard.Sheets)
+        {
+            progress?.Report(sheet.Name);
+            var tables = new List<TableResult>();
+            foreach (var t in sheet.Tables)
+            {
+                IReadOnlyList<SpreadValue>? spread = null;
+                if (t.Spread is not null)
+                {
+                    var q = builder.SpreadValues(t, selection);
+                    spread = (await ReadAsync(connection, q, ct)).Select(r => new SpreadValue(r[0]!, r[2]?.ToString() ?? "—")).ToList();
+                }
+
+                var query = builder.Table(t, selection, spread);
+                tables.Add(new TableResult(t.Id, t.Caption, query.Columns, await ReadAsync(connection, query, ct), query));
+            }
+
+            TableResult? data = null;
+            if (sheet.Data is { } d)
+            {
+                var query = builder.Data(d, selection);
+                var rows = await ReadAsync(connection, query, ct);
+                if (rows.Count > MaxDataRows)
+                {
+                    throw new SelectionException($"sheet {d.Sheet} would hold {rows.Count:N0} rows, more than Excel's {MaxDataRows:N0}; choose fewer years or a smaller region");
+                }
+
+                data = new TableResult(d.Sheet, null, query.Columns, rows, query);
+            }
+
+            var chart = sheet.Chart is { } c ? ChartRenderer.Render(c, tables.First(t => t.Name == c.Table)) : null;
+            sheets.Add(new SheetResult(sheet, tables, chart, data));
+        }
+
+        var querying = watch.Elapsed;
+        var generated = TimeZoneInfo.ConvertTime(time.GetUtcNow(), ChinaTime);
+        var model = new WorkbookModel(dashboard, selection, freshness, generated, database.Target.Display, sheets);
+        var directory = Path.GetDirectoryName(path)!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp.xlsx");
+        try
+        {
+            progress?.Report("writing");
+            var charts = WorkbookWriter.Write(model, temporary);
+            PictureInserter.Insert(temporary, charts, ChartRenderer.Width, ChartRenderer.Height);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+
+        var counts = sheets.SelectMany(s => s.Tables.Select(t => new ExportedTable(s.Spec.Name, t.Name, t.Caption ?? t.Name, t.Rows.Count, t.Query, IsData: false))
+            .Concat(s.Data is { } d ? [new ExportedTable(s.Spec.Data!.Sheet, WorkbookWriter.DataTableName(dashboard, s.Spec), "明细", d.Rows.Count, d.Query, IsData: true)] : [])).ToList();
+        return new ExportResult(path, selection, counts, sheets.Count(s => s.Chart is not null), new FileInfo(path).Length, watch.Elapsed, querying);
+    }
+
+    private async Task<Freshness> FreshnessAsync(DbConnection connection, CancellationToken ct)
+    {
+        var row = (await ReadAsync(connection, new BuiltQuery(database.Sql.Get("queries/export_freshness"), new DynamicParameters(), []), ct)).Single();
+        int? Year(object? v) => v is null ? null : Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture);
+        var load = row[3] switch
+        {
+            null => null,
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
+            string text when DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var d) =>
+                d.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
+            var v => v.ToString(),
+        };
+        return new Freshness(Convert.ToInt64(row[0], System.Globalization.CultureInfo.InvariantCulture), Year(row[1]), Year(row[2]), load);
+    }
+
+    private static async Task<List<object?[]>> ReadAsync(DbConnection connection, BuiltQuery query, CancellationToken ct)
+    {
+        var rows = new List<object?[]>();
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(query.Sql, query.Parameters, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            var values = new object?[reader.FieldCount];
+            reader.GetValues(values!);
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (values[i] is DBNull) values[i] = null;
+            }
+
+            rows.Add(values);
+        }
+
+        return rows;
+    }
+
+    private static TimeZoneInfo FindChinaTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // A container without tzdata: China has kept UTC+8 without daylight saving since 1991.
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Shanghai", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+        }
+    }
+}

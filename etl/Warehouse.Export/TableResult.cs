@@ -1,0 +1,14 @@
+namespace Warehouse.Export;
+
+/// <summary>The rows of one summary table or data sheet, as its query returned them, in its columns' order.</summary>
+/// <param name="Name">The Excel table's name.</param>
+public sealed record TableResult(string Name, string? Caption, IReadOnlyList<OutputColumn> Columns, IReadOnlyList<object?[]> Rows, BuiltQuery Query);
+
+/// <summary>What one dashboard sheet shows: its tables, its chart as PNG, and its detail rows.</summary>
+public sealed record SheetResult(Dashboards.SheetSpec Spec, IReadOnlyList<TableResult> Tables, byte[]? Chart, TableResult? Data);
+
+/// <summary>What the warehouse holds, for the cover: current reports, their years, the latest load.</summary>
+public sealed record Freshness(long Reports, int? FirstYear, int? LastYear, string? LatestLoad);
+
+/// <summary>Everything a workbook is written from.</summary>
+public sealed record WorkbookModel(Dashboards.Dashboard Dashboard, Selection Selection, Freshness Freshness, DateTimeOffset GeneratedAt, string Source, IReadOnlyList<SheetResult> Sheets);

@@ -1,0 +1,101 @@
+using Shouldly;
+
+namespace Warehouse.Cli.Tests;
+
+/// <summary><c>dashboards</c> and <c>export</c> as a user meets them: the workbook, or one sentence saying what is wrong.</summary>
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("export-cli-");
+
+    private static string Dashboards => Path.Combine(Repo.Root, "dashboards");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+    }
+
+    private async Task<string> LoadedWarehouseAsync()
+    {
+        var db = Path.Combine(_dir.FullName, "w.db");
+        var (code, _, err) = await Repo.Cli("ingest", Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds"), "--db", db);
+        code.ShouldBe(0, err);
+        return db;
+    }
+
+    [Fact]
+    public async Task Dashboards_list_shows_the_standard_set()
+    {
+        var (code, output, err) = await Repo.Cli("dashboards", "list", "--dashboards", Dashboards);
+        code.ShouldBe(0, err);
+        foreach (var name in new[] { "region-comparison", "year-comparison", "filing-status", "disposal-results", "地区对比", "年度对比", "报送情况", "办理结果" }) output.ShouldContain(name);
+    }
+
+    [Fact]
+    public async Task Dashboards_check_passes_the_shipped_files_and_names_a_broken_ones_mistake_with_exit_1()
+    {
+        var (ok, output, _) = await Repo.Cli("dashboards", "check", "--dashboards", Dashboards);
+        ok.ShouldBe(0, output);
+        output.ShouldContain("region-comparison.yaml: ok");
+
+        var broken = Path.Combine(_dir.FullName, "mine.yaml");
+        await File.WriteAllTextAsync(broken, (await File.ReadAllTextAsync(Path.Combine(Dashboards, "filing-status.yaml"), Ct)).Replace("view: v_filing_status", "view: v_filing", StringComparison.Ordinal), Ct);
+        var (code, says, _) = await Repo.Cli("dashboards", "check", broken);
+        code.ShouldBe(1);
+        says.ShouldContain($"{broken}:");
+        says.ShouldContain("unknown view 'v_filing' (did you mean 'v_filing_status'?)");
+    }
+
+    [Fact]
+    public async Task Export_writes_the_standard_set_from_the_seeds()
+    {
+        var db = await LoadedWarehouseAsync();
+        var outDir = Path.Combine(_dir.FullName, "out");
+        var (code, output, err) = await Repo.Cli("export", "--all", "--out", outDir, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(0, err);
+        Directory.GetFiles(outDir).Select(Path.GetFileName).ShouldBe(["办理结果.xlsx", "地区对比.xlsx", "年度对比.xlsx", "报送情况.xlsx"], ignoreOrder: true);
+        output.ShouldContain("报送情况");
+    }
+
+    [Fact]
+    public async Task Export_mistakes_are_one_sentence_and_exit_2()
+    {
+        var db = await LoadedWarehouseAsync();
+        var file = Path.Combine(_dir.FullName, "x.xlsx");
+        async Task Says(string expected, params string[] args)
+        {
+            var (code, output, err) = await Repo.Cli(["export", .. args, "--db", db, "--dashboards", Dashboards]);
+            code.ShouldBe(2, output + err);
+            err.Trim().Split('\n').ShouldHaveSingleItem();
+            err.ShouldContain(expected);
+            File.Exists(file).ShouldBeFalse();
+        }
+
+        await Says("--region 99 is not a region code", "--dashboard", "region-comparison", "--region", "99", "--out", file);
+        await Says("no dashboard region-comparisn", "--dashboard", "region-comparisn", "--out", file);
+        await Says("did you mean region-comparison?", "--dashboard", "region-comparisn", "--out", file);
+        await Says("shows one year: give --year, not a range", "--dashboard", "filing-status", "--years", "2022-2023", "--out", file);
+        await Says("--agency-type 局 is not an agency type", "--dashboard", "region-comparison", "--agency-type", "局", "--out", file);
+        await Says("--level province is above the region 赣州市", "--dashboard", "region-comparison", "--region", "3607", "--level", "province", "--out", file);
+        await Says("a workbook's file name ends in .xlsx", "--dashboard", "region-comparison", "--out", Path.Combine(_dir.FullName, "x.csv"));
+        await Says("give either --dashboard NAME or --all", "--out", file);
+
+        var (code, _, err) = await Repo.Cli("export", "--dashboard", "region-comparison", "--out", file, "--db", Path.Combine(_dir.FullName, "none.db"), "--dashboards", Dashboards);
+        code.ShouldBe(2);
+        err.ShouldContain("no warehouse at");
+        File.Exists(Path.Combine(_dir.FullName, "none.db")).ShouldBeFalse("export does not create an empty warehouse");
+    }
+
+    [Fact]
+    public async Task A_region_with_no_reports_gives_a_workbook_that_says_so()
+    {
+        var db = await LoadedWarehouseAsync();
+        var file = Path.Combine(_dir.FullName, "empty.xlsx");
+        var (code, output, err) = await Repo.Cli("export", "--dashboard", "filing-status", "--region", "11", "--out", file, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(0, err);
+        output.ShouldContain("nothing matched the filters");
+        File.Exists(file).ShouldBeTrue();
+    }
+}

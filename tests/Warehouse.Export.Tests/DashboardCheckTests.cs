@@ -1,0 +1,104 @@
+using Shouldly;
+using Warehouse.Export.Dashboards;
+
+namespace Warehouse.Export.Tests;
+
+/// <summary>Dashboard files as users write them: the shipped ones pass; each kind of mistake is named with its line.</summary>
+public sealed class DashboardCheckTests
+{
+    private static readonly Lazy<Task<ViewCatalog>> Views = new(() => ViewCatalog.ShippedAsync(CancellationToken.None));
+
+    private static string Shipped(string name) => File.ReadAllText(Path.Combine(Repo.Root, "dashboards", name + ".yaml"));
+
+    private static async Task<IReadOnlyList<DashboardProblem>> Check(string yaml, string file = "mine.yaml")
+    {
+        var (dashboard, problems) = DashboardReader.Parse(yaml, file);
+        return dashboard is null ? problems : DashboardChecker.Check(dashboard, await Views.Value);
+    }
+
+    private static int LineOf(string yaml, string text) => yaml.Split('\n').ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public async Task Every_dashboard_file_in_the_folder_passes_the_check()
+    {
+        var catalog = DashboardCatalog.Load(Path.Combine(Repo.Root, "dashboards"));
+        catalog.Problems.ShouldBeEmpty();
+        catalog.Dashboards.Select(d => d.Name).ShouldBe(DashboardCatalog.Standard, ignoreOrder: true);
+        foreach (var d in catalog.Dashboards) DashboardChecker.Check(d, await Views.Value).ShouldBeEmpty(d.Name);
+    }
+
+    [Fact]
+    public async Task An_unknown_view_is_named_with_its_line_and_the_nearest_view()
+    {
+        var shipped = Shipped("region-comparison");
+        var at = shipped.IndexOf("view: v_region_year_denied", StringComparison.Ordinal);
+        var yaml = shipped[..at] + "view: v_region_year_denial" + shipped[(at + "view: v_region_year_denied".Length)..];
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Line.ShouldBe(LineOf(yaml, "v_region_year_denial"));
+        p.Message.ShouldContain("unknown view 'v_region_year_denial' (did you mean 'v_region_year_denied'?)");
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_named_with_its_line()
+    {
+        var yaml = Shipped("filing-status").Replace("{ field: warning_count, caption: 提示数", "{ field: warnings, caption: 提示数", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Line.ShouldBe(LineOf(yaml, "field: warnings"));
+        p.Message.ShouldContain("unknown field 'warnings' of v_filing_status");
+    }
+
+    [Fact]
+    public async Task Summing_a_rate_is_a_bad_aggregation()
+    {
+        var yaml = Shipped("year-comparison").Replace(
+            "{ field: items_published, caption: 主动公开信息数, aggregate: sum, format: count }",
+            "{ field: disclosure_rate, caption: 公开率, aggregate: sum, format: percent }", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Line.ShouldBe(LineOf(yaml, "field: disclosure_rate, caption: 公开率, aggregate: sum"));
+        p.Message.ShouldContain("bad aggregation: sum of the rate disclosure_rate gives a wrong figure");
+    }
+
+    [Fact]
+    public async Task An_aggregation_that_does_not_exist_is_refused_with_the_nearest()
+    {
+        var yaml = Shipped("region-comparison").Replace("aggregate: sum, caption: 件数", "aggregate: summ, caption: 件数", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Message.ShouldContain("bad aggregation 'summ' (did you mean 'sum'?)");
+    }
+
+    [Fact]
+    public async Task A_pivot_field_that_is_not_a_data_column_is_named()
+    {
+        var yaml = Shipped("disposal-results").Replace("rows: [category]", "rows: [categroy]", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Message.ShouldContain("categroy is not a column of the data sheet (did you mean 'category'?)");
+    }
+
+    [Fact]
+    public async Task Mistakes_of_form_are_all_reported_at_once_with_their_lines()
+    {
+        var yaml = Shipped("filing-status")
+            .Replace("  single_year: true", "  single_yaer: true", StringComparison.Ordinal)
+            .Replace("highlight: { 未发布: red,", "highlight: { 未发布: crimson,", StringComparison.Ordinal)
+            .Replace("type: bar,", "type: pie,", StringComparison.Ordinal);
+        var problems = await Check(yaml);
+        problems.Select(p => p.Line).ShouldBe([LineOf(yaml, "single_yaer"), LineOf(yaml, "crimson"), LineOf(yaml, "type: pie")], ignoreOrder: true);
+        problems.ShouldContain(p => p.Message.Contains("unknown key 'single_yaer' (did you mean 'single_year'?)", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Message.Contains("highlight colour 'crimson'", StringComparison.Ordinal));
+        problems.ShouldContain(p => p.Message.Contains("type should be bar, hbar", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_YAML_says_so_with_its_line()
+    {
+        var p = (await Check("title: x\nsheets: [ { name: a\n")).ShouldHaveSingleItem();
+        p.Message.ShouldContain("not valid YAML");
+    }
+
+    [Fact]
+    public async Task Sheet_names_Excel_refuses_are_refused()
+    {
+        var yaml = Shipped("disposal-results").Replace("  - name: 办理结果\n", "  - name: 办理结果/汇总\n", StringComparison.Ordinal);
+        (await Check(yaml)).ShouldContain(p => p.Message.Contains("forbids in sheet names", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+using Warehouse.Corpus;
+using Warehouse.Data;
+using Warehouse.Export.Dashboards;
+using Warehouse.Load;
+using Warehouse.Office;
+
+namespace Warehouse.Export.Tests;
+
+/// <summary>
+/// One warehouse loaded with a generated panel (120 agencies reporting 2021-2023, some of the
+/// 2023 reports withheld so that agencies are missing), the standard workbooks exported from
+/// it once, and LibreOffice's CSV of every sheet of them, made in one batch.
+/// </summary>
+public sealed class ExportFixture : IAsyncLifetime
+{
+    public const int Agencies = 120;
+    public const int FirstYear = 2021;
+    public const int Years = 3;
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("warehouse-export-");
+
+    public string Folder => _dir.FullName;
+
+    public WarehouseDatabase Database { get; private set; } = null!;
+
+    public DashboardCatalog Catalog { get; } = DashboardCatalog.Load(Path.Combine(Repo.Root, "dashboards"));
+
+    public Dictionary<string, ExportResult> Results { get; } = [];
+
+    public string CsvFolder => Path.Combine(Folder, "csv");
+
+    /// <summary>The agencies whose last-year report was withheld.</summary>
+    public int Withheld { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var corpus = Path.Combine(Folder, "corpus");
+        var options = new CorpusOptions(Agencies * Years, 11, [Layouts.TextTab, Layouts.TextCell], 0.15, new Panel(FirstYear, Years));
+        var manifest = await new CorpusWriter().WriteAsync(corpus, options, null, ct);
+
+        // Every tenth agency has not published its last report.
+        var files = new List<string>();
+        foreach (var e in manifest.Entries)
+        {
+            var (agency, k) = (e.Index / Years, e.Index % Years);
+            if (k == Years - 1 && agency % 10 == 0)
+            {
+                Withheld++;
+                continue;
+            }
+
+            files.Add(Path.Combine(corpus, e.File));
+        }
+
+        Database = new WarehouseDatabase(WarehouseTarget.Parse(Path.Combine(Folder, "warehouse.db")));
+        var summary = await new IngestService(Database, DocumentReader.Default, TimeProvider.System).IngestAsync(files, new IngestOptions(), null, ct);
+        if (summary.Rejected.Count > 0) throw new InvalidOperationException($"{summary.Rejected.Count} generated reports were rejected.");
+
+        var exporter = new Exporter(Database, TimeProvider.System);
+        foreach (var name in DashboardCatalog.Standard)
+        {
+            var d = Catalog.Find(name) ?? throw new InvalidOperationException($"No dashboard {name}.");
+            Results[name] = await exporter.ExportAsync(d, new SelectionRequest(), Path.Combine(Folder, "out", $"{name}.xlsx"), null, ct);
+        }
+
+        Directory.CreateDirectory(CsvFolder);
+        // Every sheet of every workbook, numbers as stored (not as shown), in one LibreOffice run.
+        await Soffice.ConvertAsync(Results.Values.Select(r => r.Path).ToList(), "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            CsvFolder, TimeSpan.FromMinutes(5), ct);
+    }
+
+    public string Csv(string dashboard, string sheet) => Path.Combine(CsvFolder, $"{dashboard}-{sheet}.csv");
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        _dir.Delete(recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
