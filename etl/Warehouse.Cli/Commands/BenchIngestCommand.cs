@@ -107,7 +107,7 @@ internal static class BenchIngestCommand
     private static string Mark(bool met, string goal) => $"{goal} {(met ? "met" : "MISSED")}";
 
     /// <summary>Resets the kernel's peak-resident counter of this process (Linux), so the peak is the ingest's.</summary>
-    private static bool ResetPeakResident()
+    internal static bool ResetPeakResident()
     {
         try
         {
