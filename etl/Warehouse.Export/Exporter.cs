@@ -8,7 +8,13 @@ namespace Warehouse.Export;
 
 /// <summary>What an export wrote.</summary>
 /// <param name="Querying">Of <paramref name="Elapsed"/>, the time spent in the warehouse's queries.</param>
-public sealed record ExportResult(string Path, Selection Selection, IReadOnlyList<ExportedTable> Tables, int Charts, long Bytes, TimeSpan Elapsed, TimeSpan Querying);
+public sealed record ExportResult(string Path, Selection Selection, IReadOnlyList<ExportedTable> Tables, IReadOnlyList<ExportedChart> ChartImages, long Bytes, TimeSpan Elapsed, TimeSpan Querying)
+{
+    public int Charts => ChartImages.Count;
+}
+
+/// <summary>A chart of the workbook as the PNG placed on its sheet (the digest shows the same images).</summary>
+public sealed record ExportedChart(string Sheet, string Title, byte[] Png);
 
 /// <summary>One table of an exported workbook: its sheet, its Excel table name (null for an empty one), its rows, and the query that made them.</summary>
 public sealed record ExportedTable(string Sheet, string Name, string Caption, int Rows, BuiltQuery Query, bool IsData);
@@ -105,7 +111,8 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
 
         var counts = sheets.SelectMany(s => s.Tables.Select(t => new ExportedTable(s.Spec.Name, t.Name, t.Caption ?? t.Name, t.Rows.Count, t.Query, IsData: false))
             .Concat(s.Data is { } d ? [new ExportedTable(s.Spec.Data!.Sheet, WorkbookWriter.DataTableName(dashboard, s.Spec), "明细", d.Rows.Count, d.Query, IsData: true)] : [])).ToList();
-        return new ExportResult(path, selection, counts, sheets.Count(s => s.Chart is not null), new FileInfo(path).Length, watch.Elapsed, querying);
+        var images = sheets.Where(s => s.Chart is not null).Select(s => new ExportedChart(s.Spec.Name, s.Spec.Chart!.Title, s.Chart!)).ToList();
+        return new ExportResult(path, selection, counts, images, new FileInfo(path).Length, watch.Elapsed, querying);
     }
 
     private async Task<Freshness> FreshnessAsync(DbConnection connection, CancellationToken ct)

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Warehouse.Export;
+using Warehouse.Export.Dashboards;
+using Warehouse.Export.Digest;
+
+namespace Warehouse.Cli.Commands;
+
+/// <summary><c>digest</c>: a dashboard's workbook by email with the headline figures, or as an .eml file with --dry-run.</summary>
+internal static class DigestCommand
+{
+    public static Command Create()
+    {
+        var to = new Option<string[]>("--to") { Description = "Recipients' addresses.", Required = true, AllowMultipleArgumentsPerToken = true, HelpName = "ADDRESS" };
+        var dashboard = new Option<string>("--dashboard") { Description = "The dashboard whose workbook is attached.", DefaultValueFactory = _ => "region-comparison", HelpName = "NAME" };
+        var region = new Option<string?>("--region") { Description = "Only this region and below.", HelpName = "CODE" };
+        var year = new Option<int?>("--year") { Description = "The report year (default: the latest loaded).", HelpName = "Y" };
+        var dryRun = new Option<string?>("--dry-run") { Description = "Write the message as digest.eml into DIR instead of sending it (nothing is recorded).", HelpName = "DIR" };
+        var db = IngestCommand.Database();
+        var folder = DashboardsCommand.Folder();
+        var command = new Command("digest", "Send a digest by email: the headline figures (received, late, missing, inconsistent; the biggest changes), the charts, and the dashboard's workbook attached. Sent at most once per year and recipient list. SMTP settings: WAREHOUSE_SMTP_HOST, _PORT, _SECURITY, _USER, _PASSWORD, _FROM.")
+        {
+            to, dashboard, region, year, dryRun, db, folder,
+        };
+        command.SetAction(async (pr, ct) =>
+        {
+            var output = pr.InvocationConfiguration.Output;
+            var database = ExportCommand.OpenExisting(pr, db);
+            var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
+            using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+            var service = new DigestService(database, catalog, TimeProvider.System, loggers.CreateLogger<DigestService>());
+            var request = new DigestRequest(pr.GetValue(dashboard)!, pr.GetValue(region), pr.GetValue(year), pr.GetValue(to)!);
+            try
+            {
+                if (pr.GetValue(dryRun) is { } dir)
+                {
+                    var path = await service.WriteEmlAsync(request, dir, ct);
+                    await output.WriteLineAsync($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)} (not sent; open it in a mail program).");
+                    return WarehouseCli.Ok;
+                }
+
+                SmtpOptions smtp;
+                try
+                {
+                    smtp = SmtpOptions.FromEnvironment() ?? throw new UserError("no SMTP server: set WAREHOUSE_SMTP_HOST (and _PORT, _SECURITY, _USER, _PASSWORD, _FROM as needed), or write the message with --dry-run DIR");
+                }
+                catch (FormatException e)
+                {
+                    throw new UserError(e.Message);
+                }
+
+                if (smtp.Problems() is { Count: > 0 } problems) throw new UserError(string.Join("; ", problems));
+                var outcome = await service.SendAsync(request, smtp, ct);
+                await output.WriteLineAsync(outcome switch
+                {
+                    DigestOutcome.Sent => string.Create(CultureInfo.InvariantCulture, $"Sent to {string.Join(", ", request.To)} through {smtp}."),
+                    DigestOutcome.AlreadySent => "Already sent for this year to these recipients: not sent again.",
+                    _ => "Not sent: an earlier attempt may have delivered it (see the log line above).",
+                });
+                return outcome == DigestOutcome.NotSentAgain ? WarehouseCli.Findings : WarehouseCli.Ok;
+            }
+            catch (SelectionException e)
+            {
+                throw new UserError(e.Message);
+            }
+            catch (DashboardException e)
+            {
+                throw new UserError($"dashboard {request.Dashboard} does not fit the warehouse:{Environment.NewLine}{e.Message}");
+            }
+            catch (DigestDeliveryException e)
+            {
+                throw new UserError($"not sent: {e.Message}");
+            }
+        });
+        return command;
+    }
+}

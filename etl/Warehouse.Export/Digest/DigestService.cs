@@ -1,0 +1,302 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+using Warehouse.Data;
+using Warehouse.Export.Dashboards;
+using Warehouse.Parsing.Regions;
+
+namespace Warehouse.Export.Digest;
+
+/// <summary>
+/// Builds the emailed digest (a dashboard's workbook attached, the headline figures and the
+/// charts in the body) and sends it at most once per period and recipient list: the delivery
+/// is claimed in the warehouse before the mail goes out and marked sent when the server takes it.
+/// </summary>
+public sealed class DigestService(WarehouseDatabase database, DashboardCatalog dashboards, TimeProvider time, ILogger<DigestService>? logger = null)
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private readonly ILogger _log = logger ?? NullLogger<DigestService>.Instance;
+
+    public async Task<Digest> BuildAsync(DigestRequest request, string workFolder, CancellationToken ct)
+    {
+        var to = Recipients(request.To);
+        var dashboard = dashboards.Find(request.Dashboard)
+            ?? throw new SelectionException($"no dashboard {request.Dashboard} in {dashboards.Folder}; see ./warehouse dashboards list");
+        Region? region = null;
+        if (request.Region is { } code)
+        {
+            region = DivisionList.Default.Find(code) ?? throw new SelectionException($"--region {code} is not a region code of the national division list");
+        }
+
+        await using var c = await database.OpenAsync(ct);
+        var year = request.Year ?? await c.ExecuteScalarAsync<int?>(new CommandDefinition(database.Sql.Get("queries/latest_year"), cancellationToken: ct))
+            ?? throw new SelectionException("the warehouse holds no reports yet: there is nothing to digest");
+        var args = new { Year = year, Region = region?.Code };
+        var headline = (await Rows(c, "queries/digest_headline", args, ct)).Select(r => new Headline(L(r[0]), L(r[1]), L(r[2]), L(r[3]))).Single();
+        var changes = (await Rows(c, "queries/digest_changes", args, ct))
+            .Select(r => new Change(r[0]?.ToString() ?? "", r[1]?.ToString(), N(r[2]), N(r[3]), N(r[4]))).ToList();
+
+        // The workbook of the period: one year, or the dashboard's span of years ending with it.
+        var (first, last) = dashboard.Filters.SingleYear || dashboard.Filters.Years.Kind == "latest" ? (year, year)
+            : dashboard.Filters.Years.Kind == "last" ? (year - dashboard.Filters.Years.Count + 1, year) : ((int?)null, (int?)year);
+        var regionName = region?.Name ?? "全部地区";
+        var workbookName = $"{dashboard.Title}-{year}{(region is null ? "" : "-" + region.Name)}.xlsx";
+        var export = await new Exporter(database, time).ExportAsync(dashboard,
+            new SelectionRequest(first ?? last, last, dashboard.Filters.Region ? region?.Code : null), Path.Combine(workFolder, workbookName), null, ct);
+
+        var key = Key(dashboard.Name, region?.Code, year, to);
+        var message = Compose(dashboard, year, regionName, headline, changes, export, to, key, workbookName);
+        return new Digest(message, year, regionName, headline, changes, key, string.Join(", ", to), workbookName);
+    }
+
+    /// <summary>A dry run: the digest written as an .eml file into <paramref name="folder"/>; nothing is sent or recorded.</summary>
+    public async Task<string> WriteEmlAsync(DigestRequest request, string folder, CancellationToken ct)
+    {
+        var work = Directory.CreateTempSubdirectory("warehouse-digest-");
+        try
+        {
+            var digest = await BuildAsync(request, work.FullName, ct);
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(Path.GetFullPath(folder), "digest.eml");
+            var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".digest.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                await digest.Message.WriteToAsync(temporary, ct);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+
+            return path;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Sends the digest unless it was sent (or may have been) for this period and these recipients.</summary>
+    /// <exception cref="DigestDeliveryException">The server refused it or dropped the connection before taking it; a retry will send it.</exception>
+    public async Task<DigestOutcome> SendAsync(DigestRequest request, SmtpOptions smtp, CancellationToken ct)
+    {
+        var work = Directory.CreateTempSubdirectory("warehouse-digest-");
+        try
+        {
+            var digest = await BuildAsync(request, work.FullName, ct);
+            digest.Message.From.Clear();
+            digest.Message.From.Add(MailboxAddress.Parse(smtp.From));
+            await using var c = await database.OpenAsync(ct);
+            var existing = (await Rows(c, "queries/digest_find", new { Key = digest.DeliveryKey }, ct)).FirstOrDefault();
+            if (existing is not null)
+            {
+                var status = existing[0]?.ToString();
+                if (status == "sent")
+                {
+                    _log.LogInformation("Digest {Key} ({Dashboard} {Year} to {To}) was sent at {SentAt}; not sending again", digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, existing[3]);
+                    return DigestOutcome.AlreadySent;
+                }
+
+                _log.LogWarning("Digest {Key} ({Dashboard} {Year} to {To}): an attempt at {At} ended without knowing whether the server took it; not sending again (a recipient would rather miss one than get two)",
+                    digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, existing[2]);
+                return DigestOutcome.NotSentAgain;
+            }
+
+            try
+            {
+                await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_claim"), new
+                {
+                    Key = digest.DeliveryKey,
+                    request.Dashboard,
+                    Region = request.Region,
+                    Period = digest.Year,
+                    digest.Recipients,
+                    MessageId = digest.Message.MessageId,
+                    At = time.GetUtcNow().UtcDateTime,
+                }, cancellationToken: ct));
+            }
+            catch (DbException)
+            {
+                _log.LogWarning("Digest {Key} is being sent by another process; not sending it here", digest.DeliveryKey[..12]);
+                return DigestOutcome.NotSentAgain;
+            }
+
+            var delivered = await DeliverAsync(digest, smtp, c, ct);
+            await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_mark"), new { Key = digest.DeliveryKey, Status = "sent", SentAt = (DateTime?)time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+            _log.LogInformation("Digest {Key} ({Dashboard} {Year}) sent to {To} through {Server}: {Response}", digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, smtp.Host, delivered);
+            return DigestOutcome.Sent;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private async Task<string> DeliverAsync(Digest digest, SmtpOptions smtp, DbConnection c, CancellationToken ct)
+    {
+        using var client = new TrackingSmtpClient();
+        client.Timeout = 60_000;
+        try
+        {
+            await client.ConnectAsync(smtp.Host, smtp.Port, smtp.Security switch
+            {
+                SmtpSecurity.None => SecureSocketOptions.None,
+                SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+                SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.StartTlsWhenAvailable,
+            }, ct);
+            if (smtp.User is not null) await client.AuthenticateAsync(smtp.User, smtp.Password ?? "", ct);
+            var response = await client.SendAsync(digest.Message, ct);
+            await client.DisconnectAsync(true, CancellationToken.None);
+            return response;
+        }
+        catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or AuthenticationException
+                                  or System.Net.Sockets.SocketException or SslHandshakeException or TimeoutException)
+        {
+            var reason = e is SmtpCommandException s ? $"{(int)s.StatusCode} {s.Message.Trim()}" : e.Message.Trim();
+            if (client.MayHaveDelivered && e is not SmtpCommandException)
+            {
+                // The connection failed after the message went out: the server may have it.
+                await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_mark"), new { Key = digest.DeliveryKey, Status = "unknown", SentAt = (DateTime?)null }, cancellationToken: CancellationToken.None));
+                _log.LogError("Digest {Key} to {To}: the connection to {Server} failed while sending ({Reason}); it may have been delivered, so it will not be sent again automatically",
+                    digest.DeliveryKey[..12], digest.Recipients, smtp.Host, reason);
+                throw new DigestDeliveryException($"the connection to {smtp.Host} failed while sending ({reason}); the digest may have been delivered and will not be sent again", e);
+            }
+
+            await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_release"), new { Key = digest.DeliveryKey }, cancellationToken: CancellationToken.None));
+            _log.LogWarning("Digest {Key} to {To} not sent: {Server} {Reason}; it will be retried", digest.DeliveryKey[..12], digest.Recipients, smtp, reason);
+            throw new DigestDeliveryException($"{smtp.Host} did not take the digest ({reason}); nothing was delivered, and a retry will send it", e);
+        }
+    }
+
+    private MimeMessage Compose(Dashboard dashboard, int year, string regionName, Headline h, IReadOnlyList<Change> changes, ExportResult export,
+        IReadOnlyList<MailboxAddress> to, string key, string workbookName)
+    {
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(SmtpOptions.DefaultFrom));
+        message.To.AddRange(to);
+        message.Subject = $"政府信息公开年度报告摘要 · {year}年度 · {regionName}";
+        message.MessageId = $"{key[..24]}.{year}@digest.warehouse";
+        message.Date = TimeZoneInfo.ConvertTime(time.GetUtcNow(), Exporter.ChinaTime);
+
+        var builder = new BodyBuilder();
+        var html = new StringBuilder();
+        var text = new StringBuilder();
+        string E(object? v) => WebUtility.HtmlEncode(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "");
+        string Num(long? v) => v?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
+
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:14px\">");
+        html.Append($"<h2>政府信息公开年度报告摘要 · {year}年度 · {E(regionName)}</h2>");
+        html.Append($"<p>{E(dashboard.Title)}工作簿见附件（{E(workbookName)}）：汇总表、图表和可重新透视的明细。</p>");
+        html.Append("<table style=\"border-collapse:collapse\" cellpadding=\"6\" border=\"1\">");
+        text.AppendLine($"政府信息公开年度报告摘要 · {year}年度 · {regionName}").AppendLine();
+        void Figure(string name, string label, long value, string? note = null)
+        {
+            html.Append($"<tr><th align=\"left\">{E(label)}</th><td align=\"right\" data-figure=\"{name}\">{Num(value)}</td><td>{E(note)}</td></tr>");
+            text.AppendLine($"{label}：{Num(value)}{(note is null ? "" : $"（{note}）")}");
+        }
+
+        Figure("received", "收到报告", h.Received);
+        Figure("late", "逾期发布", h.Late, "次年 1 月 31 日后发布");
+        Figure("missing", "未发布", h.Missing, "上一年度报告过、本年度没有报告");
+        Figure("inconsistent", "数据不一致", h.Inconsistent, "报告中有勾稽关系错误");
+        html.Append("</table>");
+
+        if (changes.Count > 0)
+        {
+            html.Append("<h3>受理申请数与上一年度相比变化最大的机关</h3><table style=\"border-collapse:collapse\" cellpadding=\"6\" border=\"1\">");
+            html.Append("<tr><th>机关</th><th>地区</th><th>上一年度</th><th>本年度</th><th>变化</th></tr>");
+            text.AppendLine().AppendLine("受理申请数与上一年度相比变化最大的机关：");
+            foreach (var ch in changes)
+            {
+                html.Append($"<tr><td>{E(ch.Agency)}</td><td>{E(ch.Region)}</td><td align=\"right\">{Num(ch.Previous)}</td><td align=\"right\">{Num(ch.Current)}</td><td align=\"right\">{(ch.Difference > 0 ? "+" : "")}{Num(ch.Difference)}</td></tr>");
+                text.AppendLine($"  {ch.Agency}（{ch.Region}）：{Num(ch.Previous)} → {Num(ch.Current)}（{(ch.Difference > 0 ? "+" : "")}{Num(ch.Difference)}）");
+            }
+
+            html.Append("</table>");
+        }
+
+        var n = 0;
+        foreach (var chart in export.ChartImages)
+        {
+            var image = builder.LinkedResources.Add($"chart{++n}.png", chart.Png, new ContentType("image", "png"));
+            image.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId("digest.warehouse");
+            html.Append($"<h3>{E(chart.Title)}</h3><img src=\"cid:{image.ContentId}\" alt=\"{E(chart.Title)}\" width=\"{ChartRenderer.Width}\">");
+            text.AppendLine().AppendLine($"（图表“{chart.Title}”见 HTML 版本或附件）");
+        }
+
+        html.Append("<p style=\"color:#595959\">比率由数据仓库按汇总数计算；受理申请少于 30 件的比率不参与排名。此邮件由 Warehouse 自动发送。</p></body></html>");
+        text.AppendLine().AppendLine($"附件：{workbookName}");
+        builder.HtmlBody = html.ToString();
+        builder.TextBody = text.ToString();
+        builder.Attachments.Add(workbookName, File.ReadAllBytes(export.Path), ContentType.Parse(Xlsx));
+        message.Body = builder.ToMessageBody();
+
+        // Chinese text in 8-bit lines longer than SMTP allows would be mangled by a strict relay:
+        // every part is encoded to 7-bit (quoted-printable or base64) with short lines.
+        message.Prepare(EncodingConstraint.SevenBit, 78);
+        return message;
+    }
+
+    /// <summary>The recipients, checked and in a stable order (the delivery key depends on it).</summary>
+    private static List<MailboxAddress> Recipients(IReadOnlyList<string> to)
+    {
+        if (to.Count == 0) throw new SelectionException("a digest needs at least one recipient (--to ADDRESS)");
+        var list = new List<MailboxAddress>();
+        foreach (var address in to)
+        {
+            if (!MailboxAddress.TryParse(address, out var mailbox) || !mailbox.Address.Contains('@', StringComparison.Ordinal))
+            {
+                throw new SelectionException($"'{address}' is not an email address");
+            }
+
+            list.Add(mailbox);
+        }
+
+        return list.DistinctBy(m => m.Address.ToLowerInvariant()).OrderBy(m => m.Address.ToLowerInvariant(), StringComparer.Ordinal).ToList();
+    }
+
+    private static string Key(string dashboard, string? region, int year, IEnumerable<MailboxAddress> to) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join('|', dashboard, region ?? "", year.ToString(CultureInfo.InvariantCulture), string.Join(',', to.Select(m => m.Address.ToLowerInvariant()))))));
+
+    private async Task<List<object?[]>> Rows(DbConnection c, string query, object args, CancellationToken ct)
+    {
+        var rows = new List<object?[]>();
+        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(database.Sql.Get(query), args, cancellationToken: ct));
+        while (await reader.ReadAsync(ct))
+        {
+            var values = new object?[reader.FieldCount];
+            reader.GetValues(values!);
+            rows.Add(values.Select(v => v is DBNull ? null : v).ToArray());
+        }
+
+        return rows;
+    }
+
+    private static long L(object? v) => v is null ? 0 : Convert.ToInt64(v, CultureInfo.InvariantCulture);
+
+    private static long? N(object? v) => v is null ? null : Convert.ToInt64(v, CultureInfo.InvariantCulture);
+
+    /// <summary>An SMTP client that knows when the message may already be with the server (its recipients were accepted).</summary>
+    private sealed class TrackingSmtpClient : SmtpClient
+    {
+        public bool MayHaveDelivered { get; private set; }
+
+        protected override void OnRecipientAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response)
+        {
+            base.OnRecipientAccepted(message, mailbox, response);
+            MayHaveDelivered = true;
+        }
+    }
+}
