@@ -23,6 +23,8 @@ public static class WarehouseCli
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(DashboardsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(CorpusCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

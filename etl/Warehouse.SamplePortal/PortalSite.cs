@@ -9,4 +9,19 @@ namespace Warehouse.SamplePortal;
 public sealed record PortalSite(int Index, string Name, string RegionCode, CmsStyle Cms, Uri BaseUri, Uri ListUri)
 {
     public int Port => BaseUri.Port;
+
+    /// <summary>
+    /// A source file for this site, as the crawler reads them (etl/sources/README.md): a local test
+    /// source, so that it may use loopback and a delay under a second.
+    /// </summary>
+    public string SourceYaml(TimeSpan delay, string? schedule = null) => $"""
+        title: {Name}
+        region: "{RegionCode}"
+        profile: {(Cms == CmsStyle.Trs ? "trs" : "hanweb")}
+        start: {ListUri}
+        politeness:
+          min_delay: {delay.TotalMilliseconds:0}ms
+        {(schedule is null ? "" : $"schedule: \"{schedule}\"")}
+        local_test_source: true
+        """;
 }

@@ -36,20 +36,27 @@ public sealed class CorpusAndDemoTests
     }
 
     [Fact]
-    public async Task Demo_generates_reads_and_summarises_every_layout()
+    public async Task Demo_crawls_a_sample_portal_into_a_warehouse_and_writes_the_workbooks_and_a_digest()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"demo-{Guid.NewGuid():N}");
+        var dir = Directory.CreateTempSubdirectory("demo-");
         try
         {
-            var (code, output, error) = await Repo.Cli("demo", "--count", "6", "--out", dir);
+            var db = Path.Combine(dir.FullName, "data", "demo.db");
+            var outDir = Path.Combine(dir.FullName, "out");
+            var (code, output, error) = await Repo.Cli("demo", "--agencies", "12", "--db", db, "--out", outDir, "--dashboards", Path.Combine(Repo.Root, "dashboards"));
             code.ShouldBe(0, error);
-            output.ShouldContain("Read 6 of 6 reports");
-            foreach (var layout in new[] { "text-tab-rows", "text-cell-per-line", "html", "docx", "pdf" }) output.ShouldContain(layout);
-            Directory.GetFiles(dir, "*.pdf").Length.ShouldBe(1);
+            output.ShouldContain("Loaded 36 reports of 12 agencies");
+            Directory.GetFiles(outDir, "*.xlsx").Select(Path.GetFileName).ShouldBe(["办理结果.xlsx", "地区对比.xlsx", "年度对比.xlsx", "报送情况.xlsx"], ignoreOrder: true);
+            var eml = Path.Combine(outDir, "digest.eml");
+            File.Exists(eml).ShouldBeTrue();
+            (await MimeKit.MimeMessage.LoadAsync(eml, TestContext.Current.CancellationToken)).Subject.ShouldStartWith("政府信息公开年度报告摘要");
+            output.ShouldContain("./warehouse serve");
+            Warehouses.Reports(db).ShouldBe(36);
         }
         finally
         {
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
         }
     }
 }

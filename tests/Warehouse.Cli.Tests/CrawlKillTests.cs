@@ -24,15 +24,7 @@ public sealed class CrawlKillTests
             var sources = Directory.CreateDirectory(Path.Combine(dir.FullName, "sources")).FullName;
             foreach (var site in portal.Sites)
             {
-                await File.WriteAllTextAsync(Path.Combine(sources, $"site{site.Index}.yaml"), $"""
-                    title: {site.Name}
-                    region: "{site.RegionCode}"
-                    profile: {(site.Cms == CmsStyle.Trs ? "trs" : "hanweb")}
-                    start: {site.ListUri}
-                    politeness:
-                      min_delay: 10ms
-                    local_test_source: true
-                    """, ct);
+                await File.WriteAllTextAsync(Path.Combine(sources, $"site{site.Index}.yaml"), site.SourceYaml(TimeSpan.FromMilliseconds(10)), ct);
             }
 
             Repo.Launcher("--help").Code.ShouldBe(0);

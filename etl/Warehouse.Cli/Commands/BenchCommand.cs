@@ -72,7 +72,7 @@ internal static class BenchCommand
             return WarehouseCli.Ok;
         });
 
-        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory, BenchIngestCommand.Create(), BenchCrawlCommand.Create(), BenchExportCommand.Create() };
+        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory, BenchIngestCommand.Create(), BenchCrawlCommand.Create(), BenchExportCommand.Create(), BenchServeCommand.Create() };
     }
 
     private static string? Layout(string path)

@@ -1,72 +1,135 @@
-using Warehouse.Load;
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
-using Spectre.Console;
-using Warehouse.Core;
+using Microsoft.Data.Sqlite;
 using Warehouse.Corpus;
-using Warehouse.Parsing;
+using Warehouse.Crawl.Crawling;
+using Warehouse.Crawl.Fetching;
+using Warehouse.Crawl.Sources;
+using Warehouse.Data;
+using Warehouse.Export;
+using Warehouse.Export.Dashboards;
+using Warehouse.Export.Digest;
+using Warehouse.Load;
+using Warehouse.SamplePortal;
 
 namespace Warehouse.Cli.Commands;
 
-/// <summary><c>demo</c>: a small generated corpus in every layout, read back, with each report's summary.</summary>
+/// <summary>
+/// <c>demo</c>: the whole system on this machine in a couple of minutes: a sample portal serving
+/// generated reports, a crawl of it into a fresh SQLite warehouse, the standard workbooks, and a
+/// digest written as an .eml file instead of being sent.
+/// </summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        var count = new Option<int>("--count") { Description = "How many example reports to generate.", DefaultValueFactory = _ => 12, HelpName = "N" };
-        var output = new Option<string>("--out") { Description = "Folder for the example corpus.", DefaultValueFactory = _ => Path.Combine("out", "demo"), HelpName = "DIR" };
-        var command = new Command("demo", "Generate a small example corpus in every layout and print each report's summary as the parser reads it.") { count, output };
+        var agencies = new Option<int>("--agencies") { Description = "Agencies publishing on the sample portal.", DefaultValueFactory = _ => 40, HelpName = "N" };
+        var years = new Option<string>("--years") { Description = "The years each of them reports.", DefaultValueFactory = _ => "2022-2024", HelpName = "A-B" };
+        var db = new Option<string>("--db") { Description = "The demo warehouse (made afresh).", DefaultValueFactory = _ => Path.Combine("data", "demo.db"), HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = "Where the workbooks and digest.eml go.", DefaultValueFactory = _ => "out", HelpName = "DIR" };
+        var folder = DashboardsCommand.Folder();
+        var command = new Command("demo", "Run the whole system on sample data: a sample portal, a crawl of it into data/demo.db, the standard workbooks in out/, and out/digest.eml; then say how to see the scheduled jobs.")
+        {
+            agencies, years, db, output, folder,
+        };
         command.SetAction(async (pr, ct) =>
         {
             var console = pr.InvocationConfiguration.Output;
-            var pdf = Warehouse.Office.Soffice.Find() is not null;
-            var layouts = pdf ? Layouts.All : Layouts.WithoutPdf;
-            var dir = Path.GetFullPath(pr.GetValue(output)!);
-            var n = Math.Max(1, pr.GetValue(count));
-            await console.WriteLineAsync($"Generating {n} example reports in {dir} ({string.Join(", ", layouts)})…");
-            if (!pdf) await console.WriteLineAsync("  (PDFs are left out: they are made with LibreOffice, which is not installed — apt-get install libreoffice-writer fonts-noto-cjk)");
-            var manifest = await new CorpusWriter(pdf ? new SofficePdfConverter() : null).WriteAsync(dir, new CorpusOptions(n, 2024, layouts), null, ct);
+            var watch = Stopwatch.StartNew();
+            var n = pr.GetValue(agencies);
+            if (n is < 1 or > 2000) throw new UserError("--agencies must be between 1 and 2000");
+            var panel = CorpusCommand.PanelOf(pr.GetValue(years))!;
+            var outDir = Path.GetFullPath(pr.GetValue(output)!);
+            var dbPath = Path.GetFullPath(pr.GetValue(db)!);
+            var dashboards = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
+            if (dashboards.Problems.Count > 0) throw new UserError($"the dashboards have mistakes (./warehouse dashboards check): {dashboards.Problems[0]}");
 
-            var table = new Table().AddColumns("file", "layout", "agency 机关", "region", "year", "applications", "findings");
-            var readings = new List<ReportReading>();
-            foreach (var entry in manifest.Entries)
+            // 1. Reports to publish: the same agencies every year, in the layouts portals use.
+            var work = Directory.CreateTempSubdirectory("warehouse-demo-");
+            try
             {
-                var reading = await ReportFiles.ReadAsync(Path.Combine(dir, entry.File), new ParseOptions(), ct);
-                readings.Add(reading);
-                var r = reading.Report;
-                table.AddRow(
-                    Markup.Escape(entry.File),
-                    Markup.Escape(reading.Parse.Layout),
-                    Markup.Escape(r?.Agency ?? $"rejected: {reading.Rejection}"),
-                    r?.RegionCode ?? "—",
-                    r?.Year.ToString(CultureInfo.InvariantCulture) ?? "—",
-                    r?.Applications.Total("new_received")?.ToString("N0", CultureInfo.InvariantCulture) ?? "—",
-                    Findings(reading));
+                var corpus = Path.Combine(work.FullName, "corpus");
+                var corpusOptions = new CorpusOptions(n * panel.Years, 2024, [Layouts.HtmlTrs, Layouts.HtmlHanwebGbk, Layouts.Docx], 0.15, panel);
+                await Progress.RunAsync(console, $"Generating {n} agencies × {panel.Years} years of reports", corpusOptions.Count,
+                    progress => new CorpusWriter().WriteAsync(corpus, corpusOptions, progress, ct));
+
+                // 2. A sample portal on loopback, and a source file for each of its sites.
+                await using var portal = await SamplePortal.SamplePortal.StartAsync(new SamplePortalOptions(corpus, Sites: 2, PageSize: 20), ct);
+                var sourcesDir = Directory.CreateDirectory(Path.Combine(work.FullName, "sources")).FullName;
+                foreach (var site in portal.Sites)
+                {
+                    await File.WriteAllTextAsync(Path.Combine(sourcesDir, $"demo-{site.Index}.yaml"), site.SourceYaml(TimeSpan.FromMilliseconds(20), "0 3 * * *"), ct);
+                }
+
+                var sources = SourceCatalog.Load(sourcesDir);
+                if (sources.Problems.Count > 0) throw new InvalidOperationException(string.Join("; ", sources.Problems));
+                await console.WriteLineAsync($"Sample portal: {string.Join(", ", portal.Sites.Select(s => $"{s.Name} {s.ListUri}"))}");
+
+                // 3. A fresh warehouse, filled by the crawler.
+                Fresh(dbPath);
+                var database = new WarehouseDatabase(WarehouseTarget.Parse(dbPath));
+                IReadOnlyList<CrawlSummary> crawled;
+                await using (var store = await CrawlStore.OpenAsync(database, TimeProvider.System, ct))
+                await using (var fetcher = Fetcher.Create())
+                {
+                    var crawler = new Crawler(store, fetcher, DocumentReader.Default, CrawlDefaults.UserAgent);
+                    crawled = await CrawlProgressDisplay.RunAsync(console, sources.Sources, (s, progress) => crawler.CrawlAsync(s, progress, ct));
+                }
+
+                // 4. The standard workbooks, and the digest as a file.
+                var exporter = new Exporter(database, TimeProvider.System);
+                var written = new List<string>();
+                foreach (var name in DashboardCatalog.Standard)
+                {
+                    var d = dashboards.Find(name) ?? throw new UserError($"no dashboard {name} in {dashboards.Folder}");
+                    var result = await exporter.ExportAsync(d, new SelectionRequest(), Path.Combine(outDir, $"{d.Title}.xlsx"), null, ct);
+                    written.Add($"{Relative(result.Path)}  ({d.Title}: {result.Tables.Where(t => !t.IsData).Sum(t => t.Rows):N0} rows, {result.Charts} chart(s))");
+                }
+
+                var digests = new DigestService(database, dashboards, TimeProvider.System);
+                var eml = await digests.WriteEmlAsync(new DigestRequest("region-comparison", null, null, ["leadership@example.gov.cn"]), outDir, ct);
+
+                // 5. What happened, and where to look.
+                await using var c = await database.OpenAsync(ct);
+                var status = await new StatusQueries(database.Sql).CountsAsync(c, null, null, ct);
+                await console.WriteLineAsync();
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Crawled {crawled.Sum(s => s.ListPages)} list pages and {crawled.Sum(s => s.Articles)} articles: {crawled.Sum(s => s.NewDocuments)} documents new, {crawled.Sum(s => s.Rejected)} not a report, {crawled.Sum(s => s.Problems.Count)} failed or refused."));
+                foreach (var group in crawled.SelectMany(s => s.Problems).GroupBy(p => p.LastReason ?? p.State).OrderByDescending(g => g.Count()).Take(3))
+                {
+                    await console.WriteLineAsync($"  {group.Count()} × {group.Key} (e.g. {group.First().Url})");
+                }
+
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Loaded {status.Reports} reports of {status.Agencies} agencies into {Relative(dbPath)}; findings: {status.Errors} errors, {status.Warnings} warnings (about one report in seven is broken on purpose)."));
+                await console.WriteLineAsync("Workbooks:");
+                foreach (var w in written) await console.WriteLineAsync($"  {w}");
+                await console.WriteLineAsync($"Digest (not sent): {Relative(eml)}");
+                await console.WriteLineAsync();
+                await console.WriteLineAsync($"Done in {watch.Elapsed.TotalSeconds:0} s. Next:");
+                await console.WriteLineAsync($"  ./warehouse status --db {Relative(dbPath)}                 who is late, missing or inconsistent");
+                await console.WriteLineAsync($"  WAREHOUSE_DB={Relative(dbPath)} ./warehouse serve       scheduled jobs; open http://127.0.0.1:5080/hangfire (local requests only)");
+                await console.WriteLineAsync("  ./warehouse sample-portal --port 8701 & ./warehouse crawl   the same against the shipped sample sources");
+                return WarehouseCli.Ok;
             }
-
-            Terminal.For(console).Write(table);
-
-            await console.WriteLineAsync();
-            foreach (var reading in readings.Where(r => r.HasErrors))
+            finally
             {
-                await console.WriteLineAsync($"{Path.GetFileName(reading.Origin)} ({reading.Report!.Agency}) does not add up:");
-                foreach (var f in reading.Findings.Where(f => f.Severity == Severity.Error)) await console.WriteLineAsync($"  {Summary.Line(f)}");
+                SqliteConnection.ClearAllPools();
+                work.Delete(recursive: true);
             }
-
-            await console.WriteLineAsync();
-            await console.WriteLineAsync($"Read {readings.Count(r => r.Report is not null)} of {readings.Count} reports; {readings.Count(r => r.HasErrors)} with errors (the generator breaks about one report in seven on purpose).");
-            await console.WriteLineAsync($"Each file in {dir} has its expected values beside it (.expected.json). Try:");
-            await console.WriteLineAsync($"  ./warehouse parse {Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(dir, manifest.Entries[0].File))}");
-            await console.WriteLineAsync($"  ./warehouse validate {Path.GetRelativePath(Environment.CurrentDirectory, dir)}/*.html");
-            return WarehouseCli.Ok;
         });
         return command;
     }
 
-    private static string Findings(ReportReading reading)
+    /// <summary>Removes an earlier demo warehouse (the file, its WAL and its raw store).</summary>
+    private static void Fresh(string db)
     {
-        var errors = reading.Findings.Count(f => f.Severity == Severity.Error);
-        var warnings = reading.Findings.Count - errors;
-        return errors > 0 ? $"[red]{errors} error(s)[/]" + (warnings > 0 ? $", {warnings} warning(s)" : "") : warnings > 0 ? $"{warnings} warning(s)" : "[green]consistent[/]";
+        SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { db, db + "-wal", db + "-shm" }.Where(File.Exists)) File.Delete(f);
+        var raw = WarehouseTarget.Parse(db).RawStoreDirectory;
+        if (Directory.Exists(raw)) Directory.Delete(raw, recursive: true);
     }
+
+    private static string Relative(string path) => Path.GetRelativePath(Environment.CurrentDirectory, path);
 }

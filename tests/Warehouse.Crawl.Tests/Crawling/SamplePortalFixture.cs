@@ -81,16 +81,7 @@ internal sealed class CrawlSetup : IAsyncDisposable
         var folder = Directory.CreateDirectory(Path.Combine(dir.FullName, "sources"));
         foreach (var site in portal.Sites)
         {
-            var yaml = $"""
-                title: {site.Name}
-                region: "{site.RegionCode}"
-                profile: {(site.Cms == CmsStyle.Trs ? "trs" : "hanweb")}
-                start: {site.ListUri}
-                politeness:
-                  min_delay: {delay.TotalMilliseconds:0}ms
-                local_test_source: true
-                """;
-            await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"site-{site.Index}.yaml"), yaml, ct);
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"site-{site.Index}.yaml"), site.SourceYaml(delay), ct);
         }
 
         var catalog = SourceCatalog.Load(folder.FullName);

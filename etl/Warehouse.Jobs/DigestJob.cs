@@ -1,0 +1,28 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Warehouse.Data;
+using Warehouse.Export.Dashboards;
+using Warehouse.Export.Digest;
+
+namespace Warehouse.Jobs;
+
+/// <summary>
+/// Sends a scheduled digest. The delivery ledger in the warehouse makes it safe to rerun: a
+/// digest already sent for its period and recipients is not sent again, and a server that
+/// refused it leaves nothing recorded, so the retry sends it.
+/// </summary>
+[AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
+public sealed class DigestJob(ServeOptions options, WarehouseDatabase database, TimeProvider time, ILoggerFactory loggers)
+{
+    public static string Id(string name) => $"digest:{name}";
+
+    public async Task<string> RunAsync(string name, CancellationToken ct)
+    {
+        var digest = options.Digests.FirstOrDefault(d => d.Name == name) ?? throw new InvalidOperationException($"No digest named '{name}' in the configuration.");
+        var smtp = options.Smtp ?? throw new InvalidOperationException("No SMTP server is configured (Warehouse:Smtp:Host).");
+        var service = new DigestService(database, DashboardCatalog.Load(options.Dashboards), time, loggers.CreateLogger<DigestService>());
+        var outcome = await service.SendAsync(new DigestRequest(digest.Dashboard, digest.Region, null, digest.To), smtp, ct);
+        loggers.CreateLogger<DigestJob>().LogInformation("Digest {Name}: {Outcome}", name, outcome);
+        return outcome.ToString() ?? "";
+    }
+}

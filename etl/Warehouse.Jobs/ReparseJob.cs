@@ -1,0 +1,22 @@
+using Hangfire;
+using Microsoft.Extensions.Logging;
+using Warehouse.Data;
+using Warehouse.Load;
+
+namespace Warehouse.Jobs;
+
+/// <summary>Runs the current parser over the raw store (after a parser upgrade), as <c>reparse --all</c>.</summary>
+[AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
+[DisableConcurrentExecution(timeoutInSeconds: 60)]
+public sealed class ReparseJob(WarehouseDatabase database, TimeProvider time, ILogger<ReparseJob> logger)
+{
+    public const string Id = "reparse";
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var summary = await new ReparseService(database, DocumentReader.Default, time).ReparseAsync(null, null, ct);
+        logger.LogInformation("Reparsed {Checked} documents: {Changed} changed, {New} newly loaded, {Rejected} now rejected",
+            summary.Checked, summary.Changed.Count, summary.NewlyLoaded, summary.NowRejected.Count);
+        return $"{summary.Checked} checked, {summary.Changed.Count} changed";
+    }
+}

@@ -1,0 +1,56 @@
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Warehouse.Export.Tests;
+using Warehouse.Jobs;
+
+namespace Warehouse.Serve.Tests;
+
+/// <summary>A scheduled digest under serve: a refusing server makes a retried job and a log line, never a second message.</summary>
+[Collection(HostCollection.Name)]
+public sealed class DigestJobTests(ServeFixture f) : IClassFixture<ServeFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_refused_digest_is_retried_by_Hangfire_and_arrives_once()
+    {
+        using var sink = SmtpSink.Start(refuse: 1);
+        var o = ServeOptions.From(f.Settings(
+            ("Warehouse:Smtp:Host", "127.0.0.1"), ("Warehouse:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Warehouse:Smtp:Security", "none"),
+            ("Warehouse:Digests:0:Name", "weekly"), ("Warehouse:Digests:0:Dashboard", "filing-status"), ("Warehouse:Digests:0:To:0", "supervision@example.gov.cn"), ("Warehouse:Digests:0:Cron", "0 8 * * 1")));
+        await using var app = await ServeFixture.StartAsync(o);
+        ActivatorUtilities.CreateInstance<CrawlJob>(app.Services).Run("site-0", Ct).ShouldContain("new");
+
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        var monitor = storage.GetMonitoringApi();
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(DigestJob.Id("weekly"));
+
+        // The refusal fails the attempt; Hangfire schedules the retry (a minute later) with the reason.
+        var retry = await Until(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(DigestJob)) is { Key: not null } j ? j.Key : null);
+        var details = monitor.JobDetails(retry);
+        details.History.ShouldContain(h => h.StateName == "Failed" || (h.Reason != null && h.Reason.Contains("Retry attempt 1", StringComparison.Ordinal)));
+        sink.Messages.ShouldBeEmpty();
+
+        // Run the retry now rather than in a minute.
+        app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(retry);
+        await Until(() => monitor.JobDetails(retry).History.FirstOrDefault()?.StateName == "Succeeded" ? "done" : null);
+        sink.Messages.Count.ShouldBe(1);
+
+        // The schedule firing again for the same year and recipients sends nothing.
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(DigestJob.Id("weekly"));
+        await Until(() => monitor.SucceededListCount() >= 2 ? "done" : null);
+        sink.Messages.Count.ShouldBe(1);
+    }
+
+    private static async Task<string> Until(Func<string?> value)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (value() is { } v) return v;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Hangfire did not get there within 60 s.");
+            await Task.Delay(200, Ct);
+        }
+    }
+}
