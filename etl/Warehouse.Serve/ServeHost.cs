@@ -29,6 +29,9 @@ public static class ServeHost
             o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Hangfire's start-up chatter is information; its retries and failures are warnings and stay.
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
 
         builder.Services.AddSingleton(options);

@@ -81,6 +81,26 @@ public sealed class DigestTests(ExportFixture f) : IClassFixture<ExportFixture>
     }
 
     [Fact]
+    public async Task An_attempt_of_unknown_outcome_is_not_repeated_unless_an_operator_asks()
+    {
+        using var sink = SmtpSink.Start();
+        var request = new DigestRequest("year-comparison", null, null, ["unknown@example.gov.cn"]);
+        var digest = await Service().BuildAsync(request, Directory.CreateDirectory(Path.Combine(f.Folder, "unknown")).FullName, Ct);
+        await using (var c = await f.Database.OpenAsync(Ct))
+        {
+            await c.ExecuteAsync(
+                "insert into digest_delivery (delivery_key, dashboard, region_code, period, recipients, message_id, status, attempted_at) values (@Key, 'year-comparison', null, @Year, @To, 'x', 'unknown', '2026-01-01')",
+                new { Key = digest.DeliveryKey, digest.Year, To = digest.Recipients });
+        }
+
+        (await Service().SendAsync(request, Smtp(sink), Ct)).ShouldBe(DigestOutcome.NotSentAgain);
+        sink.Messages.ShouldBeEmpty();
+        (await Service().SendAsync(request, Smtp(sink), Ct, resendUncertain: true)).ShouldBe(DigestOutcome.Sent);
+        (await Service().SendAsync(request, Smtp(sink), Ct, resendUncertain: true)).ShouldBe(DigestOutcome.AlreadySent);
+        sink.Messages.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_dry_run_writes_an_eml_file_and_records_nothing()
     {
         var dir = Path.Combine(f.Folder, "dry-run");

@@ -96,7 +96,10 @@ internal static class DemoCommand
                 await console.WriteLineAsync();
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"Crawled {crawled.Sum(s => s.ListPages)} list pages and {crawled.Sum(s => s.Articles)} articles: {crawled.Sum(s => s.NewDocuments)} documents new, {crawled.Sum(s => s.Rejected)} not a report, {crawled.Sum(s => s.Problems.Count)} failed or refused."));
-                foreach (var group in crawled.SelectMany(s => s.Problems).GroupBy(p => p.LastReason ?? p.State).OrderByDescending(g => g.Count()).Take(3))
+                var problems = crawled.SelectMany(s => s.Problems).ToList();
+                var trapped = problems.Count(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) == true);
+                if (trapped > 0) await console.WriteLineAsync($"  {trapped} × refused by robots.txt: the sample portal lists a page under /private/ on purpose, and the crawler keeps out");
+                foreach (var group in problems.Where(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) != true).GroupBy(p => p.LastReason ?? p.State).OrderByDescending(g => g.Count()).Take(3))
                 {
                     await console.WriteLineAsync($"  {group.Count()} × {group.Key} (e.g. {group.First().Url})");
                 }

@@ -17,11 +17,12 @@ internal static class DigestCommand
         var region = new Option<string?>("--region") { Description = "Only this region and below.", HelpName = "CODE" };
         var year = new Option<int?>("--year") { Description = "The report year (default: the latest loaded).", HelpName = "Y" };
         var dryRun = new Option<string?>("--dry-run") { Description = "Write the message as digest.eml into DIR instead of sending it (nothing is recorded).", HelpName = "DIR" };
+        var resend = new Option<bool>("--resend") { Description = "Send even if an earlier attempt ended without knowing whether the server took it (check the recipients first)." };
         var db = IngestCommand.Database();
         var folder = DashboardsCommand.Folder();
         var command = new Command("digest", "Send a digest by email: the headline figures (received, late, missing, inconsistent; the biggest changes), the charts, and the dashboard's workbook attached. Sent at most once per year and recipient list. SMTP settings: WAREHOUSE_SMTP_HOST, _PORT, _SECURITY, _USER, _PASSWORD, _FROM.")
         {
-            to, dashboard, region, year, dryRun, db, folder,
+            to, dashboard, region, year, dryRun, resend, db, folder,
         };
         command.SetAction(async (pr, ct) =>
         {
@@ -51,12 +52,12 @@ internal static class DigestCommand
                 }
 
                 if (smtp.Problems() is { Count: > 0 } problems) throw new UserError(string.Join("; ", problems));
-                var outcome = await service.SendAsync(request, smtp, ct);
+                var outcome = await service.SendAsync(request, smtp, ct, pr.GetValue(resend));
                 await output.WriteLineAsync(outcome switch
                 {
                     DigestOutcome.Sent => string.Create(CultureInfo.InvariantCulture, $"Sent to {string.Join(", ", request.To)} through {smtp}."),
                     DigestOutcome.AlreadySent => "Already sent for this year to these recipients: not sent again.",
-                    _ => "Not sent: an earlier attempt may have delivered it (see the log line above).",
+                    _ => "Not sent: an earlier attempt may have delivered it (see the log line above); --resend sends it anyway.",
                 });
                 return outcome == DigestOutcome.NotSentAgain ? WarehouseCli.Findings : WarehouseCli.Ok;
             }

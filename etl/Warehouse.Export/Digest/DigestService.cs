@@ -87,8 +87,9 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
     }
 
     /// <summary>Sends the digest unless it was sent (or may have been) for this period and these recipients.</summary>
+    /// <param name="resendUncertain">Send even when an earlier attempt ended without knowing whether the server took it (an operator who checked that it did not arrive).</param>
     /// <exception cref="DigestDeliveryException">The server refused it or dropped the connection before taking it; a retry will send it.</exception>
-    public async Task<DigestOutcome> SendAsync(DigestRequest request, SmtpOptions smtp, CancellationToken ct)
+    public async Task<DigestOutcome> SendAsync(DigestRequest request, SmtpOptions smtp, CancellationToken ct, bool resendUncertain = false)
     {
         var work = Directory.CreateTempSubdirectory("warehouse-digest-");
         try
@@ -107,9 +108,14 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
                     return DigestOutcome.AlreadySent;
                 }
 
-                _log.LogWarning("Digest {Key} ({Dashboard} {Year} to {To}): an attempt at {At} ended without knowing whether the server took it; not sending again (a recipient would rather miss one than get two)",
-                    digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, existing[2]);
-                return DigestOutcome.NotSentAgain;
+                if (!resendUncertain)
+                {
+                    _log.LogWarning("Digest {Key} ({Dashboard} {Year} to {To}): an attempt at {At} ended without knowing whether the server took it; not sending again (a recipient would rather miss one than get two; --resend sends it)",
+                        digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, existing[2]);
+                    return DigestOutcome.NotSentAgain;
+                }
+
+                await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_forget"), new { Key = digest.DeliveryKey }, cancellationToken: ct));
             }
 
             try
