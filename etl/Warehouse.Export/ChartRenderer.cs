@@ -31,7 +31,7 @@ public static class ChartRenderer
             var longRows = table.Rows.SelectMany(r => spread.Select(x => new[] { r[category], x.c.Caption, r[x.i] })).ToList<object?[]>();
             table = table with
             {
-                Columns = [table.Columns[category], new OutputColumn("series", "", null, null), valueColumn with { Field = "value" }],
+                Columns = [table.Columns[category], new OutputColumn("series", "", null, null), valueColumn with { Field = "value", Caption = valueColumn.Spec?.Caption ?? chart.Value }],
                 Rows = longRows,
             };
             chart = chart with { Series = "series", Value = "value" };
@@ -54,9 +54,13 @@ public static class ChartRenderer
         var percent = DashboardChecker.IsRate(value.Field) || value.Format is "percent";
 
         var plot = new Plot();
+        var legend = new List<LegendItem>();
         for (var s = 0; s < series.Count; s++)
         {
             var colour = Color.FromHex(Palette[s % Palette.Length]);
+            legend.Add(chart.Type == "line"
+                ? new LegendItem { LabelText = series[s], LineColor = colour, LineWidth = 2, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = colour, MarkerSize = 6 }
+                : new LegendItem { LabelText = series[s], FillColor = colour });
             var points = categories.Select((c, i) => (i, v: rows.FirstOrDefault(r => Text(r[ci]) == c && (si < 0 || Text(r[si]) == series[s])) is { } row ? Number(row[vi]) : (double?)null))
                 .Where(p => p.v is not null)
                 .Select(p => (x: At(p.i), y: p.v!.Value * (percent ? 100 : 1)))
@@ -64,7 +68,6 @@ public static class ChartRenderer
             if (chart.Type == "line")
             {
                 var line = plot.Add.Scatter(points.Select(p => p.x).ToArray(), points.Select(p => p.y).ToArray(), colour);
-                line.LegendText = series[s];
                 line.LineWidth = 2;
                 line.MarkerSize = 6;
             }
@@ -80,7 +83,6 @@ public static class ChartRenderer
                     LineWidth = 0,
                 }).ToList();
                 var plotted = plot.Add.Bars(bars);
-                plotted.LegendText = series[s];
                 plotted.Horizontal = horizontal;
             }
         }
@@ -113,6 +115,15 @@ public static class ChartRenderer
         // about 0.8 em above their ticks. Measured on rendered PNGs and shifted back.
         plot.Axes.Left.TickLabelStyle.OffsetY = plot.Axes.Left.TickLabelStyle.FontSize * 0.8f;
         plot.Axes.Bottom.TickLabelStyle.OffsetY = plot.Axes.Bottom.TickLabelStyle.FontSize * 0.4f;
+
+        // The legend's labels ride up the same way; its items are made here so that they can be shifted back.
+        foreach (var item in legend)
+        {
+            item.LabelFontName = CjkFont;
+            item.LabelOffsetY = plot.Axes.Left.TickLabelStyle.FontSize * 0.35f;
+        }
+
+        plot.Legend.ManualItems.AddRange(legend);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

@@ -51,8 +51,13 @@ internal static class DemoCommand
             {
                 var corpus = Path.Combine(work.FullName, "corpus");
                 var corpusOptions = new CorpusOptions(n * panel.Years, 2024, [Layouts.HtmlTrs, Layouts.HtmlHanwebGbk, Layouts.Docx], 0.15, panel);
-                await Progress.RunAsync(console, $"Generating {n} agencies × {panel.Years} years of reports", corpusOptions.Count,
+                var manifest = await Progress.RunAsync(console, $"Generating {n} agencies × {panel.Years} years of reports", corpusOptions.Count,
                     progress => new CorpusWriter().WriteAsync(corpus, corpusOptions, progress, ct));
+
+                // Every eighth agency has not published its latest report: supervisors see it missing.
+                var published = manifest.Entries.Where(e => !(e.Index % panel.Years == panel.Years - 1 && e.Index / panel.Years % 8 == 0)).ToList();
+                await File.WriteAllTextAsync(Path.Combine(corpus, "manifest.json"), System.Text.Json.JsonSerializer.Serialize(
+                    published.Select(e => new { index = e.Index, layout = e.Layout, file = e.File, expected = e.ExpectedFile })), ct);
 
                 // 2. A sample portal on loopback, and a source file for each of its sites.
                 await using var portal = await SamplePortal.SamplePortal.StartAsync(new SamplePortalOptions(corpus, Sites: 2, PageSize: 20), ct);
