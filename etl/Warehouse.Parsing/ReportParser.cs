@@ -44,6 +44,30 @@ public sealed class ReportParser(RegionResolver regions)
         }
     }
 
+    /// <summary>
+    /// The document as the extractor sees it (paragraphs and table rows in reading order), for
+    /// diagnosing a misread; null with the reason when the bytes are not a readable document.
+    /// </summary>
+    public static (Documents.ReportDocument? Document, string? Why) ReadDocument(ReadOnlyMemory<byte> bytes, ParseOptions options)
+    {
+        var kind = DocumentSniffer.Sniff(bytes);
+        try
+        {
+            return kind switch
+            {
+                DocumentKind.Text => (PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: false)), null),
+                DocumentKind.Html => (HtmlLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: true)), null),
+                DocumentKind.Docx => (DocxLayout.Read(bytes, options.MaxInflatedBytes), null),
+                DocumentKind.Pdf => (PdfLayout.Read(bytes), null),
+                _ => (null, kind.ToString()),
+            };
+        }
+        catch (DocumentException e)
+        {
+            return (null, e.Message);
+        }
+    }
+
     private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>
         ReportExtractor.Extract(document, options, regions, gridExact);
 

@@ -14,13 +14,20 @@ internal static class ParseCommand
         var json = new Option<bool>("--json") { Description = "Print the JSON contract: one object per file, an array when several files are given." };
         var hint = CommonOptions.RegionHint();
         var maxSize = CommonOptions.MaxSize();
-        var command = new Command("parse", "Parse reports and print their values and findings.") { files, json, hint, maxSize };
+        var blocks = new Option<bool>("--blocks") { Description = "Print each document as the parser sees it (paragraphs ¶ and table rows |), to diagnose a misread." };
+        var command = new Command("parse", "Parse reports and print their values and findings.") { files, json, hint, maxSize, blocks };
         command.SetAction(async (pr, ct) =>
         {
             var options = CommonOptions.Options(pr, hint, maxSize);
             var output = pr.InvocationConfiguration.Output;
             var error = pr.InvocationConfiguration.Error;
             var paths = pr.GetValue(files)!;
+            if (pr.GetValue(blocks))
+            {
+                foreach (var path in paths) await output.WriteAsync(Blocks(path, options));
+                return WarehouseCli.Ok;
+            }
+
             var readings = new List<ReportReading>();
             foreach (var path in paths) readings.Add(await ReportFiles.ReadAsync(path, options, ct));
 
@@ -36,6 +43,25 @@ internal static class ParseCommand
             return readings.Any(r => r.Rejection is not null) ? WarehouseCli.BadInput : WarehouseCli.Ok;
         });
         return command;
+    }
+
+    private static string Blocks(string path, Parsing.ParseOptions options)
+    {
+        var (document, why) = Parsing.ReportParser.ReadDocument(File.ReadAllBytes(path), options);
+        var sb = new System.Text.StringBuilder().Append(path).Append('\n');
+        if (document is null) return sb.Append("  (").Append(why).Append(")\n").ToString();
+        sb.Append("  layout ").Append(document.Layout).Append('\n');
+        foreach (var block in document.Blocks)
+        {
+            sb.Append(block switch
+            {
+                Parsing.Documents.Paragraph p => "¶ " + p.Text,
+                Parsing.Documents.TableRow r => "| " + string.Join(" | ", r.Cells) + " |",
+                _ => block.ToString(),
+            }).Append('\n');
+        }
+
+        return sb.ToString();
     }
 
     private static string Json(IReadOnlyList<ReportReading> readings, bool array)
