@@ -5,8 +5,15 @@ namespace Warehouse.Core;
 public sealed class ApplicationTable
 {
     private readonly Dictionary<string, int?[]> _rows;
+    private readonly Dictionary<string, int?[]> _groups;
 
-    public ApplicationTable(IReadOnlyDictionary<string, int?[]> rows)
+    /// <param name="rows">Row code → seven cells (the applicant types, total last).</param>
+    /// <param name="groups">
+    /// Printed rows of groups whose sub-rows the report does not print ("（六）其他处理" as one row):
+    /// group code (<see cref="DisposalCategory.Group"/>: denied, unavailable, not_processed, other) →
+    /// seven cells. Their sub-rows are then null unless the group is all zeros.
+    /// </param>
+    public ApplicationTable(IReadOnlyDictionary<string, int?[]> rows, IReadOnlyDictionary<string, int?[]>? groups = null)
     {
         foreach (var (code, cells) in rows)
         {
@@ -15,7 +22,20 @@ public sealed class ApplicationTable
         }
 
         _rows = rows.ToDictionary(kv => kv.Key, kv => (int?[])kv.Value.Clone());
+        _groups = (groups ?? new Dictionary<string, int?[]>()).ToDictionary(kv => kv.Key, kv => (int?[])kv.Value.Clone());
+        foreach (var (group, cells) in _groups)
+        {
+            if (!DisposalCategories.GroupLabels.ContainsKey(group)) throw new ArgumentException($"Unknown group '{group}'.", nameof(groups));
+            if (cells.Length != ApplicantTypes.Count) throw new ArgumentException($"Group '{group}' has {cells.Length} cells, not {ApplicantTypes.Count}.", nameof(groups));
+        }
     }
+
+    /// <summary>Groups printed as one row (group code → seven cells), in template order.</summary>
+    public IEnumerable<(string Group, IReadOnlyList<int?> Cells)> Groups =>
+        DisposalCategories.GroupLabels.Keys.Where(_groups.ContainsKey).Select(g => (g, (IReadOnlyList<int?>)_groups[g]));
+
+    /// <summary>The printed row of a group whose sub-rows are not printed, or null.</summary>
+    public IReadOnlyList<int?>? Group(string group) => _groups.TryGetValue(group, out var r) ? r : null;
 
     /// <summary>The rows present, in template order.</summary>
     public IEnumerable<(DisposalCategory Category, IReadOnlyList<int?> Cells)> Rows =>

@@ -19,4 +19,11 @@ public sealed record Report(
     ReviewLitigation ReviewLitigation,
     IReadOnlyList<string> Derived,
     StatedFigures Stated,
-    Completeness Completeness);
+    Completeness Completeness)
+{
+    /// <summary>
+    /// Cell paths (as <see cref="Derived"/>) left null because the document's digits run together
+    /// and the template's arithmetic leaves more than one reading; each has an error finding.
+    /// </summary>
+    public IReadOnlyList<string> Ambiguous { get; init; } = [];
+}

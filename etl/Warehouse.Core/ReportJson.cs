@@ -58,6 +58,13 @@ public static class ReportJson
         foreach (var (category, cells) in r.Applications.Rows) WriteArray(w, category.Code, cells);
         w.WriteEndObject();
 
+        if (r.Applications.Groups.Any())
+        {
+            w.WriteStartObject("application_groups");
+            foreach (var (group, cells) in r.Applications.Groups) WriteArray(w, group, cells);
+            w.WriteEndObject();
+        }
+
         w.WriteStartObject("review_litigation");
         foreach (var proceeding in ReviewLitigation.Proceedings) WriteArray(w, proceeding, r.ReviewLitigation.Get(proceeding));
         w.WriteEndObject();
@@ -65,6 +72,13 @@ public static class ReportJson
         w.WriteStartArray("derived");
         foreach (var path in r.Derived) w.WriteStringValue(path);
         w.WriteEndArray();
+
+        if (r.Ambiguous.Count > 0)
+        {
+            w.WriteStartArray("ambiguous");
+            foreach (var path in r.Ambiguous) w.WriteStringValue(path);
+            w.WriteEndArray();
+        }
 
         if (layout is not null) w.WriteString("layout", layout);
         WriteFindings(w, findings);

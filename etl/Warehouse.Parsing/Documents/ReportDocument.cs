@@ -1,4 +1,8 @@
 namespace Warehouse.Parsing.Documents;
 
 /// <summary>A report reduced to paragraphs and table rows: what every layout reader produces.</summary>
-public sealed record ReportDocument(IReadOnlyList<Block> Blocks, string Layout);
+/// <param name="Titles">Titles the container states besides the body (a portal page's ArticleTitle meta and &lt;title&gt;), best first.</param>
+public sealed record ReportDocument(IReadOnlyList<Block> Blocks, string Layout, IReadOnlyList<string>? Titles = null)
+{
+    public IReadOnlyList<string> Titles { get; } = Titles ?? [];
+}

@@ -11,6 +11,39 @@ internal sealed class ActiveRead
 
     public Dictionary<string, (IReadOnlyList<string> Data, IReadOnlyList<string> Header)> Items { get; } = [];
 
+    /// <summary>Cells (item, column) left unknown on purpose: run-together digits with several readings.</summary>
+    public HashSet<(string Item, int Index)> Unknown { get; } = [];
+
+    private static readonly string[] Headings = ["信息内容", "第二十条第一项", "第二十条第五项", "第二十条第六项", "第二十条第八项", "第二十条第九项", "单位万元"];
+
+    /// <summary>The column headings a label carries (a stream glues them to the first row's label).</summary>
+    public static IEnumerable<string> HeaderMarks(string key)
+    {
+        foreach (var m in Marks2021.Concat(Marks2019))
+        {
+            if (key.Contains(m, StringComparison.Ordinal)) yield return m;
+        }
+    }
+
+    /// <summary>True when a label ends with a heading of the table (so what follows is a row's own name).</summary>
+    public static bool EndsHeader(string key) =>
+        Marks2021.Concat(Marks2019).Concat(Headings).Any(m => key.EndsWith(m, StringComparison.Ordinal)) || key.EndsWith("项", StringComparison.Ordinal);
+
+    /// <summary>The label after the last heading it carries.</summary>
+    public static string StripHeaders(string key)
+    {
+        var cut = 0;
+        foreach (var m in Marks2021.Concat(Marks2019).Concat(Headings))
+        {
+            var at = key.LastIndexOf(m, StringComparison.Ordinal);
+            if (at >= 0) cut = Math.Max(cut, at + m.Length);
+        }
+
+        var item = key.LastIndexOf('项');
+        if (item >= 0 && item + 1 > cut && key.LastIndexOf("第二十条", StringComparison.Ordinal) is var article and >= 0 && article < item) cut = item + 1;
+        return key[cut..];
+    }
+
     public List<string> Headers { get; } = [];
 
     public (int For2019, int For2021) Evidence =>
@@ -67,5 +100,5 @@ internal sealed class ActiveRead
     private int? Count(string item, int index) => Value(item, index) is { } v && v == decimal.Truncate(v) && v <= int.MaxValue ? (int)v : null;
 
     private decimal? Value(string item, int index) =>
-        Items.TryGetValue(item, out var found) && index < found.Data.Count ? Read(item, found.Data[index], index) : null;
+        !Unknown.Contains((item, index)) && Items.TryGetValue(item, out var found) && index < found.Data.Count ? Read(item, found.Data[index], index) : null;
 }

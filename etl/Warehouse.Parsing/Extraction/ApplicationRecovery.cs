@@ -6,12 +6,16 @@ namespace Warehouse.Parsing.Extraction;
 /// Recovers cells of table 三 that a layout lost, from the template's own arithmetic:
 /// the balance per column, the total row, and the total column.
 /// </summary>
-internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Template template)
+/// <param name="groups">Groups printed as one row (their reasons unknown): their printed cells stand for them in the total row.</param>
+/// <param name="leaveAlone">Rows whose cells stay unknown (the reasons of a group printed as one row).</param>
+internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Template template, IReadOnlyDictionary<string, int?[]>? groups = null, IReadOnlySet<string>? leaveAlone = null)
 {
     private static readonly string[] Outcomes2019 = DisposalCategories.Outcomes(Template.Template2019).Select(c => c.Code).ToArray();
     private static readonly string[] Outcomes2021 = DisposalCategories.Outcomes(Template.Template2021).Select(c => c.Code).ToArray();
 
-    private readonly string[] _outcomes = template == Template.Template2019 ? Outcomes2019 : Outcomes2021;
+    private readonly string[] _outcomes = (template == Template.Template2019 ? Outcomes2019 : Outcomes2021).Where(c => leaveAlone?.Contains(c) != true).ToArray();
+
+    private readonly IReadOnlyDictionary<string, int?[]> _groups = groups ?? new Dictionary<string, int?[]>();
 
     /// <summary>Puts the six cells around a gap at <paramref name="gap"/> and returns the recovered value when everything adds up.</summary>
     /// <remarks>
@@ -59,6 +63,7 @@ internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Templ
             progress = false;
             foreach (var (code, row) in rows)
             {
+                if (leaveAlone?.Contains(code) == true) continue;
                 for (var c = 0; c < ApplicantTypes.Count; c++)
                 {
                     if (row[c] is not null) continue;
@@ -80,6 +85,12 @@ internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Templ
     private int? SumOutcomes(int c, string? except = null)
     {
         var sum = 0;
+        foreach (var group in _groups.Values)
+        {
+            if (group[c] is not { } g) return null;
+            sum += g;
+        }
+
         foreach (var code in _outcomes)
         {
             if (code == except) continue;

@@ -61,11 +61,86 @@ internal static partial class ApplicationRows
         if (found is not null) return found;
 
         var bare = LeadingNumbering().Replace(key, "");
-        if (bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) return "total_processed";
+        if ((bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) || key.EndsWith("七总计", StringComparison.Ordinal)) return "total_processed";
+        if (key.EndsWith("3其他", StringComparison.Ordinal) && !key.EndsWith("处理3其他", StringComparison.Ordinal) && key.Length > 4) return "other_other";
 
-        // "3.其他" under 其他处理 (2021), or the single 其他处理 row of the 2019 template.
-        if (bare == "其他" || bare.EndsWith("其他处理", StringComparison.Ordinal) || bare.EndsWith("其他处理其他", StringComparison.Ordinal)) return "other_other";
+        // "3.其他" under 其他处理 (2021); a bare "（六）其他处理" is the group (see GroupOnly).
+        if (bare == "其他" || bare.EndsWith("其他处理其他", StringComparison.Ordinal)) return "other_other";
         return null;
+    }
+
+    private static readonly (string Label, string Group)[] GroupNames =
+    [
+        ("不予公开", "denied"),
+        ("无法提供", "unavailable"),
+        ("不予处理", "not_processed"),
+        ("其他处理", "other"),
+    ];
+
+    /// <summary>
+    /// The group a label names without any of its rows ("（六）其他处理"), or null: a group printed as
+    /// one row (the 2019 form of 其他处理, or a table that leaves out a group's reasons).
+    /// </summary>
+    public static string? GroupOnly(string key)
+    {
+        foreach (var (label, group) in GroupNames)
+        {
+            if (key.EndsWith(label, StringComparison.Ordinal)) return group;
+        }
+
+        return null;
+    }
+
+    // What a printed label carries besides the row's own words: group headings above it and the
+    // column headings of the table, which extraction glues to the first rows.
+    private static readonly string[] Noise =
+    [
+        "三本年度办理结果", "本年度办理结果", "三不予公开", "四无法提供", "五不予处理", "六其他处理", "不予公开", "无法提供", "不予处理", "其他处理",
+        "申请人情况", "法人或其他组织", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "总计",
+    ];
+
+    /// <summary>The folded label without its numbering, group headings and column headings.</summary>
+    public static string Core(string key)
+    {
+        var text = key;
+        foreach (var noise in Noise)
+        {
+            if (text.Length > noise.Length) text = text.Replace(noise, "", StringComparison.Ordinal);
+        }
+
+        return LeadingNumbering().Replace(text, "");
+    }
+
+    private static readonly Dictionary<string, string> TemplateCores = Warehouse.Core.DisposalCategories.All.ToDictionary(
+        c => c.Code, c => LeadingNumbering().Replace(Text.TextKey.Of(c.Label), ""));
+
+    /// <summary>
+    /// How much of a row's template label a printed label holds in order, from 0 to 1: the longest
+    /// common subsequence over the longer of the two. A dropped or misprinted character costs one.
+    /// </summary>
+    public static double Similarity(string code, string key)
+    {
+        var template = TemplateCores[code];
+        var printed = Core(key);
+        if (printed.Length == 0) return 0;
+        return (double)Lcs(template, printed) / Math.Max(template.Length, printed.Length);
+    }
+
+    private static int Lcs(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
     }
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|\d+)+")]

@@ -9,8 +9,11 @@ internal static partial class Prose
 {
     /// <summary>
     /// The items published in the year, only when stated as the year's total: "公开信息 1455 条，其中…",
-    /// "共发布各类信息 184 条". Per-category counts ("主动公开相关信息2条"), other channels'
-    /// figures and vague ones ("近10条", "40余条") are not a total.
+    /// "共发布各类信息 184 条", "主动公开政府信息X条", "在政府网站平台主动发布各类政府信息 X 条",
+    /// "全年累计主动公开政府信息X条（其中…）", "共公布政府信息X条". The object must be government
+    /// information as a whole (政府信息, 各类信息, 政务信息) or the clause must say it is a total;
+    /// per-category counts ("主动公开相关信息2条", "财政信息5条"), one channel's figure ("政务微博发布信息300条")
+    /// and vague ones ("近10条", "40余条", "1.2万条") are not.
     /// </summary>
     public static int? ItemsPublished(string sectionOne)
     {
@@ -19,10 +22,12 @@ internal static partial class Prose
             var clauseStart = sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1;
             var clause = sectionOne[clauseStart..(m.Index + m.Length)];
             var after = sectionOne.AsSpan(m.Index + m.Length);
-            var total = m.Groups["sum"].Success
-                || TotalWord().IsMatch(clause)
-                || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中");
-            if (!total) continue;
+            var qualifier = m.Groups["what"].Value;
+            var totalWord = m.Groups["sum"].Success || TotalWord().IsMatch(clause) || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中") || after.StartsWith("（其中");
+            var generic = qualifier.Length == 0 || GenericObject().IsMatch(qualifier);
+            var oneChannel = Channel().IsMatch(clause);
+            if (!(totalWord || (generic && !oneChannel))) continue;
+            if (oneChannel && !totalWord) continue;
             if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
         }
 
@@ -49,8 +54,15 @@ internal static partial class Prose
     private static int? Number(Match m) =>
         m.Success && int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    [GeneratedRegex(@"(?:公开|发布|公布)[^，,：:。；;\n]{0,15}?信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
+    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
     private static partial Regex ItemsPattern();
+
+    // The object is government information as a whole: "(各类)政府信息", "各类信息", "政务信息", "我区各级单位政府信息".
+    [GeneratedRegex(@"(?:政府|政务|各类|各项|全部)$")]
+    private static partial Regex GenericObject();
+
+    [GeneratedRegex(@"微博|微信|公众号|新媒体|抖音|头条号|视频号|客户端|APP")]
+    private static partial Regex Channel();
 
     [GeneratedRegex(@"共|累计|合计|总计|全年|总数")]
     private static partial Regex TotalWord();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Warehouse.Core;
 using Warehouse.Parsing.Documents;
 using Warehouse.Parsing.Text;
@@ -8,16 +9,29 @@ internal sealed partial class ReportExtractor
 {
     private const string ApplicationsTable = "三、收到和处理政府信息公开申请情况";
 
+    // Cells that a row of six printed cells lost, recovered from the rules (seed 003).
+    private readonly HashSet<string> _lostCells = [];
+
     private sealed class FoundRows
     {
         public Dictionary<string, RowParts> Rows { get; } = [];
 
+        /// <summary>Groups printed as one row, without their reasons: group code → the printed row.</summary>
+        public Dictionary<string, RowParts> Groups { get; } = [];
+
         public int Start { get; set; } = -1;
 
         public int End { get; set; } = -1;
+    }
 
-        /// <summary>The 2019 template's single （六）其他处理 row.</summary>
-        public bool SingleOtherRow { get; set; }
+    /// <summary>A row of table 三 as printed: where it stands, its label and its cells.</summary>
+    private sealed record PrintedRow(int Index, RowParts Parts)
+    {
+        public string? Code { get; set; }
+
+        public string? Group { get; set; }
+
+        public bool Placed { get; set; }
     }
 
     private FoundRows FindApplicationRows()
@@ -25,11 +39,8 @@ internal sealed partial class ReportExtractor
         var found = new FoundRows();
         var from = _sections.Start(3) ?? 0;
         var to = _sections.Start(4) ?? _blocks.Count;
-        var rows = new List<(int Index, RowParts Parts)>();
-        for (var i = from; i < to; i++)
-        {
-            if (_blocks[i] is TableRow row) rows.Add((i, RowParts.Split(row.Cells, _gridExact)));
-        }
+        var rows = CollectRows(from, to);
+        var printed = new List<PrintedRow>();
 
         // Labels without numbers since the last row with numbers: a label wrapped in its cell
         // leaves fragments on the lines around the line that holds the numbers.
@@ -44,20 +55,102 @@ internal sealed partial class ReportExtractor
                 continue;
             }
 
-            var code = ApplicationRows.Match(parts.Key) ?? MatchWrapped(parts, loose, rows, r);
-            loose.Clear();
-            if (code is null)
+            var code = ApplicationRows.Match(parts.Key);
+            var group = code is null ? ApplicationRows.GroupOnly(parts.Key) : null;
+            if (code is null && group is null) code = MatchWrapped(parts, loose, rows, r);
+            if (code is null && group is null && loose.Count > 0) group = ApplicationRows.GroupOnly(loose[^1].Key + parts.Key);
+            var row = new PrintedRow(index, parts) { Code = code, Group = group };
+            if (code is null && row.Group is null && parts.Key.Length <= 2 && loose.Count > 0)
             {
-                if (found.Rows.Count > 0) Unrecognised("三", parts);
+                // A label printed above its numbers ("5.要求行政机关确认或重\n新出具已获取信息\n0 0 0 …").
+                row = row with { Parts = parts with { Label = string.Concat(loose.Select(l => l.Label)) + parts.Label } };
+                row.Code = ApplicationRows.Match(row.Parts.Key);
+            }
+
+            loose.Clear();
+            printed.Add(row);
+            if (row.Code == "carried_forward") break;
+        }
+
+        // Nothing that looks like the table: a few of its phrases in prose are not a table.
+        if (printed.Count(p => p.Code is not null) < MinimumRows && _sections.Start(3) is null) return found;
+        if (!printed.Any(p => p.Code is not null)) return found;
+
+        PlaceByOrder(printed);
+        foreach (var row in printed)
+        {
+            if (row.Code is { } code) Record(found, code, row.Parts, row.Index);
+        }
+
+        foreach (var row in printed.Where(p => p.Code is null && p.Group is not null))
+        {
+            var group = row.Group!;
+            var members = DisposalCategories.All.Where(c => c.Group == group).ToList();
+            if (members.Any(m => found.Rows.ContainsKey(m.Code)))
+            {
+                // A subtotal row above the group's reasons: not a row of the template.
+                _findings.Add(Finding.Warning("unrecognised_row",
+                    $"{CellNames.ApplicationGroup(group)}一行印有数字，但其下各项也已列出；该行按小计处理，不读入。The group row '{DisposalCategories.GroupLabels[group]}' has numbers beside rows of its own; it is read as a subtotal and not loaded."));
                 continue;
             }
 
-            if (code == "other_other" && parts.Key.Contains("其他处理", StringComparison.Ordinal)) found.SingleOtherRow = true;
-            Record(found, code, parts, index);
-            if (code == "carried_forward") break;
+            if (!found.Groups.ContainsKey(group)) found.Groups[group] = row.Parts;
+            if (found.Start < 0 || row.Index < found.Start) found.Start = row.Index;
+            found.End = Math.Max(found.End, row.Index);
+        }
+
+        var allRead = DisposalCategories.For(Template.Template2021).All(c => found.Rows.ContainsKey(c.Code) || found.Groups.ContainsKey(c.Group))
+            || DisposalCategories.For(Template.Template2019).All(c => found.Rows.ContainsKey(c.Code) || (c.Code == "other_other" && found.Groups.ContainsKey("other")));
+        foreach (var row in printed.Where(p => p.Code is null && p.Group is null))
+        {
+            var label = row.Parts.Label.Trim();
+            if (IsColumnNumbering(row.Parts))
+            {
+                _findings.Add(Finding.Warning("unrecognised_row", $"表三中一行只有列序号（{string.Join(" ", row.Parts.Data)}），按表头处理，不读入。A row of column numbers is read as a header."));
+                continue;
+            }
+
+            _findings.Add(new Finding("unrecognised_row", allRead ? Severity.Warning : Severity.Error, label.Length == 0
+                ? $"表三中有一行数字（{Preview(row.Parts.Data)}）没有标签，无法确定是哪一行，未读入。Table 三 has a row of numbers without a label; it is not read."
+                : $"表三中的行「{Preview(label)}」不是模板中的行，其数字未读入。Table 三 has a row with numbers whose label '{Preview(label)}' is not one of the template's; its values are not read."));
         }
 
         return found;
+    }
+
+    // Rows of table 三 that must be recognised by their labels before a region without the
+    // section's heading is taken for the table (the template has 22 to 25 rows).
+    private const int MinimumRows = 8;
+
+    private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static string Preview(IReadOnlyList<string> data) => Preview(string.Join(" ", data));
+
+    // "1 2 3 4 5 6 7": the column numbers some tables print under their headings.
+    private static bool IsColumnNumbering(RowParts parts) =>
+        parts.Data.Count >= 6 && parts.Data.Select((d, i) => CountCell.ReadCount(d) == i + 1).All(x => x);
+
+    /// <summary>
+    /// The rows of a table region as label and cells: table rows as they are, and paragraphs (text
+    /// that lost its table structure) read as a stream of labels and numbers.
+    /// </summary>
+    private List<(int Index, RowParts Parts)> CollectRows(int from, int to)
+    {
+        var rows = new List<(int Index, RowParts Parts)>();
+        for (var i = from; i < to; i++)
+        {
+            switch (_blocks[i])
+            {
+                case TableRow row:
+                    rows.Add((i, RowParts.Split(row.Cells, _gridExact)));
+                    break;
+                case Paragraph p when i > from || !Sections.IsHeading(p):
+                    foreach (var parts in StreamRows.Read(p.Text)) rows.Add((i, parts));
+                    break;
+            }
+        }
+
+        return rows;
     }
 
     private static string? MatchWrapped(RowParts parts, List<RowParts> before, List<(int Index, RowParts Parts)> rows, int at)
@@ -86,28 +179,116 @@ internal sealed partial class ReportExtractor
         return null;
     }
 
+    /// <summary>
+    /// Rows whose label names no row of the template (a misprint, "2.其他法律行政止公开"; a label lost
+    /// or cut) take the template rows missing between their neighbours, in order, when their
+    /// labels are like those rows' or they have none; each placement is a warning that says so.
+    /// </summary>
+    private void PlaceByOrder(List<PrintedRow> printed)
+    {
+        var taken = printed.Where(p => p.Code is not null).Select(p => p.Code!).ToHashSet();
+        var i = 0;
+        while (i < printed.Count)
+        {
+            if (printed[i].Code is not null || printed[i].Group is not null)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < printed.Count && printed[i].Code is null && printed[i].Group is null) i++;
+            var gap = printed.GetRange(start, i - start).Where(p => !IsColumnNumbering(p.Parts)).ToList();
+            var before = printed.Take(start).LastOrDefault(p => p.Code is not null)?.Code;
+            var after = printed.Skip(i).FirstOrDefault(p => p.Code is not null)?.Code;
+            var low = before is null ? 0 : DisposalCategories.Get(before).Number;
+            var high = after is null ? DisposalCategories.All.Count + 1 : DisposalCategories.Get(after).Number;
+            var groupsBetween = printed.Skip(start).Take(i - start).Where(p => p.Group is not null).Select(p => p.Group).ToHashSet();
+            var missing = DisposalCategories.All.Where(c => c.Number > low && c.Number < high && !taken.Contains(c.Code) && !groupsBetween.Contains(c.Group)).ToList();
+            foreach (var (row, category) in Align(gap, missing))
+            {
+                row.Code = category.Code;
+                row.Placed = true;
+                taken.Add(category.Code);
+                var label = row.Parts.Label.Trim();
+                _findings.Add(Finding.Warning("label_misprinted", label.Length == 0
+                    ? $"表三中有一行数字没有标签，按位置读作{CellNames.ApplicationRow(category.Code)}。A row of numbers without a label is read, by its place, as '{category.Label}'."
+                    : $"表三中的行「{Preview(label)}」与模板的行名不同，按位置和字形读作{CellNames.ApplicationRow(category.Code)}。The row '{Preview(label)}' is read as '{category.Label}' by its place in the table."));
+            }
+        }
+    }
+
+    // Pairs printed rows with missing template rows in order: one to one when the counts agree and
+    // every label is like its row (or absent); otherwise the pairing of the most alike labels.
+    private static List<(PrintedRow Row, DisposalCategory Category)> Align(List<PrintedRow> rows, List<DisposalCategory> missing)
+    {
+        const double Alike = 0.4;
+        var pairs = new List<(PrintedRow, DisposalCategory)>();
+        if (rows.Count == 0 || missing.Count == 0) return pairs;
+        double Score(PrintedRow r, DisposalCategory c) => r.Parts.Key.Length == 0 ? Alike : ApplicationRows.Similarity(c.Code, r.Parts.Key);
+
+        if (rows.Count == missing.Count && rows.Zip(missing).All(x => Score(x.First, x.Second) >= Alike))
+        {
+            return rows.Zip(missing).Select(x => (x.First, x.Second)).ToList();
+        }
+
+        // Order-preserving alignment maximising the likeness of labelled rows (a small dynamic programme).
+        var n = rows.Count;
+        var m = missing.Count;
+        var best = new double[n + 1, m + 1];
+        for (var a = n - 1; a >= 0; a--)
+        {
+            for (var b = m - 1; b >= 0; b--)
+            {
+                var pair = rows[a].Parts.Key.Length > 0 && Score(rows[a], missing[b]) >= 0.5 ? Score(rows[a], missing[b]) + best[a + 1, b + 1] : double.MinValue;
+                best[a, b] = Math.Max(pair, Math.Max(best[a + 1, b], best[a, b + 1]));
+            }
+        }
+
+        for (int a = 0, b = 0; a < n && b < m;)
+        {
+            var score = rows[a].Parts.Key.Length > 0 ? Score(rows[a], missing[b]) : 0;
+            if (score >= 0.5 && Math.Abs(best[a, b] - (score + best[a + 1, b + 1])) < 1e-9)
+            {
+                pairs.Add((rows[a], missing[b]));
+                a++;
+                b++;
+            }
+            else if (Math.Abs(best[a, b] - best[a + 1, b]) < 1e-9) a++;
+            else b++;
+        }
+
+        return pairs;
+    }
+
     private void Record(FoundRows found, string code, RowParts parts, int index)
     {
         if (found.Rows.ContainsKey(code))
         {
             _findings.Add(new Finding("duplicate_row", Severity.Warning,
-                $"Table 三 has the row '{DisposalCategories.Get(code).Label}' twice; the first is read.", code));
+                $"{CellNames.ApplicationRow(code)}出现了两次，读取第一次。Table 三 has the row '{DisposalCategories.Get(code).Label}' twice; the first is read.", code));
             return;
         }
 
         found.Rows[code] = parts;
-        if (found.Start < 0) found.Start = index;
-        found.End = index;
+        if (found.Start < 0 || index < found.Start) found.Start = index;
+        found.End = Math.Max(found.End, index);
     }
 
-    private Template DecideTemplate(FoundRows applications, (int For2019, int For2021) activeEvidence)
+    private Template DecideTemplate(FoundRows applications, (int For2019, int For2021) activeEvidence, int? year)
     {
         var for2021 = activeEvidence.For2021 + (applications.Rows.ContainsKey("other_no_correction") || applications.Rows.ContainsKey("other_fee_unpaid") ? 2 : 0);
-        var for2019 = activeEvidence.For2019 + (applications.SingleOtherRow ? 2 : 0);
+        var for2019 = activeEvidence.For2019;
         if (for2019 > 0 && for2021 > 0)
         {
             _findings.Add(Finding.Warning("template_mixed",
-                "The tables mix the 2019 and the 2021 template; read as the " + (for2019 > for2021 ? "2019" : "2021") + " template."));
+                $"表格混用了 2019 年和 2021 年两版模板，按 {(for2019 > for2021 ? "2019" : "2021")} 年版读取。The tables mix the 2019 and the 2021 template; read as the " + (for2019 > for2021 ? "2019" : "2021") + " template."));
+        }
+
+        if (for2019 == for2021)
+        {
+            // No table tells: the 2021 template applies from the reports for 2021 (国办公开办函〔2021〕30号).
+            return year is < 2021 ? Template.Template2019 : Template.Template2021;
         }
 
         return for2019 > for2021 ? Template.Template2019 : Template.Template2021;
@@ -115,61 +296,281 @@ internal sealed partial class ReportExtractor
 
     private ApplicationTable BuildApplicationTable(FoundRows found, Template template)
     {
-        var rows = new Dictionary<string, int?[]>();
-        var gaps = new Dictionary<string, int?[]>();
+        var readings = new Dictionary<string, List<int?[]>>();
+        var splitRows = new Dictionary<string, List<(int?[] Cells, bool[] Inferred)>>();
         var cellsSeen = 0;
         var blankCells = 0;
 
+        // A group printed as one row: in the 2019 template （六）其他处理 is the row 3.其他 itself.
+        var groups = new Dictionary<string, RowParts>(found.Groups);
+        if (template == Template.Template2019 && groups.Remove("other", out var other) && !found.Rows.ContainsKey("other_other"))
+        {
+            found.Rows["other_other"] = other;
+        }
+
         foreach (var category in DisposalCategories.For(template))
         {
+            if (groups.ContainsKey(category.Group)) continue;
             if (!found.Rows.TryGetValue(category.Code, out var parts))
             {
                 _findings.Add(new Finding("missing_row", Severity.Error,
-                    $"Table 三 has no row '{category.Label}'.", category.Code));
+                    $"{CellNames.ApplicationRow(category.Code)}一行缺失，该行的值未知。Table 三 has no row '{category.Label}'.", category.Code));
                 continue;
             }
 
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var data = FitToColumns(category, parts.Data);
-            if (data.Count == ApplicantTypes.Count)
-            {
-                rows[category.Code] = data.Select((d, c) => ReadCount(d, category.Code, c)).ToArray();
-            }
-            else if (data.Count == ApplicantTypes.Count - 1)
-            {
-                gaps[category.Code] = data.Select((d, c) => ReadCount(d, category.Code, c)).ToArray();
-                rows[category.Code] = new int?[ApplicantTypes.Count];
-            }
-            else
-            {
-                _findings.Add(new Finding("missing_cells", Severity.Error,
-                    $"Row '{category.Label}' has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown.", category.Code));
-                rows[category.Code] = new int?[ApplicantTypes.Count];
-            }
+            var (list, inferred) = RowReadings(CellNames.ApplicationRow(category.Code), category.Code, parts.Data);
+            if (list.Count > 0) readings[category.Code] = list;
+            if (inferred is not null) splitRows[category.Code] = list.Zip(inferred).ToList();
+        }
+
+        foreach (var (group, parts) in groups)
+        {
+            cellsSeen += parts.Data.Count;
+            blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
+            var (list, inferred) = RowReadings(CellNames.ApplicationGroup(group), "group:" + group, parts.Data);
+            if (list.Count > 0) readings["group:" + group] = list;
+            if (inferred is not null) splitRows["group:" + group] = list.Zip(inferred).ToList();
         }
 
         foreach (var code in found.Rows.Keys.Where(k => !DisposalCategories.Get(k).InTemplate(template)))
         {
             _findings.Add(new Finding("row_not_in_template", Severity.Warning,
-                $"Row '{DisposalCategories.Get(code).Label}' is not part of the {template.Code()} template and is not read.", code));
+                $"{CellNames.ApplicationRow(code)}不属于 {template.Code()} 年版模板，未读入。Row '{DisposalCategories.Get(code).Label}' is not part of the {template.Code()} template and is not read.", code));
         }
 
         if (cellsSeen > 0 && blankCells == cellsSeen) _blankTables.Add(ApplicationsTable);
 
-        var recovery = new ApplicationRecovery(rows, template);
-        foreach (var (code, six) in gaps) PlaceGap(recovery, code, six);
+        var chosen = Choose(readings, template, groups.Keys.ToList(), splitRows);
+        var rows = new Dictionary<string, int?[]>();
+        foreach (var category in DisposalCategories.For(template))
+        {
+            if (groups.ContainsKey(category.Group)) continue;
+            if (found.Rows.ContainsKey(category.Code)) rows[category.Code] = chosen.GetValueOrDefault(category.Code) ?? new int?[ApplicantTypes.Count];
+        }
+
+        var printedGroups = new Dictionary<string, int?[]>();
+        var leaveAlone = new HashSet<string>();
+        foreach (var group in groups.Keys)
+        {
+            var cells = chosen.GetValueOrDefault("group:" + group) ?? new int?[ApplicantTypes.Count];
+            var members = DisposalCategories.For(template).Where(c => c.Group == group).ToList();
+            var label = DisposalCategories.GroupLabels[group];
+            if (cells.All(v => v == 0))
+            {
+                // A group of zeros: each of its reasons is zero too.
+                foreach (var m in members)
+                {
+                    rows[m.Code] = new int?[ApplicantTypes.Count];
+                    for (var c = 0; c < ApplicantTypes.Count; c++)
+                    {
+                        rows[m.Code][c] = 0;
+                        _derived.Add(CellPath(m.Code, c));
+                    }
+                }
+
+                _findings.Add(Finding.Warning("group_collapsed",
+                    $"{CellNames.ApplicationGroup(group)}印为一行且全为 0，其下 {members.Count} 项（{string.Join("、", members.Select(m => CellNames.ApplicationLabel(m.Code)))}）按 0 推算。The group '{label}' is printed as one row of zeros; its reasons are derived as zeros."));
+                continue;
+            }
+
+            printedGroups[group] = cells;
+            foreach (var m in members)
+            {
+                rows[m.Code] = new int?[ApplicantTypes.Count];
+                leaveAlone.Add(m.Code);
+            }
+
+            _findings.Add(Finding.Warning("group_collapsed",
+                $"{CellNames.ApplicationGroup(group)}印为一行（{string.Join(" ", cells.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "?"))}），未分列其下 {members.Count} 项，这些项的值未知；总计行按该组合计核对。The group '{label}' is printed as one row; its reasons are unknown and the total row is checked on the group."));
+        }
+
+        var recovery = new ApplicationRecovery(rows, template, printedGroups, leaveAlone);
         foreach (var (code, column, value) in recovery.FillUnknown())
         {
             Derive(CellPath(code, column), value, code, ApplicantTypes.CodeAt(column));
         }
 
-        return new ApplicationTable(rows);
+        return new ApplicationTable(rows, printedGroups);
+    }
+
+    /// <summary>
+    /// The readings of one printed row as seven cells: the cells as printed when there are seven,
+    /// else every way the printed digits split into seven cells whose last is the sum of the six
+    /// (run-together cells), or, with six cells, every place the lost cell could have stood.
+    /// </summary>
+    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string where, string code, IReadOnlyList<string> printed)
+    {
+        var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
+        var data = FitToColumns(where, row, printed);
+        if (data.Count == ApplicantTypes.Count)
+        {
+            return ([data.Select((d, c) => ReadCount(d, where, row, c)).ToArray()], null);
+        }
+
+        var readings = new List<int?[]>();
+        var masks = new List<bool[]>();
+        var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell));
+        if (pieces.Any(p => p.IsRun) && pieces.All(p => p.IsRun || p.Value is not null))
+        {
+            var result = DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true);
+            if (result.OutOfBudget)
+            {
+                _findings.Add(new Finding("cells_run_together", Severity.Error,
+                    $"{where}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
+                return ([], null);
+            }
+
+            readings.AddRange(result.Readings.Select(r => r.Select(v => (int?)v).ToArray()));
+            masks.AddRange(result.Inferred);
+        }
+
+        if (data.Count == ApplicantTypes.Count - 1)
+        {
+            var six = data.Select(d => CountCell.ReadCount(d)).ToArray();
+            if (six.All(v => v is not null))
+            {
+                // From the last cell back: cells are lost at the end, so a row that reads the same
+                // whatever the gap (a row of zeros) is marked at its last cell.
+                for (var gap = ApplicantTypes.Count - 1; gap >= 0; gap--)
+                {
+                    var cells = new int?[ApplicantTypes.Count];
+                    for (int c = 0, s = 0; c < ApplicantTypes.Count; c++) cells[c] = c == gap ? null : six[s++];
+                    var value = gap == ApplicantTypes.TotalIndex
+                        ? cells.Take(ApplicantTypes.TotalIndex).Sum()
+                        : cells[ApplicantTypes.TotalIndex] - cells.Take(ApplicantTypes.TotalIndex).Where((_, i) => i != gap).Sum();
+                    if (value is not { } v || v < 0) continue;
+                    cells[gap] = v;
+                    if (readings.Any(r => r.SequenceEqual(cells))) continue;
+                    readings.Add(cells);
+                    var mask = new bool[ApplicantTypes.Count];
+                    mask[gap] = true;
+                    masks.Add(mask);
+                    _lostCells.Add(CellPath(code, gap));
+                }
+            }
+        }
+
+        var unique = readings.Select((r, k) => (r, k)).DistinctBy(x => string.Join(",", x.r)).ToList();
+        readings = unique.Select(x => x.r).ToList();
+        masks = masks.Count == 0 ? masks : unique.Select(x => masks[x.k]).ToList();
+        if (readings.Count == 0)
+        {
+            _findings.Add(new Finding("missing_cells", Severity.Error, data.Count < ApplicantTypes.Count - 1 && !pieces.Any(p => p.IsRun)
+                ? $"{where}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
+                : $"{where}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
+        }
+
+        return (readings, masks.Count == readings.Count && readings.Count > 0 ? masks : null);
+    }
+
+    /// <summary>
+    /// Picks each row's cells from its readings: a single reading is taken; among several, the
+    /// readings that the column rules allow together are kept, and a cell on which they all agree is
+    /// taken (derived), one on which they differ is left null with an error naming the candidates.
+    /// </summary>
+    private Dictionary<string, int?[]> Choose(Dictionary<string, List<int?[]>> readings, Template template, List<string> groups, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
+    {
+        var chosen = new Dictionary<string, int?[]>();
+        if (readings.Values.All(r => r.Count == 1))
+        {
+            foreach (var (key, r) in readings) chosen[key] = r[0];
+            MarkSplit(chosen, splitRows);
+            return chosen;
+        }
+
+        var outcomes = DisposalCategories.Outcomes(template)
+            .Select(c => groups.Contains(c.Group) ? "group:" + c.Group : c.Code).Distinct().ToList();
+        var solved = ApplicationSolver.Solve(readings, outcomes);
+        foreach (var (key, candidates) in readings)
+        {
+            if (candidates.Count == 1)
+            {
+                chosen[key] = candidates[0];
+                continue;
+            }
+
+            var viable = solved.Viable.GetValueOrDefault(key) ?? [];
+            var where = key.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(key[6..]) : CellNames.ApplicationRow(key);
+            var row = key.StartsWith("group:", StringComparison.Ordinal) ? null : key;
+            if (solved.TooMany || viable.Count == 0)
+            {
+                chosen[key] = new int?[ApplicantTypes.Count];
+                _findings.Add(new Finding("cells_run_together", Severity.Error, solved.TooMany
+                    ? $"{where}的数字连在一起，可拆分的读法过多，无法确定，该行的值未知。The row's digits run together with too many readings to check; its values are unknown."
+                    : $"{where}的数字连在一起，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's digits run together and no reading makes the table add up; its values are unknown.", row));
+                continue;
+            }
+
+            var cells = new int?[ApplicantTypes.Count];
+            var open = new List<int>();
+            for (var c = 0; c < ApplicantTypes.Count; c++)
+            {
+                var values = viable.Select(v => v[c]).Distinct().ToList();
+                if (values.Count == 1) cells[c] = values[0];
+                else open.Add(c);
+            }
+
+            chosen[key] = cells;
+            if (open.Count > 0)
+            {
+                foreach (var c in open) _ambiguous.Add(CellPath(key, c));
+                _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                    $"{where}的数字连在一起，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's run-together digits have {viable.Count} readings that add up; the cells that differ are left unknown.",
+                    row, ApplicantTypes.CodeAt(open[0])));
+            }
+        }
+
+        MarkSplit(chosen, splitRows);
+        return chosen;
+    }
+
+    private static string Readings(IEnumerable<int?[]> readings) =>
+        string.Join(" 或 ", readings.Take(4).Select(r => "(" + string.Join(",", r.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "?")) + ")")) + (readings.Count() > 4 ? " 等" : "");
+
+    // Cells read by splitting run-together digits are derived; one warning for the table says so.
+    private void MarkSplit(Dictionary<string, int?[]> chosen, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
+    {
+        var count = 0;
+        var rows = 0;
+        foreach (var (key, options) in splitRows.Where(kv => chosen.ContainsKey(kv.Key)))
+        {
+            if (key.StartsWith("group:", StringComparison.Ordinal)) continue;
+            var cells = chosen[key];
+            var inferred = new bool[ApplicantTypes.Count];
+            foreach (var (reading, mask) in options.Where(o => o.Cells.Select((v, c) => cells[c] is null || cells[c] == v).All(x => x)))
+            {
+                for (var c = 0; c < mask.Length; c++) inferred[c] |= mask[c];
+            }
+
+            var before = count;
+            for (var c = 0; c < ApplicantTypes.Count; c++)
+            {
+                if (!inferred[c] || chosen[key][c] is not { } value || _ambiguous.Contains(CellPath(key, c))) continue;
+                if (_lostCells.Contains(CellPath(key, c)))
+                {
+                    Derive(CellPath(key, c), value, key, ApplicantTypes.CodeAt(c));
+                    continue;
+                }
+
+                _derived.Add(CellPath(key, c));
+                count++;
+            }
+
+            if (count > before) rows++;
+        }
+
+        if (count > 0)
+        {
+            _findings.Add(Finding.Warning("cells_run_together",
+                $"表三有 {rows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{count} 格列为推算值。Table 三 has {rows} rows whose cells ran together; {count} cells are read from the template's arithmetic and marked derived."));
+        }
     }
 
     // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells
     // that hold nothing are dropped, anything else is reported.
-    private List<string> FitToColumns(DisposalCategory category, IReadOnlyList<string> data)
+    private List<string> FitToColumns(string where, string? row, IReadOnlyList<string> data)
     {
         var list = data.ToList();
         while (list.Count > ApplicantTypes.Count && IsNothing(list[0])) list.RemoveAt(0);
@@ -177,7 +578,7 @@ internal sealed partial class ReportExtractor
         if (list.Count > ApplicantTypes.Count)
         {
             _findings.Add(new Finding("extra_cells", Severity.Error,
-                $"Row '{category.Label}' has {list.Count} cells where {ApplicantTypes.Count} are expected; the last {ApplicantTypes.Count} are read.", category.Code));
+                $"{where}有 {list.Count} 个数（应为 {ApplicantTypes.Count} 个），读取最后 {ApplicantTypes.Count} 个。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; the last {ApplicantTypes.Count} are read.", row));
             list = list.Skip(list.Count - ApplicantTypes.Count).ToList();
         }
 
@@ -186,51 +587,27 @@ internal sealed partial class ReportExtractor
 
     private static bool IsNothing(string cell) => CountCell.Classify(cell) == CellKind.Empty || CountCell.ReadCount(cell) == 0;
 
-    private int? ReadCount(string raw, string row, int column)
+    private int? ReadCount(string raw, string where, string? row, int column)
     {
         var value = CountCell.ReadCount(raw);
         if (value is null)
         {
             _findings.Add(new Finding("unreadable_cell", Severity.Error,
-                $"Table 三, row '{DisposalCategories.Get(row).Label}', column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
+                $"{where}{ApplicantTypes.All[column].Label}列「{raw.Trim()}」不是一个确数，该格的值未知。Table 三, column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
                 row, ApplicantTypes.CodeAt(column)));
         }
 
         return value;
     }
 
-    // A row that lost one cell: the positions where the recovered value makes the row and its
-    // column add up. Recovered only when every such position gives the same row (a row of
-    // zeros, say), and then marked at the last one (cells are lost at the end); otherwise the
-    // row is not guessed at.
-    private void PlaceGap(ApplicationRecovery recovery, string code, int?[] six)
-    {
-        var fits = new List<(int Gap, int?[] Row)>();
-        for (var gap = ApplicantTypes.Count - 1; gap >= 0; gap--)
-        {
-            if (recovery.TryPlace(code, six, gap) is not null) fits.Add((gap, recovery.Row(code)));
-        }
-
-        if (fits.Count > 0 && fits.All(f => f.Row.SequenceEqual(fits[0].Row)))
-        {
-            recovery.Place(code, six, fits[0].Gap);
-            var value = recovery.TryPlace(code, six, fits[0].Gap)!.Value;
-            Derive(CellPath(code, fits[0].Gap), value, code, ApplicantTypes.CodeAt(fits[0].Gap));
-            return;
-        }
-
-        recovery.Unknown(code);
-        _findings.Add(new Finding("missing_cells", Severity.Error,
-            fits.Count == 0
-                ? $"Row '{DisposalCategories.Get(code).Label}' has 6 of 7 cells and no position of the missing one adds up; its values are unknown."
-                : $"Row '{DisposalCategories.Get(code).Label}' has 6 of 7 cells and the missing one could stand in more than one place; its values are unknown.",
-            code));
-    }
-
     private void Derive(string path, int value, string row, string column)
     {
         _derived.Add(path);
+        var cell = path.Split('.');
+        var name = cell.Length == 3 && DisposalCategories.IsKnown(cell[1]) && int.TryParse(cell[2], CultureInfo.InvariantCulture, out var c)
+            ? CellNames.ApplicationCell(cell[1], c)
+            : path;
         _findings.Add(new Finding("derived_value", Severity.Warning,
-            $"{path} is missing from the document; {value} is recovered from the consistency rules.", row, column, null, value));
+            $"{name}在文中缺失或无法读取，按勾稽关系推算为 {value}。{path} is missing from the document; {value} is recovered from the consistency rules.", row, column, null, value));
     }
 }

@@ -18,26 +18,17 @@ internal sealed partial class ReportExtractor
         ("procurement", "政府集中采购", 0, 2, "二、第二十条第（九）项"),
     ];
 
-    private ActiveRead ReadActiveDisclosure(int applicationsStart)
+    private ActiveRead ReadActiveDisclosure(int applicationsStart, int? year)
     {
         var read = new ActiveRead { Read = ReadActiveCell };
         var from = _sections.Start(2) ?? 0;
         var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
-        IReadOnlyList<string> header = [];
+        if (_sections.Start(2) is null && applicationsStart < 0) to = from;
         var loose = "";
 
-        for (var i = from; i < to; i++)
+        foreach (var (_, parts) in CollectRows(from, to))
         {
-            if (_blocks[i] is not TableRow row) continue;
-            if (IsHeaderRow(row.Cells))
-            {
-                var cells = row.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-                header = cells.Skip(1).Select(TextKey.Of).ToList();
-                read.Headers.AddRange(header);
-                continue;
-            }
-
-            var parts = RowParts.Split(row.Cells, _gridExact);
+            read.Headers.AddRange(ActiveRead.HeaderMarks(parts.Key));
             if (!parts.HasData)
             {
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
@@ -49,15 +40,17 @@ internal sealed partial class ReportExtractor
             loose = "";
             if (item is null)
             {
-                Unrecognised("二", parts);
+                if (!IsProse(parts)) Unrecognised("二", parts);
                 continue;
             }
 
             if (read.Items.ContainsKey(item)) continue;
-            read.Items[item] = (parts.Data, header);
+            read.Items[item] = (parts.Data, []);
         }
 
-        var template = read.Evidence.For2019 > read.Evidence.For2021 ? Template.Template2019 : Template.Template2021;
+        var template = read.Evidence.For2019 == read.Evidence.For2021
+            ? (year is < 2021 ? Template.Template2019 : Template.Template2021)
+            : read.Evidence.For2019 > read.Evidence.For2021 ? Template.Template2019 : Template.Template2021;
         foreach (var group in ActiveItems.Where(a => (template == Template.Template2019 ? a.Columns2019 : a.Columns2021) > 0).GroupBy(a => a.Table))
         {
             var present = group.Where(a => read.Items.ContainsKey(a.Item)).ToList();
@@ -66,7 +59,7 @@ internal sealed partial class ReportExtractor
                 _missingTables.Add(group.Key);
                 if (_sections.Start(2) is not null)
                 {
-                    _findings.Add(new Finding("missing_row", Severity.Error, $"Section 二 has no readable rows of table {group.Key}; its values are unknown.", group.First().Item));
+                    _findings.Add(new Finding("missing_row", Severity.Error, $"表二「{group.Key}」没有可读的行，其值未知。Section 二 has no readable rows of table {group.Key}; its values are unknown.", group.First().Item));
                 }
             }
             else if (present.All(a => read.Items[a.Item].Data.All(d => CountCell.Classify(d) == CellKind.Empty))) _blankTables.Add(group.Key);
@@ -75,24 +68,74 @@ internal sealed partial class ReportExtractor
             {
                 foreach (var a in group.Where(a => !read.Items.ContainsKey(a.Item) && (template == Template.Template2019 || a.Item is not ("other_services" or "procurement"))))
                 {
-                    _findings.Add(new Finding("missing_row", Severity.Error, $"Table {group.Key} has no row '{a.Label}'.", a.Item));
+                    _findings.Add(new Finding("missing_row", Severity.Error, $"{CellNames.ActiveRow(a.Item)}一行缺失，其值未知。Table {group.Key} has no row '{a.Label}'.", a.Item));
                 }
             }
 
             foreach (var a in present)
             {
                 var expected = template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
-                var count = read.Items[a.Item].Data.Count;
-                if (count != expected)
+                var data = read.Items[a.Item].Data;
+                if (data.Count < expected && SplitActive(read, a.Item, data, expected)) continue;
+                if (data.Count != expected)
                 {
-                    _findings.Add(new Finding("missing_cells", count < expected ? Severity.Error : Severity.Warning,
-                        $"Table 二, row '{a.Label}' has {count} cells where the {template.Code()} template has {expected}.", a.Item));
+                    _findings.Add(new Finding("missing_cells", data.Count < expected ? Severity.Error : Severity.Warning,
+                        $"{CellNames.ActiveRow(a.Item)}有 {data.Count} 个数，{template.Code()} 年版模板为 {expected} 个。Table 二, row '{a.Label}' has {data.Count} cells where the {template.Code()} template has {expected}.", a.Item));
                 }
             }
         }
 
         return read;
     }
+
+    /// <summary>
+    /// A row of table 二 whose cells ran together ("行政规范性文件693665"): read when its digits split
+    /// into the row's cells one way only; otherwise its cells are unknown, with an error that names
+    /// the readings (no rule of the template ties these cells together).
+    /// </summary>
+    private bool SplitActive(ActiveRead read, string item, IReadOnlyList<string> data, int expected)
+    {
+        var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell));
+        if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return false;
+        var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: 200);
+        if (result.Readings.Count == 0) return false;
+        var where = CellNames.ActiveRow(item);
+        var printed = string.Join(" ", data.Select(TextKey.Compact));
+        if (result.Readings.Count == 1 && !result.OutOfBudget)
+        {
+            read.Items[item] = (result.Readings[0].Select(v => v!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), []);
+            for (var k = 0; k < expected; k++)
+            {
+                if (result.Inferred[0][k]) _derived.Add(ActivePath(item, k, expected));
+            }
+
+            _findings.Add(Finding.Warning("cells_run_together",
+                $"{where}的数字「{printed}」连在一起，只有一种拆法，读作 {string.Join("、", result.Readings[0])}。The cells of table 二 row '{item}' ran together and split one way only."));
+            return true;
+        }
+
+        var columns = expected == 3 ? new[] { "本年制发件数", "本年废止件数", "现行有效件数" } : Enumerable.Range(1, expected).Select(k => $"第{k}列").ToArray();
+        for (var k = 0; k < expected; k++)
+        {
+            read.Unknown.Add((item, k));
+            _ambiguous.Add(ActivePath(item, k, expected));
+        }
+
+        read.Items[item] = (Enumerable.Repeat("", expected).ToList(), []);
+        var shown = string.Join(" 或 ", result.Readings.Take(4).Select(r => "(" + string.Join(",", r) + ")")) + (result.Readings.Count > 4 ? $" 等 {result.Readings.Count}{(result.Readings.Count >= 200 ? "+" : "")} 种" : "");
+        _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+            $"{where}的数字「{printed}」连在一起，可读作 {shown}，模板没有能确定拆法的勾稽关系，{string.Join("、", columns)}不予采信。The cells of table 二 row '{item}' ran together and can be read in several ways; they are left unknown.", item));
+        return true;
+    }
+
+    private static string ActivePath(string item, int index, int columns) =>
+        columns == 3 && item is "regulations" or "normative_documents"
+            ? $"active_disclosure.{item}.{(index == 0 ? "issued" : index == 1 ? "repealed" : "in_force")}"
+            : $"active_disclosure.{item}.{index}";
+
+    // A sentence of prose in a table's section (a note, a total in words) is not a row of the table.
+    private static bool IsProse(RowParts parts) =>
+        parts.Label.Contains('。', StringComparison.Ordinal) || (parts.Label.Length > 30 && parts.Label.Contains('，', StringComparison.Ordinal));
 
     // "信息内容 | 本年制发件数 | …": the column headings of a table of 二, never with numbers.
     private static bool IsHeaderRow(IReadOnlyList<string> cells)
@@ -104,7 +147,7 @@ internal sealed partial class ReportExtractor
 
     private void Unrecognised(string table, RowParts parts) =>
         _findings.Add(new Finding("unrecognised_row", Severity.Error,
-            $"Table {table} has a row with numbers whose label '{parts.Label}' is not one of the template's; its values are not read."));
+            $"表{table}中的行「{Preview(parts.Label)}」不是模板中的行，其数字未读入。Table {table} has a row with numbers whose label '{parts.Label}' is not one of the template's; its values are not read."));
 
     private decimal? ReadActiveCell(string item, string raw, int index)
     {
@@ -114,7 +157,7 @@ internal sealed partial class ReportExtractor
             : CountCell.ReadCount(raw);
         if (value is null)
         {
-            _findings.Add(new Finding("unreadable_cell", Severity.Error, $"Table 二, row '{item}': '{raw.Trim()}' is not a number.", item));
+            _findings.Add(new Finding("unreadable_cell", Severity.Error, $"{CellNames.ActiveRow(item)}「{raw.Trim()}」不是一个确数，该格的值未知。Table 二, row '{item}': '{raw.Trim()}' is not a number.", item));
         }
 
         return value;
@@ -122,15 +165,32 @@ internal sealed partial class ReportExtractor
 
     private static string? MatchActiveItem(string key)
     {
-        if (key.Length == 0 || key.Length > 16) return null;
+        if (key.Length == 0) return null;
         if (key.EndsWith("规范性文件", StringComparison.Ordinal)) return "normative_documents";
-        if (key.EndsWith("规章", StringComparison.Ordinal) && key.Length <= 4) return "regulations";
+        if (key.EndsWith("规章", StringComparison.Ordinal) && (key.Length <= 4 || ActiveRead.EndsHeader(key[..^2]))) return "regulations";
         foreach (var (item, label, _, _, _) in ActiveItems)
         {
             if (key.EndsWith(label, StringComparison.Ordinal)) return item;
         }
 
-        return null;
+        // A misprinted or cut label ("行政规范文件", "行政事业收费"): the item whose name it is most like.
+        var rest = ActiveRead.StripHeaders(key);
+        if (rest.Length < 3 || rest.Length > 16) return null;
+        var best = ActiveItems.Select(a => (a.Item, Score: Likeness(a.Label, rest))).MaxBy(x => x.Score);
+        return best.Score >= 0.7 ? best.Item : null;
+    }
+
+    private static double Likeness(string label, string printed)
+    {
+        var previous = new int[printed.Length + 1];
+        var current = new int[printed.Length + 1];
+        foreach (var ca in label)
+        {
+            for (var j = 1; j <= printed.Length; j++) current[j] = ca == printed[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            (previous, current) = (current, previous);
+        }
+
+        return (double)previous[printed.Length] / Math.Max(label.Length, printed.Length);
     }
 
     private const string ReviewTable = "四、政府信息公开行政复议、行政诉讼情况";
@@ -140,11 +200,11 @@ internal sealed partial class ReportExtractor
         var from = _sections.Start(4) ?? applicationsEnd + 1;
         var to = _sections.End(5, _blocks.Count);
         var cells = new List<string>();
-        for (var i = Math.Max(from, 0); i < to && cells.Count < 15; i++)
+        foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
-            if (_blocks[i] is not TableRow row) continue;
-            var parts = RowParts.Split(row.Cells, _gridExact);
-            if (parts.HasData && (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))) cells.AddRange(parts.Data);
+            if (cells.Count >= 15) break;
+            if (!parts.HasData || IsProse(parts)) continue;
+            if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) cells.AddRange(parts.Data);
         }
 
         if (cells.Count == 0)
@@ -152,16 +212,17 @@ internal sealed partial class ReportExtractor
             _missingTables.Add(ReviewTable);
             if (_sections.Start(4) is not null)
             {
-                _findings.Add(new Finding("missing_cells", Severity.Error, $"Section {ReviewTable} has no table of numbers; its values are unknown.", "review"));
+                _findings.Add(new Finding("missing_cells", Severity.Error, $"表四「{ReviewTable}」没有数字表格，其值未知。Section {ReviewTable} has no table of numbers; its values are unknown.", "review"));
             }
 
             return ReviewLitigation.Empty;
         }
 
         if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
+        if (cells.Count < 15 && SplitReview(cells) is { } split) return split;
         if (cells.Count > 15)
         {
-            _findings.Add(new Finding("extra_cells", Severity.Warning, $"Table 四 has {cells.Count} numbers where 15 are expected; the first 15 are read.", "review"));
+            _findings.Add(new Finding("extra_cells", Severity.Warning, $"表四有 {cells.Count} 个数（应为 15 个），读取前 15 个。Table 四 has {cells.Count} numbers where 15 are expected; the first 15 are read.", "review"));
             cells = cells.Take(15).ToList();
         }
 
@@ -169,11 +230,55 @@ internal sealed partial class ReportExtractor
         if (values.Count == 14) values = PlaceReviewGap(values);
         else if (values.Count < 15)
         {
-            _findings.Add(new Finding("missing_cells", Severity.Error, $"Table 四 has {values.Count} of 15 numbers; its values are unknown.", "review"));
+            _findings.Add(new Finding("missing_cells", Severity.Error, $"表四只有 {values.Count} 个数（应为 15 个），其值未知。Table 四 has {values.Count} of 15 numbers; its values are unknown.", "review"));
             values = Enumerable.Repeat<int?>(null, 15).ToList();
         }
 
         FillReviewTotals(values);
+        return ReviewLitigation.FromFlat(values);
+    }
+
+    /// <summary>
+    /// Table 四 with its cells run together ("10203120001200000"): the readings as fifteen numbers
+    /// in which each 总计 is the sum of the four before it. A cell on which every reading agrees is
+    /// taken (derived); the others are left null with an error naming the readings. Null when the
+    /// digits cannot be read as the table at all (the cells are then reported as missing).
+    /// </summary>
+    private ReviewLitigation? SplitReview(List<string> cells)
+    {
+        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell));
+        if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return null;
+        var result = DigitSplitter.Split(pieces, [5, 5, 5], lastIsTotal: true, limit: 64);
+        if (result.Readings.Count == 0) return null;
+        var printed = Preview(string.Join(" ", cells.Select(TextKey.Compact)));
+        var values = new int?[15];
+        var open = new List<int>();
+        for (var k = 0; k < 15; k++)
+        {
+            var options = result.Readings.Select(r => r[k]).Distinct().ToList();
+            if (options.Count == 1 && !result.OutOfBudget) values[k] = (int?)options[0];
+            else open.Add(k);
+        }
+
+        for (var k = 0; k < 15; k++)
+        {
+            if (values[k] is not null && result.Inferred.Any(m => m[k])) _derived.Add(ReviewPath(k));
+        }
+
+        if (open.Count == 0)
+        {
+            _findings.Add(Finding.Warning("cells_run_together",
+                $"表四的数字「{printed}」连在一起，按各项总计等于前四项之和只有一种拆法，已读出并列为推算值。The cells of table 四 ran together and split one way only."));
+        }
+        else
+        {
+            foreach (var k in open) _ambiguous.Add(ReviewPath(k));
+            var shown = string.Join(" 或 ", result.Readings.Take(3).Select(r => "(" + string.Join(",", r) + ")")) + (result.Readings.Count > 3 ? " 等" : "");
+            _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                $"表四的数字「{printed}」连在一起，按各项总计等于前四项之和仍有 {result.Readings.Count} 种读法：{shown}；{string.Join("、", open.Select(CellNames.ReviewCell))}无法确定，不予采信。The cells of table 四 ran together and can be read in several ways; the cells that differ are left unknown.",
+                ReviewLitigation.Proceedings[open[0] / 5], ReviewLitigation.Outcomes[open[0] % 5]));
+        }
+
         return ReviewLitigation.FromFlat(values);
     }
 
@@ -182,7 +287,7 @@ internal sealed partial class ReportExtractor
         var value = CountCell.ReadCount(raw);
         if (value is null)
         {
-            _findings.Add(new Finding("unreadable_cell", Severity.Error, $"Table 四, {ReviewPath(index)}: '{raw.Trim()}' is not a count.",
+            _findings.Add(new Finding("unreadable_cell", Severity.Error, $"{CellNames.ReviewCell(index)}「{raw.Trim()}」不是一个确数，该格的值未知。Table 四, {ReviewPath(index)}: '{raw.Trim()}' is not a count.",
                 ReviewLitigation.Proceedings[index / 5], ReviewLitigation.Outcomes[index % 5]));
         }
 
@@ -215,15 +320,15 @@ internal sealed partial class ReportExtractor
         {
             var (gap, values) = fits[0];
             _derived.Add(ReviewPath(gap));
-            _findings.Add(new Finding("derived_value", Severity.Warning, $"{ReviewPath(gap)} is missing from the document; {values[gap]} is recovered from the table's totals.",
+            _findings.Add(new Finding("derived_value", Severity.Warning, $"{CellNames.ReviewCell(gap)}在文中缺失，按合计推算为 {values[gap]}。{ReviewPath(gap)} is missing from the document; {values[gap]} is recovered from the table's totals.",
                 ReviewLitigation.Proceedings[gap / 5], ReviewLitigation.Outcomes[gap % 5], null, values[gap]));
             return values;
         }
 
         _findings.Add(new Finding("missing_cells", Severity.Error,
             fits.Count == 0
-                ? "Table 四 has 14 of 15 numbers and no position of the missing one adds up; its values are unknown."
-                : "Table 四 has 14 of 15 numbers; where the missing one stood cannot be told for certain, so its values are unknown.",
+                ? "表四只有 14 个数，缺的一格放在哪里都不能使合计成立，其值未知。Table 四 has 14 of 15 numbers and no position of the missing one adds up; its values are unknown."
+                : "表四只有 14 个数，无法确定缺的是哪一格，其值未知。Table 四 has 14 of 15 numbers; where the missing one stood cannot be told for certain, so its values are unknown.",
             "review"));
         return Enumerable.Repeat<int?>(null, 15).ToList();
     }
@@ -237,7 +342,7 @@ internal sealed partial class ReportExtractor
             {
                 values[total] = Enumerable.Range(g * 5, 4).Sum(i => values[i]);
                 _derived.Add(ReviewPath(total));
-                _findings.Add(new Finding("derived_value", Severity.Warning, $"{ReviewPath(total)} is unreadable; {values[total]} is recovered as the sum of the four before it.",
+                _findings.Add(new Finding("derived_value", Severity.Warning, $"{CellNames.ReviewCell(total)}无法读取，按前四项之和推算为 {values[total]}。{ReviewPath(total)} is unreadable; {values[total]} is recovered as the sum of the four before it.",
                     ReviewLitigation.Proceedings[g], "total", null, values[total]));
             }
         }

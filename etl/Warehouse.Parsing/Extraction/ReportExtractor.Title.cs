@@ -11,43 +11,61 @@ internal sealed partial class ReportExtractor
 
     private sealed record Closing(string? Agency, DateOnly? Date);
 
-    /// <summary>The title lines before the first section: "赣县区商务局 2023 年政府信息公开工作 年度报告", often split over lines.</summary>
+    /// <summary>
+    /// The title: the page's own metadata first (a portal's ArticleTitle, its &lt;title&gt;), then the
+    /// text before section 一, line by line and a few lines joined (a title set large is split into
+    /// pieces by PDF and by line breaks), and inside long lines (crawler text keeps the page's
+    /// breadcrumb and byline on the title's line). Titles come in several forms (see <see cref="TitleForms"/>).
+    /// </summary>
     private Title ReadTitle()
     {
-        var end = _sections.Start(1) ?? Math.Min(_blocks.Count, 12);
-        var parts = new List<string>();
-        for (var i = 0; i < end && parts.Count < 8; i++)
+        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 60);
+        Title? yearOnly = null;
+        Title? agencyOnly = null;
+        foreach (var candidate in TitleCandidates(end))
         {
-            if (Sections.HeadingText(_blocks[i]) is not { } text) continue;
-            var compact = TextKey.Compact(text).Trim('#', '*');
-            if (compact.Length == 0) continue;
-            if (compact.Length > 60) break;
-            parts.Add(compact);
+            if (TitleForms.Match(candidate) is not { } found) continue;
+            var title = new Title(found.Agency, found.Year);
+            if (title.Agency is not null && title.Year is not null) return title;
+            if (title.Agency is null) yearOnly ??= title;
+            else agencyOnly ??= title;
         }
 
-        // A page carries navigation and a byline around its title, and a title may be split
-        // over lines: try each line, then each run of lines, shortest first.
-        for (var length = 1; length <= parts.Count; length++)
-        {
-            for (var start = 0; start + length <= parts.Count; start++)
-            {
-                var candidate = length == 1 ? parts[start] : string.Concat(parts.Skip(start).Take(length));
-                if (!candidate.Contains("报告", StringComparison.Ordinal)) continue;
-                var m = TitlePattern().Match(candidate);
-                if (!m.Success) continue;
-                var agency = CleanAgency(m.Groups["agency"].Value);
-                if (agency.Length == 0 && length == 1 && start > 0)
-                {
-                    // "2023年政府信息公开工作年度报告" under a line naming the agency.
-                    continue;
-                }
+        return new Title(agencyOnly?.Agency, yearOnly?.Year);
+    }
 
-                return new Title(agency.Length > 0 ? agency : null, int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture));
+    // Metadata first, then each line before section 一 that names a report, alone and then joined
+    // with the one or two short lines above it (a title set in two lines, or split into pieces).
+    private IEnumerable<string> TitleCandidates(int end)
+    {
+        foreach (var title in _doc.Titles) yield return title;
+        var lines = new List<string>();
+        for (var i = 0; i < end; i++)
+        {
+            var text = BlockText(_blocks[i]);
+            if (text.Length == 0) continue;
+            lines.Add(text);
+            if (NamesReport(text)) yield return text;
+            if (text.Length > 60) continue;
+            for (var length = 2; length <= 3 && length <= lines.Count; length++)
+            {
+                var above = lines[^length];
+                if (above.Length > 60 || above.Contains('。')) break;
+                // A title wrapped over lines or split into pieces: its parts join without a space.
+                var joined = string.Concat(lines.Skip(lines.Count - length).Select(TextKey.Compact));
+                if (NamesReport(joined)) yield return joined;
             }
         }
-
-        return new Title(null, null);
     }
+
+    private static bool NamesReport(string text) => text.Contains("报告", StringComparison.Ordinal) || text.Contains("年报", StringComparison.Ordinal);
+
+    private static string BlockText(Block block) => block switch
+    {
+        Paragraph p => p.Text.Trim(),
+        TableRow r => string.Join(" ", r.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim())),
+        _ => "",
+    };
 
     /// <summary>The signature (落款) at the end: the agency, then the date the report was published.</summary>
     private Closing ReadClosing()
@@ -154,9 +172,6 @@ internal sealed partial class ReportExtractor
         var ones = ten == s.Length - 1 ? 0 : digits.IndexOf(s[^1]);
         return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
     }
-
-    [GeneratedRegex(@"^(?<agency>.*?)(?:关于)?(?<year>(?:19|20)\d{2})年度?(?:政府)?(?:信息公开|政务公开)(?:工作)?(?:年度)?(?:工作)?报告(?:[（(][^）)]{0,12}[）)])?$")]
-    private static partial Regex TitlePattern();
 
     [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]
     private static partial Regex ClosingDate();

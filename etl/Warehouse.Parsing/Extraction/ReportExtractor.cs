@@ -18,17 +18,18 @@ internal sealed partial class ReportExtractor
     private readonly Sections _sections;
     private readonly List<Finding> _findings = [];
     private readonly List<string> _derived = [];
+    private readonly List<string> _ambiguous = [];
     private readonly List<string> _missingTables = [];
     private readonly List<string> _blankTables = [];
 
     private ReportExtractor(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact)
     {
         _doc = doc;
-        _blocks = doc.Blocks;
+        _blocks = Restructure.Apply(doc.Blocks);
         _options = options;
         _regions = regions;
         _gridExact = gridExact;
-        _sections = new Sections(doc.Blocks);
+        _sections = new Sections(_blocks);
     }
 
     public static ParseResult Extract(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact) =>
@@ -59,8 +60,8 @@ internal sealed partial class ReportExtractor
             return ParseResult.Reject("no report year in the title, the statistical period or the closing date", _doc.Layout);
         }
 
-        var active = ReadActiveDisclosure(applications.Start);
-        var template = DecideTemplate(applications, active.Evidence);
+        var active = ReadActiveDisclosure(applications.Start, year);
+        var template = DecideTemplate(applications, active.Evidence, year);
         var table = BuildApplicationTable(applications, template);
         var review = ReadReviewLitigation(applications.End);
         var prose = SectionOneText();
@@ -79,7 +80,10 @@ internal sealed partial class ReportExtractor
             ReviewLitigation: review,
             Derived: _derived,
             Stated: Prose.Stated(prose),
-            Completeness: new Completeness(_sections.Missing().ToList(), _missingTables, _blankTables));
+            Completeness: new Completeness(_sections.Missing().ToList(), _missingTables, _blankTables))
+        {
+            Ambiguous = _ambiguous,
+        };
         return new ParseResult(report, _findings, null, _doc.Layout);
     }
 

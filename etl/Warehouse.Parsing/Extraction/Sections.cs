@@ -20,10 +20,10 @@ internal sealed partial class Sections
     private static readonly string[][] Keys =
     [
         ["总体情况"],
-        ["主动公开政府信息情况"],
-        ["收到和处理政府信息公开申请情况"],
-        ["政府信息公开行政复议行政诉讼情况", "行政复议行政诉讼情况"],
-        ["存在的主要问题及改进情况", "存在的主要问题及改进措施", "存在的问题及改进情况", "主要问题及改进情况", "存在的主要问题和改进情况", "存在的主要问题"],
+        ["主动公开政府信息情况", "主动公开政府信息的情况"],
+        ["收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请的情况"],
+        ["政府信息公开行政复议行政诉讼情况", "行政复议行政诉讼情况", "政府信息公开行政复议行政诉讼的情况", "因政府信息公开申请行政复议提起行政诉讼的情况", "因政府信息公开申请行政复议行政诉讼情况", "政府信息公开行政复议和行政诉讼情况"],
+        ["存在的主要问题及改进情况", "存在的主要问题及改进措施", "存在的问题及改进情况", "主要问题及改进情况", "存在的主要问题和改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在的主要问题"],
         ["其他需要报告的事项", "其它需要报告的事项", "其他需要报告事项"],
     ];
 
@@ -31,12 +31,22 @@ internal sealed partial class Sections
 
     public Sections(IReadOnlyList<Block> blocks)
     {
-        var from = 0;
+        var headings = new List<(int Index, int Number)>();
         for (var i = 0; i < blocks.Count; i++)
         {
             if (HeadingText(blocks[i]) is not { } text) continue;
             var n = Match(text);
-            if (n < 0 || n < from || _starts[n] is not null) continue;
+            if (n >= 0) headings.Add((i, n));
+        }
+
+        // A table of contents lists the headings one after another with nothing between them;
+        // when the same headings come again, the later ones are the sections.
+        var kept = headings.Where((h, k) => !(k + 1 < headings.Count && headings[k + 1].Index == h.Index + 1 && headings[k + 1].Number == h.Number + 1
+                                                && headings.Skip(k + 2).Any(o => o.Number == h.Number))).ToList();
+        var from = 0;
+        foreach (var (i, n) in kept)
+        {
+            if (n < from || _starts[n] is not null) continue;
             _starts[n] = i;
             from = n + 1;
         }

@@ -9,8 +9,11 @@ namespace Warehouse.Parsing.Html;
 /// hold no other table are read as data; labels split by &lt;br&gt; or &lt;p&gt; inside a
 /// cell are joined again.
 /// </summary>
-public static class HtmlLayout
+public static partial class HtmlLayout
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex WhiteSpace();
+
     public const string Layout = "html";
 
     private static readonly HashSet<string> BlockTags =
@@ -24,8 +27,25 @@ public static class HtmlLayout
         using var document = parser.ParseDocument(html);
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
-        return new ReportDocument(blocks, Layout);
+        return new ReportDocument(blocks, Layout, Titles(document));
     }
+
+    // A portal states the article's title in meta tags and in <title> (with the column and site
+    // appended: "X2024年度政府信息公开工作年度报告_政府信息公开年报_X党工委管委会").
+    private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        var titles = new List<string>();
+        foreach (var name in new[] { "ArticleTitle", "articletitle", "title", "Title" })
+        {
+            if (document.QuerySelector($"meta[name='{name}']")?.GetAttribute("content") is { Length: > 0 } content) titles.Add(Collapse(content));
+        }
+
+        if (document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") is { Length: > 0 } og) titles.Add(Collapse(og));
+        if (document.Title is { Length: > 0 } title) titles.Add(Collapse(title));
+        return titles.Distinct().ToList();
+    }
+
+    private static string Collapse(string text) => WhiteSpace().Replace(text, " ").Trim();
 
     private static void Walk(INode node, List<Block> blocks)
     {
@@ -33,7 +53,7 @@ public static class HtmlLayout
 
         void FlushLine()
         {
-            var text = line.ToString().Trim();
+            var text = Collapse(line.ToString());
             if (text.Length > 0) blocks.Add(new Paragraph(text));
             line.Clear();
         }

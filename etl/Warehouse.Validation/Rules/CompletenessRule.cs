@@ -9,17 +9,17 @@ public sealed class CompletenessRule : IReportRule
     {
         foreach (var section in report.Completeness.MissingSections)
         {
-            yield return Finding.Warning("completeness", $"Section {section} is missing.");
+            yield return Finding.Warning("completeness", $"缺少章节「{section}」（完整性）。Section {section} is missing.");
         }
 
         foreach (var table in report.Completeness.MissingTables)
         {
-            yield return Finding.Warning("completeness", $"Table {table} is missing.");
+            yield return Finding.Warning("completeness", $"缺少表格「{table}」（完整性）。Table {table} is missing.");
         }
 
         foreach (var table in report.Completeness.BlankTables)
         {
-            yield return Finding.Warning("table_blank", $"Table {table} is present but every cell is blank; it is read as zeros, which the report does not state.");
+            yield return Finding.Warning("table_blank", $"表格「{table}」各格均为空白，按 0 读取，但报告并未写明为 0（完整性）。Table {table} is present but every cell is blank; it is read as zeros, which the report does not state.");
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class ReviewTotalRule : IReportRule
             var total = cells[ReviewLitigation.TotalIndex]!.Value;
             if (sum == total) continue;
             yield return new Finding("review_total", Severity.Error,
-                $"{Labels[proceeding]}: 总计 is {total} but 结果维持, 结果纠正, 其他结果 and 尚未审结 add up to {sum}.",
+                $"{CellNames.ReviewRow(proceeding)}总计为 {total}，但结果维持、结果纠正、其他结果、尚未审结之和为 {sum}（复议诉讼合计）。{Labels[proceeding]}: 总计 is {total} but 结果维持, 结果纠正, 其他结果 and 尚未审结 add up to {sum}.",
                 proceeding, "total", sum, total);
         }
     }

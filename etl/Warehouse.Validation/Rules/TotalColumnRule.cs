@@ -14,7 +14,7 @@ public sealed class TotalColumnRule : IReportRule
             var total = cells[ApplicantTypes.TotalIndex]!.Value;
             if (sum == total) continue;
             yield return new Finding("total_column", Severity.Error,
-                $"Row {category.Label}: 总计 is {total} but the six applicant columns add up to {sum}.",
+                $"{CellNames.ApplicationRow(category.Code)}总计列为 {total}，但六类申请人之和为 {sum}（总计列）。Row {category.Label}: 总计 is {total} but the six applicant columns add up to {sum}.",
                 category.Code, "total", sum, total);
         }
     }

@@ -1,0 +1,213 @@
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// Reads cells whose boundaries were lost ("640020470" for 64, 0, 0, 2, 0, 4, 70): every way to cut
+/// a row's printed pieces into a given number of non-negative whole numbers, where a number of
+/// several digits never starts with 0 and never crosses a boundary that the document kept (a space,
+/// a tab, a cell). Pieces that are not plain digit runs ("1,234", "-", "356.2万元") are one cell each.
+/// </summary>
+/// <remarks>
+/// Sums prune the search: in a group whose last cell is the total of the others (a row of table
+/// 三, a proceeding of table 四) the total must be printed exactly as the sum of the cells before it,
+/// so it is checked by comparing digits, not searched for. <see cref="Budget"/> bounds the work
+/// for rows with very many digits; a search that runs out says so rather than guessing.
+/// </remarks>
+internal static class DigitSplitter
+{
+    /// <summary>The most search steps one row may take (about 0.1 s of work).</summary>
+    public const int Budget = 2_000_000;
+
+    /// <summary>A piece of a row: a run of digits that may hold several cells, or one cell already read.</summary>
+    public readonly record struct Piece(string? Digits, long? Value)
+    {
+        public bool IsRun => Digits is not null;
+    }
+
+    /// <param name="Readings">Each reading's cells.</param>
+    /// <param name="Inferred">For each reading, the cells cut out of a run that held more than one cell.</param>
+    public sealed record Result(List<long?[]> Readings, List<bool[]> Inferred, bool OutOfBudget);
+
+    /// <summary>
+    /// Turns printed cells into pieces: plain digit runs stay runs, anything else is read as one
+    /// cell with <paramref name="read"/> (null when unreadable).
+    /// </summary>
+    public static List<Piece> Pieces(IReadOnlyList<string> cells, Func<string, long?> read)
+    {
+        var pieces = new List<Piece>(cells.Count);
+        foreach (var cell in cells)
+        {
+            var text = TextKey.Compact(cell);
+            if (text.Length > 1 && text.All(c => c is >= '0' and <= '9')) pieces.Add(new Piece(text, null));
+            else pieces.Add(new Piece(null, read(cell)));
+        }
+
+        return pieces;
+    }
+
+    /// <summary>How many cells the pieces hold at least and at most.</summary>
+    public static (int Min, int Max) Capacity(IReadOnlyList<Piece> pieces) =>
+        (pieces.Count, pieces.Sum(p => p.IsRun ? p.Digits!.Length : 1));
+
+    /// <summary>
+    /// Every reading of <paramref name="pieces"/> as <c>groups.Sum()</c> cells, where each group of
+    /// <paramref name="groups"/> (consecutive cells) ends with the sum of its other cells when
+    /// <paramref name="lastIsTotal"/>. At most <paramref name="limit"/> readings are returned.
+    /// </summary>
+    public static Result Split(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit = 64)
+    {
+        var search = new Search(pieces, groups, lastIsTotal, limit);
+        search.Run();
+        return new Result(search.Readings, search.Inferred, search.Steps > Budget);
+    }
+
+    private sealed class Search
+    {
+        private readonly IReadOnlyList<Piece> _pieces;
+        private readonly int[] _groupOf;
+        private readonly bool[] _isTotal;
+        private readonly int _cells;
+        private readonly bool _lastIsTotal;
+        private readonly int _limit;
+        private readonly long?[] _values;
+        private readonly long[] _groupSums;
+
+        public List<long?[]> Readings { get; } = [];
+
+        public List<bool[]> Inferred { get; } = [];
+
+        private readonly int[] _pieceOf;
+
+        public long Steps { get; private set; }
+
+        public Search(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit)
+        {
+            _pieces = pieces;
+            _lastIsTotal = lastIsTotal;
+            _limit = limit;
+            _cells = groups.Sum();
+            _groupOf = new int[_cells];
+            _isTotal = new bool[_cells];
+            for (int g = 0, c = 0; g < groups.Count; g++)
+            {
+                for (var k = 0; k < groups[g]; k++, c++)
+                {
+                    _groupOf[c] = g;
+                    _isTotal[c] = lastIsTotal && k == groups[g] - 1;
+                }
+            }
+
+            _values = new long?[_cells];
+            _pieceOf = new int[_cells];
+            _groupSums = new long[groups.Count];
+        }
+
+        public void Run()
+        {
+            var (min, max) = Capacity(_pieces);
+            if (_cells < min || _cells > max) return;
+            Place(0, 0, 0);
+        }
+
+        // Cell `cell` starts at digit `offset` of piece `piece`.
+        private void Place(int piece, int offset, int cell)
+        {
+            if (Readings.Count >= _limit || ++Steps > Budget) return;
+            if (piece == _pieces.Count)
+            {
+                if (cell == _cells)
+                {
+                    Readings.Add((long?[])_values.Clone());
+                    Inferred.Add(Enumerable.Range(0, _cells).Select(c => _pieceOf.Count(p => p == _pieceOf[c]) > 1).ToArray());
+                }
+
+                return;
+            }
+
+            if (cell == _cells) return;
+
+            // Cells still to place must fit in what is left: one per remaining piece at least, one per digit at most.
+            var p = _pieces[piece];
+            var left = _cells - cell;
+            var piecesAfter = _pieces.Count - piece - 1;
+            var room = (p.IsRun ? p.Digits!.Length - offset : 1) + RoomAfter(piece);
+            if (left < 1 + piecesAfter || left > room) return;
+
+            if (!p.IsRun)
+            {
+                if (!Accept(cell, p.Value)) return;
+                _pieceOf[cell] = piece;
+                Set(cell, p.Value);
+                Place(piece + 1, 0, cell + 1);
+                Unset(cell, p.Value);
+                return;
+            }
+
+            var digits = p.Digits!;
+            var rest = digits.Length - offset;
+            if (_isTotal[cell] && _groupSums[_groupOf[cell]] is var sum && GroupComplete(cell))
+            {
+                // The total is printed as the sum of the cells before it: compare digits.
+                var text = sum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (text.Length > rest || string.CompareOrdinal(digits, offset, text, 0, text.Length) != 0) return;
+                _pieceOf[cell] = piece;
+                Set(cell, sum);
+                Next(piece, offset + text.Length, cell + 1, digits.Length);
+                Unset(cell, sum);
+                return;
+            }
+
+            var longest = Math.Min(9, rest);
+            if (digits[offset] == '0') longest = 1;
+            for (var length = 1; length <= longest; length++)
+            {
+                var value = long.Parse(digits.AsSpan(offset, length), System.Globalization.CultureInfo.InvariantCulture);
+                _pieceOf[cell] = piece;
+                Set(cell, value);
+                Next(piece, offset + length, cell + 1, digits.Length);
+                Unset(cell, value);
+                if (Readings.Count >= _limit || Steps > Budget) return;
+            }
+        }
+
+        private void Next(int piece, int offset, int cell, int length)
+        {
+            if (offset == length) Place(piece + 1, 0, cell);
+            else Place(piece, offset, cell);
+        }
+
+        private int RoomAfter(int piece)
+        {
+            var room = 0;
+            for (var i = piece + 1; i < _pieces.Count; i++) room += _pieces[i].IsRun ? _pieces[i].Digits!.Length : 1;
+            return room;
+        }
+
+        // A total read as one printed cell must still equal its group's sum.
+        private bool Accept(int cell, long? value) =>
+            !_isTotal[cell] || !GroupComplete(cell) || value is null || value == _groupSums[_groupOf[cell]] || _values.Take(cell).Any(v => v is null);
+
+        private bool GroupComplete(int cell)
+        {
+            for (var c = cell - 1; c >= 0 && _groupOf[c] == _groupOf[cell]; c--)
+            {
+                if (_values[c] is null) return false;
+            }
+
+            return true;
+        }
+
+        private void Set(int cell, long? value)
+        {
+            _values[cell] = value;
+            if (!_isTotal[cell] && value is { } v) _groupSums[_groupOf[cell]] += v;
+        }
+
+        private void Unset(int cell, long? value)
+        {
+            _values[cell] = null;
+            if (!_isTotal[cell] && value is { } v) _groupSums[_groupOf[cell]] -= v;
+        }
+    }
+}

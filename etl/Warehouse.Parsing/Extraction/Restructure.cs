@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Warehouse.Parsing.Documents;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// Gives back the line structure that crawlers and copy-paste tools take away: a paragraph that
+/// runs on through section headings ("…助力服务型政府建设。（一）… 二、主动公开政府信息情况 第二十条…")
+/// is cut before and after each numbered heading, so that every later step sees the headings as
+/// the document's own paragraphs. Headings are recognised only with their numbering ("二、"), so a
+/// preamble that lists the sections by name ("本报告包括总体情况、主动公开政府信息情况…") is left whole.
+/// </summary>
+internal static partial class Restructure
+{
+    public static IReadOnlyList<Block> Apply(IReadOnlyList<Block> blocks)
+    {
+        List<Block>? result = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is Paragraph p && p.Text.Length > 12 && Split(p.Text) is { } pieces)
+            {
+                result ??= blocks.Take(i).ToList();
+                result.AddRange(pieces.Select(t => new Paragraph(t)));
+                continue;
+            }
+
+            result?.Add(blocks[i]);
+        }
+
+        return result ?? blocks;
+    }
+
+    private static List<string>? Split(string text)
+    {
+        List<string>? pieces = null;
+        var at = 0;
+        foreach (Match m in InlineHeading().Matches(text))
+        {
+            if (m.Index == 0 && m.Length == text.Length) return null;
+            pieces ??= [];
+            var before = text[at..m.Index].Trim();
+            if (before.Length > 0) pieces.Add(before);
+            pieces.Add(m.Value.Trim());
+            at = m.Index + m.Length;
+        }
+
+        if (pieces is null) return null;
+        var rest = text[at..].Trim();
+        if (rest.Length > 0) pieces.Add(rest);
+        return pieces.Count > 1 ? pieces : null;
+    }
+
+    [GeneratedRegex(
+        @"(?:一\s*[、.．]\s*总体情况" +
+        @"|二\s*[、.．]\s*主动公开政府信息(?:的)?情况" +
+        @"|三\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况" +
+        @"|四\s*[、.．]\s*(?:因)?(?:政府信息公开)?(?:申请)?(?:提起)?行政复议[、和及，,\s]*(?:提起)?行政诉讼(?:的)?情况" +
+        @"|五\s*[、.．]\s*(?:政府信息公开工作)?存在的?(?:主要)?问题(?:及|和)(?:其)?改进(?:情况|措施)" +
+        @"|六\s*[、.．]\s*其[他它]需要报告的?事项)")]
+    private static partial Regex InlineHeading();
+}

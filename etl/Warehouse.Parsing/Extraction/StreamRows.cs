@@ -1,0 +1,176 @@
+using System.Text;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// Reads table rows out of text that lost its table structure: crawler text with the whole body
+/// on one line ("一、本年新收政府信息公开申请数量640020470二、上年结转…"), a line that lost its tabs,
+/// or a paragraph a layout made of a table. A row is the label text up to a run of numbers, and
+/// the numbers themselves, kept as printed (a run of digits may hold several cells).
+/// </summary>
+/// <remarks>
+/// Row numbering sticks to the digits before it ("0000000" + "2.其他…" reads "00000002.其他…"): a digit
+/// followed by "." or "、" and then text is the next row's number, not a cell. Digits followed by
+/// 年, 月, 日, 号 or % are dates and rates in prose, not cells.
+/// </remarks>
+internal static class StreamRows
+{
+    private const string DateSuffixes = "年月日号时分秒%％‰";
+    private const string UnitChars = "件条个项次起人元";
+
+    public static bool HasDigit(string text)
+    {
+        foreach (var ch in text)
+        {
+            if (IsDigit(ch)) return true;
+        }
+
+        return false;
+    }
+
+    public static List<RowParts> Read(string text)
+    {
+        var rows = new List<RowParts>();
+        var label = new StringBuilder();
+        var data = new List<string>();
+
+        void Flush()
+        {
+            if (data.Count == 0) return;
+            rows.Add(new RowParts(label.ToString().Trim(), data.ToArray(), label.ToString().Trim()));
+            label.Clear();
+            data.Clear();
+        }
+
+        var i = 0;
+        while (i < text.Length)
+        {
+            var ch = text[i];
+            if (IsDigit(ch) && !IsNumberingInParentheses(text, i) && !(i > 0 && text[i - 1] is '第'))
+            {
+                var j = ScanNumber(text, i);
+                var run = text[i..j];
+                if (j < text.Length && DateSuffixes.Contains(text[j]))
+                {
+                    // "2024年", "3月", "95%": prose, not a cell.
+                    Flush();
+                    label.Append(run);
+                    i = j;
+                    continue;
+                }
+
+                if (IsNumbering(text, j) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
+                {
+                    // The last digit numbers the next row ("…00000002.其他法律…").
+                    var number = run[..^1];
+                    if (number.Length > 0 && !number.EndsWith(',') && !number.EndsWith('.')) data.Add(number);
+                    Flush();
+                    if (number.Length > 0 && (number.EndsWith(',') || number.EndsWith('.'))) label.Append(number);
+                    label.Append(run[^1]);
+                    i = j;
+                    continue;
+                }
+
+                var unitEnd = UnitEnd(text, j);
+                if (label.Length > 0 && data.Count == 0 && !EndsLabel(label)) label.Append(' ');
+                data.Add(text[i..unitEnd]);
+                i = unitEnd;
+                continue;
+            }
+
+            if (TextKey.IsSpace(ch))
+            {
+                if (data.Count == 0 && label.Length > 0 && label[^1] != ' ') label.Append(' ');
+                i++;
+                continue;
+            }
+
+            if (data.Count > 0 && IsZeroMark(text, i, out var end))
+            {
+                data.Add(text[i..end]);
+                i = end;
+                continue;
+            }
+
+            Flush();
+            label.Append(ch);
+            i++;
+        }
+
+        if (data.Count > 0) Flush();
+        else if (label.ToString().Trim() is { Length: > 0 } rest) rows.Add(new RowParts(rest, [], rest));
+        return rows;
+    }
+
+    private static bool EndsLabel(StringBuilder label) => label[^1] == ' ';
+
+    public static bool IsDigit(char ch) => TextKey.Narrow(ch) is >= '0' and <= '9';
+
+    // Digits with thousands separators and a decimal part: "1,234", "24252.311082".
+    private static int ScanNumber(string text, int i)
+    {
+        var j = i;
+        while (j < text.Length)
+        {
+            var c = TextKey.Narrow(text[j]);
+            if (c is >= '0' and <= '9')
+            {
+                j++;
+                continue;
+            }
+
+            if (c is ',' or '.' && j + 1 < text.Length && IsDigit(text[j + 1]) && j > i)
+            {
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        return j;
+    }
+
+    // "2." "3．" "1、" followed by the row's text.
+    private static bool IsNumbering(string text, int j)
+    {
+        if (j >= text.Length || TextKey.Narrow(text[j]) is not ('.' or '、')) return false;
+        var k = j + 1;
+        while (k < text.Length && text[k] == ' ') k++;
+        return k < text.Length && !IsDigit(text[k]) && !TextKey.IsSpace(text[k]);
+    }
+
+    // "（1）属于国家秘密": the digit is the row's number.
+    private static bool IsNumberingInParentheses(string text, int i) =>
+        i > 0 && text[i - 1] is '（' or '(' && i + 1 < text.Length && text[i + 1] is '）' or ')';
+
+    // A unit written in the cell ("12条", "3件", "356.20万元") belongs to the number.
+    private static int UnitEnd(string text, int j)
+    {
+        if (j < text.Length && text[j] == '万' && j + 1 < text.Length && text[j + 1] == '元') return j + 2;
+        if (j < text.Length && UnitChars.Contains(text[j]))
+        {
+            // A unit, unless it starts the next label's text ("3件" then "申请…" is rare; "1起诉" is not a unit).
+            var next = j + 1 < text.Length ? text[j + 1] : ' ';
+            if (TextKey.IsSpace(next) || IsDigit(next) || next is '|' or '\t') return j + 1;
+        }
+
+        return j;
+    }
+
+    private static bool IsZeroMark(string text, int i, out int end)
+    {
+        end = i;
+        var c = text[i];
+        if (c is not ('-' or '—' or '－' or '–' or '―' or '/' or '／' or '\\')) return false;
+        var j = i + 1;
+        while (j < text.Length && text[j] == c) j++;
+        // Only a mark standing alone between spaces or cells counts as a zero.
+        var before = i == 0 || TextKey.IsSpace(text[i - 1]);
+        var after = j >= text.Length || TextKey.IsSpace(text[j]);
+        if (!before || !after) return false;
+        end = j;
+        return true;
+    }
+}

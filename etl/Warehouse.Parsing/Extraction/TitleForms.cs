@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// The forms a report's title takes, found anywhere in a line:
+/// "X2023年政府信息公开工作年度报告", "X 2023年度政府信息公开工作年度报告" (a space, ASCII or 　),
+/// "X关于2023年度政府信息公开工作的年度报告", "2023年X政府信息公开工作年度报告" (year first),
+/// "X政府信息公开工作年度报告（2023年）", and without agency or year ("2023年政府信息公开工作年度报告"
+/// under the agency's name; "X政府信息公开工作年度报告" with the year left to the statistics period).
+/// A portal's &lt;title&gt; appends its column and site after "_"; a breadcrumb ("首页 > 政务公开 >")
+/// or a byline may precede the title on its line.
+/// </summary>
+internal static partial class TitleForms
+{
+    private const string Agency = @"[\p{IsCJKUnifiedIdeographs}（）()·“”〈〉A-Za-z]{2,40}?";
+    private const string Year = @"(?:19|20)\d{2}|[〇零○Ｏ一二三四五六七八九]{4}";
+    private const string Report = @"(?:(?:政府|政务)?\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)";
+
+    // Words of a breadcrumb or a column name that stand before the title on a crawled line.
+    private static readonly string[] Breadcrumb = ["当前位置", "您的位置", "首页", "年报", "专栏", "栏目", "标题", "正文", "题名"];
+
+    private static readonly string[] Generic = ["本机关", "本单位", "我局", "我区", "我县", "我市", "我委", "我办", "本局", "本委", "本级", "全区", "全县", "全市", "政府", "政务", "人民政府", "本级政府", "年度", "工作"];
+
+    public static ExtractedTitle? Match(string text)
+    {
+        if (!text.Contains("报告", StringComparison.Ordinal) && !text.Contains("年报", StringComparison.Ordinal)) return null;
+        var line = text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000') ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
+        foreach (var (regex, form) in Forms)
+        {
+            foreach (Match m in regex.Matches(line))
+            {
+                if (CitesANotice(line, m)) continue;
+                var year = m.Groups["year"].Success ? ReadYear(m.Groups["year"].Value) : null;
+                var agency = m.Groups["agency"].Success ? Clean(m.Groups["agency"].Value) : null;
+                if (year is not null and (< 1990 or > 2100)) continue;
+                if (form == Form.YearOnly) return new ExtractedTitle(null, year);
+                if (agency is null) continue;
+                if (form == Form.AgencyOnly) return new ExtractedTitle(agency, null);
+                return new ExtractedTitle(agency, year);
+            }
+        }
+
+        return null;
+    }
+
+    private enum Form
+    {
+        Full,
+        YearOnly,
+        AgencyOnly,
+    }
+
+    private static readonly (Regex Regex, Form Form)[] Forms =
+    [
+        (AgencyThenYear(), Form.Full),
+        (YearThenAgency(), Form.Full),
+        (AgencyThenYearInBrackets(), Form.Full),
+        (YearAlone(), Form.YearOnly),
+        (AgencyAlone(), Form.AgencyOnly),
+    ];
+
+    // "根据《XX省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项的通知》": a notice, not the title.
+    private static bool CitesANotice(string line, Match m)
+    {
+        var after = line.AsSpan(m.Index + m.Length, Math.Min(8, line.Length - m.Index - m.Length));
+        return after.Contains("有关", StringComparison.Ordinal) || after.Contains("事项", StringComparison.Ordinal) || after.Contains("通知", StringComparison.Ordinal)
+            || after.Contains("格式", StringComparison.Ordinal) || after.Contains("编制", StringComparison.Ordinal);
+    }
+
+    private static string? Clean(string raw)
+    {
+        var s = TextKey.Compact(raw);
+        foreach (var word in Breadcrumb)
+        {
+            var at = s.LastIndexOf(word, StringComparison.Ordinal);
+            if (at >= 0 && at + word.Length < s.Length - 1) s = s[(at + word.Length)..];
+        }
+
+        s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·');
+        if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
+        if (s.EndsWith("的", StringComparison.Ordinal)) s = s[..^1];
+        // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
+        if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
+        if (s.Length is < 2 or > 40 || Generic.Contains(s) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
+        return s;
+    }
+
+    private static int? ReadYear(string s)
+    {
+        if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        const string digits = "〇一二三四五六七八九";
+        var v = 0;
+        foreach (var ch in s)
+        {
+            var k = ch is '零' or '○' or 'Ｏ' or 'O' ? 0 : digits.IndexOf(ch);
+            if (k < 0) return null;
+            v = (v * 10) + k;
+        }
+
+        return v;
+    }
+
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:关于)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:的)?\s*" + Report)]
+    private static partial Regex AgencyThenYear();
+
+    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])(?<year>" + Year + @")\s*年\s*度?\s*(?<agency>" + Agency + @")\s*(?:的)?\s*" + Report)]
+    private static partial Regex YearThenAgency();
+
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*" + Report + @"\s*[（(]\s*(?<year>" + Year + @")\s*年\s*度?\s*[)）]")]
+    private static partial Regex AgencyThenYearInBrackets();
+
+    [GeneratedRegex(@"(?<year>" + Year + @")\s*年\s*度?\s*(?:的)?\s*" + Report)]
+    private static partial Regex YearAlone();
+
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*" + Report)]
+    private static partial Regex AgencyAlone();
+}
+
+/// <summary>What a title names: the agency and the year reported on, either possibly missing.</summary>
+internal sealed record ExtractedTitle(string? Agency, int? Year);
