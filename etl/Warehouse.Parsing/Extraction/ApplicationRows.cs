@@ -62,7 +62,7 @@ internal static partial class ApplicationRows
 
         var bare = LeadingNumbering().Replace(key, "");
         if ((bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) || key.EndsWith("七总计", StringComparison.Ordinal)) return "total_processed";
-        if (key.EndsWith("3其他", StringComparison.Ordinal) && !key.EndsWith("处理3其他", StringComparison.Ordinal) && key.Length > 4) return "other_other";
+        if (key.EndsWith("3其他", StringComparison.Ordinal)) return "other_other";
 
         // "3.其他" under 其他处理 (2021); a bare "（六）其他处理" is the group (see GroupOnly).
         if (bare == "其他" || bare.EndsWith("其他处理其他", StringComparison.Ordinal)) return "other_other";
