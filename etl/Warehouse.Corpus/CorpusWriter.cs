@@ -9,7 +9,7 @@ namespace Warehouse.Corpus;
 /// Writes a generated corpus: each report in its layout beside its expected JSON, and a
 /// manifest. Files appear whole (written to a temporary name, then renamed); PDFs are made
 /// from their DOCX in batches at the end, in a work folder inside <c>outDir</c> so that the
-/// final rename stays on one file system.
+/// final rename stays on one file system, and the text-pdftotext layout is pdftotext's text of such a PDF.
 /// </summary>
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
 public sealed class CorpusWriter(IPdfConverter? pdf = null)
@@ -17,6 +17,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
     public async Task<CorpusManifest> WriteAsync(string outDir, CorpusOptions options, IProgress<int>? progress, CancellationToken ct)
     {
         Validate(options);
+        if (options.Layouts.Contains(Layouts.TextPdftotext) && Pdftotext.Find() is null) throw new InvalidOperationException(Pdftotext.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
         var pending = new List<(CorpusEntry Entry, string Docx)>();
@@ -31,11 +32,12 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
                     ? ReportFactory.CreateInPanel(options.Seed, i, options.InconsistentShare, panel)
                     : ReportFactory.Create(options.Seed, i, options.InconsistentShare);
                 var entry = new CorpusEntry(i, layout, $"{i:D5}.{Layouts.Extension(layout)}", $"{i:D5}.expected.json");
-                var json = ReportJson.Serialize(generated.Report, generated.Injected, file: null, layout: layout);
+                var rendition = Produce(generated, layout);
+                var json = ReportJson.Serialize(rendition.Expected, rendition.Findings, file: null, layout: layout);
                 await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
 
-                var bytes = Render(generated, layout);
-                if (layout == Layouts.Pdf)
+                var bytes = rendition.Bytes;
+                if (Layouts.NeedsPdf(layout))
                 {
                     // A folder of its own, so that two writers into one folder never share DOCX files.
                     work ??= Directory.CreateDirectory(Path.Combine(outDir, $".pdf-work-{Guid.NewGuid():N}")).FullName;
@@ -59,6 +61,14 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
                 {
                     var made = Path.ChangeExtension(docx, ".pdf");
                     if (!File.Exists(made)) throw new IOException($"The PDF converter made no {Path.GetFileName(made)} for report {entry.Index} in {work}.");
+                    if (entry.Layout == Layouts.TextPdftotext)
+                    {
+                        var text = Path.ChangeExtension(docx, ".txt");
+                        await Pdftotext.ExtractAsync(made, text, ct);
+                        File.Move(text, Path.Combine(outDir, entry.File), overwrite: true);
+                        continue;
+                    }
+
                     File.Move(made, Path.Combine(outDir, entry.File), overwrite: true);
                 }
 
@@ -90,21 +100,41 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
         if (unknown is not null) throw new ArgumentException($"Unknown layout '{unknown}'; known: {string.Join(", ", Layouts.All)}.", nameof(options));
     }
 
-    /// <summary>The document bytes of one generated report in one layout (PDF: the DOCX it is made from).</summary>
-    public static byte[] Render(GeneratedReport generated, string layout)
+    /// <summary>The document bytes of one generated report in one layout (PDF and text-pdftotext: the DOCX they are made from).</summary>
+    public static byte[] Render(GeneratedReport generated, string layout) => Produce(generated, layout).Bytes;
+
+    /// <summary>
+    /// One generated report in one layout: the document bytes (PDF and text-pdftotext: the DOCX they
+    /// are made from), and what a correct parser reads from it with the findings it must give.
+    /// </summary>
+    public static Rendition Produce(GeneratedReport generated, string layout)
     {
-        var parts = Composer.Compose(generated);
-        var rng = new Random(unchecked(generated.QuirkSeed + Layouts.All.ToList().IndexOf(layout)));
-        return layout switch
+        var index = Layouts.All.ToList().IndexOf(layout);
+        if (index < 0) throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout));
+        var quirks = Quirks.Draw(generated, layout);
+        var seed = unchecked(generated.QuirkSeed + index);
+        if (layout == Layouts.TextStream)
+        {
+            var made = TextStreamRendition.Make(generated, quirks, seed);
+            return new Rendition(made.Bytes, made.Expected, made.Findings, quirks, made.Printed);
+        }
+
+        var parts = Composer.Compose(generated, quirks);
+        var rng = new Random(seed);
+        var bytes = layout switch
         {
             Layouts.TextTab => TextTabRenderer.Render(parts, rng),
             Layouts.TextCell => TextCellRenderer.Render(parts, rng),
-            Layouts.HtmlTrs => HtmlRenderers.Trs(parts, rng),
-            Layouts.HtmlHanwebGbk => HtmlRenderers.HanwebGbk(parts, rng),
-            Layouts.Docx => DocxRenderer.Render(parts, rng, forPdf: false),
-            Layouts.Pdf => DocxRenderer.Render(parts, rng, forPdf: true),
-            _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
+            Layouts.HtmlTrs => HtmlRenderers.Trs(parts, rng, quirks),
+            Layouts.HtmlHanwebGbk => HtmlRenderers.HanwebGbk(parts, rng, quirks),
+            Layouts.Docx => DocxRenderer.Render(parts, rng, DocxKind.Plain, quirks),
+            Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
+            Layouts.TextPdftotext => DocxRenderer.Render(parts, rng, DocxKind.ForPdftotext, quirks),
+            Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks),
+            _ => DocxRenderer.Render(parts, rng, DocxKind.Edited, quirks),
         };
+        var (expected, findings) = Expectation.For(generated, quirks);
+        return new Rendition(bytes, expected, findings, quirks, generated);
     }
 
     private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)

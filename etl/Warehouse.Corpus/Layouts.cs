@@ -21,16 +21,45 @@ public static class Layouts
     /// <summary>The DOCX layout turned into PDF by LibreOffice.</summary>
     public const string Pdf = "pdf";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
+    /// <summary>
+    /// Text saved by a portal crawler (real/pingtan-2021.txt): a few header lines, then the whole body
+    /// on one line, every table's cells run together ("640020470").
+    /// </summary>
+    public const string TextStream = "text-stream";
 
+    /// <summary>
+    /// The output of <c>pdftotext -layout</c> on a PDF made from a DOCX by LibreOffice: columns by
+    /// spaces, labels wrapped above and below their numbers, page-number footers ("- 3 -") inside tables.
+    /// </summary>
+    public const string TextPdftotext = "text-pdftotext";
+
+    /// <summary>Markdown as OCR and conversion tools write it: "#" headings, pipe tables, generic headers, bold markers.</summary>
+    public const string Markdown = "markdown";
+
+    /// <summary>
+    /// A Word attachment as offices edit it: the whole document in a one-cell frame table, content-control
+    /// prompts in empty cells, a row moved with Track Changes and corrected.
+    /// </summary>
+    public const string DocxEdited = "docx-edited";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited];
+
+    /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
+    public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
+
+    /// <summary>The original layouts but PDF: rendered in memory, expected values the report's own (no LibreOffice).</summary>
     public static IReadOnlyList<string> WithoutPdf { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx];
+
+    /// <summary>Layouts made through LibreOffice (a PDF from the rendered DOCX).</summary>
+    public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext;
 
     public static string Extension(string layout) => layout switch
     {
-        TextTab or TextCell => "txt",
+        TextTab or TextCell or TextStream or TextPdftotext => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
-        Docx => "docx",
+        Docx or DocxEdited => "docx",
         Pdf => "pdf",
+        Markdown => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };
 }

@@ -65,7 +65,7 @@ internal static class CorpusCommand
         return new Panel(first, last - first + 1);
     }
 
-    public static bool NeedsPdf(IReadOnlyList<string> layouts) => layouts.Contains(Layouts.Pdf);
+    public static bool NeedsPdf(IReadOnlyList<string> layouts) => layouts.Any(Layouts.NeedsPdf);
 
     private static int Positive(int n, string name) => n > 0 ? n : throw new UserError($"{name} must be a positive number");
 

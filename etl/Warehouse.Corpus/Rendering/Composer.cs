@@ -6,13 +6,16 @@ namespace Warehouse.Corpus.Rendering;
 /// <summary>Writes a generated report as the template orders it: title, the six sections, their tables, the signature.</summary>
 public static class Composer
 {
-    public static IReadOnlyList<Part> Compose(GeneratedReport g)
+    public static IReadOnlyList<Part> Compose(GeneratedReport g) => Compose(g, Quirks.None);
+
+    /// <param name="quirks">The title's wording and table 三's labels and rows as this rendering prints them.</param>
+    public static IReadOnlyList<Part> Compose(GeneratedReport g, Quirks quirks)
     {
         var r = g.Report;
         var rng = new Random(g.QuirkSeed);
         var parts = new List<Part>
         {
-            new TitlePart(r.Agency, $"{r.Year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year),
+            new TitlePart(r.Agency, $"{r.Year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year) { Form = quirks.Title },
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
             new HeadingPart("一、总体情况"),
         };
@@ -20,7 +23,7 @@ public static class Composer
         parts.Add(new HeadingPart("二、主动公开政府信息情况"));
         parts.Add(new TablePart(Tables.Active(r)));
         parts.Add(new HeadingPart("三、收到和处理政府信息公开申请情况"));
-        parts.Add(new TablePart(Tables.Applications(r)));
+        parts.Add(new TablePart(Tables.Applications(r, quirks)));
         parts.Add(new HeadingPart("四、政府信息公开行政复议、行政诉讼情况"));
         parts.Add(new TablePart(Tables.Review(r)));
         parts.Add(new HeadingPart("五、存在的主要问题及改进情况"));

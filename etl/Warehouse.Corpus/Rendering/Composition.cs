@@ -6,7 +6,52 @@ public abstract record Part;
 /// <param name="Year">The year reported on (the report is posted the year after).</param>
 public sealed record TitlePart(string Agency, string Rest, int Year) : Part
 {
-    public string Text => Agency + Rest;
+    /// <summary>How the title is worded; <see cref="TitleForm.AsPrinted"/> is agency + <see cref="Rest"/>.</summary>
+    public TitleForm Form { get; init; }
+
+    /// <summary>The title's lines: one, or two when it is split (agency, then the rest).</summary>
+    public IReadOnlyList<string> Lines => Form switch
+    {
+        TitleForm.YearFirst => [$"{Year}年{Agency}政府信息公开工作年度报告"],
+        TitleForm.About => [$"{Agency}关于{Year}年度政府信息公开工作的年度报告"],
+        TitleForm.YearInBrackets => [$"{Agency}政府信息公开工作年度报告（{Year}年）"],
+        TitleForm.AsciiSpace => [$"{Agency} {Rest}"],
+        TitleForm.IdeographicSpace => [$"{Agency}\u3000{Rest}"],
+        TitleForm.NoYear => [$"{Agency}政府信息公开工作年度报告"],
+        TitleForm.Split => [Agency, Rest],
+        _ => [Agency + Rest],
+    };
+
+    /// <summary>The title on one line.</summary>
+    public string Text => string.Concat(Lines);
+}
+
+/// <summary>The wordings of titles met in practice (domain.md, "Layouts met in practice").</summary>
+public enum TitleForm
+{
+    /// <summary>"X2023年政府信息公开工作年度报告" (or 年度), as the generator always wrote it.</summary>
+    AsPrinted,
+
+    /// <summary>"2023年X政府信息公开工作年度报告".</summary>
+    YearFirst,
+
+    /// <summary>"X关于2023年度政府信息公开工作的年度报告".</summary>
+    About,
+
+    /// <summary>"X政府信息公开工作年度报告（2023年）".</summary>
+    YearInBrackets,
+
+    /// <summary>"X 2023年政府信息公开工作年度报告".</summary>
+    AsciiSpace,
+
+    /// <summary>"X　2023年政府信息公开工作年度报告" (U+3000).</summary>
+    IdeographicSpace,
+
+    /// <summary>"X政府信息公开工作年度报告": the year only in the statistics period sentence.</summary>
+    NoYear,
+
+    /// <summary>The agency on one line (or piece), "2023年政府信息公开工作年度报告" on the next.</summary>
+    Split,
 }
 
 public sealed record HeadingPart(string Text) : Part;

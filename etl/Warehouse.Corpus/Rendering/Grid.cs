@@ -6,12 +6,26 @@ public sealed record GridCell(string Text, int RowSpan = 1, int ColSpan = 1, dec
 {
     public bool IsNumber => Value is not null;
 
+    /// <summary>For a number cell written as no exact figure ("10余件"), that text; the renderers then print it instead.</summary>
+    public string? Printed { get; init; }
+
+    /// <summary>The unit a person may write in a number cell: "件", "条", or "万元" for an amount.</summary>
+    public string? Unit { get; init; }
+
     public static GridCell Number(decimal value, int colSpan = 1) => new("", 1, colSpan, value);
 }
 
 /// <summary>A table of the template: the cells that start in each row, left to right.</summary>
 public sealed record Grid(string Name, int Columns, IReadOnlyList<IReadOnlyList<GridCell>> Rows)
 {
+    /// <summary>
+    /// What each row holds, for renderers and expectations that need it: a row code of table 三 (or
+    /// "group:" + a group printed as one row), an item of table 二, "review" for table 四's numbers; null for headings.
+    /// </summary>
+    public IReadOnlyList<string?> Keys { get; init; } = [];
+
+    public string? KeyOf(int row) => row < Keys.Count ? Keys[row] : null;
+
     /// <summary>
     /// Places every cell on the full grid: each position holds the cell that covers it and
     /// where that cell starts, so a renderer knows origins, rowspan and colspan continuations.

@@ -13,7 +13,10 @@ public static class HtmlRenderers
     }
 
     /// <summary>TRS style, UTF-8: the article inside nested layout tables, labels split by &lt;br&gt;, numbers in spans.</summary>
-    public static byte[] Trs(IReadOnlyList<Part> parts, Random rng)
+    public static byte[] Trs(IReadOnlyList<Part> parts, Random rng) => Trs(parts, rng, Quirks.None);
+
+    /// <param name="quirks">With <see cref="Quirks.TitleInHeadOnly"/>, the title is only in the head (real/pingtan-2024-portal.html).</param>
+    public static byte[] Trs(IReadOnlyList<Part> parts, Random rng, Quirks quirks)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
         var titlePart = parts.OfType<TitlePart>().First();
@@ -22,12 +25,27 @@ public static class HtmlRenderers
         var posted = new DateOnly(titlePart.Year + 1, 1, 10).AddDays(rng.Next(60)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var views = 20 + rng.Next(2000);
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("_政府信息公开年报</title>\n");
+        sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append(quirks.TitleInHeadOnly ? "_政府信息公开年报_政府门户网站" : "_政府信息公开年报").Append("</title>\n");
+        if (quirks.TitleInHeadOnly)
+        {
+            sb.Append("<meta name=\"SiteName\" content=\"政府门户网站\"/>\n<meta name=\"ColumnName\" content=\"政府信息公开年报\"/>\n<meta name=\"ArticleTitle\" content=\"").Append(E(title)).Append("\"/>\n");
+            sb.Append("<meta name=\"PubDate\" content=\"").Append(posted).Append(" 15:35\"/>\n");
+        }
+
         sb.Append("<script>var _trs_uv = 1;</script><style>.TRS_Editor td{border:1px solid #000}</style></head>\n<body>\n");
         sb.Append("<table width=\"1000\" align=\"center\" class=\"layout\"><tr><td class=\"nav\">您当前的位置：<a href=\"/\">首页</a> &gt; <a href=\"#\">政务公开</a> &gt; 政府信息公开年报</td></tr>\n");
         sb.Append("<tr><td><table width=\"100%\"><tr><td class=\"left\"><ul><li>机构概况</li><li>政策文件</li></ul></td><td class=\"main\">\n");
-        sb.Append("<div class=\"article\"><h1 class=\"title\">").Append(E(title)).Append("</h1>\n");
-        sb.Append("<div class=\"info\">发布时间：").Append(posted).Append(" 来源：本网 浏览次数：<span id=\"count\">").Append(views).Append("</span></div>\n<div class=\"TRS_Editor\">\n");
+        if (quirks.TitleInHeadOnly)
+        {
+            // No title in the body: a byline names the publisher.
+            sb.Append("<div class=\"article\">\n<div class=\"info\"><span class=\"article_source\">").Append(Byline(titlePart)).Append("</span> <span class=\"article_time\">时间：").Append(posted).Append(" 15:35</span> 浏览次数：<span id=\"count\">").Append(views).Append("</span></div>\n<div class=\"TRS_Editor\">\n");
+        }
+        else
+        {
+            sb.Append("<div class=\"article\"><h1 class=\"title\">").Append(string.Join("<br/>", titlePart.Lines.Select(E))).Append("</h1>\n");
+            sb.Append("<div class=\"info\">发布时间：").Append(posted).Append(" 来源：本网 浏览次数：<span id=\"count\">").Append(views).Append("</span></div>\n<div class=\"TRS_Editor\">\n");
+        }
+
         foreach (var part in parts)
         {
             switch (part)
@@ -52,13 +70,22 @@ public static class HtmlRenderers
     }
 
     /// <summary>Hanweb style, GBK bytes declared as gb2312: paragraphs inside the cells.</summary>
-    public static byte[] HanwebGbk(IReadOnlyList<Part> parts, Random rng)
+    public static byte[] HanwebGbk(IReadOnlyList<Part> parts, Random rng) => HanwebGbk(parts, rng, Quirks.None);
+
+    /// <param name="quirks">With <see cref="Quirks.TitleInHeadOnly"/>, the title is only in the head, a byline in the body.</param>
+    public static byte[] HanwebGbk(IReadOnlyList<Part> parts, Random rng, Quirks quirks)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: true, leadingSpace: false);
-        var title = parts.OfType<TitlePart>().First().Text;
+        var titlePart = parts.OfType<TitlePart>().First();
+        var title = titlePart.Text;
         var sb = new StringBuilder();
-        sb.Append("<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\n<title>").Append(E(title)).Append("</title>\n</head>\n<body>\n");
-        sb.Append("<div id=\"barrierfree_container\"><div class=\"top\">政府信息公开</div>\n<div class=\"article\">\n<div class=\"title\">").Append(E(title)).Append("</div>\n<div id=\"zoom\" class=\"content\">\n");
+        sb.Append("<html>\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\n<title>").Append(E(title));
+        if (quirks.TitleInHeadOnly) sb.Append("_年度报告_政府信息公开");
+        sb.Append("</title>\n");
+        if (quirks.TitleInHeadOnly) sb.Append("<meta name=\"ArticleTitle\" content=\"").Append(E(title)).Append("\">\n");
+        sb.Append("</head>\n<body>\n");
+        sb.Append("<div id=\"barrierfree_container\"><div class=\"top\">政府信息公开</div>\n<div class=\"article\">\n");
+        sb.Append(quirks.TitleInHeadOnly ? $"<div class=\"source\">{Byline(titlePart)}</div>" : $"<div class=\"title\">{string.Join("<br>", titlePart.Lines.Select(E))}</div>").Append("\n<div id=\"zoom\" class=\"content\">\n");
         foreach (var part in parts)
         {
             switch (part)
@@ -81,6 +108,14 @@ public static class HtmlRenderers
         sb.Append("</div>\n</div>\n<div class=\"bottom\">网站标识码 3607000001</div></div>\n</body>\n</html>\n");
         return Encoding.GetEncoding("GBK").GetBytes(sb.ToString());
     }
+
+    // "来源：X", "发布机构：X" or "信息来源：X", as portals print it under the title.
+    private static string Byline(TitlePart t) => (t.Agency.Length % 3) switch
+    {
+        0 => "来源：",
+        1 => "发布机构：",
+        _ => "信息来源：",
+    } + E(t.Agency);
 
     private static string Table(Grid grid, NumberStyle numbers, Random rng, Func<string, string> label, Func<string, string> number)
     {

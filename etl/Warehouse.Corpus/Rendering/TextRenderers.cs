@@ -17,8 +17,11 @@ public static class TextTabRenderer
         {
             switch (part)
             {
-                case TitlePart t:
+                case TitlePart { Form: TitleForm.AsPrinted } t:
                     sb.Append(t.Agency).Append(' ').Append(t.Rest).Append("\n\n");
+                    break;
+                case TitlePart t:
+                    sb.Append(string.Join('\n', t.Lines)).Append("\n\n");
                     break;
                 case HeadingPart h:
                     sb.Append('\n').Append(h.Text).Append("\n\n");
@@ -90,11 +93,11 @@ public static class TextCellRenderer
         {
             switch (part)
             {
-                case TitlePart t when t.Rest.Length > 8:
+                case TitlePart { Form: TitleForm.AsPrinted } t when t.Rest.Length > 8:
                     sb.Append(t.Agency).Append(t.Rest[..8]).Append('\n').Append(t.Rest[8..]).Append("\n\n");
                     break;
                 case TitlePart t:
-                    sb.Append(t.Text).Append("\n\n");
+                    sb.Append(string.Join('\n', t.Lines)).Append("\n\n");
                     break;
                 case HeadingPart h:
                     sb.Append(h.Text).Append('\n');

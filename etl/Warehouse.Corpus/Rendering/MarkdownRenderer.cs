@@ -1,0 +1,158 @@
+using System.Text;
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// Markdown as OCR and document-conversion tools write it: "#" headings (or bold lines), pipe tables
+/// with a "|---|" separator, merged cells left blank or repeated, generic headers ("数据1 … 数据7")
+/// or the applicant types, table 三 sometimes cut into one small table per group of rows, its header
+/// row repeated inside the table (a page break), bold markers around labels and totals.
+/// </summary>
+public static class MarkdownRenderer
+{
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks)
+    {
+        var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
+        var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true) : null;
+        var style = new Style(
+            HashHeadings: rng.NextDouble() < 0.7,
+            RepeatMerged: rng.NextDouble() < 0.4,
+            Flat: rng.NextDouble() < 0.5,
+            Generic: rng.NextDouble() < 0.4,
+            PerGroup: rng.NextDouble() < 0.3,
+            RepeatHeader: rng.NextDouble() < 0.3,
+            Bold: rng.NextDouble() < 0.3);
+        string Number(GridCell cell)
+        {
+            var text = cell.Printed ?? people?.Format(cell.Value!.Value, cell.Unit) ?? numbers.Format(cell.Value!.Value);
+            return style.Bold && cell.Value != 0 && rng.NextDouble() < 0.1 ? $"**{text}**" : text;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TitlePart t:
+                    foreach (var line in t.Lines) sb.Append("# ").Append(line).Append("\n\n");
+                    break;
+                case HeadingPart h:
+                    sb.Append(style.HashHeadings ? $"## {h.Text}" : $"**{h.Text}**").Append("\n\n");
+                    break;
+                case ParagraphPart p:
+                    sb.Append(p.Text).Append("\n\n");
+                    break;
+                case TablePart table:
+                    WriteTable(sb, table.Grid, style, Number, rng);
+                    break;
+                case ClosingPart c:
+                    sb.Append(c.Agency).Append("\n\n").Append(c.Date).Append('\n');
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold);
+
+    private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng)
+    {
+        var layout = grid.Layout();
+        var applications = grid.Name == Tables.ApplicationsName;
+        var flat = applications && style.Flat;
+        var labelColumns = applications ? grid.Columns - ApplicantTypes.Count : 0;
+        var header = new List<string>();
+        var body = new List<(string? Key, List<string> Cells)>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var cells = new List<string>();
+            var labels = new List<string>();
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                var origin = slot.Row == r && slot.Column == c;
+                if (flat && c < labelColumns)
+                {
+                    if (origin && slot.Cell.Text.Length > 0) labels.Add(slot.Cell.Text);
+                    continue;
+                }
+
+                // Converters repeat a merged label in each cell it covers, or leave those cells blank; a number is written once.
+                cells.Add(origin ? (slot.Cell.IsNumber ? number(slot.Cell) : slot.Cell.Text) : style.RepeatMerged && !slot.Cell.IsNumber ? slot.Cell.Text : "");
+            }
+
+            var key = grid.KeyOf(r);
+            if (flat && key is null) continue;
+            if (flat)
+            {
+                var label = string.Join(" ", labels);
+                if (style.Bold && key is "total_processed") label = $"**{label}**";
+                cells.Insert(0, label);
+            }
+
+            body.Add((key, cells));
+        }
+
+        var width = body.Max(b => b.Cells.Count);
+        if (flat)
+        {
+            header = ["项目", .. style.Generic ? Enumerable.Range(1, ApplicantTypes.Count).Select(k => $"数据{k}") : ApplicantTypes.All.Select(a => a.Label)];
+        }
+        else if (style.Generic)
+        {
+            header = [.. Enumerable.Range(0, width).Select(k => k < labelColumns ? (k == 0 ? "项目" : "") : $"数据{k - labelColumns + 1}")];
+        }
+        else
+        {
+            header = body[0].Cells;
+            body.RemoveAt(0);
+        }
+
+        // The applicant types again in the middle, as a page break repeats a table's header row.
+        if (applications && style.RepeatHeader)
+        {
+            var from = 8 + rng.Next(8);
+            var at = body.FindIndex(b => b.Key is not null && DisposalCategories.IsKnown(b.Key) && DisposalCategories.Get(b.Key).Number >= from);
+            var types = ApplicantTypes.All.Select(a => a.Label).ToList();
+            if (at > 0) body.Insert(at, (null, flat ? ["", .. types] : [.. Enumerable.Repeat("", labelColumns), .. types]));
+        }
+
+        if (applications && style.PerGroup)
+        {
+            // One small table per group of rows: each begins with its own header line.
+            var pieces = new List<List<(string? Key, List<string> Cells)>>();
+            string? group = null;
+            foreach (var row in body)
+            {
+                var g = row.Key is null ? group ?? "head" : row.Key.StartsWith("group:", StringComparison.Ordinal) ? row.Key[6..] : DisposalCategories.Get(row.Key).Group;
+                if (pieces.Count == 0 || g != group) pieces.Add([]);
+                pieces[^1].Add(row);
+                group = g;
+            }
+
+            WritePipe(sb, header, pieces[0].Select(p => p.Cells).ToList());
+            foreach (var piece in pieces.Skip(1)) WritePipe(sb, piece[0].Cells, piece.Skip(1).Select(p => p.Cells).ToList());
+            return;
+        }
+
+        WritePipe(sb, header, body.Select(b => b.Cells).ToList());
+    }
+
+    private static void WritePipe(StringBuilder sb, IReadOnlyList<string> header, IReadOnlyList<List<string>> rows)
+    {
+        var width = Math.Max(header.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Count));
+        void Line(IReadOnlyList<string> cells)
+        {
+            sb.Append('|');
+            for (var k = 0; k < width; k++) sb.Append(' ').Append(k < cells.Count ? cells[k].Replace("|", "\\|", StringComparison.Ordinal) : "").Append(" |");
+            sb.Append('\n');
+        }
+
+        Line(header);
+        sb.Append('|').Append(string.Concat(Enumerable.Repeat("---|", width))).Append('\n');
+        foreach (var row in rows) Line(row);
+        sb.Append('\n');
+    }
+}

@@ -1,0 +1,166 @@
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// What one rendering of a report does differently from the template, as real documents do:
+/// a title worded otherwise, misprinted or renumbered labels, a group printed as one row, numbers
+/// written with units, a cell only approximately stated. Drawn for a (report, layout) pair from the
+/// report's <see cref="GeneratedReport.QuirkSeed"/>, so the same pair always gets the same quirks.
+/// </summary>
+/// <remarks>
+/// The layouts of the first corpus (<see cref="Layouts.Original"/>) get only the quirks that leave the
+/// report's values as they are; quirks that change what a parser can know (a group printed as one row
+/// that is not zero, "10余件") come only in the layouts added for them.
+/// </remarks>
+public sealed record Quirks
+{
+    public static Quirks None { get; } = new();
+
+    public TitleForm Title { get; init; }
+
+    /// <summary>A portal page states the title only in &lt;title&gt; and its ArticleTitle meta, with a byline.</summary>
+    public bool TitleInHeadOnly { get; init; }
+
+    /// <summary>Rows of table 三 printed with another label than the template's (misprinted, renumbered, spaced).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The group of table 三 printed as one row without its reasons (2021 template).</summary>
+    public string? Collapsed { get; init; }
+
+    /// <summary>Numbers written as people write them: units in cells, "—"/"无"/blank for zero, full-width digits.</summary>
+    public bool PeopleNumbers { get; init; }
+
+    /// <summary>A cell of table 三 written as "X余件", which is no exact figure: (row code, applicant column).</summary>
+    public (string Row, int Column)? Approximate { get; init; }
+
+    public string Label(DisposalCategory category) => Labels.TryGetValue(category.Code, out var label) ? label : category.Label;
+
+    // Rates, per report of a layout that takes the quirk.
+    public const double TitleRate = 0.35;
+    public const double TitleInHeadRate = 0.3;
+    public const double MisprintRate = 0.12;
+    public const double NumberingRate = 0.1;
+    public const double SpacedLabelRate = 0.1;
+    public const double CollapsedRate = 0.15;
+    public const double PeopleNumbersRate = 0.4;
+    public const double ApproximateRate = 0.1;
+
+    private static readonly string[] ChineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+    public static Quirks Draw(GeneratedReport g, string layout)
+    {
+        var index = Layouts.All.ToList().IndexOf(layout);
+        if (index < 0) throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout));
+        var rng = new Random(unchecked((g.QuirkSeed * 397) ^ (0x5bd1e995 + index)));
+        var original = Layouts.Original.Contains(layout);
+        var r = g.Report;
+        var quirks = new Quirks();
+
+        if (rng.NextDouble() < TitleRate) quirks = quirks with { Title = (TitleForm)(1 + rng.Next(7)) };
+        var inHead = rng.NextDouble() < TitleInHeadRate;
+        if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk) quirks = quirks with { TitleInHeadOnly = inHead };
+
+        var collapsed = Collapse(rng, g, allowValues: !original);
+        quirks = quirks with { Collapsed = collapsed };
+        quirks = quirks with { Labels = LabelQuirks(rng, r.Template, collapsed) };
+
+        var people = rng.NextDouble() < PeopleNumbersRate;
+        var approximate = rng.NextDouble() < ApproximateRate;
+        if (layout is Layouts.Markdown or Layouts.DocxEdited or Layouts.TextPdftotext) quirks = quirks with { PeopleNumbers = people };
+        if (layout is Layouts.Markdown or Layouts.DocxEdited && approximate && g.Injected.Count == 0)
+        {
+            quirks = quirks with { Approximate = ApproximateCell(rng, r, collapsed) };
+        }
+
+        return quirks;
+    }
+
+    // A group whose cells the injected change touches stays printed in full: its findings name its reasons.
+    private static string? Collapse(Random rng, GeneratedReport g, bool allowValues)
+    {
+        var draw = rng.NextDouble();
+        var which = rng.NextDouble();
+        if (g.Report.Template != Template.Template2021 || draw >= CollapsedRate) return null;
+        var group = which switch { < 0.5 => "other", < 0.7 => "not_processed", < 0.85 => "unavailable", _ => "denied" };
+        var members = DisposalCategories.All.Where(c => c.Group == group).Select(c => c.Code).ToList();
+        if (g.Injected.Any(f => f.Row is { } row && members.Contains(row))) return null;
+        var zero = members.All(m => g.Report.Applications.Row(m)!.All(v => v == 0));
+        return zero || allowValues ? group : null;
+    }
+
+    private static Dictionary<string, string> LabelQuirks(Random rng, Template template, string? collapsed)
+    {
+        var labels = new Dictionary<string, string>();
+        var misprint = rng.NextDouble() < MisprintRate;
+        var renumber = rng.NextDouble() < NumberingRate;
+        var spaced = rng.NextDouble() < SpacedLabelRate;
+        var reasons = DisposalCategories.Outcomes(template)
+            .Where(c => c.Label.Length > 2 && char.IsAsciiDigit(c.Label[0]) && c.Label[1] == '.' && c.Group != collapsed)
+            .Where(c => !(template == Template.Template2019 && c.Group == "other"))
+            .ToList();
+        string Current(DisposalCategory c) => labels.TryGetValue(c.Code, out var l) ? l : c.Label;
+
+        if (renumber)
+        {
+            var style = rng.Next(4);
+            foreach (var c in reasons)
+            {
+                var n = c.Label[0] - '0';
+                var numeral = ChineseNumerals[n - 1];
+                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", _ => $"{n}、" };
+                labels[c.Code] = number + c.Label[2..];
+            }
+        }
+
+        var longOnes = reasons.Where(c => c.Label.Length >= 7).ToList();
+        if (misprint && longOnes.Count > 0)
+        {
+            // One or two rows, never adjacent: "2.其他法律行政止公开" (hongze 2024).
+            var first = longOnes[rng.Next(longOnes.Count)];
+            var picked = new List<DisposalCategory> { first };
+            var others = longOnes.Where(c => Math.Abs(c.Number - first.Number) > 1).ToList();
+            if (others.Count > 0 && rng.NextDouble() < 0.4) picked.Add(others[rng.Next(others.Count)]);
+            foreach (var c in picked) labels[c.Code] = Misprint(Current(c), rng);
+        }
+
+        if (spaced && reasons.Count > 0)
+        {
+            var c = reasons[rng.Next(reasons.Count)];
+            var label = Current(c);
+            var body = BodyStart(label);
+            var at = body + 1 + rng.Next(Math.Max(1, label.Length - body - 2));
+            labels[c.Code] = label[..at] + " " + label[at..];
+        }
+
+        return labels;
+    }
+
+    // Where the words begin after the numbering ("2.", "（二）", "二、", "(2)").
+    private static int BodyStart(string label)
+    {
+        var close = label.IndexOfAny(['.', '、', '）', ')']);
+        return close is >= 0 and < 4 ? close + 1 : 0;
+    }
+
+    private static string Misprint(string label, Random rng)
+    {
+        var body = BodyStart(label);
+        var at = body + 1 + rng.Next(label.Length - body - 2);
+        if (rng.NextDouble() < 0.6) return label.Remove(at, 1);
+        const string typos = "的之和与工公正政法规理请申息";
+        var replacement = typos[rng.Next(typos.Length)];
+        if (replacement == label[at]) replacement = '之';
+        return label[..at] + replacement + label[(at + 1)..];
+    }
+
+    private static (string, int)? ApproximateCell(Random rng, Report r, string? collapsed)
+    {
+        var candidates = DisposalCategories.For(r.Template)
+            .Where(c => c.Group != collapsed && c.Code != "total_processed")
+            .SelectMany(c => Enumerable.Range(0, ApplicantTypes.TotalIndex).Select(k => (c.Code, k)))
+            .Where(x => r.Applications[x.Code, x.k] is >= 11)
+            .ToList();
+        return candidates.Count == 0 ? null : candidates[rng.Next(candidates.Count)];
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Warehouse.Corpus.Oracle;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// Text saved by a portal crawler (real/pingtan-2021.txt): sometimes a few header lines, then the
+/// whole body on one line — breadcrumb, title, byline, the sections — and every table with its
+/// cells run together: "一、本年新收政府信息公开申请数量640020470", a stray space at a true boundary
+/// now and then ("500000 5"), the next row's numbering glued to the digits ("00000002.其他…").
+/// </summary>
+public static class TextStreamRenderer
+{
+    /// <summary>The text, and what each table row printed, as pieces between the boundaries it kept.</summary>
+    /// <param name="Rows">Each row of a table with numbers, by key (<see cref="Grid.Keys"/>): table 二 items, table 三 rows, "review".</param>
+    public sealed record Printed(string Text, IReadOnlyDictionary<string, IReadOnlyList<Piece>> Rows, IReadOnlyList<string> Table3Keys);
+
+    /// <param name="seed">Draws the header, byline and stray spaces; the same seed prints the same text.</param>
+    /// <param name="keep">Keys of rows printed with a space between every two cells (so they read one way).</param>
+    public static Printed Render(IReadOnlyList<Part> parts, int seed, IReadOnlySet<string> keep, bool runTogether = false)
+    {
+        var rng = new Random(seed);
+        var title = parts.OfType<TitlePart>().First();
+        var titleText = string.Join(" ", title.Lines);
+        var posted = new DateTime(title.Year + 1, 1, 10, 9, 0, 0).AddDays(rng.Next(60)).AddMinutes(rng.Next(600));
+        var postedText = posted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var spaceRate = runTogether ? 0 : rng.NextDouble() < 0.5 ? 0.02 : 0.06;
+        var sb = new StringBuilder();
+        if (rng.NextDouble() < 0.6)
+        {
+            var id = 10000 + rng.Next(90000);
+            var folder = posted.ToString("yyyyMM", CultureInfo.InvariantCulture);
+            sb.Append("标题: ").Append(titleText).Append('\n');
+            sb.Append("发布时间: ").Append(postedText).Append('\n');
+            sb.Append("文号: \n");
+            sb.Append("发布机构: ").Append(rng.NextDouble() < 0.5 ? title.Agency : "").Append('\n');
+            sb.Append("栏目: 政府信息公开年报\n");
+            sb.Append("原文链接: https://www.example.gov.cn/zwgk/zfxxgk/zfxxgknb/").Append(folder).Append("/t")
+                .Append(posted.ToString("yyyyMMdd", CultureInfo.InvariantCulture)).Append('_').Append(id).Append(".htm\n");
+            sb.Append("本地目录: zwgk/zfxxgk/zfxxgknb/").Append(folder).Append('/').Append(id).Append('_').Append(titleText.Replace(" ", "", StringComparison.Ordinal)).Append('\n');
+            sb.Append("页面链接与图片详见 links.tsv(同目录)\n");
+            sb.Append("==================== 正文 ====================\n");
+        }
+
+        sb.Append(rng.NextDouble() < 0.5 ? "当前位置： 首页政务公开政府信息公开政府信息公开年报 " : "您所在的位置：首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年报 ");
+        sb.Append(titleText).Append(' ');
+        sb.Append(rng.Next(3) switch { 0 => "来源：", 1 => "发布机构：", _ => "信息来源：" }).Append(title.Agency);
+        sb.Append(" 时间：").Append(postedText).Append(" 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> ");
+
+        var rows = new Dictionary<string, IReadOnlyList<Piece>>();
+        var table3 = new List<string>();
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case HeadingPart h:
+                    if (rng.NextDouble() < 0.15) sb.Append(' ');
+                    sb.Append(h.Text);
+                    if (rng.NextDouble() < 0.15) sb.Append(' ');
+                    break;
+                case ParagraphPart p:
+                    sb.Append(p.Text);
+                    break;
+                case TablePart t:
+                    WriteTable(sb, t.Grid, rng, keep, spaceRate, rows, table3);
+                    if (rng.NextDouble() < 0.5) sb.Append(' ');
+                    break;
+                case ClosingPart c:
+                    sb.Append(rng.NextDouble() < 0.5 ? " " : "\u3000\u3000").Append(c.Agency).Append(' ').Append(c.Date);
+                    break;
+            }
+        }
+
+        if (rng.NextDouble() < 0.7) sb.Append(" 附件下载");
+        sb.Append('\n');
+        return new Printed(sb.ToString(), rows, table3);
+    }
+
+    private static void WriteTable(StringBuilder sb, Grid grid, Random rng, IReadOnlySet<string> keep, double spaceRate, Dictionary<string, IReadOnlyList<Piece>> rows, List<string> table3)
+    {
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var key = grid.KeyOf(r);
+            var printed = new StringBuilder();
+            var numbers = 0;
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Column < c || slot.Row < r) continue;
+                if (!slot.Cell.IsNumber)
+                {
+                    sb.Append(slot.Cell.Text);
+                    continue;
+                }
+
+                // "规章 000": a space after the label now and then; between cells only at a true boundary.
+                var drawn = rng.NextDouble() < (numbers == 0 ? 0.1 : spaceRate);
+                var boundary = drawn || (numbers > 0 && key is not null && keep.Contains(key));
+                if (boundary) sb.Append(' ');
+                if (numbers > 0 && boundary) printed.Append(' ');
+                var text = Number(slot.Cell.Value!.Value);
+                sb.Append(text);
+                printed.Append(text);
+                numbers++;
+            }
+
+            if (key is not null && numbers > 0)
+            {
+                rows[key] = Piece.Parse(printed.ToString());
+                if (grid.Name == Tables.ApplicationsName) table3.Add(key);
+            }
+        }
+    }
+
+    private static string Number(decimal value) =>
+        value == decimal.Truncate(value) ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
+}
