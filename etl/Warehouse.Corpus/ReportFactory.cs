@@ -102,6 +102,41 @@ public static class ReportFactory
         return new GeneratedReport(index, report, injected, items, figure, categories, rng.Next());
     }
 
+    /// <summary>
+    /// The hardest table 三 for a parser of run-together digits: every cell of a 2021-template table a
+    /// three- or four-digit number (the total column of the flow rows five), consistent by every rule.
+    /// For benchmarks of run-together recovery; not part of any corpus.
+    /// </summary>
+    public static GeneratedReport Dense(int seed)
+    {
+        var g = Create(seed, 0, 0);
+        var rng = RandomFor(seed, 0, salt: 3);
+        var rows = DisposalCategories.For(Template.Template2021).ToDictionary(c => c.Code, _ => new int?[ApplicantTypes.Count]);
+        var outcomes = DisposalCategories.Outcomes(Template.Template2021).Select(c => c.Code).ToList();
+        for (var c = 0; c < ApplicantTypes.TotalIndex; c++)
+        {
+            foreach (var code in outcomes) rows[code][c] = 100 + rng.Next(300);
+            var processed = outcomes.Sum(code => rows[code][c]!.Value);
+            var over = 100 + rng.Next(900);
+            var forward = 100 + rng.Next(900);
+            rows["total_processed"][c] = processed;
+            rows["carried_over"][c] = over;
+            rows["carried_forward"][c] = forward;
+            rows["new_received"][c] = processed + forward - over;
+        }
+
+        foreach (var row in rows.Values) row[ApplicantTypes.TotalIndex] = row.Take(ApplicantTypes.TotalIndex).Sum();
+        var report = g.Report with
+        {
+            Year = 2023,
+            Published = null,
+            Template = Template.Template2021,
+            ActiveDisclosure = ActiveDisclosure(rng, Template.Template2021),
+            Applications = new ApplicationTable(rows),
+        };
+        return g with { Report = report, Injected = [] };
+    }
+
     private static (string Agency, string Region) Agency(Random rng)
     {
         var department = Departments[rng.Next(Departments.Length)];

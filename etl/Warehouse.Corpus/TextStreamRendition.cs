@@ -31,7 +31,8 @@ public static class TextStreamRendition
         var keep = new HashSet<string>(construct ? activeItems : []);
         while (true)
         {
-            var printed = TextStreamRenderer.Render(parts, textSeed, keep, runTogether);
+            // A constructed table is printed without stray spaces: one between "aa" and "0" would decide the row.
+            var printed = TextStreamRenderer.Render(parts, textSeed, keep, runTogether || construct);
             if (runTogether) return new Made(report, Encoding.UTF8.GetBytes(printed.Text), report.Report, report.Injected, construct);
             var (values, retry) = Read(printed, report.Report.Template, quirks, activeItems);
             if (retry is not null)

@@ -8,7 +8,7 @@ namespace Warehouse.Corpus.Tests;
 
 public sealed class DocxLayoutTests
 {
-    public static TheoryData<string> WordLayouts() => new([Layouts.Docx, Layouts.Pdf]);
+    public static TheoryData<string> WordLayouts() => new([Layouts.Docx, Layouts.Pdf, Layouts.TextPdftotext, Layouts.DocxEdited]);
 
     [Theory]
     [MemberData(nameof(WordLayouts))]
@@ -76,7 +76,7 @@ public sealed class DocxLayoutTests
         }
 
         Rendered.In(Layouts.Docx).Sum(x => Blank(x.Bytes)).ShouldBeGreaterThan(0);
-        foreach (var (g, bytes) in Rendered.In(Layouts.Pdf))
+        foreach (var (g, bytes) in Rendered.In(Layouts.Pdf).Concat(Rendered.In(Layouts.TextPdftotext)))
         {
             Blank(bytes).ShouldBe(0, $"report {g.Index}");
         }

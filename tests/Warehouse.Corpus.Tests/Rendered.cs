@@ -12,10 +12,14 @@ internal static class Rendered
     public const int PerLayout = 40;
 
     public static IEnumerable<(GeneratedReport Generated, byte[] Bytes)> In(string layout) =>
-        Enumerable.Range(0, PerLayout).Select(i =>
+        Of(layout).Select(x => (x.Generated, x.Rendition.Bytes));
+
+    /// <summary>Each report with its rendition: the bytes, the expected values and findings, the quirks drawn.</summary>
+    public static IEnumerable<(GeneratedReport Generated, Rendition Rendition)> Of(string layout, int count = PerLayout, int seed = Seed) =>
+        Enumerable.Range(0, count).Select(i =>
         {
-            var g = ReportFactory.Create(Seed, i, 0.15);
-            return (g, CorpusWriter.Render(g, layout));
+            var g = ReportFactory.Create(seed, i, 0.15);
+            return (g, CorpusWriter.Produce(g, layout));
         });
 
     /// <summary>The text a reader sees, lines joined (a page break may fall inside a sentence).</summary>
@@ -23,13 +27,21 @@ internal static class Rendered
     {
         var text = layout switch
         {
-            Layouts.TextTab or Layouts.TextCell => Encoding.UTF8.GetString(bytes),
+            Layouts.TextTab or Layouts.TextCell or Layouts.TextStream or Layouts.Markdown => Encoding.UTF8.GetString(bytes),
             Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Body!.TextContent,
             Layouts.HtmlHanwebGbk => new HtmlParser().ParseDocument(Tables.Gbk.GetString(bytes)).Body!.TextContent,
             _ => DocxText(bytes),
         };
         return text.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
     }
+
+    /// <summary>The head and body of a page: a title may be only in &lt;title&gt; and its ArticleTitle meta.</summary>
+    public static string PageText(string layout, byte[] bytes) => layout switch
+    {
+        Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Title + PlainText(layout, bytes),
+        Layouts.HtmlHanwebGbk => new HtmlParser().ParseDocument(Tables.Gbk.GetString(bytes)).Title + PlainText(layout, bytes),
+        _ => PlainText(layout, bytes),
+    };
 
     private static string DocxText(byte[] bytes)
     {

@@ -116,7 +116,7 @@ public static class DocxRenderer
         public Extras(DocxKind kind, Random rng, Quirks quirks)
         {
             Rng = rng;
-            People = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: kind == DocxKind.Edited) : null;
+            People = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: kind == DocxKind.Edited, fullWidth: kind == DocxKind.Edited) : null;
             if (kind == DocxKind.ForPdftotext)
             {
                 Footer = rng.NextDouble() < 0.6;
@@ -338,10 +338,9 @@ public static class DocxRenderer
     private static string Number(GridCell cell, NumberStyle numbers, Extras? extras)
     {
         if (cell.Printed is { } printed) return printed;
-        if (extras?.People is { } people) return people.Format(cell.Value!.Value, cell.Unit);
-        var text = numbers.Format(cell.Value!.Value);
+        var text = extras?.People is { } people ? people.Format(cell.Value!.Value, cell.Unit) : numbers.Format(cell.Value!.Value);
         // Offices leave some zeros for the form's prompt to show.
-        return extras?.Placeholders == true && text == "0" && extras.Rng.NextDouble() < 0.3 ? "" : text;
+        return extras?.Placeholders == true && cell.Value == 0 && extras.Rng.NextDouble() < 0.3 ? "" : text;
     }
 
     // A content control still showing Word's prompt: the cell reads as blank.

@@ -12,15 +12,18 @@ public sealed class PeopleNumberStyle
 {
     private readonly Random _rng;
     private readonly bool _blanks;
+    private readonly bool _fullWidth;
     private readonly double _unitShare;
     private readonly int _feeForm;
     private readonly string _zero;
 
     /// <param name="blanks">Whether a zero may be left blank (never in a PDF, which has no empty cells to read).</param>
-    public PeopleNumberStyle(Random rng, bool blanks)
+    /// <param name="fullWidth">Whether digits may be full-width (a PDF's narrow cells would wrap them mid-number).</param>
+    public PeopleNumberStyle(Random rng, bool blanks, bool fullWidth = true)
     {
         _rng = rng;
         _blanks = blanks;
+        _fullWidth = fullWidth;
         // Some offices write a unit in every cell, some in a few, some in none.
         _unitShare = rng.NextDouble() switch { < 0.4 => 0.9, < 0.7 => 0.3, _ => 0 };
         _feeForm = rng.Next(3);
@@ -35,7 +38,7 @@ public sealed class PeopleNumberStyle
         var text = Math.Abs(value) >= 1000 && _rng.NextDouble() < 0.5
             ? value.ToString("N0", CultureInfo.InvariantCulture)
             : value.ToString("0", CultureInfo.InvariantCulture);
-        if (_rng.NextDouble() < 0.1) text = Widen(text);
+        if (_rng.NextDouble() < 0.1 && _fullWidth) text = Widen(text);
         return unit is not null && _rng.NextDouble() < _unitShare ? text + unit : text;
     }
 

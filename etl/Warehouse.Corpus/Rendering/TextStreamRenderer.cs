@@ -18,6 +18,7 @@ public static class TextStreamRenderer
 
     /// <param name="seed">Draws the header, byline and stray spaces; the same seed prints the same text.</param>
     /// <param name="keep">Keys of rows printed with a space between every two cells (so they read one way).</param>
+    /// <param name="runTogether">No stray space between two cells anywhere (table 二 rows in <paramref name="keep"/> keep theirs).</param>
     public static Printed Render(IReadOnlyList<Part> parts, int seed, IReadOnlySet<string> keep, bool runTogether = false)
     {
         var rng = new Random(seed);

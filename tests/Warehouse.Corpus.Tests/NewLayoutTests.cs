@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Corpus.Tests;
+
+/// <summary>The layouts added for what real reports show: crawler text, markdown, pdftotext's text, Word documents as offices edit them.</summary>
+public sealed class NewLayoutTests
+{
+    private static readonly IReadOnlyList<(GeneratedReport Generated, Rendition Rendition)> Streams = Rendered.Of(Layouts.TextStream, 300).ToList();
+
+    [Fact]
+    public void Text_stream_puts_the_body_on_one_line_with_every_table_run_together()
+    {
+        var texts = Streams.Select(x => (x.Generated, Text: Encoding.UTF8.GetString(x.Rendition.Bytes))).ToList();
+        foreach (var (g, text) in texts)
+        {
+            var lines = text.TrimEnd('\n').Split('\n');
+            var body = lines[^1];
+            lines.Length.ShouldBeOneOf(1, 10);
+            foreach (var heading in new[] { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项" })
+            {
+                body.ShouldContain(heading, Case.Sensitive, $"report {g.Index}");
+            }
+
+            Regex.IsMatch(body, @"尚未审结总计 ?\d[\d ]{14,}").ShouldBeTrue($"report {g.Index}: table 四 as one run of digits");
+            Regex.IsMatch(body, @"(来源|发布机构|信息来源)：").ShouldBeTrue($"report {g.Index}: a byline");
+        }
+
+        var all = string.Join("\n", texts.Select(t => t.Text));
+        Share(texts, t => t.Text.StartsWith("标题: ", StringComparison.Ordinal)).ShouldBe(0.6, 0.1, "the crawler's header lines");
+        all.ShouldContain("==================== 正文 ====================");
+        Regex.IsMatch(all, @"一、本年新收政府信息公开申请数量\d{7,}").ShouldBeTrue("a row's cells run together");
+        Regex.IsMatch(all, @"\d{2,} \d+(（|[一二三四]、|\d\.)").ShouldBeTrue("a stray space at a true cell boundary");
+        Regex.IsMatch(all, @"\d{7}2\.其他法律行政法规禁止公开").ShouldBeTrue("the next row's numbering glued to the digits");
+        Regex.IsMatch(all, @"行政规范性文件\d{3,}第二十条").ShouldBeTrue("table 二's cells run together");
+        Regex.IsMatch(all, @"行政事业性收费\d+\.\d+三、收到").ShouldBeTrue("a fee with decimals glued to the next heading");
+    }
+
+    private static double Share<T>(IReadOnlyCollection<T> items, Func<T, bool> which) => items.Count(which) / (double)items.Count;
+
+    [Fact]
+    public void Text_stream_expects_what_the_arithmetic_decides_and_nothing_else()
+    {
+        foreach (var (g, x) in Streams.Where(s => s.Generated.Injected.Count == 0))
+        {
+            var because = $"report {g.Index}";
+            var truth = x.Source.Report;
+            var ambiguous = x.Expected.Ambiguous.ToHashSet();
+            foreach (var (category, cells) in x.Expected.Applications.Rows)
+            {
+                for (var c = 0; c < ApplicantTypes.Count; c++)
+                {
+                    if (cells[c] is { } v) v.ShouldBe(truth.Applications[category.Code, c]!.Value, because);
+                    else if (x.Expected.Applications.Group(category.Group) is null) ambiguous.ShouldContain($"applications.{category.Code}.{c}", because);
+                }
+            }
+
+            // A consistent report breaks no rule: its only errors say which cells the digits leave open.
+            x.Findings.ShouldAllBe(f => f.Rule == "cells_ambiguous", because);
+            x.Findings.Where(f => f.Row != null && DisposalCategories.IsKnown(f.Row)).Select(f => f.Row)
+                .ShouldBe(ambiguous.Where(p => p.StartsWith("applications.", StringComparison.Ordinal)).Select(p => p.Split('.')[1]).Distinct(), ignoreOrder: true, because);
+        }
+
+        // Ambiguity also comes by chance, beyond the reports built for it.
+        Streams.Count(s => s.Rendition.Source.Report == s.Generated.Report && s.Rendition.Expected.Ambiguous.Any(p => p.StartsWith("applications.", StringComparison.Ordinal))).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void A_report_built_to_be_ambiguous_lists_exactly_the_cells_built()
+    {
+        var built = Streams.Where(s => s.Rendition.Source.Report != s.Generated.Report).ToList();
+        Share(Streams.Where(s => s.Generated.Injected.Count == 0).ToList(), s => s.Rendition.Source.Report != s.Generated.Report)
+            .ShouldBe(TextStreamRendition.ConstructedRate, 0.06);
+        built.Count(s => s.Rendition.Source.Report.ReviewLitigation.Flatten().Any(v => v != 0)).ShouldBeGreaterThan(0, "table 四 built ambiguous too");
+        foreach (var (g, x) in built)
+        {
+            var r = x.Source.Report;
+            var because = $"report {g.Index}";
+            var column = Enumerable.Range(0, ApplicantTypes.TotalIndex).Single(c => r.Applications["new_received", c] != 0);
+            var rows = r.Applications.Rows.Where(row => row.Cells.Any(v => v != 0)).Select(row => row.Category.Code).ToList();
+            rows.Count.ShouldBe(3, because);
+            var cells = rows.SelectMany(code => new[] { $"applications.{code}.{column}", $"applications.{code}.{column + 1}" }).ToList();
+            var findings = rows.Select(code => ("cells_ambiguous", (string?)code, (string?)ApplicantTypes.CodeAt(column))).ToList();
+            var review = r.ReviewLitigation.Flatten().ToList();
+            var k = review.FindIndex(v => v != 0);
+            if (k >= 0)
+            {
+                cells.Add($"review_litigation.{ReviewLitigation.Proceedings[k / 5]}.{k % 5}");
+                cells.Add($"review_litigation.{ReviewLitigation.Proceedings[k / 5]}.{(k % 5) + 1}");
+                findings.Add(("cells_ambiguous", ReviewLitigation.Proceedings[k / 5], ReviewLitigation.Outcomes[k % 5]));
+            }
+
+            x.Expected.Ambiguous.ShouldBe(cells, ignoreOrder: true, because);
+            x.Findings.Select(f => (f.Rule, f.Row, f.Column)).ShouldBe(findings, ignoreOrder: true, because);
+            foreach (var code in rows)
+            {
+                x.Expected.Applications.Row(code)!.Where((_, c) => c != column && c != column + 1).ShouldBe(r.Applications.Row(code)!.Where((_, c) => c != column && c != column + 1), because);
+            }
+        }
+    }
+
+    [Fact]
+    public void Text_stream_reports_made_inconsistent_expect_the_breaks_of_what_is_stated()
+    {
+        var broken = Streams.Where(s => s.Generated.Injected.Count > 0).ToList();
+        broken.ShouldNotBeEmpty();
+        foreach (var (g, x) in broken)
+        {
+            var breaks = Arithmetic.Named(Expectation.Breaks(x.Expected));
+            Arithmetic.Named(x.Findings).Where(b => b.Rule is "balance" or "total_row" or "total_column" or "review_total").ShouldBe(breaks, ignoreOrder: true, $"report {g.Index}");
+        }
+
+        // A row whose digits no longer add up cannot be read at all.
+        broken.SelectMany(s => s.Rendition.Findings).ShouldContain(f => f.Rule == "missing_cells");
+    }
+
+    [Fact]
+    public void Markdown_writes_headings_pipe_tables_and_the_converters_habits()
+    {
+        var docs = Rendered.Of(Layouts.Markdown, 120).Select(x => (x.Generated, x.Rendition, Text: Encoding.UTF8.GetString(x.Rendition.Bytes))).ToList();
+        foreach (var (g, _, text) in docs)
+        {
+            text.ShouldStartWith("# ", Case.Sensitive, $"report {g.Index}");
+            text.ShouldContain("|---|");
+        }
+
+        var all = string.Join("\n", docs.Select(d => d.Text));
+        all.ShouldContain("## 一、总体情况", Case.Sensitive, "# headings");
+        all.ShouldContain("**一、总体情况**", Case.Sensitive, "bold headings");
+        all.ShouldContain("| 项目 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 |", Case.Sensitive, "generic headers");
+        all.ShouldContain("| 项目 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", Case.Sensitive, "the applicant types as headers");
+        all.ShouldContain("**（七）总计**", Case.Sensitive, "bold markers in a table");
+        docs.ShouldContain(d => Regex.Matches(d.Text, @"\| 自然人 \| 商业企业 \|").Count >= 2, "a header row repeated inside table 三");
+        docs.ShouldContain(d => Regex.Matches(d.Text, @"\|---").Count >= 9, "table 三 as one small table per group of rows");
+        docs.ShouldContain(d => Regex.IsMatch(d.Text, @"\| \d+件 \|"), "units in cells");
+        docs.ShouldContain(d => Regex.IsMatch(d.Text, @"\| 无 \|"), "无 for zero");
+        docs.ShouldContain(d => Regex.IsMatch(d.Text, @"\| (\d+\.\d\d万元|\d+元) \|"), "a fee with its unit");
+    }
+
+    [Fact]
+    public void Docx_edited_holds_a_frame_prompts_or_a_tracked_move_and_shows_the_expected_values()
+    {
+        int frames = 0, prompts = 0, moves = 0;
+        foreach (var (g, x) in Rendered.Of(Layouts.DocxEdited, 60))
+        {
+            var because = $"report {g.Index}";
+            using var stream = new MemoryStream(x.Bytes);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            var body = doc.MainDocumentPart!.Document.Body!;
+            var frame = body.Elements<Table>().Count() == 1 && body.Elements<Table>().Single().Descendants<Table>().Count() >= 3;
+            var prompt = body.Descendants<SdtBlock>().Any(s => s.SdtProperties!.GetFirstChild<ShowingPlaceholder>() != null && s.InnerText == DocxRendererPrompt);
+            var move = body.Descendants<MoveFromRun>().Any() && body.Descendants<MoveToRun>().Any(m => m.Descendants<DeletedRun>().Any() && m.Descendants<InsertedRun>().Any());
+            (frame || prompt || move).ShouldBeTrue(because);
+            frames += frame ? 1 : 0;
+            prompts += prompt ? 1 : 0;
+            moves += move ? 1 : 0;
+            if (move)
+            {
+                // The moved-from copy holds a stale number; Word shows the moved-to copy, which the expectation holds.
+                var stale = body.Descendants<TableRow>().Single(r => r.TableRowProperties?.GetFirstChild<Deleted>() != null);
+                var shown = body.Descendants<TableRow>().Single(r => r.TableRowProperties?.GetFirstChild<Inserted>() != null);
+                string.Concat(stale.Descendants<Text>().Select(t => t.Text)).ShouldNotBe(string.Concat(shown.Descendants<Text>().Select(t => t.Text)), because);
+            }
+        }
+
+        frames.ShouldBeGreaterThan(0);
+        prompts.ShouldBeGreaterThan(0);
+        moves.ShouldBeGreaterThan(0);
+    }
+
+    private const string DocxRendererPrompt = Rendering.DocxRenderer.PlaceholderPrompt;
+
+    [Fact]
+    public void The_docx_behind_text_pdftotext_numbers_its_pages_in_some_documents()
+    {
+        var footers = Rendered.Of(Layouts.TextPdftotext).Count(x =>
+        {
+            using var stream = new MemoryStream(x.Rendition.Bytes);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            return doc.MainDocumentPart!.FooterParts.Any(f => f.Footer.Descendants<SimpleField>().Any(s => s.Instruction!.Value!.Contains("PAGE", StringComparison.Ordinal)));
+        });
+        footers.ShouldBeInRange(Rendered.PerLayout / 4, Rendered.PerLayout * 9 / 10);
+    }
+}
+
+/// <summary>The text-pdftotext layout with the real LibreOffice and pdftotext: both must be installed, this test never skips.</summary>
+public sealed class PdftotextTests : IDisposable
+{
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("corpus-pdftotext-tests-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    [Fact]
+    public async Task Pdftotext_text_holds_every_number_of_tables_three_and_four_with_page_numbers_and_wrapped_labels()
+    {
+        SofficePdfConverter.Find().ShouldNotBeNull(SofficePdfConverter.InstallHint);
+        Pdftotext.Find().ShouldNotBeNull(Pdftotext.InstallHint);
+        var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(8, 12, [Layouts.TextPdftotext]), null, TestContext.Current.CancellationToken);
+
+        var texts = new List<string>();
+        foreach (var e in manifest.Entries)
+        {
+            e.File.ShouldEndWith(".txt");
+            var text = File.ReadAllText(Path.Combine(_temp.FullName, e.File));
+            texts.Add(text);
+            var g = ReportFactory.Create(12, e.Index, 0.15);
+            var plain = text.Normalize(NormalizationForm.FormKC);
+            var tokens = Regex.Matches(plain.Replace(",", "", StringComparison.Ordinal), @"\d+").Select(m => m.Value).ToList();
+            var written = tokens.GroupBy(t => t).ToDictionary(t => t.Key, t => t.Count());
+            var cells = g.Report.Applications.Rows.SelectMany(r => r.Cells).Concat(g.Report.ReviewLitigation.Flatten()).Where(v => v != 0)
+                .GroupBy(v => v!.Value.ToString(CultureInfo.InvariantCulture));
+            foreach (var cell in cells)
+            {
+                // A long number may wrap inside its narrow cell ("２，９" over "８４"): its digits are there, in order.
+                if (cell.Key.Length >= 4) Regex.IsMatch(plain, string.Join(@"[\s,]*", cell.Key.ToCharArray())).ShouldBeTrue($"{e.File}: the number {cell.Key}");
+                else written.GetValueOrDefault(cell.Key).ShouldBeGreaterThanOrEqualTo(cell.Count(), $"{e.File}: the number {cell.Key}");
+            }
+
+            text.ShouldContain("三、收到和处理政府信息公开申请情况");
+        }
+
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n\s*-\s*\d+\s*-\s*\n"), "a page-number footer");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]*本年新收[^\n\d]*\n"), "a label wrapped above its numbers");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"本年新收[\s\S]*\n\s*-\s*\d+\s*-\s*\n[\s\S]*四、结转下年度"), "a page number inside table 三");
+        Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using Shouldly;
+using Warehouse.Core;
+using Warehouse.Corpus.Rendering;
+
+namespace Warehouse.Corpus.Tests;
+
+/// <summary>Each quirk is drawn at its rate, only in the layouts that take it, the same for the same (seed, index).</summary>
+public sealed class QuirkTests
+{
+    private const int Sample = 3000;
+
+    private static readonly IReadOnlyList<GeneratedReport> Reports =
+        Enumerable.Range(0, Sample).Select(i => ReportFactory.Create(2024, i, 0.15)).ToList();
+
+    private static List<Quirks> In(string layout) => Reports.Select(g => Quirks.Draw(g, layout)).ToList();
+
+    private static double Share<T>(IReadOnlyCollection<T> items, Func<T, bool> which) => items.Count(which) / (double)items.Count;
+
+    [Fact]
+    public void The_same_report_and_layout_get_the_same_quirks()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            foreach (var i in new[] { 0, 5, 99 })
+            {
+                var a = Quirks.Draw(ReportFactory.Create(8, i, 0.15), layout);
+                var b = Quirks.Draw(ReportFactory.Create(8, i, 0.15), layout);
+                (a with { Labels = b.Labels }).ShouldBe(b, $"{layout} {i}");
+                a.Labels.ShouldBe(b.Labels);
+            }
+        }
+    }
+
+    [Fact]
+    public void Titles_take_every_wording_at_their_rate_in_every_layout()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            Share(quirks, q => q.Title != TitleForm.AsPrinted).ShouldBe(Quirks.TitleRate, 0.03, layout);
+            quirks.Select(q => q.Title).Distinct().Count().ShouldBe(Enum.GetValues<TitleForm>().Length, layout);
+        }
+    }
+
+    [Fact]
+    public void Only_portal_pages_keep_the_title_in_their_head()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var share = Share(In(layout), q => q.TitleInHeadOnly);
+            if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk) share.ShouldBe(Quirks.TitleInHeadRate, 0.03, layout);
+            else share.ShouldBe(0, layout);
+        }
+    }
+
+    [Fact]
+    public void Labels_are_misprinted_renumbered_or_spaced_at_their_rates()
+    {
+        var quirks = In(Layouts.TextTab);
+        var reports = Reports.Zip(quirks).ToList();
+        static bool Renumbered(string label) => Regex.IsMatch(label, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、)");
+        var renumbered = Share(quirks, q => q.Labels.Values.Count(Renumbered) >= 3);
+        var spaced = Share(quirks, q => q.Labels.Values.Any(l => l.Contains(' ', StringComparison.Ordinal)));
+        var misprinted = Share(reports, x => x.Second.Labels.Any(kv => Misprinted(kv.Key, kv.Value)));
+        renumbered.ShouldBe(Quirks.NumberingRate, 0.03);
+        spaced.ShouldBe(Quirks.SpacedLabelRate, 0.03);
+        misprinted.ShouldBe(Quirks.MisprintRate, 0.03);
+
+        // One or two misprinted rows, never adjacent ones.
+        foreach (var (g, q) in reports)
+        {
+            var rows = q.Labels.Where(kv => Misprinted(kv.Key, kv.Value)).Select(kv => DisposalCategories.Get(kv.Key).Number).Order().ToList();
+            rows.Count.ShouldBeLessThanOrEqualTo(2);
+            if (rows.Count == 2) (rows[1] - rows[0]).ShouldBeGreaterThan(1, $"report {g.Index}");
+        }
+    }
+
+    // A misprint drops or changes one character of the words: the label differs from the template's beyond its numbering and spaces.
+    private static bool Misprinted(string code, string label)
+    {
+        var words = DisposalCategories.Get(code).Label[2..];
+        var printed = label.Replace(" ", "", StringComparison.Ordinal);
+        var body = Regex.Replace(printed, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]\.)", "");
+        return body != words;
+    }
+
+    [Fact]
+    public void A_group_is_printed_as_one_row_and_only_the_new_layouts_hide_values_that_way()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var reports = Reports.Zip(In(layout)).ToList();
+            var collapsed = reports.Where(x => x.Second.Collapsed is not null).ToList();
+            collapsed.ShouldAllBe(x => x.First.Report.Template == Template.Template2021, layout);
+            collapsed.ShouldNotBeEmpty(layout);
+            var zero = collapsed.Count(x => x.First.Report.Applications.Rows.Where(r => r.Category.Group == x.Second.Collapsed).All(r => r.Cells.All(v => v == 0)));
+            if (Layouts.Original.Contains(layout)) zero.ShouldBe(collapsed.Count, layout);
+            else
+            {
+                (collapsed.Count - zero).ShouldBeGreaterThan(0, layout);
+                Share(reports.Where(x => x.First.Report.Template == Template.Template2021).ToList(), x => x.Second.Collapsed is not null).ShouldBe(Quirks.CollapsedRate, 0.04, layout);
+            }
+
+            // The group of the cell changed on purpose stays printed in full, so its findings name a reason.
+            collapsed.Count(x => x.First.Injected.Any(f => f.Row != null && DisposalCategories.IsKnown(f.Row) && DisposalCategories.Get(f.Row).Group == x.Second.Collapsed)).ShouldBe(0, layout);
+        }
+    }
+
+    [Fact]
+    public void Numbers_as_people_write_them_only_where_cells_keep_their_boundaries()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            var people = Share(quirks, q => q.PeopleNumbers);
+            var approximate = Reports.Zip(quirks).Where(x => x.Second.Approximate is not null).ToList();
+            if (layout is Layouts.Markdown or Layouts.DocxEdited or Layouts.TextPdftotext) people.ShouldBe(Quirks.PeopleNumbersRate, 0.03, layout);
+            else people.ShouldBe(0, layout);
+            if (layout is Layouts.Markdown or Layouts.DocxEdited)
+            {
+                approximate.Count.ShouldBeGreaterThan(Sample / 100, layout);
+                approximate.ShouldAllBe(x => x.First.Injected.Count == 0 && x.First.Report.Applications[x.Second.Approximate!.Value.Row, x.Second.Approximate!.Value.Column] >= 11);
+            }
+            else approximate.ShouldBeEmpty(layout);
+        }
+    }
+
+    [Fact]
+    public void An_approximate_cell_is_null_with_an_unreadable_cell_error()
+    {
+        var found = 0;
+        foreach (var (g, x) in Rendered.Of(Layouts.Markdown, 300))
+        {
+            if (x.Quirks.Approximate is not var (row, column)) continue;
+            found++;
+            x.Expected.Applications[row, column].ShouldBeNull();
+            x.Findings.ShouldContain(f => f.Rule == "unreadable_cell" && f.Row == row && f.Column == ApplicantTypes.CodeAt(column) && f.Severity == Severity.Error);
+            System.Text.Encoding.UTF8.GetString(x.Bytes).ShouldContain($"{g.Report.Applications[row, column] / 10 * 10}余件");
+        }
+
+        found.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void A_collapsed_group_that_is_not_zero_is_expected_as_its_printed_row_with_unknown_reasons()
+    {
+        var zero = 0;
+        var values = 0;
+        foreach (var (g, x) in Rendered.Of(Layouts.Markdown, 300))
+        {
+            if (x.Quirks.Collapsed is not { } group) continue;
+            var members = DisposalCategories.All.Where(c => c.Group == group).Select(c => c.Code).ToList();
+            var sums = Enumerable.Range(0, ApplicantTypes.Count).Select(c => members.Sum(m => g.Report.Applications[m, c])).ToList();
+            if (sums.All(v => v == 0))
+            {
+                zero++;
+                x.Expected.Applications.Group(group).ShouldBeNull();
+                members.ShouldAllBe(m => x.Expected.Applications.Row(m)!.All(v => v == 0));
+                continue;
+            }
+
+            values++;
+            x.Expected.Applications.Group(group)!.ShouldBe(sums);
+            members.ShouldAllBe(m => x.Expected.Applications.Row(m)!.All(v => v == null));
+            Arithmetic.Named(x.Findings.Where(f => f.Rule != "unreadable_cell")).OrderBy(b => b.ToString()).ShouldBe(Arithmetic.Named(g.Injected).OrderBy(b => b.ToString()), $"report {g.Index}: the total row holds on the group");
+        }
+
+        zero.ShouldBeGreaterThan(0);
+        values.ShouldBeGreaterThan(0);
+    }
+}
