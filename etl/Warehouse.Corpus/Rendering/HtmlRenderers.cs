@@ -38,7 +38,7 @@ public static class HtmlRenderers
         if (quirks.TitleInHeadOnly)
         {
             // No title in the body: a byline names the publisher.
-            sb.Append("<div class=\"article\">\n<div class=\"info\"><span class=\"article_source\">").Append(Byline(titlePart)).Append("</span> <span class=\"article_time\">时间：").Append(posted).Append(" 15:35</span> 浏览次数：<span id=\"count\">").Append(views).Append("</span></div>\n<div class=\"TRS_Editor\">\n");
+            sb.Append("<div class=\"article\">\n<div class=\"info\"><span class=\"article_source\">").Append(Byline(titlePart)).Append("</span> <span class=\"article_time\">发布时间：").Append(posted).Append(" 15:35</span> 浏览次数：<span id=\"count\">").Append(views).Append("</span></div>\n<div class=\"TRS_Editor\">\n");
         }
         else
         {
