@@ -152,9 +152,15 @@ internal sealed partial class ReportExtractor
     private decimal? ReadActiveCell(string item, string raw, int index)
     {
         var signed = index == 1 && item is "licensing" or "other_services" or "penalty" or "enforcement" or "fees";
-        var value = (item == "fees" && index == 0) || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw)
+        var converted = false;
+        var value = (item == "fees" && index == 0) || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw, out converted)
             : signed ? CountCell.ReadSigned(raw)
             : CountCell.ReadCount(raw);
+        if (converted)
+        {
+            _findings.Add(Finding.Warning("unit_converted", $"{CellNames.ActiveRow(item)}写作「{raw.Trim()}」（元），该列单位为万元，按 {value} 万元读取。The amount is written in yuan and read as {value} ten-thousand yuan."));
+        }
+
         if (value is null)
         {
             _findings.Add(new Finding("unreadable_cell", Severity.Error, $"{CellNames.ActiveRow(item)}「{raw.Trim()}」不是一个确数，该格的值未知。Table 二, row '{item}': '{raw.Trim()}' is not a number.", item));
