@@ -19,7 +19,7 @@ public sealed class ReportParser(RegionResolver regions)
     {
         if (bytes.Length > options.MaxBytes)
         {
-            return ParseResult.Reject($"the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)}");
+            return ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过上限 {Size(options.MaxBytes)} (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");
         }
 
         var kind = DocumentSniffer.Sniff(bytes);
@@ -27,15 +27,15 @@ public sealed class ReportParser(RegionResolver regions)
         {
             return kind switch
             {
-                DocumentKind.Empty => ParseResult.Reject("the file is empty"),
+                DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
                 DocumentKind.Text => Extract(PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: false)), options, gridExact: false),
                 DocumentKind.Html => Extract(HtmlLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: true)), options, gridExact: true),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
-                DocumentKind.OtherZip => ParseResult.Reject("a ZIP archive that is not a Word (DOCX) document"),
-                DocumentKind.EncryptedOffice => ParseResult.Reject("a password-protected Office document; it cannot be read without its password"),
-                DocumentKind.LegacyOffice => ParseResult.Reject("a legacy Word or WPS document (.doc/.wps); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer)"),
-                _ => ParseResult.Reject("binary data that is not a text, HTML, DOCX or PDF document"),
+                DocumentKind.OtherZip => ParseResult.Reject(OtherZip(bytes)),
+                DocumentKind.EncryptedOffice => ParseResult.Reject("加密的 Office 文档，没有密码无法读取 (a password-protected Office document; it cannot be read without its password)"),
+                DocumentKind.LegacyOffice => ParseResult.Reject("旧版 Word 或 WPS 文档（.doc/.wps），需先转换为 DOCX：请安装 LibreOffice (a legacy Word or WPS document (.doc/.wps); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer))"),
+                _ => ParseResult.Reject("二进制数据，不是文本、HTML、DOCX 或 PDF 文档 (binary data that is not a text, HTML, DOCX or PDF document)"),
             };
         }
         catch (DocumentException e)
@@ -70,6 +70,16 @@ public sealed class ReportParser(RegionResolver regions)
 
     private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>
         ReportExtractor.Extract(document, options, regions, gridExact);
+
+    // A ZIP that is not a Word document: say what it is when it is another Office format.
+    private static string OtherZip(ReadOnlyMemory<byte> bytes)
+    {
+        var span = bytes.Span;
+        if (span.IndexOf("xl/workbook"u8) >= 0) return "Excel 工作簿（XLSX），不是报告文档；年度报告以 Word、PDF 或网页发布 (an Excel workbook (XLSX), not a report document)";
+        if (span.IndexOf("ppt/presentation"u8) >= 0) return "PowerPoint 演示文稿（PPTX），不是报告文档 (a PowerPoint presentation (PPTX), not a report document)";
+        if (span.IndexOf("Contents/content.xml"u8) >= 0 || span.IndexOf("content.xml"u8) >= 0) return "OpenDocument 或 OFD 文档，暂不支持，请转换为 DOCX 或 PDF (an OpenDocument/OFD file, which is not supported; convert it to DOCX or PDF)";
+        return "ZIP 压缩包，不是 Word（DOCX）文档 (a ZIP archive that is not a Word (DOCX) document)";
+    }
 
     private static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : bytes >= 1024 ? $"{bytes / 1024.0:0.#} KB" : $"{bytes} bytes";

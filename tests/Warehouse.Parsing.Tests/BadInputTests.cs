@@ -18,8 +18,8 @@ public sealed class BadInputTests
     [Fact]
     public void Empty_file_is_rejected_as_empty()
     {
-        Parse([]).Rejection.ShouldBe("the file is empty");
-        Parse("  \n\r\n"u8.ToArray()).Rejection.ShouldBe("the file is empty");
+        Parse([]).Rejection.ShouldBe("文件是空的 (the file is empty)");
+        Parse("  \n\r\n"u8.ToArray()).Rejection.ShouldBe("文件是空的 (the file is empty)");
     }
 
     [Fact]

@@ -40,9 +40,16 @@ internal static partial class ApplicationRows
         Phrases.Select((p, rank) => (p.Phrase, p.Code, Rank: rank)).GroupBy(p => p.Phrase[0]).ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>The row code a label names, or null. <paramref name="key"/> is the folded label.</summary>
-    public static string? Match(string key)
+    public static string? Match(string key) => Match(key, 0, key.Length);
+
+    /// <summary>
+    /// The row code that a label names with words inside <c>[from, to)</c> of <paramref name="key"/>:
+    /// a label joined with the lines around it must name its row with its own words, not with the
+    /// next row's label that follows it.
+    /// </summary>
+    public static string? Match(string key, int from, int to)
     {
-        if (key.Length == 0) return null;
+        if (key.Length == 0 || to <= from) return null;
         var best = int.MaxValue;
         string? found = null;
         for (var i = 0; i < key.Length; i++)
@@ -50,7 +57,8 @@ internal static partial class ApplicationRows
             if (!ByFirstChar.TryGetValue(key[i], out var candidates)) continue;
             foreach (var (phrase, code, rank) in candidates)
             {
-                if (rank < best && string.CompareOrdinal(key, i, phrase, 0, phrase.Length) == 0 && i + phrase.Length <= key.Length)
+                if (rank < best && i + phrase.Length <= key.Length && i < to && i + phrase.Length > from
+                    && string.CompareOrdinal(key, i, phrase, 0, phrase.Length) == 0)
                 {
                     best = rank;
                     found = code;
@@ -59,6 +67,7 @@ internal static partial class ApplicationRows
         }
 
         if (found is not null) return found;
+        if (to < key.Length) return null;
 
         var bare = LeadingNumbering().Replace(key, "");
         if ((bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) || key.EndsWith("七总计", StringComparison.Ordinal)) return "total_processed";

@@ -22,6 +22,9 @@ internal sealed partial class ReportExtractor
         public int Start { get; set; } = -1;
 
         public int End { get; set; } = -1;
+
+        /// <summary>Why the table cannot be read although its labels are there (text extracted without layout), or null.</summary>
+        public string? Scrambled { get; set; }
     }
 
     /// <summary>A row of table 三 as printed: where it stands, its label and its cells.</summary>
@@ -76,6 +79,12 @@ internal sealed partial class ReportExtractor
         if (printed.Count(p => p.Code is not null) < MinimumRows && _sections.Start(3) is null) return found;
         if (!printed.Any(p => p.Code is not null)) return found;
 
+        if (Scrambled(printed) is { } why)
+        {
+            found.Scrambled = why;
+            return found;
+        }
+
         PlaceByOrder(printed);
         foreach (var row in printed)
         {
@@ -122,6 +131,26 @@ internal sealed partial class ReportExtractor
     // section's heading is taken for the table (the template has 22 to 25 rows).
     private const int MinimumRows = 8;
 
+    /// <summary>
+    /// Text extracted without layout (pdftotext without -layout, some copy tools) can give a
+    /// table's labels in one run and its numbers in another, in an order that is not the table's.
+    /// Rows whose labels come out of the template's order, rows named twice, and many numbers
+    /// without a label say so; such a table is not read at all rather than read wrong.
+    /// </summary>
+    private static string? Scrambled(List<PrintedRow> printed)
+    {
+        var order = printed.Where(p => p.Code is not null).Select(p => DisposalCategories.Get(p.Code!).Number).ToList();
+        var backwards = order.Zip(order.Skip(1)).Count(x => x.Second <= x.First);
+        var unlabelled = printed.Count(p => p.Code is null && p.Group is null && p.Parts.Label.Trim().Length == 0);
+        var oddSizes = printed.Count(p => p.Code is not null && p.Parts.Data.Count > ApplicantTypes.Count + 1);
+        if (backwards + oddSizes >= 3 || (unlabelled >= 3 && unlabelled * 2 >= order.Count))
+        {
+            return $"表三的行名与数字在抽取时被打乱（{backwards} 行次序颠倒，{unlabelled} 组数字没有行名，{oddSizes} 行数字个数不对），无法确定对应关系";
+        }
+
+        return null;
+    }
+
     private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string Preview(IReadOnlyList<string> data) => Preview(string.Join(" ", data));
@@ -137,15 +166,30 @@ internal sealed partial class ReportExtractor
     private List<(int Index, RowParts Parts)> CollectRows(int from, int to)
     {
         var rows = new List<(int Index, RowParts Parts)>();
+        var previousFromText = false;
         for (var i = from; i < to; i++)
         {
             switch (_blocks[i])
             {
                 case TableRow row:
                     rows.Add((i, RowParts.Split(row.Cells, _gridExact)));
+                    previousFromText = false;
                     break;
                 case Paragraph p when i > from || !Sections.IsHeading(p):
-                    foreach (var parts in StreamRows.Read(p.Text)) rows.Add((i, parts));
+                    foreach (var parts in StreamRows.Read(p.Text))
+                    {
+                        // Text with one number per line ("二、上年结转…\n0\n0\n…"): the numbers join the row above.
+                        if (previousFromText && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData)
+                        {
+                            var last = rows[^1];
+                            rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data] });
+                            continue;
+                        }
+
+                        rows.Add((i, parts));
+                    }
+
+                    previousFromText = true;
                     break;
             }
         }
@@ -153,31 +197,47 @@ internal sealed partial class ReportExtractor
         return rows;
     }
 
+    // A label wrapped over lines: joined with the label-only lines above or below it. The join
+    // must name the row with words of this row's own line (a line of numbers alone takes its
+    // label from the lines above), never with the next row's label below it.
     private static string? MatchWrapped(RowParts parts, List<RowParts> before, List<(int Index, RowParts Parts)> rows, int at)
     {
-        var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData).Take(2).Select(x => x.Parts.Key).ToList();
+        // Lines below continue this label unless they start another row ("（二）部分公开…", "2.重复申请").
+        var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Take(2).Select(x => x.Parts.Key).ToList();
         var previous = before.Select(b => b.Key).ToList();
-        var candidates = new List<string>();
-        for (var n = 1; n <= after.Count; n++) candidates.Add(parts.Key + string.Concat(after.Take(n)));
+        var candidates = new List<(string Text, int From, int To)>();
+        var key = parts.Key;
+        for (var n = 1; n <= after.Count; n++)
+        {
+            var text = key + string.Concat(after.Take(n));
+            candidates.Add((text, 0, text.Length));
+        }
+
         for (var n = 1; n <= previous.Count; n++)
         {
             var prefix = string.Concat(previous.Skip(previous.Count - n));
-            candidates.Add(prefix + parts.Key);
-            candidates.Add(prefix + parts.Key + string.Concat(after));
+            var own = key.Length == 0 ? (0, prefix.Length) : (prefix.Length, prefix.Length + key.Length);
+            candidates.Add((prefix + key, own.Item1, own.Item2));
+            candidates.Add((prefix + key + string.Concat(after), own.Item1, own.Item2));
         }
 
         // A row cut by a page break: the reason's cell continues below, beside its group's label.
         var nextLast = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData).Take(2).Select(x => x.Parts.LastKey).ToList();
-        if (nextLast.Count > 0) candidates.Add(parts.LastKey + string.Concat(nextLast));
-        if (before.Count > 0) candidates.Add(before[^1].LastKey + parts.LastKey);
+        if (nextLast.Count > 0) candidates.Add((parts.LastKey + string.Concat(nextLast), 0, parts.LastKey.Length));
+        if (before.Count > 0) candidates.Add((before[^1].LastKey + parts.LastKey, before[^1].LastKey.Length, before[^1].LastKey.Length + parts.LastKey.Length));
 
-        foreach (var candidate in candidates)
+        foreach (var (text, from, to) in candidates)
         {
-            if (ApplicationRows.Match(candidate) is { } code) return code;
+            if (ApplicationRows.Match(text, from, to) is { } code) return code;
         }
 
         return null;
     }
+
+    private static bool StartsRow(string label) => RowNumbering().IsMatch(label.TrimStart());
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d))")]
+    private static partial System.Text.RegularExpressions.Regex RowNumbering();
 
     /// <summary>
     /// Rows whose label names no row of the template (a misprint, "2.其他法律行政止公开"; a label lost
@@ -296,6 +356,13 @@ internal sealed partial class ReportExtractor
 
     private ApplicationTable BuildApplicationTable(FoundRows found, Template template)
     {
+        if (found.Scrambled is { } why)
+        {
+            _findings.Add(new Finding("table_scrambled", Severity.Error,
+                $"{why}，表三不予读取。Table 三's labels and numbers come out of order (text extracted without layout); the table is not read."));
+            return new ApplicationTable(DisposalCategories.For(template).ToDictionary(c => c.Code, _ => new int?[ApplicantTypes.Count]));
+        }
+
         var readings = new Dictionary<string, List<int?[]>>();
         var splitRows = new Dictionary<string, List<(int?[] Cells, bool[] Inferred)>>();
         var cellsSeen = 0;
@@ -404,6 +471,7 @@ internal sealed partial class ReportExtractor
     {
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
         var data = FitToColumns(where, row, printed);
+        if (data.Count == 0) return ([], null);
         if (data.Count == ApplicantTypes.Count)
         {
             return ([data.Select((d, c) => ReadCount(d, where, row, c)).ToArray()], null);
@@ -577,9 +645,10 @@ internal sealed partial class ReportExtractor
         while (list.Count > ApplicantTypes.Count && CountCell.Classify(list[^1]) == CellKind.Empty) list.RemoveAt(list.Count - 1);
         if (list.Count > ApplicantTypes.Count)
         {
+            // Which seven are the row's cannot be told: none is read.
             _findings.Add(new Finding("extra_cells", Severity.Error,
-                $"{where}有 {list.Count} 个数（应为 {ApplicantTypes.Count} 个），读取最后 {ApplicantTypes.Count} 个。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; the last {ApplicantTypes.Count} are read.", row));
-            list = list.Skip(list.Count - ApplicantTypes.Count).ToList();
+                $"{where}有 {list.Count} 个数「{Preview(list)}」（应为 {ApplicantTypes.Count} 个），无法确定哪些属于该行，该行的值未知。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; its values are unknown.", row));
+            return [];
         }
 
         return list;

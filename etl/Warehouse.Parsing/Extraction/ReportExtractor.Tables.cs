@@ -77,10 +77,14 @@ internal sealed partial class ReportExtractor
                 var expected = template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
                 var data = read.Items[a.Item].Data;
                 if (data.Count < expected && SplitActive(read, a.Item, data, expected)) continue;
-                if (data.Count != expected)
+                var trimmed = data.ToList();
+                while (trimmed.Count > expected && CountCell.Classify(trimmed[^1]) == CellKind.Empty) trimmed.RemoveAt(trimmed.Count - 1);
+                if (trimmed.Count != expected)
                 {
-                    _findings.Add(new Finding("missing_cells", data.Count < expected ? Severity.Error : Severity.Warning,
-                        $"{CellNames.ActiveRow(a.Item)}有 {data.Count} 个数，{template.Code()} 年版模板为 {expected} 个。Table 二, row '{a.Label}' has {data.Count} cells where the {template.Code()} template has {expected}.", a.Item));
+                    // Cells missing or too many: which number is which cannot be told, so none is read.
+                    _findings.Add(new Finding(trimmed.Count < expected ? "missing_cells" : "extra_cells", Severity.Error,
+                        $"{CellNames.ActiveRow(a.Item)}有 {trimmed.Count} 个数「{Preview(trimmed)}」，{template.Code()} 年版模板为 {expected} 个，该行的值未知。Table 二, row '{a.Label}' has {trimmed.Count} cells where the {template.Code()} template has {expected}; its values are unknown.", a.Item));
+                    for (var k = 0; k < expected; k++) read.Unknown.Add((a.Item, k));
                 }
             }
         }
@@ -122,7 +126,7 @@ internal sealed partial class ReportExtractor
         }
 
         read.Items[item] = (Enumerable.Repeat("", expected).ToList(), []);
-        var shown = string.Join(" 或 ", result.Readings.Take(4).Select(r => "(" + string.Join(",", r) + ")")) + (result.Readings.Count > 4 ? $" 等 {result.Readings.Count}{(result.Readings.Count >= 200 ? "+" : "")} 种" : "");
+        var shown = string.Join(" 或 ", result.Readings.Take(12).Select(r => "(" + string.Join(",", r) + ")")) + (result.Readings.Count > 12 ? $" 等 {result.Readings.Count}{(result.Readings.Count >= 200 ? "+" : "")} 种" : "");
         _findings.Add(new Finding("cells_ambiguous", Severity.Error,
             $"{where}的数字「{printed}」连在一起，可读作 {shown}，模板没有能确定拆法的勾稽关系，{string.Join("、", columns)}不予采信。The cells of table 二 row '{item}' ran together and can be read in several ways; they are left unknown.", item));
         return true;
@@ -152,9 +156,15 @@ internal sealed partial class ReportExtractor
     private decimal? ReadActiveCell(string item, string raw, int index)
     {
         var signed = index == 1 && item is "licensing" or "other_services" or "penalty" or "enforcement" or "fees";
-        var value = (item == "fees" && index == 0) || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw)
+        var converted = false;
+        var value = (item == "fees" && index == 0) || (item == "procurement" && index == 1) ? CountCell.ReadAmount(raw, out converted)
             : signed ? CountCell.ReadSigned(raw)
             : CountCell.ReadCount(raw);
+        if (converted)
+        {
+            _findings.Add(Finding.Warning("unit_converted", $"{CellNames.ActiveRow(item)}写作「{raw.Trim()}」（元），该列单位为万元，按 {value} 万元读取。The amount is written in yuan and read as {value} ten-thousand yuan."));
+        }
+
         if (value is null)
         {
             _findings.Add(new Finding("unreadable_cell", Severity.Error, $"{CellNames.ActiveRow(item)}「{raw.Trim()}」不是一个确数，该格的值未知。Table 二, row '{item}': '{raw.Trim()}' is not a number.", item));
@@ -220,10 +230,11 @@ internal sealed partial class ReportExtractor
 
         if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
         if (cells.Count < 15 && SplitReview(cells) is { } split) return split;
+        while (cells.Count > 15 && CountCell.Classify(cells[^1]) == CellKind.Empty) cells.RemoveAt(cells.Count - 1);
         if (cells.Count > 15)
         {
-            _findings.Add(new Finding("extra_cells", Severity.Warning, $"表四有 {cells.Count} 个数（应为 15 个），读取前 15 个。Table 四 has {cells.Count} numbers where 15 are expected; the first 15 are read.", "review"));
-            cells = cells.Take(15).ToList();
+            _findings.Add(new Finding("extra_cells", Severity.Error, $"表四有 {cells.Count} 个数（应为 15 个），无法确定哪些属于该表，其值未知。Table 四 has {cells.Count} numbers where 15 are expected; its values are unknown.", "review"));
+            return ReviewLitigation.Empty;
         }
 
         var values = cells.Select((c, i) => ReadReviewCell(c, i)).ToList();

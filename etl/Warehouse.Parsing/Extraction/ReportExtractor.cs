@@ -38,11 +38,12 @@ internal sealed partial class ReportExtractor
     private ParseResult Run()
     {
         var applications = FindApplicationRows();
-        if (applications.Rows.Count == 0)
+        if (applications.Rows.Count == 0 && applications.Scrambled is null)
         {
-            var why = _sections.Missing().Count() == 6
-                ? "not a government information disclosure annual report: none of its sections or tables were found"
-                : "the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows";
+            var title0 = ReadTitle();
+            var why = _sections.Missing().Count() == 6 && title0.Agency is null && title0.Year is null
+                ? "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
+                : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)";
             return ParseResult.Reject(why, _doc.Layout);
         }
 
@@ -52,12 +53,12 @@ internal sealed partial class ReportExtractor
         var year = title.Year ?? ReadStatisticalYear() ?? (closing.Date?.Year - 1);
         if (string.IsNullOrWhiteSpace(agency))
         {
-            return ParseResult.Reject("no agency name in the title (…年政府信息公开工作年度报告) or above the closing date", _doc.Layout);
+            return ParseResult.Reject("标题（…年政府信息公开工作年度报告）、页面元数据和落款中都没有机关名称 (no agency name in the title (…年政府信息公开工作年度报告) or above the closing date)", _doc.Layout);
         }
 
         if (year is null)
         {
-            return ParseResult.Reject("no report year in the title, the statistical period or the closing date", _doc.Layout);
+            return ParseResult.Reject("标题、统计期限和落款日期中都没有报告年度 (no report year in the title, the statistical period or the closing date)", _doc.Layout);
         }
 
         var active = ReadActiveDisclosure(applications.Start, year);

@@ -14,7 +14,7 @@ namespace Warehouse.Parsing.Extraction;
 /// followed by "." or "、" and then text is the next row's number, not a cell. Digits followed by
 /// 年, 月, 日, 号 or % are dates and rates in prose, not cells.
 /// </remarks>
-internal static class StreamRows
+internal static partial class StreamRows
 {
     private const string DateSuffixes = "年月日号时分秒%％‰";
     private const string UnitChars = "件条个项次起人元";
@@ -31,6 +31,8 @@ internal static class StreamRows
 
     public static List<RowParts> Read(string text)
     {
+        // Page numbers that joined lines carry into the text ("… 9487   -2-   第二十条…") are not cells.
+        if (text.Contains('页') || text.Contains('-') || text.Contains('—') || text.Contains('－') || text.Contains('–')) text = PageNumber().Replace(text, " ");
         var rows = new List<RowParts>();
         var label = new StringBuilder();
         var data = new List<string>();
@@ -138,7 +140,8 @@ internal static class StreamRows
         if (j >= text.Length || TextKey.Narrow(text[j]) is not ('.' or '、')) return false;
         var k = j + 1;
         while (k < text.Length && text[k] == ' ') k++;
-        return k < text.Length && !IsDigit(text[k]) && !TextKey.IsSpace(text[k]);
+        // "2." ending a line is the number of a label wrapped to the next line.
+        return k >= text.Length || (!IsDigit(text[k]) && !TextKey.IsSpace(text[k]));
     }
 
     // "（1）属于国家秘密": the digit is the row's number.
@@ -173,4 +176,7 @@ internal static class StreamRows
         end = j;
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)(?:[-—–－]\s?\d{1,3}\s?[-—–－]|第\s?\d{1,3}\s?页(?:\s?[,，/]?\s?共\s?\d{1,3}\s?页)?)(?=\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex PageNumber();
 }

@@ -38,6 +38,11 @@ public static class PdfLayout
                 if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
             }
 
+            if (blocks.Count == 0 && pdf.NumberOfPages > 0)
+            {
+                throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
+            }
+
             return new ReportDocument(blocks, Layout);
         }
         catch (PdfDocumentEncryptedException e)

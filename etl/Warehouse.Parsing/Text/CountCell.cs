@@ -12,8 +12,11 @@ public enum CellKind
 /// <summary>Reads the numbers of a table cell.</summary>
 public static class CountCell
 {
-    // Portals write zero as "-", "/", "—" or leave the cell blank.
-    private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／"];
+    // Portals write zero as "-", "/", "—", "无" or leave the cell blank.
+    private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无"];
+
+    // Units people write in cells: "12件", "3条", "356.20万元", "418000元".
+    private static readonly string[] CountUnits = ["件", "条", "个", "项", "次", "起", "人", "家", "宗"];
 
     public static string Clean(string raw) => TextKey.Compact(raw);
 
@@ -35,6 +38,7 @@ public static class CountCell
         var text = Clean(raw);
         if (ZeroMarks.Contains(text)) return CellKind.Number;
         if (numeral) return IsNumeral(text) ? CellKind.Number : CellKind.Label;
+        if (WithUnit(text) is not null || IsApproximate(text)) return CellKind.Number;
 
         // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3".
         return text.Length > 1 && text[0] is '-' or '+' && IsNumeral(text[1..]) ? CellKind.Number : CellKind.Label;
@@ -45,6 +49,7 @@ public static class CountCell
     {
         var text = Clean(raw);
         if (text.Length == 0 || ZeroMarks.Contains(text)) return 0;
+        if (WithUnit(text) is { } bare && !bare.EndsWith('元')) text = bare;
         if (!IsNumeral(text)) return null;
         var digits = text.Replace(",", "", StringComparison.Ordinal);
         if (digits.EndsWith(".0", StringComparison.Ordinal)) digits = digits[..^2];
@@ -64,14 +69,56 @@ public static class CountCell
     }
 
     /// <summary>A decimal amount (fees in 10,000 yuan), or null when the cell is not one.</summary>
-    public static decimal? ReadAmount(string raw)
+    public static decimal? ReadAmount(string raw) => ReadAmount(raw, out _);
+
+    /// <summary>
+    /// A decimal amount in 10,000 yuan (the fee column's unit), or null when the cell is not one.
+    /// A cell written in yuan ("418000元") is converted, and <paramref name="convertedFromYuan"/> says so.
+    /// </summary>
+    public static decimal? ReadAmount(string raw, out bool convertedFromYuan)
     {
+        convertedFromYuan = false;
         var text = Clean(raw);
         if (text.Length == 0 || ZeroMarks.Contains(text)) return 0m;
+        if (text.EndsWith("万元", StringComparison.Ordinal)) text = text[..^2];
+        else if (text.EndsWith('元'))
+        {
+            var yuan = ReadAmount(text[..^1], out _);
+            convertedFromYuan = yuan is not null;
+            return yuan / 10000m;
+        }
         if (!IsNumeral(text)) return null;
         return decimal.TryParse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
             ? d
             : null;
+    }
+
+    /// <summary>The number of a cell written with a unit ("12件" → "12", "356.20万元" → "356.20万元" stays), or null.</summary>
+    private static string? WithUnit(string text)
+    {
+        if (text.EndsWith("万元", StringComparison.Ordinal)) return IsNumeral(text[..^2]) ? text : null;
+        if (text.EndsWith('元')) return IsNumeral(text[..^1]) ? text : null;
+        foreach (var unit in CountUnits)
+        {
+            if (text.Length > unit.Length && text.EndsWith(unit, StringComparison.Ordinal) && IsNumeral(text[..^unit.Length])) return text[..^unit.Length];
+        }
+
+        return null;
+    }
+
+    /// <summary>"40余条", "约30件", "近10条", "100多件": a figure people round, not an exact count.</summary>
+    public static bool IsApproximate(string text)
+    {
+        var t = text;
+        if (t.Length > 0 && t[0] is '约' or '近') t = t[1..];
+        foreach (var unit in CountUnits)
+        {
+            if (!t.EndsWith(unit, StringComparison.Ordinal)) continue;
+            t = t[..^unit.Length];
+            break;
+        }
+
+        return t.Length > 1 && t[^1] is '余' or '多' && IsNumeral(t[..^1]) || (t != text && IsNumeral(t) && text[0] is '约' or '近');
     }
 
     // Digits with optional thousands separators in groups of three, and an optional decimal part.

@@ -16,7 +16,7 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = WithoutPageFurniture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
             : new ReportDocument(ReadTabRows(lines), TabRows);
@@ -42,11 +42,59 @@ public static partial class PlainTextLayout
         foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
-            blocks.Add(line.Contains('\t') ? new TableRow(line.Split('\t')) : new Paragraph(line.Trim()));
+            if (line.Contains('\t')) blocks.Add(new TableRow(line.Split('\t')));
+            else if (MarkdownRow(line) is { } cells)
+            {
+                // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |".
+                if (cells.Count > 0) blocks.Add(new TableRow(cells));
+            }
+            else blocks.Add(new Paragraph(MarkdownText(line.Trim())));
         }
 
         return blocks;
     }
+
+    // A pipe-table row, its cells trimmed; an empty list for the "|---|---|" rule under a header.
+    private static List<string>? MarkdownRow(string line)
+    {
+        var text = line.Trim();
+        if (text.Length < 3 || text[0] != '|' || text.IndexOf('|', 1) < 0) return null;
+        var inner = text.EndsWith('|') ? text[1..^1] : text[1..];
+        var cells = inner.Split('|').Select(c => MarkdownText(c.Replace("<br>", "", StringComparison.OrdinalIgnoreCase).Replace("<br/>", "", StringComparison.OrdinalIgnoreCase).Trim())).ToList();
+        return cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' ')) ? [] : cells;
+    }
+
+    // "**一、总体情况**", "## 二、…", "> 注：…": the markup, not the text.
+    private static string MarkdownText(string text)
+    {
+        var t = text.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal);
+        return t.TrimStart('#', '>', ' ').Trim();
+    }
+
+    /// <summary>
+    /// Lines that a printer puts on every page, not into the report: page numbers ("- 3 -",
+    /// "第 3 页 共 5 页", "3/5"), and a bare number just before or after a page break (form feed)
+    /// in text that pdftotext wrote. A number on its own line elsewhere is kept: in some
+    /// extractions it is a table cell.
+    /// </summary>
+    private static string[] WithoutPageFurniture(string[] lines)
+    {
+        var kept = new List<string>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var trimmed = line.Trim().Trim('\f').Trim();
+            if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;
+            var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
+            if (nearBreak && trimmed.Length is > 0 and <= 4 && trimmed.All(char.IsAsciiDigit) && !line.StartsWith('\t')) continue;
+            kept.Add(line.Replace("\f", "", StringComparison.Ordinal));
+        }
+
+        return kept.ToArray();
+    }
+
+    [GeneratedRegex(@"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")]
+    private static partial Regex PageNumber();
 
     private static List<Block> ReadCellPerLine(string[] lines)
     {

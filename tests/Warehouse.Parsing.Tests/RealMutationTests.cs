@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CsCheck;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
+/// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table):
+/// every cell is right or null with an error finding, and a report whose cells were all read
+/// raises no error the original does not.
+/// </summary>
+public sealed partial class RealMutationTests
+{
+    private static readonly string[] TextFixtures = ["pingtan-2021", "pingtan-2024", "hongze-2024-layout", "pingtan-2024-portal"];
+
+    private static readonly string[] Labels =
+    [
+        "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "予以公开", "部分公开", "属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”",
+        "保护第三方合法权益", "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项", "本机关不掌握相关政府信息",
+        "没有现成信息需要另行制作", "补正后申请内容仍不明确", "信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
+        "要求行政机关确认或重新出具已获取信息", "结转下年度继续办理", "行政规范性文件", "行政事业性收费", "行政许可", "行政处罚", "行政强制",
+    ];
+
+    public enum Damage
+    {
+        JoinLines,
+        DropCellSpaces,
+        MisprintLabel,
+        WrapLabel,
+        PageFooter,
+    }
+
+    [Fact]
+    public void Damaged_real_reports_are_read_right_or_flagged_and_never_raise_a_false_alarm()
+    {
+        var baselines = TextFixtures.ToDictionary(n => n, n => RealReports.Read(File.ReadAllBytes(RealReports.File(n)), n));
+        Gen.Select(Gen.Int[0, TextFixtures.Length - 1], Gen.Enum<Damage>(), Gen.Int[0, int.MaxValue])
+            .Sample((which, damage, salt) =>
+            {
+                var name = TextFixtures[which];
+                var original = File.ReadAllText(RealReports.File(name));
+                var damaged = Apply(original, damage, new Random(salt), name.EndsWith("portal", StringComparison.Ordinal));
+                var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), name);
+                var context = $"{name} after {damage} (salt {salt})";
+                reading.Parse.Rejection.ShouldBeNull(context);
+
+                var expected = RealReports.Flatten(RealReports.Expected(name));
+                var baseline = baselines[name];
+                var errors = reading.Findings.Where(f => f.Severity == Severity.Error).ToList();
+                var lost = new List<string>();
+                foreach (var (key, want) in expected)
+                {
+                    if (key == "region_code" && want is null) continue;
+                    var got = reading.Cells.GetValueOrDefault(key);
+                    var before = baseline.Cells.GetValueOrDefault(key);
+                    if (RealReports.Same(got, before)) continue;
+                    if (got is null)
+                    {
+                        // A cell the damage made unreadable: null, and an error says so.
+                        errors.ShouldNotBeEmpty($"{context}: {key} became null without an error finding");
+                        lost.Add(key);
+                        continue;
+                    }
+
+                    throw new ShouldAssertException($"{context}: {key} reads {got.ToJsonString()} where the document states {before?.ToJsonString() ?? "null"}");
+                }
+
+                if (lost.Count == 0)
+                {
+                    // Every cell still read: the report adds up as before, so no new error.
+                    var known = baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ToHashSet();
+                    errors.Where(f => !known.Contains(f.Rule)).Select(f => $"{f.Rule}: {f.Message}").ShouldBeEmpty(context);
+                }
+            }, iter: 500, threads: 1);
+    }
+
+    public static string Apply(string text, Damage damage, Random rng, bool html) => damage switch
+    {
+        Damage.JoinLines => html ? text.Replace("\n", "", StringComparison.Ordinal) : text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal),
+        Damage.DropCellSpaces => html ? text : DropCellSpaces(text, rng),
+        Damage.MisprintLabel => Misprint(text, rng),
+        Damage.WrapLabel => Wrap(text, rng, html),
+        _ => Footer(text, rng, html),
+    };
+
+    // "95    0    0 …" → "9500…": a row whose cells lost their boundaries (or a run that loses a stray space).
+    private static string DropCellSpaces(string text, Random rng)
+    {
+        var rows = NumberRun().Matches(text).Where(m => m.Value.Count(char.IsWhiteSpace) > 0).ToList();
+        if (rows.Count == 0) return text;
+        var m = rows[rng.Next(rows.Count)];
+        return text[..m.Index] + Regex.Replace(m.Value, @"\s+", "") + text[(m.Index + m.Length)..];
+    }
+
+    private static string Misprint(string text, Random rng)
+    {
+        var (at, label) = PickLabel(text, rng);
+        if (at < 0) return text;
+        var k = rng.Next(label.Length);
+        // Drop a character, or change it to a look-alike of a kind printers produce.
+        var replacement = rng.Next(2) == 0 ? "" : "止".ToString();
+        return text[..(at + k)] + replacement + text[(at + k + 1)..];
+    }
+
+    private static string Wrap(string text, Random rng, bool html)
+    {
+        var (at, label) = PickLabel(text, rng);
+        if (at < 0 || label.Length < 2) return text;
+        var k = 1 + rng.Next(label.Length - 1);
+        return text[..(at + k)] + (html ? "</p><p>" : "\n") + text[(at + k)..];
+    }
+
+    // A page footer between two rows of a table, or between paragraphs.
+    private static string Footer(string text, Random rng, bool html)
+    {
+        var (at, _) = PickLabel(text, rng);
+        if (at < 0) return text;
+        var footer = rng.Next(3) switch { 0 => "- 3 -", 1 => "第 3 页 共 5 页", _ => "— 12 —" };
+        if (html)
+        {
+            var row = text.LastIndexOf("<tr", at, StringComparison.Ordinal);
+            return row < 0 ? text : text[..row] + $"<tr><td colspan=\"9\">{footer}</td></tr>" + text[row..];
+        }
+
+        // Before the row's numbering ("2.重复申请"), and at the start of its line: a page ends between lines.
+        var start = at;
+        if (start >= 2 && text[start - 1] is '.' or '、' && char.IsAsciiDigit(text[start - 2])) start -= 2;
+        var line = text.LastIndexOf('\n', Math.Max(0, start - 1));
+        if (line >= 0 && text[(line + 1)..start].Trim().Length == 0) start = line + 1;
+        return text[..start] + "\n" + footer + "\n" + text[start..];
+    }
+
+    private static (int At, string Label) PickLabel(string text, Random rng)
+    {
+        var found = Labels.Select(l => (At: text.IndexOf(l, StringComparison.Ordinal), Label: l)).Where(x => x.At >= 0).ToList();
+        return found.Count == 0 ? (-1, "") : found[rng.Next(found.Count)];
+    }
+
+    [GeneratedRegex(@"(?<![\d.])\d+(?:[ \t]+\d+){2,}")]
+    private static partial Regex NumberRun();
+}

@@ -1,0 +1,73 @@
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>Real reports as published read to their hand-transcribed values, with no false alarm.</summary>
+public sealed class RealReportTests
+{
+    public static TheoryData<string> Names() => new(RealReports.Names);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Real_report_gives_every_hand_transcribed_cell(string name)
+    {
+        var expected = RealReports.Expected(name);
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name);
+        reading.Parse.Rejection.ShouldBeNull();
+        var ambiguous = RealReports.Ambiguous(expected);
+        var errors = reading.Findings.Where(f => f.Severity == Severity.Error).ToList();
+
+        var wrong = new List<string>();
+        foreach (var (key, want) in RealReports.Flatten(expected))
+        {
+            if (key == "region_code" && want is null) continue;
+            var got = reading.Cells.GetValueOrDefault(key);
+            if (ambiguous.Contains(key)) continue;
+            if (!RealReports.Same(want, got)) wrong.Add($"{key}: want {want?.ToJsonString() ?? "null"}, got {got?.ToJsonString() ?? "null"}");
+        }
+
+        foreach (var key in ambiguous)
+        {
+            if (reading.Cells.GetValueOrDefault(key) is { } value) wrong.Add($"{key} is ambiguous in the document but was read as {value.ToJsonString()}");
+        }
+
+        wrong.ShouldBeEmpty();
+        if (ambiguous.Count > 0) errors.ShouldContain(f => f.Rule == "cells_ambiguous");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Real_report_raises_no_error_beyond_the_rules_its_values_break(string name)
+    {
+        var expected = RealReports.Expected(name);
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name);
+        var allowed = RealReports.BrokenRules(expected);
+        if (RealReports.Ambiguous(expected).Count > 0) allowed.Add("cells_ambiguous");
+        reading.Findings.Where(f => f.Severity == Severity.Error && !allowed.Contains(f.Rule)).Select(f => $"{f.Rule}: {f.Message}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Misprinted_label_and_collapsed_group_are_named_in_warnings()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("hongze-2024")), "hongze-2024");
+        reading.Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("2.其他法律行政止公开", StringComparison.Ordinal) && f.Severity == Severity.Warning);
+        reading.Findings.ShouldContain(f => f.Rule == "group_collapsed" && f.Message.Contains("（六）其他处理", StringComparison.Ordinal) && f.Severity == Severity.Warning);
+        reading.Parse.Report!.Derived.ShouldContain("applications.other_fee_unpaid.6");
+    }
+
+    [Fact]
+    public void Run_together_crawler_text_is_split_by_the_templates_arithmetic_and_marked_derived()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2021")), "pingtan-2021");
+        var report = reading.Parse.Report!;
+        report.Applications.Row("new_received").ShouldBe([64, 0, 0, 2, 0, 4, 70]);
+        report.Derived.ShouldContain("applications.new_received.0");
+        report.ReviewLitigation.Flatten().ShouldBe([1, 0, 2, 0, 3, 12, 0, 0, 0, 12, 0, 0, 0, 0, 0]);
+        reading.Findings.ShouldContain(f => f.Rule == "cells_run_together" && f.Severity == Severity.Warning && f.Message.StartsWith("表三", StringComparison.Ordinal));
+        var ambiguous = reading.Findings.Single(f => f.Rule == "cells_ambiguous");
+        ambiguous.Message.ShouldContain("表二「行政规范性文件」");
+        ambiguous.Message.ShouldContain("693665");
+        ambiguous.Message.ShouldContain("(69,3,665)");
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Warehouse.Core;
+using Warehouse.Validation;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// Real reports (Fixtures/Real) and their hand-transcribed values, compared as the scoring
+/// tool of the review compares them: every stated cell, nulls included, and the error findings
+/// allowed by the rules that the stated values themselves break.
+/// </summary>
+internal static class RealReports
+{
+    public static readonly string[] Names = ["hongze-2024", "hongze-2024-layout", "pingtan-2021", "pingtan-2024", "pingtan-2024-portal"];
+
+    private static readonly string[] Rows =
+    [
+        "new_received", "carried_over", "granted", "partially_granted",
+        "denied_state_secret", "denied_prohibited_by_law", "denied_three_safeties_one_stability", "denied_third_party_rights", "denied_internal_affairs",
+        "denied_process_information", "denied_law_enforcement_file", "denied_administrative_inquiry",
+        "unavailable_not_held", "unavailable_needs_creation", "unavailable_still_unclear",
+        "not_processed_petition", "not_processed_duplicate", "not_processed_publication", "not_processed_excessive", "not_processed_confirmation",
+        "other_no_correction", "other_fee_unpaid", "other_other", "total_processed", "carried_forward",
+    ];
+
+    private static readonly string[] Outcomes = Rows[2..23];
+
+    public static string File(string name) =>
+        Directory.GetFiles(Fixtures.Dir("Real"), name + ".*").Single(f => !f.EndsWith(".expected.json", StringComparison.Ordinal));
+
+    public static JsonObject Expected(string name) =>
+        JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), name + ".expected.json")))!.AsObject();
+
+    public sealed record Reading(ParseResult Parse, IReadOnlyList<Finding> Findings, Dictionary<string, JsonNode?> Cells);
+
+    public static Reading Read(byte[] bytes, string name)
+    {
+        var parse = ReportParser.Default.Parse(bytes, new ParseOptions(name));
+        if (parse.Report is null) return new Reading(parse, [], []);
+        var findings = parse.Findings.Concat(ReportValidator.Default.Validate(parse.Report)).ToList();
+        return new Reading(parse, findings, Flatten(JsonNode.Parse(ReportJson.Serialize(parse.Report, findings))!.AsObject()));
+    }
+
+    /// <summary>The cells of a report in the contract: "agency", "ad.regulations.issued", "app.granted.0", "rl.review.4".</summary>
+    public static Dictionary<string, JsonNode?> Flatten(JsonObject d)
+    {
+        var cells = new Dictionary<string, JsonNode?>();
+        foreach (var key in new[] { "agency", "year", "template", "region_code", "published", "items_published" })
+        {
+            if (d.ContainsKey(key)) cells[key] = d[key];
+        }
+
+        if (d["active_disclosure"] is JsonObject ad)
+        {
+            foreach (var item in new[] { "regulations", "normative_documents" })
+            {
+                if (ad[item] is JsonObject counts) foreach (var (m, v) in counts) cells[$"ad.{item}.{m}"] = v;
+            }
+
+            foreach (var item in new[] { "licensing", "penalty", "enforcement", "fees_10k_yuan" })
+            {
+                if (ad.ContainsKey(item)) cells[$"ad.{item}"] = ad[item];
+            }
+        }
+
+        foreach (var (table, prefix) in new[] { ("applications", "app"), ("review_litigation", "rl") })
+        {
+            if (d[table] is not JsonObject rows) continue;
+            foreach (var (row, values) in rows)
+            {
+                if (values is JsonArray a) for (var i = 0; i < a.Count; i++) cells[$"{prefix}.{row}.{i}"] = a[i];
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>"active_disclosure.normative_documents.issued" → "ad.normative_documents.issued".</summary>
+    public static string FlatPath(string path)
+    {
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var table = path[..dot] switch { "applications" => "app", "review_litigation" => "rl", "active_disclosure" => "ad", var t => t };
+        return table + path[dot..].Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
+    }
+
+    public static IReadOnlyList<string> Ambiguous(JsonObject expected) =>
+        expected["ambiguous"] is JsonArray a ? a.Select(p => FlatPath((string)p!)).ToList() : [];
+
+    /// <summary>The arithmetic rules that the stated values break (a parser must report these, and only these).</summary>
+    public static HashSet<string> BrokenRules(JsonObject d)
+    {
+        var broken = new HashSet<string>();
+        var app = d["applications"] as JsonObject ?? [];
+        long?[] Row(string k) => app[k] is JsonArray a ? a.Select(v => (long?)v?.GetValue<long>()).ToArray() : new long?[7];
+        foreach (var (_, v) in app)
+        {
+            if (v is JsonArray a && a.All(x => x is not null) && a.Count == 7 && a.Take(6).Sum(x => x!.GetValue<long>()) != a[6]!.GetValue<long>()) broken.Add("total_column");
+        }
+
+        for (var c = 0; c < 7; c++)
+        {
+            long? n = Row("new_received")[c], o = Row("carried_over")[c], t = Row("total_processed")[c], f = Row("carried_forward")[c];
+            if (n is not null && o is not null && t is not null && f is not null && n + o != t + f) broken.Add("balance");
+            var parts = Outcomes.Where(app.ContainsKey).Select(k => Row(k)[c]).ToList();
+            if (t is not null && parts.Count > 0 && parts.All(p => p is not null) && parts.Sum() != t) broken.Add("total_row");
+        }
+
+        if (d["review_litigation"] is JsonObject rl)
+        {
+            foreach (var (_, v) in rl)
+            {
+                if (v is JsonArray a && a.Count == 5 && a.All(x => x is not null) && a.Take(4).Sum(x => x!.GetValue<long>()) != a[4]!.GetValue<long>()) broken.Add("review_total");
+            }
+        }
+
+        return broken;
+    }
+
+    public static bool Same(JsonNode? a, JsonNode? b)
+    {
+        if (a is null || b is null) return a is null && b is null;
+        if (a is JsonValue va && b is JsonValue vb && va.TryGetValue<decimal>(out var da) && vb.TryGetValue<decimal>(out var db)) return da == db;
+        return JsonNode.DeepEquals(a, b);
+    }
+}
