@@ -387,7 +387,7 @@ internal sealed partial class ReportExtractor
 
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings(CellNames.ApplicationRow(category.Code), category.Code, parts.Data);
+            var (list, inferred) = RowReadings(category.Code, parts.Data);
             if (list.Count > 0) readings[category.Code] = list;
             if (inferred is not null) splitRows[category.Code] = list.Zip(inferred).ToList();
         }
@@ -396,7 +396,7 @@ internal sealed partial class ReportExtractor
         {
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings(CellNames.ApplicationGroup(group), "group:" + group, parts.Data);
+            var (list, inferred) = RowReadings("group:" + group, parts.Data);
             if (list.Count > 0) readings["group:" + group] = list;
             if (inferred is not null) splitRows["group:" + group] = list.Zip(inferred).ToList();
         }
@@ -467,9 +467,10 @@ internal sealed partial class ReportExtractor
     /// else every way the printed digits split into seven cells whose last is the sum of the six
     /// (run-together cells), or, with six cells, every place the lost cell could have stood.
     /// </summary>
-    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string where, string code, IReadOnlyList<string> printed)
+    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed)
     {
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
+        var where = new Lazy<string>(() => row is null ? CellNames.ApplicationGroup(code[6..]) : CellNames.ApplicationRow(code));
         var data = FitToColumns(where, row, printed);
         if (data.Count == 0) return ([], null);
         if (data.Count == ApplicantTypes.Count)
@@ -486,7 +487,7 @@ internal sealed partial class ReportExtractor
             if (result.OutOfBudget)
             {
                 _findings.Add(new Finding("cells_run_together", Severity.Error,
-                    $"{where}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
+                    $"{where.Value}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
                 return ([], null);
             }
 
@@ -526,8 +527,8 @@ internal sealed partial class ReportExtractor
         if (readings.Count == 0)
         {
             _findings.Add(new Finding("missing_cells", Severity.Error, data.Count < ApplicantTypes.Count - 1 && !pieces.Any(p => p.IsRun)
-                ? $"{where}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
-                : $"{where}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
+                ? $"{where.Value}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
+                : $"{where.Value}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
         }
 
         return (readings, masks.Count == readings.Count && readings.Count > 0 ? masks : null);
@@ -638,7 +639,7 @@ internal sealed partial class ReportExtractor
 
     // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells
     // that hold nothing are dropped, anything else is reported.
-    private List<string> FitToColumns(string where, string? row, IReadOnlyList<string> data)
+    private List<string> FitToColumns(Lazy<string> where, string? row, IReadOnlyList<string> data)
     {
         var list = data.ToList();
         while (list.Count > ApplicantTypes.Count && IsNothing(list[0])) list.RemoveAt(0);
@@ -647,7 +648,7 @@ internal sealed partial class ReportExtractor
         {
             // Which seven are the row's cannot be told: none is read.
             _findings.Add(new Finding("extra_cells", Severity.Error,
-                $"{where}有 {list.Count} 个数「{Preview(list)}」（应为 {ApplicantTypes.Count} 个），无法确定哪些属于该行，该行的值未知。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; its values are unknown.", row));
+                $"{where.Value}有 {list.Count} 个数「{Preview(list)}」（应为 {ApplicantTypes.Count} 个），无法确定哪些属于该行，该行的值未知。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; its values are unknown.", row));
             return [];
         }
 
@@ -656,13 +657,13 @@ internal sealed partial class ReportExtractor
 
     private static bool IsNothing(string cell) => CountCell.Classify(cell) == CellKind.Empty || CountCell.ReadCount(cell) == 0;
 
-    private int? ReadCount(string raw, string where, string? row, int column)
+    private int? ReadCount(string raw, Lazy<string> where, string? row, int column)
     {
         var value = CountCell.ReadCount(raw);
         if (value is null)
         {
             _findings.Add(new Finding("unreadable_cell", Severity.Error,
-                $"{where}{ApplicantTypes.All[column].Label}列「{raw.Trim()}」不是一个确数，该格的值未知。Table 三, column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
+                $"{where.Value}{ApplicantTypes.All[column].Label}列「{raw.Trim()}」不是一个确数，该格的值未知。Table 三, column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
                 row, ApplicantTypes.CodeAt(column)));
         }
 

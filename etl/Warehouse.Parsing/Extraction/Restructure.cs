@@ -17,7 +17,7 @@ internal static partial class Restructure
         List<Block>? result = null;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i] is Paragraph p && p.Text.Length > 12 && Split(p.Text) is { } pieces)
+            if (blocks[i] is Paragraph p && p.Text.Length > 12 && MayHoldHeading(p.Text) && Split(p.Text) is { } pieces)
             {
                 result ??= blocks.Take(i).ToList();
                 result.AddRange(pieces.Select(t => new Paragraph(t)));
@@ -29,6 +29,10 @@ internal static partial class Restructure
 
         return result ?? blocks;
     }
+
+    // Every heading ends in 情况, 事项 or 措施: most paragraphs are passed over without the regex.
+    private static bool MayHoldHeading(string text) =>
+        text.Contains("情况", StringComparison.Ordinal) || text.Contains("事项", StringComparison.Ordinal) || text.Contains("措施", StringComparison.Ordinal);
 
     private static List<string>? Split(string text)
     {

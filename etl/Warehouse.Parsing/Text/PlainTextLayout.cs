@@ -48,7 +48,7 @@ public static partial class PlainTextLayout
                 // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |".
                 if (cells.Count > 0) blocks.Add(new TableRow(cells));
             }
-            else blocks.Add(new Paragraph(MarkdownText(line.Trim())));
+            else blocks.Add(new Paragraph(line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_') ? MarkdownText(line.Trim()) : line.Trim()));
         }
 
         return blocks;
@@ -83,11 +83,15 @@ public static partial class PlainTextLayout
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var trimmed = line.Trim().Trim('\f').Trim();
-            if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;
-            var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
-            if (nearBreak && trimmed.Length is > 0 and <= 4 && trimmed.All(char.IsAsciiDigit) && !line.StartsWith('\t')) continue;
-            kept.Add(line.Replace("\f", "", StringComparison.Ordinal));
+            if (line.Length <= 40 && !line.StartsWith('\t'))
+            {
+                var trimmed = line.Trim().Trim('\f').Trim();
+                if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;
+                var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
+                if (nearBreak && trimmed.Length is > 0 and <= 4 && trimmed.All(char.IsAsciiDigit)) continue;
+            }
+
+            kept.Add(line.Contains('\f') ? line.Replace("\f", "", StringComparison.Ordinal) : line);
         }
 
         return kept.ToArray();
