@@ -43,6 +43,7 @@ internal sealed partial class ReportExtractor
         var from = _sections.Start(3) ?? 0;
         var to = _sections.Start(4) ?? _blocks.Count;
         var rows = CollectRows(from, to);
+        if (ColumnWise(rows) is { } transposed) return transposed;
         var printed = new List<PrintedRow>();
 
         // Labels without numbers since the last row with numbers: a label wrapped in its cell
@@ -130,6 +131,70 @@ internal sealed partial class ReportExtractor
     // Rows of table 三 that must be recognised by their labels before a region without the
     // section's heading is taken for the table (the template has 22 to 25 rows).
     private const int MinimumRows = 8;
+
+    /// <summary>
+    /// Text extracted without layout sometimes gives every label of table 三 first, in order, and
+    /// then all its numbers in one run, row after row or column after column. The table is put
+    /// back when exactly one of the two orders makes every rule of the template hold (or both
+    /// give the same table); otherwise it is refused with that reason.
+    /// </summary>
+    private FoundRows? ColumnWise(List<(int Index, RowParts Parts)> rows)
+    {
+        var block = rows.FindIndex(r => r.Parts.HasData);
+        if (block < 10 || block != rows.Count - 1 && rows.Skip(block + 1).Any(r => r.Parts.HasData && ApplicationRows.Match(r.Parts.Key) is not null)) return null;
+        var numbers = rows[block].Parts;
+        var labels = new List<(string Code, int Index)>();
+        string[] headings = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
+        foreach (var (index, parts) in rows.Take(block + 1))
+        {
+            if (headings.Contains(parts.Key)) continue;
+            if (ApplicationRows.Match(parts.Key) is { } code && (labels.Count == 0 || DisposalCategories.Get(code).Number > DisposalCategories.Get(labels[^1].Code).Number)) labels.Add((code, index));
+        }
+
+        if (labels.Count < 20 || numbers.Data.Count != labels.Count * ApplicantTypes.Count || numbers.Key.Length > 0 && ApplicationRows.Match(numbers.Key) is { } own && own != labels[^1].Code) return null;
+        var values = numbers.Data.Select(d => CountCell.ReadCount(d)).ToList();
+        if (values.Any(v => v is null)) return null;
+
+        var n = labels.Count;
+        var byRow = labels.Select((l, r) => (l.Code, Cells: Enumerable.Range(0, 7).Select(c => values[(r * 7) + c]).ToArray())).ToList();
+        var byColumn = labels.Select((l, r) => (l.Code, Cells: Enumerable.Range(0, 7).Select(c => values[(c * n) + r]).ToArray())).ToList();
+        var fits = new[] { byRow, byColumn }.Where(AddsUp).ToList();
+        var found = new FoundRows();
+        if (fits.Count == 0 || (fits.Count == 2 && !fits[0].Zip(fits[1]).All(x => x.First.Cells.SequenceEqual(x.Second.Cells))))
+        {
+            found.Scrambled = fits.Count == 0
+                ? "表三的行名与数字在抽取时被分开，数字无论按行还是按列排回都不能使勾稽关系成立，无法确定对应关系"
+                : "表三的行名与数字在抽取时被分开，数字按行或按列排回都能使勾稽关系成立，无法确定是哪一种";
+            return found;
+        }
+
+        foreach (var (code, cells) in fits[0])
+        {
+            found.Rows[code] = new RowParts(code, cells.Select(v => v!.Value.ToString(CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        found.Start = labels[0].Index;
+        found.End = rows[block].Index;
+        _findings.Add(Finding.Warning("table_reordered",
+            $"表三的行名与数字在抽取时被分开（先列出全部行名，再列出全部数字），数字{(fits[0] == byColumn ? "按列" : "按行")}排回后各项勾稽关系均成立，已据此读取。Table 三's labels and numbers were extracted apart; its numbers read {(fits[0] == byColumn ? "column by column" : "row by row")} make every rule hold."));
+        return found;
+    }
+
+    // Every row adds up across, and the columns balance and total, as the template states.
+    private static bool AddsUp(List<(string Code, int?[] Cells)> table)
+    {
+        var rows = table.ToDictionary(t => t.Code, t => t.Cells);
+        if (rows.Values.Any(r => r.Take(6).Sum() != r[6])) return false;
+        if (!rows.TryGetValue("new_received", out var nr) || !rows.TryGetValue("carried_over", out var co)
+            || !rows.TryGetValue("total_processed", out var tp) || !rows.TryGetValue("carried_forward", out var cf)) return false;
+        for (var c = 0; c < 7; c++)
+        {
+            if (nr[c] + co[c] != tp[c] + cf[c]) return false;
+            if (rows.Where(kv => DisposalCategories.Get(kv.Key).Number is >= 3 and <= 23).Sum(kv => kv.Value[c]) != tp[c]) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Text extracted without layout (pdftotext without -layout, some copy tools) can give a
