@@ -16,11 +16,34 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("<table", StringComparison.OrdinalIgnoreCase) && text.Contains("</table>", StringComparison.OrdinalIgnoreCase)) return WithHtmlTables(text);
         var lines = WithoutPageFurniture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
             : new ReportDocument(ReadTabRows(lines), TabRows);
     }
+
+    /// <summary>
+    /// Markdown written by OCR and conversion tools (MinerU, pandoc) keeps the tables that pipes
+    /// cannot hold (merged cells) as HTML: those are read as HTML tables, the text around them as text.
+    /// </summary>
+    private static ReportDocument WithHtmlTables(string text)
+    {
+        var blocks = new List<Block>();
+        var at = 0;
+        foreach (Match m in HtmlTable().Matches(text))
+        {
+            if (m.Index > at) blocks.AddRange(Read(text[at..m.Index]).Blocks);
+            blocks.AddRange(Html.HtmlLayout.Read("<html><body>" + m.Value + "</body></html>").Blocks);
+            at = m.Index + m.Length;
+        }
+
+        if (at < text.Length) blocks.AddRange(Read(text[at..]).Blocks);
+        return new ReportDocument(blocks, TabRows);
+    }
+
+    [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlTable();
 
     private static bool IsCellPerLine(string[] lines)
     {
