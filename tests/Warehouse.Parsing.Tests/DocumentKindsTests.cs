@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using CsCheck;
 using Shouldly;
 using Warehouse.Corpus;
 using Warehouse.Parsing.Documents;
@@ -424,6 +425,69 @@ public sealed class DocumentKindsTests
             </mc:AlternateContent></w:r><w:r><w:t>正文</w:t></w:r></w:p>
             """);
         Lines(docx).ShouldBe(["¶ 某局2023年政府信息公开工作年度报告", "| 行政许可 | 6 |", "¶ 正文"]);
+    }
+
+    // ---- Robustness ----
+
+    // Every construct above in one body, around a generated report.
+    private static byte[] AllKinds(int index) => EditDocument(Docx(index), d =>
+    {
+        Frame(d, depth: 2, outside: 1);
+        var total = Row(d, "（七）总计");
+        var stale = Stale(total);
+        MarkRow(stale, "del");
+        WrapRuns(stale, "moveFrom", 100);
+        total.AddBeforeSelf(stale);
+        var cell = d.Descendants(W + "tc").First(IsZero);
+        cell.ReplaceNodes(cell.Element(W + "tcPr"), XElement.Parse($"""<w:sdt xmlns:w="{W.NamespaceName}">{PlaceholderSdt}<w:sdtContent><w:p><w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>"""));
+        var first = BodyOf(d).Elements(W + "p").First();
+        first.AddAfterSelf(XElement.Parse($"""
+            <w:p xmlns:w="{W.NamespaceName}"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>
+            """));
+        first.AddAfterSelf(new XElement(W + "moveFromRangeStart", new XAttribute(W + "id", "5")), Paragraph("旧"), new XElement(W + "moveFromRangeEnd", new XAttribute(W + "id", "5")));
+    });
+
+    [Fact]
+    public void Reports_read_whole_when_every_kind_is_combined()
+    {
+        foreach (var index in Reports) Reading.Of(AllKinds(index), $"report {index}").ShouldReadLike(Reading.Of(Docx(index), $"plain report {index}"));
+    }
+
+    [Fact]
+    public void Documents_with_constructs_removed_unwrapped_or_doubled_never_crash()
+    {
+        Gen.Select(Gen.Int[0, 3], Gen.Int[1, 6], Gen.Int[0, int.MaxValue]).Sample((index, edits, salt) =>
+        {
+            var random = new Random(salt);
+            var docx = Rewrite(AllKinds(index), (name, bytes) =>
+            {
+                if (name != "word/document.xml") return null;
+                var d = XDocument.Load(new MemoryStream(bytes));
+                for (var i = 0; i < edits; i++)
+                {
+                    var elements = BodyOf(d).Descendants().ToList();
+                    var e = elements[random.Next(elements.Count)];
+                    switch (random.Next(3))
+                    {
+                        case 0: e.Remove(); break;
+                        case 1: e.ReplaceWith(e.Nodes()); break;
+                        default: e.AddAfterSelf(new XElement(e)); break;
+                    }
+                }
+
+                return Utf8(d.ToString(SaveOptions.DisableFormatting));
+            });
+
+            var result = ReportParser.Default.Parse(docx, new ParseOptions("mangled.docx"));
+            (result.Report is not null || !string.IsNullOrWhiteSpace(result.Rejection)).ShouldBeTrue();
+        }, iter: 200, threads: 1);
+    }
+
+    [Fact]
+    public void Tables_nested_beyond_Words_limit_are_refused_not_recursed()
+    {
+        var docx = Minimal(string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", 5000)) + "<w:p/>" + string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", 5000)));
+        ReportParser.Default.Parse(docx, new ParseOptions("deep.docx")).Rejection.ShouldNotBeNull().ShouldContain("nested more than 64 deep");
     }
 
     // ---- Messages ----

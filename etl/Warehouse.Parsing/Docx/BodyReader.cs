@@ -14,6 +14,8 @@ namespace Warehouse.Parsing.Docx;
 /// <param name="readChunk">Reads the part a w:altChunk names by its relationship id.</param>
 internal sealed class BodyReader(XmlReader xml, IReadOnlySet<string> placeholderStyles, Func<string, BodyNode.Chunk> readChunk)
 {
+    private const int MaxTableDepth = 64;
+
     private readonly List<BodyNode> _body = [];
     private readonly Stack<Frame> _containers = new();
     private readonly Stack<BodyNode.Table> _tables = new();
@@ -113,6 +115,8 @@ internal sealed class BodyReader(XmlReader xml, IReadOnlySet<string> placeholder
                 break;
 
             case "tbl":
+                // Layout tables are read recursively; Word itself stops nesting well before this.
+                if (_tables.Count >= MaxTableDepth) throw new DocumentException($"DOCX 中的表格嵌套超过 {MaxTableDepth} 层 (a DOCX with tables nested more than {MaxTableDepth} deep)");
                 var table = new BodyNode.Table([]);
                 Container.Add(table);
                 _tables.Push(table);
