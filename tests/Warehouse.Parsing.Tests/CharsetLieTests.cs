@@ -97,6 +97,18 @@ public sealed class CharsetLieTests
         ShouldReadAs(generated, Gbk.GetBytes(html.Replace("; charset=gb2312", "", StringComparison.Ordinal)), "text/html;charset=\"iso-8859-1\"");
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16le")]
+    [InlineData("utf-32")]
+    [InlineData("utf-7")]
+    [InlineData("no-such-charset")]
+    public void Impossible_or_unknown_charset_over_gbk_bytes_is_seen_through(string declared)
+    {
+        var (generated, html) = GbkPage(8);
+        ShouldReadAs(generated, Gbk.GetBytes(html.Replace("charset=gb2312", $"charset={declared}", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void Gbk_in_the_http_header_over_a_utf8_page_reads_utf8()
     {

@@ -36,7 +36,9 @@ public static partial class TextDecoding
         Encoding? western = null;
         foreach (var declared in new[] { Named(declaredCharset), lookForMeta ? Named(MetaCharset(bytes)) : null })
         {
-            if (declared is null || !DecodesCleanly(declared, bytes)) continue;
+            // UTF-16 and UTF-32 text without a byte order mark is sniffed as binary before it gets
+            // here, so a page declaring them is ASCII-compatible: the declaration is wrong.
+            if (declared is null or UnicodeEncoding or UTF32Encoding || !DecodesCleanly(declared, bytes)) continue;
             if (!IsWestern(declared)) return declared;
 
             // A server's default rather than the author's choice, unless nothing better is found.
@@ -58,8 +60,9 @@ public static partial class TextDecoding
         {
             return Widen(Encoding.GetEncoding(charset.Trim().Trim('"', '\'')));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // Unknown names, and UTF-7, which .NET no longer decodes.
             return null;
         }
     }
