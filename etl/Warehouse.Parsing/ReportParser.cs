@@ -19,7 +19,7 @@ public sealed class ReportParser(RegionResolver regions)
     {
         if (bytes.Length > options.MaxBytes)
         {
-            return ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过 {Size(options.MaxBytes)} 的上限，未读取 (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");
+            return ParseResult.Reject($"the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)}");
         }
 
         var kind = DocumentSniffer.Sniff(bytes);
@@ -32,9 +32,9 @@ public sealed class ReportParser(RegionResolver regions)
                 DocumentKind.Html => Extract(HtmlLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: true)), options, gridExact: true),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
-                DocumentKind.OtherZip => ParseResult.Reject("ZIP 压缩包，不是 Word (DOCX) 文档 (a ZIP archive that is not a Word (DOCX) document)"),
-                DocumentKind.EncryptedOffice => ParseResult.Reject("加密的 Word 文档，没有密码无法读取 (a password-protected Office document; it cannot be read without its password)"),
-                DocumentKind.LegacyOffice => ParseResult.Reject("旧版 Word 或 WPS 文档（.doc/.wps），须先转换为 DOCX（请安装 LibreOffice：apt-get install libreoffice-writer） (a legacy Word or WPS document (.doc/.wps); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer))"),
+                DocumentKind.OtherZip => ParseResult.Reject("a ZIP archive that is not a Word (DOCX) document"),
+                DocumentKind.EncryptedOffice => ParseResult.Reject("a password-protected Office document; it cannot be read without its password"),
+                DocumentKind.LegacyOffice => ParseResult.Reject("a legacy Word or WPS document (.doc/.wps); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer)"),
                 _ => ParseResult.Reject("binary data that is not a text, HTML, DOCX or PDF document"),
             };
         }
