@@ -9,19 +9,12 @@ namespace Warehouse.Parsing.Tests;
 /// </summary>
 public sealed class CaseFixturesTests
 {
-    // Word shows a moved row at its new place, here after 四、结转下年度继续办理; the DOCX reader now
-    // gives that (DocumentKindsTests.Moved_row_case_reads_as_Word_shows_it), but the extractor ends
-    // the application table at that row.
-    private const string MovedRowBlocked =
-        "extraction: ReportExtractor.Applications.cs stops reading the application table at the 结转下年度 row "
-        + "(`if (row.Code == \"carried_forward\") break;`), so a （七）总计 row printed after it is missing";
-
     public static IEnumerable<TheoryDataRow<string, string>> Pairs() =>
     [
         new("docx-frame-table/frame.docx", "docx-frame-table/plain.docx"),
         new("docx-frame-table/frame-title-outside.docx", "docx-frame-table/plain.docx"),
         new("docx-placeholder-text/placeholder.docx", "docx-placeholder-text/plain.docx"),
-        new("docx-tracked-move/moved-row.docx", "docx-tracked-move/plain.docx") { Skip = MovedRowBlocked },
+        new("docx-tracked-move/moved-row.docx", "docx-tracked-move/plain.docx"),
         new("docx-strict/strict.docx", "docx-strict/plain.docx"),
         new("html-declared-latin1/meta-latin1-body-gbk.html", "html-declared-latin1/trs.html"),
         new("pdf-spaced-title/bigtitle-ascii-space.pdf", "pdf-spaced-title/report.txt"),

@@ -72,8 +72,10 @@ internal sealed partial class ReportExtractor
             }
 
             loose.Clear();
+            // After 四、结转下年度继续办理 the table has ended, except for a row Word shows there
+            // (moved with Track Changes) that names a template row not yet read.
+            if (printed.Any(p => p.Code == "carried_forward") && (row.Code is null || printed.Any(p => p.Code == row.Code))) continue;
             printed.Add(row);
-            if (row.Code == "carried_forward") break;
         }
 
         // Nothing that looks like the table: a few of its phrases in prose are not a table.
