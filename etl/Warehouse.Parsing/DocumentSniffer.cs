@@ -8,6 +8,13 @@ public static class DocumentSniffer
 {
     private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
+    // Documents, templates and their macro-enabled kinds.
+    private static readonly string[] WordMainTypes =
+    [
+        "wordprocessingml.document.main+xml", "wordprocessingml.template.main+xml",
+        "ms-word.document.macroEnabled.main+xml", "ms-word.template.macroEnabledTemplate.main+xml",
+    ];
+
     public static DocumentKind Sniff(ReadOnlyMemory<byte> memory)
     {
         var bytes = memory.Span;
@@ -29,7 +36,15 @@ public static class DocumentSniffer
         try
         {
             using var zip = new ZipArchive(new MemoryStream(memory.ToArray(), writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("word/document.xml") is not null;
+            if (zip.GetEntry("word/document.xml") is not null) return true;
+
+            // The main part may have another name; its content type is the same in Transitional and Strict.
+            using var types = zip.GetEntry("[Content_Types].xml")?.Open();
+            if (types is null) return false;
+            using var reader = new StreamReader(types, Encoding.UTF8);
+            var head = new char[64 * 1024]; // the entry may be a zip bomb: look at its head only
+            var text = new string(head, 0, reader.ReadBlock(head, 0, head.Length));
+            return WordMainTypes.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
         }
         catch (InvalidDataException)
         {

@@ -16,6 +16,15 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局关于2023年政府信息公开工作年度报告")]
     [InlineData("赣县区商务局\n\n2023年政府信息公开工作年度报告")]
     [InlineData("首页 > 政务公开 > 年报\n赣县区商务局2023年政府信息公开工作年度报告\n发布时间：2024-01-20")]
+    [InlineData("2023年赣县区商务局政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局关于2023年度政府信息公开工作的年度报告")]
+    [InlineData("赣县区商务局政府信息公开工作年度报告（2023年）")]
+    [InlineData("赣县区商务局 2023年政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局　2023年度政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局2023年度政府信息公开工\n作年度报告")]
+    [InlineData("当前位置： 首页政务公开政府信息公开政府信息公开年报 赣县区商务局2023年度政府信息公开工作年度报告 来源：赣县区人民政府 时间：2024-01-20 10:30 微信 微博")]
+    [InlineData("标题: 赣县区商务局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-20 16:34")]
+    [InlineData("２０２３年赣县区商务局政府信息公开工作年度报告")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();
@@ -41,5 +50,48 @@ public sealed class TitleAndDateTests
         var report = WithTitle("2023年政府信息公开工作年度报告", "\n赣县区商务局\n2024年1月10日\n").Report.ShouldNotBeNull();
         report.Agency.ShouldBe("赣县区商务局");
         report.RegionCode.ShouldBe("360704");
+    }
+
+    [Fact]
+    public void A_notice_cited_in_the_preamble_is_not_the_title()
+    {
+        var text = Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", "根据《江西省人民政府办公厅关于做好2023年政府信息公开工作年度报告编制工作的通知》要求，编制本报告。", StringComparison.Ordinal) + "\n赣县区商务局\n2024年1月10日\n";
+        var report = ReportParser.Default.Parse(Encoding.UTF8.GetBytes(text), new ParseOptions()).Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("赣县区商务局");
+        report.Year.ShouldBe(2023);
+    }
+
+    [Fact]
+    public void Year_comes_from_the_statistics_period_when_the_title_has_none()
+    {
+        var report = WithTitle("赣县区商务局政府信息公开工作年度报告").Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("赣县区商务局");
+        report.Year.ShouldBe(2023);
+    }
+
+    [Fact]
+    public void Agency_comes_from_the_byline_when_title_and_signature_name_none()
+    {
+        var report = WithTitle("2023年政府信息公开工作年度报告\n发布时间：2024-01-20 来源：赣县区商务局").Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("赣县区商务局");
+    }
+
+    [Fact]
+    public void A_portal_page_gives_its_title_in_meta_and_title_only()
+    {
+        var body = string.Join("", Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", "", StringComparison.Ordinal)
+            .Split('\n').Select(l => l.Contains('\t') ? "<table><tr><td>" + string.Join("</td><td>", l.Split('\t')) + "</td></tr></table>" : "<p>" + System.Net.WebUtility.HtmlEncode(l) + "</p>"));
+        var html = "<html><head><meta charset=\"utf-8\"><meta name=\"ArticleTitle\" content=\"赣县区商务局2023年度政府信息公开工作年度报告\">" +
+                   "<title>赣县区商务局2023年度政府信息公开工作年度报告_政府信息公开年报_赣县区人民政府</title></head><body><div class=\"nav\">首页 &gt; 政务公开</div>" + body + "</body></html>";
+        var report = ReportParser.Default.Parse(Encoding.UTF8.GetBytes(html), new ParseOptions()).Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("赣县区商务局");
+        report.Year.ShouldBe(2023);
+    }
+
+    [Fact]
+    public void A_signature_run_on_after_the_last_sentence_is_the_closing_date()
+    {
+        var report = WithTitle("赣县区商务局2023年政府信息公开工作年度报告", "本机关未收取信息处理费。赣县区商务局2024年1月12日").Report.ShouldNotBeNull();
+        report.Published.ShouldBe(new DateOnly(2024, 1, 12));
     }
 }

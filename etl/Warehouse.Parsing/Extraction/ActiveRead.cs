@@ -6,7 +6,7 @@ namespace Warehouse.Parsing.Extraction;
 /// <summary>The rows of table 二 as found, with the column headings printed above them.</summary>
 internal sealed class ActiveRead
 {
-    private static readonly string[] Marks2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"];
+    private static readonly string[] Marks2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "本年处理决定数量"];
     private static readonly string[] Marks2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "采购项目数量", "采购总金额"];
 
     public Dictionary<string, (IReadOnlyList<string> Data, IReadOnlyList<string> Header)> Items { get; } = [];
@@ -14,7 +14,7 @@ internal sealed class ActiveRead
     /// <summary>Cells (item, column) left unknown on purpose: run-together digits with several readings.</summary>
     public HashSet<(string Item, int Index)> Unknown { get; } = [];
 
-    private static readonly string[] Headings = ["信息内容", "第二十条第一项", "第二十条第五项", "第二十条第六项", "第二十条第八项", "第二十条第九项", "单位万元"];
+    private static readonly string[] Headings = ["处理决定数量", "信息内容", "第二十条第一项", "第二十条第五项", "第二十条第六项", "第二十条第八项", "第二十条第九项", "单位万元"];
 
     /// <summary>The column headings a label carries (a stream glues them to the first row's label).</summary>
     public static IEnumerable<string> HeaderMarks(string key)

@@ -69,7 +69,7 @@ internal static partial class ApplicationRows
         if (found is not null) return found;
         if (to < key.Length) return null;
 
-        var bare = LeadingNumbering().Replace(key, "");
+        var bare = key[0] is >= '0' and <= '9' || "一二三四五六七八九十".Contains(key[0]) ? LeadingNumbering().Replace(key, "") : key;
         if ((bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) || key.EndsWith("七总计", StringComparison.Ordinal)) return "total_processed";
         if (key.EndsWith("3其他", StringComparison.Ordinal)) return "other_other";
 

@@ -43,6 +43,7 @@ internal sealed partial class ReportExtractor
         var from = _sections.Start(3) ?? 0;
         var to = _sections.Start(4) ?? _blocks.Count;
         var rows = CollectRows(from, to);
+        if (ColumnWise(rows) is { } transposed) return transposed;
         var printed = new List<PrintedRow>();
 
         // Labels without numbers since the last row with numbers: a label wrapped in its cell
@@ -71,8 +72,10 @@ internal sealed partial class ReportExtractor
             }
 
             loose.Clear();
+            // After 四、结转下年度继续办理 the table has ended, except for a row Word shows there
+            // (moved with Track Changes) that names a template row not yet read.
+            if (printed.Any(p => p.Code == "carried_forward") && (row.Code is null || printed.Any(p => p.Code == row.Code))) continue;
             printed.Add(row);
-            if (row.Code == "carried_forward") break;
         }
 
         // Nothing that looks like the table: a few of its phrases in prose are not a table.
@@ -130,6 +133,70 @@ internal sealed partial class ReportExtractor
     // Rows of table 三 that must be recognised by their labels before a region without the
     // section's heading is taken for the table (the template has 22 to 25 rows).
     private const int MinimumRows = 8;
+
+    /// <summary>
+    /// Text extracted without layout sometimes gives every label of table 三 first, in order, and
+    /// then all its numbers in one run, row after row or column after column. The table is put
+    /// back when exactly one of the two orders makes every rule of the template hold (or both
+    /// give the same table); otherwise it is refused with that reason.
+    /// </summary>
+    private FoundRows? ColumnWise(List<(int Index, RowParts Parts)> rows)
+    {
+        var block = rows.FindIndex(r => r.Parts.HasData);
+        if (block < 10 || block != rows.Count - 1 && rows.Skip(block + 1).Any(r => r.Parts.HasData && ApplicationRows.Match(r.Parts.Key) is not null)) return null;
+        var numbers = rows[block].Parts;
+        var labels = new List<(string Code, int Index)>();
+        string[] headings = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
+        foreach (var (index, parts) in rows.Take(block + 1))
+        {
+            if (headings.Contains(parts.Key)) continue;
+            if (ApplicationRows.Match(parts.Key) is { } code && (labels.Count == 0 || DisposalCategories.Get(code).Number > DisposalCategories.Get(labels[^1].Code).Number)) labels.Add((code, index));
+        }
+
+        if (labels.Count < 20 || numbers.Data.Count != labels.Count * ApplicantTypes.Count || numbers.Key.Length > 0 && ApplicationRows.Match(numbers.Key) is { } own && own != labels[^1].Code) return null;
+        var values = numbers.Data.Select(d => CountCell.ReadCount(d)).ToList();
+        if (values.Any(v => v is null)) return null;
+
+        var n = labels.Count;
+        var byRow = labels.Select((l, r) => (l.Code, Cells: Enumerable.Range(0, 7).Select(c => values[(r * 7) + c]).ToArray())).ToList();
+        var byColumn = labels.Select((l, r) => (l.Code, Cells: Enumerable.Range(0, 7).Select(c => values[(c * n) + r]).ToArray())).ToList();
+        var fits = new[] { byRow, byColumn }.Where(AddsUp).ToList();
+        var found = new FoundRows();
+        if (fits.Count == 0 || (fits.Count == 2 && !fits[0].Zip(fits[1]).All(x => x.First.Cells.SequenceEqual(x.Second.Cells))))
+        {
+            found.Scrambled = fits.Count == 0
+                ? "表三的行名与数字在抽取时被分开，数字无论按行还是按列排回都不能使勾稽关系成立，无法确定对应关系"
+                : "表三的行名与数字在抽取时被分开，数字按行或按列排回都能使勾稽关系成立，无法确定是哪一种";
+            return found;
+        }
+
+        foreach (var (code, cells) in fits[0])
+        {
+            found.Rows[code] = new RowParts(code, cells.Select(v => v!.Value.ToString(CultureInfo.InvariantCulture)).ToArray());
+        }
+
+        found.Start = labels[0].Index;
+        found.End = rows[block].Index;
+        _findings.Add(Finding.Warning("table_reordered",
+            $"表三的行名与数字在抽取时被分开（先列出全部行名，再列出全部数字），数字{(fits[0] == byColumn ? "按列" : "按行")}排回后各项勾稽关系均成立，已据此读取。Table 三's labels and numbers were extracted apart; its numbers read {(fits[0] == byColumn ? "column by column" : "row by row")} make every rule hold."));
+        return found;
+    }
+
+    // Every row adds up across, and the columns balance and total, as the template states.
+    private static bool AddsUp(List<(string Code, int?[] Cells)> table)
+    {
+        var rows = table.ToDictionary(t => t.Code, t => t.Cells);
+        if (rows.Values.Any(r => r.Take(6).Sum() != r[6])) return false;
+        if (!rows.TryGetValue("new_received", out var nr) || !rows.TryGetValue("carried_over", out var co)
+            || !rows.TryGetValue("total_processed", out var tp) || !rows.TryGetValue("carried_forward", out var cf)) return false;
+        for (var c = 0; c < 7; c++)
+        {
+            if (nr[c] + co[c] != tp[c] + cf[c]) return false;
+            if (rows.Where(kv => DisposalCategories.Get(kv.Key).Number is >= 3 and <= 23).Sum(kv => kv.Value[c]) != tp[c]) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Text extracted without layout (pdftotext without -layout, some copy tools) can give a
@@ -387,7 +454,7 @@ internal sealed partial class ReportExtractor
 
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings(CellNames.ApplicationRow(category.Code), category.Code, parts.Data);
+            var (list, inferred) = RowReadings(category.Code, parts.Data);
             if (list.Count > 0) readings[category.Code] = list;
             if (inferred is not null) splitRows[category.Code] = list.Zip(inferred).ToList();
         }
@@ -396,7 +463,7 @@ internal sealed partial class ReportExtractor
         {
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings(CellNames.ApplicationGroup(group), "group:" + group, parts.Data);
+            var (list, inferred) = RowReadings("group:" + group, parts.Data);
             if (list.Count > 0) readings["group:" + group] = list;
             if (inferred is not null) splitRows["group:" + group] = list.Zip(inferred).ToList();
         }
@@ -467,9 +534,10 @@ internal sealed partial class ReportExtractor
     /// else every way the printed digits split into seven cells whose last is the sum of the six
     /// (run-together cells), or, with six cells, every place the lost cell could have stood.
     /// </summary>
-    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string where, string code, IReadOnlyList<string> printed)
+    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed)
     {
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
+        var where = new Lazy<string>(() => row is null ? CellNames.ApplicationGroup(code[6..]) : CellNames.ApplicationRow(code));
         var data = FitToColumns(where, row, printed);
         if (data.Count == 0) return ([], null);
         if (data.Count == ApplicantTypes.Count)
@@ -486,7 +554,7 @@ internal sealed partial class ReportExtractor
             if (result.OutOfBudget)
             {
                 _findings.Add(new Finding("cells_run_together", Severity.Error,
-                    $"{where}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
+                    $"{where.Value}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
                 return ([], null);
             }
 
@@ -526,8 +594,8 @@ internal sealed partial class ReportExtractor
         if (readings.Count == 0)
         {
             _findings.Add(new Finding("missing_cells", Severity.Error, data.Count < ApplicantTypes.Count - 1 && !pieces.Any(p => p.IsRun)
-                ? $"{where}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
-                : $"{where}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
+                ? $"{where.Value}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
+                : $"{where.Value}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
         }
 
         return (readings, masks.Count == readings.Count && readings.Count > 0 ? masks : null);
@@ -638,7 +706,7 @@ internal sealed partial class ReportExtractor
 
     // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells
     // that hold nothing are dropped, anything else is reported.
-    private List<string> FitToColumns(string where, string? row, IReadOnlyList<string> data)
+    private List<string> FitToColumns(Lazy<string> where, string? row, IReadOnlyList<string> data)
     {
         var list = data.ToList();
         while (list.Count > ApplicantTypes.Count && IsNothing(list[0])) list.RemoveAt(0);
@@ -647,7 +715,7 @@ internal sealed partial class ReportExtractor
         {
             // Which seven are the row's cannot be told: none is read.
             _findings.Add(new Finding("extra_cells", Severity.Error,
-                $"{where}有 {list.Count} 个数「{Preview(list)}」（应为 {ApplicantTypes.Count} 个），无法确定哪些属于该行，该行的值未知。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; its values are unknown.", row));
+                $"{where.Value}有 {list.Count} 个数「{Preview(list)}」（应为 {ApplicantTypes.Count} 个），无法确定哪些属于该行，该行的值未知。Row has {list.Count} cells where {ApplicantTypes.Count} are expected; its values are unknown.", row));
             return [];
         }
 
@@ -656,13 +724,13 @@ internal sealed partial class ReportExtractor
 
     private static bool IsNothing(string cell) => CountCell.Classify(cell) == CellKind.Empty || CountCell.ReadCount(cell) == 0;
 
-    private int? ReadCount(string raw, string where, string? row, int column)
+    private int? ReadCount(string raw, Lazy<string> where, string? row, int column)
     {
         var value = CountCell.ReadCount(raw);
         if (value is null)
         {
             _findings.Add(new Finding("unreadable_cell", Severity.Error,
-                $"{where}{ApplicantTypes.All[column].Label}列「{raw.Trim()}」不是一个确数，该格的值未知。Table 三, column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
+                $"{where.Value}{ApplicantTypes.All[column].Label}列「{raw.Trim()}」不是一个确数，该格的值未知。Table 三, column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
                 row, ApplicantTypes.CodeAt(column)));
         }
 

@@ -25,6 +25,7 @@ internal sealed partial class ReportExtractor
         var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
         if (_sections.Start(2) is null && applicationsStart < 0) to = from;
         var loose = "";
+        var labelAbove = "";
 
         foreach (var (_, parts) in CollectRows(from, to))
         {
@@ -33,11 +34,17 @@ internal sealed partial class ReportExtractor
             {
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
                 loose = parts.Key.Length <= 8 ? parts.Key : "";
+                // Text extracted without layout may put the column heading between a row's label and
+                // its number ("行政许可 / 本年处理决定数量 / 9487"); a new sub-table ends the label's reach.
+                if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) labelAbove = "";
+                else if (ActiveRead.StripHeaders(parts.Key).Length > 0) labelAbove = parts.Key;
                 continue;
             }
 
-            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key);
+            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key)
+                ?? (ActiveRead.StripHeaders(parts.Key).Length == 0 && labelAbove.Length > 0 ? MatchActiveItem(labelAbove) : null);
             loose = "";
+            labelAbove = "";
             if (item is null)
             {
                 if (!IsProse(parts)) Unrecognised("二", parts);

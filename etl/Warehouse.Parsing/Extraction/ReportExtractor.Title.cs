@@ -85,7 +85,39 @@ internal sealed partial class ReportExtractor
             return new Closing(agency.Length is > 0 and <= 40 ? agency : null, date);
         }
 
+        // Text that lost its line breaks ends with the signature run on after the last sentence.
+        for (var i = _blocks.Count - 1; i >= 0 && i >= _blocks.Count - 3; i--)
+        {
+            if (_blocks[i] is not Paragraph p) continue;
+            var compact = TextKey.Compact(p.Text);
+            if (compact.Length <= 12) continue;
+            var m = ClosingTail().Match(compact);
+            if (!m.Success || ParseDate(m) is not { } date) continue;
+            var agency = CleanAgency(m.Groups["agency"].Value);
+            return new Closing(agency.Length is > 1 and <= 40 ? agency : null, date);
+        }
+
         return new Closing(null, null);
+    }
+
+    /// <summary>
+    /// The agency a portal page's byline names ("来源：平潭综合实验区管委会办公室", "发布机构：…",
+    /// "信息来源：…"), for a report whose title and signature name none.
+    /// </summary>
+    private string? ReadByline()
+    {
+        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 60);
+        for (var i = 0; i < end; i++)
+        {
+            if (_blocks[i] is not Paragraph p || !p.Text.Contains('：') && !p.Text.Contains(':')) continue;
+            foreach (Match m in Byline().Matches(p.Text))
+            {
+                var agency = CleanAgency(m.Groups["agency"].Value);
+                if (agency.Length is >= 3 and <= 40 && !agency.Contains("本网", StringComparison.Ordinal) && !agency.Contains("网站", StringComparison.Ordinal) && !agency.Contains("本站", StringComparison.Ordinal)) return agency;
+            }
+        }
+
+        return null;
     }
 
     private string? PreviousText(int index)
@@ -175,6 +207,12 @@ internal sealed partial class ReportExtractor
 
     [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]
     private static partial Regex ClosingDate();
+
+    [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]
+    private static partial Regex ClosingTail();
+
+    [GeneratedRegex(@"(?:信息来源|发布机构|发布单位|发文机关|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]
+    private static partial Regex Byline();
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
     private static partial Regex StatisticalPeriod();

@@ -49,7 +49,7 @@ internal sealed partial class ReportExtractor
 
         var title = ReadTitle();
         var closing = ReadClosing();
-        var agency = title.Agency ?? closing.Agency;
+        var agency = title.Agency ?? closing.Agency ?? ReadByline();
         var year = title.Year ?? ReadStatisticalYear() ?? (closing.Date?.Year - 1);
         if (string.IsNullOrWhiteSpace(agency))
         {

@@ -14,10 +14,11 @@ internal static partial class Restructure
 {
     public static IReadOnlyList<Block> Apply(IReadOnlyList<Block> blocks)
     {
+        if (blocks.Any(b => Glyphs(b) is not null)) blocks = blocks.Select(b => Glyphs(b) ?? b).ToList();
         List<Block>? result = null;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (blocks[i] is Paragraph p && p.Text.Length > 12 && Split(p.Text) is { } pieces)
+            if (blocks[i] is Paragraph p && p.Text.Length > 12 && MayHoldHeading(p.Text) && Split(p.Text) is { } pieces)
             {
                 result ??= blocks.Take(i).ToList();
                 result.AddRange(pieces.Select(t => new Paragraph(t)));
@@ -29,6 +30,35 @@ internal static partial class Restructure
 
         return result ?? blocks;
     }
+
+    /// <summary>
+    /// PDF producers (WPS, Word's PDF export with some fonts) and OCR write Kangxi radicals and
+    /// compatibility ideographs for common characters ("⾏政" for "行政", "⼀" for "一"): read them
+    /// as the characters they stand for. Null when the block has none.
+    /// </summary>
+    private static Block? Glyphs(Block block)
+    {
+        static bool Odd(string t)
+        {
+            foreach (var c in t)
+            {
+                if (c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF') return true;
+            }
+
+            return false;
+        }
+
+        return block switch
+        {
+            Paragraph p when Odd(p.Text) => new Paragraph(p.Text.Normalize(System.Text.NormalizationForm.FormKC)),
+            TableRow r when r.Cells.Any(Odd) => new TableRow(r.Cells.Select(c => Odd(c) ? c.Normalize(System.Text.NormalizationForm.FormKC) : c).ToList()),
+            _ => null,
+        };
+    }
+
+    // Every heading ends in 情况, 事项 or 措施: most paragraphs are passed over without the regex.
+    private static bool MayHoldHeading(string text) =>
+        text.Contains("情况", StringComparison.Ordinal) || text.Contains("事项", StringComparison.Ordinal) || text.Contains("措施", StringComparison.Ordinal);
 
     private static List<string>? Split(string text)
     {

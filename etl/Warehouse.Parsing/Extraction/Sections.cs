@@ -91,7 +91,7 @@ internal sealed partial class Sections
         if (text.Length > 60 || !(text.Contains("情况", StringComparison.Ordinal) || text.Contains("事项", StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal))) return -1;
         var key = TextKey.Of(text);
         if (key.Length == 0 || key.Length > 40) return -1;
-        key = Numbering().Replace(key, "");
+        if (key[0] is >= '0' and <= '9' || "第一二三四五六七八九十".Contains(key[0])) key = Numbering().Replace(key, "");
         for (var n = 0; n < Keys.Length; n++)
         {
             foreach (var k in Keys[n])

@@ -27,7 +27,7 @@ internal static partial class TitleForms
     public static ExtractedTitle? Match(string text)
     {
         if (!text.Contains("报告", StringComparison.Ordinal) && !text.Contains("年报", StringComparison.Ordinal)) return null;
-        var line = text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000') ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
+        var line = text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF') ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
         foreach (var (regex, form) in Forms)
         {
             foreach (Match m in regex.Matches(line))

@@ -16,11 +16,34 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("<table", StringComparison.OrdinalIgnoreCase) && text.Contains("</table>", StringComparison.OrdinalIgnoreCase)) return WithHtmlTables(text);
         var lines = WithoutPageFurniture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
             : new ReportDocument(ReadTabRows(lines), TabRows);
     }
+
+    /// <summary>
+    /// Markdown written by OCR and conversion tools (MinerU, pandoc) keeps the tables that pipes
+    /// cannot hold (merged cells) as HTML: those are read as HTML tables, the text around them as text.
+    /// </summary>
+    private static ReportDocument WithHtmlTables(string text)
+    {
+        var blocks = new List<Block>();
+        var at = 0;
+        foreach (Match m in HtmlTable().Matches(text))
+        {
+            if (m.Index > at) blocks.AddRange(Read(text[at..m.Index]).Blocks);
+            blocks.AddRange(Html.HtmlLayout.Read("<html><body>" + m.Value + "</body></html>").Blocks);
+            at = m.Index + m.Length;
+        }
+
+        if (at < text.Length) blocks.AddRange(Read(text[at..]).Blocks);
+        return new ReportDocument(blocks, TabRows);
+    }
+
+    [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex HtmlTable();
 
     private static bool IsCellPerLine(string[] lines)
     {
@@ -48,7 +71,7 @@ public static partial class PlainTextLayout
                 // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |".
                 if (cells.Count > 0) blocks.Add(new TableRow(cells));
             }
-            else blocks.Add(new Paragraph(MarkdownText(line.Trim())));
+            else blocks.Add(new Paragraph(line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_') ? MarkdownText(line.Trim()) : line.Trim()));
         }
 
         return blocks;
@@ -83,11 +106,15 @@ public static partial class PlainTextLayout
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var trimmed = line.Trim().Trim('\f').Trim();
-            if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;
-            var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
-            if (nearBreak && trimmed.Length is > 0 and <= 4 && trimmed.All(char.IsAsciiDigit) && !line.StartsWith('\t')) continue;
-            kept.Add(line.Replace("\f", "", StringComparison.Ordinal));
+            if (line.Length <= 40 && !line.StartsWith('\t'))
+            {
+                var trimmed = line.Trim().Trim('\f').Trim();
+                if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;
+                var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
+                if (nearBreak && trimmed.Length is > 0 and <= 4 && trimmed.All(char.IsAsciiDigit)) continue;
+            }
+
+            kept.Add(line.Contains('\f') ? line.Replace("\f", "", StringComparison.Ordinal) : line);
         }
 
         return kept.ToArray();

@@ -6,8 +6,11 @@ namespace Warehouse.Parsing.Text;
 
 /// <summary>
 /// Turns bytes into text. County portals serve GBK and GB2312 as often as UTF-8, and their
-/// declared charset is sometimes wrong, so valid UTF-8 wins over any declaration, and the
-/// declaration wins over detection.
+/// declared charset is sometimes wrong: a web server's default (iso-8859-1, windows-1252,
+/// us-ascii) over GBK bytes, utf-8 over GBK, gb2312 over UTF-8. So valid UTF-8 wins over any
+/// declaration; a declaration (HTTP Content-Type, then the page's meta) is trusted unless it
+/// cannot decode the bytes or is a single-byte Western charset over bytes that are not ASCII;
+/// then detection decides when it names a multi-byte encoding, and GB18030 reads Chinese text.
 /// </summary>
 public static partial class TextDecoding
 {
@@ -29,11 +32,24 @@ public static partial class TextDecoding
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
         if (System.Text.Unicode.Utf8.IsValid(bytes)) return new UTF8Encoding(false);
 
-        var declared = Named(declaredCharset) ?? (lookForMeta ? Named(MetaCharset(bytes)) : null);
-        if (declared is not null && declared.CodePage != Encoding.UTF8.CodePage) return declared;
+        // Past this point the bytes are not ASCII (ASCII is valid UTF-8).
+        Encoding? western = null;
+        foreach (var declared in new[] { Named(declaredCharset), lookForMeta ? Named(MetaCharset(bytes)) : null })
+        {
+            // UTF-16 and UTF-32 text without a byte order mark is sniffed as binary before it gets
+            // here, so a page declaring them is ASCII-compatible: the declaration is wrong.
+            if (declared is null or UnicodeEncoding or UTF32Encoding || !DecodesCleanly(declared, bytes)) continue;
+            if (!IsWestern(declared)) return declared;
+
+            // A server's default rather than the author's choice, unless nothing better is found.
+            western ??= declared;
+        }
 
         var detected = CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
-        if (detected?.Encoding is { } enc && detected.Confidence > 0.5 && enc.CodePage != Encoding.UTF8.CodePage) return Widen(enc);
+        if (detected?.Encoding is { IsSingleByte: false } multiByte && detected.Confidence > 0.5 && multiByte.CodePage != Encoding.UTF8.CodePage) return Widen(multiByte);
+        if (LooksChinese(bytes)) return Gb18030;
+        if (western is not null) return western;
+        if (detected?.Encoding is { } other && detected.Confidence > 0.5 && other.CodePage != Encoding.UTF8.CodePage) return Widen(other);
         return Gb18030;
     }
 
@@ -44,10 +60,49 @@ public static partial class TextDecoding
         {
             return Widen(Encoding.GetEncoding(charset.Trim().Trim('"', '\'')));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            // Unknown names, and UTF-7, which .NET no longer decodes.
             return null;
         }
+    }
+
+    // Web servers' defaults, and what HTML5 reads those labels as.
+    private static bool IsWestern(Encoding e) => e.CodePage is 20127 or 28591 or 28605 or 1252 or 10000;
+
+    /// <summary>True when the encoding reads every byte sequence; an incomplete sequence at the very end (a cut page) is not an error.</summary>
+    private static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
+        var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            strict.GetDecoder().GetCharCount(bytes, flush: false);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when GB18030 reads the bytes as Chinese: its non-ASCII characters are almost all
+    /// ideographs or CJK and full-width punctuation. Western single-byte text does not decode so.
+    /// </summary>
+    private static bool LooksChinese(ReadOnlySpan<byte> bytes)
+    {
+        var text = Encoding.GetEncoding(Gb18030.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD")).GetString(bytes);
+        int wide = 0, chinese = 0, bad = 0;
+        foreach (var c in text)
+        {
+            if (c < 0x80) continue;
+            wide++;
+            if (c == '\uFFFD') bad++;
+            else if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF')
+                     or '\u2014' or '\u2026' or '\u00B7' or (>= '\u2018' and <= '\u201D')) chinese++;
+        }
+
+        return wide > 0 && bad * 100 <= wide && chinese * 10 >= wide * 9;
     }
 
     /// <summary>The charset a Content-Type header names, or null.</summary>
@@ -57,10 +112,13 @@ public static partial class TextDecoding
     private static Encoding Widen(Encoding e) =>
         e.WebName is "gb2312" or "gbk" or "x-gbk" or "x-cp20936" or "hz-gb-2312" || e.CodePage is 936 or 20936 ? Gb18030 : e;
 
+    // <meta charset>, <meta http-equiv="Content-Type" content="...; charset=...">, or an XHTML page's XML declaration.
     private static string? MetaCharset(ReadOnlySpan<byte> bytes)
     {
         var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 4096)]);
-        return MetaPattern().Match(head) is { Success: true } m ? m.Groups[1].Value : null;
+        return MetaPattern().Match(head) is { Success: true } m ? m.Groups[1].Value
+            : XmlDeclarationPattern().Match(head) is { Success: true } x ? x.Groups[1].Value
+            : null;
     }
 
     private static ReadOnlySpan<byte> StripBom(ReadOnlySpan<byte> bytes) =>
@@ -70,6 +128,9 @@ public static partial class TextDecoding
 
     [GeneratedRegex(@"<meta[^>]+charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaPattern();
+
+    [GeneratedRegex(@"^\s*<\?xml[^>]+encoding\s*=\s*[""']([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex XmlDeclarationPattern();
 
     [GeneratedRegex(@"charset\s*=\s*[""']?([A-Za-z0-9_\-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex CharsetParameter();

@@ -1,0 +1,39 @@
+using System.Text;
+using Shouldly;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>The year's total of items published, in the phrasings reports use, and what is not a total.</summary>
+public sealed class ItemsPublishedTests
+{
+    private static readonly string Seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+
+    private const string Original = "1. 主动公开情况。2023 年，本机关公开信息 1455 条，其中主动公开工作动态 1257 条，重点领域信息 141 条，及时公开财经信息 2 条，概况信息 1 条，人事信息 5 条，发布政策文件（含政策解读）41 条，计划总结 8 条。";
+
+    private static int? Items(string sentence)
+    {
+        Seed.ShouldContain(Original);
+        var text = Seed.Replace(Original, "1. 主动公开情况。" + sentence, StringComparison.Ordinal);
+        return ReportParser.Default.Parse(Encoding.UTF8.GetBytes(text), new ParseOptions()).Report.ShouldNotBeNull().ItemsPublished;
+    }
+
+    [Theory]
+    [InlineData("2023年，本机关主动公开政府信息1455条。", 1455)]
+    [InlineData("2023年，我区在政府网站平台主动发布各类政府信息 1455 条，公开政府常务会议 7 期。", 1455)]
+    [InlineData("全年累计主动公开政府信息1455条（其中政策文件41条）。", 1455)]
+    [InlineData("2023年共公布政府信息1455条，及时回应关切。", 1455)]
+    [InlineData("全年主动公开我区各级单位政府信息1455条，主要通过政府网站公开。", 1455)]
+    [InlineData("通过政府门户网站全年主动公开各类政府信息1,455条。", 1455)]
+    [InlineData("2023年，本机关公开信息 1455 条，其中主动公开工作动态 1257 条。", 1455)]
+    [InlineData("2023年通过门户网站、微信公众号共发布各类信息 1455 条。", 1455)]
+    public void The_years_total_is_read_in_any_phrasing(string sentence, int expected) => Items(sentence).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("主动公开财政信息5条，人事信息3条。")]
+    [InlineData("2023年，我局主动公开相关信息12条。")]
+    [InlineData("依托政府网站主动公开各类政府信息近10条。")]
+    [InlineData("本机关通过政府网站发布工作动态、通知公告等政务信息340余条。")]
+    [InlineData("政务微博发布信息300条。")]
+    [InlineData("全年发布政府信息1.2万条。")]
+    public void A_count_that_is_not_the_years_exact_total_is_not_read(string sentence) => Items(sentence).ShouldBeNull();
+}

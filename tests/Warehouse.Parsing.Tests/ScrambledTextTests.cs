@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// Text extracted without layout gives table 三's labels in one run and its numbers in another:
+/// put back when the template's arithmetic allows one order only, refused with the reason otherwise.
+/// </summary>
+public sealed class ScrambledTextTests
+{
+    private static readonly string Seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+
+    // The real 2024 table of 平潭综合实验区 (non-zero in several columns).
+    private static readonly Dictionary<string, int[]> Table = JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), "pingtan-2024-portal.expected.json")))!["applications"]!
+        .AsObject().ToDictionary(kv => kv.Key, kv => kv.Value!.AsArray().Select(v => (int)v!).ToArray());
+
+    private static string WithTable(IEnumerable<int> numbers)
+    {
+        var start = Seed.IndexOf("### 三、", StringComparison.Ordinal);
+        var end = Seed.IndexOf("#### 四、", StringComparison.Ordinal);
+        var section = new StringBuilder("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
+        foreach (var category in DisposalCategories.For(Template.Template2021)) section.Append(category.Label).Append('\n');
+        foreach (var n in numbers) section.Append(n).Append('\n');
+        return Seed[..start] + section + Seed[end..];
+    }
+
+    private static IEnumerable<int[]> Rows => DisposalCategories.For(Template.Template2021).Select(c => Table[c.Code]);
+
+    private static ParseResult Parse(string text) => ReportParser.Default.Parse(Encoding.UTF8.GetBytes(text), new ParseOptions("scrambled.txt"));
+
+    [Fact]
+    public void Numbers_extracted_column_by_column_are_put_back_when_only_that_order_adds_up()
+    {
+        var result = Parse(WithTable(Enumerable.Range(0, 7).SelectMany(c => Rows.Select(r => r[c]))));
+        var report = result.Report.ShouldNotBeNull();
+        foreach (var (code, cells) in Table) report.Applications.Row(code)!.Select(v => v!.Value).ShouldBe(cells, code);
+        result.Findings.ShouldContain(f => f.Rule == "table_reordered" && f.Message.Contains("按列", StringComparison.Ordinal));
+        result.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
+    }
+
+    [Fact]
+    public void Numbers_extracted_row_by_row_after_the_labels_are_put_back()
+    {
+        var result = Parse(WithTable(Rows.SelectMany(r => r)));
+        var report = result.Report.ShouldNotBeNull();
+        foreach (var (code, cells) in Table) report.Applications.Row(code)!.Select(v => v!.Value).ShouldBe(cells, code);
+    }
+
+    [Fact]
+    public void Numbers_in_an_order_no_rule_explains_are_refused_with_the_reason()
+    {
+        var shuffled = Rows.SelectMany(r => r).OrderBy(_ => 0).ToList();
+        (shuffled[0], shuffled[100]) = (shuffled[100], shuffled[0]);
+        (shuffled[7], shuffled[50]) = (shuffled[50], shuffled[7]);
+        var result = Parse(WithTable(shuffled));
+        var report = result.Report.ShouldNotBeNull();
+        report.Applications.Rows.ShouldAllBe(r => r.Cells.All(v => v == null));
+        result.Findings.ShouldContain(f => f.Rule == "table_scrambled" && f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal));
+        report.Agency.ShouldBe("赣县区商务局");
+    }
+}
