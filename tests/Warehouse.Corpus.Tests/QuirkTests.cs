@@ -92,6 +92,14 @@ public sealed class QuirkTests
         {
             var reports = Reports.Zip(In(layout)).ToList();
             var collapsed = reports.Where(x => x.Second.Collapsed is not null).ToList();
+            if (layout == Layouts.Docx)
+            {
+                // Tests of Word's constructs find the docx layout's rows by their template labels.
+                collapsed.ShouldBeEmpty();
+                reports.ShouldAllBe(x => x.Second.Labels.Count == 0);
+                continue;
+            }
+
             collapsed.ShouldAllBe(x => x.First.Report.Template == Template.Template2021, layout);
             collapsed.ShouldNotBeEmpty(layout);
             var zero = collapsed.Count(x => x.First.Report.Applications.Rows.Where(r => r.Category.Group == x.Second.Collapsed).All(r => r.Cells.All(v => v == 0)));

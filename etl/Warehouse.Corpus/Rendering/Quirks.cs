@@ -11,7 +11,8 @@ namespace Warehouse.Corpus.Rendering;
 /// <remarks>
 /// The layouts of the first corpus (<see cref="Layouts.Original"/>) get only the quirks that leave the
 /// report's values as they are; quirks that change what a parser can know (a group printed as one row
-/// that is not zero, "10余件") come only in the layouts added for them.
+/// that is not zero, "10余件") come only in the layouts added for them. The docx layout keeps table
+/// 三 as the template labels it: tests of Word's constructs find its rows by those labels.
 /// </remarks>
 public sealed record Quirks
 {
@@ -62,8 +63,10 @@ public sealed record Quirks
         if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk) quirks = quirks with { TitleInHeadOnly = inHead };
 
         var collapsed = Collapse(rng, g, allowValues: !original);
-        quirks = quirks with { Collapsed = collapsed };
-        quirks = quirks with { Labels = LabelQuirks(rng, r.Template, collapsed) };
+        var labels = LabelQuirks(rng, r.Template, collapsed);
+        // Tests of Word's constructs rewrite the docx layout's table 三 by its template labels: it keeps them
+        // (docx-edited and the PDF-based layouts take these quirks in Word documents).
+        if (layout != Layouts.Docx) quirks = quirks with { Collapsed = collapsed, Labels = labels };
 
         var people = rng.NextDouble() < PeopleNumbersRate;
         var approximate = rng.NextDouble() < ApproximateRate;
