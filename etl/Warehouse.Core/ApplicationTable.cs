@@ -7,6 +7,8 @@ public sealed class ApplicationTable
     private readonly Dictionary<string, int?[]> _rows;
     private readonly Dictionary<string, int?[]> _groups;
 
+    private static readonly Dictionary<string, int?[]> NoGroups = [];
+
     /// <param name="rows">Row code → seven cells (the applicant types, total last).</param>
     /// <param name="groups">
     /// Printed rows of groups whose sub-rows the report does not print ("（六）其他处理" as one row):
@@ -22,7 +24,7 @@ public sealed class ApplicationTable
         }
 
         _rows = rows.ToDictionary(kv => kv.Key, kv => (int?[])kv.Value.Clone());
-        _groups = (groups ?? new Dictionary<string, int?[]>()).ToDictionary(kv => kv.Key, kv => (int?[])kv.Value.Clone());
+        _groups = groups is null || groups.Count == 0 ? NoGroups : groups.ToDictionary(kv => kv.Key, kv => (int?[])kv.Value.Clone());
         foreach (var (group, cells) in _groups)
         {
             if (!DisposalCategories.GroupLabels.ContainsKey(group)) throw new ArgumentException($"Unknown group '{group}'.", nameof(groups));

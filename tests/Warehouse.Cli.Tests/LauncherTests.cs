@@ -34,7 +34,7 @@ public sealed class LauncherTests
             var (code, output, error) = Repo.Launcher("parse", path, "--json");
             code.ShouldBe(2);
             output.Trim().ShouldBeEmpty();
-            error.Trim().Split('\n').Last().ShouldStartWith($"warehouse: {path}: binary data");
+            error.Trim().Split('\n').Last().ShouldStartWith($"warehouse: {path}: 二进制数据");
             error.ShouldNotContain("   at ");
         }
         finally

@@ -19,6 +19,8 @@ internal sealed class ActiveRead
     /// <summary>The column headings a label carries (a stream glues them to the first row's label).</summary>
     public static IEnumerable<string> HeaderMarks(string key)
     {
+        // Every heading has 数, 量 or 额 in it: most labels are passed over at once.
+        if (key.IndexOfAny(['数', '量', '额']) < 0) yield break;
         foreach (var m in Marks2021.Concat(Marks2019))
         {
             if (key.Contains(m, StringComparison.Ordinal)) yield return m;
@@ -46,7 +48,12 @@ internal sealed class ActiveRead
 
     public List<string> Headers { get; } = [];
 
-    public (int For2019, int For2021) Evidence =>
+    /// <summary>How many headings of each template the table prints (computed once, after reading).</summary>
+    public (int For2019, int For2021) Evidence => _evidence ??= CountEvidence();
+
+    private (int For2019, int For2021)? _evidence;
+
+    private (int For2019, int For2021) CountEvidence() =>
         (Headers.Count(h => Marks2019.Any(m => h.StartsWith(m, StringComparison.Ordinal))) + (Items.ContainsKey("procurement") || Items.ContainsKey("other_services") ? 1 : 0),
          Headers.Count(h => Marks2021.Any(m => h.StartsWith(m, StringComparison.Ordinal))));
 

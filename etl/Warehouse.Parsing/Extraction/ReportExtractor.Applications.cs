@@ -94,9 +94,10 @@ internal sealed partial class ReportExtractor
             if (row.Code is { } code) Record(found, code, row.Parts, row.Index);
         }
 
-        foreach (var row in printed.Where(p => p.Code is null && p.Group is not null))
+        foreach (var row in printed)
         {
-            var group = row.Group!;
+            if (row.Code is not null || row.Group is null) continue;
+            var group = row.Group;
             var members = DisposalCategories.All.Where(c => c.Group == group).ToList();
             if (members.Any(m => found.Rows.ContainsKey(m.Code)))
             {
@@ -111,10 +112,12 @@ internal sealed partial class ReportExtractor
             found.End = Math.Max(found.End, row.Index);
         }
 
-        var allRead = DisposalCategories.For(Template.Template2021).All(c => found.Rows.ContainsKey(c.Code) || found.Groups.ContainsKey(c.Group))
-            || DisposalCategories.For(Template.Template2019).All(c => found.Rows.ContainsKey(c.Code) || (c.Code == "other_other" && found.Groups.ContainsKey("other")));
-        foreach (var row in printed.Where(p => p.Code is null && p.Group is null))
+        bool? allRead = null;
+        foreach (var row in printed)
         {
+            if (row.Code is not null || row.Group is not null) continue;
+            allRead ??= DisposalCategories.For(Template.Template2021).All(c => found.Rows.ContainsKey(c.Code) || found.Groups.ContainsKey(c.Group))
+                || DisposalCategories.For(Template.Template2019).All(c => found.Rows.ContainsKey(c.Code) || (c.Code == "other_other" && found.Groups.ContainsKey("other")));
             var label = row.Parts.Label.Trim();
             if (IsColumnNumbering(row.Parts))
             {
@@ -122,7 +125,7 @@ internal sealed partial class ReportExtractor
                 continue;
             }
 
-            _findings.Add(new Finding("unrecognised_row", allRead ? Severity.Warning : Severity.Error, label.Length == 0
+            _findings.Add(new Finding("unrecognised_row", allRead == true ? Severity.Warning : Severity.Error, label.Length == 0
                 ? $"表三中有一行数字（{Preview(row.Parts.Data)}）没有标签，无法确定是哪一行，未读入。Table 三 has a row of numbers without a label; it is not read."
                 : $"表三中的行「{Preview(label)}」不是模板中的行，其数字未读入。Table 三 has a row with numbers whose label '{Preview(label)}' is not one of the template's; its values are not read."));
         }
@@ -206,11 +209,22 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private static string? Scrambled(List<PrintedRow> printed)
     {
-        var order = printed.Where(p => p.Code is not null).Select(p => DisposalCategories.Get(p.Code!).Number).ToList();
-        var backwards = order.Zip(order.Skip(1)).Count(x => x.Second <= x.First);
-        var unlabelled = printed.Count(p => p.Code is null && p.Group is null && p.Parts.Label.Trim().Length == 0);
-        var oddSizes = printed.Count(p => p.Code is not null && p.Parts.Data.Count > ApplicantTypes.Count + 1);
-        if (backwards + oddSizes >= 3 || (unlabelled >= 3 && unlabelled * 2 >= order.Count))
+        int backwards = 0, unlabelled = 0, oddSizes = 0, named = 0, last = 0;
+        foreach (var p in printed)
+        {
+            if (p.Code is null)
+            {
+                if (p.Group is null && string.IsNullOrWhiteSpace(p.Parts.Label)) unlabelled++;
+                continue;
+            }
+
+            var number = DisposalCategories.Get(p.Code).Number;
+            if (named++ > 0 && number <= last) backwards++;
+            last = number;
+            if (p.Parts.Data.Count > ApplicantTypes.Count + 1) oddSizes++;
+        }
+
+        if (backwards + oddSizes >= 3 || (unlabelled >= 3 && unlabelled * 2 >= named))
         {
             return $"表三的行名与数字在抽取时被打乱（{backwards} 行次序颠倒，{unlabelled} 组数字没有行名，{oddSizes} 行数字个数不对），无法确定对应关系";
         }
@@ -232,7 +246,7 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private List<(int Index, RowParts Parts)> CollectRows(int from, int to)
     {
-        var rows = new List<(int Index, RowParts Parts)>();
+        var rows = new List<(int Index, RowParts Parts)>(Math.Max(0, to - from));
         var previousFromText = false;
         for (var i = from; i < to; i++)
         {
@@ -313,6 +327,7 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private void PlaceByOrder(List<PrintedRow> printed)
     {
+        if (printed.TrueForAll(p => p.Code is not null || p.Group is not null)) return;
         var taken = printed.Where(p => p.Code is not null).Select(p => p.Code!).ToHashSet();
         var i = 0;
         while (i < printed.Count)
@@ -537,12 +552,14 @@ internal sealed partial class ReportExtractor
     private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed)
     {
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
-        var where = new Lazy<string>(() => row is null ? CellNames.ApplicationGroup(code[6..]) : CellNames.ApplicationRow(code));
+        var where = new Where(code);
         var data = FitToColumns(where, row, printed);
         if (data.Count == 0) return ([], null);
         if (data.Count == ApplicantTypes.Count)
         {
-            return ([data.Select((d, c) => ReadCount(d, where, row, c)).ToArray()], null);
+            var cells = new int?[ApplicantTypes.Count];
+            for (var c = 0; c < cells.Length; c++) cells[c] = ReadCount(data[c], where, row, c);
+            return ([cells], null);
         }
 
         var readings = new List<int?[]>();
@@ -706,8 +723,10 @@ internal sealed partial class ReportExtractor
 
     // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells
     // that hold nothing are dropped, anything else is reported.
-    private List<string> FitToColumns(Lazy<string> where, string? row, IReadOnlyList<string> data)
+    private IReadOnlyList<string> FitToColumns(Where where, string? row, IReadOnlyList<string> data)
     {
+        // The common case, seven cells as printed, needs no copy.
+        if (data.Count <= ApplicantTypes.Count) return data;
         var list = data.ToList();
         while (list.Count > ApplicantTypes.Count && IsNothing(list[0])) list.RemoveAt(0);
         while (list.Count > ApplicantTypes.Count && CountCell.Classify(list[^1]) == CellKind.Empty) list.RemoveAt(list.Count - 1);
@@ -722,9 +741,15 @@ internal sealed partial class ReportExtractor
         return list;
     }
 
+    /// <summary>The name of a row in messages, made only when a message needs it.</summary>
+    private readonly struct Where(string code)
+    {
+        public string Value => code.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(code[6..]) : CellNames.ApplicationRow(code);
+    }
+
     private static bool IsNothing(string cell) => CountCell.Classify(cell) == CellKind.Empty || CountCell.ReadCount(cell) == 0;
 
-    private int? ReadCount(string raw, Lazy<string> where, string? row, int column)
+    private int? ReadCount(string raw, Where where, string? row, int column)
     {
         var value = CountCell.ReadCount(raw);
         if (value is null)

@@ -62,6 +62,16 @@ internal static partial class Restructure
 
     private static List<string>? Split(string text)
     {
+        // Most long paragraphs hold no heading, and a heading alone is already a paragraph.
+        var any = false;
+        foreach (var m in InlineHeading().EnumerateMatches(text))
+        {
+            if (m.Index == 0 && m.Length == text.Length) return null;
+            any = true;
+            break;
+        }
+
+        if (!any) return null;
         List<string>? pieces = null;
         var at = 0;
         foreach (Match m in InlineHeading().Matches(text))

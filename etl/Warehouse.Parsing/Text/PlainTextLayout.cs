@@ -106,7 +106,7 @@ public static partial class PlainTextLayout
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.Length <= 40 && !line.StartsWith('\t'))
+            if (line.Length <= 40 && line.IndexOf('\t') < 0 && line.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
             {
                 var trimmed = line.Trim().Trim('\f').Trim();
                 if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;

@@ -8,21 +8,24 @@ namespace Warehouse.Validation.Rules;
 /// </summary>
 public sealed class TotalRowRule : IReportRule
 {
+    private static readonly Dictionary<Template, IGrouping<string, DisposalCategory>[]> Groups = new[] { Template.Template2019, Template.Template2021 }
+        .ToDictionary(t => t, t => DisposalCategories.Outcomes(t).GroupBy(o => o.Group).ToArray());
+
     public IEnumerable<Finding> Check(Report report)
     {
         var t = report.Applications;
-        var outcomes = DisposalCategories.Outcomes(report.Template).ToList();
+        var groups = Groups[report.Template];
         foreach (var column in ApplicantTypes.All)
         {
             var c = column.Index;
             if (t["total_processed", c] is not { } total) continue;
             int? sum = 0;
-            foreach (var group in outcomes.GroupBy(o => o.Group))
+            foreach (var group in groups)
             {
-                var printed = t.Group(group.Key);
-                var cells = group.Select(o => t[o.Code, c]).ToList();
-                sum += printed is not null && cells.Any(v => v is null) ? printed[c] : cells.Sum();
-                if (cells.Any(v => v is null) && printed is null) sum = null;
+                int? part = 0;
+                foreach (var o in group) part += t[o.Code, c];
+                if (part is null && t.Group(group.Key) is { } printed) part = printed[c];
+                sum += part;
             }
 
             if (sum is not { } s || s == total) continue;
