@@ -5,4 +5,5 @@ namespace Warehouse.Parsing.Documents;
 /// Cells are not padded to a grid: a merged (rowspan) label shows only in its first row, and
 /// text layouts may lose or add cells. The extractor reads rows by their labels, not positions.
 /// </remarks>
-public sealed record TableRow(IReadOnlyList<string> Cells) : Block;
+/// <param name="Exact">True when the cells are the table's own (a markdown pipe row): an empty cell is a blank value, not layout.</param>
+public sealed record TableRow(IReadOnlyList<string> Cells, bool Exact = false) : Block;

@@ -8,7 +8,8 @@ namespace Warehouse.Parsing.Extraction;
 /// </summary>
 /// <param name="groups">Groups printed as one row (their reasons unknown): their printed cells stand for them in the total row.</param>
 /// <param name="leaveAlone">Rows whose cells stay unknown (the reasons of a group printed as one row).</param>
-internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Template template, IReadOnlyDictionary<string, int?[]>? groups = null, IReadOnlySet<string>? leaveAlone = null)
+/// <param name="keepUnknown">Cells (row code, column) that stay unknown whatever the rules say: printed but not exact, or rows that no reading makes add up.</param>
+internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Template template, IReadOnlyDictionary<string, int?[]>? groups = null, IReadOnlySet<string>? leaveAlone = null, Func<string, int, bool>? keepUnknown = null)
 {
     private static readonly string[] Outcomes2019 = DisposalCategories.Outcomes(Template.Template2019).Select(c => c.Code).ToArray();
     private static readonly string[] Outcomes2021 = DisposalCategories.Outcomes(Template.Template2021).Select(c => c.Code).ToArray();
@@ -66,7 +67,7 @@ internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Templ
                 if (leaveAlone?.Contains(code) == true) continue;
                 for (var c = 0; c < ApplicantTypes.Count; c++)
                 {
-                    if (row[c] is not null) continue;
+                    if (row[c] is not null || keepUnknown?.Invoke(code, c) == true) continue;
                     var value = ByColumn(code, c) ?? ByRow(row, c);
                     if (value is not { } v || v < 0) continue;
                     row[c] = v;

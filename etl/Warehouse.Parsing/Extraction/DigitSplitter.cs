@@ -20,7 +20,8 @@ internal static class DigitSplitter
     public const int Budget = 2_000_000;
 
     /// <summary>A piece of a row: a run of digits that may hold several cells, or one cell already read.</summary>
-    public readonly record struct Piece(string? Digits, long? Value)
+    /// <param name="Negative">The run starts with a minus sign: its first cell is negative (the 2019 template's 本年增/减).</param>
+    public readonly record struct Piece(string? Digits, long? Value, bool Negative = false)
     {
         public bool IsRun => Digits is not null;
     }
@@ -40,6 +41,7 @@ internal static class DigitSplitter
         {
             var text = TextKey.Compact(cell);
             if (text.Length > 1 && text.All(c => c is >= '0' and <= '9')) pieces.Add(new Piece(text, null));
+            else if (text.Length > 1 && text[0] is '-' or '－' && text.Skip(1).All(c => c is >= '0' and <= '9')) pieces.Add(new Piece(text[1..], null, Negative: true));
             else pieces.Add(new Piece(null, read(cell)));
         }
 
@@ -163,6 +165,7 @@ internal static class DigitSplitter
             for (var length = 1; length <= longest; length++)
             {
                 var value = long.Parse(digits.AsSpan(offset, length), System.Globalization.CultureInfo.InvariantCulture);
+                if (p.Negative && offset == 0) value = -value;
                 _pieceOf[cell] = piece;
                 Set(cell, value);
                 Next(piece, offset + length, cell + 1, digits.Length);

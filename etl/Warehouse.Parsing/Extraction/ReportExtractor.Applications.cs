@@ -12,6 +12,10 @@ internal sealed partial class ReportExtractor
     // Cells that a row of six printed cells lost, recovered from the rules (seed 003).
     private readonly HashSet<string> _lostCells = [];
 
+    // Rows (by code) and cells (by path) that stay null: not exact ("40余件"), unreadable, or rows
+    // that no reading of their printed digits makes add up. The rules do not fill them in.
+    private readonly HashSet<string> _unknown = [];
+
     private sealed class FoundRows
     {
         public Dictionary<string, RowParts> Rows { get; } = [];
@@ -116,6 +120,7 @@ internal sealed partial class ReportExtractor
         foreach (var row in printed)
         {
             if (row.Code is not null || row.Group is not null) continue;
+            if (!row.Parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) continue;
             allRead ??= DisposalCategories.For(Template.Template2021).All(c => found.Rows.ContainsKey(c.Code) || found.Groups.ContainsKey(c.Group))
                 || DisposalCategories.For(Template.Template2019).All(c => found.Rows.ContainsKey(c.Code) || (c.Code == "other_other" && found.Groups.ContainsKey("other")));
             var label = row.Parts.Label.Trim();
@@ -221,7 +226,7 @@ internal sealed partial class ReportExtractor
             var number = DisposalCategories.Get(p.Code).Number;
             if (named++ > 0 && number <= last) backwards++;
             last = number;
-            if (p.Parts.Data.Count > ApplicantTypes.Count + 1) oddSizes++;
+            if (p.Parts.Data.Count > ApplicantTypes.Count + 1 && Filled(p.Parts.Data) > ApplicantTypes.Count + 1) oddSizes++;
         }
 
         if (backwards + oddSizes >= 3 || (unlabelled >= 3 && unlabelled * 2 >= named))
@@ -231,6 +236,20 @@ internal sealed partial class ReportExtractor
 
         return null;
     }
+
+    // Cells between the first and the last that hold something: a grid row may carry empty
+    // columns of a merged label before its numbers.
+    private static int Filled(IReadOnlyList<string> data)
+    {
+        int first = 0, last = data.Count - 1;
+        while (first <= last && CountCell.Classify(data[first]) == CellKind.Empty) first++;
+        while (last >= first && CountCell.Classify(data[last]) == CellKind.Empty) last--;
+        return last - first + 1;
+    }
+
+    // A row printed with fewer cells than its digits can hold: its cells lost their boundaries.
+    private static bool RunsTogether(RowParts parts) =>
+        Filled(parts.Data) < ApplicantTypes.Count && parts.Data.Sum(d => TextKey.Compact(d).Count(char.IsAsciiDigit)) >= ApplicantTypes.Count;
 
     private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
@@ -253,7 +272,7 @@ internal sealed partial class ReportExtractor
             switch (_blocks[i])
             {
                 case TableRow row:
-                    rows.Add((i, RowParts.Split(row.Cells, _gridExact)));
+                    rows.Add((i, RowParts.Split(row.Cells, _gridExact || row.Exact)));
                     previousFromText = false;
                     break;
                 case Paragraph p when i > from || !Sections.IsHeading(p):
@@ -285,10 +304,13 @@ internal sealed partial class ReportExtractor
     {
         // Lines below continue this label unless they start another row ("（二）部分公开…", "2.重复申请").
         var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Take(2).Select(x => x.Parts.Key).ToList();
-        var previous = before.Select(b => b.Key).ToList();
+        // Label lines above that come before a line starting a row are the tail of the row above.
+        var start = before.FindLastIndex(b => StartsRow(b.Label));
+        var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
         var candidates = new List<(string Text, int From, int To)>();
         var key = parts.Key;
-        for (var n = 1; n <= after.Count; n++)
+        // A row of numbers without a label takes its label from the lines above, not from below.
+        for (var n = 1; n <= (key.Length == 0 ? 0 : after.Count); n++)
         {
             var text = key + string.Concat(after.Take(n));
             candidates.Add((text, 0, text.Length));
@@ -299,7 +321,9 @@ internal sealed partial class ReportExtractor
             var prefix = string.Concat(previous.Skip(previous.Count - n));
             var own = key.Length == 0 ? (0, prefix.Length) : (prefix.Length, prefix.Length + key.Length);
             candidates.Add((prefix + key, own.Item1, own.Item2));
-            candidates.Add((prefix + key + string.Concat(after), own.Item1, own.Item2));
+            // A label centred on its numbers: part above, part below ("三、补正后申请内容" / numbers / "仍不明确").
+            var whole = prefix + key + string.Concat(after);
+            candidates.Add((whole, own.Item1, key.Length == 0 ? whole.Length : own.Item2));
         }
 
         // A row cut by a page break: the reason's cell continues below, beside its group's label.
@@ -317,7 +341,7 @@ internal sealed partial class ReportExtractor
 
     private static bool StartsRow(string label) => RowNumbering().IsMatch(label.TrimStart());
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d))")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d))")]
     private static partial System.Text.RegularExpressions.Regex RowNumbering();
 
     /// <summary>
@@ -340,12 +364,16 @@ internal sealed partial class ReportExtractor
 
             var start = i;
             while (i < printed.Count && printed[i].Code is null && printed[i].Group is null) i++;
-            var gap = printed.GetRange(start, i - start).Where(p => !IsColumnNumbering(p.Parts)).ToList();
+            // Rows with no number at all (headings a grid repeats in every cell) are not rows of data.
+            var gap = printed.GetRange(start, i - start).Where(p => !IsColumnNumbering(p.Parts) && p.Parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)).ToList();
             var before = printed.Take(start).LastOrDefault(p => p.Code is not null)?.Code;
             var after = printed.Skip(i).FirstOrDefault(p => p.Code is not null)?.Code;
             var low = before is null ? 0 : DisposalCategories.Get(before).Number;
             var high = after is null ? DisposalCategories.All.Count + 1 : DisposalCategories.Get(after).Number;
-            var groupsBetween = printed.Skip(start).Take(i - start).Where(p => p.Group is not null).Select(p => p.Group).ToHashSet();
+            // Groups printed as one row between the same neighbours stand for their reasons.
+            var from = start == 0 ? -1 : printed.FindLastIndex(start - 1, start, p => p.Code is not null);
+            var to = printed.FindIndex(i, p => p.Code is not null);
+            var groupsBetween = printed.Skip(from + 1).Take((to < 0 ? printed.Count : to) - from - 1).Where(p => p.Group is not null).Select(p => p.Group).ToHashSet();
             var missing = DisposalCategories.All.Where(c => c.Number > low && c.Number < high && !taken.Contains(c.Code) && !groupsBetween.Contains(c.Group)).ToList();
             foreach (var (row, category) in Align(gap, missing))
             {
@@ -369,7 +397,9 @@ internal sealed partial class ReportExtractor
         if (rows.Count == 0 || missing.Count == 0) return pairs;
         double Score(PrintedRow r, DisposalCategory c) => r.Parts.Key.Length == 0 ? Alike : ApplicationRows.Similarity(c.Code, r.Parts.Key);
 
-        if (rows.Count == missing.Count && rows.Zip(missing).All(x => Score(x.First, x.Second) >= Alike))
+        // As many rows as the template lacks between the same neighbours: the order decides, even
+        // when a label is torn beyond recognition by wrapping ("定”（三4.保 护第三）不").
+        if (rows.Count == missing.Count)
         {
             return rows.Zip(missing).Select(x => (x.First, x.Second)).ToList();
         }
@@ -535,7 +565,7 @@ internal sealed partial class ReportExtractor
                 $"{CellNames.ApplicationGroup(group)}印为一行（{string.Join(" ", cells.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "?"))}），未分列其下 {members.Count} 项，这些项的值未知；总计行按该组合计核对。The group '{label}' is printed as one row; its reasons are unknown and the total row is checked on the group."));
         }
 
-        var recovery = new ApplicationRecovery(rows, template, printedGroups, leaveAlone);
+        var recovery = new ApplicationRecovery(rows, template, printedGroups, leaveAlone, (code, c) => _unknown.Contains(code) || _unknown.Contains(CellPath(code, c)));
         foreach (var (code, column, value) in recovery.FillUnknown())
         {
             Derive(CellPath(code, column), value, code, ApplicantTypes.CodeAt(column));
@@ -554,7 +584,12 @@ internal sealed partial class ReportExtractor
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
         var where = new Where(code);
         var data = FitToColumns(where, row, printed);
-        if (data.Count == 0) return ([], null);
+        if (data.Count == 0)
+        {
+            _unknown.Add(code);
+            return ([], null);
+        }
+
         if (data.Count == ApplicantTypes.Count)
         {
             var cells = new int?[ApplicantTypes.Count];
@@ -570,6 +605,7 @@ internal sealed partial class ReportExtractor
             var result = DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true);
             if (result.OutOfBudget)
             {
+                _unknown.Add(code);
                 _findings.Add(new Finding("cells_run_together", Severity.Error,
                     $"{where.Value}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
                 return ([], null);
@@ -610,6 +646,7 @@ internal sealed partial class ReportExtractor
         masks = masks.Count == 0 ? masks : unique.Select(x => masks[x.k]).ToList();
         if (readings.Count == 0)
         {
+            _unknown.Add(code);
             _findings.Add(new Finding("missing_cells", Severity.Error, data.Count < ApplicantTypes.Count - 1 && !pieces.Any(p => p.IsRun)
                 ? $"{where.Value}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
                 : $"{where.Value}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
@@ -650,6 +687,7 @@ internal sealed partial class ReportExtractor
             if (solved.TooMany || viable.Count == 0)
             {
                 chosen[key] = new int?[ApplicantTypes.Count];
+                _unknown.Add(key);
                 _findings.Add(new Finding("cells_run_together", Severity.Error, solved.TooMany
                     ? $"{where}的数字连在一起，可拆分的读法过多，无法确定，该行的值未知。The row's digits run together with too many readings to check; its values are unknown."
                     : $"{where}的数字连在一起，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's digits run together and no reading makes the table add up; its values are unknown.", row));
@@ -668,7 +706,12 @@ internal sealed partial class ReportExtractor
             chosen[key] = cells;
             if (open.Count > 0)
             {
-                foreach (var c in open) _ambiguous.Add(CellPath(key, c));
+                foreach (var c in open)
+                {
+                    _ambiguous.Add(CellPath(key, c));
+                    _unknown.Add(CellPath(key, c));
+                }
+
                 _findings.Add(new Finding("cells_ambiguous", Severity.Error,
                     $"{where}的数字连在一起，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's run-together digits have {viable.Count} readings that add up; the cells that differ are left unknown.",
                     row, ApplicantTypes.CodeAt(open[0])));
@@ -754,6 +797,7 @@ internal sealed partial class ReportExtractor
         var value = CountCell.ReadCount(raw);
         if (value is null)
         {
+            if (row is not null) _unknown.Add(CellPath(row, column));
             _findings.Add(new Finding("unreadable_cell", Severity.Error,
                 $"{where.Value}{ApplicantTypes.All[column].Label}列「{raw.Trim()}」不是一个确数，该格的值未知。Table 三, column {ApplicantTypes.All[column].Label}: '{raw.Trim()}' is not a count.",
                 row, ApplicantTypes.CodeAt(column)));

@@ -18,7 +18,12 @@ internal sealed partial class ReportExtractor
         ("procurement", "政府集中采购", 0, 2, "二、第二十条第（九）项"),
     ];
 
-    private ActiveRead ReadActiveDisclosure(int applicationsStart, int? year)
+    /// <param name="runTogether">
+    /// Whether the document runs cells together (table 三 shows it): only then is a row of table 二
+    /// with fewer numbers than cells split into them; elsewhere a lone "141" is a cell whose
+    /// neighbours were lost, not three cells.
+    /// </param>
+    private ActiveRead ReadActiveDisclosure(int applicationsStart, int? year, bool runTogether)
     {
         var read = new ActiveRead { Read = ReadActiveCell };
         var from = _sections.Start(2) ?? 0;
@@ -47,7 +52,9 @@ internal sealed partial class ReportExtractor
             labelAbove = "";
             if (item is null)
             {
-                if (!IsProse(parts)) Unrecognised("二", parts);
+                // A heading row of a grid ("第二十条第（一）项" with empty cells beside it) has no numbers.
+                if (!IsProse(parts) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) Unrecognised("二", parts);
+                else if (parts.Key.Length <= 8) loose = parts.Key;
                 continue;
             }
 
@@ -83,7 +90,7 @@ internal sealed partial class ReportExtractor
             {
                 var expected = template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
                 var data = read.Items[a.Item].Data;
-                if (data.Count < expected && SplitActive(read, a.Item, data, expected)) continue;
+                if (data.Count < expected && runTogether && SplitActive(read, a.Item, data, expected)) continue;
                 var trimmed = data.ToList();
                 while (trimmed.Count > expected && CountCell.Classify(trimmed[^1]) == CellKind.Empty) trimmed.RemoveAt(trimmed.Count - 1);
                 if (trimmed.Count != expected)
@@ -106,22 +113,35 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private bool SplitActive(ActiveRead read, string item, IReadOnlyList<string> data, int expected)
     {
-        var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell));
+        // An amount ends the row ("政府集中采购0521.86": 0 projects, 521.86 万元): its decimals
+        // belong to the last cell, and the digits before them are cut like any run.
+        var cells = data.ToList();
+        var fraction = "";
+        if (TextKey.Compact(cells[^1]) is var last && last.IndexOf('.') is var dot and > 0 && last.Length > dot + 1
+            && last[..dot].All(char.IsAsciiDigit) && last[(dot + 1)..].All(char.IsAsciiDigit))
+        {
+            fraction = last[dot..];
+            cells[^1] = last[..dot];
+        }
+
+        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadSigned(cell));
+        if (fraction.Length > 0 && !pieces[^1].IsRun) pieces[^1] = new DigitSplitter.Piece(cells[^1], null);
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return false;
         var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: 200);
         if (result.Readings.Count == 0) return false;
+        string Text(long?[] reading, int k) => reading[k]!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (k == reading.Length - 1 ? fraction : "");
         var where = CellNames.ActiveRow(item);
         var printed = string.Join(" ", data.Select(TextKey.Compact));
         if (result.Readings.Count == 1 && !result.OutOfBudget)
         {
-            read.Items[item] = (result.Readings[0].Select(v => v!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), []);
+            read.Items[item] = (Enumerable.Range(0, expected).Select(k => Text(result.Readings[0], k)).ToList(), []);
             for (var k = 0; k < expected; k++)
             {
                 if (result.Inferred[0][k]) _derived.Add(ActivePath(item, k, expected));
             }
 
             _findings.Add(Finding.Warning("cells_run_together",
-                $"{where}的数字「{printed}」连在一起，只有一种拆法，读作 {string.Join("、", result.Readings[0])}。The cells of table 二 row '{item}' ran together and split one way only."));
+                $"{where}的数字「{printed}」连在一起，只有一种拆法，读作 {string.Join("、", Enumerable.Range(0, expected).Select(k => Text(result.Readings[0], k)))}。The cells of table 二 row '{item}' ran together and split one way only."));
             return true;
         }
 
@@ -133,7 +153,7 @@ internal sealed partial class ReportExtractor
         }
 
         read.Items[item] = (Enumerable.Repeat("", expected).ToList(), []);
-        var shown = string.Join(" 或 ", result.Readings.Take(12).Select(r => "(" + string.Join(",", r) + ")")) + (result.Readings.Count > 12 ? $" 等 {result.Readings.Count}{(result.Readings.Count >= 200 ? "+" : "")} 种" : "");
+        var shown = string.Join(" 或 ", result.Readings.Take(12).Select(r => "(" + string.Join(",", Enumerable.Range(0, expected).Select(k => Text(r, k))) + ")")) + (result.Readings.Count > 12 ? $" 等 {result.Readings.Count}{(result.Readings.Count >= 200 ? "+" : "")} 种" : "");
         _findings.Add(new Finding("cells_ambiguous", Severity.Error,
             $"{where}的数字「{printed}」连在一起，可读作 {shown}，模板没有能确定拆法的勾稽关系，{string.Join("、", columns)}不予采信。The cells of table 二 row '{item}' ran together and can be read in several ways; they are left unknown.", item));
         return true;
@@ -215,7 +235,7 @@ internal sealed partial class ReportExtractor
     private ReviewLitigation ReadReviewLitigation(int applicationsEnd)
     {
         var from = _sections.Start(4) ?? applicationsEnd + 1;
-        var to = _sections.End(5, _blocks.Count);
+        var to = _sections.End(4, _blocks.Count);
         var cells = new List<string>();
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {

@@ -147,7 +147,7 @@ internal sealed partial class ReportExtractor
     private string SectionOneText()
     {
         var start = (_sections.Start(1) ?? -1) + 1;
-        var end = _sections.End(2, Math.Min(_blocks.Count, start + 60));
+        var end = _sections.End(1, Math.Min(_blocks.Count, start + 60));
         var text = new System.Text.StringBuilder();
         for (var i = start; i < end; i++)
         {
@@ -205,10 +205,11 @@ internal sealed partial class ReportExtractor
         return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
     }
 
-    [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]
+    [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingDate();
 
-    [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日$")]
+    // A portal's page ends with a few words of its own after the signature ("附件下载", "打印本页").
+    [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingTail();
 
     [GeneratedRegex(@"(?:信息来源|发布机构|发布单位|发文机关|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]

@@ -51,7 +51,7 @@ internal static partial class Restructure
         return block switch
         {
             Paragraph p when Odd(p.Text) => new Paragraph(p.Text.Normalize(System.Text.NormalizationForm.FormKC)),
-            TableRow r when r.Cells.Any(Odd) => new TableRow(r.Cells.Select(c => Odd(c) ? c.Normalize(System.Text.NormalizationForm.FormKC) : c).ToList()),
+            TableRow r when r.Cells.Any(Odd) => r with { Cells = r.Cells.Select(c => Odd(c) ? c.Normalize(System.Text.NormalizationForm.FormKC) : c).ToList() },
             _ => null,
         };
     }

@@ -32,7 +32,7 @@ internal static partial class StreamRows
     public static List<RowParts> Read(string text)
     {
         // Page numbers that joined lines carry into the text ("… 9487   -2-   第二十条…") are not cells.
-        if (text.Contains('页') || text.Contains('-') || text.Contains('—') || text.Contains('－') || text.Contains('–')) text = PageNumber().Replace(text, " ");
+        if (text.Contains('页') || text.Contains('-') || text.Contains('—') || text.Contains('－') || text.Contains('–')) text = PageNumber().Replace(text, m => AmongCells(text, m) ? m.Value : " ");
         var rows = new List<RowParts>();
         var label = new StringBuilder();
         var data = new List<string>();
@@ -53,7 +53,8 @@ internal static partial class StreamRows
             {
                 var j = ScanNumber(text, i);
                 var run = text[i..j];
-                if (j < text.Length && DateSuffixes.Contains(text[j]))
+                var after = j < text.Length && text[j] == ' ' ? j + 1 : j;
+                if (after < text.Length && DateSuffixes.Contains(text[after]))
                 {
                     // "2024年", "3月", "95%": prose, not a cell.
                     Flush();
@@ -88,10 +89,19 @@ internal static partial class StreamRows
                 continue;
             }
 
-            if (data.Count > 0 && IsZeroMark(text, i, out var end))
+            if (IsZeroMark(text, i, out var end) && (data.Count > 0 || DataFollows(text, end) || (label.Length > 0 && RestIsBlank(text, end) && i > 0 && TextKey.IsSpace(text[i - 1]))))
             {
                 data.Add(text[i..end]);
                 i = end;
+                continue;
+            }
+
+            if ((data.Count > 0 || (label.Length > 0 && i > 0 && TextKey.IsSpace(text[i - 1]))) && IsSigned(text, i))
+            {
+                // The 2019 template's 本年增/减 column: "31 -1 1065".
+                var j = UnitEnd(text, ScanNumber(text, i + 1));
+                data.Add(text[i..j]);
+                i = j;
                 continue;
             }
 
@@ -106,6 +116,17 @@ internal static partial class StreamRows
     }
 
     private static bool EndsLabel(StringBuilder label) => label[^1] == ' ';
+
+    // "0  0  - 0 -  /" is a row of cells, not a page number: a page number stands between words.
+    private static bool AmongCells(string text, System.Text.RegularExpressions.Match m)
+    {
+        static bool Cell(char c) => IsDigit(c) || c is '-' or '—' or '－' or '–' or '/' or '／' or '无';
+        var before = m.Index - 1;
+        while (before >= 0 && TextKey.IsSpace(text[before])) before--;
+        var after = m.Index + m.Length;
+        while (after < text.Length && TextKey.IsSpace(text[after])) after++;
+        return (before >= 0 && Cell(text[before])) || (after < text.Length && Cell(text[after]));
+    }
 
     public static bool IsDigit(char ch) => TextKey.Narrow(ch) is >= '0' and <= '9';
 
@@ -151,24 +172,52 @@ internal static partial class StreamRows
     // A unit written in the cell ("12条", "3件", "356.20万元") belongs to the number.
     private static int UnitEnd(string text, int j)
     {
-        if (j < text.Length && text[j] == '万' && j + 1 < text.Length && text[j + 1] == '元') return j + 2;
-        if (j < text.Length && UnitChars.Contains(text[j]))
+        // "141 条", "7120900 元": a unit a space or two after its number, standing alone.
+        var k = j;
+        while (k < text.Length && k - j < 2 && text[k] == ' ') k++;
+        if (k < text.Length && text[k] == '万' && k + 1 < text.Length && text[k + 1] == '元' && Ends(text, k + 2)) return k + 2;
+        if (k < text.Length && UnitChars.Contains(text[k]) && (k == j || Ends(text, k + 1)))
         {
             // A unit, unless it starts the next label's text ("3件" then "申请…" is rare; "1起诉" is not a unit).
-            var next = j + 1 < text.Length ? text[j + 1] : ' ';
-            if (TextKey.IsSpace(next) || IsDigit(next) || next is '|' or '\t') return j + 1;
+            if (Ends(text, k + 1) || IsDigit(text[k + 1])) return k + 1;
         }
 
         return j;
+    }
+
+    private static bool Ends(string text, int k) => k >= text.Length || TextKey.IsSpace(text[k]) || text[k] is '|' or '\t';
+
+    // "-1", "+3" standing alone after a row's first number.
+    private static bool IsSigned(string text, int i) =>
+        text[i] is '-' or '+' or '－' && i > 0 && (TextKey.IsSpace(text[i - 1]) || IsDigit(text[i - 1])) && i + 1 < text.Length && IsDigit(text[i + 1]);
+
+    // After a mark, more cells follow on the line: a number or another mark, past the spaces.
+    private static bool DataFollows(string text, int end)
+    {
+        var k = end;
+        while (k < text.Length && text[k] is ' ' or '\t' or '\u3000') k++;
+        if (k == end) return false;
+        return k < text.Length && (IsDigit(text[k]) || IsZeroMark(text, k, out _) || (text[k] is '-' or '+' && k + 1 < text.Length && IsDigit(text[k + 1])));
+    }
+
+    // "行政强制        -": a mark that ends the line after a label is the row's only cell.
+    private static bool RestIsBlank(string text, int end)
+    {
+        for (var k = end; k < text.Length; k++)
+        {
+            if (!TextKey.IsSpace(text[k])) return false;
+        }
+
+        return true;
     }
 
     private static bool IsZeroMark(string text, int i, out int end)
     {
         end = i;
         var c = text[i];
-        if (c is not ('-' or '—' or '－' or '–' or '―' or '/' or '／' or '\\')) return false;
+        if (c is not ('-' or '—' or '－' or '–' or '―' or '/' or '／' or '\\' or '无')) return false;
         var j = i + 1;
-        while (j < text.Length && text[j] == c) j++;
+        while (j < text.Length && text[j] == c && c != '无') j++;
         // Only a mark standing alone between spaces or cells counts as a zero.
         var before = i == 0 || TextKey.IsSpace(text[i - 1]);
         var after = j >= text.Length || TextKey.IsSpace(text[j]);

@@ -81,6 +81,7 @@ public static class CountCell
         var text = Clean(raw);
         if (text.Length == 0 || ZeroMarks.Contains(text)) return 0m;
         if (text.EndsWith("万元", StringComparison.Ordinal)) text = text[..^2];
+        else if (WithUnit(text) is { } bare && !bare.EndsWith('元')) text = bare;
         else if (text.EndsWith('元'))
         {
             var yuan = ReadAmount(text[..^1], out _);

@@ -20,7 +20,7 @@ public static partial class PlainTextLayout
         var lines = WithoutPageFurniture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
-            : new ReportDocument(ReadTabRows(lines), TabRows);
+            : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(lines)), TabRows);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public static partial class PlainTextLayout
         foreach (Match m in HtmlTable().Matches(text))
         {
             if (m.Index > at) blocks.AddRange(Read(text[at..m.Index]).Blocks);
-            blocks.AddRange(Html.HtmlLayout.Read("<html><body>" + m.Value + "</body></html>").Blocks);
+            blocks.AddRange(Html.HtmlLayout.Read("<html><body>" + m.Value + "</body></html>").Blocks.Select(b => b is TableRow r ? r with { Exact = true } : b));
             at = m.Index + m.Length;
         }
 
@@ -69,7 +69,7 @@ public static partial class PlainTextLayout
             else if (MarkdownRow(line) is { } cells)
             {
                 // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |".
-                if (cells.Count > 0) blocks.Add(new TableRow(cells));
+                if (cells.Count > 0) blocks.Add(new TableRow(cells, Exact: true));
             }
             else blocks.Add(new Paragraph(line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_') ? MarkdownText(line.Trim()) : line.Trim()));
         }

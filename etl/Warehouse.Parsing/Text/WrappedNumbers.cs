@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+
+namespace Warehouse.Parsing.Text;
+
+/// <summary>
+/// Puts back numbers that a narrow table cell wrapped over lines in text laid out by columns
+/// (<c>pdftotext -layout</c>): "116" on the line above a row and "1" on the line below, in the
+/// same column, are the cell "1161"; "11" above and "件" below are "11件". A line of a few numbers
+/// next to a row of numbers is taken apart by column: a piece over a number of the row joins it
+/// (above: before it; below: after it), a piece over no number is a cell of its own, joined with the
+/// piece in the same column on the other side. A line of pieces that could belong to the row above
+/// or to the row below, and that no column decides, is left alone (the table then reports cells it
+/// cannot place, and no number is guessed).
+/// </summary>
+internal static partial class WrappedNumbers
+{
+    private sealed record Token(int Start, int End, string Text)
+    {
+        public bool Overlaps(Token other) => Start <= other.End + 1 && other.Start <= End + 1;
+    }
+
+    public static string[] Apply(string[] lines)
+    {
+        if (!lines.Any(l => l.Length > 0 && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
+        var tokens = lines.Select(Tokens).ToArray();
+        var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
+        // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
+        var labels = new string[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var first = tokens[i].FindIndex(x => IsNumber(x.Text) || IsUnit(x.Text));
+            if (first <= 0) continue;
+            labels[i] = lines[i][..tokens[i][first].Start].TrimEnd();
+            tokens[i] = tokens[i].Skip(first).ToList();
+        }
+
+        // Pieces are short (what a narrow cell wraps), beside a short fragment of a label at most:
+        // a row of its own whose cells ran together ("（一）予以公开  500000050") is not a piece.
+        var isPiece = tokens.Select((t, i) => !isData[i] && t.Count is > 0 and <= 4 && lines[i].IndexOf('\t') < 0
+            && t.All(x => (IsNumber(x.Text) && x.Text.Count(char.IsAsciiDigit) <= 4) || IsUnit(x.Text))
+            && (labels[i] is null || labels[i].Trim().Length <= 6)).ToArray();
+        if (!isPiece.Any(p => p)) return lines;
+
+        // Which row each line of pieces belongs to: +1 the row below it, -1 the row above, 0 neither.
+        var owner = new int[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!isPiece[i]) continue;
+            var up = i > 0 && isData[i - 1] ? i - 1 : -1;
+            var down = i + 1 < lines.Length && isData[i + 1] ? i + 1 : -1;
+            owner[i] = (up, down) switch
+            {
+                (< 0, < 0) => 0,
+                (>= 0, < 0) => -1,
+                (< 0, >= 0) => tokens[i].All(t => IsUnit(t.Text)) ? 0 : 1,
+                _ => Decide(tokens[i], tokens, up, down, isPiece),
+            };
+        }
+
+        var consumed = new bool[lines.Length];
+        var rebuilt = new string?[lines.Length];
+        for (var j = 0; j < lines.Length; j++)
+        {
+            if (!isData[j] || lines[j].IndexOf('\t') >= 0) continue;
+            var above = j > 0 && isPiece[j - 1] && owner[j - 1] == 1 ? tokens[j - 1] : null;
+            var below = j + 1 < lines.Length && isPiece[j + 1] && owner[j + 1] == -1 ? tokens[j + 1] : null;
+            var row = tokens[j].Where(t => IsNumber(t.Text)).ToList();
+            if (above is null && below is null) continue;
+
+            var cells = row.Select(t => (t.Start, t.End, Text: t.Text)).ToList();
+            var free = new List<Token>();
+            foreach (var piece in above ?? [])
+            {
+                var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
+                if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
+                else free.Add(piece);
+            }
+
+            foreach (var piece in below ?? [])
+            {
+                var f = free.FindIndex(x => x.Overlaps(piece));
+                var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
+                if (f >= 0) free[f] = free[f] with { Text = free[f].Text + piece.Text };
+                else if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, cells[k].Text + piece.Text);
+                else free.Add(piece);
+            }
+
+            // Units are not cells: a unit that found no number stays out of the row.
+            cells.AddRange(free.Where(t => !IsUnit(t.Text)).Select(t => (t.Start, t.End, t.Text)));
+            var labelEnd = row.Count > 0 ? row[0].Start : lines[j].Length;
+            var label = lines[j][..Math.Min(labelEnd, lines[j].Length)].TrimEnd();
+            rebuilt[j] = label + "  " + string.Join("  ", cells.OrderBy(c => c.Start).Select(c => c.Text));
+            if (above is not null) consumed[j - 1] = true;
+            if (below is not null) consumed[j + 1] = true;
+        }
+
+        var result = new List<string>(lines.Length);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // A consumed line keeps its fragment of a label, which the rows' labels are read from.
+            if (consumed[i])
+            {
+                if (!string.IsNullOrWhiteSpace(labels[i])) result.Add(labels[i]);
+                continue;
+            }
+
+            result.Add(rebuilt[i] ?? lines[i]);
+        }
+
+        return result.ToArray();
+    }
+
+    // A line of pieces between two rows: units follow their number (the row above); a piece in a
+    // column where the row has no number pairs with the piece on that row's other side (a cell
+    // wrapped around its row's line); a piece over a number continues it. What the columns do not
+    // decide is left to nobody.
+    private static int Decide(List<Token> pieces, List<Token>[] tokens, int up, int down, bool[] isPiece)
+    {
+        if (pieces.All(t => IsUnit(t.Text))) return -1;
+        var upper = tokens[up].Where(t => IsNumber(t.Text)).ToList();
+        var lower = tokens[down].Where(t => IsNumber(t.Text)).ToList();
+        var aboveUpper = up > 0 && isPiece[up - 1] ? tokens[up - 1] : null;
+        var belowLower = down + 1 < tokens.Length && isPiece[down + 1] ? tokens[down + 1] : null;
+        bool Pairs(List<Token>? partner, List<Token> row) =>
+            partner is not null && pieces.Any(p => !row.Any(r => r.Overlaps(p)) && partner.Any(q => q.Overlaps(p)));
+        bool Continues(List<Token> row) => pieces.Any(p => row.Any(r => r.Overlaps(p)));
+        var up_ = (Pairs(aboveUpper, upper) ? 2 : 0) + (Continues(upper) ? 1 : 0);
+        var down_ = (Pairs(belowLower, lower) ? 2 : 0) + (Continues(lower) ? 1 : 0);
+        return up_ > down_ ? -1 : down_ > up_ ? 1 : 0;
+    }
+
+    private static List<Token> Tokens(string line)
+    {
+        var list = new List<Token>();
+        if (line.IndexOf('\t') >= 0) return list;
+        foreach (Match m in Word().Matches(line)) list.Add(new Token(m.Index, m.Index + m.Length - 1, m.Value));
+        return list;
+    }
+
+    private static bool IsNumber(string text) => Number().IsMatch(text);
+
+    private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次";
+
+    [GeneratedRegex(@"^(?:[-+]?[0-9０-９][0-9０-９,.]*(?:件|条|个|项|次|元|万元)?|[-—－/／]|无)$")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"\S {2,}\S")]
+    private static partial Regex MultipleSpaces();
+}
