@@ -17,15 +17,22 @@ internal sealed class ActiveRead
     private static readonly string[] Headings = ["处理决定数量", "信息内容", "第二十条第一项", "第二十条第五项", "第二十条第六项", "第二十条第八项", "第二十条第九项", "单位万元"];
 
     /// <summary>The column headings a label carries (a stream glues them to the first row's label).</summary>
-    public static IEnumerable<string> HeaderMarks(string key)
+    public void AddHeaderMarks(string key)
     {
         // Every heading has 数, 量 or 额 in it: most labels are passed over at once.
-        if (key.IndexOfAny(['数', '量', '额']) < 0) yield break;
-        foreach (var m in Marks2021.Concat(Marks2019))
+        if (key.AsSpan().IndexOfAny(MarkChars) < 0) return;
+        foreach (var m in Marks2021)
         {
-            if (key.Contains(m, StringComparison.Ordinal)) yield return m;
+            if (key.Contains(m, StringComparison.Ordinal)) Headers.Add(m);
+        }
+
+        foreach (var m in Marks2019)
+        {
+            if (key.Contains(m, StringComparison.Ordinal)) Headers.Add(m);
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> MarkChars = System.Buffers.SearchValues.Create("数量额");
 
     /// <summary>True when a label ends with a heading of the table (so what follows is a row's own name).</summary>
     public static bool EndsHeader(string key) =>

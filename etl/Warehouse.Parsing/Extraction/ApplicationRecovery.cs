@@ -14,7 +14,10 @@ internal sealed class ApplicationRecovery(Dictionary<string, int?[]> rows, Templ
     private static readonly string[] Outcomes2019 = DisposalCategories.Outcomes(Template.Template2019).Select(c => c.Code).ToArray();
     private static readonly string[] Outcomes2021 = DisposalCategories.Outcomes(Template.Template2021).Select(c => c.Code).ToArray();
 
-    private readonly string[] _outcomes = (template == Template.Template2019 ? Outcomes2019 : Outcomes2021).Where(c => leaveAlone?.Contains(c) != true).ToArray();
+    private readonly string[] _outcomes = Without(template == Template.Template2019 ? Outcomes2019 : Outcomes2021, leaveAlone);
+
+    private static string[] Without(string[] codes, IReadOnlySet<string>? leave) =>
+        leave is null || leave.Count == 0 ? codes : codes.Where(c => !leave.Contains(c)).ToArray();
 
     private readonly IReadOnlyDictionary<string, int?[]> _groups = groups ?? new Dictionary<string, int?[]>();
 

@@ -53,6 +53,7 @@ internal sealed partial class ReportExtractor
         // Labels without numbers since the last row with numbers: a label wrapped in its cell
         // leaves fragments on the lines around the line that holds the numbers.
         var loose = new List<RowParts>();
+        var ended = false;
         for (var r = 0; r < rows.Count; r++)
         {
             var (index, parts) = rows[r];
@@ -78,8 +79,9 @@ internal sealed partial class ReportExtractor
             loose.Clear();
             // After 四、结转下年度继续办理 the table has ended, except for a row Word shows there
             // (moved with Track Changes) that names a template row not yet read.
-            if (printed.Any(p => p.Code == "carried_forward") && (row.Code is null || printed.Any(p => p.Code == row.Code))) continue;
+            if (ended && (row.Code is null || printed.Any(p => p.Code == row.Code))) continue;
             printed.Add(row);
+            ended |= row.Code == "carried_forward";
         }
 
         // Nothing that looks like the table: a few of its phrases in prose are not a table.
@@ -248,8 +250,17 @@ internal sealed partial class ReportExtractor
     }
 
     // A row printed with fewer cells than its digits can hold: its cells lost their boundaries.
-    private static bool RunsTogether(RowParts parts) =>
-        Filled(parts.Data) < ApplicantTypes.Count && parts.Data.Sum(d => TextKey.Compact(d).Count(char.IsAsciiDigit)) >= ApplicantTypes.Count;
+    private static bool RunsTogether(RowParts parts)
+    {
+        if (Filled(parts.Data) >= ApplicantTypes.Count) return false;
+        var digits = 0;
+        foreach (var d in parts.Data)
+        {
+            foreach (var c in d) digits += c is >= '0' and <= '9' ? 1 : 0;
+        }
+
+        return digits >= ApplicantTypes.Count;
+    }
 
     private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";
 

@@ -30,26 +30,25 @@ internal sealed partial class ReportExtractor
         var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
         if (_sections.Start(2) is null && applicationsStart < 0) to = from;
         var loose = "";
-        var labelAbove = "";
+        var labels = new List<string>();
 
         foreach (var (_, parts) in CollectRows(from, to))
         {
-            read.Headers.AddRange(ActiveRead.HeaderMarks(parts.Key));
+            read.AddHeaderMarks(parts.Key);
             if (!parts.HasData)
             {
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
                 loose = parts.Key.Length <= 8 ? parts.Key : "";
                 // Text extracted without layout may put the column heading between a row's label and
                 // its number ("行政许可 / 本年处理决定数量 / 9487"); a new sub-table ends the label's reach.
-                if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) labelAbove = "";
-                else if (ActiveRead.StripHeaders(parts.Key).Length > 0) labelAbove = parts.Key;
+                if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) labels.Clear();
+                else labels.Add(parts.Key);
                 continue;
             }
 
-            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key)
-                ?? (ActiveRead.StripHeaders(parts.Key).Length == 0 && labelAbove.Length > 0 ? MatchActiveItem(labelAbove) : null);
+            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key) ?? LabelAbove(parts.Key, labels);
             loose = "";
-            labelAbove = "";
+            labels.Clear();
             if (item is null)
             {
                 // A heading row of a grid ("第二十条第（一）项" with empty cells beside it) has no numbers.
@@ -91,8 +90,14 @@ internal sealed partial class ReportExtractor
                 var expected = template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
                 var data = read.Items[a.Item].Data;
                 if (data.Count < expected && runTogether && SplitActive(read, a.Item, data, expected)) continue;
-                var trimmed = data.ToList();
-                while (trimmed.Count > expected && CountCell.Classify(trimmed[^1]) == CellKind.Empty) trimmed.RemoveAt(trimmed.Count - 1);
+                var trimmed = data;
+                if (data.Count > expected)
+                {
+                    var list = data.ToList();
+                    while (list.Count > expected && CountCell.Classify(list[^1]) == CellKind.Empty) list.RemoveAt(list.Count - 1);
+                    trimmed = list;
+                }
+
                 if (trimmed.Count != expected)
                 {
                     // Cells missing or too many: which number is which cannot be told, so none is read.
@@ -104,6 +109,18 @@ internal sealed partial class ReportExtractor
         }
 
         return read;
+    }
+
+    // The nearest label above a number whose own line holds only column headings.
+    private static string? LabelAbove(string key, List<string> labels)
+    {
+        if (labels.Count == 0 || ActiveRead.StripHeaders(key).Length > 0) return null;
+        for (var k = labels.Count - 1; k >= 0; k--)
+        {
+            if (ActiveRead.StripHeaders(labels[k]).Length > 0) return MatchActiveItem(labels[k]);
+        }
+
+        return null;
     }
 
     /// <summary>

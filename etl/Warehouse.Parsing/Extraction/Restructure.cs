@@ -12,9 +12,10 @@ namespace Warehouse.Parsing.Extraction;
 /// </summary>
 internal static partial class Restructure
 {
-    public static IReadOnlyList<Block> Apply(IReadOnlyList<Block> blocks)
+    /// <param name="glyphsChecked">The layout reader already read the text's radicals as characters (text, HTML).</param>
+    public static IReadOnlyList<Block> Apply(IReadOnlyList<Block> blocks, bool glyphsChecked = false)
     {
-        if (blocks.Any(b => Glyphs(b) is not null)) blocks = blocks.Select(b => Glyphs(b) ?? b).ToList();
+        if (!glyphsChecked && AnyOdd(blocks)) blocks = blocks.Select(b => Glyphs(b) ?? b).ToList();
         List<Block>? result = null;
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -36,17 +37,35 @@ internal static partial class Restructure
     /// compatibility ideographs for common characters ("⾏政" for "行政", "⼀" for "一"): read them
     /// as the characters they stand for. Null when the block has none.
     /// </summary>
+    private static bool AnyOdd(IReadOnlyList<Block> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            switch (blocks[i])
+            {
+                case Paragraph p when Odd(p.Text):
+                    return true;
+                case TableRow r:
+                    for (var c = 0; c < r.Cells.Count; c++)
+                    {
+                        if (Odd(r.Cells[c])) return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text with Kangxi radicals and compatibility ideographs read as the characters they stand for.</summary>
+    public static string Glyphs(string text) => Odd(text) ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
+
+    private static bool Odd(string t) =>
+        t.AsSpan().IndexOfAnyInRange('\u2E80', '\u2FDF') >= 0 || t.AsSpan().IndexOfAnyInRange('\uF900', '\uFAFF') >= 0;
+
     private static Block? Glyphs(Block block)
     {
-        static bool Odd(string t)
-        {
-            foreach (var c in t)
-            {
-                if (c is >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF') return true;
-            }
-
-            return false;
-        }
 
         return block switch
         {
@@ -57,8 +76,21 @@ internal static partial class Restructure
     }
 
     // Every heading ends in 情况, 事项 or 措施: most paragraphs are passed over without the regex.
-    private static bool MayHoldHeading(string text) =>
-        text.Contains("情况", StringComparison.Ordinal) || text.Contains("事项", StringComparison.Ordinal) || text.Contains("措施", StringComparison.Ordinal);
+    private static bool MayHoldHeading(string text)
+    {
+        // A numbered heading: 一 to 六, then 、 or a point (spaces between allowed).
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(Numerals); i >= 0 && i < span.Length - 1; i = span[(i + 1)..].IndexOfAny(Numerals) is var k and >= 0 ? i + 1 + k : -1)
+        {
+            var j = i + 1;
+            while (j < span.Length && span[j] == ' ') j++;
+            if (j < span.Length && span[j] is '、' or '.' or '．') return true;
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Numerals = System.Buffers.SearchValues.Create("一二三四五六");
 
     private static List<string>? Split(string text)
     {

@@ -30,7 +30,7 @@ internal static partial class TitleForms
         var line = text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF') ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
         foreach (var (regex, form) in Forms)
         {
-            foreach (Match m in regex.Matches(line))
+            for (var m = regex.Match(line); m.Success; m = m.NextMatch())
             {
                 if (CitesANotice(line, m)) continue;
                 var year = m.Groups["year"].Success ? ReadYear(m.Groups["year"].Value) : null;

@@ -38,7 +38,11 @@ public static class CountCell
         var text = Clean(raw);
         if (ZeroMarks.Contains(text)) return CellKind.Number;
         if (numeral) return IsNumeral(text) ? CellKind.Number : CellKind.Label;
-        if (WithUnit(text) is not null || IsApproximate(text)) return CellKind.Number;
+        // A number written with a unit or as a round figure ends in a unit, 余 or 多, or starts with 约 or 近.
+        var last = text[^1];
+        var unitLast = last is '件' or '条' or '个' or '项' or '次' or '起' or '人' or '家' or '宗' or '元';
+        if (unitLast && WithUnit(text) is not null) return CellKind.Number;
+        if ((unitLast || last is '余' or '多' || text[0] is '约' or '近') && IsApproximate(text)) return CellKind.Number;
 
         // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3".
         return text.Length > 1 && text[0] is '-' or '+' && IsNumeral(text[1..]) ? CellKind.Number : CellKind.Label;
@@ -97,6 +101,7 @@ public static class CountCell
     /// <summary>The number of a cell written with a unit ("12件" → "12", "356.20万元" → "356.20万元" stays), or null.</summary>
     private static string? WithUnit(string text)
     {
+        if (text.Length < 2 || text[^1] is not ('件' or '条' or '个' or '项' or '次' or '起' or '人' or '家' or '宗' or '元')) return null;
         if (text.EndsWith("万元", StringComparison.Ordinal)) return IsNumeral(text[..^2]) ? text : null;
         if (text.EndsWith('元')) return IsNumeral(text[..^1]) ? text : null;
         foreach (var unit in CountUnits)

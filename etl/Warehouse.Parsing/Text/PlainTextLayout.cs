@@ -16,7 +16,7 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
-        if (text.Contains("<table", StringComparison.OrdinalIgnoreCase) && text.Contains("</table>", StringComparison.OrdinalIgnoreCase)) return WithHtmlTables(text);
+        if ((text.Contains("<table", StringComparison.Ordinal) || text.Contains("<TABLE", StringComparison.Ordinal)) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
         var lines = WithoutPageFurniture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
@@ -80,6 +80,7 @@ public static partial class PlainTextLayout
     // A pipe-table row, its cells trimmed; an empty list for the "|---|---|" rule under a header.
     private static List<string>? MarkdownRow(string line)
     {
+        if (line.AsSpan().TrimStart() is not ['|', ..]) return null;
         var text = line.Trim();
         if (text.Length < 3 || text[0] != '|' || text.IndexOf('|', 1) < 0) return null;
         var inner = text.EndsWith('|') ? text[1..^1] : text[1..];
@@ -102,22 +103,29 @@ public static partial class PlainTextLayout
     /// </summary>
     private static string[] WithoutPageFurniture(string[] lines)
     {
+        // Most text has no page furniture: then the lines are returned as they are.
+        var any = false;
+        for (var i = 0; i < lines.Length && !any; i++) any = IsFurniture(lines, i) || lines[i].Contains('\f');
+        if (!any) return lines;
         var kept = new List<string>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.Length <= 40 && line.IndexOf('\t') < 0 && line.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
-            {
-                var trimmed = line.Trim().Trim('\f').Trim();
-                if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) continue;
-                var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
-                if (nearBreak && trimmed.Length is > 0 and <= 4 && trimmed.All(char.IsAsciiDigit)) continue;
-            }
-
+            if (IsFurniture(lines, i)) continue;
             kept.Add(line.Contains('\f') ? line.Replace("\f", "", StringComparison.Ordinal) : line);
         }
 
         return kept.ToArray();
+    }
+
+    private static bool IsFurniture(string[] lines, int i)
+    {
+        var line = lines[i];
+        if (line.Length > 40 || line.IndexOf('\t') >= 0 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
+        var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
+        if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) return true;
+        var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
+        return nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
     }
 
     [GeneratedRegex(@"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")]

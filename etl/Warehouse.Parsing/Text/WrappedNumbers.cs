@@ -21,7 +21,8 @@ internal static partial class WrappedNumbers
 
     public static string[] Apply(string[] lines)
     {
-        if (!lines.Any(l => l.Length > 0 && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
+        // Only text laid out by columns has runs of spaces between words.
+        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
         var tokens = lines.Select(Tokens).ToArray();
         var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
         // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
