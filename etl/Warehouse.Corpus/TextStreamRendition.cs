@@ -34,7 +34,7 @@ public static class TextStreamRendition
             // A constructed table is printed without stray spaces: one between "aa" and "0" would decide the row.
             var printed = TextStreamRenderer.Render(parts, textSeed, keep, runTogether || construct);
             if (runTogether) return new Made(report, Encoding.UTF8.GetBytes(printed.Text), report.Report, report.Injected, construct);
-            var (values, retry) = Read(printed, report.Report.Template, quirks, activeItems);
+            var (values, retry) = Read(printed, report, quirks, activeItems);
             if (retry is not null)
             {
                 // Over the oracle's cap, or a group row that would not read one way: print that row with its boundaries.
@@ -47,8 +47,9 @@ public static class TextStreamRendition
         }
     }
 
-    private static (Expectation.StreamValues? Values, string? Retry) Read(TextStreamRenderer.Printed printed, Template template, Quirks quirks, List<string> activeItems)
+    private static (Expectation.StreamValues? Values, string? Retry) Read(TextStreamRenderer.Printed printed, GeneratedReport report, Quirks quirks, List<string> activeItems)
     {
+        var template = report.Report.Template;
         var outcomes = DisposalCategories.Outcomes(template).Select(c => c.Group == quirks.Collapsed ? "group:" + c.Group : c.Code).Distinct().ToList();
         var three = RunTogether.TableThree(printed.Table3Keys.Select(k => (k, printed.Rows[k])).ToList(), outcomes);
         if (three.TooMany is { } over) return (null, over);
@@ -68,7 +69,7 @@ public static class TextStreamRendition
             var paths = ActivePaths(item, template);
             var readings = Cuts.Of(printed.Rows[item], paths.Count);
             if (readings is null) return (null, item);
-            var (values, unknown, finding) = RunTogether.ActiveRow(item, readings, paths);
+            var (values, unknown, finding) = RunTogether.ActiveRow(item, readings, paths, Composer.StatedActive(report, item));
             active[item] = values;
             ambiguous.AddRange(unknown);
             if (finding is not null) findings.Add(finding);

@@ -150,6 +150,9 @@ public static class RunTogether
         return true;
     }
 
+    /// <summary>Table 四 with this many readings or more is not read at all (the parser's cap).</summary>
+    public const int ReviewReadingCap = 10_000;
+
     /// <summary>Table 四 as one run: a cell is stated when every reading gives it the same value.</summary>
     public static Result TableFour(IReadOnlyList<Piece> pieces)
     {
@@ -167,7 +170,7 @@ public static class RunTogether
             for (var k = 0; k < 15; k++)
             {
                 var options = readings.Select(r => r[k]).Distinct().ToList();
-                if (options.Count == 1) values[k] = options[0];
+                if (options.Count == 1 && readings.Count < ReviewReadingCap) values[k] = options[0];
                 else ambiguous.Add($"review_litigation.{ReviewLitigation.Proceedings[k / 5]}.{k % 5}");
             }
 
@@ -184,17 +187,42 @@ public static class RunTogether
 
     /// <summary>
     /// A row of table 二 (no rule ties its cells) from its <paramref name="readings"/> (<see cref="Cuts"/>):
-    /// stated when it reads one way only; else every cell is null and ambiguous (<paramref name="paths"/>
-    /// name them), with one error for the row.
+    /// the readings that agree with the counts section 一 states (<paramref name="stated"/>, when any
+    /// reading does) stay; a cell on which every one of them agrees is stated, the others are null
+    /// and ambiguous (<paramref name="paths"/> name them), with one error for the row. Past
+    /// <see cref="ReadingCap"/> readings no cell is certain.
     /// </summary>
-    public static (decimal?[] Values, List<string> Ambiguous, Finding? Finding) ActiveRow(string item, IReadOnlyList<decimal[]> readings, IReadOnlyList<string> paths)
+    public static (decimal?[] Values, List<string> Ambiguous, Finding? Finding) ActiveRow(string item, IReadOnlyList<decimal[]> readings, IReadOnlyList<string> paths, int?[]? stated = null)
     {
-        if (readings.Count == 1) return (readings[0].Select(v => (decimal?)v).ToArray(), [], null);
-        var finding = readings.Count == 0
-            ? new Finding("missing_cells", Severity.Error, $"{CellNames.ActiveRow(item)}的数字无法读成 {paths.Count} 个数。", item)
+        if (readings.Count == 0)
+        {
+            return (new decimal?[paths.Count], [], new Finding("missing_cells", Severity.Error, $"{CellNames.ActiveRow(item)}的数字无法读成 {paths.Count} 个数。", item));
+        }
+
+        var kept = readings;
+        if (stated is not null && readings.Count < ReadingCap)
+        {
+            var agree = readings.Where(r => stated.Select((v, k) => v is null || (k < r.Length && r[k] == v.Value)).All(x => x)).ToList();
+            if (agree.Count > 0) kept = agree;
+        }
+
+        var values = new decimal?[paths.Count];
+        var ambiguous = new List<string>();
+        for (var k = 0; k < paths.Count; k++)
+        {
+            var v = kept[0][k];
+            if (readings.Count < ReadingCap && kept.All(r => r[k] == v)) values[k] = v;
+            else ambiguous.Add(paths[k]);
+        }
+
+        var finding = ambiguous.Count == 0
+            ? null
             : new Finding("cells_ambiguous", Severity.Error, $"{CellNames.ActiveRow(item)}的数字连在一起，可有多种读法。The cells of table 二 row '{item}' ran together and can be read in several ways.", item);
-        return (new decimal?[paths.Count], readings.Count == 0 ? [] : [.. paths], finding);
+        return (values, ambiguous, finding);
     }
+
+    /// <summary>A row of table 二 with this many readings or more is not read at all (the parser lists at most 200).</summary>
+    public const int ReadingCap = 200;
 
     private static bool IsCount(decimal v) => v >= 0 && v == decimal.Truncate(v) && v <= int.MaxValue;
 

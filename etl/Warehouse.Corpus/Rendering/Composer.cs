@@ -61,10 +61,22 @@ public static class Composer
         var reviews = r.ReviewLitigation.Review[ReviewLitigation.TotalIndex] ?? 0;
         if (reviews > 0) yield return $"全年因政府信息公开被申请行政复议{reviews}起。";
 
-        yield return "（三）政府信息管理情况。严格落实信息发布审查制度，坚持先审查、后公开，确保发布信息准确规范。";
+        var issued = StatedActive(g, "normative_documents")?[0];
+        yield return $"（三）政府信息管理情况。{(issued is null ? "" : $"本年度制发行政规范性文件{issued}件，均按规定公开。")}严格落实信息发布审查制度，坚持先审查、后公开，确保发布信息准确规范。";
         yield return "（四）政府信息公开平台建设情况。持续完善门户网站政府信息公开专栏，加强政务新媒体管理。";
         yield return "（五）监督保障情况。将政务公开工作纳入年度绩效考核，本年度未发生因政务公开工作引起的责任追究情况。";
     }
+
+    /// <summary>
+    /// The counts that section 一 states for a row of table 二, as [本年制发, 本年废止, 现行有效] with null
+    /// where it states none, or null when it states none: a fifth of 2021-template reports say how many
+    /// normative documents they issued ("本年度制发行政规范性文件62件"), as real reports do.
+    /// </summary>
+    public static int?[]? StatedActive(GeneratedReport g, string item) =>
+        item == "normative_documents" && g.Report.Template == Template.Template2021 && g.QuirkSeed % 5 == 3
+            && g.Report.ActiveDisclosure.NormativeDocuments.Issued is { } n
+            ? [n, null, null]
+            : null;
 
     private static string Count(int n) => n.ToString(n >= 1000 && n % 3 == 0 ? "N0" : "0", CultureInfo.InvariantCulture);
 }

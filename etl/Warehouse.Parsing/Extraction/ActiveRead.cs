@@ -6,6 +6,9 @@ namespace Warehouse.Parsing.Extraction;
 /// <summary>The rows of table 二 as found, with the column headings printed above them.</summary>
 internal sealed class ActiveRead
 {
+    /// <summary>The three count columns of table 二's first rows (规章, 行政规范性文件), as the 2021 template prints them.</summary>
+    public static readonly string[] CountColumns = ["本年制发件数", "本年废止件数", "现行有效件数"];
+
     private static readonly string[] Marks2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "本年处理决定数量"];
     private static readonly string[] Marks2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "采购项目数量", "采购总金额"];
 

@@ -49,6 +49,40 @@ internal static partial class Prose
         return new StatedFigures(received, Number(Decided().Match(sectionOne)), reviews, lawsuits);
     }
 
+    /// <summary>
+    /// The counts that the prose states for a row of table 二 (规章 or 行政规范性文件), as
+    /// [本年制发, 本年废止, 现行有效] with null where it states none: "本年度制发行政规范性文件62件",
+    /// "废止规章3件", "现行有效规范性文件440件". A sum of two objects ("制定规章和规范性文件共15件") and a
+    /// column stated twice with two figures are not used. Null when the prose states none.
+    /// </summary>
+    public static int?[]? StatedActive(string sectionOne, string item)
+    {
+        if (item is not ("regulations" or "normative_documents")) return null;
+        var stated = new int?[3];
+        var conflicted = new bool[3];
+        foreach (Match m in ActiveCount().Matches(sectionOne))
+        {
+            var isRegulation = m.Groups["obj"].Value == "规章";
+            if (isRegulation != (item == "regulations")) continue;
+            var column = m.Groups["verb"].Value switch
+            {
+                "废止" or "废除" => 1,
+                "现行有效" => 2,
+                _ => 0,
+            };
+            var n = Number(m);
+            if (stated[column] is { } before && before != n) conflicted[column] = true;
+            stated[column] = n;
+        }
+
+        for (var k = 0; k < 3; k++)
+        {
+            if (conflicted[k]) stated[k] = null;
+        }
+
+        return stated.Any(v => v is not null) ? stated : null;
+    }
+
     private static readonly char[] ClauseEnds = ['，', ',', '。', '；', ';', '！', '？', '\n'];
 
     private static int? Number(Match m) =>
@@ -66,6 +100,10 @@ internal static partial class Prose
 
     [GeneratedRegex(@"共|累计|合计|总计|全年|总数")]
     private static partial Regex TotalWord();
+
+    // A verb, at most ten characters that are not a number, a clause end or a conjunction, the object, then its count.
+    [GeneratedRegex(@"(?<verb>制发|出台|印发|制定|废止|废除|现行有效)[^，,。；;：:\n\d和及与、]{0,10}?(?<obj>行政规范性文件|规范性文件|规章)(?:共计|共|合计)?(?<n>\d+)(?:件|个|份|部)")]
+    private static partial Regex ActiveCount();
 
     [GeneratedRegex(@"(?:收到|受理|新收)[^，,。；;\n]{0,14}?申请(?:共计|共)?(?<n>\d+)(?:件|个|条)")]
     private static partial Regex Received();

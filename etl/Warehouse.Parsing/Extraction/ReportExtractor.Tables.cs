@@ -144,37 +144,77 @@ internal sealed partial class ReportExtractor
         var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadSigned(cell));
         if (fraction.Length > 0 && !pieces[^1].IsRun) pieces[^1] = new DigitSplitter.Piece(cells[^1], null);
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return false;
-        var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: 200);
+        var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: ReadingLimit);
         if (result.Readings.Count == 0) return false;
-        string Text(long?[] reading, int k) => reading[k]!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (k == reading.Length - 1 ? fraction : "");
+        string Text(long? value, int k) => value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (k == expected - 1 ? fraction : "");
         var where = CellNames.ActiveRow(item);
         var printed = string.Join(" ", data.Select(TextKey.Compact));
-        if (result.Readings.Count == 1 && !result.OutOfBudget)
+        var columns = expected == 3 ? ActiveRead.CountColumns : Enumerable.Range(1, expected).Select(k => $"第{k}列").ToArray();
+
+        // The prose may state a cell of the row ("本年度制发行政规范性文件62件"): only the readings that
+        // agree with it stay. A statement that no reading agrees with is not used.
+        var readings = result.Readings;
+        var inferred = result.Inferred;
+        var stated = expected == 3 ? Prose.StatedActive(SectionOneText(), item) : null;
+        var byProse = false;
+        if (stated is not null)
         {
-            read.Items[item] = (Enumerable.Range(0, expected).Select(k => Text(result.Readings[0], k)).ToList(), []);
+            var keep = Enumerable.Range(0, readings.Count).Where(i => Enumerable.Range(0, 3).All(k => stated[k] is null || readings[i][k] == stated[k])).ToList();
+            if (keep.Count > 0 && keep.Count < readings.Count)
+            {
+                readings = keep.Select(i => readings[i]).ToList();
+                inferred = keep.Select(i => inferred[i]).ToList();
+                byProse = true;
+            }
+        }
+
+        var because = byProse ? "（结合第一部分正文所述件数）" : "";
+        // Every reading is known only when the splitter neither ran out of steps nor hit the cap.
+        var complete = !result.OutOfBudget && result.Readings.Count < ReadingLimit;
+        if (readings.Count == 1 && complete)
+        {
+            read.Items[item] = (Enumerable.Range(0, expected).Select(k => Text(readings[0][k], k)).ToList(), []);
             for (var k = 0; k < expected; k++)
             {
-                if (result.Inferred[0][k]) _derived.Add(ActivePath(item, k, expected));
+                if (inferred[0][k]) _derived.Add(ActivePath(item, k, expected));
             }
 
             _findings.Add(Finding.Warning("cells_run_together",
-                $"{where}的数字「{printed}」连在一起，只有一种拆法，读作 {string.Join("、", Enumerable.Range(0, expected).Select(k => Text(result.Readings[0], k)))}。The cells of table 二 row '{item}' ran together and split one way only."));
+                $"{where}的数字「{printed}」连在一起，只有一种拆法{because}，读作 {string.Join("、", Enumerable.Range(0, expected).Select(k => Text(readings[0][k], k)))}。The cells of table 二 row '{item}' ran together and split one way only."));
             return true;
         }
 
-        var columns = expected == 3 ? new[] { "本年制发件数", "本年废止件数", "现行有效件数" } : Enumerable.Range(1, expected).Select(k => $"第{k}列").ToArray();
+        // Several readings: a cell on which every reading agrees is read; the others are unknown.
+        var values = new List<string>(expected);
+        var open = new List<int>();
         for (var k = 0; k < expected; k++)
         {
+            var first = readings[0][k];
+            if (complete && readings.All(r => r[k] == first))
+            {
+                values.Add(Text(first, k));
+                _derived.Add(ActivePath(item, k, expected));
+                continue;
+            }
+
+            values.Add("");
+            open.Add(k);
             read.Unknown.Add((item, k));
             _ambiguous.Add(ActivePath(item, k, expected));
         }
 
-        read.Items[item] = (Enumerable.Repeat("", expected).ToList(), []);
-        var shown = string.Join(" 或 ", result.Readings.Take(12).Select(r => "(" + string.Join(",", Enumerable.Range(0, expected).Select(k => Text(r, k))) + ")")) + (result.Readings.Count > 12 ? $" 等 {result.Readings.Count}{(result.Readings.Count >= 200 ? "+" : "")} 种" : "");
+        read.Items[item] = (values, []);
+        var shown = string.Join(" 或 ", readings.Take(12).Select(r => "(" + string.Join(",", Enumerable.Range(0, expected).Select(k => Text(r[k], k))) + ")")) + (readings.Count > 12 ? $" 等 {readings.Count}{(complete ? "" : "+")} 种" : "");
+        var settled = open.Count < expected
+            ? $"各种读法的{string.Join("、", Enumerable.Range(0, expected).Except(open).Select(k => columns[k]))}相同，予以采信；"
+            : "";
         _findings.Add(new Finding("cells_ambiguous", Severity.Error,
-            $"{where}的数字「{printed}」连在一起，可读作 {shown}，模板没有能确定拆法的勾稽关系，{string.Join("、", columns)}不予采信。The cells of table 二 row '{item}' ran together and can be read in several ways; they are left unknown.", item));
+            $"{where}的数字「{printed}」连在一起{because}，可读作 {shown}，模板没有能确定拆法的勾稽关系，{settled}{string.Join("、", open.Select(k => columns[k]))}不予采信。The cells of table 二 row '{item}' ran together and can be read in several ways; the cells they disagree on are left unknown.", item));
         return true;
     }
+
+    // At most this many readings of a row of table 二 are listed; more mean that none is certain.
+    private const int ReadingLimit = 200;
 
     private static string ActivePath(string item, int index, int columns) =>
         columns == 3 && item is "regulations" or "normative_documents"
@@ -274,6 +314,15 @@ internal sealed partial class ReportExtractor
 
         if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
         if (cells.Count < 15 && SplitReview(cells) is { } split) return split;
+        if (cells.Count < 15 && RunTogetherUnreadable(cells))
+        {
+            // Digits that ran together and allow no reading in which every 总计 adds up: which
+            // digit is which cell cannot be told, so none is read (the digits themselves are not "wrong numbers").
+            _findings.Add(new Finding("missing_cells", Severity.Error,
+                $"表四的数字「{Preview(string.Join(" ", cells.Select(TextKey.Compact)))}」连在一起，无法读成各项总计等于前四项之和的十五个数，其值未知。Table 四's digits ran together and cannot be read as fifteen numbers that add up; its values are unknown.", "review"));
+            return ReviewLitigation.Empty;
+        }
+
         while (cells.Count > 15 && CountCell.Classify(cells[^1]) == CellKind.Empty) cells.RemoveAt(cells.Count - 1);
         if (cells.Count > 15)
         {
@@ -303,15 +352,17 @@ internal sealed partial class ReportExtractor
     {
         var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell));
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return null;
-        var result = DigitSplitter.Split(pieces, [5, 5, 5], lastIsTotal: true, limit: 64);
+        var result = DigitSplitter.Split(pieces, [5, 5, 5], lastIsTotal: true, limit: ReviewReadingLimit);
         if (result.Readings.Count == 0) return null;
+        // Every reading is known only when the splitter neither ran out of steps nor hit the cap.
+        var complete = !result.OutOfBudget && result.Readings.Count < ReviewReadingLimit;
         var printed = Preview(string.Join(" ", cells.Select(TextKey.Compact)));
         var values = new int?[15];
         var open = new List<int>();
         for (var k = 0; k < 15; k++)
         {
             var options = result.Readings.Select(r => r[k]).Distinct().ToList();
-            if (options.Count == 1 && !result.OutOfBudget) values[k] = (int?)options[0];
+            if (options.Count == 1 && complete) values[k] = (int?)options[0];
             else open.Add(k);
         }
 
@@ -335,6 +386,17 @@ internal sealed partial class ReportExtractor
         }
 
         return ReviewLitigation.FromFlat(values);
+    }
+
+    // Readings of table 四 beyond this many mean that no cell is certain (the step budget bounds the work first).
+    private const int ReviewReadingLimit = 10_000;
+
+    // Table 四's cells as digit runs that could hold fifteen cells, every one readable, yet no
+    // reading adds up.
+    private static bool RunTogetherUnreadable(List<string> cells)
+    {
+        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell));
+        return pieces.Any(p => p.IsRun) && pieces.All(p => p.IsRun || p.Value is not null) && DigitSplitter.Capacity(pieces).Max >= 15;
     }
 
     private int? ReadReviewCell(string raw, int index)

@@ -1,0 +1,74 @@
+using System.Text;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// A row of table 二 whose cells ran together ("行政规范性文件693665") has no rule of the template to
+/// split it; a count that section 一 states for that row narrows the readings, and a cell on which
+/// every remaining reading agrees is read. The rest stay null with an error naming the readings.
+/// </summary>
+public sealed class RunTogetherActiveTests
+{
+    private const string SectionOne = "一、总体情况2021年，";
+
+    private static RealReports.Reading Read(string sentence)
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2021"));
+        text.ShouldContain(SectionOne);
+        var changed = text.Replace(SectionOne, SectionOne + sentence, StringComparison.Ordinal);
+        return RealReports.Read(Encoding.UTF8.GetBytes(changed), "pingtan-2021");
+    }
+
+    private static int?[] Normative(RealReports.Reading reading)
+    {
+        var d = reading.Parse.Report!.ActiveDisclosure.NormativeDocuments;
+        return [d.Issued, d.Repealed, d.InForce];
+    }
+
+    [Fact]
+    public void Without_a_statement_every_cell_of_the_row_stays_unknown()
+    {
+        var reading = Read("");
+        Normative(reading).ShouldBe([null, null, null]);
+        reading.Findings.Single(f => f.Rule == "cells_ambiguous").Message.ShouldContain("本年制发件数、本年废止件数、现行有效件数不予采信");
+    }
+
+    [Theory]
+    [InlineData("本年度制发行政规范性文件69件。")]
+    [InlineData("全年共印发规范性文件69件，均按要求公开。")]
+    public void A_stated_count_reads_the_cell_that_every_remaining_reading_agrees_on(string sentence)
+    {
+        var reading = Read(sentence);
+        Normative(reading).ShouldBe([69, null, null]);
+        reading.Parse.Report!.Derived.ShouldContain("active_disclosure.normative_documents.issued");
+        reading.Parse.Report.Ambiguous.ShouldBe(["active_disclosure.normative_documents.repealed", "active_disclosure.normative_documents.in_force"]);
+        var finding = reading.Findings.Single(f => f.Rule == "cells_ambiguous");
+        finding.Severity.ShouldBe(Severity.Error);
+        finding.Message.ShouldContain("(69,3,665) 或 (69,36,65) 或 (69,366,5)");
+        finding.Message.ShouldNotContain("(6,9,3665)");
+        finding.Message.ShouldContain("本年制发件数相同，予以采信；本年废止件数、现行有效件数不予采信");
+    }
+
+    [Fact]
+    public void Two_stated_counts_that_leave_one_reading_read_the_whole_row()
+    {
+        var reading = Read("本年度制发行政规范性文件69件，废止行政规范性文件36件。");
+        Normative(reading).ShouldBe([69, 36, 65]);
+        reading.Findings.ShouldNotContain(f => f.Rule == "cells_ambiguous");
+        reading.Findings.ShouldContain(f => f.Rule == "cells_run_together" && f.Message.Contains("结合第一部分正文所述件数", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("本年度制发行政规范性文件7件。")] // no reading starts with 7: the statement is not used
+    [InlineData("本年度制定规章和规范性文件共69件。")] // a sum of two objects
+    [InlineData("本年度制发规章69件。")] // another row
+    [InlineData("制发行政规范性文件69件，另制发行政规范性文件6件。")] // stated twice, two figures
+    public void A_statement_that_does_not_name_one_cell_of_the_row_is_not_used(string sentence)
+    {
+        var reading = Read(sentence);
+        Normative(reading).ShouldBe([null, null, null]);
+        reading.Findings.ShouldContain(f => f.Rule == "cells_ambiguous" && f.Severity == Severity.Error);
+    }
+}
