@@ -60,6 +60,17 @@ public sealed class RunTogetherActiveTests
         reading.Findings.ShouldContain(f => f.Rule == "cells_run_together" && f.Message.Contains("结合第一部分正文所述件数", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_cell_printed_on_its_own_is_read_as_stated_not_derived()
+    {
+        // "6 93665": 本年制发 kept its boundary; 本年废止 and 现行有效 ran together four ways.
+        var text = File.ReadAllText(RealReports.File("pingtan-2021")).Replace("行政规范性文件693665", "行政规范性文件6 93665", StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "pingtan-2021");
+        Normative(reading).ShouldBe([6, null, null]);
+        reading.Parse.Report!.Derived.ShouldNotContain("active_disclosure.normative_documents.issued");
+        reading.Parse.Report.Ambiguous.ShouldContain("active_disclosure.normative_documents.in_force");
+    }
+
     [Theory]
     [InlineData("本年度制发行政规范性文件7件。")] // no reading starts with 7: the statement is not used
     [InlineData("本年度制定规章和规范性文件共69件。")] // a sum of two objects

@@ -192,8 +192,9 @@ internal sealed partial class ReportExtractor
             var first = readings[0][k];
             if (complete && readings.All(r => r[k] == first))
             {
+                // Derived only when a cut made it; a cell printed on its own was stated.
                 values.Add(Text(first, k));
-                _derived.Add(ActivePath(item, k, expected));
+                if (inferred.Any(m => m[k])) _derived.Add(ActivePath(item, k, expected));
                 continue;
             }
 
@@ -314,14 +315,6 @@ internal sealed partial class ReportExtractor
 
         if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
         if (cells.Count < 15 && SplitReview(cells) is { } split) return split;
-        if (cells.Count < 15 && RunTogetherUnreadable(cells))
-        {
-            // Digits that ran together and allow no reading in which every 总计 adds up: which
-            // digit is which cell cannot be told, so none is read (the digits themselves are not "wrong numbers").
-            _findings.Add(new Finding("missing_cells", Severity.Error,
-                $"表四的数字「{Preview(string.Join(" ", cells.Select(TextKey.Compact)))}」连在一起，无法读成各项总计等于前四项之和的十五个数，其值未知。Table 四's digits ran together and cannot be read as fifteen numbers that add up; its values are unknown.", "review"));
-            return ReviewLitigation.Empty;
-        }
 
         while (cells.Count > 15 && CountCell.Classify(cells[^1]) == CellKind.Empty) cells.RemoveAt(cells.Count - 1);
         if (cells.Count > 15)
@@ -345,18 +338,28 @@ internal sealed partial class ReportExtractor
     /// <summary>
     /// Table 四 with its cells run together ("10203120001200000"): the readings as fifteen numbers
     /// in which each 总计 is the sum of the four before it. A cell on which every reading agrees is
-    /// taken (derived); the others are left null with an error naming the readings. Null when the
-    /// digits cannot be read as the table at all (the cells are then reported as missing).
+    /// taken (derived); the others are left null with an error naming the readings. Digits enough
+    /// for fifteen cells that no reading makes add up: every cell unknown, one missing_cells error.
+    /// Null when there is no run to cut or too few digits (the caller reports the cells as missing).
     /// </summary>
     private ReviewLitigation? SplitReview(List<string> cells)
     {
         var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell));
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return null;
         var result = DigitSplitter.Split(pieces, [5, 5, 5], lastIsTotal: true, limit: ReviewReadingLimit);
-        if (result.Readings.Count == 0) return null;
+        var printed = Preview(string.Join(" ", cells.Select(TextKey.Compact)));
+        if (result.Readings.Count == 0)
+        {
+            if (DigitSplitter.Capacity(pieces).Max < 15) return null;
+            // Digits enough for fifteen cells, yet no reading in which every 总计 adds up: which digit
+            // is which cell cannot be told, so none is read (the runs are not "wrong numbers").
+            _findings.Add(new Finding("missing_cells", Severity.Error,
+                $"表四的数字「{printed}」连在一起，无法读成各项总计等于前四项之和的十五个数，其值未知。Table 四's digits ran together and cannot be read as fifteen numbers that add up; its values are unknown.", "review"));
+            return ReviewLitigation.Empty;
+        }
+
         // Every reading is known only when the splitter neither ran out of steps nor hit the cap.
         var complete = !result.OutOfBudget && result.Readings.Count < ReviewReadingLimit;
-        var printed = Preview(string.Join(" ", cells.Select(TextKey.Compact)));
         var values = new int?[15];
         var open = new List<int>();
         for (var k = 0; k < 15; k++)
@@ -390,14 +393,6 @@ internal sealed partial class ReportExtractor
 
     // Readings of table 四 beyond this many mean that no cell is certain (the step budget bounds the work first).
     private const int ReviewReadingLimit = 10_000;
-
-    // Table 四's cells as digit runs that could hold fifteen cells, every one readable, yet no
-    // reading adds up.
-    private static bool RunTogetherUnreadable(List<string> cells)
-    {
-        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell));
-        return pieces.Any(p => p.IsRun) && pieces.All(p => p.IsRun || p.Value is not null) && DigitSplitter.Capacity(pieces).Max >= 15;
-    }
 
     private int? ReadReviewCell(string raw, int index)
     {
