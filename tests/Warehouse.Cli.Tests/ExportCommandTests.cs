@@ -117,4 +117,18 @@ public sealed class ExportCommandTests : IDisposable
         output.ShouldContain("赣州市（3607）");
         File.Exists(byName).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Digest_takes_a_dashboard_by_its_title_and_a_region_by_its_name()
+    {
+        var db = await LoadedWarehouseAsync();
+        var dir = Path.Combine(_dir.FullName, "digest");
+        var (code, output, err) = await Repo.Cli("digest", "--to", "leader@example.org", "--dashboard", "报送情况", "--region", "赣州市", "--year", "2023", "--dry-run", dir, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(0, output + err);
+        File.Exists(Path.Combine(dir, "digest.eml")).ShouldBeTrue();
+
+        var (wrong, _, says) = await Repo.Cli("digest", "--to", "leader@example.org", "--dashboard", "报送清况", "--dry-run", dir, "--db", db, "--dashboards", Dashboards);
+        wrong.ShouldBe(2);
+        says.ShouldContain("您是不是要输入 报送情况（filing-status）？");
+    }
 }
