@@ -72,6 +72,19 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
     }
 
     [Fact]
+    public async Task A_region_whose_agencies_all_failed_to_publish_shows_them_and_still_exits_non_zero()
+    {
+        // The seeds: 赣县区商务局 reported for 2023; 2024 is loaded (上犹县) but 赣县区 has nothing for it.
+        var db = Path.Combine(w.Folder, $"seeds-{Guid.NewGuid():N}.db");
+        (await Repo.Cli("ingest", Path.GetDirectoryName(Repo.SeedText("000"))!, "--db", db)).Code.ShouldBe(0);
+        var (code, output, err) = await Repo.Cli("status", "--db", db, "--region", "赣县区", "--year", "2024");
+        code.ShouldBe(2);
+        err.ShouldContain("2024 年赣县区（360704，江西省 赣州市）没有报告。已载入的年度：2023（4 份）、2024（1 份）；其中赣县区有报告的年度：2023（1 份）。");
+        output.ShouldContain("未发布 Missing（2023 年有报告、2024 年没有）：共 1 个");
+        output.ShouldContain("  1. 赣县区商务局 · 360704 赣县区 · 上一份报告 2023 年度");
+    }
+
+    [Fact]
     public async Task A_short_list_says_how_many_it_shows_of_how_many_and_limit_0_shows_all()
     {
         var total = w.Query<long>("select count(*) from fact_report where is_current = 1 and year = 2023 and (late = 1 or published is null or error_count > 0 or warning_count > 0)").Single();
