@@ -13,12 +13,13 @@ public static class WarehouseCli
 
     public static RootCommand Build()
     {
-        var root = new RootCommand("Warehouse: parse, check and load China's annual government information disclosure reports (政府信息公开工作年度报告).");
+        var root = new RootCommand("政府信息公开工作年度报告数据仓库：读取、核对、载入年报，导出工作簿，发送摘要。Warehouse: parse, check and load China's annual government information disclosure reports.");
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(ReparseCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
         root.Subcommands.Add(DashboardsCommand.Create());
@@ -37,10 +38,13 @@ public static class WarehouseCli
         var parsed = Build().Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            // A usage mistake: say what is wrong and where help is, in two lines, exit 2.
-            foreach (var e in parsed.Errors) await error.WriteLineAsync($"warehouse: {e.Message}");
-            var command = string.Join(' ', parsed.CommandResult.Command.Name == "warehouse" || parsed.CommandResult.Parent is null ? [] : new[] { parsed.CommandResult.Command.Name });
-            await error.WriteLineAsync($"Run './warehouse {(command.Length > 0 ? command + " " : "")}--help' for usage.");
+            // A usage mistake: say what is wrong (the option and the value it takes, or the nearest
+            // command) and where help is, exit 2.
+            foreach (var line in Usage.Explain(parsed)) await error.WriteLineAsync($"warehouse: {line}");
+            var path = string.Join(' ', parsed.CommandResult.Command.Parents.OfType<Command>().Where(c => c is not RootCommand).Reverse().Select(c => c.Name)
+                .Append(parsed.CommandResult.Command is RootCommand ? "" : parsed.CommandResult.Command.Name).Where(x => x.Length > 0));
+            var help = $"./warehouse {(path.Length > 0 ? path + " " : "")}--help";
+            await error.WriteLineAsync($"运行 {help} 查看用法。Run '{help}' for usage.");
             return BadInput;
         }
 

@@ -46,8 +46,9 @@ public sealed class RawStore : IDisposable
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Opens (creating when missing) the raw store in <paramref name="directory"/>.</summary>
+    /// <param name="lockWaitNotice">Told, once, when a lock of another process has been waited for a second.</param>
     /// <exception cref="WarehouseException">The folder cannot be created or the file cannot be opened, with why.</exception>
-    public static RawStore Open(string directory, int lockWaitSeconds = 30)
+    public static RawStore Open(string directory, int lockWaitSeconds = 30, Action<string>? lockWaitNotice = null)
     {
         var file = Path.Combine(directory, "documents.db");
         SqliteConnection? connection = null;
@@ -56,9 +57,10 @@ public sealed class RawStore : IDisposable
             System.IO.Directory.CreateDirectory(directory);
             connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false, DefaultTimeout = lockWaitSeconds }.ToString());
             connection.Open();
+            SqliteFiles.SayWhenWaiting(connection, lockWaitSeconds, lockWaitNotice, Waiting(file, lockWaitSeconds));
             using (var setup = connection.CreateCommand())
             {
-                setup.CommandText = $"pragma journal_mode = wal; pragma synchronous = full; pragma busy_timeout = {lockWaitSeconds * 1000}; {Schema}";
+                setup.CommandText = $"pragma journal_mode = wal; pragma synchronous = full; {Schema}";
                 setup.ExecuteNonQuery();
             }
 
@@ -67,6 +69,30 @@ public sealed class RawStore : IDisposable
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
             connection?.Dispose();
+            throw Describe(file, e);
+        }
+    }
+
+    /// <summary>
+    /// Opens the raw store of a warehouse opened for reading (<c>show</c>): nothing is created or
+    /// written, and a store on a read-only disk is read as well.
+    /// </summary>
+    /// <exception cref="WarehouseException">There is no raw store in <paramref name="directory"/>, or it cannot be read.</exception>
+    public static RawStore OpenReadOnly(string directory, int lockWaitSeconds = 30)
+    {
+        var file = Path.Combine(directory, "documents.db");
+        if (!System.IO.File.Exists(file))
+        {
+            throw new WarehouseException($"原始文件库 {file} 不存在：这个仓库没有保存任何文件的原文。There is no raw store at {file}.");
+        }
+
+        try
+        {
+            var connection = SqliteFiles.OpenReadOnlyAsync(file, lockWaitSeconds, "", null, Waiting(file, lockWaitSeconds), CancellationToken.None).GetAwaiter().GetResult();
+            return new RawStore(directory, connection);
+        }
+        catch (SqliteException e)
+        {
             throw Describe(file, e);
         }
     }
@@ -122,6 +148,8 @@ public sealed class RawStore : IDisposable
         _connection.Dispose();
     }
 
+    private static string Waiting(string file, int seconds) => $"原始文件库 {file} 正被另一个进程锁定，正在等待（最多 {seconds} 秒）…… Waiting for another process's lock on the raw store.";
+
     private SqliteCommand Command(string text, params string[] parameters)
     {
         var command = _connection.CreateCommand();
@@ -145,12 +173,12 @@ public sealed class RawStore : IDisposable
 
     private static WarehouseException Describe(string file, Exception e) => e switch
     {
-        SqliteException { SqliteErrorCode: 8 or 10 or 14 } when Writable.WhyNot(file) is { } why => new($"the raw store {file} is read-only ({why}); nothing was changed", e),
-        SqliteException { SqliteErrorCode: 8 } => new($"the raw store {file} is read-only; nothing was changed", e),
-        SqliteException { SqliteErrorCode: 13 } => new($"the disk holding the raw store {file} is full; the documents of the last batch were not stored, and no report citing them was loaded", e),
-        SqliteException { SqliteErrorCode: 5 or 6 } => new($"the raw store {file} is locked by another process; try again when it is done", e),
-        SqliteException { SqliteErrorCode: 14 } => new($"cannot open the raw store {file} (missing folder or no permission)", e),
-        SqliteException { SqliteErrorCode: 26 or 11 } => new($"the raw store {file} is not a SQLite database or is damaged", e),
-        _ => new($"the raw store {file}: {e.Message}", e),
+        SqliteException { SqliteErrorCode: 8 or 10 or 14 } when Writable.WhyNot(file) is { } why => new($"原始文件库 {file} 是只读的（{why}），未做任何改动。The raw store {file} is read-only ({why}); nothing was changed", e),
+        SqliteException { SqliteErrorCode: 8 } => new($"原始文件库 {file} 是只读的，未做任何改动。The raw store {file} is read-only; nothing was changed", e),
+        SqliteException { SqliteErrorCode: 13 } => new($"存放原始文件库 {file} 的磁盘已满：最后一批文件没有保存，引用它们的报告也没有载入。The disk holding the raw store {file} is full; the documents of the last batch were not stored, and no report citing them was loaded", e),
+        SqliteException { SqliteErrorCode: 5 or 6 } => new($"原始文件库 {file} 被另一个进程锁定，等待超时；请待其完成后再试。The raw store {file} is locked by another process; try again when it is done", e),
+        SqliteException { SqliteErrorCode: 14 } => new($"无法打开原始文件库 {file}（文件夹不存在或没有权限）。Cannot open the raw store {file} (missing folder or no permission)", e),
+        SqliteException { SqliteErrorCode: 26 or 11 } => new($"原始文件库 {file} 不是 SQLite 数据库或已损坏。The raw store {file} is not a SQLite database or is damaged", e),
+        _ => new($"原始文件库 {file}：{e.Message}", e),
     };
 }

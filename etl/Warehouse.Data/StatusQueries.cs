@@ -23,30 +23,100 @@ public sealed record WarehouseCounts
     public string? LatestLoad { get; init; }
 }
 
-public sealed record ProblemReport
+/// <summary>A loaded report: its agency, year, region (code and name) and closing date (null when undated).</summary>
+public abstract record ReportRow
 {
+    public long ReportKey { get; init; }
+
     public long Year { get; init; }
 
     public string Agency { get; init; } = "";
 
     public string? RegionCode { get; init; }
 
+    public string? Region { get; init; }
+
     public string? Published { get; init; }
 
     public bool? Late { get; init; }
+}
 
+/// <summary>A current report that is late, undated or has findings.</summary>
+/// <param name="Source">Where its document came from: the URL it was crawled from, or the file it was loaded from.</param>
+/// <param name="Total">How many such reports the filter holds (the list may be cut short).</param>
+public sealed record ProblemReport : ReportRow
+{
     public long ErrorCount { get; init; }
 
     public long WarningCount { get; init; }
+
+    public string? Source { get; init; }
+
+    public long Total { get; init; }
 }
 
+/// <summary>An agency with a report for the year before and none for the year.</summary>
+/// <param name="LastSource">Where last year's document came from.</param>
+/// <param name="Total">How many such agencies the filter holds (the list may be cut short).</param>
 public sealed record MissingReport
 {
     public string Agency { get; init; } = "";
 
     public string? RegionCode { get; init; }
 
+    public string? Region { get; init; }
+
     public long LastYear { get; init; }
+
+    public string? LastSource { get; init; }
+
+    public long Total { get; init; }
+}
+
+/// <summary>One finding of a loaded report, as stored (report_finding).</summary>
+public sealed record StoredFinding
+{
+    public string RuleCode { get; init; } = "";
+
+    public string Severity { get; init; } = "";
+
+    public string? RowCode { get; init; }
+
+    public string? ColumnCode { get; init; }
+
+    public double? Expected { get; init; }
+
+    public double? Actual { get; init; }
+
+    public string Message { get; init; } = "";
+}
+
+/// <summary>A year holding current reports: how many, and how many match the filters asked for.</summary>
+public sealed record LoadedYear
+{
+    public long Year { get; init; }
+
+    public long Reports { get; init; }
+
+    public long Matching { get; init; }
+}
+
+/// <summary>A document loaded as a report of an agency, with where it came from (for <c>show</c>).</summary>
+public sealed record StoredReport : ReportRow
+{
+    public bool IsCurrent { get; init; }
+
+    public string Layout { get; init; } = "";
+
+    public string LoadedAt { get; init; } = "";
+
+    public string Sha256 { get; init; } = "";
+
+    public string Origin { get; init; } = "";
+
+    public string MediaType { get; init; } = "";
+
+    public long SizeBytes { get; init; }
 }
 
 public sealed record FactRows
@@ -64,11 +134,31 @@ public sealed class StatusQueries(SqlScripts sql)
     public Task<WarehouseCounts> CountsAsync(DbConnection c, int? year, string? region, CancellationToken ct) =>
         c.QuerySingleAsync<WarehouseCounts>(new CommandDefinition(sql.Get("queries/status_counts"), new { Year = year, Region = region }, cancellationToken: ct));
 
+    /// <param name="limit">At most this many rows; 0 for all.</param>
     public async Task<IReadOnlyList<ProblemReport>> ProblemsAsync(DbConnection c, int? year, string? region, int limit, CancellationToken ct) =>
-        (await c.QueryAsync<ProblemReport>(new CommandDefinition(sql.Get("queries/status_problem_reports"), new { Year = year, Region = region, Limit = limit }, cancellationToken: ct))).ToList();
+        (await c.QueryAsync<ProblemReport>(new CommandDefinition(sql.Get("queries/status_problem_reports"), new { Year = year, Region = region, Limit = Rows(limit) }, cancellationToken: ct))).ToList();
 
+    /// <param name="limit">At most this many rows; 0 for all.</param>
     public async Task<IReadOnlyList<MissingReport>> MissingAsync(DbConnection c, int year, string? region, int limit, CancellationToken ct) =>
-        (await c.QueryAsync<MissingReport>(new CommandDefinition(sql.Get("queries/status_missing_reports"), new { Year = year, Region = region, Limit = limit }, cancellationToken: ct))).ToList();
+        (await c.QueryAsync<MissingReport>(new CommandDefinition(sql.Get("queries/status_missing_reports"), new { Year = year, Region = region, Limit = Rows(limit) }, cancellationToken: ct))).ToList();
+
+    /// <summary>A report's findings, errors first.</summary>
+    public async Task<IReadOnlyList<StoredFinding>> FindingsAsync(DbConnection c, long reportKey, CancellationToken ct) =>
+        (await c.QueryAsync<StoredFinding>(new CommandDefinition(sql.Get("queries/status_findings"), new { ReportKey = reportKey }, cancellationToken: ct))).ToList();
+
+    /// <summary>The years holding current reports, oldest first, each with how many match a region (code prefix) and agency type.</summary>
+    public async Task<IReadOnlyList<LoadedYear>> LoadedYearsAsync(DbConnection c, string? region, string? agencyType, CancellationToken ct) =>
+        (await c.QueryAsync<LoadedYear>(new CommandDefinition(sql.Get("queries/loaded_years"), new { Region = region, AgencyType = agencyType }, cancellationToken: ct))).ToList();
+
+    /// <summary>Every document loaded for an agency (by its code, the name folded), newest year first, the current one first.</summary>
+    public async Task<IReadOnlyList<StoredReport>> ReportsOfAsync(DbConnection c, string agencyCode, CancellationToken ct) =>
+        (await c.QueryAsync<StoredReport>(new CommandDefinition(sql.Get("queries/show_reports"), new { AgencyCode = agencyCode }, cancellationToken: ct))).ToList();
+
+    /// <summary>The current name of every agency (code, name).</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> AgencyNamesAsync(DbConnection c, CancellationToken ct) =>
+        (await c.QueryAsync<(string, string)>(new CommandDefinition(sql.Get("queries/agency_names"), cancellationToken: ct))).ToList();
+
+    private static int Rows(int limit) => limit <= 0 ? int.MaxValue : limit;
 
     public Task<FactRows> FactRowsAsync(DbConnection c, CancellationToken ct) =>
         c.QuerySingleAsync<FactRows>(new CommandDefinition(sql.Get("queries/fact_rows"), cancellationToken: ct));

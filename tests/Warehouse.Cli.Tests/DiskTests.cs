@@ -12,7 +12,7 @@ namespace Warehouse.Cli.Tests;
 /// </summary>
 public sealed class DiskTests
 {
-    private static string Cli => Path.Combine(Repo.Root, ".build", "cli", "warehouse.dll");
+    internal static string Cli => Path.Combine(Repo.Root, ".build", "cli", "warehouse.dll");
 
     [Fact]
     public void A_read_only_warehouse_gives_a_clear_error_and_changes_nothing()
@@ -20,10 +20,7 @@ public sealed class DiskTests
         var dir = Directory.CreateTempSubdirectory("readonly-");
         try
         {
-            Repo.Launcher("--help").Code.ShouldBe(0);
-            var w = Path.Combine(dir.FullName, "w");
-            var db = Path.Combine(w, "warehouse.db");
-            Repo.Launcher("ingest", Repo.Seed(""), "--db", db).Code.ShouldBe(0);
+            var (w, db) = SeededWarehouse(dir);
             var newer = Path.Combine(dir.FullName, "newer.txt");
             File.WriteAllText(newer, File.ReadAllText(Repo.SeedText("000")).Replace("2023 年", "2024 年", StringComparison.Ordinal));
             var before = Fingerprint(w);
@@ -84,8 +81,18 @@ public sealed class DiskTests
         }
     }
 
+    /// <summary>The seeds loaded by the launcher's build into <c>w/warehouse.db</c> of <paramref name="dir"/>.</summary>
+    internal static (string Folder, string Db) SeededWarehouse(DirectoryInfo dir)
+    {
+        Repo.Launcher("--help").Code.ShouldBe(0);
+        var w = Path.Combine(dir.FullName, "w");
+        var db = Path.Combine(w, "warehouse.db");
+        Repo.Launcher("ingest", Repo.Seed(""), "--db", db).Code.ShouldBe(0);
+        return (w, db);
+    }
+
     /// <summary>Runs a shell script (arguments as $1…) in a new mount namespace.</summary>
-    private static (int Code, string Out, string Err) InNamespace(string script, params string[] args)
+    internal static (int Code, string Out, string Err) InNamespace(string script, params string[] args)
     {
         var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
         foreach (var a in new[] { "--mount", "--propagation", "private", "sh", "-c", script, "sh" }.Concat(args)) start.ArgumentList.Add(a);
@@ -102,7 +109,7 @@ public sealed class DiskTests
         return (p.ExitCode, stdout.Result, err);
     }
 
-    private static string Fingerprint(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+    internal static string Fingerprint(string folder) => string.Join("\n", Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
         .Order(StringComparer.Ordinal)
         .Select(f => $"{Path.GetRelativePath(folder, f)} {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))}"));
 }

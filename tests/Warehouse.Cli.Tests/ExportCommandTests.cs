@@ -73,9 +73,11 @@ public sealed class ExportCommandTests : IDisposable
             File.Exists(file).ShouldBeFalse();
         }
 
-        await Says("--region 99 is not a region code", "--dashboard", "region-comparison", "--region", "99", "--out", file);
-        await Says("no dashboard region-comparisn", "--dashboard", "region-comparisn", "--out", file);
-        await Says("did you mean region-comparison?", "--dashboard", "region-comparisn", "--out", file);
+        await Says("--region 99：不是全国行政区划代码", "--dashboard", "region-comparison", "--region", "99", "--out", file);
+        await Says("没有仪表板「region-comparisn」", "--dashboard", "region-comparisn", "--out", file);
+        await Says("您是不是要输入 地区对比（region-comparison）？", "--dashboard", "region-comparisn", "--out", file);
+        await Says("您是不是要输入 报送情况（filing-status）？", "--dashboard", "报送清况", "--out", file);
+        await Says("--region 朝阳区：有 2 个地区叫这个名字", "--dashboard", "region-comparison", "--region", "朝阳区", "--out", file);
         await Says("shows one year: give --year, not a range", "--dashboard", "filing-status", "--years", "2022-2023", "--out", file);
         await Says("--agency-type 局 is not an agency type", "--dashboard", "region-comparison", "--agency-type", "局", "--out", file);
         await Says("--level province is above the region 赣州市", "--dashboard", "region-comparison", "--region", "3607", "--level", "province", "--out", file);
@@ -84,18 +86,49 @@ public sealed class ExportCommandTests : IDisposable
 
         var (code, _, err) = await Repo.Cli("export", "--dashboard", "region-comparison", "--out", file, "--db", Path.Combine(_dir.FullName, "none.db"), "--dashboards", Dashboards);
         code.ShouldBe(2);
-        err.ShouldContain("no warehouse at");
+        err.ShouldContain("处没有数据仓库");
         File.Exists(Path.Combine(_dir.FullName, "none.db")).ShouldBeFalse("export does not create an empty warehouse");
     }
 
     [Fact]
-    public async Task A_region_with_no_reports_gives_a_workbook_that_says_so()
+    public async Task A_region_or_year_with_no_reports_says_which_years_are_loaded_exits_non_zero_and_writes_nothing()
     {
         var db = await LoadedWarehouseAsync();
         var file = Path.Combine(_dir.FullName, "empty.xlsx");
-        var (code, output, err) = await Repo.Cli("export", "--dashboard", "filing-status", "--region", "11", "--out", file, "--db", db, "--dashboards", Dashboards);
+        var (code, _, err) = await Repo.Cli("export", "--dashboard", "filing-status", "--region", "11", "--out", file, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(2);
+        err.ShouldContain("2024 年北京市（11）没有报告。已载入的年度：2023（4 份）、2024（1 份）；其中北京市有报告的年度：无。");
+        File.Exists(file).ShouldBeFalse();
+
+        (code, _, err) = await Repo.Cli("export", "--dashboard", "region-comparison", "--years", "2019-2021", "--out", file, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(2);
+        err.ShouldContain("2019–2021 年没有报告。已载入的年度：2023（4 份）、2024（1 份）。");
+        File.Exists(file).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_dashboard_by_its_title_and_a_region_by_its_name()
+    {
+        var db = await LoadedWarehouseAsync();
+        var byName = Path.Combine(_dir.FullName, "by-name.xlsx");
+        var (code, output, err) = await Repo.Cli("export", "--dashboard", "报送情况", "--region", "赣州市", "--year", "2023", "--out", byName, "--db", db, "--dashboards", Dashboards);
         code.ShouldBe(0, err);
-        output.ShouldContain("nothing matched the filters");
-        File.Exists(file).ShouldBeTrue();
+        output.ShouldContain("报送情况");
+        output.ShouldContain("赣州市（3607）");
+        File.Exists(byName).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Digest_takes_a_dashboard_by_its_title_and_a_region_by_its_name()
+    {
+        var db = await LoadedWarehouseAsync();
+        var dir = Path.Combine(_dir.FullName, "digest");
+        var (code, output, err) = await Repo.Cli("digest", "--to", "leader@example.org", "--dashboard", "报送情况", "--region", "赣州市", "--year", "2023", "--dry-run", dir, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(0, output + err);
+        File.Exists(Path.Combine(dir, "digest.eml")).ShouldBeTrue();
+
+        var (wrong, _, says) = await Repo.Cli("digest", "--to", "leader@example.org", "--dashboard", "报送清况", "--dry-run", dir, "--db", db, "--dashboards", Dashboards);
+        wrong.ShouldBe(2);
+        says.ShouldContain("您是不是要输入 报送情况（filing-status）？");
     }
 }

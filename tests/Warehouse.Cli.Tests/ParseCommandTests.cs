@@ -32,9 +32,37 @@ public sealed class ParseCommandTests
         var (code, output, _) = await Repo.Cli("parse", Repo.SeedText("002"));
         code.ShouldBe(0);
         output.ShouldContain("赣州经济技术开发区党政办公室");
-        output.ShouldContain("3607 (江西省 赣州市)");
-        output.ShouldContain("normative_documents.issued = 13");
-        output.ShouldContain("2024-01-30");
+        output.ShouldContain("地区 region          3607（江西省 赣州市）");
+        output.ShouldContain("发布日期 published   2024-01-30");
+        output.ShouldContain("问题 findings        无");
+    }
+
+    [Fact]
+    public async Task Parse_names_cells_as_the_template_prints_them_not_by_internal_codes()
+    {
+        var (code, output, _) = await Repo.Cli("parse", Repo.SeedText("002"));
+        code.ShouldBe(0);
+        output.ShouldContain("    表二「行政规范性文件」本年制发件数 13\n");
+        output.ShouldContain("    表二「行政规范性文件」现行有效件数 69\n");
+        output.ShouldNotContain("normative_documents");
+        output.ShouldNotContain("active_disclosure");
+
+        // Generated reports have non-zero cells in every table; none is named by its code.
+        var dir = Directory.CreateTempSubdirectory("parse-names-");
+        try
+        {
+            (await Repo.Cli("corpus", "generate", "--count", "3", "--seed", "11", "--out", dir.FullName, "--layouts", "text-tab")).Code.ShouldBe(0);
+            var generated = await Repo.Cli(["parse", .. Directory.GetFiles(dir.FullName, "*.txt")]);
+            generated.Code.ShouldBe(0, generated.Err);
+            generated.Out.ShouldContain("表三「一、本年新收政府信息公开申请数量」：");
+            generated.Out.ShouldContain("表四「行政复议」：");
+            foreach (var category in Warehouse.Core.DisposalCategories.All) generated.Out.ShouldNotContain(category.Code + " ", customMessage: category.Code);
+            foreach (var proceeding in Warehouse.Core.ReviewLitigation.Proceedings) generated.Out.ShouldNotContain(proceeding + ":");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -43,7 +71,7 @@ public sealed class ParseCommandTests
         var (code, output, error) = await Repo.Cli("parse", "/nonexistent/report.pdf");
         code.ShouldBe(2);
         output.ShouldBeEmpty();
-        error.Trim().ShouldBe("warehouse: /nonexistent/report.pdf: no such file");
+        error.Trim().ShouldBe("warehouse: /nonexistent/report.pdf: 没有这个文件 (no such file)");
     }
 
     [Fact]

@@ -10,7 +10,39 @@ public sealed class ValidateCommandTests
     {
         var (code, output, _) = await Repo.Cli("validate", Repo.SeedText("000"));
         code.ShouldBe(0);
-        output.ShouldContain("0 error(s)");
+        output.ShouldContain("错误 0 条，警告 0 条");
+    }
+
+    [Fact]
+    public async Task Findings_are_Chinese_sentences_naming_table_row_column_rule_expected_and_actual()
+    {
+        // Seed 000 with one more application carried forward for natural persons: 结转下年度 no longer balances.
+        var lines = File.ReadAllLines(Repo.SeedText("000"));
+        var i = Array.FindIndex(lines, l => l.Contains("四、结转下年度继续办理", StringComparison.Ordinal));
+        var cells = lines[i].Split('\t');
+        var before = int.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture); // the row's label, an empty cell, then 自然人
+        cells[3] = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        lines[i] = string.Join('\t', cells);
+        var path = Path.Combine(Path.GetTempPath(), $"unbalanced-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(path, lines, TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, output, _) = await Repo.Cli("validate", path);
+            code.ShouldBe(1);
+            output.ShouldContain("：赣县区商务局 2023 年度：错误 2 条，警告 0 条");
+            output.ShouldContain($"  错误 表三「四、结转下年度继续办理」自然人列为 {before + 1}，但本年新收 ");
+            output.ShouldContain($"应为 {before}（收支平衡）。");
+            output.ShouldContain($"  错误 表三「四、结转下年度继续办理」总计列为 ");
+            output.ShouldContain("（总计列）。");
+
+            // parse prints the same lines.
+            var parse = await Repo.Cli("parse", path);
+            foreach (var line in output.Split('\n').Where(l => l.StartsWith("  错误 ", StringComparison.Ordinal))) parse.Out.ShouldContain("  " + line + "\n");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -13,8 +13,8 @@ internal static class DigestCommand
     public static Command Create()
     {
         var to = new Option<string[]>("--to") { Description = "Recipients' addresses.", Required = true, AllowMultipleArgumentsPerToken = true, HelpName = "ADDRESS" };
-        var dashboard = new Option<string>("--dashboard") { Description = "The dashboard whose workbook is attached.", DefaultValueFactory = _ => "region-comparison", HelpName = "NAME" };
-        var region = new Option<string?>("--region") { Description = "Only this region and below.", HelpName = "CODE" };
+        var dashboard = new Option<string>("--dashboard") { Description = "附上哪个仪表板的工作簿，写名称或标题（如 region-comparison 或 地区对比）。The dashboard whose workbook is attached, by name or title.", DefaultValueFactory = _ => "region-comparison", HelpName = "NAME|标题" };
+        var region = new Option<string?>("--region") { Description = "只看该地区及其下级，写代码或名称。Only this region and below, by code or name.", HelpName = "代码|名称" };
         var year = new Option<int?>("--year") { Description = "The report year (default: the latest loaded).", HelpName = "Y" };
         var dryRun = new Option<string?>("--dry-run") { Description = "Write the message as digest.eml into DIR instead of sending it (nothing is recorded).", HelpName = "DIR" };
         var resend = new Option<bool>("--resend") { Description = "Send even if an earlier attempt ended without knowing whether the server took it (check the recipients first)." };
@@ -31,7 +31,7 @@ internal static class DigestCommand
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
             var service = new DigestService(database, catalog, TimeProvider.System, loggers.CreateLogger<DigestService>());
-            var request = new DigestRequest(pr.GetValue(dashboard)!, pr.GetValue(region), pr.GetValue(year), pr.GetValue(to)!);
+            var request = new DigestRequest(Choices.Dashboard(catalog, pr.GetValue(dashboard)!).Name, Choices.RegionCode(pr.GetValue(region)), pr.GetValue(year), pr.GetValue(to)!);
             try
             {
                 if (pr.GetValue(dryRun) is { } dir)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Warehouse.Data;
 using Warehouse.Export;
 using Warehouse.Export.Dashboards;
@@ -14,11 +13,11 @@ internal static class ExportCommand
     {
         var db = IngestCommand.Database();
         var folder = DashboardsCommand.Folder();
-        var dashboard = new Option<string?>("--dashboard") { Description = "The dashboard to export (see ./warehouse dashboards list).", HelpName = "NAME" };
+        var dashboard = new Option<string?>("--dashboard") { Description = "要导出的仪表板，写名称或标题（如 filing-status 或 报送情况；见 ./warehouse dashboards list）。The dashboard to export, by name or title.", HelpName = "NAME|标题" };
         var all = new Option<bool>("--all") { Description = $"Export the standard set ({string.Join(", ", DashboardCatalog.Standard)}) into the folder --out." };
         var year = new Option<int?>("--year") { Description = "One report year.", HelpName = "Y" };
         var years = new Option<string?>("--years") { Description = "A range of report years, e.g. 2020-2024 (default: the dashboard's, from the latest year loaded).", HelpName = "A-B" };
-        var region = new Option<string?>("--region") { Description = "Only this region and below (36 = 江西省, 3607 = 赣州市).", HelpName = "CODE" };
+        var region = new Option<string?>("--region") { Description = "只看该地区及其下级，写代码或名称（36 或 江西省，3607 或 赣州市）。Only this region and below, by code or name.", HelpName = "代码|名称" };
         var level = new Option<string?>("--level") { Description = "The level of the regions compared: province, city or county (default: the level below --region, else province).", HelpName = "LEVEL" };
         var agencyType = new Option<string?>("--agency-type") { Description = $"Only agencies of this type: {string.Join(", ", Selection.AgencyTypes)}.", HelpName = "TYPE" };
         var output = new Option<string>("--out") { Description = "The workbook to write (FILE.xlsx), or with --all the folder.", Required = true, HelpName = "FILE|DIR" };
@@ -33,23 +32,15 @@ internal static class ExportCommand
             var everything = pr.GetValue(all);
             if (name is null == !everything) throw new UserError("give either --dashboard NAME or --all");
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
-            var request = Request(pr.GetValue(year), pr.GetValue(years), pr.GetValue(region), pr.GetValue(level), pr.GetValue(agencyType));
-            var database = OpenExisting(pr, db);
+            var request = Request(pr.GetValue(year), pr.GetValue(years), Choices.RegionCode(pr.GetValue(region)), pr.GetValue(level), pr.GetValue(agencyType));
+            var database = Opening.ForReading(pr, db);
             var exporter = new Exporter(database, TimeProvider.System);
             var target = pr.GetValue(output)!;
 
             var jobs = new List<(Dashboard Dashboard, string Path)>();
             foreach (var n in everything ? DashboardCatalog.Standard : [name!])
             {
-                var d = catalog.Find(n);
-                if (d is null)
-                {
-                    var problems = catalog.Problems.Where(p => Path.GetFileNameWithoutExtension(p.File) == n).ToList();
-                    if (problems.Count > 0) throw new UserError($"dashboard {n} has mistakes:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
-                    var near = DashboardCatalog.Nearest(n, catalog.Dashboards.Select(x => x.Name));
-                    throw new UserError($"no dashboard {n} in {Path.GetFullPath(catalog.Folder)}{(near is null ? "" : $" (did you mean {near}?)")}; see ./warehouse dashboards list");
-                }
-
+                var d = Choices.Dashboard(catalog, n);
                 jobs.Add((d, everything ? Path.Combine(target, $"{d.Title}.xlsx") : target));
             }
 
@@ -58,6 +49,7 @@ internal static class ExportCommand
                 // A dashboard showing one year takes the last of a range when exporting the whole set.
                 var r = everything && d.Filters.SingleYear && request.FirstYear != request.LastYear ? request with { FirstYear = request.LastYear } : request;
                 r = Strip(d, r, everything);
+                await Coverage.RequireAsync(database, d, r, ct);
                 ExportResult result;
                 try
                 {
@@ -104,16 +96,11 @@ internal static class ExportCommand
         return new SelectionRequest(first, last, region, level, agencyType);
     }
 
-    /// <summary>The warehouse to read; a SQLite file that does not exist is an error here, not a new empty warehouse.</summary>
+    /// <summary>The warehouse to read and write (digest); a SQLite file that does not exist is an error here, not a new empty warehouse.</summary>
     public static WarehouseDatabase OpenExisting(System.CommandLine.ParseResult pr, Option<string?> db)
     {
         var database = IngestCommand.Open(pr, db);
-        if (database.Target.Dialect == Dialect.Sqlite)
-        {
-            var file = new SqliteConnectionStringBuilder(database.Target.ConnectionString).DataSource;
-            if (!File.Exists(file)) throw new UserError($"no warehouse at {file}: load reports first (./warehouse ingest FILES or ./warehouse crawl), or name one with --db");
-        }
-
+        database.RequireExisting();
         return database;
     }
 }

@@ -14,7 +14,7 @@ internal static class IngestCommand
     };
 
     public static WarehouseDatabase Open(System.CommandLine.ParseResult pr, Option<string?> db) =>
-        new(WarehouseTarget.Parse(pr.GetValue(db) ?? Environment.GetEnvironmentVariable("WAREHOUSE_DB")));
+        new(Opening.Target(pr, db)) { LockWaitNotice = Opening.LockWaitNotice(pr) };
 
     public static Command Create()
     {

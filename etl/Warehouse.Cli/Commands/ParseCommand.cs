@@ -11,11 +11,11 @@ internal static class ParseCommand
     public static Command Create()
     {
         var files = CommonOptions.Files();
-        var json = new Option<bool>("--json") { Description = "Print the JSON contract: one object per file, an array when several files are given." };
+        var json = new Option<bool>("--json") { Description = "输出 JSON（docs/domain.md 的约定）：每个文件一个对象，多个文件时为数组。Print the JSON contract: one object per file, an array for several." };
         var hint = CommonOptions.RegionHint();
         var maxSize = CommonOptions.MaxSize();
-        var blocks = new Option<bool>("--blocks") { Description = "Print each document as the parser sees it (paragraphs ¶ and table rows |), to diagnose a misread." };
-        var command = new Command("parse", "Parse reports and print their values and findings.") { files, json, hint, maxSize, blocks };
+        var blocks = new Option<bool>("--blocks") { Description = "按解析器所见逐段（¶）逐行（|）打印原文，用于查找读错的原因。Print each document as the parser sees it, to diagnose a misread." };
+        var command = new Command("parse", "读取年报，按模板的表、行、列名称打印其中的数和发现的问题。Parse reports and print their values and findings.") { files, json, hint, maxSize, blocks };
         command.SetAction(async (pr, ct) =>
         {
             var options = CommonOptions.Options(pr, hint, maxSize);
@@ -50,7 +50,7 @@ internal static class ParseCommand
         var (document, why) = Parsing.ReportParser.ReadDocument(File.ReadAllBytes(path), options);
         var sb = new System.Text.StringBuilder().Append(path).Append('\n');
         if (document is null) return sb.Append("  (").Append(why).Append(")\n").ToString();
-        sb.Append("  layout ").Append(document.Layout).Append('\n');
+        sb.Append("  版式 layout ").Append(document.Layout).Append('\n');
         foreach (var block in document.Blocks)
         {
             sb.Append(block switch

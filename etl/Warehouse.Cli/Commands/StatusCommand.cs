@@ -1,63 +1,156 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using Spectre.Console;
+using Warehouse.Core;
 using Warehouse.Data;
 
 namespace Warehouse.Cli.Commands;
 
-/// <summary><c>status</c>: what is loaded, and for supervisors the agencies that are late, inconsistent or missing.</summary>
+/// <summary>
+/// <c>status</c>: what is loaded, and for supervisors the reports that are late, undated or
+/// inconsistent (each with its findings and its source link) and the agencies that are missing.
+/// Reads the warehouse without changing it; a path that holds none, or a year or region with no
+/// report, is said in one sentence with exit 2.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var db = IngestCommand.Database();
-        var year = new Option<int?>("--year") { Description = "The report year (default: the latest loaded).", HelpName = "Y" };
-        var region = new Option<string?>("--region") { Description = "Only agencies of this region code and below (36 = 江西省, 3607 = 赣州市).", HelpName = "CODE" };
-        var limit = new Option<int>("--limit") { Description = "At most this many agencies per list.", DefaultValueFactory = _ => 20, HelpName = "N" };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables." };
-        var command = new Command("status", "Counts of reports, agencies and findings, and the agencies that are missing, late or inconsistent.") { db, year, region, limit, json };
+        var year = new Option<int?>("--year") { Description = "报告年度（默认：已载入的最近一年）。The report year (default: the latest loaded).", HelpName = "年度" };
+        var region = new Option<string?>("--region") { Description = "只看该地区及其下级，写代码或名称（36 或 江西省，3607 或 赣州市，370212 或 崂山区）。Only this region and below, by code or name.", HelpName = "代码|名称" };
+        var limit = new Option<int>("--limit") { Description = "每个列表最多显示几项，0 显示全部（默认 20）。At most this many entries per list, 0 for all.", DefaultValueFactory = _ => 20, HelpName = "N" };
+        var json = new Option<bool>("--json") { Description = "输出 JSON（含每个列表的总数）。Print JSON, with each list's total." };
+        var command = new Command("status", "数据仓库概况：报告、机关和问题的数量，逾期、未注明日期或有问题的报告（列出每条问题和原文链接），以及未发布的机关；只读，不改动仓库。Counts, and the reports that are late, undated or inconsistent, and the agencies missing.")
+        {
+            db, year, region, limit, json,
+        };
         command.SetAction(async (pr, ct) =>
         {
             var output = pr.InvocationConfiguration.Output;
-            var database = IngestCommand.Open(pr, db);
+            var n = pr.GetValue(limit);
+            if (n < 0) throw new UserError($"--limit {n}：应为 0 或正整数（0 显示全部）。--limit takes a whole number, 0 for all.");
+            var chosenRegion = pr.GetValue(region) is { } r ? Choices.Region(r) : null;
+            var database = Opening.ForReading(pr, db);
             var queries = new StatusQueries(database.Sql);
             await using var connection = await database.OpenAsync(ct);
-            var chosenYear = pr.GetValue(year) ?? await queries.LatestYearAsync(connection, ct);
-            var regionCode = pr.GetValue(region);
-            if (regionCode is not null && Warehouse.Parsing.Regions.DivisionList.Default.Find(regionCode) is null)
-            {
-                throw new UserError($"--region {regionCode} is not a region code of the national division list");
-            }
 
-            var n = Math.Max(1, pr.GetValue(limit));
-            var counts = await queries.CountsAsync(connection, chosenYear, regionCode, ct);
-            var problems = await queries.ProblemsAsync(connection, chosenYear, regionCode, n, ct);
-            var missing = chosenYear is { } y ? await queries.MissingAsync(connection, y, regionCode, n, ct) : [];
+            var all = await queries.LoadedYearsAsync(connection, chosenRegion?.Code, null, ct);
+            var chosenYear = pr.GetValue(year) ?? (all.Count == 0 ? null : (int)all[^1].Year);
+            var (years, noData) = await Coverage.CheckAsync(connection, queries, chosenYear, chosenYear, chosenRegion, null, ct);
+            var missing = chosenYear is { } y ? await queries.MissingAsync(connection, y, chosenRegion?.Code, n, ct) : [];
 
-            if (pr.GetValue(json))
-            {
-                await output.WriteLineAsync(JsonSerializer.Serialize(new { year = chosenYear, region = regionCode, counts, late_or_inconsistent = problems, missing },
-                    new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-                return WarehouseCli.Ok;
-            }
+            // Nothing for this year and region: say so, with where the data is. The agencies that
+            // published the year before and not this year are still worth showing.
+            if (noData is not null && missing.Count == 0) throw new UserError(noData);
 
-            var console = Terminal.For(output);
-            console.WriteLine($"{database.Target.Display}: year {chosenYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "—"}{(regionCode is null ? "" : $", region {regionCode}")}");
-            console.WriteLine($"  reports {counts.Reports}, agencies {counts.Agencies}, errors {counts.Errors}, warnings {counts.Warnings}; superseded documents {counts.Superseded}, rejected documents {counts.Rejected}, documents in the raw store {counts.Documents}; last load {counts.LatestLoad ?? "never"}");
+            var counts = await queries.CountsAsync(connection, chosenYear, chosenRegion?.Code, ct);
+            var problems = await queries.ProblemsAsync(connection, chosenYear, chosenRegion?.Code, n, ct);
+            var findings = new Dictionary<long, IReadOnlyList<Finding>>();
+            foreach (var p in problems) findings[p.ReportKey] = (await queries.FindingsAsync(connection, p.ReportKey, ct)).Select(FindingText.From).ToList();
 
-            var late = new Table().Title("Late or inconsistent 逾期或数据不一致").AddColumns("year", "agency 机关", "region", "published 发布", "late", "errors", "warnings");
-            foreach (var p in problems)
-            {
-                late.AddRow(p.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(p.Agency), p.RegionCode ?? "—", p.Published ?? "not stated",
-                    p.Late == true ? "[red]late[/]" : "", p.ErrorCount > 0 ? $"[red]{p.ErrorCount}[/]" : "0", p.WarningCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            console.Write(problems.Count == 0 ? new Markup("No late or inconsistent reports.\n") : late);
-            var absent = new Table().Title($"Missing 未发布: a report for {chosenYear - 1} but none for {chosenYear}").AddColumns("agency 机关", "region", "last year");
-            foreach (var m in missing) absent.AddRow(Markup.Escape(m.Agency), m.RegionCode ?? "—", m.LastYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            console.Write(missing.Count == 0 ? new Markup("No agency missing.\n") : absent);
-            return WarehouseCli.Ok;
+            var view = new StatusView(database, chosenYear, chosenRegion, years, n, counts, problems, findings, missing);
+            await output.WriteAsync(pr.GetValue(json) ? view.Json() : view.Text());
+            if (noData is null) return WarehouseCli.Ok;
+            await pr.InvocationConfiguration.Error.WriteLineAsync($"warehouse: {noData}");
+            return WarehouseCli.BadInput;
         });
         return command;
+    }
+
+    /// <summary>The status as text (Chinese first) or JSON (with totals).</summary>
+    private sealed record StatusView(
+        WarehouseDatabase Database,
+        int? Year,
+        Parsing.Regions.Region? Region,
+        IReadOnlyList<LoadedYear> Years,
+        int Limit,
+        WarehouseCounts Counts,
+        IReadOnlyList<ProblemReport> Problems,
+        IReadOnlyDictionary<long, IReadOnlyList<Finding>> Findings,
+        IReadOnlyList<MissingReport> Missing)
+    {
+        private long ProblemTotal => Problems.Count == 0 ? 0 : Problems[0].Total;
+
+        private long MissingTotal => Missing.Count == 0 ? 0 : Missing[0].Total;
+
+        public string Text()
+        {
+            var sb = new StringBuilder();
+            var year = Year?.ToString(CultureInfo.InvariantCulture) ?? "—";
+            sb.Append(CultureInfo.InvariantCulture, $"数据仓库 warehouse  {Database.Target.Display}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"年度 year {year} · 地区 region {(Region is null ? "全部 all" : Choices.RegionTitle(Region))}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"已载入的年度 loaded years：{(Years.Count == 0 ? "无" : string.Join("、", Years.Select(y => Region is null ? $"{y.Year}（{y.Reports} 份）" : $"{y.Year}（{Region.Name} {y.Matching} 份 / 共 {y.Reports} 份）")))}\n");
+            var c = Counts;
+            sb.Append(CultureInfo.InvariantCulture, $"报告 {c.Reports} 份，机关 {c.Agencies} 个；错误 {c.Errors} 条，警告 {c.Warnings} 条。被新文件取代的文件 {c.Superseded} 份，拒收的文件 {c.Rejected} 份，原始文件库共 {c.Documents} 份；最近载入 {Beijing.Time(c.LatestLoad)}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"reports {c.Reports}, agencies {c.Agencies}, errors {c.Errors}, warnings {c.Warnings}; superseded {c.Superseded}, rejected {c.Rejected}, documents {c.Documents}\n");
+
+            sb.Append(CultureInfo.InvariantCulture, $"\n逾期、未注明日期或有问题的报告 Late, undated or inconsistent reports：{Shown(Problems.Count, ProblemTotal, "份")}\n");
+            var i = 0;
+            foreach (var p in Problems)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {p.Agency} · {p.Year} 年度 · {Choices.RegionLabel(p.RegionCode, p.Region)} · {Filing(p)} · 错误 {p.ErrorCount} 条，警告 {p.WarningCount} 条\n");
+                sb.Append(CultureInfo.InvariantCulture, $"     原文链接 {p.Source ?? "（未记录）"}\n");
+                foreach (var f in Findings[p.ReportKey]) sb.Append("     ").Append(FindingText.Line(f)).Append('\n');
+            }
+
+            sb.Append(CultureInfo.InvariantCulture, $"\n未发布 Missing（{(Year is { } y ? $"{y - 1} 年有报告、{y} 年没有" : "—")}）：{Shown(Missing.Count, MissingTotal, "个")}\n");
+            i = 0;
+            foreach (var m in Missing)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {m.Agency} · {Choices.RegionLabel(m.RegionCode, m.Region)} · 上一份报告 {m.LastYear} 年度\n");
+                sb.Append(CultureInfo.InvariantCulture, $"     原文链接（{m.LastYear} 年度）{m.LastSource ?? "（未记录）"}\n");
+            }
+
+            return sb.ToString();
+        }
+
+        public string Json()
+        {
+            var value = new
+            {
+                warehouse = Database.Target.Display,
+                year = Year,
+                region = Region is null ? null : new { code = Region.Code, name = Region.Name, title = Choices.RegionTitle(Region) },
+                loaded_years = Years.Select(y => new { year = y.Year, reports = y.Reports, matching = y.Matching }),
+                limit = Limit,
+                counts = Counts,
+                totals = new { late_or_inconsistent = ProblemTotal, missing = MissingTotal },
+                shown = new { late_or_inconsistent = Problems.Count, missing = Missing.Count },
+                late_or_inconsistent = Problems.Select(p => new
+                {
+                    year = p.Year,
+                    agency = p.Agency,
+                    region_code = p.RegionCode,
+                    region = p.Region,
+                    published = p.Published,
+                    status = p.Published is null ? "undated" : p.Late == true ? "late" : "on_time",
+                    status_label = p.Published is null ? Summary.Undated : p.Late == true ? "逾期发布" : "按时发布",
+                    late = p.Late,
+                    error_count = p.ErrorCount,
+                    warning_count = p.WarningCount,
+                    source = p.Source,
+                    findings = Findings[p.ReportKey].Select(FindingText.Json),
+                }),
+                missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, last_year = m.LastYear, last_source = m.LastSource }),
+            };
+            return JsonSerializer.Serialize(value, Options) + "\n";
+        }
+
+        private static readonly JsonSerializerOptions Options = new()
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        /// <summary>"共 8 份", or "显示 20 / 共 150（--limit 0 显示全部）" when the list is cut short.</summary>
+        private string Shown(int shown, long total, string unit) =>
+            total == 0 ? "无 none" : shown < total ? $"显示 {shown} / 共 {total}（--limit 0 显示全部） showing {shown} of {total} (--limit 0 for all)" : $"共 {total} {unit}";
+
+        /// <summary>"2024-02-26 发布，逾期发布", or 未注明日期.</summary>
+        private static string Filing(ProblemReport p) =>
+            p.Published is null ? Summary.Undated : $"{p.Published} 发布，{(p.Late == true ? "逾期发布" : "按时发布")}";
     }
 }

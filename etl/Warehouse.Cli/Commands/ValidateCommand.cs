@@ -12,10 +12,10 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var files = CommonOptions.Files();
-        var json = new Option<bool>("--json") { Description = "Print the findings as JSON: one object per file with its findings." };
+        var json = new Option<bool>("--json") { Description = "输出 JSON：每个文件一个对象，含其问题。Print the findings as JSON: one object per file." };
         var hint = CommonOptions.RegionHint();
         var maxSize = CommonOptions.MaxSize();
-        var command = new Command("validate", "Check reports against the consistency rules (勾稽关系) and list the findings; exit 1 on any error.")
+        var command = new Command("validate", "按勾稽关系核对年报，列出每条错误和警告（表、行、列、规则、应为与实为）；有错误时退出码为 1。Check reports against the consistency rules and list every finding; exit 1 on any error.")
         {
             files, json, hint, maxSize,
         };
@@ -43,7 +43,7 @@ internal static class ValidateCommand
         var sb = new System.Text.StringBuilder();
         var errors = r.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = r.Findings.Count - errors;
-        sb.Append(CultureInfo.InvariantCulture, $"{r.Origin}: {r.Report!.Agency} {r.Report.Year}: {errors} error(s), {warnings} warning(s)\n");
+        sb.Append(CultureInfo.InvariantCulture, $"{r.Origin}：{r.Report!.Agency} {r.Report.Year} 年度：错误 {errors} 条，警告 {warnings} 条（{errors} error(s), {warnings} warning(s)）\n");
         foreach (var f in r.Findings) sb.Append("  ").Append(Summary.Line(f)).Append('\n');
         return sb.ToString();
     }

@@ -65,7 +65,7 @@ public sealed class RegionResolver
         }
 
         return new RegionMatch(null, new Finding("region_unresolved", Severity.Warning,
-            $"No region of the national division list or the alias table is named in '{agency}'."));
+            $"机关名称「{agency}」中没有全国行政区划或别名表中的地区名（地区未识别）。No region of the national division list or the alias table is named in '{agency}'."));
     }
 
     // Party and vertical bodies put their own name before the region: "中共上犹县委办公室".
@@ -102,7 +102,7 @@ public sealed class RegionResolver
 
         var names = string.Join("、", candidates.Select(c => $"{string.Join("", _divisions.Lineage(c.Code).Reverse().Select(r => r.Name))} {c.Code}"));
         return new RegionMatch(null, new Finding("region_ambiguous", Severity.Warning,
-            $"'{agency}' names a region that exists more than once ({names}); give --region-hint to choose."));
+            $"机关名称「{agency}」中的地区名不止一处（{names}），无法确定（地区有歧义）：请用 --region-hint 指定。'{agency}' names a region that exists more than once ({names}); give --region-hint to choose."));
     }
 
     private (string Name, List<Region> Regions)? LongestAt(string text, int start)

@@ -16,8 +16,8 @@ public sealed class BalanceRule : IReportRule
             var expected = received + carried - processed;
             if (expected == forward) continue;
             yield return new Finding("balance", Severity.Error,
-                $"表三{column.Label}列：本年新收 {received} + 上年结转 {carried} 应等于办理结果总计 {processed} + 结转下年度 {forward}，结转下年度应为 {expected}，表中为 {forward}（收支平衡）。" +
-                $"Column {column.Label}: 本年新收 {received} + 上年结转 {carried} should equal 办理总计 {processed} + 结转下年度 {forward}; 结转下年度 would be {expected}.",
+                $"{CellNames.ApplicationCell("carried_forward", c)}为 {forward}，但本年新收 {received} + 上年结转 {carried} − 办理结果总计 {processed} 应为 {expected}（收支平衡）。" +
+                $"Column {column.Label}: 结转下年度 is {forward} but 本年新收 {received} + 上年结转 {carried} − （七）总计 {processed} = {expected}.",
                 "carried_forward", column.Code, expected, forward);
         }
     }
