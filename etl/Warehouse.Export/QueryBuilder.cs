@@ -119,14 +119,22 @@ public sealed partial class QueryBuilder(Dialect dialect)
 
     private static List<OutputColumn> Outputs(TableSpec t) => t.Columns.Select(c => new OutputColumn(c.Field, c.Caption, c.Format, c)).ToList();
 
-    private string Where(FilterBinding b, IReadOnlyDictionary<string, string> fixedValues, Selection s, DynamicParameters p)
+    private string Where(FilterBinding b, IReadOnlyList<WhereCondition> conditions, Selection s, DynamicParameters p)
     {
         var where = new List<string>();
         var n = 0;
-        foreach (var (field, value) in fixedValues)
+        foreach (var c in conditions)
         {
-            p.Add($"where{n}", value);
-            where.Add($"{Q(field)} = @where{n++}");
+            var names = new List<string>();
+            foreach (var value in c.Values)
+            {
+                p.Add($"where{n}", value);
+                names.Add($"@where{n++}");
+            }
+
+            where.Add(names.Count == 1
+                ? $"{Q(c.Field)} {(c.Not ? "<>" : "=")} {names[0]}"
+                : $"{Q(c.Field)} {(c.Not ? "not in" : "in")} ({string.Join(", ", names)})");
         }
 
         if (b.Year is { } year)

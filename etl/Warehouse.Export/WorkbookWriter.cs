@@ -227,7 +227,8 @@ public static class WorkbookWriter
         }
 
         pt.RefreshDataOnOpen = true;
-        pt.ShowGrandTotalsColumns = true;
+        // ClosedXML's "columns" are OOXML's colGrandTotals: the total column at the right, across each row.
+        pt.ShowGrandTotalsColumns = spec.TotalColumn;
         pt.ShowGrandTotalsRows = true;
         ws.Column(1).Width = 24;
         for (var c = 2; c <= 12; c++) ws.Column(c).Width = 14;

@@ -89,6 +89,15 @@ public sealed class DashboardCheckTests
     }
 
     [Fact]
+    public async Task A_where_that_is_neither_a_value_a_list_nor_a_not_is_named_with_its_line()
+    {
+        var yaml = Shipped("disposal-results").Replace("applicant_code: { not: total }", "applicant_code: { except: total }", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Line.ShouldBe(LineOf(yaml, "except: total"));
+        p.Message.ShouldContain("where applicant_code should be a value, a list of values, or { not: value or list }");
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_YAML_says_so_with_its_line()
     {
         var p = (await Check("title: x\nsheets: [ { name: a\n")).ShouldHaveSingleItem();

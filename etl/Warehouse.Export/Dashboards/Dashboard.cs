@@ -52,7 +52,7 @@ public sealed record TableSpec(
     string? Caption,
     string View,
     FilterBinding Filter,
-    IReadOnlyDictionary<string, string> Where,
+    IReadOnlyList<WhereCondition> Where,
     IReadOnlyList<ColumnSpec> Columns,
     IReadOnlyList<OrderSpec> Order,
     SpreadSpec? Spread,
@@ -90,7 +90,14 @@ public sealed record SpreadSpec(string Field, string OrderBy, string Label, int 
 /// </summary>
 public sealed record RankSpec(string Field, bool Descending, string Caption, IReadOnlyList<string> PartitionBy, int Line);
 
-/// <remarks>A table's and a data sheet's <c>where</c> keeps rows whose field equals a fixed value (e.g. applicant_code: total).</remarks>
+/// <summary>
+/// One condition of a table's or data sheet's <c>where</c>: rows whose field equals one of
+/// <see cref="Values"/> are kept (<c>applicant_code: total</c>, <c>group_code: [granted, partial]</c>),
+/// or, with <see cref="Not"/>, left out (<c>applicant_code: { not: total }</c>): a data sheet under
+/// a PivotTable leaves out the total rows and columns, so that the pivot never adds a total to its parts.
+/// </summary>
+public sealed record WhereCondition(string Field, IReadOnlyList<string> Values, bool Not);
+
 /// <summary>How the command-line filters apply to a view's fields.</summary>
 /// <param name="Year">Field compared with the chosen year or years.</param>
 /// <param name="Region">Rows within the chosen region (its province_code, city_code or region_code equals it).</param>
@@ -103,10 +110,14 @@ public sealed record FilterBinding(string? Year, bool Region, string? Level, str
 }
 
 /// <summary>The data sheet: detail rows of a view under the same filters, for the PivotTable.</summary>
-public sealed record DataSpec(string Sheet, string View, FilterBinding Filter, IReadOnlyDictionary<string, string> Where, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<OrderSpec> Order, int Line, int ViewLine);
+public sealed record DataSpec(string Sheet, string View, FilterBinding Filter, IReadOnlyList<WhereCondition> Where, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<OrderSpec> Order, int Line, int ViewLine);
 
 /// <summary>A PivotTable over the data sheet: fields by their view names.</summary>
-public sealed record PivotSpec(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<PivotValue> Values, IReadOnlyList<string> Filters, int Line);
+/// <param name="TotalColumn">
+/// The grand-total column at the right, adding up each row across the columns; false when a
+/// column item is itself a total (the 总计 column of table 三), which the pivot must not add to its parts.
+/// </param>
+public sealed record PivotSpec(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<PivotValue> Values, IReadOnlyList<string> Filters, bool TotalColumn, int Line);
 
 public sealed record PivotValue(string Field, string Aggregate, string Caption, string? Format, int Line);
 

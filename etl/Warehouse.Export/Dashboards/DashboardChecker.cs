@@ -39,7 +39,7 @@ public static partial class DashboardChecker
                 if (View(data.View, data.ViewLine, catalog, $"sheet {sheet.Name}: data", Problem))
                 {
                     Binding(data.Filter, data.View, data.Line, catalog, $"sheet {sheet.Name}: data", d.Filters, Problem);
-                    foreach (var f in data.Where.Keys) Field(f, data.View, data.Line, catalog, $"sheet {sheet.Name}: data where", Problem);
+                    foreach (var f in data.Where.Select(w => w.Field)) Field(f, data.View, data.Line, catalog, $"sheet {sheet.Name}: data where", Problem);
                     foreach (var c in data.Columns) Field(c.Field, data.View, c.Line, catalog, $"sheet {sheet.Name}: data", Problem);
                     foreach (var o in data.Order) Field(o.Field, data.View, o.Line, catalog, $"sheet {sheet.Name}: data order", Problem);
                     foreach (var c in data.Columns) Format(c.Format, c.Line, $"sheet {sheet.Name}: data column {c.Field}", Problem);
@@ -57,7 +57,7 @@ public static partial class DashboardChecker
         var what = $"sheet {sheet.Name}: table {t.Id}";
         if (!View(t.View, t.ViewLine, catalog, what, problem)) return;
         Binding(t.Filter, t.View, t.Line, catalog, what, filters, problem);
-        foreach (var f in t.Where.Keys) Field(f, t.View, t.Line, catalog, $"{what}: where", problem);
+        foreach (var f in t.Where.Select(w => w.Field)) Field(f, t.View, t.Line, catalog, $"{what}: where", problem);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in t.Columns.Where(c => !seen.Add(c.Field))) problem(c.Line, $"{what}: column {c.Field} is shown twice");
         if (t.Columns.Count == 0) problem(t.Line, $"{what}: has no columns");

@@ -21,7 +21,7 @@ public static partial class DashboardReader
     private static readonly string[] RankKeys = ["field", "order", "caption", "partition_by"];
     private static readonly string[] ChartKeys = ["table", "type", "title", "category", "series", "value", "top"];
     private static readonly string[] DataKeys = ["sheet", "view", "filter", "where", "columns", "order"];
-    private static readonly string[] PivotKeys = ["rows", "columns", "values", "filters"];
+    private static readonly string[] PivotKeys = ["rows", "columns", "values", "filters", "total_column"];
     private static readonly string[] PivotValueKeys = ["field", "aggregate", "caption", "format"];
 
     public static (Dashboard? Dashboard, IReadOnlyList<DashboardProblem> Problems) Read(string path)
@@ -173,7 +173,7 @@ public static partial class DashboardReader
         }
 
         if (values.Count == 0) y.Problem(node, $"{what}: values: is missing (at least one field to aggregate, e.g. {{ field: applications_handled, aggregate: sum }})");
-        return new PivotSpec(y.Words(p, "rows", what), y.Words(p, "columns", what), values, y.Words(p, "filters", what), YamlNodes.Line(node));
+        return new PivotSpec(y.Words(p, "rows", what), y.Words(p, "columns", what), values, y.Words(p, "filters", what), y.Bool(p, "total_column", what, absent: true), YamlNodes.Line(node));
     }
 
     private static ChartSpec? Chart(YamlNodes y, YamlNode node, string sheet)
@@ -194,20 +194,37 @@ public static partial class DashboardReader
             YamlNodes.Line(node));
     }
 
-    private static Dictionary<string, string> Where(YamlNodes y, Dictionary<string, YamlNode> map, string what)
+    private static List<WhereCondition> Where(YamlNodes y, Dictionary<string, YamlNode> map, string what)
     {
-        var where = new Dictionary<string, string>(StringComparer.Ordinal);
+        var where = new List<WhereCondition>();
         if (!map.TryGetValue("where", out var node)) return where;
+        const string Example = "e.g. { applicant_code: total }, { group_code: [granted, partial] } or { applicant_code: { not: total } }";
         if (node is not YamlMappingNode m)
         {
-            y.Problem(node, $"{what}: where should map fields to the values rows must have, e.g. {{ applicant_code: total }}");
+            y.Problem(node, $"{what}: where should map fields to the values rows must have, {Example}");
             return where;
         }
 
+        // A value, a list of values (one of them), or { not: value or list } (none of them).
+        List<string>? Values(YamlNode v) => v switch
+        {
+            YamlScalarNode s => [s.Value ?? ""],
+            YamlSequenceNode q when q.Children.All(c => c is YamlScalarNode) && q.Children.Count > 0 => q.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList(),
+            _ => null,
+        };
+
         foreach (var (k, v) in m.Children)
         {
-            if (v is YamlScalarNode value && k is YamlScalarNode key && key.Value is { } field) where[field] = value.Value ?? "";
-            else y.Problem(k, $"{what}: each where entry should be field: value");
+            if (k is not YamlScalarNode { Value: { } field })
+            {
+                y.Problem(k, $"{what}: each where entry should be field: value, {Example}");
+                continue;
+            }
+
+            var not = v is YamlMappingNode nm && nm.Children.Count == 1 && nm.Children.Keys.Single() is YamlScalarNode { Value: "not" };
+            var values = not ? Values(((YamlMappingNode)v).Children.Values.Single()) : Values(v);
+            if (values is null) y.Problem(v, $"{what}: where {field} should be a value, a list of values, or {{ not: value or list }}, {Example}");
+            else where.Add(new WhereCondition(field, values, not));
         }
 
         return where;
