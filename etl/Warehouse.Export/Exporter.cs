@@ -11,6 +11,9 @@ namespace Warehouse.Export;
 public sealed record ExportResult(string Path, Selection Selection, IReadOnlyList<ExportedTable> Tables, IReadOnlyList<ExportedChart> ChartImages, long Bytes, TimeSpan Elapsed, TimeSpan Querying)
 {
     public int Charts => ChartImages.Count;
+
+    /// <summary>What the user must hear although the workbook was written (a chart character no carried glyph draws), one sentence each, Chinese first.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>A chart of the workbook as the PNG placed on its sheet (the digest shows the same images).</summary>
@@ -57,6 +60,7 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
         };
 
         var sheets = new List<SheetResult>();
+        var warnings = new List<string>();
         foreach (var sheet in dashboard.Sheets)
         {
             progress?.Report(sheet.Name);
@@ -87,7 +91,7 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
                 data = new TableResult(d.Sheet, null, query.Columns, rows, query);
             }
 
-            var chart = sheet.Chart is { } c ? ChartRenderer.Render(c, tables.First(t => t.Name == c.Table)) : null;
+            var chart = sheet.Chart is { } c ? ChartRenderer.Render(c, tables.First(t => t.Name == c.Table), warnings) : null;
             sheets.Add(new SheetResult(sheet, tables, chart, data));
         }
 
@@ -112,7 +116,7 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
         var counts = sheets.SelectMany(s => s.Tables.Select(t => new ExportedTable(s.Spec.Name, t.Name, t.Caption ?? t.Name, t.Rows.Count, t.Query, IsData: false))
             .Concat(s.Data is { } d ? [new ExportedTable(s.Spec.Data!.Sheet, WorkbookWriter.DataTableName(dashboard, s.Spec), "明细", d.Rows.Count, d.Query, IsData: true)] : [])).ToList();
         var images = sheets.Where(s => s.Chart is not null).Select(s => new ExportedChart(s.Spec.Name, s.Spec.Chart!.Title, s.Chart!)).ToList();
-        return new ExportResult(path, selection, counts, images, new FileInfo(path).Length, watch.Elapsed, querying);
+        return new ExportResult(path, selection, counts, images, new FileInfo(path).Length, watch.Elapsed, querying) { Warnings = warnings };
     }
 
     private async Task<Freshness> FreshnessAsync(DbConnection connection, CancellationToken ct)

@@ -80,6 +80,7 @@ internal static class ExportCommand
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{Path.GetRelativePath(Environment.CurrentDirectory, result.Path)}: {d.Title}, {result.Selection.YearsText}, {result.Selection.RegionText}; {result.Tables.Count(t => !t.IsData)} tables of {rows:N0} rows, {result.Tables.Where(t => t.IsData).Sum(t => t.Rows):N0} detail rows, {result.Charts} chart(s); {result.Bytes / 1024.0:N0} KB in {result.Elapsed.TotalSeconds:0.0} s"));
                 if (rows == 0) await console.WriteLineAsync("  nothing matched the filters: the workbook says so on its cover");
+                foreach (var warning in result.Warnings) await pr.InvocationConfiguration.Error.WriteLineAsync("warning: " + warning);
             }
 
             return WarehouseCli.Ok;
