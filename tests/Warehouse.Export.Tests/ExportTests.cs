@@ -10,7 +10,7 @@ using Warehouse.Office;
 namespace Warehouse.Export.Tests;
 
 /// <summary>The standard workbooks, exported from a loaded warehouse, checked as users and their tools see them.</summary>
-public sealed class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
+public sealed partial class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -123,6 +123,15 @@ public sealed class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
         }
 
         pivots.ShouldBe(f.Catalog.Dashboards.Where(d => DashboardCatalog.Standard.Contains(d.Name)).Sum(d => d.Sheets.Count(s => s.Pivot is not null)));
+    }
+
+    [Fact]
+    public void Every_pivot_computed_by_LibreOffice_has_the_totals_of_the_summary_sheet_where_reports_are_broken()
+    {
+        // Broken reports state totals that differ from their parts: the matrix's （七）总计 then
+        // differs from the pivot's sum of the outcomes, as it should (PivotTests checks 办理结果 on
+        // reports that add up); every other pivot agrees with its summary sheet to the unit.
+        PivotTests.Check(f, skip: "disposal-results").ShouldBe(PivotTests.All(skip: "disposal-results"), ignoreOrder: true);
     }
 
     [Fact]

@@ -21,10 +21,11 @@ internal static class ExportCommand
         var region = new Option<string?>("--region") { Description = "Only this region and below (36 = 江西省, 3607 = 赣州市).", HelpName = "CODE" };
         var level = new Option<string?>("--level") { Description = "The level of the regions compared: province, city or county (default: the level below --region, else province).", HelpName = "LEVEL" };
         var agencyType = new Option<string?>("--agency-type") { Description = $"Only agencies of this type: {string.Join(", ", Selection.AgencyTypes)}.", HelpName = "TYPE" };
+        var balanced = new Option<bool>("--balanced") { Description = "Only the agencies that reported in every year chosen (a balanced panel), so that years compare like with like (year-comparison)." };
         var output = new Option<string>("--out") { Description = "The workbook to write (FILE.xlsx), or with --all the folder.", Required = true, HelpName = "FILE|DIR" };
         var command = new Command("export", "Write a dashboard's Excel workbook: summary tables computed in the warehouse, charts, and a PivotTable over the detail rows. Written to a temporary file and renamed, never half-written.")
         {
-            dashboard, all, year, years, region, level, agencyType, output, db, folder,
+            dashboard, all, year, years, region, level, agencyType, balanced, output, db, folder,
         };
         command.SetAction(async (pr, ct) =>
         {
@@ -33,7 +34,7 @@ internal static class ExportCommand
             var everything = pr.GetValue(all);
             if (name is null == !everything) throw new UserError("give either --dashboard NAME or --all");
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
-            var request = Request(pr.GetValue(year), pr.GetValue(years), pr.GetValue(region), pr.GetValue(level), pr.GetValue(agencyType));
+            var request = Request(pr.GetValue(year), pr.GetValue(years), pr.GetValue(region), pr.GetValue(level), pr.GetValue(agencyType)) with { Balanced = pr.GetValue(balanced) };
             var database = OpenExisting(pr, db);
             var exporter = new Exporter(database, TimeProvider.System);
             var target = pr.GetValue(output)!;
@@ -50,7 +51,7 @@ internal static class ExportCommand
                     throw new UserError($"no dashboard {n} in {Path.GetFullPath(catalog.Folder)}{(near is null ? "" : $" (did you mean {near}?)")}; see ./warehouse dashboards list");
                 }
 
-                jobs.Add((d, everything ? Path.Combine(target, $"{d.Title}.xlsx") : target));
+                jobs.Add((d, target));
             }
 
             foreach (var (d, path) in jobs)
@@ -64,7 +65,8 @@ internal static class ExportCommand
                     result = await Progress.RunAsync(console, $"Exporting {d.Name} ({d.Title})", d.Sheets.Count + 1, async progress =>
                     {
                         var step = 0;
-                        return await exporter.ExportAsync(d, r, path, new Progress<string>(_ => progress.Report(++step)), ct);
+                        var steps = new Progress<string>(_ => progress.Report(++step));
+                        return everything ? await exporter.ExportIntoAsync(d, r, path, steps, ct) : await exporter.ExportAsync(d, r, path, steps, ct);
                     });
                 }
                 catch (SelectionException e)
@@ -95,6 +97,7 @@ internal static class ExportCommand
             Region = d.Filters.Region ? r.Region : null,
             Level = d.Filters.Level ? r.Level : null,
             AgencyType = d.Filters.AgencyType ? r.AgencyType : null,
+            Balanced = d.Filters.Balanced && r.Balanced,
         };
 
     private static SelectionRequest Request(int? year, string? years, string? region, string? level, string? agencyType)

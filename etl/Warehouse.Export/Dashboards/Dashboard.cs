@@ -16,7 +16,8 @@ public sealed record Dashboard(
 /// <summary>The filters a dashboard accepts on the command line, and its default years.</summary>
 /// <param name="Years">Default years when none are given: <c>latest</c>, <c>all</c> or <c>last N</c>.</param>
 /// <param name="SingleYear">The dashboard shows one year (a <c>--years</c> range is refused).</param>
-public sealed record DashboardFilters(YearsDefault Years, bool SingleYear, bool Region, bool Level, bool AgencyType);
+/// <param name="Balanced">It may be limited to the agencies that reported in every year chosen (<c>--balanced</c>); every table and data sheet then names its agency field (<c>filter: panel:</c>).</param>
+public sealed record DashboardFilters(YearsDefault Years, bool SingleYear, bool Region, bool Level, bool AgencyType, bool Balanced = false);
 
 /// <summary>Default years: the latest loaded, every year loaded, or the last <see cref="Count"/> up to the latest.</summary>
 public sealed record YearsDefault(string Kind, int Count)
@@ -66,6 +67,8 @@ public sealed record TableSpec(
 /// <param name="Format">An Excel number format, or a preset: count, percent, ratio, year, date, text.</param>
 /// <param name="Width">Column width in characters; by default from the header and the values.</param>
 /// <param name="Highlight">Whole-row fills for rows whose value in this column equals a key (e.g. 未发布: red).</param>
+/// <param name="Line">The line it is written on.</param>
+/// <param name="Definition">What a rate of the dashboard's own divides, for the cover; the rates of the views are defined in <see cref="Rates"/>.</param>
 public sealed record ColumnSpec(
     string Field,
     string Caption,
@@ -74,7 +77,8 @@ public sealed record ColumnSpec(
     double? Width,
     Thresholds? Thresholds,
     IReadOnlyDictionary<string, string>? Highlight,
-    int Line);
+    int Line,
+    string? Definition = null);
 
 /// <summary>Red and yellow fills for a measure: below (or above) the red value is red, then yellow.</summary>
 public sealed record Thresholds(double? RedBelow, double? YellowBelow, double? RedAbove, double? YellowAbove);
@@ -104,7 +108,8 @@ public sealed record WhereCondition(string Field, IReadOnlyList<string> Values, 
 /// <param name="Level">Field holding the level of the row's region; rows at <see cref="LevelAt"/> are kept.</param>
 /// <param name="LevelAt"><c>children</c>: the chosen level (by default one below the region); <c>region</c>: the region's own level.</param>
 /// <param name="AgencyType">Field holding the agency type; <see cref="AgencyTypeAll"/> is its value for all types, when the view sums them.</param>
-public sealed record FilterBinding(string? Year, bool Region, string? Level, string LevelAt, string? AgencyType, string? AgencyTypeAll)
+/// <param name="Panel">Field holding the agency code, for a balanced panel (<c>--balanced</c>): rows of agencies without a report in every year chosen are left out.</param>
+public sealed record FilterBinding(string? Year, bool Region, string? Level, string LevelAt, string? AgencyType, string? AgencyTypeAll, string? Panel = null)
 {
     public static FilterBinding None { get; } = new(null, false, null, "children", null, null);
 }

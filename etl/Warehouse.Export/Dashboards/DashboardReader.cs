@@ -12,11 +12,11 @@ namespace Warehouse.Export.Dashboards;
 public static partial class DashboardReader
 {
     private static readonly string[] RootKeys = ["title", "description", "filters", "sheets"];
-    private static readonly string[] FilterKeys = ["years", "single_year", "region", "level", "agency_type"];
+    private static readonly string[] FilterKeys = ["years", "single_year", "region", "level", "agency_type", "balanced"];
     private static readonly string[] SheetKeys = ["name", "about", "tables", "chart", "data", "pivot"];
     private static readonly string[] TableKeys = ["id", "caption", "view", "filter", "where", "columns", "order", "spread", "rank", "limit"];
-    private static readonly string[] BindingKeys = ["year", "region", "level", "level_at", "agency_type", "agency_type_all"];
-    private static readonly string[] ColumnKeys = ["field", "caption", "aggregate", "format", "width", "red_below", "yellow_below", "red_above", "yellow_above", "highlight"];
+    private static readonly string[] BindingKeys = ["year", "region", "level", "level_at", "agency_type", "agency_type_all", "panel"];
+    private static readonly string[] ColumnKeys = ["field", "caption", "aggregate", "format", "width", "red_below", "yellow_below", "red_above", "yellow_above", "highlight", "definition"];
     private static readonly string[] SpreadKeys = ["field", "order_by", "label"];
     private static readonly string[] RankKeys = ["field", "order", "caption", "partition_by"];
     private static readonly string[] ChartKeys = ["table", "type", "title", "category", "series", "value", "top"];
@@ -95,7 +95,8 @@ public static partial class DashboardReader
             else y.Problem(f!["years"], $"filters: years '{text}' should be latest, all, or last N (e.g. last 5)");
         }
 
-        return new DashboardFilters(years, y.Bool(f, "single_year", "filters"), y.Bool(f, "region", "filters"), y.Bool(f, "level", "filters"), y.Bool(f, "agency_type", "filters"));
+        return new DashboardFilters(years, y.Bool(f, "single_year", "filters"), y.Bool(f, "region", "filters"), y.Bool(f, "level", "filters"), y.Bool(f, "agency_type", "filters"),
+            y.Bool(f, "balanced", "filters"));
     }
 
     private static SheetSpec? Sheet(YamlNodes y, YamlNode node)
@@ -242,7 +243,8 @@ public static partial class DashboardReader
             y.Str(b, "level", $"{what}: filter"),
             at,
             y.Str(b, "agency_type", $"{what}: filter"),
-            y.Str(b, "agency_type_all", $"{what}: filter"));
+            y.Str(b, "agency_type_all", $"{what}: filter"),
+            y.Str(b, "panel", $"{what}: filter"));
     }
 
     private static List<ColumnSpec> Columns(YamlNodes y, IReadOnlyList<YamlNode> nodes, string what)
@@ -286,7 +288,7 @@ public static partial class DashboardReader
             }
 
             columns.Add(new ColumnSpec(field, y.Str(c, "caption", cw) ?? field, y.Str(c, "aggregate", cw), y.Str(c, "format", cw),
-                y.Number(c, "width", cw), thresholds, highlight, YamlNodes.Line(node)));
+                y.Number(c, "width", cw), thresholds, highlight, YamlNodes.Line(node), y.Str(c, "definition", cw)));
         }
 
         return columns;
