@@ -119,6 +119,9 @@ public static class ChartRenderer
         plot.Axes.Left.TickLabelStyle.OffsetY = plot.Axes.Left.TickLabelStyle.FontSize * 0.8f;
         plot.Axes.Bottom.TickLabelStyle.OffsetY = plot.Axes.Bottom.TickLabelStyle.FontSize * 0.4f;
 
+        // The left axis's title, turned upright, rides out of the picture the same way: shifted back in.
+        plot.Axes.Left.Label.OffsetX = plot.Axes.Left.Label.FontSize * 0.8f;
+
         // The legend's labels ride up the same way; its items are made here so that they can be shifted back.
         foreach (var item in legend)
         {

@@ -212,7 +212,7 @@ public static class WorkbookWriter
             {
                 if (c.Thresholds is { } th)
                 {
-                    string V(double v) => c.Format == "percent" ? (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%"
+                    string V(double v) => c.Format == "percent" ? (v * 100).ToString("0.#;−0.#", CultureInfo.InvariantCulture) + "%"
                         : c.Field.EndsWith("_points", StringComparison.Ordinal) ? v.ToString("+0.#;−0.#;0", CultureInfo.InvariantCulture) + " 个百分点"
                         : v.ToString("#,##0.##", CultureInfo.InvariantCulture);
                     string Band(double? below, double? above) => string.Join(" 或 ", new[] { below is { } b ? $"低于 {V(b)}" : null, above is { } a ? $"高于 {V(a)}" : null }.OfType<string>());

@@ -71,6 +71,18 @@ public sealed class ChartFontTests
         // The title (top band) and the category labels (bottom band) are glyphs, not boxes.
         Differ(a, b, 0, 40).ShouldBeGreaterThan(0.01, "the title");
         Differ(a, b, a.Height - 30, a.Height).ShouldBeGreaterThan(0.005, "the category labels");
+
+        // Nothing is cut at the picture's left edge (the upright axis title was, by CJK metrics).
+        var edge = 0;
+        for (var y = 0; y < a.Height; y++)
+        {
+            for (var x = 0; x < 3; x++)
+            {
+                if (a.GetPixel(x, y).Red < 200) edge++;
+            }
+        }
+
+        edge.ShouldBe(0, "ink at the left edge");
     }
 
     [Fact]
