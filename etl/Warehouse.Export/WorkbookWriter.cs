@@ -175,11 +175,11 @@ public static class WorkbookWriter
             "数据透视表基于明细表（“…数据”工作表），Excel 打开时会自动刷新；可拖动字段重新透视。明细表只含各组成部分，不含合计行、合计列，透视表的合计即各部分之和。",
             "比率按汇总后的分子、分母计算；分母为零时留空（不是 0）。两个比率之差以百分点表示，不是百分比。",
             "受理申请少于 30 件的比率照常显示，但不参与排名。",
-            "红色、黄色底纹按“底纹说明”的阈值标出偏低或偏高的指标；变化类指标上升和下降都标出。逾期、未发布的报告整行标色。",
+            shading.Count > 0 ? "红色、黄色底纹按“底纹说明”的阈值标出偏低或偏高的指标；变化类指标上升和下降都标出。逾期、未发布的报告整行标色。" : "",
             "地区行是其下各机关报告之和：“报告机关数”为所含机关数，只由一个地区的报告构成的市、省行在“覆盖”列注明。",
             "“全部”机关类型为各类机关合计；机关类型按机关名称结尾判断（人民政府、政府办公室、乡镇街道、政府部门）。",
         ];
-        foreach (var note in notes) Text(row++, "· " + note);
+        foreach (var note in notes.Where(n => n.Length > 0)) Text(row++, "· " + note);
     }
 
     /// <summary>Each rate (or difference of rates) a sheet of the workbook shows, once, with the captions it is shown under.</summary>

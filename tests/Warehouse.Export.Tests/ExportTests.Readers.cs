@@ -28,6 +28,10 @@ public sealed partial class ExportTests
                 if (definition.Note is { } note) line[1].ShouldContain(note);
             }
 
+            // The shading is explained where there is some, and only there.
+            var shaded = dashboard.Sheets.SelectMany(s => s.Tables.SelectMany(t => t.Columns)).Any(x => x.Thresholds is not null || x.Highlight is not null);
+            cover.Any(r => r.Any(x => x.Contains("底纹说明", StringComparison.Ordinal))).ShouldBe(shaded, $"{name}: 底纹说明");
+
             // A rate shown above 100% is one whose definition says why it can be.
             foreach (var t in result.Tables)
             {
