@@ -5,20 +5,22 @@ using Warehouse.Export.Dashboards;
 namespace Warehouse.Export;
 
 /// <summary>
-/// Draws a dashboard chart from a summary table's rows as a PNG (ScottPlot). Chinese labels
-/// need a CJK font named outright (Debian's fonts-noto-cjk): ScottPlot's automatic choice
-/// falls back to a Latin font and draws boxes.
+/// Draws a dashboard chart from a summary table's rows as a PNG (ScottPlot), in the CJK font
+/// the product carries (<see cref="ChartFont"/>): ScottPlot's automatic choice falls back to a
+/// Latin font and draws Chinese as boxes, and a fresh machine has no CJK font to name.
 /// </summary>
 public static class ChartRenderer
 {
-    public const string CjkFont = "Noto Sans CJK SC";
+    /// <summary>The font name charts are drawn in (<see cref="ChartFont.Name"/>).</summary>
+    public const string CjkFont = ChartFont.Name;
     public const int Width = 960;
     public const int Height = 480;
 
     private static readonly string[] Palette = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47", "#264478", "#9E480E"];
 
     /// <summary>The PNG, or null when the table has no rows to draw.</summary>
-    public static byte[]? Render(ChartSpec chart, TableResult table)
+    /// <param name="warnings">Gets a sentence for each character no carried glyph draws (see <see cref="ChartFont.Check"/>).</param>
+    public static byte[]? Render(ChartSpec chart, TableResult table, ICollection<string>? warnings = null)
     {
         if (table.Rows.Count == 0) return null;
         // A spread table (values of one field as columns) is drawn with a series per column.
@@ -109,17 +111,21 @@ public static class ChartRenderer
         plot.Title(chart.Title);
         if (si >= 0) plot.ShowLegend(Edge.Right);
         else plot.HideLegend();
-        plot.Font.Set(CjkFont);
+        var font = ChartFont.Check(chart.Title, [chart.Title, valueLabel, .. ticks.Select(t => t.Label), .. series], warnings);
+        plot.Font.Set(font);
 
         // ScottPlot centres text by Latin metrics; Noto Sans CJK's taller ascent draws tick labels
         // about 0.8 em above their ticks. Measured on rendered PNGs and shifted back.
         plot.Axes.Left.TickLabelStyle.OffsetY = plot.Axes.Left.TickLabelStyle.FontSize * 0.8f;
         plot.Axes.Bottom.TickLabelStyle.OffsetY = plot.Axes.Bottom.TickLabelStyle.FontSize * 0.4f;
 
+        // The left axis's title, turned upright, rides out of the picture the same way: shifted back in.
+        plot.Axes.Left.Label.OffsetX = plot.Axes.Left.Label.FontSize * 0.8f;
+
         // The legend's labels ride up the same way; its items are made here so that they can be shifted back.
         foreach (var item in legend)
         {
-            item.LabelFontName = CjkFont;
+            item.LabelFontName = font;
             item.LabelOffsetY = plot.Axes.Left.TickLabelStyle.FontSize * 0.35f;
         }
 

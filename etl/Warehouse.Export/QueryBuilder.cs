@@ -119,14 +119,22 @@ public sealed partial class QueryBuilder(Dialect dialect)
 
     private static List<OutputColumn> Outputs(TableSpec t) => t.Columns.Select(c => new OutputColumn(c.Field, c.Caption, c.Format, c)).ToList();
 
-    private string Where(FilterBinding b, IReadOnlyDictionary<string, string> fixedValues, Selection s, DynamicParameters p)
+    private string Where(FilterBinding b, IReadOnlyList<WhereCondition> conditions, Selection s, DynamicParameters p)
     {
         var where = new List<string>();
         var n = 0;
-        foreach (var (field, value) in fixedValues)
+        foreach (var c in conditions)
         {
-            p.Add($"where{n}", value);
-            where.Add($"{Q(field)} = @where{n++}");
+            var names = new List<string>();
+            foreach (var value in c.Values)
+            {
+                p.Add($"where{n}", value);
+                names.Add($"@where{n++}");
+            }
+
+            where.Add(names.Count == 1
+                ? $"{Q(c.Field)} {(c.Not ? "<>" : "=")} {names[0]}"
+                : $"{Q(c.Field)} {(c.Not ? "not in" : "in")} ({string.Join(", ", names)})");
         }
 
         if (b.Year is { } year)
@@ -161,7 +169,29 @@ public sealed partial class QueryBuilder(Dialect dialect)
             where.Add($"{Q(type)} = @agency_type");
         }
 
+        if (s.Balanced && b.Panel is { } panel && s.FirstYear is not null) where.Add($"{Q(panel)} in ({Panel(s, p)})");
+
         return where.Count == 0 ? "" : " where " + string.Join(" and ", where);
+    }
+
+    /// <summary>The agencies with a current report in every year of the selection (a balanced panel), as a subquery.</summary>
+    private string Panel(Selection s, DynamicParameters p)
+    {
+        p.Add("first_year", s.FirstYear);
+        p.Add("last_year", s.LastYear);
+        p.Add("panel_years", s.LastYear - s.FirstYear + 1);
+        return $"select {Q("agency_code")} from {View("v_report_current")} where {Q("year")} between @first_year and @last_year group by {Q("agency_code")} having count(*) = @panel_years";
+    }
+
+    /// <summary>How many agencies a balanced selection keeps: those of the panel with a report in the last year, under the region and agency type chosen.</summary>
+    public BuiltQuery PanelAgencies(Selection s)
+    {
+        var p = new DynamicParameters();
+        var binding = new FilterBinding(null, true, null, "children", "agency_type", null, "agency_code");
+        p.Add("panel_last", s.LastYear);
+        var where = Where(binding, [], s with { Balanced = true }, p);
+        var sql = $"select count(*) from {View("v_report_current")}{where}{(where.Length == 0 ? " where " : " and ")}{Q("year")} = @panel_last";
+        return new BuiltQuery(sql, p, []);
     }
 
     private static string OrderBy(IEnumerable<(string Expression, bool Descending)> order)

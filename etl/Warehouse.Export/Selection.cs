@@ -5,13 +5,15 @@ using Warehouse.Parsing.Regions;
 namespace Warehouse.Export;
 
 /// <summary>What a user asked for on the command line; unset parts take the dashboard's defaults.</summary>
-public sealed record SelectionRequest(int? FirstYear = null, int? LastYear = null, string? Region = null, string? Level = null, string? AgencyType = null);
+/// <param name="Balanced">Only the agencies with a report in every year chosen (a balanced panel; <c>--balanced</c>).</param>
+public sealed record SelectionRequest(int? FirstYear = null, int? LastYear = null, string? Region = null, string? Level = null, string? AgencyType = null, bool Balanced = false);
 
 /// <summary>
 /// The filters an export applies, resolved and checked: the years (null when the warehouse
-/// holds no report yet), the region, the level of the rows shown, and the agency type.
+/// holds no report yet), the region, the level of the rows shown, the agency type, and whether
+/// only agencies that reported in every year are counted (a balanced panel).
 /// </summary>
-public sealed record Selection(int? FirstYear, int? LastYear, Region? Region, string Level, string? AgencyType)
+public sealed record Selection(int? FirstYear, int? LastYear, Region? Region, string Level, string? AgencyType, bool Balanced = false)
 {
     public static readonly string[] Levels = ["province", "city", "county"];
 
@@ -45,6 +47,7 @@ public sealed record Selection(int? FirstYear, int? LastYear, Region? Region, st
         if (request.Level is not null && !f.Level) throw new SelectionException($"dashboard {d.Name} does not choose a level");
         if (request.AgencyType is not null && !f.AgencyType) throw new SelectionException($"dashboard {d.Name} does not filter by agency type");
         if (f.SingleYear && request.FirstYear != request.LastYear) throw new SelectionException($"dashboard {d.Name} shows one year: give --year, not a range");
+        if (request.Balanced && !f.Balanced) throw new SelectionException($"dashboard {d.Name} cannot be limited to agencies that reported every year (--balanced is for dashboards with filters: balanced: true, such as year-comparison)");
 
         Region? region = null;
         if (request.Region is { } code)
@@ -76,10 +79,10 @@ public sealed record Selection(int? FirstYear, int? LastYear, Region? Region, st
             };
         }
 
-        return new Selection(first, last, region, level, request.AgencyType);
+        return new Selection(first, last, region, level, request.AgencyType, request.Balanced);
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{YearsText} {RegionText} {Level} {AgencyType ?? "all"}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{YearsText} {RegionText} {Level} {AgencyType ?? "all"}{(Balanced ? " balanced" : "")}");
 }
 
 /// <summary>A filter that cannot be applied; its message is for the user.</summary>

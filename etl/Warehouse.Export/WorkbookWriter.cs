@@ -14,7 +14,12 @@ namespace Warehouse.Export;
 public static class WorkbookWriter
 {
     public const int FirstTableRow = 5;
-    public const int ChartGapColumns = 1;
+
+    /// <summary>Rows of blank between the last table and the chart below it.</summary>
+    public const int ChartGapRows = 2;
+
+    /// <summary>The height of the rows a chart covers, in points (20 pixels): the chart's print area is counted in them.</summary>
+    private const double ChartRowPoints = 15;
     private const string NoData = "（所选范围内没有数据）";
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DDEBF7");
     private static readonly XLColor Grey = XLColor.FromHtml("#595959");
@@ -37,8 +42,21 @@ public static class WorkbookWriter
         foreach (var sheet in model.Sheets)
         {
             var ws = wb.Worksheets.Add(sheet.Spec.Name);
-            var lastColumn = Summary(ws, sheet, model);
-            if (sheet.Chart is { } png) charts.Add(new ChartPlacement(ws.Position, ws.Name, lastColumn + ChartGapColumns, FirstTableRow - 1, png));
+            var blocks = Summary(ws, sheet, model);
+            if (sheet.Chart is { } png)
+            {
+                // Below the tables, not beside them: a page as wide as tables and chart together
+                // prints both too small to read.
+                var top = blocks[^1].LastRow + 1 + ChartGapRows;
+                var rows = (int)Math.Ceiling(ChartRenderer.Height * 0.75 / ChartRowPoints) + 1;
+                for (var r = top; r < top + rows; r++) ws.Row(r).Height = ChartRowPoints;
+                charts.Add(new ChartPlacement(ws.Position, ws.Name, 0, top - 1, png));
+                blocks.Add(new PrintBlock(top, top + rows - 1, ColumnsSpanning(ws, ChartRenderer.Width)));
+            }
+
+            // Each block (the heading with the first table, each further table, the chart) is a
+            // print area of its own: printed from the top of a page, fitted to the page's width.
+            foreach (var b in blocks) ws.PageSetup.PrintAreas.Add(b.FirstRow, 1, b.LastRow, b.LastColumn);
             if (sheet.Data is { } data && sheet.Spec.Data is { } dataSpec)
             {
                 var dws = wb.Worksheets.Add(dataSpec.Sheet);
@@ -101,11 +119,18 @@ public static class WorkbookWriter
         if (m.Dashboard.Filters.Region) Line("地区", s.RegionText);
         if (m.Dashboard.Filters.Level) Line("层级", $"{Selection.LevelName(s.Level)}（各行为{Selection.LevelName(s.Level)}地区）");
         if (m.Dashboard.Filters.AgencyType) Line("机关类型", s.AgencyType ?? "全部");
+        if (m.Dashboard.Filters.Balanced)
+        {
+            Line("机关范围", s.Balanced
+                ? $"只含 {s.YearsText} 每年都有报告的机关（平衡面板）：{m.PanelAgencies ?? 0:N0} 个机关；各年度的数字出自同一批机关，可以直接比较"
+                : "各年度有报告的全部机关：各年度的机关数可能不同（见各表的机关数），年度间的变化可能来自机关增减；只比较每年都有报告的机关，导出时加 --balanced");
+        }
+
         Line("生成时间", m.GeneratedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + "（北京时间）");
         var f = m.Freshness;
         Line("数据截至", f.Reports == 0
             ? "数据仓库中尚无报告"
-            : $"已载入 {f.Reports:N0} 份现行报告（{f.FirstYear}–{f.LastYear} 年度），最近一次载入 {f.LatestLoad ?? "—"}");
+            : $"已载入 {f.Reports:N0} 份现行报告（{f.FirstYear}–{f.LastYear} 年度），最近一次载入（采集或导入）{(f.LatestLoad is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）" : "—")}");
         Line("数据来源", m.Source);
         row++;
         ws.Cell(row++, 1).SetValue("各表行数").Style.Font.SetBold().Font.SetFontSize(12);
@@ -122,22 +147,103 @@ public static class WorkbookWriter
             Text(row++, "所选范围内没有数据：没有符合所选年度、地区和机关类型的报告。各表只有表头。", XLColor.FromHtml("#C00000"));
         }
 
+        var rates = RatesShown(m);
+        if (rates.Count > 0)
+        {
+            row++;
+            ws.Cell(row++, 1).SetValue("指标定义").Style.Font.SetBold().Font.SetFontSize(12);
+            foreach (var (definition, captions) in rates)
+            {
+                var shownAs = captions.Where(c => c != definition.Name).ToList();
+                Line(definition.Name, definition.Definition + (shownAs.Count == 0 ? "" : $"（表中记为：{string.Join("、", shownAs)}）") + (definition.Note is { } note ? "。" + note : "。"));
+            }
+        }
+
+        var shading = Shading(m);
+        if (shading.Count > 0)
+        {
+            row++;
+            ws.Cell(row++, 1).SetValue("底纹说明").Style.Font.SetBold().Font.SetFontSize(12);
+            foreach (var (key, text) in shading) Line(key, text);
+        }
+
         row++;
         ws.Cell(row++, 1).SetValue("阅读说明").Style.Font.SetBold().Font.SetFontSize(12);
         string[] notes =
         [
             "汇总表的数值由数据仓库的视图直接计算，任何表格软件打开即可阅读，无需刷新。",
-            "数据透视表基于明细表（“…数据”工作表），Excel 打开时会自动刷新；可拖动字段重新透视。",
-            "比率按汇总后的分子、分母计算；分母为零时留空（不是 0）。",
+            "数据透视表基于明细表（“…数据”工作表），Excel 打开时会自动刷新；可拖动字段重新透视。明细表只含各组成部分，不含合计行、合计列，透视表的合计即各部分之和。",
+            "比率按汇总后的分子、分母计算；分母为零时留空（不是 0）。两个比率之差以百分点表示，不是百分比。",
             "受理申请少于 30 件的比率照常显示，但不参与排名。",
-            "红色、黄色底纹标出低于（或高于）仪表板文件中设定阈值的指标，以及逾期、未发布的报告。",
+            shading.Count > 0 ? "红色、黄色底纹按“底纹说明”的阈值标出偏低或偏高的指标；变化类指标上升和下降都标出。逾期、未发布的报告整行标色。" : "",
+            "地区行是其下各机关报告之和：“报告机关数”为所含机关数，只由一个地区的报告构成的市、省行在“覆盖”列注明。",
             "“全部”机关类型为各类机关合计；机关类型按机关名称结尾判断（人民政府、政府办公室、乡镇街道、政府部门）。",
         ];
-        foreach (var note in notes) Text(row++, "· " + note);
+        foreach (var note in notes.Where(n => n.Length > 0)) Text(row++, "· " + note);
     }
 
-    /// <summary>The summary sheet; returns the last column its tables use.</summary>
-    private static int Summary(IXLWorksheet ws, SheetResult sheet, WorkbookModel m)
+    /// <summary>Each rate (or difference of rates) a sheet of the workbook shows, once, with the captions it is shown under.</summary>
+    public static IReadOnlyList<(RateDefinition Definition, IReadOnlyList<string> Captions)> RatesShown(WorkbookModel m)
+    {
+        var shown = new List<(RateDefinition Definition, List<string> Captions)>();
+        var columns = m.Sheets.SelectMany(s => s.Tables.SelectMany(t => t.Columns).Concat(s.Data?.Columns ?? []))
+            .Where(c => c.Spec is not null)
+            .Select(c => (Spec: c.Spec!, Caption: c.Field.StartsWith("spread", StringComparison.Ordinal) ? c.Spec!.Caption : c.Caption));
+        foreach (var (spec, caption) in columns)
+        {
+            if (!Rates.NeedsDefinition(spec.Field, spec.Format)) continue;
+            var definition = spec.Definition is { } own ? new RateDefinition(spec.Field, caption, own) : Rates.Find(spec.Field);
+            if (definition is null) continue;
+            var i = shown.FindIndex(x => x.Definition.Field == definition.Field);
+            if (i < 0) shown.Add((definition, [caption]));
+            else if (!shown[i].Captions.Contains(caption)) shown[i].Captions.Add(caption);
+        }
+
+        return shown.Select(x => (x.Definition, (IReadOnlyList<string>)x.Captions)).ToList();
+    }
+
+    /// <summary>Each shaded column of the summary sheets, by sheet and caption, with its bands in words.</summary>
+    private static List<(string Key, string Text)> Shading(WorkbookModel m)
+    {
+        var lines = new List<(string Key, string Text)>();
+        foreach (var sheet in m.Sheets)
+        {
+            foreach (var c in sheet.Spec.Tables.SelectMany(t => t.Columns).DistinctBy(c => c.Caption))
+            {
+                if (c.Thresholds is { } th)
+                {
+                    string V(double v) => c.Format == "percent" ? (v * 100).ToString("0.#;−0.#", CultureInfo.InvariantCulture) + "%"
+                        : c.Field.EndsWith("_points", StringComparison.Ordinal) ? v.ToString("+0.#;−0.#;0", CultureInfo.InvariantCulture) + " 个百分点"
+                        : v.ToString("#,##0.##", CultureInfo.InvariantCulture);
+                    string Band(double? below, double? above) => string.Join(" 或 ", new[] { below is { } b ? $"低于 {V(b)}" : null, above is { } a ? $"高于 {V(a)}" : null }.OfType<string>());
+                    var red = Band(th.RedBelow, th.RedAbove);
+                    var yellow = Band(th.YellowBelow, th.YellowAbove);
+                    lines.Add(($"{sheet.Spec.Name}", $"{c.Caption}：{string.Join("；", new[] { red.Length > 0 ? "红色 " + red : null, yellow.Length > 0 ? "黄色 " + yellow : null }.OfType<string>())}"));
+                }
+
+                if (c.Highlight is { } highlight)
+                {
+                    lines.Add(($"{sheet.Spec.Name}", $"{c.Caption}为{string.Join("、", highlight.Select(h => $"“{h.Key}”的行标{Fills.Chinese(h.Value)}"))}"));
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Rows and columns a summary sheet prints as one piece.</summary>
+    private sealed record PrintBlock(int FirstRow, int LastRow, int LastColumn);
+
+    /// <summary>How many columns from A cover <paramref name="pixels"/> (a column is 7 pixels a character and 5 of padding).</summary>
+    private static int ColumnsSpanning(IXLWorksheet ws, int pixels)
+    {
+        var c = 0;
+        for (double covered = 0; covered < pixels; c++) covered += (ws.Column(c + 1).Width * 7) + 5;
+        return c;
+    }
+
+    /// <summary>The summary sheet; returns its print blocks: the heading with the first table, then each further table.</summary>
+    private static List<PrintBlock> Summary(IXLWorksheet ws, SheetResult sheet, WorkbookModel m)
     {
         var s = m.Selection;
         ws.Cell(1, 1).SetValue($"{m.Dashboard.Title} · {sheet.Spec.Name}").Style.Font.SetBold().Font.SetFontSize(14);
@@ -149,38 +255,83 @@ public static class WorkbookWriter
         if (sheet.Spec.About is { } about) ws.Cell(3, 1).SetValue(about).Style.Font.SetFontColor(Grey).Font.SetItalic();
 
         var widths = new Dictionary<int, double>();
+        var blocks = new List<PrintBlock>();
+        var headers = new List<(int Row, IReadOnlyList<OutputColumn> Columns)>();
+        var wrapped = new List<(int HeaderRow, TableResult Table)>();
         var row = FirstTableRow;
-        var lastColumn = 1;
         var frozen = false;
         foreach (var t in sheet.Tables)
         {
+            var first = blocks.Count == 0 ? 1 : row;
             ws.Cell(row, 1).SetValue(t.Caption ?? t.Name).Style.Font.SetBold().Font.SetFontSize(12);
             row++;
+            Measure(widths, t, 1, wrapHeader: true);
+            headers.Add((row, t.Columns));
             if (t.Rows.Count == 0)
             {
                 Header(ws, row, t.Columns);
                 ws.Cell(row + 1, 1).SetValue(NoData).Style.Font.SetFontColor(Grey);
-                Measure(widths, t, 1);
+                blocks.Add(new PrintBlock(first, row + 1, t.Columns.Count));
                 row += 4;
                 continue;
             }
 
-            var table = Fill(ws, row, t);
+            Fill(ws, row, t, links: true);
             Formats(ws, row, t);
-            Measure(widths, t, 1);
-            lastColumn = Math.Max(lastColumn, t.Columns.Count);
+
+            wrapped.Add((row, t));
+
             if (!frozen)
             {
                 ws.SheetView.FreezeRows(row);
                 frozen = true;
             }
 
-            _ = table;
+            blocks.Add(new PrintBlock(first, row + t.Rows.Count, t.Columns.Count));
             row += t.Rows.Count + 4;
         }
 
         Widths(ws, widths);
-        return lastColumn;
+        foreach (var (r, columns) in headers)
+        {
+            var lines = 1.0;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                ws.Cell(r, c + 1).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Bottom);
+                lines = Math.Max(lines, Math.Ceiling(Display(columns[c].Caption) / Math.Max(1, ws.Column(c + 1).Width - 1)));
+            }
+
+            ws.Row(r).Height = 15 * lines;
+        }
+
+        // Long text (findings: columns given a width of 30 or more) wraps within its column, each
+        // row as tall as its longest text: neither reader sizes rows when it opens a file. A link
+        // does not wrap (a web address has nowhere to break); it is clicked, or read on screen.
+        foreach (var (header, t) in wrapped)
+        {
+            var wide = Enumerable.Range(0, t.Columns.Count).Where(c => t.Columns[c].Spec?.Width is >= 30 && t.Columns[c].Format != "link").ToList();
+            if (wide.Count == 0) continue;
+            foreach (var c in wide) ws.Range(header + 1, c + 1, header + t.Rows.Count, c + 1).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            for (var r = 0; r < t.Rows.Count; r++)
+            {
+                var lines = wide.Max(c => Math.Ceiling(Display(t.Rows[r][c]) / Math.Max(1, ws.Column(c + 1).Width - 2)));
+                if (lines > 1) ws.Row(header + 1 + r).Height = 14 * lines;
+            }
+        }
+
+        // The heading lines wrap within the first block's width, so that they print whole on its page.
+        var headingColumns = blocks.Count == 0 ? 1 : blocks[0].LastColumn;
+        var headingWidth = Enumerable.Range(1, headingColumns).Sum(c => ws.Column(c).Width);
+        foreach (var r in new[] { 2, 3 })
+        {
+            var cell = ws.Cell(r, 1);
+            if (cell.IsEmpty() || headingColumns < 2) continue;
+            ws.Range(r, 1, r, headingColumns).Merge().Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+            ws.Row(r).Height = 15 * Math.Max(1, Math.Ceiling(Display(cell.GetString()) / Math.Max(1, headingWidth - 2)));
+        }
+
+        if (blocks.Count == 0) blocks.Add(new PrintBlock(1, 3, 1));
+        return blocks;
     }
 
     private static IXLTable? DataSheet(IXLWorksheet ws, TableResult data, string name)
@@ -227,7 +378,8 @@ public static class WorkbookWriter
         }
 
         pt.RefreshDataOnOpen = true;
-        pt.ShowGrandTotalsColumns = true;
+        // ClosedXML's "columns" are OOXML's colGrandTotals: the total column at the right, across each row.
+        pt.ShowGrandTotalsColumns = spec.TotalColumn;
         pt.ShowGrandTotalsRows = true;
         ws.Column(1).Width = 24;
         for (var c = 2; c <= 12; c++) ws.Column(c).Width = 14;
@@ -253,7 +405,8 @@ public static class WorkbookWriter
     }
 
     /// <summary>Header and rows from <paramref name="row"/>, made an Excel table (with its autofilter).</summary>
-    private static IXLTable Fill(IXLWorksheet ws, int row, TableResult t)
+    /// <param name="links">Make a <c>link</c> column's web addresses clickable (summary tables; a data sheet of a million rows keeps them as text).</param>
+    private static IXLTable Fill(IXLWorksheet ws, int row, TableResult t, bool links = false)
     {
         Header(ws, row, t.Columns);
         for (var r = 0; r < t.Rows.Count; r++)
@@ -268,6 +421,11 @@ public static class WorkbookWriter
                 {
                     case string text when t.Columns[c].Format == "date" && DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
                         cell.SetValue(date);
+                        break;
+                    case string text when links && t.Columns[c].Format == "link" && Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps):
+                        cell.SetValue(text);
+                        cell.Hyperlink = new XLHyperlink(uri);
+                        cell.Style.Font.SetFontColor(XLColor.FromHtml("#0563C1")).Font.SetUnderline();
                         break;
                     case string text:
                         cell.SetValue(text);
@@ -339,7 +497,7 @@ public static class WorkbookWriter
         "ratio" => "0.00",
         "year" => "0",
         "date" => "yyyy-mm-dd",
-        "text" => "@",
+        "text" or "link" => "@",
         not null => format,
         null when field == "year" || field.EndsWith("_code", StringComparison.Ordinal) => "0",
         null when DashboardChecker.IsRate(field) => "0.0%",
@@ -348,7 +506,8 @@ public static class WorkbookWriter
         _ => "#,##0",
     };
 
-    private static void Measure(Dictionary<int, double> widths, TableResult t, int firstColumn)
+    /// <param name="wrapHeader">The header may wrap over three lines (summary tables: a column is as wide as its values, not its caption, so that a sheet prints legibly on A4).</param>
+    private static void Measure(Dictionary<int, double> widths, TableResult t, int firstColumn, bool wrapHeader = false)
     {
         for (var c = 0; c < t.Columns.Count; c++)
         {
@@ -360,7 +519,7 @@ public static class WorkbookWriter
             }
             else
             {
-                width = Display(column.Caption) + 3;
+                width = wrapHeader ? Math.Ceiling(Display(column.Caption) / 3) + 2 : Display(column.Caption) + 3;
                 foreach (var r in t.Rows.Take(2000)) width = Math.Max(width, Display(r[c]) + 2);
             }
 

@@ -55,7 +55,10 @@ public sealed class ExportCommandTests : IDisposable
         var outDir = Path.Combine(_dir.FullName, "out");
         var (code, output, err) = await Repo.Cli("export", "--all", "--out", outDir, "--db", db, "--dashboards", Dashboards);
         code.ShouldBe(0, err);
-        Directory.GetFiles(outDir).Select(Path.GetFileName).ShouldBe(["办理结果.xlsx", "地区对比.xlsx", "年度对比.xlsx", "报送情况.xlsx"], ignoreOrder: true);
+        // Named with the years and the region, so that a run for another year or region does not overwrite them.
+        var names = Directory.GetFiles(outDir).Select(Path.GetFileName).ToList();
+        names.Select(n => n![..n!.IndexOf('_', StringComparison.Ordinal)]).ShouldBe(["办理结果", "地区对比", "年度对比", "报送情况"], ignoreOrder: true);
+        names.ShouldAllBe(n => System.Text.RegularExpressions.Regex.IsMatch(n!, @"^\p{IsCJKUnifiedIdeographs}{4}_\d{4}(-\d{4})?_全部地区\.xlsx$"));
         output.ShouldContain("报送情况");
     }
 
@@ -83,11 +86,26 @@ public sealed class ExportCommandTests : IDisposable
         await Says("--level province is above the region 赣州市", "--dashboard", "region-comparison", "--region", "3607", "--level", "province", "--out", file);
         await Says("a workbook's file name ends in .xlsx", "--dashboard", "region-comparison", "--out", Path.Combine(_dir.FullName, "x.csv"));
         await Says("give either --dashboard NAME or --all", "--out", file);
+        await Says("cannot be limited to agencies that reported every year", "--dashboard", "region-comparison", "--balanced", "--out", file);
 
         var (code, _, err) = await Repo.Cli("export", "--dashboard", "region-comparison", "--out", file, "--db", Path.Combine(_dir.FullName, "none.db"), "--dashboards", Dashboards);
         code.ShouldBe(2);
         err.ShouldContain("处没有数据仓库");
         File.Exists(Path.Combine(_dir.FullName, "none.db")).ShouldBeFalse("export does not create an empty warehouse");
+    }
+
+    [Fact]
+    public async Task Export_balanced_keeps_the_agencies_that_reported_every_year_and_names_the_file_so()
+    {
+        var db = await LoadedWarehouseAsync();
+        var outDir = Path.Combine(_dir.FullName, "balanced");
+        var (code, output, err) = await Repo.Cli("export", "--all", "--balanced", "--out", outDir, "--db", db, "--dashboards", Dashboards);
+        code.ShouldBe(0, err);
+        var names = Directory.GetFiles(outDir).Select(Path.GetFileName).ToList();
+        names.Count.ShouldBe(4);
+        names.ShouldContain(n => n!.StartsWith("年度对比_", StringComparison.Ordinal) && n.EndsWith("_平衡面板.xlsx", StringComparison.Ordinal), "only 年度对比 takes --balanced");
+        names.Count(n => n!.Contains("平衡面板", StringComparison.Ordinal)).ShouldBe(1);
+        output.ShouldContain("年度对比");
     }
 
     [Fact]

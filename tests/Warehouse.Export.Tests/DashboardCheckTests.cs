@@ -89,6 +89,46 @@ public sealed class DashboardCheckTests
     }
 
     [Fact]
+    public async Task A_where_that_is_neither_a_value_a_list_nor_a_not_is_named_with_its_line()
+    {
+        var yaml = Shipped("disposal-results").Replace("applicant_code: { not: total }", "applicant_code: { except: total }", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Line.ShouldBe(LineOf(yaml, "except: total"));
+        p.Message.ShouldContain("where applicant_code should be a value, a list of values, or { not: value or list }");
+    }
+
+    [Fact]
+    public async Task A_change_of_a_rate_shown_as_a_percentage_is_refused_for_percentage_points()
+    {
+        var yaml = Shipped("year-comparison").Replace(
+            "{ field: disclosure_rate_change_points, caption: 公开率变化（百分点）, format: \"+0.0;[Red]-0.0;0.0\",",
+            "{ field: disclosure_rate_change, caption: 公开率变化, format: \"0.0%;[Red]-0.0%\",", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Line.ShouldBe(LineOf(yaml, "field: disclosure_rate_change, caption"));
+        p.Message.ShouldContain("is a difference of two rates: show it in percentage points (百分点");
+    }
+
+    [Fact]
+    public async Task A_percentage_the_cover_cannot_define_is_refused_unless_the_dashboard_defines_it()
+    {
+        var yaml = Shipped("region-comparison").Replace("{ field: reports, caption: 报告机关数, format: count }\n          - { field: regions_covered",
+            "{ field: reports, caption: 报告机关数, format: percent }\n          - { field: regions_covered", StringComparison.Ordinal);
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Message.ShouldContain("the rate reports has no definition for the cover");
+        (await Check(yaml.Replace("caption: 报告机关数, format: percent }", "caption: 报告机关数, format: percent, definition: 报告数 ÷ 应报送数 }", StringComparison.Ordinal))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_dashboard_that_takes_balanced_names_the_agency_field_of_every_table()
+    {
+        var shipped = Shipped("year-comparison");
+        var at = shipped.IndexOf(", panel: agency_code }", StringComparison.Ordinal);
+        var yaml = shipped[..at] + " }" + shipped[(at + ", panel: agency_code }".Length)..];
+        var p = (await Check(yaml)).ShouldHaveSingleItem();
+        p.Message.ShouldContain("takes --balanced (filters: balanced: true), so its filter must name the agency field, e.g. panel: agency_code");
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_YAML_says_so_with_its_line()
     {
         var p = (await Check("title: x\nsheets: [ { name: a\n")).ShouldHaveSingleItem();

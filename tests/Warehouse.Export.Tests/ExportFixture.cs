@@ -12,11 +12,14 @@ namespace Warehouse.Export.Tests;
 /// 2023 reports withheld so that agencies are missing), the standard workbooks exported from
 /// it once, and LibreOffice's CSV of every sheet of them, made in one batch.
 /// </summary>
-public sealed class ExportFixture : IAsyncLifetime
+public class ExportFixture : IAsyncLifetime
 {
     public const int Agencies = 120;
     public const int FirstYear = 2021;
     public const int Years = 3;
+
+    /// <summary>The panel loaded: agencies, years, the share of reports broken on purpose, and every how many agencies one misses its last report (0: none).</summary>
+    protected virtual (int Agencies, int Years, double Inconsistent, int WithholdEvery) Panel => (Agencies, Years, 0.15, 10);
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("warehouse-export-");
 
@@ -37,15 +40,16 @@ public sealed class ExportFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var corpus = Path.Combine(Folder, "corpus");
-        var options = new CorpusOptions(Agencies * Years, 11, [Layouts.TextTab, Layouts.TextCell], 0.15, new Panel(FirstYear, Years));
+        var (agencies, years, inconsistent, withhold) = Panel;
+        var options = new CorpusOptions(agencies * years, 11, [Layouts.TextTab, Layouts.TextCell], inconsistent, new Panel(FirstYear, years));
         var manifest = await new CorpusWriter().WriteAsync(corpus, options, null, ct);
 
         // Every tenth agency has not published its last report.
         var files = new List<string>();
         foreach (var e in manifest.Entries)
         {
-            var (agency, k) = (e.Index / Years, e.Index % Years);
-            if (k == Years - 1 && agency % 10 == 0)
+            var (agency, k) = (e.Index / years, e.Index % years);
+            if (withhold > 0 && k == years - 1 && agency % withhold == 0)
             {
                 Withheld++;
                 continue;
@@ -79,4 +83,14 @@ public sealed class ExportFixture : IAsyncLifetime
         _dir.Delete(recursive: true);
         return ValueTask.CompletedTask;
     }
+}
+
+/// <summary>
+/// A smaller panel whose reports all add up (none broken on purpose, none withheld): there the
+/// totals a report states equal the sums of its parts, so every PivotTable's totals must equal
+/// the summary sheets' to the unit.
+/// </summary>
+public sealed class ConsistentExportFixture : ExportFixture
+{
+    protected override (int Agencies, int Years, double Inconsistent, int WithholdEvery) Panel => (40, 2, 0, 0);
 }

@@ -10,7 +10,7 @@ using Warehouse.Office;
 namespace Warehouse.Export.Tests;
 
 /// <summary>The standard workbooks, exported from a loaded warehouse, checked as users and their tools see them.</summary>
-public sealed class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
+public sealed partial class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -126,13 +126,21 @@ public sealed class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
     }
 
     [Fact]
+    public void Every_pivot_computed_by_LibreOffice_has_the_totals_of_the_summary_sheet_where_reports_are_broken()
+    {
+        // Broken reports state totals that differ from their parts: the matrix's （七）总计 then
+        // differs from the pivot's sum of the outcomes, as it should (PivotTests checks 办理结果 on
+        // reports that add up); every other pivot agrees with its summary sheet to the unit.
+        PivotTests.Check(f, skip: "disposal-results").ShouldBe(PivotTests.All(skip: "disposal-results"), ignoreOrder: true);
+    }
+
+    [Fact]
     public void Charts_are_non_blank_PNGs_drawn_in_a_CJK_font_that_has_every_glyph_of_their_labels()
     {
-        using var typeface = SKTypeface.FromFamilyName(ChartRenderer.CjkFont);
-        typeface.FamilyName.ShouldBe(ChartRenderer.CjkFont, "fonts-noto-cjk must be installed, or Chinese labels render as boxes");
         var charts = 0;
         foreach (var (name, result) in f.Results)
         {
+            result.Warnings.ShouldBeEmpty(name);
             using var doc = SpreadsheetDocument.Open(result.Path, isEditable: false);
             var images = doc.WorkbookPart!.WorksheetParts.Where(w => w.DrawingsPart is not null).SelectMany(w => w.DrawingsPart!.ImageParts).ToList();
             images.Count.ShouldBe(result.Charts, name);
@@ -161,12 +169,12 @@ public sealed class ExportTests(ExportFixture f) : IClassFixture<ExportFixture>
             var dashboard = f.Catalog.Find(name)!;
             foreach (var sheet in dashboard.Sheets.Where(s => s.Chart is not null))
             {
-                typeface.ContainsGlyphs(sheet.Chart!.Title).ShouldBeTrue($"{name}: {sheet.Chart.Title}");
+                ChartFont.Missing(sheet.Chart!.Title).ShouldBeEmpty($"{name}: {sheet.Chart.Title}");
                 var table = result.Tables.Single(t => t.Name == sheet.Chart.Table);
                 var category = table.Query.Columns.ToList().FindIndex(c => c.Field == sheet.Chart.Category);
                 var range = Workbooks.Table(result.Path, table.Sheet, table.Name);
                 var csv = Csv.Read(f.Csv(name, table.Sheet));
-                for (var r = range.FirstRow; r < range.LastRow; r++) typeface.ContainsGlyphs(csv[r][category]).ShouldBeTrue(csv[r][category]);
+                for (var r = range.FirstRow; r < range.LastRow; r++) ChartFont.Missing(csv[r][category]).ShouldBeEmpty(csv[r][category]);
             }
         }
 

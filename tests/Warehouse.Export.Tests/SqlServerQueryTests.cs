@@ -17,7 +17,7 @@ public sealed class SqlServerQueryTests
     {
         var catalog = DashboardCatalog.Load(Path.Combine(Repo.Root, "dashboards"));
         var builder = new QueryBuilder(Dialect.SqlServer) { RankableViews = new HashSet<string> { "v_region_year_measures", "v_report_measures" } };
-        var selection = new Selection(2020, 2024, DivisionList.Default.Find("3607"), "county", "政府部门");
+        var selection = new Selection(2020, 2024, DivisionList.Default.Find("3607"), "county", "政府部门", Balanced: true);
         var parsed = 0;
         foreach (var d in catalog.Dashboards)
         {
@@ -36,6 +36,8 @@ public sealed class SqlServerQueryTests
             }
         }
 
+        new TSql160Parser(true).Parse(new StringReader(builder.PanelAgencies(selection).Sql), out var panelErrors);
+        panelErrors.ShouldBeEmpty();
         parsed.ShouldBeGreaterThan(15);
     }
 }

@@ -35,6 +35,35 @@ internal static partial class Workbooks
         return Sheet(doc, sheet).Worksheet.Descendants<Formula>().Select(f => f.Text).ToList();
     }
 
+    /// <summary>The text of every cell of a sheet, in document order.</summary>
+    public static List<string> Cells(string path, string sheet)
+    {
+        using var doc = SpreadsheetDocument.Open(path, isEditable: false);
+        var strings = doc.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        return Sheet(doc, sheet).Worksheet.Descendants<Cell>()
+            .Select(x => x.DataType?.Value == CellValues.SharedString ? strings[int.Parse(x.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : x.InnerText)
+            .ToList();
+    }
+
+    /// <summary>A sheet's print areas, as Excel references (Sheet!$A$1:$D$9).</summary>
+    public static List<string> PrintAreas(string path, string sheet)
+    {
+        using var doc = SpreadsheetDocument.Open(path, isEditable: false);
+        var workbook = doc.WorkbookPart!.Workbook;
+        var index = workbook.Sheets!.Elements<Sheet>().ToList().FindIndex(s => s.Name == sheet);
+        var area = workbook.DefinedNames?.Elements<DefinedName>().SingleOrDefault(d => d.Name == "_xlnm.Print_Area" && d.LocalSheetId?.Value == index);
+        return area is null ? [] : area.Text.Split(',').ToList();
+    }
+
+    /// <summary>The top rows (1-based) of a sheet's pictures.</summary>
+    public static List<int> PictureRows(string path, string sheet)
+    {
+        using var doc = SpreadsheetDocument.Open(path, isEditable: false);
+        var drawings = Sheet(doc, sheet).DrawingsPart;
+        return drawings is null ? [] : drawings.WorksheetDrawing!.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.FromMarker>()
+            .Select(m => int.Parse(m.RowId!.Text, System.Globalization.CultureInfo.InvariantCulture) + 1).ToList();
+    }
+
     private static int Column(string letters) => letters.Aggregate(0, (n, ch) => (n * 26) + (ch - 'A' + 1));
 
     [GeneratedRegex(@"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")]

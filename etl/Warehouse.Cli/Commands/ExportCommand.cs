@@ -20,10 +20,11 @@ internal static class ExportCommand
         var region = new Option<string?>("--region") { Description = "只看该地区及其下级，写代码或名称（36 或 江西省，3607 或 赣州市）。Only this region and below, by code or name.", HelpName = "代码|名称" };
         var level = new Option<string?>("--level") { Description = "The level of the regions compared: province, city or county (default: the level below --region, else province).", HelpName = "LEVEL" };
         var agencyType = new Option<string?>("--agency-type") { Description = $"Only agencies of this type: {string.Join(", ", Selection.AgencyTypes)}.", HelpName = "TYPE" };
+        var balanced = new Option<bool>("--balanced") { Description = "Only the agencies that reported in every year chosen (a balanced panel), so that years compare like with like (year-comparison)." };
         var output = new Option<string>("--out") { Description = "The workbook to write (FILE.xlsx), or with --all the folder.", Required = true, HelpName = "FILE|DIR" };
         var command = new Command("export", "Write a dashboard's Excel workbook: summary tables computed in the warehouse, charts, and a PivotTable over the detail rows. Written to a temporary file and renamed, never half-written.")
         {
-            dashboard, all, year, years, region, level, agencyType, output, db, folder,
+            dashboard, all, year, years, region, level, agencyType, balanced, output, db, folder,
         };
         command.SetAction(async (pr, ct) =>
         {
@@ -32,7 +33,7 @@ internal static class ExportCommand
             var everything = pr.GetValue(all);
             if (name is null == !everything) throw new UserError("give either --dashboard NAME or --all");
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
-            var request = Request(pr.GetValue(year), pr.GetValue(years), Choices.RegionCode(pr.GetValue(region)), pr.GetValue(level), pr.GetValue(agencyType));
+            var request = Request(pr.GetValue(year), pr.GetValue(years), Choices.RegionCode(pr.GetValue(region)), pr.GetValue(level), pr.GetValue(agencyType)) with { Balanced = pr.GetValue(balanced) };
             var database = Opening.ForReading(pr, db);
             var exporter = new Exporter(database, TimeProvider.System);
             var target = pr.GetValue(output)!;
@@ -40,8 +41,7 @@ internal static class ExportCommand
             var jobs = new List<(Dashboard Dashboard, string Path)>();
             foreach (var n in everything ? DashboardCatalog.Standard : [name!])
             {
-                var d = Choices.Dashboard(catalog, n);
-                jobs.Add((d, everything ? Path.Combine(target, $"{d.Title}.xlsx") : target));
+                jobs.Add((Choices.Dashboard(catalog, n), target));
             }
 
             foreach (var (d, path) in jobs)
@@ -56,7 +56,8 @@ internal static class ExportCommand
                     result = await Progress.RunAsync(console, $"Exporting {d.Name} ({d.Title})", d.Sheets.Count + 1, async progress =>
                     {
                         var step = 0;
-                        return await exporter.ExportAsync(d, r, path, new Progress<string>(_ => progress.Report(++step)), ct);
+                        var steps = new Progress<string>(_ => progress.Report(++step));
+                        return everything ? await exporter.ExportIntoAsync(d, r, path, steps, ct) : await exporter.ExportAsync(d, r, path, steps, ct);
                     });
                 }
                 catch (SelectionException e)
@@ -72,6 +73,7 @@ internal static class ExportCommand
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{Path.GetRelativePath(Environment.CurrentDirectory, result.Path)}: {d.Title}, {result.Selection.YearsText}, {result.Selection.RegionText}; {result.Tables.Count(t => !t.IsData)} tables of {rows:N0} rows, {result.Tables.Where(t => t.IsData).Sum(t => t.Rows):N0} detail rows, {result.Charts} chart(s); {result.Bytes / 1024.0:N0} KB in {result.Elapsed.TotalSeconds:0.0} s"));
                 if (rows == 0) await console.WriteLineAsync("  nothing matched the filters: the workbook says so on its cover");
+                foreach (var warning in result.Warnings) await pr.InvocationConfiguration.Error.WriteLineAsync("warning: " + warning);
             }
 
             return WarehouseCli.Ok;
@@ -86,6 +88,7 @@ internal static class ExportCommand
             Region = d.Filters.Region ? r.Region : null,
             Level = d.Filters.Level ? r.Level : null,
             AgencyType = d.Filters.AgencyType ? r.AgencyType : null,
+            Balanced = d.Filters.Balanced && r.Balanced,
         };
 
     private static SelectionRequest Request(int? year, string? years, string? region, string? level, string? agencyType)

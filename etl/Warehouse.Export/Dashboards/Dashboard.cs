@@ -16,7 +16,8 @@ public sealed record Dashboard(
 /// <summary>The filters a dashboard accepts on the command line, and its default years.</summary>
 /// <param name="Years">Default years when none are given: <c>latest</c>, <c>all</c> or <c>last N</c>.</param>
 /// <param name="SingleYear">The dashboard shows one year (a <c>--years</c> range is refused).</param>
-public sealed record DashboardFilters(YearsDefault Years, bool SingleYear, bool Region, bool Level, bool AgencyType);
+/// <param name="Balanced">It may be limited to the agencies that reported in every year chosen (<c>--balanced</c>); every table and data sheet then names its agency field (<c>filter: panel:</c>).</param>
+public sealed record DashboardFilters(YearsDefault Years, bool SingleYear, bool Region, bool Level, bool AgencyType, bool Balanced = false);
 
 /// <summary>Default years: the latest loaded, every year loaded, or the last <see cref="Count"/> up to the latest.</summary>
 public sealed record YearsDefault(string Kind, int Count)
@@ -52,7 +53,7 @@ public sealed record TableSpec(
     string? Caption,
     string View,
     FilterBinding Filter,
-    IReadOnlyDictionary<string, string> Where,
+    IReadOnlyList<WhereCondition> Where,
     IReadOnlyList<ColumnSpec> Columns,
     IReadOnlyList<OrderSpec> Order,
     SpreadSpec? Spread,
@@ -66,6 +67,8 @@ public sealed record TableSpec(
 /// <param name="Format">An Excel number format, or a preset: count, percent, ratio, year, date, text.</param>
 /// <param name="Width">Column width in characters; by default from the header and the values.</param>
 /// <param name="Highlight">Whole-row fills for rows whose value in this column equals a key (e.g. 未发布: red).</param>
+/// <param name="Line">The line it is written on.</param>
+/// <param name="Definition">What a rate of the dashboard's own divides, for the cover; the rates of the views are defined in <see cref="Rates"/>.</param>
 public sealed record ColumnSpec(
     string Field,
     string Caption,
@@ -74,7 +77,8 @@ public sealed record ColumnSpec(
     double? Width,
     Thresholds? Thresholds,
     IReadOnlyDictionary<string, string>? Highlight,
-    int Line);
+    int Line,
+    string? Definition = null);
 
 /// <summary>Red and yellow fills for a measure: below (or above) the red value is red, then yellow.</summary>
 public sealed record Thresholds(double? RedBelow, double? YellowBelow, double? RedAbove, double? YellowAbove);
@@ -90,23 +94,35 @@ public sealed record SpreadSpec(string Field, string OrderBy, string Label, int 
 /// </summary>
 public sealed record RankSpec(string Field, bool Descending, string Caption, IReadOnlyList<string> PartitionBy, int Line);
 
-/// <remarks>A table's and a data sheet's <c>where</c> keeps rows whose field equals a fixed value (e.g. applicant_code: total).</remarks>
+/// <summary>
+/// One condition of a table's or data sheet's <c>where</c>: rows whose field equals one of
+/// <see cref="Values"/> are kept (<c>applicant_code: total</c>, <c>group_code: [granted, partial]</c>),
+/// or, with <see cref="Not"/>, left out (<c>applicant_code: { not: total }</c>): a data sheet under
+/// a PivotTable leaves out the total rows and columns, so that the pivot never adds a total to its parts.
+/// </summary>
+public sealed record WhereCondition(string Field, IReadOnlyList<string> Values, bool Not);
+
 /// <summary>How the command-line filters apply to a view's fields.</summary>
 /// <param name="Year">Field compared with the chosen year or years.</param>
 /// <param name="Region">Rows within the chosen region (its province_code, city_code or region_code equals it).</param>
 /// <param name="Level">Field holding the level of the row's region; rows at <see cref="LevelAt"/> are kept.</param>
 /// <param name="LevelAt"><c>children</c>: the chosen level (by default one below the region); <c>region</c>: the region's own level.</param>
 /// <param name="AgencyType">Field holding the agency type; <see cref="AgencyTypeAll"/> is its value for all types, when the view sums them.</param>
-public sealed record FilterBinding(string? Year, bool Region, string? Level, string LevelAt, string? AgencyType, string? AgencyTypeAll)
+/// <param name="Panel">Field holding the agency code, for a balanced panel (<c>--balanced</c>): rows of agencies without a report in every year chosen are left out.</param>
+public sealed record FilterBinding(string? Year, bool Region, string? Level, string LevelAt, string? AgencyType, string? AgencyTypeAll, string? Panel = null)
 {
     public static FilterBinding None { get; } = new(null, false, null, "children", null, null);
 }
 
 /// <summary>The data sheet: detail rows of a view under the same filters, for the PivotTable.</summary>
-public sealed record DataSpec(string Sheet, string View, FilterBinding Filter, IReadOnlyDictionary<string, string> Where, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<OrderSpec> Order, int Line, int ViewLine);
+public sealed record DataSpec(string Sheet, string View, FilterBinding Filter, IReadOnlyList<WhereCondition> Where, IReadOnlyList<ColumnSpec> Columns, IReadOnlyList<OrderSpec> Order, int Line, int ViewLine);
 
 /// <summary>A PivotTable over the data sheet: fields by their view names.</summary>
-public sealed record PivotSpec(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<PivotValue> Values, IReadOnlyList<string> Filters, int Line);
+/// <param name="TotalColumn">
+/// The grand-total column at the right, adding up each row across the columns; false when a
+/// column item is itself a total (the 总计 column of table 三), which the pivot must not add to its parts.
+/// </param>
+public sealed record PivotSpec(IReadOnlyList<string> Rows, IReadOnlyList<string> Columns, IReadOnlyList<PivotValue> Values, IReadOnlyList<string> Filters, bool TotalColumn, int Line);
 
 public sealed record PivotValue(string Field, string Aggregate, string Caption, string? Format, int Line);
 

@@ -10,7 +10,7 @@ namespace Warehouse.Export.Dashboards;
 public static partial class DashboardChecker
 {
     public static readonly IReadOnlyList<string> Aggregates = ["sum", "count", "min", "max", "average"];
-    public static readonly IReadOnlyList<string> FormatPresets = ["count", "number", "percent", "ratio", "year", "date", "text"];
+    public static readonly IReadOnlyList<string> FormatPresets = ["count", "number", "percent", "ratio", "year", "date", "text", "link"];
     public const string CoverSheet = "说明";
     private const int MaxSheetName = 31;
 
@@ -39,10 +39,11 @@ public static partial class DashboardChecker
                 if (View(data.View, data.ViewLine, catalog, $"sheet {sheet.Name}: data", Problem))
                 {
                     Binding(data.Filter, data.View, data.Line, catalog, $"sheet {sheet.Name}: data", d.Filters, Problem);
-                    foreach (var f in data.Where.Keys) Field(f, data.View, data.Line, catalog, $"sheet {sheet.Name}: data where", Problem);
+                    foreach (var f in data.Where.Select(w => w.Field)) Field(f, data.View, data.Line, catalog, $"sheet {sheet.Name}: data where", Problem);
                     foreach (var c in data.Columns) Field(c.Field, data.View, c.Line, catalog, $"sheet {sheet.Name}: data", Problem);
                     foreach (var o in data.Order) Field(o.Field, data.View, o.Line, catalog, $"sheet {sheet.Name}: data order", Problem);
                     foreach (var c in data.Columns) Format(c.Format, c.Line, $"sheet {sheet.Name}: data column {c.Field}", Problem);
+                    foreach (var c in data.Columns) Defined(c, $"sheet {sheet.Name}: data column {c.Field}", Problem);
                 }
             }
 
@@ -57,7 +58,7 @@ public static partial class DashboardChecker
         var what = $"sheet {sheet.Name}: table {t.Id}";
         if (!View(t.View, t.ViewLine, catalog, what, problem)) return;
         Binding(t.Filter, t.View, t.Line, catalog, what, filters, problem);
-        foreach (var f in t.Where.Keys) Field(f, t.View, t.Line, catalog, $"{what}: where", problem);
+        foreach (var f in t.Where.Select(w => w.Field)) Field(f, t.View, t.Line, catalog, $"{what}: where", problem);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in t.Columns.Where(c => !seen.Add(c.Field))) problem(c.Line, $"{what}: column {c.Field} is shown twice");
         if (t.Columns.Count == 0) problem(t.Line, $"{what}: has no columns");
@@ -65,6 +66,7 @@ public static partial class DashboardChecker
         {
             Field(c.Field, t.View, c.Line, catalog, what, problem);
             Format(c.Format, c.Line, $"{what}: column {c.Field}", problem);
+            Defined(c, $"{what}: column {c.Field}", problem);
             if (c.Aggregate is { } a) Aggregation(a, c.Field, c.Line, $"{what}: column {c.Field}", problem);
         }
 
@@ -166,6 +168,10 @@ public static partial class DashboardChecker
         if (b.Level is { } l) Field(l, view, line, catalog, $"{what}: filter level", problem);
         if (b.AgencyType is { } a) Field(a, view, line, catalog, $"{what}: filter agency_type", problem);
         if (b.AgencyTypeAll is not null && b.AgencyType is null) problem(line, $"{what}: filter agency_type_all needs agency_type (the field it is a value of)");
+        if (b.Panel is { } panel) Field(panel, view, line, catalog, $"{what}: filter panel", problem);
+        if (filters.Balanced && b.Panel is null) problem(line, $"{what}: the dashboard takes --balanced (filters: balanced: true), so its filter must name the agency field, e.g. panel: agency_code");
+        if (!filters.Balanced && b.Panel is not null) problem(line, $"{what}: filter panel is set but the dashboard does not take --balanced (filters: balanced: true)");
+        if (b.Panel is not null && b.Year is null) problem(line, $"{what}: filter panel needs year (a balanced panel is the agencies that reported in every year chosen)");
         if (b.Region)
         {
             foreach (var f in new[] { "province_code", "city_code", "region_code" })
@@ -204,6 +210,19 @@ public static partial class DashboardChecker
         {
             problem(line, $"{what}: bad aggregation: {aggregate} of the rate {field} gives a wrong figure (a rate of a group is its sums divided, which the views compute); aggregate the counts, or take the rate from a view at the level wanted (min or max of one row)");
         }
+    }
+
+    /// <summary>A rate (or anything shown as a percentage) must be defined on the cover: by <see cref="Rates"/>, or by its own definition:.</summary>
+    private static void Defined(ColumnSpec c, string what, Action<int, string> problem)
+    {
+        if (c.Field.EndsWith("_change", StringComparison.Ordinal) && IsRate(c.Field[..^"_change".Length]) && (c.Format is "percent" || (c.Format?.Contains('%', StringComparison.Ordinal) ?? false)))
+        {
+            problem(c.Line, $"{what}: {c.Field} is a difference of two rates: show it in percentage points (百分点, e.g. {c.Field}_points), not as a percentage");
+            return;
+        }
+
+        if (!Rates.NeedsDefinition(c.Field, c.Format) || c.Definition is not null || Rates.Find(c.Field) is not null) return;
+        problem(c.Line, $"{what}: the rate {c.Field} has no definition for the cover; give it one (definition: 分子 ÷ 分母), in the template's words");
     }
 
     /// <summary>Rates and shares: computed by the views, never summed or averaged.</summary>

@@ -12,16 +12,16 @@ namespace Warehouse.Export.Dashboards;
 public static partial class DashboardReader
 {
     private static readonly string[] RootKeys = ["title", "description", "filters", "sheets"];
-    private static readonly string[] FilterKeys = ["years", "single_year", "region", "level", "agency_type"];
+    private static readonly string[] FilterKeys = ["years", "single_year", "region", "level", "agency_type", "balanced"];
     private static readonly string[] SheetKeys = ["name", "about", "tables", "chart", "data", "pivot"];
     private static readonly string[] TableKeys = ["id", "caption", "view", "filter", "where", "columns", "order", "spread", "rank", "limit"];
-    private static readonly string[] BindingKeys = ["year", "region", "level", "level_at", "agency_type", "agency_type_all"];
-    private static readonly string[] ColumnKeys = ["field", "caption", "aggregate", "format", "width", "red_below", "yellow_below", "red_above", "yellow_above", "highlight"];
+    private static readonly string[] BindingKeys = ["year", "region", "level", "level_at", "agency_type", "agency_type_all", "panel"];
+    private static readonly string[] ColumnKeys = ["field", "caption", "aggregate", "format", "width", "red_below", "yellow_below", "red_above", "yellow_above", "highlight", "definition"];
     private static readonly string[] SpreadKeys = ["field", "order_by", "label"];
     private static readonly string[] RankKeys = ["field", "order", "caption", "partition_by"];
     private static readonly string[] ChartKeys = ["table", "type", "title", "category", "series", "value", "top"];
     private static readonly string[] DataKeys = ["sheet", "view", "filter", "where", "columns", "order"];
-    private static readonly string[] PivotKeys = ["rows", "columns", "values", "filters"];
+    private static readonly string[] PivotKeys = ["rows", "columns", "values", "filters", "total_column"];
     private static readonly string[] PivotValueKeys = ["field", "aggregate", "caption", "format"];
 
     public static (Dashboard? Dashboard, IReadOnlyList<DashboardProblem> Problems) Read(string path)
@@ -95,7 +95,8 @@ public static partial class DashboardReader
             else y.Problem(f!["years"], $"filters: years '{text}' should be latest, all, or last N (e.g. last 5)");
         }
 
-        return new DashboardFilters(years, y.Bool(f, "single_year", "filters"), y.Bool(f, "region", "filters"), y.Bool(f, "level", "filters"), y.Bool(f, "agency_type", "filters"));
+        return new DashboardFilters(years, y.Bool(f, "single_year", "filters"), y.Bool(f, "region", "filters"), y.Bool(f, "level", "filters"), y.Bool(f, "agency_type", "filters"),
+            y.Bool(f, "balanced", "filters"));
     }
 
     private static SheetSpec? Sheet(YamlNodes y, YamlNode node)
@@ -173,7 +174,7 @@ public static partial class DashboardReader
         }
 
         if (values.Count == 0) y.Problem(node, $"{what}: values: is missing (at least one field to aggregate, e.g. {{ field: applications_handled, aggregate: sum }})");
-        return new PivotSpec(y.Words(p, "rows", what), y.Words(p, "columns", what), values, y.Words(p, "filters", what), YamlNodes.Line(node));
+        return new PivotSpec(y.Words(p, "rows", what), y.Words(p, "columns", what), values, y.Words(p, "filters", what), y.Bool(p, "total_column", what, absent: true), YamlNodes.Line(node));
     }
 
     private static ChartSpec? Chart(YamlNodes y, YamlNode node, string sheet)
@@ -194,20 +195,37 @@ public static partial class DashboardReader
             YamlNodes.Line(node));
     }
 
-    private static Dictionary<string, string> Where(YamlNodes y, Dictionary<string, YamlNode> map, string what)
+    private static List<WhereCondition> Where(YamlNodes y, Dictionary<string, YamlNode> map, string what)
     {
-        var where = new Dictionary<string, string>(StringComparer.Ordinal);
+        var where = new List<WhereCondition>();
         if (!map.TryGetValue("where", out var node)) return where;
+        const string Example = "e.g. { applicant_code: total }, { group_code: [granted, partial] } or { applicant_code: { not: total } }";
         if (node is not YamlMappingNode m)
         {
-            y.Problem(node, $"{what}: where should map fields to the values rows must have, e.g. {{ applicant_code: total }}");
+            y.Problem(node, $"{what}: where should map fields to the values rows must have, {Example}");
             return where;
         }
 
+        // A value, a list of values (one of them), or { not: value or list } (none of them).
+        List<string>? Values(YamlNode v) => v switch
+        {
+            YamlScalarNode s => [s.Value ?? ""],
+            YamlSequenceNode q when q.Children.All(c => c is YamlScalarNode) && q.Children.Count > 0 => q.Children.Select(c => ((YamlScalarNode)c).Value ?? "").ToList(),
+            _ => null,
+        };
+
         foreach (var (k, v) in m.Children)
         {
-            if (v is YamlScalarNode value && k is YamlScalarNode key && key.Value is { } field) where[field] = value.Value ?? "";
-            else y.Problem(k, $"{what}: each where entry should be field: value");
+            if (k is not YamlScalarNode { Value: { } field })
+            {
+                y.Problem(k, $"{what}: each where entry should be field: value, {Example}");
+                continue;
+            }
+
+            var not = v is YamlMappingNode nm && nm.Children.Count == 1 && nm.Children.Keys.Single() is YamlScalarNode { Value: "not" };
+            var values = not ? Values(((YamlMappingNode)v).Children.Values.Single()) : Values(v);
+            if (values is null) y.Problem(v, $"{what}: where {field} should be a value, a list of values, or {{ not: value or list }}, {Example}");
+            else where.Add(new WhereCondition(field, values, not));
         }
 
         return where;
@@ -225,7 +243,8 @@ public static partial class DashboardReader
             y.Str(b, "level", $"{what}: filter"),
             at,
             y.Str(b, "agency_type", $"{what}: filter"),
-            y.Str(b, "agency_type_all", $"{what}: filter"));
+            y.Str(b, "agency_type_all", $"{what}: filter"),
+            y.Str(b, "panel", $"{what}: filter"));
     }
 
     private static List<ColumnSpec> Columns(YamlNodes y, IReadOnlyList<YamlNode> nodes, string what)
@@ -269,7 +288,7 @@ public static partial class DashboardReader
             }
 
             columns.Add(new ColumnSpec(field, y.Str(c, "caption", cw) ?? field, y.Str(c, "aggregate", cw), y.Str(c, "format", cw),
-                y.Number(c, "width", cw), thresholds, highlight, YamlNodes.Line(node)));
+                y.Number(c, "width", cw), thresholds, highlight, YamlNodes.Line(node), y.Str(c, "definition", cw)));
         }
 
         return columns;

@@ -16,4 +16,13 @@ public static class Fills
     public static bool Known(string name) => Colours.ContainsKey(name);
 
     public static string Html(string name) => Colours[name];
+
+    /// <summary>The fill's name as a cover says it (红色, 黄色, 绿色, 灰色).</summary>
+    public static string Chinese(string name) => name switch
+    {
+        "red" => "红色",
+        "yellow" => "黄色",
+        "green" => "绿色",
+        _ => "灰色",
+    };
 }

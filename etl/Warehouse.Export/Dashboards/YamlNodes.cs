@@ -75,14 +75,14 @@ internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
         return null;
     }
 
-    public bool Bool(Dictionary<string, YamlNode>? map, string key, string what)
+    public bool Bool(Dictionary<string, YamlNode>? map, string key, string what, bool absent = false)
     {
         var text = Str(map, key, what);
-        if (text is null) return false;
+        if (text is null) return absent;
         if (text is "true" or "yes") return true;
         if (text is "false" or "no") return false;
         Problem(map![key], $"{what}: {key} should be true or false, not '{text}'");
-        return false;
+        return absent;
     }
 
     /// <summary>The items of a list; a single value counts as a list of one.</summary>

@@ -1,6 +1,14 @@
--- What a workbook's cover says about the data: current reports, their years, and the latest load.
+-- What a workbook's cover says about the data: current reports, their years, and when the
+-- warehouse last took in data (UTC): the latest finished ingest or reparse, finished crawl, or
+-- loaded report, whichever is latest (a crawl loads reports without finishing a load batch).
 select
     (select count(*) from fact_report where is_current = 1) as reports,
     (select min(year) from fact_report where is_current = 1) as first_year,
     (select max(year) from fact_report where is_current = 1) as last_year,
-    (select max(finished_at) from load_batch) as latest_load;
+    (select max(t) from (
+        select max(finished_at) as t from load_batch
+        union all
+        select max(finished_at) from crawl_run
+        union all
+        select max(loaded_at) from fact_report
+    ) latest) as latest_load;

@@ -28,6 +28,7 @@ select
     c.region,
     c.province_code,
     c.city_code,
+    c.source_url,
     cur.item_code,
     cur.item,
     prev.in_force + cur.issued - cur.repealed as expected,

@@ -1,4 +1,5 @@
--- v_report_measures: one row per current report with the counts supervisors track and the
+-- v_report_measures: one row per current report (every column of v_report_current, source_url
+-- included) with the counts supervisors track and the
 -- rates of domain.md, each null when its denominator is zero. rankable = 1 when the report
 -- handled 30 applications or more (rates over fewer are shown, not ranked).
 create or alter view dbo.v_report_measures as

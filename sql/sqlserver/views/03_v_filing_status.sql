@@ -1,7 +1,9 @@
 -- v_filing_status: one row per agency and year it is expected to report (rule 6): a year it
 -- reported, and the year after one it reported (up to the latest year loaded). status is
 -- on_time (by 31 January), late, undated (no closing date) or missing; status_label says it
--- in Chinese; findings lists the report's errors, in the order they were found.
+-- in Chinese; findings lists the report's errors and warning_findings its warnings, in the
+-- order they were found, each by its Chinese sentence (a message's text up to its first 。: the
+-- validator writes Chinese first, English after); source_url is where the report came from.
 create or alter view dbo.v_filing_status as
 with expected as (
     select agency_code, year from dbo.fact_report where is_current = 1
@@ -20,6 +22,7 @@ filed as (
         r.published,
         r.error_count,
         r.warning_count,
+        d.origin as source_url,
         case
             when r.report_key is null then 'missing'
             when r.published is null then 'undated'
@@ -29,6 +32,7 @@ filed as (
     from expected e
     join dbo.v_agency a on a.agency_code = e.agency_code and a.is_current = 1
     left join dbo.fact_report r on r.agency_code = e.agency_code and r.year = e.year and r.is_current = 1
+    left join dbo.raw_document d on d.sha256 = r.sha256
 )
 select
     f.agency_code,
@@ -44,6 +48,7 @@ select
     f.published,
     f.error_count,
     f.warning_count,
+    f.source_url,
     f.status,
     case f.status
         when 'on_time' then N'按时发布'
@@ -52,9 +57,14 @@ select
         else N'未发布'
     end as status_label,
     (
-        select string_agg(x.message, N'；') within group (order by x.finding_key)
+        select string_agg(case when charindex(N'。', x.message) > 0 then left(x.message, charindex(N'。', x.message)) else x.message end, N'') within group (order by x.finding_key)
         from dbo.report_finding x
         where x.report_key = f.report_key and x.severity = 'error'
-    ) as findings
+    ) as findings,
+    (
+        select string_agg(case when charindex(N'。', x.message) > 0 then left(x.message, charindex(N'。', x.message)) else x.message end, N'') within group (order by x.finding_key)
+        from dbo.report_finding x
+        where x.report_key = f.report_key and x.severity = 'warning'
+    ) as warning_findings
 from filed f
 left join dbo.dim_region g on g.region_code = f.region_code;

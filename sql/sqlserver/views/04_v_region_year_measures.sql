@@ -4,10 +4,13 @@
 -- on_time_rate from dbo.v_filing_status. province_code and city_code place the region itself, so
 -- that "regions within X" is one test for every level. The counts are summed per region of
 -- the reports first, then rolled up: sums add up, and the roll-up then moves few rows.
+-- reports is the number of agencies whose reports a row sums; regions_covered the regions
+-- (counties, or the region itself for agencies of its own level) they come from; coverage_note
+-- says so when a city or province row is built from one region only.
 create or alter view dbo.v_region_year_measures as
 with base as (
     select
-        region_code, region_level, province_code, city_code, year, agency_type,
+        region_code, region, region_level, province_code, city_code, year, agency_type,
         count(*) as reports,
         sum(items_published) as items_published,
         sum(normative_issued) as normative_issued,
@@ -24,7 +27,7 @@ with base as (
         sum(review_total) as review_total,
         sum(litigation_total) as litigation_total
     from dbo.v_report_measures
-    group by region_code, region_level, province_code, city_code, year, agency_type
+    group by region_code, region, region_level, province_code, city_code, year, agency_type
 ),
 typed as (
     select base.*, agency_type as type_key from base
@@ -84,7 +87,13 @@ select
     1.0 * (sum(p.review_corrected) + sum(p.litigation_corrected)) / nullif(sum(p.review_total) + sum(p.litigation_total), 0) as overall_correction_rate,
     1.0 * (sum(p.review_total) + sum(p.litigation_total)) / nullif(sum(p.new_received), 0) as dispute_rate,
     1.0 * max(f.on_time) / nullif(max(f.expected), 0) as on_time_rate,
-    case when sum(p.applications_handled) >= 30 then 1 else 0 end as rankable
+    case when sum(p.applications_handled) >= 30 then 1 else 0 end as rankable,
+    count(distinct p.region_code) as regions_covered,
+    case
+        when p.level = 'county' or count(distinct p.region_code) > 1 then null
+        when max(p.region_code) = p.rollup_code then N'仅含本级机关的报告'
+        else N'仅含' + max(p.region) + N'一地的报告'
+    end as coverage_note
 from placed p
 join dbo.dim_region g on g.region_code = p.rollup_code
 left join filing_rollup f on f.rollup_code = p.rollup_code and f.year = p.year and f.type_key = p.type_key

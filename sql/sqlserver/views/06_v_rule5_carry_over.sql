@@ -18,6 +18,7 @@ select
     c.region,
     c.province_code,
     c.city_code,
+    c.source_url,
     cur.applicant_code,
     cur.column_index,
     cur.applicant,

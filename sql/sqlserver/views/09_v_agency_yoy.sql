@@ -2,7 +2,8 @@
 -- the change; previous_* are null when it did not report the year before, change_rate is null
 -- when the year before had nothing. rule5_breaks and rule7_breaks count the breaks of the
 -- cross-year rules into that year. applications_change_size is the change's size, to find the
--- largest changes.
+-- largest changes. disclosure_rate_change_points is the change of the disclosure rate in
+-- percentage points (百分点): a difference of two rates is not a percentage.
 create or alter view dbo.v_agency_yoy as
 with measures as (
     select
@@ -38,6 +39,7 @@ select
     m.city,
     m.province_code,
     m.city_code,
+    m.source_url,
     m.year,
     m.applications_handled,
     m.previous_applications_handled,
@@ -48,6 +50,7 @@ select
     m.disclosure_rate,
     m.previous_disclosure_rate,
     m.disclosure_rate - m.previous_disclosure_rate as disclosure_rate_change,
+    100.0 * (m.disclosure_rate - m.previous_disclosure_rate) as disclosure_rate_change_points,
     m.items_published,
     m.previous_items_published,
     m.items_published - m.previous_items_published as items_published_change,
