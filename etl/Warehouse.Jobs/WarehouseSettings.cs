@@ -39,7 +39,7 @@ public static class WarehouseSettings
         new("Warehouse:Digests:N:Dashboard", "—", "region-comparison", "The dashboard whose workbook it sends."),
         new("Warehouse:Digests:N:Region", "—", null, "Its region code (unset: all)."),
         new("Warehouse:Digests:N:To", "—", null, "Its recipients (a list of addresses)."),
-        new("Warehouse:Digests:N:Cron", "—", null, "When it is sent (five-field cron in the time zone above)."),
+        new("Warehouse:Digests:N:Cron", "—", null, "When it is sent (five-field cron in the time zone above); it goes out at most once per period of this cron (a monthly cron: once a month), however often it is retried or triggered."),
     ];
 
     /// <summary>The value of a setting: its environment variable, else the configuration, else its default.</summary>

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Warehouse.Corpus;
 using Warehouse.Data;
 using Warehouse.Export.Dashboards;
-using Warehouse.Load;
 using Warehouse.Office;
 
 namespace Warehouse.Export.Tests;
@@ -36,27 +35,7 @@ public sealed class ExportFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        var corpus = Path.Combine(Folder, "corpus");
-        var options = new CorpusOptions(Agencies * Years, 11, [Layouts.TextTab, Layouts.TextCell], 0.15, new Panel(FirstYear, Years));
-        var manifest = await new CorpusWriter().WriteAsync(corpus, options, null, ct);
-
-        // Every tenth agency has not published its last report.
-        var files = new List<string>();
-        foreach (var e in manifest.Entries)
-        {
-            var (agency, k) = (e.Index / Years, e.Index % Years);
-            if (k == Years - 1 && agency % 10 == 0)
-            {
-                Withheld++;
-                continue;
-            }
-
-            files.Add(Path.Combine(corpus, e.File));
-        }
-
-        Database = new WarehouseDatabase(WarehouseTarget.Parse(Path.Combine(Folder, "warehouse.db")));
-        var summary = await new IngestService(Database, DocumentReader.Default, TimeProvider.System).IngestAsync(files, new IngestOptions(), null, ct);
-        if (summary.Rejected.Count > 0) throw new InvalidOperationException($"{summary.Rejected.Count} generated reports were rejected.");
+        (Database, Withheld) = await PanelWarehouse.LoadAsync(Folder, Agencies, new Panel(FirstYear, Years), 11, [Layouts.TextTab, Layouts.TextCell], ct);
 
         var exporter = new Exporter(Database, TimeProvider.System);
         foreach (var name in DashboardCatalog.Standard)

@@ -37,10 +37,22 @@ public sealed class DigestJobTests(ServeFixture f) : IClassFixture<ServeFixture>
         await Until(() => monitor.JobDetails(retry).History.FirstOrDefault()?.StateName == "Succeeded" ? "done" : null);
         sink.Messages.Count.ShouldBe(1);
 
-        // The schedule firing again for the same year and recipients sends nothing.
+        // The ledger holds the week of its cron (Mondays at 08:00 in Beijing) it was sent for.
+        var db = app.Services.GetRequiredService<Warehouse.Data.WarehouseDatabase>();
+        await using (var c = await db.OpenAsync(Ct))
+        {
+            var (schedule, start) = await Dapper.SqlMapper.QuerySingleAsync<(string, string)>(c, "select schedule, period_start from digest_delivery");
+            schedule.ShouldBe("0 8 * * 1");
+            var monday = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8));
+            (monday.DayOfWeek, monday.Hour, monday.Minute).ShouldBe((DayOfWeek.Monday, 8, 0));
+            (DateTimeOffset.UtcNow - monday).ShouldBeLessThan(TimeSpan.FromDays(7));
+        }
+
+        // The schedule firing again in the same week, for the same recipients, sends nothing; the job says when the next is due.
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(DigestJob.Id("weekly"));
         await Until(() => monitor.SucceededListCount() >= 2 ? "done" : null);
         sink.Messages.Count.ShouldBe(1);
+        monitor.SucceededJobs(0, 10).Select(j => j.Value.Result?.ToString()).ShouldContain(r => r != null && r.Contains("AlreadySent; next due", StringComparison.Ordinal));
     }
 
     private static async Task<string> Until(Func<string?> value)

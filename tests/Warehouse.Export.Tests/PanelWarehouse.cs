@@ -1,0 +1,34 @@
+using Warehouse.Corpus;
+using Warehouse.Data;
+using Warehouse.Load;
+
+namespace Warehouse.Export.Tests;
+
+/// <summary>A warehouse loaded with a generated panel: the same agencies every year, every tenth agency's last report withheld so that it is missing.</summary>
+internal static class PanelWarehouse
+{
+    /// <returns>The warehouse (<c>warehouse.db</c> in <paramref name="folder"/>, its corpus in <c>corpus/</c>) and how many reports were withheld.</returns>
+    public static async Task<(WarehouseDatabase Database, int Withheld)> LoadAsync(string folder, int agencies, Panel panel, int seed, IReadOnlyList<string> layouts, CancellationToken ct)
+    {
+        var corpus = Path.Combine(folder, "corpus");
+        var manifest = await new CorpusWriter().WriteAsync(corpus, new CorpusOptions(agencies * panel.Years, seed, layouts, 0.15, panel), null, ct);
+        var files = new List<string>();
+        var withheld = 0;
+        foreach (var e in manifest.Entries)
+        {
+            var (agency, k) = (e.Index / panel.Years, e.Index % panel.Years);
+            if (k == panel.Years - 1 && agency % 10 == 0)
+            {
+                withheld++;
+                continue;
+            }
+
+            files.Add(Path.Combine(corpus, e.File));
+        }
+
+        var database = new WarehouseDatabase(WarehouseTarget.Parse(Path.Combine(folder, "warehouse.db")));
+        var summary = await new IngestService(database, DocumentReader.Default, TimeProvider.System).IngestAsync(files, new IngestOptions(), null, ct);
+        if (summary.Rejected.Count > 0) throw new InvalidOperationException($"{summary.Rejected.Count} generated reports were rejected.");
+        return (database, withheld);
+    }
+}
