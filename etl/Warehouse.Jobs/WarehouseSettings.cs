@@ -21,7 +21,7 @@ public static class WarehouseSettings
         new("Warehouse:Dashboards", "WAREHOUSE_DASHBOARDS", "dashboards", "The folder of dashboard files (one YAML file per workbook)."),
         new("Warehouse:UserAgent", "WAREHOUSE_USER_AGENT", null, "The crawler's User-Agent: a product token and a contact URL (default: WarehouseBot with the project's URL)."),
         new("Warehouse:Urls", "WAREHOUSE_URLS", "http://127.0.0.1:5080", "Where serve listens (semicolon-separated URLs)."),
-        new("Warehouse:TimeZone", "WAREHOUSE_TIME_ZONE", "Asia/Shanghai", "The time zone of every cron expression."),
+        new("Warehouse:TimeZone", "WAREHOUSE_TIME_ZONE", "Asia/Shanghai", "The time zone of every cron expression (Asia/Shanghai works without tzdata too: the product knows it is UTC+8 and gives Hangfire the same zone)."),
         new("Warehouse:Jobs:Storage", "WAREHOUSE_JOBS_STORAGE", "auto", "Hangfire's job storage: inmemory, sqlserver, or auto (sqlserver when the warehouse is SQL Server)."),
         new("Warehouse:Jobs:SqlServer", "WAREHOUSE_JOBS_SQLSERVER", null, "The SQL Server connection string for the job queue (default: the warehouse's, when it is SQL Server)."),
         new("Warehouse:Jobs:Workers", "WAREHOUSE_JOBS_WORKERS", "2", "Jobs run at once by one serve process."),

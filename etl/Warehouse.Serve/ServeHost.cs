@@ -38,6 +38,11 @@ public static class ServeHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new WarehouseDatabase(WarehouseTarget.Parse(options.Database)));
         services?.Invoke(builder.Services);
+
+        // Every part of Hangfire (the schedule, the server, the dashboard) finds the configured
+        // zone by its id, also on a machine without tzdata where only the product knows it.
+        var zones = new ZoneResolver(options.TimeZone);
+        builder.Services.AddSingleton<ITimeZoneResolver>(zones);
         builder.Services.AddHangfire((provider, c) =>
         {
             // Hangfire logs through a process-wide provider; bind it to this host's loggers (a
@@ -61,6 +66,7 @@ public static class ServeHost
         builder.Services.AddHangfireServer(s =>
         {
             s.WorkerCount = options.Workers;
+            s.TimeZoneResolver = zones;
             s.SchedulePollingInterval = options.PollInterval;
             s.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
@@ -73,6 +79,7 @@ public static class ServeHost
             Authorization = [new DashboardAccess(options)],
             DashboardTitle = "Warehouse jobs",
             DisplayStorageConnectionString = false,
+            TimeZoneResolver = zones,
             IsReadOnlyFunc = _ => false,
         });
         return app;

@@ -59,7 +59,7 @@ public sealed class ServeFixture : IAsyncLifetime
         return app;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
