@@ -72,7 +72,8 @@ public static class ServeHost
         });
 
         var app = builder.Build();
-        app.MapGet("/health", (ServeOptions o, WarehouseDatabase db, JobStorage storage, CancellationToken ct) => Health.HandleAsync(o, db, storage, ct));
+        app.MapGet("/health", (ServeOptions o, WarehouseDatabase db, JobStorage storage, ILoggerFactory loggers, CancellationToken ct) =>
+            Health.HandleAsync(o, db, storage, loggers.CreateLogger(typeof(Health)), ct));
         app.MapGet("/", () => Results.Text("Warehouse: the job dashboard is at /hangfire, health at /health.\n"));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
