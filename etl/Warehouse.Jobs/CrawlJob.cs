@@ -13,6 +13,8 @@ namespace Warehouse.Jobs;
 /// Crawls one source (by name, so that the job survives edits of its file). Two runs of the same
 /// source never overlap, across every serve process sharing the queue: the second finds the
 /// source's lock taken and stops, saying so; the frontier would let it resume the same run.
+/// A crawl whose start page failed, or that fetched nothing from its source, fails the job
+/// (<see cref="CrawlFailedException"/>): Hangfire shows it red and retries it.
 /// </summary>
 [AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
 public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, JobStorage storage, TimeProvider time, ILogger<CrawlJob> logger)
@@ -53,8 +55,17 @@ public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, J
         await using var store = await CrawlStore.OpenAsync(database, time, ct);
         await using var fetcher = Fetcher.Create();
         var summary = await new Crawler(store, fetcher, DocumentReader.Default, userAgent).CrawlAsync(s, null, ct);
+        if (summary.Failure is { } failure)
+        {
+            logger.LogError("抓取 {Source} 失败：{Failure}（{Problems} 个网址失败或被拒）/ crawl failed", s.Name, failure, summary.Problems.Count);
+            throw new CrawlFailedException($"抓取 {s.Name} 失败：{failure}");
+        }
+
         logger.LogInformation("Crawled {Source}: {New} new, {Unchanged} unchanged, {Rejected} not a report, {Problems} failed or refused",
             s.Name, summary.NewDocuments, summary.UnchangedDocuments, summary.Rejected, summary.Problems.Count);
         return $"{summary.NewDocuments} new, {summary.UnchangedDocuments} unchanged, {summary.Problems.Count} failed or refused";
     }
 }
+
+/// <summary>A crawl that failed as a whole (its start page, or nothing fetched); the message says why, Chinese first.</summary>
+public sealed class CrawlFailedException(string message) : Exception(message);

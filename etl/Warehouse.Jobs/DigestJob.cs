@@ -8,8 +8,9 @@ namespace Warehouse.Jobs;
 
 /// <summary>
 /// Sends a scheduled digest. The delivery ledger in the warehouse makes it safe to rerun: a
-/// digest already sent for its period and recipients is not sent again, and a server that
-/// refused it leaves nothing recorded, so the retry sends it.
+/// digest already sent in this period of its cron (a monthly digest this month) to its recipients
+/// is not sent again, and a server that refused it leaves nothing recorded, so the retry sends it.
+/// A year without reports sends nothing and fails the job, saying which years are loaded.
 /// </summary>
 [AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
 public sealed class DigestJob(ServeOptions options, WarehouseDatabase database, TimeProvider time, ILoggerFactory loggers)
@@ -21,8 +22,10 @@ public sealed class DigestJob(ServeOptions options, WarehouseDatabase database, 
         var digest = options.Digests.FirstOrDefault(d => d.Name == name) ?? throw new InvalidOperationException($"No digest named '{name}' in the configuration.");
         var smtp = options.Smtp ?? throw new InvalidOperationException("No SMTP server is configured (Warehouse:Smtp:Host).");
         var service = new DigestService(database, DashboardCatalog.Load(options.Dashboards), time, loggers.CreateLogger<DigestService>());
-        var outcome = await service.SendAsync(new DigestRequest(digest.Dashboard, digest.Region, null, digest.To), smtp, ct);
-        loggers.CreateLogger<DigestJob>().LogInformation("Digest {Name}: {Outcome}", name, outcome);
-        return outcome.ToString() ?? "";
+        var every = new DigestSchedule(digest.Cron, options.TimeZone);
+        var outcome = await service.SendAsync(new DigestRequest(digest.Dashboard, digest.Region, null, digest.To, every), smtp, ct);
+        var next = every.PeriodAt(time.GetUtcNow()).NextText;
+        loggers.CreateLogger<DigestJob>().LogInformation("Digest {Name}: {Outcome}; next due {Next} ({Zone})", name, outcome, next, options.TimeZone.Id);
+        return $"{outcome}; next due {next}";
     }
 }

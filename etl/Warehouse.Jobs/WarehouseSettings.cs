@@ -22,7 +22,7 @@ public static class WarehouseSettings
         new("Warehouse:SourceName", "WAREHOUSE_SOURCE_NAME", "政府信息公开年报数据仓库", "The source a workbook's cover names (数据来源), never the database's path; environment only, read by export, digest and serve's digests."),
         new("Warehouse:UserAgent", "WAREHOUSE_USER_AGENT", null, "The crawler's User-Agent: a product token and a contact URL (default: WarehouseBot with the project's URL)."),
         new("Warehouse:Urls", "WAREHOUSE_URLS", "http://127.0.0.1:5080", "Where serve listens (semicolon-separated URLs)."),
-        new("Warehouse:TimeZone", "WAREHOUSE_TIME_ZONE", "Asia/Shanghai", "The time zone of every cron expression."),
+        new("Warehouse:TimeZone", "WAREHOUSE_TIME_ZONE", "Asia/Shanghai", "The time zone of every cron expression (Asia/Shanghai works without tzdata too: the product knows it is UTC+8 and gives Hangfire the same zone)."),
         new("Warehouse:Jobs:Storage", "WAREHOUSE_JOBS_STORAGE", "auto", "Hangfire's job storage: inmemory, sqlserver, or auto (sqlserver when the warehouse is SQL Server)."),
         new("Warehouse:Jobs:SqlServer", "WAREHOUSE_JOBS_SQLSERVER", null, "The SQL Server connection string for the job queue (default: the warehouse's, when it is SQL Server)."),
         new("Warehouse:Jobs:Workers", "WAREHOUSE_JOBS_WORKERS", "2", "Jobs run at once by one serve process."),
@@ -40,7 +40,7 @@ public static class WarehouseSettings
         new("Warehouse:Digests:N:Dashboard", "—", "region-comparison", "The dashboard whose workbook it sends."),
         new("Warehouse:Digests:N:Region", "—", null, "Its region code (unset: all)."),
         new("Warehouse:Digests:N:To", "—", null, "Its recipients (a list of addresses)."),
-        new("Warehouse:Digests:N:Cron", "—", null, "When it is sent (five-field cron in the time zone above)."),
+        new("Warehouse:Digests:N:Cron", "—", null, "When it is sent (five-field cron in the time zone above); it goes out at most once per period of this cron (a monthly cron: once a month), however often it is retried or triggered."),
     ];
 
     /// <summary>The value of a setting: its environment variable, else the configuration, else its default.</summary>

@@ -38,6 +38,11 @@ public static class ServeHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new WarehouseDatabase(WarehouseTarget.Parse(options.Database)));
         services?.Invoke(builder.Services);
+
+        // Every part of Hangfire (the schedule, the server, the dashboard) finds the configured
+        // zone by its id, also on a machine without tzdata where only the product knows it.
+        var zones = new ZoneResolver(options.TimeZone);
+        builder.Services.AddSingleton<ITimeZoneResolver>(zones);
         builder.Services.AddHangfire((provider, c) =>
         {
             // Hangfire logs through a process-wide provider; bind it to this host's loggers (a
@@ -61,18 +66,21 @@ public static class ServeHost
         builder.Services.AddHangfireServer(s =>
         {
             s.WorkerCount = options.Workers;
+            s.TimeZoneResolver = zones;
             s.SchedulePollingInterval = options.PollInterval;
             s.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
         });
 
         var app = builder.Build();
-        app.MapGet("/health", (ServeOptions o, WarehouseDatabase db, JobStorage storage, CancellationToken ct) => Health.HandleAsync(o, db, storage, ct));
+        app.MapGet("/health", (ServeOptions o, WarehouseDatabase db, JobStorage storage, ILoggerFactory loggers, CancellationToken ct) =>
+            Health.HandleAsync(o, db, storage, loggers.CreateLogger(typeof(Health)), ct));
         app.MapGet("/", () => Results.Text("Warehouse: the job dashboard is at /hangfire, health at /health.\n"));
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new DashboardAccess(options)],
             DashboardTitle = "Warehouse jobs",
             DisplayStorageConnectionString = false,
+            TimeZoneResolver = zones,
             IsReadOnlyFunc = _ => false,
         });
         return app;

@@ -45,6 +45,7 @@ public sealed class DigestTests(ExportFixture f) : IClassFixture<ExportFixture>
         {
             ["received"] = await c.ExecuteScalarAsync<long>("select count(*) from v_report_current where year = @year", new { year }),
             ["late"] = await c.ExecuteScalarAsync<long>("select count(*) from v_filing_status where year = @year and status = 'late'", new { year }),
+            ["undated"] = await c.ExecuteScalarAsync<long>("select count(*) from v_filing_status where year = @year and status = 'undated'", new { year }),
             ["missing"] = await c.ExecuteScalarAsync<long>("select count(*) from v_filing_status where year = @year and status = 'missing'", new { year }),
             ["inconsistent"] = await c.ExecuteScalarAsync<long>("select count(*) from v_report_current where year = @year and error_count > 0", new { year }),
         };
@@ -89,14 +90,14 @@ public sealed class DigestTests(ExportFixture f) : IClassFixture<ExportFixture>
         await using (var c = await f.Database.OpenAsync(Ct))
         {
             await c.ExecuteAsync(
-                "insert into digest_delivery (delivery_key, dashboard, region_code, period, recipients, message_id, status, attempted_at) values (@Key, 'year-comparison', null, @Year, @To, 'x', 'unknown', '2026-01-01')",
+                "insert into digest_delivery (delivery_key, dashboard, region_code, report_year, recipients, message_id, status, attempted_at) values (@Key, 'year-comparison', null, @Year, @To, 'x', 'unknown', '2026-01-01')",
                 new { Key = digest.DeliveryKey, digest.Year, To = digest.Recipients });
         }
 
         (await Service().SendAsync(request, Smtp(sink), Ct)).ShouldBe(DigestOutcome.NotSentAgain);
         sink.Messages.ShouldBeEmpty();
-        (await Service().SendAsync(request, Smtp(sink), Ct, resendUncertain: true)).ShouldBe(DigestOutcome.Sent);
-        (await Service().SendAsync(request, Smtp(sink), Ct, resendUncertain: true)).ShouldBe(DigestOutcome.AlreadySent);
+        (await Service().SendAsync(request, Smtp(sink), Ct, resend: true)).ShouldBe(DigestOutcome.Sent);
+        (await Service().SendAsync(request, Smtp(sink), Ct)).ShouldBe(DigestOutcome.AlreadySent);
         sink.Messages.Count.ShouldBe(1);
     }
 

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Warehouse.Corpus;
 using Warehouse.Data;
 using Warehouse.Export.Dashboards;
-using Warehouse.Load;
 using Warehouse.Office;
 
 namespace Warehouse.Export.Tests;
@@ -39,28 +38,8 @@ public class ExportFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        var corpus = Path.Combine(Folder, "corpus");
         var (agencies, years, inconsistent, withhold) = Panel;
-        var options = new CorpusOptions(agencies * years, 11, [Layouts.TextTab, Layouts.TextCell], inconsistent, new Panel(FirstYear, years));
-        var manifest = await new CorpusWriter().WriteAsync(corpus, options, null, ct);
-
-        // Every tenth agency has not published its last report.
-        var files = new List<string>();
-        foreach (var e in manifest.Entries)
-        {
-            var (agency, k) = (e.Index / years, e.Index % years);
-            if (withhold > 0 && k == years - 1 && agency % withhold == 0)
-            {
-                Withheld++;
-                continue;
-            }
-
-            files.Add(Path.Combine(corpus, e.File));
-        }
-
-        Database = new WarehouseDatabase(WarehouseTarget.Parse(Path.Combine(Folder, "warehouse.db")));
-        var summary = await new IngestService(Database, DocumentReader.Default, TimeProvider.System).IngestAsync(files, new IngestOptions(), null, ct);
-        if (summary.Rejected.Count > 0) throw new InvalidOperationException($"{summary.Rejected.Count} generated reports were rejected.");
+        (Database, Withheld) = await PanelWarehouse.LoadAsync(Folder, agencies, new Panel(FirstYear, years), 11, [Layouts.TextTab, Layouts.TextCell], ct, inconsistent, withhold);
 
         var exporter = new Exporter(Database, TimeProvider.System);
         foreach (var name in DashboardCatalog.Standard)

@@ -27,30 +27,31 @@ public sealed class DigestJobTests(ServeFixture f) : IClassFixture<ServeFixture>
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger(DigestJob.Id("weekly"));
 
         // The refusal fails the attempt; Hangfire schedules the retry (a minute later) with the reason.
-        var retry = await Until(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(DigestJob)) is { Key: not null } j ? j.Key : null);
+        var retry = await ServeFixture.UntilAsync(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(DigestJob)) is { Key: not null } j ? j.Key : null);
         var details = monitor.JobDetails(retry);
         details.History.ShouldContain(h => h.StateName == "Failed" || (h.Reason != null && h.Reason.Contains("Retry attempt 1", StringComparison.Ordinal)));
         sink.Messages.ShouldBeEmpty();
 
         // Run the retry now rather than in a minute.
         app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(retry);
-        await Until(() => monitor.JobDetails(retry).History.FirstOrDefault()?.StateName == "Succeeded" ? "done" : null);
+        await ServeFixture.UntilAsync(() => monitor.JobDetails(retry).History.FirstOrDefault()?.StateName == "Succeeded" ? "done" : null);
         sink.Messages.Count.ShouldBe(1);
 
-        // The schedule firing again for the same year and recipients sends nothing.
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(DigestJob.Id("weekly"));
-        await Until(() => monitor.SucceededListCount() >= 2 ? "done" : null);
-        sink.Messages.Count.ShouldBe(1);
-    }
-
-    private static async Task<string> Until(Func<string?> value)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        // The ledger holds the week of its cron (Mondays at 08:00 in Beijing) it was sent for.
+        var db = app.Services.GetRequiredService<Warehouse.Data.WarehouseDatabase>();
+        await using (var c = await db.OpenAsync(Ct))
         {
-            if (value() is { } v) return v;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Hangfire did not get there within 60 s.");
-            await Task.Delay(200, Ct);
+            var (schedule, start) = await Dapper.SqlMapper.QuerySingleAsync<(string, string)>(c, "select schedule, period_start from digest_delivery");
+            schedule.ShouldBe("0 8 * * 1");
+            var monday = DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture).ToOffset(TimeSpan.FromHours(8));
+            (monday.DayOfWeek, monday.Hour, monday.Minute).ShouldBe((DayOfWeek.Monday, 8, 0));
+            (DateTimeOffset.UtcNow - monday).ShouldBeLessThan(TimeSpan.FromDays(7));
         }
+
+        // The schedule firing again in the same week, for the same recipients, sends nothing; the job says when the next is due.
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(DigestJob.Id("weekly"));
+        await ServeFixture.UntilAsync(() => monitor.SucceededListCount() >= 2 ? "done" : null);
+        sink.Messages.Count.ShouldBe(1);
+        monitor.SucceededJobs(0, 10).Select(j => j.Value.Result?.ToString()).ShouldContain(r => r != null && r.Contains("AlreadySent; next due", StringComparison.Ordinal));
     }
 }

@@ -59,7 +59,19 @@ public sealed class ServeFixture : IAsyncLifetime
         return app;
     }
 
-    private static int FreePort()
+    /// <summary>Waits (a minute at most) until <paramref name="value"/> gives something, and returns it.</summary>
+    public static async Task<string> UntilAsync(Func<string?> value)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (value() is { } v) return v;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Hangfire did not get there within 60 s.");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -15,7 +15,7 @@ internal static class CrawlCommand
         var source = new Option<string?>("--source") { Description = "Crawl only this source (its name; see sources list). Default: every source.", HelpName = "NAME" };
         var db = IngestCommand.Database();
         var sources = SourcesCommand.Folder();
-        var command = new Command("crawl", "Crawl the portals' annual-report columns: list pages, articles and attachments into the raw store and the warehouse. A killed crawl resumes where it stopped.")
+        var command = new Command("crawl", "Crawl the portals' annual-report columns: list pages, articles and attachments into the raw store and the warehouse. A killed crawl resumes where it stopped. Exit 1 when a source failed (its start page, or nothing fetched).")
         {
             source, db, sources,
         };
@@ -54,9 +54,21 @@ internal static class CrawlCommand
                 {
                     await output.WriteLineAsync($"    {group.Count(),4} × {group.Key} (e.g. {group.First().Url})");
                 }
+
+                if (s.Failure is { } why) await output.WriteLineAsync($"    失败 / failed: {why}");
             }
 
             await output.WriteLineAsync($"Into {database.Target.Display}.");
+
+            // The closing line, Chinese first: a source that failed as a whole is never an all-clear.
+            var failed = summaries.Where(s => s.Failure is not null).Select(s => s.Source).ToList();
+            if (failed.Count > 0)
+            {
+                await output.WriteLineAsync($"抓取失败：{summaries.Count} 个来源中 {failed.Count} 个失败（{string.Join("、", failed)}），见上 / {failed.Count} of {summaries.Count} source(s) failed: {string.Join(", ", failed)}");
+                return WarehouseCli.Findings;
+            }
+
+            await output.WriteLineAsync($"抓取完成：{summaries.Count} 个来源，新文件 {summaries.Sum(s => s.NewDocuments)} 个，未变 {summaries.Sum(s => s.UnchangedDocuments)} 个 / crawled {summaries.Count} source(s)");
             return WarehouseCli.Ok;
         });
         return command;

@@ -8,7 +8,11 @@ namespace Warehouse.Crawl.Crawling;
 /// <summary>Where a source's crawl stands, for a live display.</summary>
 public sealed record CrawlProgress(string Source, string Host, int Fetched, int Known, string? Last);
 
-/// <summary>What one crawl of a source did: documents new and unchanged, and what failed, with why.</summary>
+/// <summary>
+/// What one crawl of a source did: documents new and unchanged, and what failed, with why.
+/// <paramref name="Failure"/> says, Chinese first, why the crawl as a whole failed (its start page
+/// did not answer, or it got no document from the source); null when it did not.
+/// </summary>
 public sealed record CrawlSummary(
     string Source,
     long RunKey,
@@ -18,7 +22,8 @@ public sealed record CrawlSummary(
     int NewDocuments,
     int UnchangedDocuments,
     int Rejected,
-    IReadOnlyList<CrawlProblem> Problems);
+    IReadOnlyList<CrawlProblem> Problems,
+    string? Failure = null);
 
 /// <summary>
 /// Crawls a source: list pages find articles, articles find attachments, documents go to the
@@ -53,10 +58,9 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             }
         }
 
-        await store.FinishRunAsync(run, ct);
         var (outcomes, problems) = await store.RunSummaryAsync(source.Name, run, ct);
         int Count(Func<CrawlOutcomeCount, bool> which) => (int)outcomes.Where(which).Sum(o => o.Urls);
-        return new CrawlSummary(
+        var summary = new CrawlSummary(
             source.Name, run, resumed,
             Count(o => o.Kind == "list" && o.State == "done"),
             Count(o => o.Kind == "article" && o.State == "done"),
@@ -64,6 +68,29 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             Count(o => o.Outcome == "unchanged"),
             Count(o => o.Outcome == "rejected"),
             problems);
+        summary = summary with { Failure = FailureOf(source, summary) };
+        await store.FinishRunAsync(run, summary.Failure, ct);
+        return summary;
+    }
+
+    /// <summary>
+    /// Why a crawl failed as a whole, Chinese first: a start page that did not answer (the column
+    /// moved, the portal is down), or no document at all from the source (a list the profile no
+    /// longer reads). Null when neither: documents found unchanged are a crawl that worked.
+    /// </summary>
+    private static string? FailureOf(Source source, CrawlSummary s)
+    {
+        var starts = source.StartUrls.Select(u => u.AbsoluteUri).ToHashSet(StringComparer.Ordinal);
+        var failedStarts = s.Problems.Where(p => starts.Contains(p.Url)).ToList();
+        if (failedStarts.Count > 0)
+        {
+            var which = string.Join("；", failedStarts.Select(p => $"{p.Url}（{p.LastReason ?? p.State}）"));
+            return $"起始页抓取失败：{which} / the start page failed";
+        }
+
+        return s.NewDocuments + s.UnchangedDocuments + s.Rejected == 0
+            ? $"未从该来源抓取到任何文件（列表页 {s.ListPages} 个，文章 {s.Articles} 篇，失败或被拒 {s.Problems.Count} 个）/ nothing was fetched from the source"
+            : null;
     }
 
     private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey);

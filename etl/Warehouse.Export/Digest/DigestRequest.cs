@@ -1,16 +1,32 @@
 namespace Warehouse.Export.Digest;
 
-/// <summary>A digest to build: a dashboard's workbook for a report year (default: the latest loaded) and a region (default: all), for these recipients.</summary>
-public sealed record DigestRequest(string Dashboard, string? Region, int? Year, IReadOnlyList<string> To);
+/// <summary>
+/// A digest to build: a dashboard's workbook for a report year (default: the latest loaded) and a
+/// region (default: all), for these recipients, sent at most once per period of <paramref name="Every"/>
+/// (default: once a calendar month in Beijing time).
+/// </summary>
+public sealed record DigestRequest(string Dashboard, string? Region, int? Year, IReadOnlyList<string> To, DigestSchedule? Every = null);
 
-/// <summary>The headline figures of a digest, as the warehouse counts them.</summary>
-public sealed record Headline(long Received, long Late, long Missing, long Inconsistent);
+/// <summary>
+/// The headline figures of a digest, as the warehouse counts them: reports received; of the
+/// agencies expected to report (rule 6), how many did on time, late, without a date, or not at
+/// all; reports with errors.
+/// </summary>
+public sealed record Headline(long Received, long Late, long Missing, long Inconsistent, long Undated, long OnTime, long Expected)
+{
+    /// <summary>按时发布率: on time / expected, 0–1; null when no agency was expected to report.</summary>
+    public double? OnTimeRate => Expected == 0 ? null : (double)OnTime / Expected;
+}
 
 /// <summary>An agency whose applications changed much from the year before.</summary>
 public sealed record Change(string Agency, string? Region, long? Previous, long? Current, long? Difference);
 
-/// <summary>A built digest: the message, its figures, and the key its delivery is recorded under.</summary>
-public sealed record Digest(MimeKit.MimeMessage Message, int Year, string RegionName, Headline Headline, IReadOnlyList<Change> Changes, string DeliveryKey, string Recipients, string WorkbookName);
+/// <summary>An agency that published late (<paramref name="Status"/> <c>late</c>, with its date, yyyy-MM-dd) or not at all (<c>missing</c>).</summary>
+public sealed record FilingGap(string Status, string Agency, string? Region, string? Published);
+
+/// <summary>A built digest: the message, its figures, the period of its schedule, and the key its delivery is recorded under.</summary>
+public sealed record Digest(MimeKit.MimeMessage Message, int Year, string RegionName, Headline Headline, IReadOnlyList<Change> Changes, IReadOnlyList<FilingGap> Gaps,
+    DigestSchedule Schedule, DigestPeriod Period, string DeliveryKey, string Recipients, string WorkbookName);
 
 /// <summary>What became of a send.</summary>
 public enum DigestOutcome

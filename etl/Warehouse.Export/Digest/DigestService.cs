@@ -26,6 +26,11 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private readonly ILogger _log = logger ?? NullLogger<DigestService>.Instance;
 
+    /// <summary>The most late or missing agencies a digest names of each; the count says how many there are.</summary>
+    public const int ListLimit = 10;
+
+    /// <summary>Builds the digest of <paramref name="request"/>, its workbook written into <paramref name="workFolder"/>.</summary>
+    /// <exception cref="SelectionException">An unknown dashboard or region, a bad recipient, or no reports for the year and region (the message names the years loaded): no digest is made.</exception>
     public async Task<Digest> BuildAsync(DigestRequest request, string workFolder, CancellationToken ct)
     {
         var to = Recipients(request.To);
@@ -37,13 +42,16 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             region = DivisionList.Default.Find(code) ?? throw new SelectionException($"--region {code} is not a region code of the national division list");
         }
 
+        var schedule = request.Every ?? DigestSchedule.Parse("month", Exporter.ChinaTime);
+        var period = schedule.PeriodAt(time.GetUtcNow());
         await using var c = await database.OpenAsync(ct);
-        var year = request.Year ?? await c.ExecuteScalarAsync<int?>(new CommandDefinition(database.Sql.Get("queries/latest_year"), cancellationToken: ct))
-            ?? throw new SelectionException("the warehouse holds no reports yet: there is nothing to digest");
+        var year = await YearWithReportsAsync(c, request.Year, region, ct);
         var args = new { Year = year, Region = region?.Code };
-        var headline = (await Rows(c, "queries/digest_headline", args, ct)).Select(r => new Headline(L(r[0]), L(r[1]), L(r[2]), L(r[3]))).Single();
+        var headline = (await Rows(c, "queries/digest_headline", args, ct)).Select(r => new Headline(L(r[0]), L(r[1]), L(r[2]), L(r[3]), L(r[4]), L(r[5]), L(r[6]))).Single();
         var changes = (await Rows(c, "queries/digest_changes", args, ct))
             .Select(r => new Change(r[0]?.ToString() ?? "", r[1]?.ToString(), N(r[2]), N(r[3]), N(r[4]))).ToList();
+        var gaps = (await Rows(c, "queries/digest_late_missing", args, ct))
+            .Select(r => new FilingGap(r[0]?.ToString() ?? "", r[1]?.ToString() ?? "", r[2]?.ToString(), Date(r[3]))).ToList();
 
         // The workbook of the period: one year, or the dashboard's span of years ending with it.
         var (first, last) = dashboard.Filters.SingleYear || dashboard.Filters.Years.Kind == "latest" ? (year, year)
@@ -53,9 +61,26 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         var export = await new Exporter(database, time).ExportAsync(dashboard,
             new SelectionRequest(first ?? last, last, dashboard.Filters.Region ? region?.Code : null), Path.Combine(workFolder, workbookName), null, ct);
 
-        var key = Key(dashboard.Name, region?.Code, year, to);
-        var message = Compose(dashboard, year, regionName, headline, changes, export, to, key, workbookName);
-        return new Digest(message, year, regionName, headline, changes, key, string.Join(", ", to), workbookName);
+        var key = Key(dashboard.Name, region?.Code, request.Year, to, schedule, period);
+        var message = Compose(dashboard, year, regionName, headline, changes, gaps, export, to, key, workbookName);
+        return new Digest(message, year, regionName, headline, changes, gaps, schedule, period, key, string.Join(", ", to), workbookName);
+    }
+
+    /// <summary>The year asked for, or the latest loaded, when the region has reports for it.</summary>
+    /// <exception cref="SelectionException">No reports for it: the message names the years that are loaded (for the region, or at all).</exception>
+    private async Task<int> YearWithReportsAsync(DbConnection c, int? asked, Region? region, CancellationToken ct)
+    {
+        async Task<List<int>> YearsAsync(string? code) =>
+            (await Rows(c, "queries/digest_years", new { Region = code }, ct)).Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToList();
+
+        var all = await YearsAsync(null);
+        if (all.Count == 0) throw new SelectionException("数据仓库中还没有报告，摘要不发送 / the warehouse holds no reports yet: no digest is sent");
+        var year = asked ?? all[^1];
+        var here = region is null ? all : await YearsAsync(region.Code);
+        if (here.Contains(year)) return year;
+        var where = region is null ? "" : $"{region.Name}（{region.Code}）";
+        var loaded = here.Count > 0 ? $"{where}已载入的年度：{string.Join("、", here)}" : $"{where}没有任何报告；数据仓库已载入的年度：{string.Join("、", all)}";
+        throw new SelectionException($"{where}没有 {year} 年度的报告，摘要不发送；{loaded} / no reports for {year}{(region is null ? "" : $" in {region.Code}")}: no digest is sent; years loaded: {string.Join(", ", here.Count > 0 ? here : all)}");
     }
 
     /// <summary>A dry run: the digest written as an .eml file into <paramref name="folder"/>; nothing is sent or recorded.</summary>
@@ -86,10 +111,11 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         }
     }
 
-    /// <summary>Sends the digest unless it was sent (or may have been) for this period and these recipients.</summary>
-    /// <param name="resendUncertain">Send even when an earlier attempt ended without knowing whether the server took it (an operator who checked that it did not arrive).</param>
+    /// <summary>Sends the digest unless it was sent (or may have been) for this period of its schedule and these recipients.</summary>
+    /// <param name="resend">Send even when it was sent this period, or an earlier attempt ended without knowing whether the server took it (an operator's decision).</param>
+    /// <exception cref="SelectionException">No reports for the year and region: nothing is sent (see <see cref="BuildAsync"/>).</exception>
     /// <exception cref="DigestDeliveryException">The server refused it or dropped the connection before taking it; a retry will send it.</exception>
-    public async Task<DigestOutcome> SendAsync(DigestRequest request, SmtpOptions smtp, CancellationToken ct, bool resendUncertain = false)
+    public async Task<DigestOutcome> SendAsync(DigestRequest request, SmtpOptions smtp, CancellationToken ct, bool resend = false)
     {
         var work = Directory.CreateTempSubdirectory("warehouse-digest-");
         try
@@ -97,24 +123,28 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             var digest = await BuildAsync(request, work.FullName, ct);
             digest.Message.From.Clear();
             digest.Message.From.Add(MailboxAddress.Parse(smtp.From));
+            var id = digest.DeliveryKey[..12];
+            var period = digest.Period.Start is { } s ? s.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
             await using var c = await database.OpenAsync(ct);
             var existing = (await Rows(c, "queries/digest_find", new { Key = digest.DeliveryKey }, ct)).FirstOrDefault();
             if (existing is not null)
             {
                 var status = existing[0]?.ToString();
-                if (status == "sent")
+                if (!resend && status == "sent")
                 {
-                    _log.LogInformation("Digest {Key} ({Dashboard} {Year} to {To}) was sent at {SentAt}; not sending again", digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, existing[3]);
+                    _log.LogInformation("摘要 {Key}（{Dashboard}，{Year}年度，{Schedule}）本期（{Period} 起）已于 {SentAt} 发送给 {To}，不再发送；下一期 {Next} / already sent this period (next due then)",
+                        id, request.Dashboard, digest.Year, digest.Schedule.Describe(), period, existing[3], digest.Recipients, digest.Period.NextText);
                     return DigestOutcome.AlreadySent;
                 }
 
-                if (!resendUncertain)
+                if (!resend)
                 {
                     _log.LogWarning("Digest {Key} ({Dashboard} {Year} to {To}): an attempt at {At} ended without knowing whether the server took it; not sending again (a recipient would rather miss one than get two; --resend sends it)",
-                        digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, existing[2]);
+                        id, request.Dashboard, digest.Year, digest.Recipients, existing[2]);
                     return DigestOutcome.NotSentAgain;
                 }
 
+                _log.LogWarning("摘要 {Key} 应操作员要求（--resend）本期再次发送（上次：{Status}）/ sent again at the operator's request", id, status);
                 await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_forget"), new { Key = digest.DeliveryKey }, cancellationToken: ct));
             }
 
@@ -125,7 +155,9 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
                     Key = digest.DeliveryKey,
                     request.Dashboard,
                     Region = request.Region,
-                    Period = digest.Year,
+                    ReportYear = digest.Year,
+                    Schedule = digest.Schedule.Cron,
+                    PeriodStart = digest.Period.Key,
                     digest.Recipients,
                     MessageId = digest.Message.MessageId,
                     At = time.GetUtcNow().UtcDateTime,
@@ -133,13 +165,14 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             }
             catch (DbException)
             {
-                _log.LogWarning("Digest {Key} is being sent by another process; not sending it here", digest.DeliveryKey[..12]);
+                _log.LogWarning("Digest {Key} is being sent by another process; not sending it here", id);
                 return DigestOutcome.NotSentAgain;
             }
 
             var delivered = await DeliverAsync(digest, smtp, c, ct);
             await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_mark"), new { Key = digest.DeliveryKey, Status = "sent", SentAt = (DateTime?)time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
-            _log.LogInformation("Digest {Key} ({Dashboard} {Year}) sent to {To} through {Server}: {Response}", digest.DeliveryKey[..12], request.Dashboard, digest.Year, digest.Recipients, smtp.Host, delivered);
+            _log.LogInformation("摘要 {Key}（{Dashboard}，{Year}年度）已发送给 {To}（{Server}：{Response}）；下一期 {Next} / sent (next due then)",
+                id, request.Dashboard, digest.Year, digest.Recipients, smtp.Host, delivered, digest.Period.NextText);
             return DigestOutcome.Sent;
         }
         finally
@@ -185,7 +218,7 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         }
     }
 
-    private MimeMessage Compose(Dashboard dashboard, int year, string regionName, Headline h, IReadOnlyList<Change> changes, ExportResult export,
+    private MimeMessage Compose(Dashboard dashboard, int year, string regionName, Headline h, IReadOnlyList<Change> changes, IReadOnlyList<FilingGap> gaps, ExportResult export,
         IReadOnlyList<MailboxAddress> to, string key, string workbookName)
     {
         var message = new MimeMessage();
@@ -200,27 +233,51 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         var text = new StringBuilder();
         string E(object? v) => WebUtility.HtmlEncode(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "");
         string Num(long? v) => v?.ToString("N0", CultureInfo.InvariantCulture) ?? "—";
+        const string Table = "<table style=\"border-collapse:collapse;max-width:100%\" cellpadding=\"6\" border=\"1\">";
 
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:14px\">");
+        // A phone shows it as well as a desktop: the page as wide as the screen, charts no wider.
+        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>");
+        html.Append("<body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:14px;margin:8px;max-width:980px\">");
         html.Append($"<h2>政府信息公开年度报告摘要 · {year}年度 · {E(regionName)}</h2>");
         html.Append($"<p>{E(dashboard.Title)}工作簿见附件（{E(workbookName)}）：汇总表、图表和可重新透视的明细。</p>");
-        html.Append("<table style=\"border-collapse:collapse\" cellpadding=\"6\" border=\"1\">");
+        html.Append(Table);
         text.AppendLine($"政府信息公开年度报告摘要 · {year}年度 · {regionName}").AppendLine();
-        void Figure(string name, string label, long value, string? note = null)
+        void Figure(string name, string label, string value, string? note = null)
         {
-            html.Append($"<tr><th align=\"left\">{E(label)}</th><td align=\"right\" data-figure=\"{name}\">{Num(value)}</td><td>{E(note)}</td></tr>");
-            text.AppendLine($"{label}：{Num(value)}{(note is null ? "" : $"（{note}）")}");
+            html.Append($"<tr><th align=\"left\" style=\"white-space:nowrap\">{E(label)}</th><td align=\"right\" style=\"white-space:nowrap\" data-figure=\"{name}\">{E(value)}</td><td>{E(note)}</td></tr>");
+            text.AppendLine($"{label}：{value}{(note is null ? "" : $"（{note}）")}");
         }
 
-        Figure("received", "收到报告", h.Received);
-        Figure("late", "逾期发布", h.Late, "次年 1 月 31 日后发布");
-        Figure("missing", "未发布", h.Missing, "上一年度报告过、本年度没有报告");
-        Figure("inconsistent", "数据不一致", h.Inconsistent, "报告中有勾稽关系错误");
+        Figure("received", "收到报告", Num(h.Received));
+        Figure("on_time_rate", "按时发布率", h.OnTimeRate is { } rate ? rate.ToString("0.0%", CultureInfo.InvariantCulture) : "—",
+            $"按时发布 {Num(h.OnTime)} 个 / 应发布 {Num(h.Expected)} 个机关；1 月 31 日前发布为按时");
+        Figure("late", "逾期发布", Num(h.Late), "次年 1 月 31 日后发布");
+        Figure("undated", "未注明日期", Num(h.Undated), "报告未写明发布日期，无法判断是否按时");
+        Figure("missing", "未发布", Num(h.Missing), "上一年度报告过、本年度没有报告");
+        Figure("inconsistent", "数据不一致", Num(h.Inconsistent), "报告中有勾稽关系错误");
         html.Append("</table>");
+
+        // The late and missing agencies by name: the first of each, and how many there are.
+        foreach (var (status, title, total) in new[] { ("late", "逾期发布的机关", h.Late), ("missing", "未发布的机关", h.Missing) })
+        {
+            var named = gaps.Where(g => g.Status == status).Take(ListLimit).ToList();
+            if (total == 0) continue;
+            var count = total > named.Count ? $"共 {Num(total)} 个，列出前 {named.Count} 个" : $"共 {Num(total)} 个";
+            html.Append($"<h3>{title}（{count}）</h3><ul style=\"padding-left:20px\">");
+            text.AppendLine().AppendLine($"{title}（{count}）：");
+            foreach (var g in named)
+            {
+                var line = $"{g.Agency}{(g.Region is null ? "" : $"（{g.Region}）")}{(g.Published is null ? "" : $"，{g.Published} 发布")}";
+                html.Append($"<li data-gap=\"{status}\">{E(line)}</li>");
+                text.AppendLine($"  {line}");
+            }
+
+            html.Append("</ul>");
+        }
 
         if (changes.Count > 0)
         {
-            html.Append("<h3>受理申请数与上一年度相比变化最大的机关</h3><table style=\"border-collapse:collapse\" cellpadding=\"6\" border=\"1\">");
+            html.Append($"<h3>受理申请数与上一年度相比变化最大的机关</h3>{Table}");
             html.Append("<tr><th>机关</th><th>地区</th><th>上一年度</th><th>本年度</th><th>变化</th></tr>");
             text.AppendLine().AppendLine("受理申请数与上一年度相比变化最大的机关：");
             foreach (var ch in changes)
@@ -237,7 +294,9 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         {
             var image = builder.LinkedResources.Add($"chart{++n}.png", chart.Png, new ContentType("image", "png"));
             image.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId("digest.warehouse");
-            html.Append($"<h3>{E(chart.Title)}</h3><img src=\"cid:{image.ContentId}\" alt=\"{E(chart.Title)}\" width=\"{ChartRenderer.Width}\">");
+
+            // width for mail programs that ignore CSS; max-width and height:auto shrink it to a phone's screen.
+            html.Append($"<h3>{E(chart.Title)}</h3><img src=\"cid:{image.ContentId}\" alt=\"{E(chart.Title)}\" width=\"{ChartRenderer.Width}\" style=\"display:block;max-width:100%;height:auto\">");
             text.AppendLine().AppendLine($"（图表“{chart.Title}”见 HTML 版本或附件）");
         }
 
@@ -245,7 +304,16 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         text.AppendLine().AppendLine($"附件：{workbookName}");
         builder.HtmlBody = html.ToString();
         builder.TextBody = text.ToString();
-        builder.Attachments.Add(workbookName, File.ReadAllBytes(export.Path), ContentType.Parse(Xlsx));
+        var attachment = builder.Attachments.Add(workbookName, File.ReadAllBytes(export.Path), ContentType.Parse(Xlsx));
+
+        // The Chinese file name in RFC 2047 form (name="=?utf-8?b?…?="), as Outlook and Gmail write
+        // it and every mail program reads it; MimeKit's default, RFC 2231 (filename*=utf-8''…), is
+        // not decoded by some (older Outlook, several webmail), which then show a made-up name.
+        foreach (var p in attachment.ContentDisposition!.Parameters.Concat(attachment.ContentType.Parameters).Where(p => p.Name is "filename" or "name"))
+        {
+            p.EncodingMethod = ParameterEncodingMethod.Rfc2047;
+        }
+
         message.Body = builder.ToMessageBody();
 
         // Chinese text in 8-bit lines longer than SMTP allows would be mangled by a strict relay:
@@ -272,9 +340,13 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         return list.DistinctBy(m => m.Address.ToLowerInvariant()).OrderBy(m => m.Address.ToLowerInvariant(), StringComparer.Ordinal).ToList();
     }
 
-    private static string Key(string dashboard, string? region, int year, IEnumerable<MailboxAddress> to) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('|', dashboard, region ?? "", year.ToString(CultureInfo.InvariantCulture), string.Join(',', to.Select(m => m.Address.ToLowerInvariant()))))));
+    /// <summary>
+    /// The delivery key: the dashboard, region, year asked for (or "latest"), recipients, and the
+    /// schedule's period; so a digest goes out once per period whichever year is the latest.
+    /// </summary>
+    private static string Key(string dashboard, string? region, int? year, IEnumerable<MailboxAddress> to, DigestSchedule schedule, DigestPeriod period) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', dashboard, region ?? "", year?.ToString(CultureInfo.InvariantCulture) ?? "latest",
+            string.Join(',', to.Select(m => m.Address.ToLowerInvariant())), schedule.Cron, period.Key))));
 
     private async Task<List<object?[]>> Rows(DbConnection c, string query, object args, CancellationToken ct)
     {
@@ -293,6 +365,14 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
     private static long L(object? v) => v is null ? 0 : Convert.ToInt64(v, CultureInfo.InvariantCulture);
 
     private static long? N(object? v) => v is null ? null : Convert.ToInt64(v, CultureInfo.InvariantCulture);
+
+    private static string? Date(object? v) => v switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => v.ToString(),
+    };
 
     /// <summary>An SMTP client that knows when the message may already be with the server (its recipients were accepted).</summary>
     private sealed class TrackingSmtpClient : SmtpClient

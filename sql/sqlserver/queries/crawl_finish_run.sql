@@ -1,1 +1,2 @@
-update dbo.crawl_run set finished_at = @FinishedAt where run_key = @RunKey;
+-- Closes a crawl run; failure says why it failed (null: it did not).
+update dbo.crawl_run set finished_at = @FinishedAt, failure = @Failure where run_key = @RunKey;

@@ -1,3 +1,3 @@
--- Forgets an attempt whose outcome is unknown, when an operator asks to send the digest again.
+-- Forgets an earlier delivery (sent, or of unknown outcome) when an operator asks to send the digest again (--resend).
 delete from dbo.digest_delivery
-where delivery_key = @Key and status <> 'sent';
+where delivery_key = @Key;

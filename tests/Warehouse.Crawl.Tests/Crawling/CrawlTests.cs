@@ -21,6 +21,7 @@ public sealed class CrawlTests
 
         summaries.Sum(s => s.NewDocuments).ShouldBe(setup.Portal.Reports.Count);
         summaries.SelectMany(s => s.Problems).Where(p => !p.Url.Contains("/private/", StringComparison.Ordinal)).ShouldBeEmpty();
+        summaries.ShouldAllBe(s => s.Failure == null);
         await AssertEveryReportLoadedAsync(setup);
 
         // Nothing fetched twice, robots.txt obeyed.
@@ -39,6 +40,7 @@ public sealed class CrawlTests
         var again = await setup.CrawlAsync(Ct);
 
         again.Sum(s => s.NewDocuments).ShouldBe(0);
+        again.ShouldAllBe(s => s.Failure == null, "documents found unchanged are a crawl that worked");
         var second = setup.Portal.Log.Entries.Skip(before).Where(e => e.PathAndQuery != "/robots.txt").ToList();
         second.ShouldNotBeEmpty();
         second.ShouldAllBe(e => e.Status == 304, "every page and document is asked for conditionally and is unchanged");
