@@ -21,7 +21,7 @@ public sealed class DigestJob(ServeOptions options, WarehouseDatabase database, 
     {
         var digest = options.Digests.FirstOrDefault(d => d.Name == name) ?? throw new InvalidOperationException($"No digest named '{name}' in the configuration.");
         var smtp = options.Smtp ?? throw new InvalidOperationException("No SMTP server is configured (Warehouse:Smtp:Host).");
-        var service = new DigestService(database, DashboardCatalog.Load(options.Dashboards), time, loggers.CreateLogger<DigestService>());
+        var service = new DigestService(database, DashboardCatalog.Load(options.Dashboards), time, loggers.CreateLogger<DigestService>()) { SourceName = options.SourceName };
         var every = new DigestSchedule(digest.Cron, options.TimeZone);
         var outcome = await service.SendAsync(new DigestRequest(digest.Dashboard, digest.Region, null, digest.To, every), smtp, ct);
         var next = every.PeriodAt(time.GetUtcNow()).NextText;

@@ -25,6 +25,9 @@ public sealed record ServeOptions(
     SmtpOptions? Smtp,
     IReadOnlyList<ScheduledDigest> Digests)
 {
+    /// <summary>The source a workbook's cover names (数据来源): <c>Warehouse:SourceName</c> of the settings file or <c>WAREHOUSE_SOURCE_NAME</c>.</summary>
+    public string SourceName { get; init; } = Export.Exporter.DefaultSourceName;
+
     public static ServeOptions From(IConfiguration c)
     {
         string? Get(string key) => WarehouseSettings.Get(c, key);
@@ -76,7 +79,10 @@ public sealed record ServeOptions(
 
         if (digests.Count > 0 && smtp is null) throw new OptionsException("digests are scheduled but no SMTP server is set (Warehouse:Smtp:Host or WAREHOUSE_SMTP_HOST)");
         return new ServeOptions(database, Get("Warehouse:Sources")!, Get("Warehouse:Dashboards")!, Get("Warehouse:UserAgent"), Get("Warehouse:Urls")!, zone,
-            storage, jobsSql, workers, TimeSpan.FromSeconds(poll), Get("Warehouse:Reparse:Cron") is "off" or "never" ? null : Get("Warehouse:Reparse:Cron"), user, hash, smtp, digests);
+            storage, jobsSql, workers, TimeSpan.FromSeconds(poll), Get("Warehouse:Reparse:Cron") is "off" or "never" ? null : Get("Warehouse:Reparse:Cron"), user, hash, smtp, digests)
+        {
+            SourceName = Export.Exporter.SourceNameFrom(Get("Warehouse:SourceName")),
+        };
     }
 
     private static SmtpOptions? SmtpFrom(IConfiguration c)

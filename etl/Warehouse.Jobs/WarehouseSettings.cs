@@ -19,7 +19,7 @@ public static class WarehouseSettings
         new("Warehouse:Database", "WAREHOUSE_DB", "data/warehouse.db", "The warehouse: a SQLite file, or a SQL Server connection string (Server=…;Database=…)."),
         new("Warehouse:Sources", "WAREHOUSE_SOURCES", "etl/sources", "The folder of source files (one YAML file per portal, each with its crawl schedule)."),
         new("Warehouse:Dashboards", "WAREHOUSE_DASHBOARDS", "dashboards", "The folder of dashboard files (one YAML file per workbook)."),
-        new("Warehouse:SourceName", "WAREHOUSE_SOURCE_NAME", "政府信息公开年报数据仓库", "The source a workbook's cover names (数据来源), never the database's path; environment only, read by export, digest and serve's digests."),
+        new("Warehouse:SourceName", "WAREHOUSE_SOURCE_NAME", "政府信息公开年报数据仓库", "The source a workbook's cover names (数据来源), never the database's path; read by export and digest from the environment, and by serve's digests from the settings file or the environment."),
         new("Warehouse:UserAgent", "WAREHOUSE_USER_AGENT", null, "The crawler's User-Agent: a product token and a contact URL (default: WarehouseBot with the project's URL)."),
         new("Warehouse:Urls", "WAREHOUSE_URLS", "http://127.0.0.1:5080", "Where serve listens (semicolon-separated URLs)."),
         new("Warehouse:TimeZone", "WAREHOUSE_TIME_ZONE", "Asia/Shanghai", "The time zone of every cron expression (Asia/Shanghai works without tzdata too: the product knows it is UTC+8 and gives Hangfire the same zone)."),

@@ -18,7 +18,8 @@ public sealed class DigestJobTests(ServeFixture f) : IClassFixture<ServeFixture>
         using var sink = SmtpSink.Start(refuse: 1);
         var o = ServeOptions.From(f.Settings(
             ("Warehouse:Smtp:Host", "127.0.0.1"), ("Warehouse:Smtp:Port", sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Warehouse:Smtp:Security", "none"),
-            ("Warehouse:Digests:0:Name", "weekly"), ("Warehouse:Digests:0:Dashboard", "filing-status"), ("Warehouse:Digests:0:To:0", "supervision@example.gov.cn"), ("Warehouse:Digests:0:Cron", "0 8 * * 1")));
+            ("Warehouse:Digests:0:Name", "weekly"), ("Warehouse:Digests:0:Dashboard", "filing-status"), ("Warehouse:Digests:0:To:0", "supervision@example.gov.cn"), ("Warehouse:Digests:0:Cron", "0 8 * * 1"),
+            ("Warehouse:SourceName", "某省政务公开办公室")));
         await using var app = await ServeFixture.StartAsync(o);
         ActivatorUtilities.CreateInstance<CrawlJob>(app.Services).Run("site-0", Ct).ShouldContain("new");
 
@@ -36,6 +37,19 @@ public sealed class DigestJobTests(ServeFixture f) : IClassFixture<ServeFixture>
         app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(retry);
         await ServeFixture.UntilAsync(() => monitor.JobDetails(retry).History.FirstOrDefault()?.StateName == "Succeeded" ? "done" : null);
         sink.Messages.Count.ShouldBe(1);
+
+        // The attached workbook names the source of the settings file, not the server's path.
+        var message = await MimeKit.MimeMessage.LoadAsync(sink.Messages[0], Ct);
+        using (var bytes = new MemoryStream())
+        {
+            await message.Attachments.OfType<MimeKit.MimePart>().ShouldHaveSingleItem().Content!.DecodeToAsync(bytes, Ct);
+            bytes.Position = 0;
+            using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(bytes, isEditable: false);
+            var cover = string.Join("\n", workbook.WorkbookPart!.SharedStringTablePart!.SharedStringTable!.InnerText,
+                string.Concat(workbook.WorkbookPart.WorksheetParts.Select(w => w.Worksheet!.InnerText)));
+            cover.ShouldContain("某省政务公开办公室");
+            cover.ShouldNotContain(o.Database);
+        }
 
         // The ledger holds the week of its cron (Mondays at 08:00 in Beijing) it was sent for.
         var db = app.Services.GetRequiredService<Warehouse.Data.WarehouseDatabase>();

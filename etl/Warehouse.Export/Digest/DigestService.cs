@@ -23,6 +23,9 @@ namespace Warehouse.Export.Digest;
 /// </summary>
 public sealed class DigestService(WarehouseDatabase database, DashboardCatalog dashboards, TimeProvider time, ILogger<DigestService>? logger = null)
 {
+    /// <summary>The source the attached workbook's cover names (数据来源); by default <c>WAREHOUSE_SOURCE_NAME</c> or <see cref="Exporter.DefaultSourceName"/>.</summary>
+    public string SourceName { get; init; } = Exporter.SourceNameFrom(Environment.GetEnvironmentVariable("WAREHOUSE_SOURCE_NAME"));
+
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private readonly ILogger _log = logger ?? NullLogger<DigestService>.Instance;
 
@@ -58,7 +61,7 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             : dashboard.Filters.Years.Kind == "last" ? (year - dashboard.Filters.Years.Count + 1, year) : ((int?)null, (int?)year);
         var regionName = region?.Name ?? "全部地区";
         var workbookName = $"{dashboard.Title}-{year}{(region is null ? "" : "-" + region.Name)}.xlsx";
-        var export = await new Exporter(database, time).ExportAsync(dashboard,
+        var export = await new Exporter(database, time) { SourceName = SourceName }.ExportAsync(dashboard,
             new SelectionRequest(first ?? last, last, dashboard.Filters.Region ? region?.Code : null), Path.Combine(workFolder, workbookName), null, ct);
 
         var key = Key(dashboard.Name, region?.Code, request.Year, to, schedule, period);
