@@ -22,6 +22,8 @@ public static class CountCell
 
     public static CellKind Classify(string raw)
     {
+        if (IsPlainCount(raw)) return CellKind.Number;
+
         // The common cases without allocating: blank, digits, separators.
         var sawAny = false;
         var numeral = true;
@@ -48,9 +50,14 @@ public static class CountCell
         return text.Length > 1 && text[0] is '-' or '+' && IsNumeral(text[1..]) ? CellKind.Number : CellKind.Label;
     }
 
+    /// <summary>Most cells: one to nine ASCII digits and nothing else, read without cleaning.</summary>
+    private static bool IsPlainCount(string raw) => raw.Length is > 0 and <= 9 && !raw.AsSpan().ContainsAnyExceptInRange('0', '9');
+
     /// <summary>A whole count, or null when the cell is not one. Blank and dash marks are zero.</summary>
     public static int? ReadCount(string raw)
     {
+        if (IsPlainCount(raw)) return int.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
+
         var text = Clean(raw);
         if (text.Length == 0 || ZeroMarks.Contains(text)) return 0;
         if (WithUnit(text) is { } bare && !bare.EndsWith('元')) text = bare;

@@ -123,10 +123,13 @@ public static partial class PlainTextLayout
         var line = lines[i];
         if (line.Length > 40 || line.IndexOf('\t') >= 0 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
         var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
-        if (trimmed.Length > 0 && trimmed.Length <= 16 && PageNumber().IsMatch(trimmed)) return true;
+        // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
+        if (trimmed.Length > 0 && trimmed.Length <= 16 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
         var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
         return nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
     }
+
+    private static readonly System.Buffers.SearchValues<char> PageNumberMarks = System.Buffers.SearchValues.Create("-—–－第/Pp");
 
     [GeneratedRegex(@"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")]
     private static partial Regex PageNumber();

@@ -7,7 +7,17 @@ namespace Warehouse.Parsing.Text;
 /// </remarks>
 public static class TextKey
 {
-    private const string Dropped = "“”\"'‘’、，,.．。；;：:·•*#（）()【】[]《》<>〈〉「」";
+    private const string DroppedMarks = "“”\"'‘’、，,.．。；;：:·•*#（）()【】[]《》<>〈〉「」";
+
+    // A table over every char: Fold asks this of every character of every label.
+    private static readonly bool[] Dropped = DroppedTable();
+
+    private static bool[] DroppedTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        foreach (var ch in DroppedMarks) table[ch] = true;
+        return table;
+    }
 
     public static string Of(string text) => Fold(text, dropPunctuation: true);
 
@@ -16,7 +26,10 @@ public static class TextKey
 
     public static char Narrow(char ch) => ch is >= '\uFF01' and <= '\uFF5E' ? (char)(ch - 0xFEE0) : ch;
 
-    public static bool IsSpace(char ch) => ch is ' ' or '\t' or '\r' or '\n' or '\u00a0' or '\u3000' or '\u200b' or '\ufeff' || (ch > 127 && char.IsWhiteSpace(ch));
+    /// <summary>Space, tab, line breaks, and above ASCII every Unicode white space plus the zero-width space and BOM.</summary>
+    /// <remarks>CJK ideographs, most of a report, are answered by one range check before the Unicode lookup.</remarks>
+    public static bool IsSpace(char ch) => ch < 128 ? ch is ' ' or '\t' or '\r' or '\n'
+        : ch is not (>= '\u4e00' and <= '\u9fff') && (ch is '\u00a0' or '\u3000' or '\u200b' or '\ufeff' || char.IsWhiteSpace(ch));
 
     public static bool HasCjk(string text)
     {
@@ -42,7 +55,7 @@ public static class TextKey
             }
 
             var ch = Narrow(raw);
-            if (dropPunctuation && (Dropped.Contains(raw) || Dropped.Contains(ch)))
+            if (dropPunctuation && (Dropped[raw] || Dropped[ch]))
             {
                 changed = true;
                 continue;
