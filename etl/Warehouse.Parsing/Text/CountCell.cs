@@ -25,18 +25,22 @@ public static class CountCell
         if (IsPlainCount(raw)) return CellKind.Number;
 
         // The common cases without allocating: blank, digits, separators.
-        var sawAny = false;
+        var shown = 0;
         var numeral = true;
+        var digit = false;
         foreach (var c in raw)
         {
             if (TextKey.IsSpace(c)) continue;
-            sawAny = true;
+            shown++;
             var ch = TextKey.Narrow(c);
-            if (ch is not ((>= '0' and <= '9') or ',' or '.')) numeral = false;
+            if (ch is >= '0' and <= '9') digit = true;
+            else if (ch is not (',' or '.')) numeral = false;
         }
 
-        if (!sawAny) return CellKind.Empty;
+        if (shown == 0) return CellKind.Empty;
         if (!numeral && raw.Length > 12) return CellKind.Label;
+        // Every number form but a zero mark (at most two characters) holds a digit: most labels end here.
+        if (!digit && shown > 2) return CellKind.Label;
         var text = Clean(raw);
         if (ZeroMarks.Contains(text)) return CellKind.Number;
         if (numeral) return IsNumeral(text) ? CellKind.Number : CellKind.Label;
