@@ -49,7 +49,10 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
     /// <see cref="DefaultSourceName"/>; never the database's path or connection string, which
     /// readers outside the server must not see.
     /// </summary>
-    public string SourceName { get; init; } = SourceNameFrom(Environment.GetEnvironmentVariable("WAREHOUSE_SOURCE_NAME"));
+    public string SourceName { get; init; } = ConfiguredSourceName();
+
+    /// <summary>The source name of the environment (<c>WAREHOUSE_SOURCE_NAME</c>), else <see cref="DefaultSourceName"/>.</summary>
+    public static string ConfiguredSourceName() => SourceNameFrom(Environment.GetEnvironmentVariable("WAREHOUSE_SOURCE_NAME"));
 
     /// <summary>The source name a setting gives: itself, trimmed, or <see cref="DefaultSourceName"/> when unset or blank.</summary>
     public static string SourceNameFrom(string? setting) => string.IsNullOrWhiteSpace(setting) ? DefaultSourceName : setting.Trim();

@@ -24,7 +24,7 @@ namespace Warehouse.Export.Digest;
 public sealed class DigestService(WarehouseDatabase database, DashboardCatalog dashboards, TimeProvider time, ILogger<DigestService>? logger = null)
 {
     /// <summary>The source the attached workbook's cover names (数据来源); by default <c>WAREHOUSE_SOURCE_NAME</c> or <see cref="Exporter.DefaultSourceName"/>.</summary>
-    public string SourceName { get; init; } = Exporter.SourceNameFrom(Environment.GetEnvironmentVariable("WAREHOUSE_SOURCE_NAME"));
+    public string SourceName { get; init; } = Exporter.ConfiguredSourceName();
 
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private readonly ILogger _log = logger ?? NullLogger<DigestService>.Instance;
