@@ -1,0 +1,100 @@
+-- v_region_year_measures: one row per region (at each level: county, city, province), year
+-- and agency type (each type, and '全部' for all of them), summing the current reports of the
+-- agencies under it; the rates are computed from the sums, null when the denominator is zero;
+-- on_time_rate from dbo.v_filing_status. province_code and city_code place the region itself, so
+-- that "regions within X" is one test for every level. The counts are summed per region of
+-- the reports first, then rolled up: sums add up, and the roll-up then moves few rows.
+-- reports is the number of agencies whose reports a row sums; regions_covered the regions
+-- (counties, or the region itself for agencies of its own level) they come from; coverage_note
+-- says so when a city or province row is built from one region only.
+create or alter view dbo.v_region_year_measures as
+with base as (
+    select
+        region_code, region, region_level, province_code, city_code, year, agency_type,
+        count(*) as reports,
+        sum(items_published) as items_published,
+        sum(normative_issued) as normative_issued,
+        sum(licensing) as licensing,
+        sum(penalty) as penalty,
+        sum(new_received) as new_received,
+        sum(applications_handled) as applications_handled,
+        sum(decided) as decided,
+        sum(granted + partially_granted) as disclosed,
+        sum(denied) as denied,
+        sum(carried_forward) as carried_forward,
+        sum(review_corrected) as review_corrected,
+        sum(litigation_corrected) as litigation_corrected,
+        sum(review_total) as review_total,
+        sum(litigation_total) as litigation_total
+    from dbo.v_report_measures
+    group by region_code, region, region_level, province_code, city_code, year, agency_type
+),
+typed as (
+    select base.*, agency_type as type_key from base
+    union all
+    select base.*, N'全部' from base
+),
+placed as (
+    select t.*, 'county' as level, t.region_code as rollup_code from typed t where t.region_level = 'county'
+    union all
+    select t.*, 'city', t.city_code from typed t where t.city_code is not null
+    union all
+    select t.*, 'province', t.province_code from typed t where t.province_code is not null
+),
+filing_base as (
+    select year, agency_type, province_code, city_code, region_code, region_level,
+           sum(case when status = 'on_time' then 1 else 0 end) as on_time, count(*) as expected
+    from dbo.v_filing_status
+    where region_level is not null
+    group by year, agency_type, province_code, city_code, region_code, region_level
+),
+filing as (
+    select f.*, agency_type as type_key from filing_base f
+    union all
+    select f.*, N'全部' from filing_base f
+),
+filing_rollup as (
+    select year, type_key, region_code as rollup_code, sum(on_time) as on_time, sum(expected) as expected from filing where region_level = 'county' group by year, type_key, region_code
+    union all
+    select year, type_key, city_code, sum(on_time), sum(expected) from filing where city_code is not null group by year, type_key, city_code
+    union all
+    select year, type_key, province_code, sum(on_time), sum(expected) from filing group by year, type_key, province_code
+)
+select
+    p.level,
+    p.rollup_code as region_code,
+    g.name as region,
+    g.province_code,
+    g.city_code,
+    g.parent_code,
+    p.year,
+    p.type_key as agency_type,
+    sum(p.reports) as reports,
+    max(f.expected) as expected_reports,
+    max(f.on_time) as on_time_reports,
+    sum(p.items_published) as items_published,
+    sum(p.normative_issued) as normative_issued,
+    sum(p.licensing) as licensing,
+    sum(p.penalty) as penalty,
+    sum(p.new_received) as new_received,
+    sum(p.applications_handled) as applications_handled,
+    sum(p.decided) as decided,
+    sum(p.denied) as denied,
+    sum(p.review_total) + sum(p.litigation_total) as disputes,
+    1.0 * sum(p.disclosed) / nullif(sum(p.decided), 0) as disclosure_rate,
+    1.0 * sum(p.denied) / nullif(sum(p.decided), 0) as denied_rate,
+    1.0 * sum(p.carried_forward) / nullif(sum(p.applications_handled), 0) as carry_over_rate,
+    1.0 * (sum(p.review_corrected) + sum(p.litigation_corrected)) / nullif(sum(p.review_total) + sum(p.litigation_total), 0) as overall_correction_rate,
+    1.0 * (sum(p.review_total) + sum(p.litigation_total)) / nullif(sum(p.new_received), 0) as dispute_rate,
+    1.0 * max(f.on_time) / nullif(max(f.expected), 0) as on_time_rate,
+    case when sum(p.applications_handled) >= 30 then 1 else 0 end as rankable,
+    count(distinct p.region_code) as regions_covered,
+    case
+        when p.level = 'county' or count(distinct p.region_code) > 1 then null
+        when max(p.region_code) = p.rollup_code then N'仅含本级机关的报告'
+        else {{concat(N'仅含', max(p.region), N'一地的报告')}}
+    end as coverage_note
+from placed p
+join dbo.dim_region g on g.region_code = p.rollup_code
+left join filing_rollup f on f.rollup_code = p.rollup_code and f.year = p.year and f.type_key = p.type_key
+group by p.level, p.rollup_code, g.name, g.province_code, g.city_code, g.parent_code, p.year, p.type_key;
