@@ -3,7 +3,8 @@
 -- agencies under it; the rates are computed from the sums, null when the denominator is zero;
 -- on_time_rate from dbo.v_filing_status. province_code and city_code place the region itself, so
 -- that "regions within X" is one test for every level. The counts are summed per region of
--- the reports first, then rolled up: sums add up, and the roll-up then moves few rows.
+-- the reports first, then rolled up through v_region_bridge: sums add up, and the roll-up then
+-- moves few rows.
 -- reports is the number of agencies whose reports a row sums; regions_covered the regions
 -- (counties, or the region itself for agencies of its own level) they come from; coverage_note
 -- says so when a city or province row is built from one region only.
@@ -35,11 +36,7 @@ typed as (
     select base.*, N'全部' from base
 ),
 placed as (
-    select t.*, 'county' as level, t.region_code as rollup_code from typed t where t.region_level = 'county'
-    union all
-    select t.*, 'city', t.city_code from typed t where t.city_code is not null
-    union all
-    select t.*, 'province', t.province_code from typed t where t.province_code is not null
+    select t.*, b.level, b.rollup_code from typed t join dbo.v_region_bridge b on b.region_code = t.region_code
 ),
 filing_base as (
     select year, agency_type, province_code, city_code, region_code, region_level,
@@ -54,11 +51,10 @@ filing as (
     select f.*, N'全部' from filing_base f
 ),
 filing_rollup as (
-    select year, type_key, region_code as rollup_code, sum(on_time) as on_time, sum(expected) as expected from filing where region_level = 'county' group by year, type_key, region_code
-    union all
-    select year, type_key, city_code, sum(on_time), sum(expected) from filing where city_code is not null group by year, type_key, city_code
-    union all
-    select year, type_key, province_code, sum(on_time), sum(expected) from filing group by year, type_key, province_code
+    select f.year, f.type_key, b.rollup_code, sum(f.on_time) as on_time, sum(f.expected) as expected
+    from filing f
+    join dbo.v_region_bridge b on b.region_code = f.region_code
+    group by f.year, f.type_key, b.rollup_code
 )
 select
     p.level,

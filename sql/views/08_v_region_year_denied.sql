@@ -1,7 +1,7 @@
 -- v_region_year_denied: one row per region (each level), year, agency type (each, and
 -- '全部') and reason of 不予公开 (rows 5-12 of table 三, total column): the count, its share
 -- of all denials (不予公开 by reason) and of all decisions, null when the denominator is zero.
--- Summed per region of the reports first, then rolled up.
+-- Summed per region of the reports first, then rolled up through v_region_bridge.
 create or alter view dbo.v_region_year_denied as
 with cells as (
     select c.region_code, c.region_level, c.province_code, c.city_code, c.year, c.agency_type,
@@ -20,11 +20,7 @@ typed as (
     select cells.*, N'全部' from cells
 ),
 placed as (
-    select t.*, t.region_code as rollup_code from typed t where t.region_level = 'county'
-    union all
-    select t.*, t.city_code from typed t where t.city_code is not null
-    union all
-    select t.*, t.province_code from typed t where t.province_code is not null
+    select t.*, b.rollup_code from typed t join dbo.v_region_bridge b on b.region_code = t.region_code
 ),
 sums as (
     select rollup_code, year, type_key, category_code, row_number, label, group_code, sum(count) as count

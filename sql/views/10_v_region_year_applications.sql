@@ -1,6 +1,7 @@
 -- v_region_year_applications: one row per region (each level), year, agency type (each, and
 -- '全部'), disposal category (row of table 三) and applicant type (column): the sum over the
--- current reports of the agencies under the region (summed per region of the reports first).
+-- current reports of the agencies under the region (summed per region of the reports first,
+-- then rolled up through v_region_bridge).
 create or alter view dbo.v_region_year_applications as
 with cells as (
     select c.agency_type, c.region_code, c.region_level, c.province_code, c.city_code, c.year,
@@ -15,11 +16,7 @@ typed as (
     select cells.*, N'全部' from cells
 ),
 placed as (
-    select t.*, t.region_code as rollup_code from typed t where t.region_level = 'county'
-    union all
-    select t.*, t.city_code from typed t where t.city_code is not null
-    union all
-    select t.*, t.province_code from typed t where t.province_code is not null
+    select t.*, b.rollup_code from typed t join dbo.v_region_bridge b on b.region_code = t.region_code
 ),
 sums as (
     select rollup_code, year, type_key, category_key, applicant_key, sum(count) as count, sum(reports) as reports
