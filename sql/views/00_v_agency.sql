@@ -1,5 +1,14 @@
 -- v_agency: one row per version of an agency (as dim_agency), with the kind of body it is,
 -- read from the ending of its name, for the dashboards' agency-type filter.
+--
+-- grain: agency_key (one row per version of an agency)
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   agency_key   key        dim_agency (one version of an agency)
+--   agency_code  key        agency, the same in every year and version
+--   name         attribute  the agency's name
+--   region_code  key        dim_region, the region of the report's agency
+--   is_current   attribute  1 for the current version, else 0
+--   agency_type  attribute  政府办公室, 人民政府, 乡镇街道 or 政府部门 (v_agency)
 create or alter view dbo.v_agency as
 select
     a.agency_key,

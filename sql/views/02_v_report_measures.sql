@@ -2,6 +2,58 @@
 -- included) with the counts supervisors track and the
 -- rates of domain.md, each null when its denominator is zero. rankable = 1 when the report
 -- handled 30 applications or more (rates over fewer are shown, not ranked).
+--
+-- grain: report_key (one row per current report)
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   report_key                  key        fact_report
+--   year                        attribute  the year reported on
+--   agency_code                 key        agency, the same in every year and version
+--   agency                      attribute  the agency's name
+--   agency_type                 attribute  政府办公室, 人民政府, 乡镇街道 or 政府部门 (v_agency)
+--   region_code                 key        dim_region, the region of the report's agency (null when unknown)
+--   region_level                attribute  county, city or province
+--   province_code               key        dim_region, the province
+--   city_code                   key        dim_region, the city (null for a province, and a county under no city)
+--   region                      attribute  the region's name
+--   province                    attribute  the province's name
+--   city                        attribute  the city's name
+--   template                    attribute  2019 or 2021, the form of the report
+--   published                   attribute  date the report is signed, yyyy-mm-dd; null when undated
+--   late                        attribute  1 when published after 31 January of the next year, else 0; null when undated
+--   items_published             count      items of information published (主动公开, the report's own total)
+--   error_count                 count      findings of severity error
+--   warning_count               count      findings of severity warning
+--   source_url                  attribute  the URL the document was crawled from, or the file it was loaded from
+--   new_received                count      applications (本年新收)
+--   carried_over                count      applications (上年结转)
+--   applications_handled        count      applications (new_received + carried_over)
+--   decided                     count      applications decided ((七)总计, total_processed)
+--   carried_forward             count      applications (结转下年度)
+--   granted                     count      applications (予以公开)
+--   partially_granted           count      applications (部分公开)
+--   denied                      count      applications (不予公开)
+--   unavailable                 count      applications (无法提供)
+--   not_processed               count      applications (不予处理)
+--   other_processed             count      applications (其他处理)
+--   review_corrected            count      administrative reviews (行政复议) with the decision corrected
+--   review_total                count      administrative reviews (行政复议)
+--   litigation_corrected        count      lawsuits (行政诉讼, both instances) with the decision corrected
+--   litigation_total            count      lawsuits (行政诉讼, both instances)
+--   licensing                   count      licensing decisions (行政许可)
+--   penalty                     count      penalty decisions (行政处罚)
+--   normative_issued            count      normative documents issued (行政规范性文件 制发)
+--   disclosure_rate             rate       share of decided applications granted in full or in part, 0-1
+--   denied_rate                 rate       share of decided applications denied, 0-1
+--   unavailable_rate            rate       share of decided applications unavailable, 0-1
+--   not_processed_rate          rate       share of decided applications not processed, 0-1
+--   other_processed_rate        rate       share of decided applications processed otherwise, 0-1
+--   carry_over_rate             rate       share of handled applications carried forward, 0-1
+--   review_correction_rate      rate       share of reviews corrected, 0-1
+--   litigation_correction_rate  rate       share of lawsuits corrected, 0-1
+--   overall_correction_rate     rate       share of reviews and lawsuits corrected, 0-1
+--   dispute_rate                rate       reviews and lawsuits per new application (0.1 = one in ten)
+--   licensing_penalty_ratio     rate       licensing decisions per penalty decision (监管服务比)
+--   rankable                    attribute  1 when 30 applications or more were handled (rates over fewer are not ranked), else 0
 create or alter view dbo.v_report_measures as
 with totals as (
     select

@@ -4,6 +4,27 @@
 -- in Chinese; findings lists the report's errors and warning_findings its warnings, in the
 -- order they were found, each by its Chinese sentence (a message's text up to its first 。: the
 -- validator writes Chinese first, English after); source_url is where the report came from.
+--
+-- grain: agency_code, year (one row per agency and year it is expected to report)
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   agency_code       key        agency, the same in every year and version
+--   year              attribute  the year reported on
+--   agency            attribute  the agency's name
+--   agency_type       attribute  政府办公室, 人民政府, 乡镇街道 or 政府部门 (v_agency)
+--   region_code       key        dim_region, the region of the report's agency
+--   region            attribute  the region's name
+--   region_level      attribute  county, city or province
+--   province_code     key        dim_region, the province
+--   city_code         key        dim_region, the city (null for a province, and a county under no city)
+--   report_key        key        fact_report
+--   published         attribute  date the report is signed, yyyy-mm-dd; null when undated
+--   error_count       count      findings of severity error
+--   warning_count     count      findings of severity warning
+--   source_url        attribute  the URL the document was crawled from, or the file it was loaded from
+--   status            attribute  on_time, late, undated or missing
+--   status_label      attribute  status in Chinese: 按时发布, 逾期发布, 未注明日期, 未发布
+--   findings          attribute  the errors' Chinese sentences, in order; null when none
+--   warning_findings  attribute  the warnings' Chinese sentences, in order; null when none
 create or alter view dbo.v_filing_status as
 with expected as (
     select agency_code, year from dbo.fact_report where is_current = 1

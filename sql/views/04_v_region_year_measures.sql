@@ -8,6 +8,38 @@
 -- reports is the number of agencies whose reports a row sums; regions_covered the regions
 -- (counties, or the region itself for agencies of its own level) they come from; coverage_note
 -- says so when a city or province row is built from one region only.
+--
+-- grain: level, region_code, year, agency_type
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   level                    attribute  county, city or province: the level of region_code
+--   region_code              key        dim_region, the region summed over (at level)
+--   region                   attribute  the region's name
+--   province_code            key        dim_region, the province
+--   city_code                key        dim_region, the city (null for a province, and a county under no city)
+--   parent_code              key        dim_region, the region above
+--   year                     attribute  the year reported on
+--   agency_type              attribute  as v_agency, or 全部 for every type
+--   reports                  count      current reports summed (agencies)
+--   expected_reports         count      reports expected (rule 6, v_filing_status)
+--   on_time_reports          count      reports expected and published on time
+--   items_published          count      items of information published (主动公开, the report's own total)
+--   normative_issued         count      normative documents issued (行政规范性文件 制发)
+--   licensing                count      licensing decisions (行政许可)
+--   penalty                  count      penalty decisions (行政处罚)
+--   new_received             count      applications (本年新收)
+--   applications_handled     count      applications (new_received + carried_over)
+--   decided                  count      applications decided ((七)总计, total_processed)
+--   denied                   count      applications (不予公开)
+--   disputes                 count      administrative reviews and lawsuits
+--   disclosure_rate          rate       share of decided applications granted in full or in part, 0-1
+--   denied_rate              rate       share of decided applications denied, 0-1
+--   carry_over_rate          rate       share of handled applications carried forward, 0-1
+--   overall_correction_rate  rate       share of reviews and lawsuits corrected, 0-1
+--   dispute_rate             rate       reviews and lawsuits per new application (0.1 = one in ten)
+--   on_time_rate             rate       share of expected reports published on time, 0-1
+--   rankable                 attribute  1 when 30 applications or more were handled (rates over fewer are not ranked), else 0
+--   regions_covered          count      regions the summed reports come from
+--   coverage_note            attribute  a Chinese note when a city or province row holds one region only; else null
 create or alter view dbo.v_region_year_measures as
 with base as (
     select

@@ -1,5 +1,15 @@
 -- v_yoy_applications: one row per agency, disposal category and year (total column), with
 -- the year before and the change; previous_count is null when there was no report then.
+--
+-- grain: agency_code, year, category_code
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   agency_code     key        agency, the same in every year and version
+--   year            attribute  the year reported on
+--   category_code   key        dim_disposal_category, the row of table 三
+--   row_number      attribute  the row's number in table 三 (1-25)
+--   count           count      applications in the total column of this row
+--   previous_count  count      the same, the year before; null when no report then
+--   change          count      applications, count - previous_count (signed)
 create or alter view dbo.v_yoy_applications as
 with cells as (
     select r.agency_code, r.year, d.category_code, d.row_number, f.count

@@ -2,6 +2,23 @@
 -- '全部') and reason of 不予公开 (rows 5-12 of table 三, total column): the count, its share
 -- of all denials (不予公开 by reason) and of all decisions, null when the denominator is zero.
 -- Summed per region of the reports first, then rolled up through v_region_bridge.
+--
+-- grain: level, region_code, year, agency_type, category_code
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   level             attribute  county, city or province: the level of region_code
+--   region_code       key        dim_region, the region summed over (at level)
+--   region            attribute  the region's name
+--   province_code     key        dim_region, the province
+--   city_code         key        dim_region, the city (null for a province, and a county under no city)
+--   year              attribute  the year reported on
+--   agency_type       attribute  as v_agency, or 全部 for every type
+--   category_code     key        dim_disposal_category, the row of table 三
+--   row_number        attribute  the row's number in table 三 (5-12)
+--   reason            attribute  the reason's label (rows 5-12 of table 三)
+--   count             count      applications denied for this reason
+--   denied            count      applications denied, all reasons
+--   share_of_denied   rate       share of all denials, 0-1
+--   share_of_decided  rate       share of decided applications, 0-1
 create or alter view dbo.v_region_year_denied as
 with cells as (
     select c.region_code, c.region_level, c.province_code, c.city_code, c.year, c.agency_type,

@@ -2,6 +2,25 @@
 -- '全部'), disposal category (row of table 三) and applicant type (column): the sum over the
 -- current reports of the agencies under the region (summed per region of the reports first,
 -- then rolled up through v_region_bridge).
+--
+-- grain: level, region_code, year, agency_type, category_code, applicant_code
+-- columns (kind: key, attribute, count or rate; unit or meaning):
+--   level           attribute  county, city or province: the level of region_code
+--   region_code     key        dim_region, the region summed over (at level)
+--   region          attribute  the region's name
+--   province_code   key        dim_region, the province
+--   city_code       key        dim_region, the city (null for a province, and a county under no city)
+--   year            attribute  the year reported on
+--   agency_type     attribute  as v_agency, or 全部 for every type
+--   category_code   key        dim_disposal_category, the row of table 三
+--   row_number      attribute  the row's number in table 三 (1-25)
+--   category        attribute  the row's label
+--   group_code      attribute  the row's group: flow, granted, partial, denied, unavailable, not_processed, other, total
+--   applicant_code  key        dim_applicant_type, the column of table 三
+--   column_index    attribute  the column's number in table 三 (1-7, 7 = 总计)
+--   applicant       attribute  the column's label
+--   count           count      applications in this cell, summed
+--   reports         count      reports with this cell, summed
 create or alter view dbo.v_region_year_applications as
 with cells as (
     select c.agency_type, c.region_code, c.region_level, c.province_code, c.city_code, c.year,

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Dapper;
 using Shouldly;
 using Warehouse.Core;
@@ -14,7 +15,7 @@ namespace Warehouse.Load.Tests;
 /// (<see cref="SqlServerViewsTests"/>). The SQL of the assertions is written once, with
 /// <c>dbo.</c> and <c>N'…'</c>, and rendered for the database (<see cref="TempWarehouse.Sql"/>).
 /// </summary>
-public abstract class ViewsTests
+public abstract partial class ViewsTests
 {
     private static string Seeds => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds");
 
@@ -41,6 +42,30 @@ public abstract class ViewsTests
             .ShouldBe([("city", "3607"), ("county", "360704"), ("province", "36")]);
         (await c.QueryAsync<(string Level, string Code)>(w.Sql("select level, rollup_code from dbo.v_region_bridge where region_code = '3607' order by level")))
             .ShouldBe([("city", "3607"), ("province", "36")]);
+    }
+
+    [Fact]
+    public async Task Every_view_describes_its_grain_and_each_column_in_its_header()
+    {
+        using var w = NewWarehouse();
+        await using var c = await w.OpenAsync();
+        var sql = new SqlScripts(w.Dialect);
+        var columns = (await c.QueryAsync<(string View, string Column)>(sql.Get("queries/view_columns")))
+            .GroupBy(x => x.View).ToDictionary(g => g.Key, g => g.Select(x => x.Column).ToList());
+        var views = sql.Views();
+        columns.Keys.ShouldBe(views.Select(v => v.Name.Split('@')[0]["views/".Length..][3..]), ignoreOrder: true);
+        foreach (var (name, text) in views)
+        {
+            var view = name.Split('@')[0]["views/".Length..][3..];
+            var header = text[..text.IndexOf("create ", StringComparison.Ordinal)].Split('\n');
+            header.ShouldContain(l => l.StartsWith("-- grain: ", StringComparison.Ordinal), $"{view} says its grain");
+            var described = header.Select(l => ColumnLine().Match(l)).Where(m => m.Success)
+                .Select(m => (Name: m.Groups[1].Value, Kind: m.Groups[2].Value, Unit: m.Groups[3].Value.Trim())).ToList();
+            described.Select(d => d.Name).ShouldBe(columns[view], $"{view}: the header lists its columns, in order, each with its kind (key, attribute, count or rate)");
+            described.Where(d => d.Kind is "count" or "rate").ShouldAllBe(d => d.Unit.Length > 0, $"{view}: a count or rate gives its unit");
+            described.Where(d => d.Name.EndsWith("_rate", StringComparison.Ordinal) || d.Name.EndsWith("_ratio", StringComparison.Ordinal) || d.Name.StartsWith("share_of_", StringComparison.Ordinal))
+                .ShouldAllBe(d => d.Kind == "rate", $"{view}: a column named as a rate is a rate");
+        }
     }
 
     [Fact]
@@ -187,6 +212,10 @@ public abstract class ViewsTests
             w.Sql("select agency_type, applications_handled from dbo.v_region_year_measures where level = 'province' and region_code = '36' and year = 2023"))).ToList();
         byType.Single(x => x.Type == "全部").Handled.ShouldBe(byType.Where(x => x.Type != "全部").Sum(x => x.Handled));
     }
+
+    /// <summary>A column's line in a view's header: <c>--   name   kind   unit or meaning</c>.</summary>
+    [GeneratedRegex(@"^--\s{3}(\w+)\s+(key|attribute|count|rate)(?:\s+(.*))?$")]
+    private static partial Regex ColumnLine();
 
     /// <summary>
     /// One county agency's consistent reports for 2022 and 2023, from two generated reports with
