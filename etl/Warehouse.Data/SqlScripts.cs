@@ -151,6 +151,7 @@ public sealed partial class SqlScripts(Dialect dialect)
     private string Load(string name)
     {
         var slash = name.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0) throw new InvalidOperationException($"SQL script name '{name}' has no kind: expected e.g. queries/{name}.");
         var own = $"{name[..slash]}/{dialect.Folder()}/{name[(slash + 1)..]}.sql";
         return Resources().Contains(own) ? Read(own) : Render(Read($"{name}.sql"), dialect);
     }

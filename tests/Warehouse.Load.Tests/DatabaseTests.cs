@@ -79,6 +79,21 @@ public sealed class DatabaseTests
     }
 
     [Fact]
+    public async Task Every_SQLite_query_prepares()
+    {
+        // SQLite's own parser on each rendered query, against the schema, as the T-SQL parser above for SQL Server.
+        using var w = new TempWarehouse();
+        await using var c = await w.OpenAsync();
+        var sql = new SqlScripts(Dialect.Sqlite);
+        foreach (var name in sql.Names("queries"))
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = sql.Get(name);
+            Should.NotThrow(command.Prepare, name);
+        }
+    }
+
+    [Fact]
     public void Both_dialects_have_the_same_scripts()
     {
         // bench/ holds sqlite3 shell scripts for the SQLite benchmark only.
