@@ -97,8 +97,29 @@ public sealed partial class SqlScripts(Dialect dialect)
         sql.Append(source, at, source.Length - at);
         if (dialect == Dialect.SqlServer) return sql.ToString();
         var text = CreateOrAlterView().Replace(sql.ToString(), "drop view if exists $1;\ncreate view $1 as");
-        text = SchemaQualifier().Replace(text, "");
-        return UnicodeLiteral().Replace(text, "'");
+        return WithoutUnicodePrefixes(SchemaQualifier().Replace(text, ""));
+    }
+
+    /// <summary>
+    /// The text with the N of each <c>N'…'</c> literal dropped: only where a literal starts, never
+    /// inside a literal (<c>'%N'</c>) or a comment (whose apostrophes are not quotes).
+    /// </summary>
+    private static string WithoutUnicodePrefixes(string sql)
+    {
+        var text = new StringBuilder(sql.Length);
+        var (quoted, comment) = (false, false);
+        for (var i = 0; i < sql.Length; i++)
+        {
+            var ch = sql[i];
+            if (comment) comment = ch != '\n';
+            else if (quoted) quoted = ch != '\'';
+            else if (ch == '\'') quoted = true;
+            else if (ch == '-' && i + 1 < sql.Length && sql[i + 1] == '-') comment = true;
+            else if (ch == 'N' && i + 1 < sql.Length && sql[i + 1] == '\'' && (i == 0 || !(char.IsLetterOrDigit(sql[i - 1]) || sql[i - 1] == '_'))) continue;
+            text.Append(ch);
+        }
+
+        return text.ToString();
     }
 
     private static string Token(string token, Dialect dialect)
@@ -144,9 +165,6 @@ public sealed partial class SqlScripts(Dialect dialect)
 
     [GeneratedRegex(@"\bdbo\.")]
     private static partial Regex SchemaQualifier();
-
-    [GeneratedRegex(@"(?<![\w'])N'")]
-    private static partial Regex UnicodeLiteral();
 
     private string Load(string name)
     {

@@ -114,6 +114,8 @@ public sealed class DatabaseTests
             "drop view if exists v_x;\ncreate view v_x as\nselect name, '仅含' || max(a.name) || '的报告' as note from dim_agency a limit 5;");
         SqlScripts.Render(source, Dialect.SqlServer).ShouldBe(
             "create or alter view dbo.v_x as\nselect top (5) name, N'仅含' + max(a.name) + N'的报告' as note from dbo.dim_agency a;");
+        // Only a literal's own N goes, not an N inside a literal, nor after an apostrophe in a comment.
+        SqlScripts.Render("-- the report's N'\nselect N'全部', 'IN', '%N' from dbo.t;", Dialect.Sqlite).ShouldBe("-- the report's N'\nselect '全部', 'IN', '%N' from t;");
         Should.Throw<InvalidOperationException>(() => SqlScripts.Render("select {{ifnull(a, b)}}", Dialect.Sqlite)).Message.ShouldContain("unknown SQL token");
         Should.Throw<InvalidOperationException>(() => SqlScripts.Render("select {{sqlite: limit 5", Dialect.Sqlite)).Message.ShouldContain("not closed");
     }
