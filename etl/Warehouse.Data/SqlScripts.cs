@@ -69,13 +69,13 @@ public sealed partial class SqlScripts(Dialect dialect)
     }
 
     /// <summary>
-    /// Renders a shared script for a dialect. The source is written with SQL Server's qualifications,
-    /// which SQLite's rendering drops, and four tokens:
+    /// Renders a shared script for a dialect. The source is written with SQL Server's qualifications
+    /// (the first three below), which SQLite's rendering rewrites, and two kinds of token:
     /// <list type="bullet">
     /// <item><c>dbo.</c> before a table or view: kept for SQL Server, dropped for SQLite.</item>
     /// <item><c>N'…'</c>, a Unicode string: kept for SQL Server, <c>'…'</c> for SQLite (whose strings are all Unicode).</item>
     /// <item><c>create or alter view dbo.NAME as</c>: kept for SQL Server; for SQLite <c>drop view if exists NAME;</c> and <c>create view NAME as</c>.</item>
-    /// <item><c>{{concat(a, b, …)}}</c>: string concatenation, <c>a || b</c> for SQLite, <c>a + b</c> for SQL Server (null when any part is null, in both).</item>
+    /// <item><c>{{concat(a, b, …)}}</c>: string concatenation, <c>a || b</c> for SQLite, <c>a + b</c> for SQL Server (null when any part is null, in both; the parts must be strings, or SQL Server adds them).</item>
     /// <item><c>{{sqlite:text}}</c> and <c>{{sqlserver:text}}</c>: the text (to the closing <c>}}</c>, as written, new lines included) in that dialect only, e.g. <c>{{sqlserver:top (5) }}</c> and <c>{{sqlite: limit 5}}</c>.</item>
     /// </list>
     /// Tokens do not nest. A statement that would need more is written per dialect instead.
