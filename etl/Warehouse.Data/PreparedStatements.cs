@@ -14,7 +14,7 @@ public sealed partial class PreparedStatements(DbConnection connection, SqlScrip
 {
     private readonly Dictionary<string, PreparedStatement> _statements = new(StringComparer.Ordinal);
 
-    /// <summary>The statement of <c>sql/&lt;dialect&gt;/queries/&lt;name&gt;.sql</c>, prepared on first use.</summary>
+    /// <summary>The statement <c>queries/&lt;name&gt;</c> for this connection's dialect (<see cref="SqlScripts.Get"/>), prepared on first use.</summary>
     public PreparedStatement this[string query]
     {
         get

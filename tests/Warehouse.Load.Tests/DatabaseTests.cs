@@ -66,15 +66,30 @@ public sealed class DatabaseTests
     [Fact]
     public void Every_SQL_Server_script_parses_as_T_SQL()
     {
+        // Each script as SQL Server runs it: the migrations as written, the views and queries rendered.
         var parser = new Microsoft.SqlServer.TransactSql.ScriptDom.TSql160Parser(true);
-        var names = typeof(SqlScripts).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("sqlserver/", StringComparison.Ordinal)).ToList();
-        names.Count.ShouldBeGreaterThan(20);
-        foreach (var name in names)
+        var sql = new SqlScripts(Dialect.SqlServer);
+        var scripts = sql.Migrations().Concat(sql.Views()).Concat(sql.Names("queries").Select(n => (Name: n, Sql: sql.Get(n)))).ToList();
+        scripts.Count.ShouldBeGreaterThan(80);
+        foreach (var (name, text) in scripts)
         {
-            using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            parser.Parse(reader, out var errors);
+            parser.Parse(new StringReader(text), out var errors);
             errors.Select(e => $"{name}:{e.Line}: {e.Message}").ShouldBeEmpty();
+        }
+    }
+
+    [Fact]
+    public async Task Every_SQLite_query_prepares()
+    {
+        // SQLite's own parser on each rendered query, against the schema, as the T-SQL parser above for SQL Server.
+        using var w = new TempWarehouse();
+        await using var c = await w.OpenAsync();
+        var sql = new SqlScripts(Dialect.Sqlite);
+        foreach (var name in sql.Names("queries"))
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = sql.Get(name);
+            Should.NotThrow(command.Prepare, name);
         }
     }
 
@@ -82,9 +97,41 @@ public sealed class DatabaseTests
     public void Both_dialects_have_the_same_scripts()
     {
         // bench/ holds sqlite3 shell scripts for the SQLite benchmark only.
-        static IEnumerable<string> Names(string dialect) => typeof(SqlScripts).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(dialect + "/", StringComparison.Ordinal) && !n.StartsWith(dialect + "/bench/", StringComparison.Ordinal))
-            .Select(n => n[(dialect.Length + 1)..]).Order();
-        Names("sqlserver").ShouldBe(Names("sqlite"));
+        static IEnumerable<string> Names(Dialect dialect)
+        {
+            var sql = new SqlScripts(dialect);
+            return sql.Migrations().Select(m => "migrations/" + m.Name).Concat(sql.Names("views")).Concat(sql.Names("queries"));
+        }
+
+        Names(Dialect.SqlServer).ShouldBe(Names(Dialect.Sqlite));
+    }
+
+    [Fact]
+    public void A_shared_script_is_rendered_for_each_dialect()
+    {
+        const string source = "create or alter view dbo.v_x as\nselect {{sqlserver:top (5) }}name, {{concat(N'仅含', max(a.name), N'的报告')}} as note from dbo.dim_agency a{{sqlite: limit 5}};";
+        SqlScripts.Render(source, Dialect.Sqlite).ShouldBe(
+            "drop view if exists v_x;\ncreate view v_x as\nselect name, '仅含' || max(a.name) || '的报告' as note from dim_agency a limit 5;");
+        SqlScripts.Render(source, Dialect.SqlServer).ShouldBe(
+            "create or alter view dbo.v_x as\nselect top (5) name, N'仅含' + max(a.name) + N'的报告' as note from dbo.dim_agency a;");
+        // Only a literal's own N goes, not an N inside a literal, nor after an apostrophe in a comment.
+        SqlScripts.Render("-- the report's N'\nselect N'全部', 'IN', '%N' from dbo.t;", Dialect.Sqlite).ShouldBe("-- the report's N'\nselect '全部', 'IN', '%N' from t;");
+        Should.Throw<InvalidOperationException>(() => SqlScripts.Render("select {{ifnull(a, b)}}", Dialect.Sqlite)).Message.ShouldContain("unknown SQL token");
+        Should.Throw<InvalidOperationException>(() => SqlScripts.Render("select {{sqlite: limit 5", Dialect.Sqlite)).Message.ShouldContain("not closed");
+    }
+
+    [Fact]
+    public void No_rendered_script_keeps_a_token_or_the_other_dialect_s_qualifications()
+    {
+        foreach (var dialect in new[] { Dialect.Sqlite, Dialect.SqlServer })
+        {
+            var sql = new SqlScripts(dialect);
+            foreach (var name in sql.Names("views").Concat(sql.Names("queries")))
+            {
+                var text = sql.Get(name);
+                text.ShouldNotContain("{{", customMessage: $"{dialect} {name}");
+                if (dialect == Dialect.Sqlite) text.ShouldNotContain("dbo.", customMessage: name);
+            }
+        }
     }
 }

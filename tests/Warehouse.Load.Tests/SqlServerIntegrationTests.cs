@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.SqlClient;
 using Shouldly;
 using Warehouse.Data;
 
@@ -7,19 +6,18 @@ namespace Warehouse.Load.Tests;
 
 /// <summary>
 /// The loading tests against a real SQL Server, when <c>WAREHOUSE_SQLSERVER</c> holds a connection
-/// string (no engine runs on our machines). Each test creates a database of its own and drops it.
-/// Without the variable each test reports itself skipped, with the reason.
+/// string (no engine runs on our machines). Each test creates a database of its own and drops it
+/// (<see cref="TempWarehouse.OnSqlServer"/>). Without the variable each test reports itself skipped,
+/// with the reason. The views' tests run on SQL Server too: <see cref="SqlServerViewsTests"/>.
 /// </summary>
 public sealed class SqlServerIntegrationTests
 {
-    private const string Variable = "WAREHOUSE_SQLSERVER";
-
     private static string Seeds => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds");
 
     [Fact]
     public async Task SqlServer_migrations_apply_and_the_dimensions_are_seeded()
     {
-        await using var db = await ScratchDatabase.CreateAsync();
+        using var db = TempWarehouse.OnSqlServer();
         await using var c = await db.Database.OpenAsync(TestContext.Current.CancellationToken);
         (await c.ExecuteScalarAsync<int>("select count(*) from dbo.schema_versions")).ShouldBe(new SqlScripts(Dialect.SqlServer).Migrations().Count + new SqlScripts(Dialect.SqlServer).Views().Count);
         (await c.ExecuteScalarAsync<int>("select count(*) from dbo.dim_disposal_category")).ShouldBe(25);
@@ -28,7 +26,7 @@ public sealed class SqlServerIntegrationTests
     [Fact]
     public async Task SqlServer_ingest_loads_the_seeds_once()
     {
-        await using var db = await ScratchDatabase.CreateAsync();
+        using var db = TempWarehouse.OnSqlServer();
         var service = new IngestService(db.Database, DocumentReader.Default, TimeProvider.System);
         var files = IngestService.Expand([Seeds]);
         (await service.IngestAsync(files, new IngestOptions(), null, TestContext.Current.CancellationToken)).Loaded.ShouldBe(5);
@@ -40,12 +38,11 @@ public sealed class SqlServerIntegrationTests
     [Fact]
     public async Task SqlServer_generated_reports_load_with_the_values_the_generator_wrote()
     {
-        await using var db = await ScratchDatabase.CreateAsync();
-        using var folder = new TempWarehouse();
+        using var db = TempWarehouse.OnSqlServer();
         var files = Enumerable.Range(0, 40).Select(i =>
         {
             var layout = Corpus.Layouts.WithoutPdf[i % Corpus.Layouts.WithoutPdf.Count];
-            return folder.Write($"{i:D4}.{Corpus.Layouts.Extension(layout)}", Corpus.CorpusWriter.Render(Corpus.ReportFactory.Create(31, i, 0.15), layout));
+            return db.Write($"{i:D4}.{Corpus.Layouts.Extension(layout)}", Corpus.CorpusWriter.Render(Corpus.ReportFactory.Create(31, i, 0.15), layout));
         }).ToList();
         var service = new IngestService(db.Database, DocumentReader.Default, TimeProvider.System);
         var summary = await service.IngestAsync(files, new IngestOptions(), null, TestContext.Current.CancellationToken);
@@ -75,52 +72,15 @@ public sealed class SqlServerIntegrationTests
     [Fact]
     public async Task SqlServer_a_newer_document_supersedes_the_older_which_stays_in_history()
     {
-        await using var db = await ScratchDatabase.CreateAsync();
-        using var folder = new TempWarehouse();
+        using var db = TempWarehouse.OnSqlServer();
         var seed = File.ReadAllText(Directory.GetFiles(Seeds, "001*.txt")[0]);
-        var first = folder.Write("first.txt", System.Text.Encoding.UTF8.GetBytes(seed));
-        var second = folder.Write("second.txt", System.Text.Encoding.UTF8.GetBytes(seed.Replace("2024年1月10日", "2024年1月20日", StringComparison.Ordinal)));
+        var first = db.Write("first.txt", System.Text.Encoding.UTF8.GetBytes(seed));
+        var second = db.Write("second.txt", System.Text.Encoding.UTF8.GetBytes(seed.Replace("2024年1月10日", "2024年1月20日", StringComparison.Ordinal)));
         var service = new IngestService(db.Database, DocumentReader.Default, TimeProvider.System);
         (await service.IngestAsync([first], new IngestOptions(), null, TestContext.Current.CancellationToken)).Loaded.ShouldBe(1);
         (await service.IngestAsync([second], new IngestOptions(), null, TestContext.Current.CancellationToken)).Superseding.ShouldBe(1);
         await using var c = await db.Database.OpenAsync(TestContext.Current.CancellationToken);
         (await c.ExecuteScalarAsync<int>("select count(*) from dbo.fact_report where is_current = 1")).ShouldBe(1);
         (await c.ExecuteScalarAsync<int>("select count(*) from dbo.fact_report where superseded_by is not null")).ShouldBe(1);
-    }
-
-    private sealed class ScratchDatabase : IAsyncDisposable
-    {
-        private readonly string _server;
-        private readonly string _name;
-
-        private ScratchDatabase(string server, string name, string raw)
-        {
-            _server = server;
-            _name = name;
-            var builder = new SqlConnectionStringBuilder(server) { InitialCatalog = name };
-            Database = new WarehouseDatabase(WarehouseTarget.Parse(builder.ConnectionString, raw));
-        }
-
-        public WarehouseDatabase Database { get; }
-
-        public static async Task<ScratchDatabase> CreateAsync()
-        {
-            var server = Environment.GetEnvironmentVariable(Variable);
-            if (string.IsNullOrWhiteSpace(server)) Assert.Skip($"{Variable} is not set: no SQL Server to test against (set it to a connection string with rights to create databases).");
-            var name = $"warehouse_test_{Guid.NewGuid():N}"[..30];
-            await using (var c = new SqlConnection(new SqlConnectionStringBuilder(server) { InitialCatalog = "master" }.ConnectionString))
-            {
-                await c.ExecuteAsync($"create database [{name}]");
-            }
-
-            return new ScratchDatabase(server, name, Path.Combine(Path.GetTempPath(), name + ".raw"));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            SqlConnection.ClearAllPools();
-            await using var c = new SqlConnection(new SqlConnectionStringBuilder(_server) { InitialCatalog = "master" }.ConnectionString);
-            await c.ExecuteAsync($"alter database [{_name}] set single_user with rollback immediate; drop database [{_name}];");
-        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Dapper;
 using Shouldly;
 using Warehouse.Core;
@@ -7,17 +8,70 @@ using Warehouse.Data;
 
 namespace Warehouse.Load.Tests;
 
-/// <summary>The views users query directly, checked against what the loaded reports say.</summary>
-public sealed class ViewsTests
+/// <summary>
+/// The views users query directly, checked against what the loaded reports say: one suite, run
+/// on each database (as Dapper's tests run one suite per provider): on SQLite always
+/// (<see cref="SqliteViewsTests"/>), on SQL Server when <c>WAREHOUSE_SQLSERVER</c> is set
+/// (<see cref="SqlServerViewsTests"/>). The SQL of the assertions is written once, with
+/// <c>dbo.</c> and <c>N'…'</c>, and rendered for the database (<see cref="TempWarehouse.Sql"/>).
+/// </summary>
+public abstract partial class ViewsTests
 {
     private static string Seeds => Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds");
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>An empty warehouse on the database this suite runs on.</summary>
+    protected abstract TempWarehouse NewWarehouse();
+
+    [Fact]
+    public async Task Every_view_runs_and_the_region_bridge_places_a_county_at_each_level()
+    {
+        using var w = NewWarehouse();
+        await w.Ingest().IngestAsync(IngestService.Expand([Seeds]), new IngestOptions(), null, Ct);
+
+        await using var c = await w.OpenAsync();
+        foreach (var view in new SqlScripts(w.Dialect).Views())
+        {
+            var name = view.Name.Split('@')[0]["views/".Length..][3..];
+            await c.ExecuteScalarAsync<long>(w.Sql($"select count(*) from dbo.{name}"));
+        }
+
+        // 赣县区 (360704) counts towards itself, 赣州市 and 江西省; a city towards itself and its province.
+        (await c.QueryAsync<(string Level, string Code)>(w.Sql("select level, rollup_code from dbo.v_region_bridge where region_code = '360704' order by level")))
+            .ShouldBe([("city", "3607"), ("county", "360704"), ("province", "36")]);
+        (await c.QueryAsync<(string Level, string Code)>(w.Sql("select level, rollup_code from dbo.v_region_bridge where region_code = '3607' order by level")))
+            .ShouldBe([("city", "3607"), ("province", "36")]);
+    }
+
+    [Fact]
+    public async Task Every_view_describes_its_grain_and_each_column_in_its_header()
+    {
+        using var w = NewWarehouse();
+        await using var c = await w.OpenAsync();
+        var sql = new SqlScripts(w.Dialect);
+        var columns = (await c.QueryAsync<(string View, string Column)>(sql.Get("queries/view_columns")))
+            .GroupBy(x => x.View).ToDictionary(g => g.Key, g => g.Select(x => x.Column).ToList());
+        var views = sql.Views();
+        columns.Keys.ShouldBe(views.Select(v => v.Name.Split('@')[0]["views/".Length..][3..]), ignoreOrder: true);
+        foreach (var (name, text) in views)
+        {
+            var view = name.Split('@')[0]["views/".Length..][3..];
+            var header = text[..text.IndexOf("create ", StringComparison.Ordinal)].Split('\n');
+            header.ShouldContain(l => l.StartsWith("-- grain: ", StringComparison.Ordinal), $"{view} says its grain");
+            var described = header.Select(l => ColumnLine().Match(l)).Where(m => m.Success)
+                .Select(m => (Name: m.Groups[1].Value, Kind: m.Groups[2].Value, Unit: m.Groups[3].Value.Trim())).ToList();
+            described.Select(d => d.Name).ShouldBe(columns[view], $"{view}: the header lists its columns, in order, each with its kind (key, attribute, count or rate)");
+            described.Where(d => d.Kind is "count" or "rate").ShouldAllBe(d => d.Unit.Length > 0, $"{view}: a count or rate gives its unit");
+            described.Where(d => d.Name.EndsWith("_rate", StringComparison.Ordinal) || d.Name.EndsWith("_ratio", StringComparison.Ordinal) || d.Name.StartsWith("share_of_", StringComparison.Ordinal))
+                .ShouldAllBe(d => d.Kind == "rate", $"{view}: a column named as a rate is a rate");
+        }
+    }
+
     [Fact]
     public async Task Filing_status_marks_on_time_late_undated_and_missing()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         var files = IngestService.Expand([Seeds]).ToList();
         // 和田地区商务局 closes on 10 January; a copy closing on 10 February is late.
         var hetian = files.Single(f => Path.GetFileName(f).StartsWith("001", StringComparison.Ordinal));
@@ -26,7 +80,7 @@ public sealed class ViewsTests
         await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);
 
         await using var c = await w.OpenAsync();
-        var status = (await c.QueryAsync<(string Agency, long Year, string Status)>("select agency, year, status from v_filing_status"))
+        var status = (await c.QueryAsync<(string Agency, long Year, string Status)>(w.Sql("select agency, year, status from dbo.v_filing_status")))
             .ToDictionary(s => (s.Agency, (int)s.Year), s => s.Status);
 
         // The latest year loaded is 2024 (上犹县), so every agency that reported 2023 is expected in 2024.
@@ -45,7 +99,7 @@ public sealed class ViewsTests
 
         // 赣州市 (3607) expects 赣县区, 赣州经开区 and 上犹县 in 2023 or 2024; only the zone was on time.
         var ganzhou = await c.QuerySingleAsync<(long Reports, double? OnTime)>(
-            "select reports, on_time_rate from v_region_year_measures where region_code = '3607' and year = 2023 and agency_type = '全部'");
+            w.Sql("select reports, on_time_rate from dbo.v_region_year_measures where region_code = '3607' and year = 2023 and agency_type = N'全部'"));
         ganzhou.Reports.ShouldBe(2);
         ganzhou.OnTime.ShouldBe(0.5);
     }
@@ -53,22 +107,22 @@ public sealed class ViewsTests
     [Fact]
     public async Task Rates_are_null_where_their_denominator_is_zero()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await w.Ingest().IngestAsync(IngestService.Expand([Seeds]), new IngestOptions(), null, Ct);
 
         await using var c = await w.OpenAsync();
         // The seeds received no applications and faced no reviews or lawsuits.
         var rows = (await c.QueryAsync<(long Handled, double? Disclosure, double? Correction, double? Dispute, long Rankable)>(
-            "select applications_handled, disclosure_rate, overall_correction_rate, dispute_rate, rankable from v_report_measures")).ToList();
+            w.Sql("select applications_handled, disclosure_rate, overall_correction_rate, dispute_rate, rankable from dbo.v_report_measures"))).ToList();
         rows.Count.ShouldBe(5);
         rows.ShouldAllBe(r => r.Handled == 0 && r.Disclosure == null && r.Correction == null && r.Dispute == null && r.Rankable == 0);
-        (await c.ExecuteScalarAsync<long>("select count(*) from v_region_year_measures where disclosure_rate is not null")).ShouldBe(0);
+        (await c.ExecuteScalarAsync<long>(w.Sql("select count(*) from dbo.v_region_year_measures where disclosure_rate is not null"))).ShouldBe(0);
     }
 
     [Fact]
     public async Task Measures_year_over_year_and_the_cross_year_rules_agree_with_the_reports()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         var (before, after) = TwoYears();
         var files = new[] { (before, "2022.txt"), (after, "2023.txt") }
             .Select(p => w.Write(p.Item2, CorpusWriter.Render(p.Item1, Layouts.TextTab)))
@@ -82,7 +136,7 @@ public sealed class ViewsTests
         double Group(string g) => a.Rows.Where(x => x.Category.Group == g).Sum(x => x.Cells[ApplicantTypes.TotalIndex] ?? 0);
         var decided = (double)a.Total("total_processed")!.Value;
         var m = await c.QuerySingleAsync<(long Handled, double? Disclosure, double? Denied, double? Dispute, long Rankable)>(
-            "select applications_handled, disclosure_rate, denied_rate, dispute_rate, rankable from v_report_measures where year = 2023");
+            w.Sql("select applications_handled, disclosure_rate, denied_rate, dispute_rate, rankable from dbo.v_report_measures where year = 2023"));
         m.Handled.ShouldBe(a.Total("new_received")!.Value + a.Total("carried_over")!.Value);
         m.Disclosure!.Value.ShouldBe((Group("granted") + Group("partial")) / decided, 1e-9);
         m.Denied!.Value.ShouldBe(Group("denied") / decided, 1e-9);
@@ -92,11 +146,11 @@ public sealed class ViewsTests
 
         // The county's roll-up to its city and province holds the same single report.
         var levels = (await c.QueryAsync<(string Level, string Code, long Handled)>(
-            "select level, region_code, applications_handled from v_region_year_measures where year = 2023 and agency_type = '全部' order by level")).ToList();
+            w.Sql("select level, region_code, applications_handled from dbo.v_region_year_measures where year = 2023 and agency_type = N'全部' order by level"))).ToList();
         levels.ShouldBe([("city", "3607", m.Handled), ("county", "360704", m.Handled), ("province", "36", m.Handled)]);
 
         var yoy = (await c.QueryAsync<(string Category, long Count, long? Previous, long? Change)>(
-            "select category_code, count, previous_count, change from v_yoy_applications where year = 2023")).ToList();
+            w.Sql("select category_code, count, previous_count, change from dbo.v_yoy_applications where year = 2023"))).ToList();
         yoy.Count.ShouldBe(a.Rows.Count());
         foreach (var (category, count, previous, change) in yoy)
         {
@@ -105,7 +159,7 @@ public sealed class ViewsTests
         }
 
         var rule5 = (await c.QueryAsync<(string Applicant, long Expected, long Actual)>(
-            "select applicant_code, expected, actual from v_rule5_carry_over where year = 2023")).ToList();
+            w.Sql("select applicant_code, expected, actual from dbo.v_rule5_carry_over where year = 2023"))).ToList();
         var expected5 = ApplicantTypes.All
             .Select(t => (t.Code, (long)before.Report.Applications["carried_forward", t.Index]!.Value, (long)a["carried_over", t.Index]!.Value))
             .Where(x => x.Item2 != x.Item3)
@@ -114,7 +168,7 @@ public sealed class ViewsTests
         rule5.ShouldBe(expected5, ignoreOrder: true);
 
         var rule7 = (await c.QueryAsync<(string Item, long Expected, long Actual)>(
-            "select item_code, expected, actual from v_rule7_documents where year = 2023")).ToList();
+            w.Sql("select item_code, expected, actual from dbo.v_rule7_documents where year = 2023"))).ToList();
         var docs = new[] { ("regulations", before.Report.ActiveDisclosure.Regulations, r.ActiveDisclosure.Regulations), ("normative_documents", before.Report.ActiveDisclosure.NormativeDocuments, r.ActiveDisclosure.NormativeDocuments) };
         var expected7 = docs
             .Select(d => (d.Item1, (long)(d.Item2.InForce!.Value + d.Item3.Issued!.Value - d.Item3.Repealed!.Value), (long)d.Item3.InForce!.Value))
@@ -126,7 +180,7 @@ public sealed class ViewsTests
     [Fact]
     public async Task Year_over_year_denial_shares_and_agency_types_agree_with_the_reports()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         var (before, after) = TwoYears();
         var files = new[] { (before, "2022.txt"), (after, "2023.txt") }
             .Select(p => w.Write(p.Item2, CorpusWriter.Render(p.Item1, Layouts.TextTab)))
@@ -139,25 +193,29 @@ public sealed class ViewsTests
         var b = before.Report.Applications;
         long Handled(ApplicationTable t) => t.Total("new_received")!.Value + t.Total("carried_over")!.Value;
         var yoy = await c.QuerySingleAsync<(long Handled, long? Previous, long? Change, long Rule5)>(
-            "select applications_handled, previous_applications_handled, applications_change, rule5_breaks from v_agency_yoy where year = 2023 and agency = '赣县区教育局'");
-        yoy.ShouldBe((Handled(a), Handled(b), Handled(a) - Handled(b), await c.ExecuteScalarAsync<long>("select count(*) from v_rule5_carry_over where year = 2023 and agency = '赣县区教育局'")));
-        (await c.ExecuteScalarAsync<long?>("select previous_applications_handled from v_agency_yoy where year = 2022 and agency = '赣县区教育局'")).ShouldBeNull();
+            w.Sql("select applications_handled, previous_applications_handled, applications_change, rule5_breaks from dbo.v_agency_yoy where year = 2023 and agency = N'赣县区教育局'"));
+        yoy.ShouldBe((Handled(a), Handled(b), Handled(a) - Handled(b), await c.ExecuteScalarAsync<long>(w.Sql("select count(*) from dbo.v_rule5_carry_over where year = 2023 and agency = N'赣县区教育局'"))));
+        (await c.ExecuteScalarAsync<long?>(w.Sql("select previous_applications_handled from dbo.v_agency_yoy where year = 2022 and agency = N'赣县区教育局'"))).ShouldBeNull();
 
         var denied = (await c.QueryAsync<(string Category, long Count, double? Share)>(
-            "select category_code, count, share_of_denied from v_region_year_denied where region_code = '360704' and year = 2023 and agency_type = '全部'")).ToList();
+            w.Sql("select category_code, count, share_of_denied from dbo.v_region_year_denied where region_code = '360704' and year = 2023 and agency_type = N'全部'"))).ToList();
         var expected = a.Rows.Where(r => r.Category.Group == "denied").ToDictionary(r => r.Category.Code, r => (long)(r.Cells[ApplicantTypes.TotalIndex] ?? 0));
         denied.ToDictionary(d => d.Category, d => d.Count).ShouldBe(expected, ignoreOrder: true);
         if (expected.Values.Sum() > 0) denied.Sum(d => d.Share!.Value).ShouldBe(1, 1e-9);
 
-        var types = (await c.QueryAsync<(string Name, string Type)>("select name, agency_type from v_agency")).ToDictionary(x => x.Name, x => x.Type);
+        var types = (await c.QueryAsync<(string Name, string Type)>(w.Sql("select name, agency_type from dbo.v_agency"))).ToDictionary(x => x.Name, x => x.Type);
         types["赣县区教育局"].ShouldBe("政府部门");
         types["赣州经济技术开发区党政办公室"].ShouldBe("政府办公室");
 
         // Each agency type is its own row beside 全部, whose sums are the types' sums.
         var byType = (await c.QueryAsync<(string Type, long Handled)>(
-            "select agency_type, applications_handled from v_region_year_measures where level = 'province' and region_code = '36' and year = 2023")).ToList();
+            w.Sql("select agency_type, applications_handled from dbo.v_region_year_measures where level = 'province' and region_code = '36' and year = 2023"))).ToList();
         byType.Single(x => x.Type == "全部").Handled.ShouldBe(byType.Where(x => x.Type != "全部").Sum(x => x.Handled));
     }
+
+    /// <summary>A column's line in a view's header: <c>--   name   kind   unit or meaning</c>.</summary>
+    [GeneratedRegex(@"^--\s{3}(\w+)\s+(key|attribute|count|rate)(?:\s+(.*))?$")]
+    private static partial Regex ColumnLine();
 
     /// <summary>
     /// One county agency's consistent reports for 2022 and 2023, from two generated reports with
@@ -178,4 +236,16 @@ public sealed class ViewsTests
         };
         return (As(found[0], 2022), As(found[1], 2023));
     }
+}
+
+/// <summary>The views' suite on SQLite, always.</summary>
+public sealed class SqliteViewsTests : ViewsTests
+{
+    protected override TempWarehouse NewWarehouse() => new();
+}
+
+/// <summary>The views' suite on SQL Server, when <c>WAREHOUSE_SQLSERVER</c> is set; skipped, with the reason, when not.</summary>
+public sealed class SqlServerViewsTests : ViewsTests
+{
+    protected override TempWarehouse NewWarehouse() => TempWarehouse.OnSqlServer();
 }

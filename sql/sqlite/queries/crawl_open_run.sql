@@ -1,2 +1,0 @@
--- The run of a source that a kill interrupted, to be resumed; none when the last one finished.
-select run_key from crawl_run where source_code = @SourceCode and finished_at is null order by run_key desc limit 1;

@@ -1,1 +1,0 @@
-delete from ingest_rejection where sha256 = @Sha256;

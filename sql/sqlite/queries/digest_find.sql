@@ -1,4 +1,0 @@
--- The delivery of a digest, if one was attempted.
-select status, message_id, attempted_at, sent_at
-from digest_delivery
-where delivery_key = @Key;

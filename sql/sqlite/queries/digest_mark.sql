@@ -1,4 +1,0 @@
--- Records what became of a claimed delivery: sent (with its time) or unknown.
-update digest_delivery
-set status = @Status, sent_at = @SentAt
-where delivery_key = @Key;

@@ -1,3 +1,0 @@
--- Releases a claim whose mail the server refused, so that a retry sends it.
-delete from digest_delivery
-where delivery_key = @Key and status = 'sending';

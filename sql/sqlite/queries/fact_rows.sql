@@ -1,5 +1,0 @@
--- Rows in each fact table (benchmarks and summaries).
-select
-    (select count(*) from fact_application) as applications,
-    (select count(*) from fact_review_litigation) as review_litigation,
-    (select count(*) from fact_active_disclosure) as active_disclosure;

@@ -1,3 +1,0 @@
-select r.report_key, r.content_hash, r.agency_code, r.year, r.is_current, a.name as agency
-from fact_report r join dim_agency a on a.agency_key = r.agency_key
-where r.sha256 = @Sha256;

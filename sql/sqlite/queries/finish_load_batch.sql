@@ -1,1 +1,0 @@
-update load_batch set finished_at = @FinishedAt where batch_key = @BatchKey;

@@ -1,7 +1,0 @@
-insert into fact_report (
-    agency_key, agency_code, region_code, year, template, published, late, items_published, sha256, layout,
-    error_count, warning_count, derived_count, is_current, superseded_by, parser_version, batch_key, loaded_at, content_hash)
-values (
-    @AgencyKey, @AgencyCode, @RegionCode, @Year, @Template, @Published, @Late, @ItemsPublished, @Sha256, @Layout,
-    @ErrorCount, @WarningCount, @DerivedCount, @IsCurrent, null, @ParserVersion, @BatchKey, @LoadedAt, @ContentHash)
-returning report_key;

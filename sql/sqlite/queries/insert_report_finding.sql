@@ -1,2 +1,0 @@
-insert into report_finding (report_key, rule_code, severity, row_code, column_code, expected, actual, message)
-values (@ReportKey, @Rule, @Severity, @RowCode, @ColumnCode, @Expected, @Actual, @Message);

@@ -1,4 +1,0 @@
--- Every document already loaded as a report or rejected: ingest does not parse these again.
-select sha256 from fact_report
-union
-select sha256 from ingest_rejection;

@@ -1,1 +1,0 @@
-select max(year) from fact_report where is_current = 1;

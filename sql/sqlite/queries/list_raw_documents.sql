@@ -1,3 +1,0 @@
-select sha256, origin, region_hint from raw_document
-where @Since is null or first_seen_at >= @Since
-order by first_seen_at, sha256;

@@ -1,1 +1,0 @@
-update fact_report set superseded_by = @NewReportKey where report_key = @OldReportKey;

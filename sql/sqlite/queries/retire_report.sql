@@ -1,1 +1,0 @@
-update fact_report set is_current = 0 where report_key = @ReportKey;

@@ -1,5 +1,0 @@
-update fact_report set
-    agency_key = @AgencyKey, region_code = @RegionCode, template = @Template, published = @Published, late = @Late,
-    items_published = @ItemsPublished, layout = @Layout, error_count = @ErrorCount, warning_count = @WarningCount,
-    derived_count = @DerivedCount, parser_version = @ParserVersion, content_hash = @ContentHash
-where report_key = @ReportKey;

@@ -1,3 +1,0 @@
-insert into dbo.dim_agency (agency_code, name, region_code, valid_from, valid_to, is_current)
-output inserted.agency_key
-values (@AgencyCode, @Name, @RegionCode, @At, null, 1);
