@@ -32,16 +32,26 @@ public sealed class DocumentReader(ReportParser parser, ReportValidator validato
 
     public static DocumentReader Default { get; } = new(ReportParser.Default, ReportValidator.Default);
 
-    public async Task<ReportReading> ReadAsync(byte[] bytes, string origin, ParseOptions options, CancellationToken ct)
+    /// <summary>Sniffs the bytes, then reads them as <see cref="ReadAsync(byte[], DocumentKind, string, ParseOptions, CancellationToken)"/> does.</summary>
+    public Task<ReportReading> ReadAsync(byte[] bytes, string origin, ParseOptions options, CancellationToken ct) =>
+        ReadAsync(bytes, DocumentSniffer.Sniff(bytes), origin, options, ct);
+
+    /// <summary>
+    /// Parses bytes whose kind the caller sniffed (<see cref="DocumentSniffer.Sniff"/> of these bytes) and
+    /// checks the report. A legacy .doc/.wps is converted to DOCX first when LibreOffice is installed; the
+    /// DOCX it makes is a new document, sniffed on its own. Never throws for bad input: a rejection says why.
+    /// </summary>
+    public async Task<ReportReading> ReadAsync(byte[] bytes, DocumentKind kind, string origin, ParseOptions options, CancellationToken ct)
     {
-        if (DocumentSniffer.Sniff(bytes) == DocumentKind.LegacyOffice && Soffice.Find() is not null)
+        if (kind == DocumentKind.LegacyOffice && Soffice.Find() is not null)
         {
             var (docx, error) = await ToDocxAsync(bytes, ct);
             if (error is not null) return new ReportReading(origin, ParseResult.Reject(error), []);
             bytes = docx!;
+            kind = DocumentSniffer.Sniff(bytes);
         }
 
-        return Check(origin, parser.Parse(bytes, options with { Name = origin }));
+        return Check(origin, parser.Parse(bytes, kind, options with { Name = origin }));
     }
 
     public ReportReading Check(string origin, ParseResult parse)

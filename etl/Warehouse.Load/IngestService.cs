@@ -63,14 +63,12 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
     private async Task<IngestSummary> RunAsync(IReadOnlyList<string> files, IngestOptions options, IProgress<int>? progress, CancellationToken ct)
     {
         await using var connection = await database.OpenForLoadingAsync(ct);
-        using var loader = new ReportLoader(connection, database.Sql, time);
         using var raw = database.OpenRawStore();
-        var sql = database.Sql;
-        var batchKey = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_load_batch"),
-            new { options.Command, StartedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
-        var sourceKey = await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/upsert_dim_source"),
-            new { SourceCode = "files", Name = "files given to ingest", Kind = "files" }, cancellationToken: ct));
-        var known = (await connection.QueryAsync<string>(new CommandDefinition(sql.Get("queries/known_documents"), cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+        using var writer = new IntakeWriter(connection, database.Sql, raw, time);
+        var batchKey = await writer.BeginBatchAsync(options.Command, ct);
+        var sourceKey = await writer.SourceAsync("files", "files given to ingest", "files", ct);
+        var known = (await connection.QueryAsync<string>(new CommandDefinition(database.Sql.Get("queries/known_documents"), cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+        var intake = new DocumentIntake(reader, options.MaxBytes);
 
         // Reading, hashing, storing and parsing run on every core, loading on this one
         // connection, in the order of the files (so that which of two documents supersedes the
@@ -78,7 +76,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
         var budget = new ByteBudget(InFlightBytes);
-        var producer = ProduceAsync(files, channel.Writer, budget, known, options, sourceKey, stop.Token);
+        var producer = ProduceAsync(files, channel.Writer, budget, file => PrepareAsync(intake, file, budget, known, options, sourceKey, stop.Token), stop.Token);
 
         int loaded = 0, superseding = 0, history = 0, unchanged = 0, done = 0;
         var rejected = new List<(string, string)>();
@@ -91,17 +89,17 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
             await foreach (var next in channel.Reader.ReadAllAsync(ct))
             {
                 var item = await next;
-                budget.Release(item.Bytes?.LongLength ?? 0);
-                if (item.Refusal is { } refusal)
+                budget.Release(item.Document?.Bytes.LongLength ?? 0);
+                if (item.Document is not { } document)
                 {
-                    rejected.Add((item.File, refusal));
+                    rejected.Add((item.File, item.Refusal!));
                 }
                 else
                 {
                     // The bytes first: whatever happens to the report, the document is kept.
-                    raw.Put(item.Document!.Sha256, item.Bytes!);
+                    writer.Store(document);
                     tx ??= await connection.BeginTransactionAsync(ct);
-                    var outcome = await loader.LoadAsync(tx, item.Reading!, item.Document!, batchKey, ct);
+                    var outcome = await writer.LoadAsync(tx, document, batchKey, ct);
                     pending++;
                     switch (outcome)
                     {
@@ -109,12 +107,12 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
                         case LoadOutcome.Superseding: superseding++; break;
                         case LoadOutcome.History: history++; break;
                         case LoadOutcome.Unchanged: unchanged++; break;
-                        case LoadOutcome.Rejected: rejected.Add((item.File, item.Reading!.Rejection!)); break;
+                        case LoadOutcome.Rejected: rejected.Add((item.File, document.Reading.Rejection!)); break;
                     }
 
                     if (outcome != LoadOutcome.Unchanged)
                     {
-                        foreach (var f in item.Reading!.Findings) findings[f.Rule] = findings.GetValueOrDefault(f.Rule) + 1;
+                        foreach (var f in document.Reading.Findings) findings[f.Rule] = findings.GetValueOrDefault(f.Rule) + 1;
                     }
                 }
 
@@ -150,8 +148,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
             }
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(sql.Get("queries/finish_load_batch"),
-            new { BatchKey = batchKey, FinishedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+        await writer.FinishBatchAsync(batchKey, ct);
         return new IngestSummary(files.Count, loaded, superseding, history, unchanged, rejected, findings);
     }
 
@@ -167,11 +164,11 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
 
     private static readonly TimeSpan CommitAfter = TimeSpan.FromSeconds(1);
 
-    /// <summary>A file made ready for the writer: its bytes, document row and reading, or why it is refused unread.</summary>
-    private sealed record Prepared(string File, byte[]? Bytes, DocumentInfo? Document, ReportReading? Reading, string? Refusal);
+    /// <summary>A file made ready for the writer: the document as the intake read it, or why it is refused unread.</summary>
+    private sealed record Prepared(string File, IntakeDocument? Document, string? Refusal);
 
-    private async Task ProduceAsync(
-        IReadOnlyList<string> files, ChannelWriter<Task<Prepared>> writer, ByteBudget budget, HashSet<string> known, IngestOptions options, long sourceKey, CancellationToken ct)
+    private static async Task ProduceAsync(
+        IReadOnlyList<string> files, ChannelWriter<Task<Prepared>> writer, ByteBudget budget, Func<string, Task<Prepared>> prepare, CancellationToken ct)
     {
         using var workers = new SemaphoreSlim(Workers);
         try
@@ -183,7 +180,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
                 {
                     try
                     {
-                        return await PrepareAsync(file, budget, known, options, sourceKey, ct);
+                        return await prepare(file);
                     }
                     finally
                     {
@@ -204,7 +201,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         }
     }
 
-    private async Task<Prepared> PrepareAsync(string file, ByteBudget budget, HashSet<string> known, IngestOptions options, long sourceKey, CancellationToken ct)
+    private static async Task<Prepared> PrepareAsync(DocumentIntake intake, string file, ByteBudget budget, HashSet<string> known, IngestOptions options, long sourceKey, CancellationToken ct)
     {
         byte[] bytes;
         long taken = 0;
@@ -213,7 +210,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
             var size = new FileInfo(file).Length;
             if (size > options.MaxBytes)
             {
-                return new Prepared(file, null, null, null, $"the file is {size / (1024 * 1024)} MB, over the size limit of {options.MaxBytes / (1024 * 1024)} MB");
+                return new Prepared(file, null, $"the file is {size / (1024 * 1024)} MB, over the size limit of {options.MaxBytes / (1024 * 1024)} MB");
             }
 
             await budget.TakeAsync(size, ct);
@@ -230,17 +227,12 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             budget.Release(taken);
-            return new Prepared(file, null, null, null, $"could not be read: {e.Message}");
+            return new Prepared(file, null, $"could not be read: {e.Message}");
         }
 
-        var sha = RawStore.Hash(bytes);
-        var doc = new DocumentInfo(sha, file, MediaType(bytes), bytes.Length, sourceKey, options.RegionHint);
-
-        // Seen before: the writer only notes that it was seen again.
-        if (known.Contains(sha)) return new Prepared(file, bytes, doc, new ReportReading(file, ParseResult.Reject("known"), []), null);
-
-        var reading = await reader.ReadAsync(bytes, file, new ParseOptions(file, RegionHint: options.RegionHint, MaxBytes: options.MaxBytes), ct);
-        return new Prepared(file, bytes, doc, reading, null);
+        // Seen before (known by its hash): not read again; the writer only notes that it was seen again.
+        var document = await intake.ReadAsync(bytes, new DocumentOrigin(file, SourceKey: sourceKey, RegionHint: options.RegionHint), ct, known: known);
+        return new Prepared(file, document, null);
     }
 
     /// <summary>An amount of memory that readers take before reading and the writer gives back once stored.</summary>
@@ -285,15 +277,4 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
             if (waiting > 0) _freed.Release(waiting);
         }
     }
-
-    public static string MediaType(byte[] bytes) => DocumentSniffer.Sniff(bytes) switch
-    {
-        DocumentKind.Pdf => "application/pdf",
-        DocumentKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        DocumentKind.Html => "text/html",
-        DocumentKind.Text => "text/plain",
-        DocumentKind.LegacyOffice or DocumentKind.EncryptedOffice => "application/msword",
-        DocumentKind.OtherZip => "application/zip",
-        _ => "application/octet-stream",
-    };
 }

@@ -2,7 +2,6 @@ using System.Data.Common;
 using Dapper;
 using Warehouse.Core;
 using Warehouse.Data;
-using Warehouse.Parsing;
 using Warehouse.Parsing.Text;
 
 namespace Warehouse.Load;
@@ -48,10 +47,12 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
     {
         await using var c = await database.OpenAsync(ct);
         var sql = database.Sql;
-        using var loader = new ReportLoader(c, sql, time);
         using var raw = database.OpenRawStore();
+        using var writer = new IntakeWriter(c, sql, raw, time);
+        var loader = writer.Loader;
+        var intake = new DocumentIntake(reader);
         var documents = (await c.QueryAsync<(string Sha256, string Origin, string? RegionHint)>(new CommandDefinition(sql.Get("queries/list_raw_documents"), new { Since = since }, cancellationToken: ct))).ToList();
-        var batchKey = await c.ExecuteScalarAsync<long>(new CommandDefinition(sql.Get("queries/insert_load_batch"), new { Command = "reparse", StartedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+        var batchKey = await writer.BeginBatchAsync("reparse", ct);
 
         int unchanged = 0, loaded = 0, missing = 0, done = 0;
         var changed = new List<string>();
@@ -66,15 +67,16 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
                 continue;
             }
 
-            var reading = await reader.ReadAsync(bytes, origin, new ParseOptions(origin, RegionHint: hint), ct);
+            // The bytes come from the raw store: read again by the intake, never stored again.
+            var doc = await intake.ReadAsync(bytes, new DocumentOrigin(origin, RegionHint: hint), ct);
+            var reading = doc.Reading;
             var stored = await c.QuerySingleOrDefaultAsync<Stored>(new CommandDefinition(sql.Get("queries/find_report_for_reparse"), new { Sha256 = sha }, cancellationToken: ct));
-            var doc = new DocumentInfo(sha, origin, IngestService.MediaType(bytes), bytes.Length, null, hint);
 
             if (stored is null)
             {
                 // Rejected before (or never loaded): load it if it reads now.
                 await using var loadTx = await c.BeginTransactionAsync(ct);
-                var outcome = await loader.LoadAsync(loadTx, reading, doc, batchKey, ct);
+                var outcome = await writer.LoadAsync(loadTx, doc, batchKey, ct);
                 await loadTx.CommitAsync(ct);
                 if (outcome is LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History) loaded++;
                 else unchanged++;
@@ -98,7 +100,7 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
             if (TextKey.Of(report.Agency) != stored.AgencyCode || report.Year != stored.Year)
             {
                 await loader.RemoveAsync(tx, stored.ReportKey, ct);
-                await loader.LoadAsync(tx, reading, doc, batchKey, ct);
+                await writer.LoadAsync(tx, doc, batchKey, ct);
                 await tx.CommitAsync(ct);
                 changed.Add($"{origin}: was {stored.Agency} {stored.Year}, now {report.Agency} {report.Year}");
                 continue;
@@ -111,7 +113,7 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
             changed.Add($"{origin}: {report.Agency} {report.Year}: {cells} cell(s) of table 三 changed, {reading.Findings.Count} finding(s) now");
         }
 
-        await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/finish_load_batch"), new { BatchKey = batchKey, FinishedAt = time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
+        await writer.FinishBatchAsync(batchKey, ct);
         return new ReparseSummary(documents.Count, unchanged, changed, loaded, nowRejected, missing);
     }
 

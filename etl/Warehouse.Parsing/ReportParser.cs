@@ -15,21 +15,28 @@ public sealed class ReportParser(RegionResolver regions)
 {
     public static ReportParser Default { get; } = new(RegionResolver.Default);
 
-    public ParseResult Parse(ReadOnlyMemory<byte> bytes, ParseOptions options)
-    {
-        if (bytes.Length > options.MaxBytes)
-        {
-            return ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过上限 {Size(options.MaxBytes)} (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");
-        }
+    /// <summary>Sniffs what the bytes are (<see cref="DocumentSniffer"/>), then reads them as <see cref="Parse(ReadOnlyMemory{byte}, DocumentKind, ParseOptions)"/> does.</summary>
+    public ParseResult Parse(ReadOnlyMemory<byte> bytes, ParseOptions options) =>
+        bytes.Length > options.MaxBytes ? TooLarge(bytes, options) : Parse(bytes, DocumentSniffer.Sniff(bytes), options);
 
-        var kind = DocumentSniffer.Sniff(bytes);
+    /// <summary>
+    /// Reads bytes whose kind the caller has sniffed already, so that a document on its way in is
+    /// sniffed once (docs/crawler.md, "Intake"). <paramref name="kind"/> must be
+    /// <see cref="DocumentSniffer.Sniff"/> of these very bytes: it decides the reader, and a wrong one
+    /// reads the document as what it is not (then rejected as damaged).
+    /// </summary>
+    /// <returns>The report with its findings, or a rejection saying why, Chinese first; never throws for bad input.</returns>
+    public ParseResult Parse(ReadOnlyMemory<byte> bytes, DocumentKind kind, ParseOptions options)
+    {
+        if (bytes.Length > options.MaxBytes) return TooLarge(bytes, options);
+        var charset = options.DeclaredCharset;
         try
         {
             return kind switch
             {
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
-                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: false))), options, gridExact: false),
-                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: true))), options, gridExact: true),
+                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false))), options, gridExact: false),
+                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true))), options, gridExact: true),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
                 DocumentKind.OtherZip => ParseResult.Reject(OtherZip(bytes)),
@@ -55,8 +62,8 @@ public sealed class ReportParser(RegionResolver regions)
         {
             return kind switch
             {
-                DocumentKind.Text => (PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: false)), null),
-                DocumentKind.Html => (HtmlLayout.Read(TextDecoding.Decode(bytes.Span, TextDecoding.CharsetOf(options.ContentType), lookForMeta: true)), null),
+                DocumentKind.Text => (PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, options.DeclaredCharset, lookForMeta: false)), null),
+                DocumentKind.Html => (HtmlLayout.Read(TextDecoding.Decode(bytes.Span, options.DeclaredCharset, lookForMeta: true)), null),
                 DocumentKind.Docx => (DocxLayout.Read(bytes, options.MaxInflatedBytes), null),
                 DocumentKind.Pdf => (PdfLayout.Read(bytes), null),
                 _ => (null, kind.ToString()),
@@ -67,6 +74,9 @@ public sealed class ReportParser(RegionResolver regions)
             return (null, e.Message);
         }
     }
+
+    private static ParseResult TooLarge(ReadOnlyMemory<byte> bytes, ParseOptions options) =>
+        ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过上限 {Size(options.MaxBytes)} (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");
 
     private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>
         ReportExtractor.Extract(document, options, regions, gridExact);

@@ -68,7 +68,7 @@ public sealed class CrawlStore : IAsyncDisposable
 {
     private readonly DbConnection _connection;
     private readonly WarehouseDatabase _database;
-    private readonly ReportLoader _loader;
+    private readonly IntakeWriter _writer;
     private readonly RawStore _raw;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _turn = new(1, 1);
@@ -79,7 +79,7 @@ public sealed class CrawlStore : IAsyncDisposable
         _connection = connection;
         _raw = raw;
         _time = time;
-        _loader = new ReportLoader(connection, database.Sql, time);
+        _writer = new IntakeWriter(connection, database.Sql, raw, time);
     }
 
     private SqlScripts Sql => _database.Sql;
@@ -101,10 +101,8 @@ public sealed class CrawlStore : IAsyncDisposable
     /// <summary>The source's dimension row, and a load batch for what this crawl loads.</summary>
     public Task<(long SourceKey, long BatchKey)> BeginAsync(string sourceCode, string title, CancellationToken ct) => Serialised(async () =>
     {
-        var sourceKey = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.Get("queries/upsert_dim_source"),
-            new { SourceCode = sourceCode, Name = title, Kind = "portal" }, cancellationToken: ct));
-        var batchKey = await _connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql.Get("queries/insert_load_batch"),
-            new { Command = $"crawl {sourceCode}", StartedAt = Now }, cancellationToken: ct));
+        var sourceKey = await _writer.SourceAsync(sourceCode, title, "portal", ct);
+        var batchKey = await _writer.BeginBatchAsync($"crawl {sourceCode}", ct);
         return (sourceKey, batchKey);
     }, ct);
 
@@ -150,22 +148,22 @@ public sealed class CrawlStore : IAsyncDisposable
     }, ct);
 
     /// <summary>
-    /// Stores a fetched document: its bytes into the raw store, then its report (or its rejection)
-    /// and its URL's completion in one transaction.
+    /// Stores a fetched document as the intake read it: its bytes into the raw store (durable at
+    /// once), then its report (or its rejection) and its URL's completion in one transaction.
     /// </summary>
-    public Task<LoadOutcome> StoreDocumentAsync(FrontierUrl url, FetchResult result, byte[] bytes, ReportReading reading, DocumentInfo document, long batchKey, CancellationToken ct) => Serialised(async () =>
+    public Task<LoadOutcome> StoreDocumentAsync(FrontierUrl url, FetchResult result, IntakeDocument document, long batchKey, CancellationToken ct) => Serialised(async () =>
     {
-        _raw.Put(document.Sha256, bytes);
+        _writer.Store(document);
         _raw.Commit();
         await using var tx = await _connection.BeginTransactionAsync(ct);
-        var outcome = await _loader.LoadAsync(tx, reading, document, batchKey, ct);
+        var outcome = await _writer.LoadAsync(tx, document, batchKey, ct);
         var label = outcome switch
         {
             LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History => "new",
             LoadOutcome.Unchanged => "unchanged",
             _ => "rejected",
         };
-        await CompleteInAsync(tx, url, result, "done", label, outcome == LoadOutcome.Rejected ? reading.Rejection : null, document.Sha256, ct);
+        await CompleteInAsync(tx, url, result, "done", label, outcome == LoadOutcome.Rejected ? document.Reading.Rejection : null, document.Document.Sha256, ct);
         await tx.CommitAsync(ct);
         return outcome;
     }, ct);
@@ -191,7 +189,7 @@ public sealed class CrawlStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _loader.Dispose();
+        _writer.Dispose();
         _raw.Dispose();
         await _connection.DisposeAsync();
         _turn.Dispose();

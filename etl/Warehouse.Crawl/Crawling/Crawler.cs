@@ -32,6 +32,8 @@ public sealed record CrawlSummary(
 /// </summary>
 public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader reader, string userAgent)
 {
+    private readonly DocumentIntake _intake = new(reader);
+
     /// <summary>Fetches in flight per source: they queue at the host's gate, but attachments on another host need not wait.</summary>
     private const int InFlight = 4;
 
@@ -117,12 +119,14 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         }
 
         var bytes = result.Bytes;
-        var kind = DocumentSniffer.Sniff(bytes);
         if (url.Kind == "list")
         {
             await ReadListAsync(visit, url, result, bytes, Html.Decode(result), keep: true, ct);
             return;
         }
+
+        // Sniffed here once: the kind tells a page from a document, and the intake takes it as it is.
+        var kind = DocumentSniffer.Sniff(bytes);
 
         // An article whose link led straight to a file (or a portal that mislabels its files) is a document.
         var isPage = kind is DocumentKind.Html or DocumentKind.Text;
@@ -138,7 +142,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             }
         }
 
-        await LoadAsync(visit, url, result, bytes, ct);
+        await LoadAsync(visit, url, result, kind, ct);
     }
 
     private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
@@ -149,11 +153,14 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         await store.CompleteAsync(url, result, "done", null, null, keep ? bytes : null, ct);
     }
 
-    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, CancellationToken ct)
+    /// <summary>
+    /// A fetched document through the intake: its URL, the Content-Type and charset the server
+    /// declared, and the link's title go with it (the portal's publication date is not read yet).
+    /// </summary>
+    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, CancellationToken ct)
     {
-        var origin = result.FinalUrl.AbsoluteUri;
-        var reading = await reader.ReadAsync(bytes, origin, new ParseOptions(origin, RegionHint: visit.Source.RegionCode), ct);
-        var document = new DocumentInfo(Warehouse.Data.RawStore.Hash(bytes), origin, IngestService.MediaType(bytes), bytes.Length, visit.SourceKey, visit.Source.RegionCode);
-        await store.StoreDocumentAsync(url, result, bytes, reading, document, visit.BatchKey, ct);
+        var origin = new DocumentOrigin(result.FinalUrl.AbsoluteUri, result.ContentType, result.Charset, visit.SourceKey, visit.Source.RegionCode, url.Title);
+        var document = await _intake.ReadAsync(result.Bytes, origin, ct, kind);
+        await store.StoreDocumentAsync(url, result, document, visit.BatchKey, ct);
     }
 }

@@ -3,10 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
 using Warehouse.Crawl.Crawling;
-using Warehouse.Crawl.Sources;
 using Warehouse.Crawl.Tests.Fetching;
-using Warehouse.Data;
-using Warehouse.Load;
 
 namespace Warehouse.Crawl.Tests.Crawling;
 
@@ -14,19 +11,8 @@ namespace Warehouse.Crawl.Tests.Crawling;
 /// A crawl that failed as a whole says so: its start page did not answer, or it got no document
 /// from its source. The run records why, for /health and the job that ran it.
 /// </summary>
-public sealed class CrawlFailureTests : IAsyncDisposable
+public sealed class CrawlFailureTests() : ScratchFolderTests("crawl-failure-")
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("crawl-failure-");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Delete(recursive: true);
-        await Task.CompletedTask;
-    }
-
     [Fact]
     public async Task A_start_page_that_does_not_answer_fails_the_crawl_and_the_run_says_why()
     {
@@ -56,22 +42,7 @@ public sealed class CrawlFailureTests : IAsyncDisposable
     /// <summary>Crawls a local test source starting at <paramref name="start"/>; returns its summary and the failure its run recorded.</summary>
     private async Task<(CrawlSummary Summary, string? Recorded)> CrawlAsync(Uri start)
     {
-        var folder = Directory.CreateDirectory(Path.Combine(_dir.FullName, $"sources-{Guid.NewGuid():N}")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "county.yaml"), $"""
-            title: 测试县人民政府
-            region: "370212"
-            profile: trs
-            start: {start}
-            politeness:
-              min_delay: 10ms
-            local_test_source: true
-            """, Ct);
-        var catalog = SourceCatalog.Load(folder);
-        catalog.Problems.ShouldBeEmpty();
-        var database = new WarehouseDatabase(WarehouseTarget.Parse(Path.Combine(folder, "w.db")));
-        await using var store = await CrawlStore.OpenAsync(database, TimeProvider.System, Ct);
-        await using var fetcher = Fetcher.Create(Fast.Options);
-        var summary = await new Crawler(store, fetcher, DocumentReader.Default, Fast.UserAgent).CrawlAsync(catalog.Sources.Single(), null, Ct);
+        var (summary, database) = await LocalCrawl.RunAsync(Dir.FullName, start, null, Ct);
         await using var c = await database.OpenAsync(Ct);
         var recorded = await c.ExecuteScalarAsync<string?>("select failure from crawl_run where run_key = @RunKey and finished_at is not null", new { summary.RunKey });
         return (summary, recorded);
