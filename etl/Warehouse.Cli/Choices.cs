@@ -1,5 +1,5 @@
+using Warehouse.Core.Regions;
 using Warehouse.Export.Dashboards;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Cli;
 

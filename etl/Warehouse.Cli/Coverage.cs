@@ -1,8 +1,8 @@
 using System.Data.Common;
+using Warehouse.Core.Regions;
 using Warehouse.Data;
 using Warehouse.Export;
 using Warehouse.Export.Dashboards;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Cli;
 

@@ -2,7 +2,7 @@ using Warehouse.Load;
 using System.Globalization;
 using System.Text;
 using Warehouse.Core;
-using Warehouse.Parsing.Regions;
+using Warehouse.Core.Regions;
 
 namespace Warehouse.Cli;
 

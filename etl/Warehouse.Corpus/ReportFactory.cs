@@ -1,5 +1,5 @@
+using Warehouse.Core.Regions;
 using Warehouse.Core;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Corpus;
 

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
+using Warehouse.Core.Regions;
 using Warehouse.Core;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Data;
 

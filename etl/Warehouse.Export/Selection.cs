@@ -1,6 +1,6 @@
 using System.Globalization;
+using Warehouse.Core.Regions;
 using Warehouse.Export.Dashboards;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Export;
 

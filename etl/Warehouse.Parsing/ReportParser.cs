@@ -1,8 +1,8 @@
+using Warehouse.Core.Regions;
 using Warehouse.Parsing.Docx;
 using Warehouse.Parsing.Extraction;
 using Warehouse.Parsing.Html;
 using Warehouse.Parsing.Pdf;
-using Warehouse.Parsing.Regions;
 using Warehouse.Parsing.Text;
 
 namespace Warehouse.Parsing;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Shouldly;
+using Warehouse.Core.Regions;
 using Warehouse.Core;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Corpus.Tests;
 

@@ -1,8 +1,8 @@
 using Shouldly;
 using SkiaSharp;
+using Warehouse.Core.Regions;
 using Warehouse.Core;
 using Warehouse.Export.Dashboards;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Export.Tests;
 

@@ -5,8 +5,8 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using Shouldly;
+using Warehouse.Core.Regions;
 using Warehouse.Export.Digest;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Export.Tests;
 

@@ -1,8 +1,8 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Shouldly;
+using Warehouse.Core.Regions;
 using Warehouse.Data;
 using Warehouse.Export.Dashboards;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Export.Tests;
 

@@ -1,5 +1,5 @@
 using Shouldly;
-using Warehouse.Parsing.Regions;
+using Warehouse.Core.Regions;
 
 namespace Warehouse.Parsing.Tests;
 

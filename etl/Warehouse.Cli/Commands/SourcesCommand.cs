@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using Warehouse.Core.Regions;
 using Warehouse.Crawl.Sources;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Cli.Commands;
 

@@ -63,7 +63,7 @@ internal static class StatusCommand
     private sealed record StatusView(
         WarehouseDatabase Database,
         int? Year,
-        Parsing.Regions.Region? Region,
+        Core.Regions.Region? Region,
         IReadOnlyList<LoadedYear> Years,
         int Limit,
         WarehouseCounts Counts,

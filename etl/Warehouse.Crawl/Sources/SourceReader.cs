@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using Warehouse.Parsing.Regions;
+using Warehouse.Core.Regions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

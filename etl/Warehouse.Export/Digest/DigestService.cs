@@ -10,9 +10,9 @@ using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
+using Warehouse.Core.Regions;
 using Warehouse.Data;
 using Warehouse.Export.Dashboards;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Export.Digest;
 

@@ -1,6 +1,6 @@
+using Warehouse.Core.Regions;
 using Warehouse.Core;
 using Warehouse.Parsing.Documents;
-using Warehouse.Parsing.Regions;
 
 namespace Warehouse.Parsing.Extraction;
 

@@ -1,4 +1,4 @@
-namespace Warehouse.Parsing.Regions;
+namespace Warehouse.Core.Regions;
 
 public enum RegionLevel
 {

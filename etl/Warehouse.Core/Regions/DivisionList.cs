@@ -1,8 +1,8 @@
 using System.Reflection;
 
-namespace Warehouse.Parsing.Regions;
+namespace Warehouse.Core.Regions;
 
-/// <summary>The national division list shipped with the parser (china-division 2.7.0, codes of 2023).</summary>
+/// <summary>The national division list shipped in Warehouse.Core (china-division 2.7.0, codes of 2023).</summary>
 public sealed class DivisionList
 {
     // Rows that group counties under a province without being a region of their own.

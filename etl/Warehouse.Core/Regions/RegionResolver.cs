@@ -1,6 +1,4 @@
-using Warehouse.Core;
-
-namespace Warehouse.Parsing.Regions;
+namespace Warehouse.Core.Regions;
 
 /// <summary>The result of resolving an agency name to a region: a code, or null with the reason.</summary>
 public sealed record RegionMatch(string? Code, Finding? Finding);
