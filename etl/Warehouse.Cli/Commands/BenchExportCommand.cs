@@ -1,13 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using Spectre.Console;
-using Warehouse.Corpus;
-using Warehouse.Data;
-using Warehouse.Export;
+using Warehouse.Bench;
 using Warehouse.Export.Dashboards;
-using Warehouse.Load;
-using Warehouse.Office;
 
 namespace Warehouse.Cli.Commands;
 
@@ -18,10 +12,6 @@ namespace Warehouse.Cli.Commands;
 /// </summary>
 internal static class BenchExportCommand
 {
-    private const double GoalSeconds = 60;
-    private const double GoalPeakMb = 2048;
-    private static readonly string[] Measured = ["region-comparison", "year-comparison"];
-
     public static Command Create()
     {
         var agencies = new Option<int>("--agencies") { Description = "Agencies in the warehouse.", DefaultValueFactory = _ => 10_000, HelpName = "N" };
@@ -37,82 +27,36 @@ internal static class BenchExportCommand
             var (n, y) = (pr.GetValue(agencies), pr.GetValue(years));
             if (n <= 0 || y <= 0) throw new UserError("--agencies and --years must be positive numbers");
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
-            var dashboards = Measured.Select(m => catalog.Find(m) ?? throw new UserError($"no dashboard {m} in {catalog.Folder}")).ToList();
+            var dashboards = ExportBenchmark.Measured.Select(m => catalog.Find(m) ?? throw new UserError($"no dashboard {m} in {catalog.Folder}")).ToList();
 
-            var bench = Path.GetFullPath(Path.Combine(".build", "bench", $"export-{n}x{y}"));
-            var database = await WarehouseAsync(output, bench, n, y, ct);
-
-            var outDir = Path.Combine(bench, "out");
-            if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
-            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var resetPeak = BenchIngestCommand.ResetPeakResident();
-            var exporter = new Exporter(database, TimeProvider.System);
-            var results = new List<ExportResult>();
-            var watch = Stopwatch.StartNew();
-            foreach (var d in dashboards)
-            {
-                results.Add(await Progress.RunAsync(output, $"Exporting {d.Name} ({d.Title})", d.Sheets.Count + 1, async progress =>
-                {
-                    var step = 0;
-                    return await exporter.ExportAsync(d, new SelectionRequest(), Path.Combine(outDir, $"{d.Name}.xlsx"), new Progress<string>(_ => progress.Report(++step)), ct);
-                }));
-            }
-
-            watch.Stop();
-            var peak = BenchCommand.PeakResidentMb();
+            var r = await ExportBenchmark.RunAsync(new ExportBenchOptions(n, y, dashboards), new BenchSteps(output), ct);
 
             var table = new Table().AddColumns("", "value", "goal");
-            foreach (var r in results)
+            foreach (var e in r.Results)
             {
-                var rows = r.Tables.Sum(t => t.Rows);
-                table.AddRow(Path.GetFileName(r.Path), $"{r.Elapsed.TotalSeconds:0.0} s ({r.Querying.TotalSeconds:0.0} s of queries and charts), {rows:N0} rows in {r.Tables.Count} tables, {r.Bytes / (1024.0 * 1024):0.0} MB", "");
+                var rows = e.Tables.Sum(t => t.Rows);
+                table.AddRow(Path.GetFileName(e.Path), $"{e.Elapsed.TotalSeconds:0.0} s ({e.Querying.TotalSeconds:0.0} s of queries and charts), {rows:N0} rows in {e.Tables.Count} tables, {e.Bytes / (1024.0 * 1024):0.0} MB", "");
             }
 
-            table.AddRow("both workbooks", $"{watch.Elapsed.TotalSeconds:0.0} s", Mark(watch.Elapsed.TotalSeconds < GoalSeconds, $"< {GoalSeconds:0} s"));
-            table.AddRow(resetPeak ? "peak memory during export" : "peak memory of the process", $"{peak:N0} MB", Mark(peak < GoalPeakMb, $"< {GoalPeakMb:0} MB"));
-            if (Soffice.Find() is null)
+            table.AddRow("both workbooks", $"{r.Elapsed.TotalSeconds:0.0} s", BenchIngestCommand.Mark(r.Elapsed.TotalSeconds < ExportBenchmark.GoalSeconds, $"< {ExportBenchmark.GoalSeconds:0} s"));
+            table.AddRow(r.PeakReset ? "peak memory during export" : "peak memory of the process", $"{r.PeakMb:N0} MB",
+                BenchIngestCommand.Mark(r.PeakMb < ExportBenchmark.GoalPeakMb, $"< {ExportBenchmark.GoalPeakMb:0} MB"));
+            if (r.Opening is null)
             {
                 table.AddRow("LibreOffice opening each", "LibreOffice is not installed: no reference", "");
             }
             else
             {
-                foreach (var r in results)
+                foreach (var (e, open) in r.Results.Zip(r.Opening))
                 {
-                    // Opening is measured as a headless conversion of the first sheet to CSV: load, then a small write.
-                    var csv = Path.Combine(bench, "csv");
-                    var open = Stopwatch.StartNew();
-                    await Soffice.ConvertAsync([r.Path], "csv", csv, TimeSpan.FromMinutes(10), ct);
-                    table.AddRow($"LibreOffice opens {Path.GetFileName(r.Path)}", $"{open.Elapsed.TotalSeconds:0.0} s (headless load and CSV of the cover)", "");
+                    table.AddRow($"LibreOffice opens {Path.GetFileName(e.Path)}", $"{open.TotalSeconds:0.0} s (headless load and CSV of the cover)", "");
                 }
             }
 
             Terminal.For(output).Write(table);
-            await output.WriteLineAsync($"{Environment.ProcessorCount} cores; warehouse {database.Target.Display}; workbooks in {outDir}.");
+            await output.WriteLineAsync($"{Environment.ProcessorCount} cores; warehouse {r.Warehouse}; workbooks in {r.Workbooks}.");
             return WarehouseCli.Ok;
         });
         return command;
     }
-
-    /// <summary>The warehouse of the panel, loaded once and kept beside its corpus.</summary>
-    private static async Task<WarehouseDatabase> WarehouseAsync(TextWriter output, string bench, int agencies, int years, CancellationToken ct)
-    {
-        var corpus = Path.Combine(bench, "corpus");
-        var db = Path.Combine(bench, "warehouse.db");
-        var done = Path.Combine(bench, "loaded");
-        var database = new WarehouseDatabase(WarehouseTarget.Parse(db));
-        if (File.Exists(done)) return database;
-
-        if (Directory.Exists(bench)) Directory.Delete(bench, recursive: true);
-        var options = new CorpusOptions(agencies * years, 42, [Layouts.TextTab], 0.1, new Warehouse.Corpus.Panel(2025 - years, years));
-        await Progress.RunAsync(output, $"Generating {agencies:N0} agencies × {years} years of text reports (once; kept in {bench})", options.Count,
-            progress => new CorpusWriter().WriteAsync(corpus, options, progress, ct));
-        var files = IngestService.Expand([corpus]);
-        var service = new IngestService(database, DocumentReader.Default, TimeProvider.System);
-        await Progress.RunAsync(output, $"Loading {files.Count:N0} reports (once)", files.Count,
-            progress => service.IngestAsync(files, new IngestOptions(Command: "bench export"), progress, ct));
-        await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
-        return database;
-    }
-
-    private static string Mark(bool met, string goal) => $"{goal} {(met ? "met" : "MISSED")}";
 }

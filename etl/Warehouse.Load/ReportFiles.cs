@@ -1,7 +1,6 @@
-using Warehouse.Load;
 using Warehouse.Parsing;
 
-namespace Warehouse.Cli;
+namespace Warehouse.Load;
 
 /// <summary>Reads report files from disk for parse and validate: a missing or oversized file is refused before reading.</summary>
 public static class ReportFiles
