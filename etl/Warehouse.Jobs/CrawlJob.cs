@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
+using Warehouse.Core;
 using Warehouse.Crawl.Crawling;
 using Warehouse.Crawl.Fetching;
 using Warehouse.Crawl.Sources;
@@ -68,4 +69,4 @@ public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, J
 }
 
 /// <summary>A crawl that failed as a whole (its start page, or nothing fetched); the message says why, Chinese first.</summary>
-public sealed class CrawlFailedException(string message) : Exception(message);
+public sealed class CrawlFailedException(string message) : UserFacingException(message);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Warehouse.Core;
 using Warehouse.Export.Digest;
 
 namespace Warehouse.Jobs;
@@ -109,4 +110,4 @@ public sealed record ServeOptions(
 }
 
 /// <summary>A setting that cannot be used; the message names it.</summary>
-public sealed class OptionsException(string message) : Exception(message);
+public sealed class OptionsException(string message) : UserFacingException(message);

@@ -40,27 +40,11 @@ internal static class ServeCommand
         command.SetAction(async (pr, ct) =>
         {
             var output = pr.InvocationConfiguration.Output;
-            ServeOptions options;
-            try
-            {
-                options = ServeOptions.From(Read(pr.GetValue(config)));
-            }
-            catch (OptionsException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var options = ServeOptions.From(Read(pr.GetValue(config)));
 
             if (pr.GetValue(urls) is { } u) options = options with { Urls = u };
             await using var app = ServeHost.Build(options);
-            IReadOnlyList<ScheduledJob> jobs;
-            try
-            {
-                jobs = ServeHost.Schedule(app);
-            }
-            catch (OptionsException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var jobs = ServeHost.Schedule(app);
 
             await app.StartAsync(ct);
             var access = options.DashboardUser is null ? "local requests only" : $"user {options.DashboardUser}";
