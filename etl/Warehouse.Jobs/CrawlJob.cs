@@ -17,7 +17,6 @@ namespace Warehouse.Jobs;
 /// A crawl whose start page failed, or that fetched nothing from its source, fails the job
 /// (<see cref="CrawlFailedException"/>): Hangfire shows it red and retries it.
 /// </summary>
-[AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
 public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, JobStorage storage, TimeProvider time, ILogger<CrawlJob> logger)
 {
     public static string Id(string source) => $"crawl:{source}";

@@ -48,7 +48,7 @@ public static class ServeHost
             // Hangfire logs through a process-wide provider; bind it to this host's loggers (a
             // provider left from an earlier host in the same process would log into a disposed factory).
             c.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()));
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseWarehouseRetries();
             if (options.JobStorage == "sqlserver")
             {
                 c.UseSqlServerStorage(options.JobsSqlServer, new SqlServerStorageOptions
