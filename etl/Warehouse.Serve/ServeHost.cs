@@ -49,7 +49,7 @@ public static class ServeHost
             // provider left from an earlier host in the same process would log into a disposed factory).
             c.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()));
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseWarehouseRetries();
-            if (options.JobStorage == "sqlserver")
+            if (options.JobStorage == JobStorageKind.SqlServer)
             {
                 c.UseSqlServerStorage(options.JobsSqlServer, new SqlServerStorageOptions
                 {

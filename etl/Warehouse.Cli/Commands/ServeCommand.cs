@@ -48,7 +48,7 @@ internal static class ServeCommand
 
             await app.StartAsync(ct);
             var access = options.DashboardUser is null ? "local requests only" : $"user {options.DashboardUser}";
-            await output.WriteLineAsync($"Serving {options.Database} on {options.Urls}: the job dashboard at /hangfire ({access}), health at /health; jobs stored {options.JobStorage}.");
+            await output.WriteLineAsync($"Serving {options.Database} on {options.Urls}: the job dashboard at /hangfire ({access}), health at /health; jobs stored {options.JobStorageName}.");
             await output.WriteLineAsync($"{jobs.Count} recurring job(s), cron in {options.TimeZone.Id}:");
             foreach (var j in jobs) await output.WriteLineAsync($"  {j.Id,-28} {j.Cron,-16} {j.What}");
             await output.WriteLineAsync("Ctrl+C stops.");
