@@ -66,7 +66,7 @@ public sealed record ServeOptions(
     private static IConfiguration Settings(IConfiguration c)
     {
         var values = WarehouseSettings.All.Where(s => !s.Key.StartsWith("Warehouse:Digests:", StringComparison.Ordinal))
-            .ToDictionary(s => s.Key, s => WarehouseSettings.Get(c, s.Key));
+            .ToDictionary(s => s.Key, s => WarehouseSettings.Get(c, s.Key), StringComparer.OrdinalIgnoreCase);
         if (values["Warehouse:Smtp:Host"] is null)
         {
             foreach (var key in values.Keys.Where(k => k.StartsWith("Warehouse:Smtp:", StringComparison.Ordinal)).ToList()) values.Remove(key);
