@@ -41,21 +41,14 @@ internal static class Coverage
     /// For export: the years and filters a dashboard would show (its defaults filled in as the
     /// exporter fills them) must hold reports.
     /// </summary>
-    /// <exception cref="UserError">They hold none (the sentence says which years are loaded), or a filter the dashboard does not take.</exception>
+    /// <exception cref="UserError">They hold none (the sentence says which years are loaded).</exception>
+    /// <exception cref="SelectionException">A filter the dashboard does not take.</exception>
     public static async Task RequireAsync(WarehouseDatabase database, Dashboard dashboard, SelectionRequest request, CancellationToken ct)
     {
         var queries = new StatusQueries(database.Sql);
         await using var connection = await database.OpenAsync(ct);
         var all = await queries.LoadedYearsAsync(connection, null, null, ct);
-        Selection selection;
-        try
-        {
-            selection = Selection.Resolve(dashboard, request, all.Count == 0 ? null : (int)all[0].Year, all.Count == 0 ? null : (int)all[^1].Year);
-        }
-        catch (SelectionException e)
-        {
-            throw new UserError(e.Message);
-        }
+        var selection = Selection.Resolve(dashboard, request, all.Count == 0 ? null : (int)all[0].Year, all.Count == 0 ? null : (int)all[^1].Year);
 
         var (_, noData) = await CheckAsync(connection, queries, selection.FirstYear, selection.LastYear, selection.Region, selection.AgencyType, ct);
         if (noData is not null) throw new UserError(noData);

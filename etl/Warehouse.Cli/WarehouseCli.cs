@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Warehouse.Cli.Commands;
+using Warehouse.Core;
 
 namespace Warehouse.Cli;
 
@@ -58,17 +59,7 @@ public static class WarehouseCli
             await error.WriteLineAsync("warehouse: cancelled");
             return 130;
         }
-        catch (Warehouse.Data.WarehouseException e)
-        {
-            await error.WriteLineAsync($"warehouse: {e.Message}");
-            return BadInput;
-        }
-        catch (UserError e)
-        {
-            await error.WriteLineAsync($"warehouse: {e.Message}");
-            return BadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is UserFacingException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"warehouse: {e.Message}");
             return BadInput;
@@ -82,5 +73,5 @@ public static class WarehouseCli
     }
 }
 
-/// <summary>A mistake the user can fix (a bad option, a missing tool); its message is the whole story.</summary>
-public sealed class UserError(string message) : Exception(message);
+/// <summary>A mistake the user can fix found by a command itself (a bad option, a missing tool); its message is the whole story.</summary>
+public sealed class UserError(string message) : UserFacingException(message);

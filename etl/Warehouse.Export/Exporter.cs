@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Dapper;
+using Warehouse.Core;
 using Warehouse.Data;
 using Warehouse.Export.Dashboards;
 
@@ -22,9 +23,9 @@ public sealed record ExportedChart(string Sheet, string Title, byte[] Png);
 /// <summary>One table of an exported workbook: its sheet, its Excel table name (null for an empty one), its rows, and the query that made them.</summary>
 public sealed record ExportedTable(string Sheet, string Name, string Caption, int Rows, BuiltQuery Query, bool IsData);
 
-/// <summary>A dashboard that does not fit the warehouse (unknown view or field, bad aggregation): its problems, each with its line.</summary>
-public sealed class DashboardException(IReadOnlyList<DashboardProblem> problems)
-    : Exception(string.Join(Environment.NewLine, problems.Select(p => p.ToString())))
+/// <summary>A dashboard that does not fit the warehouse (unknown view or field, bad aggregation): its name, then its problems, each with its line.</summary>
+public sealed class DashboardException(string dashboard, IReadOnlyList<DashboardProblem> problems)
+    : UserFacingException($"dashboard {dashboard} does not fit the warehouse:{Environment.NewLine}{string.Join(Environment.NewLine, problems.Select(p => p.ToString()))}")
 {
     public IReadOnlyList<DashboardProblem> Problems => problems;
 }
@@ -96,7 +97,7 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(ct);
         var catalog = await ViewCatalog.ReadAsync(connection, database.Sql, ct);
         var problems = DashboardChecker.Check(dashboard, catalog);
-        if (problems.Count > 0) throw new DashboardException(problems);
+        if (problems.Count > 0) throw new DashboardException(dashboard.Name, problems);
 
         var freshness = await FreshnessAsync(connection, ct);
         var selection = Selection.Resolve(dashboard, request, freshness.FirstYear, freshness.LastYear);

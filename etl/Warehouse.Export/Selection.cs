@@ -1,4 +1,5 @@
 using System.Globalization;
+using Warehouse.Core;
 using Warehouse.Core.Regions;
 using Warehouse.Export.Dashboards;
 
@@ -86,4 +87,4 @@ public sealed record Selection(int? FirstYear, int? LastYear, Region? Region, st
 }
 
 /// <summary>A filter that cannot be applied; its message is for the user.</summary>
-public sealed class SelectionException(string message) : Exception(message);
+public sealed class SelectionException(string message) : UserFacingException(message);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging;
+using Warehouse.Core;
 using Warehouse.Crawl.Crawling;
 using Warehouse.Crawl.Fetching;
 using Warehouse.Crawl.Sources;
@@ -16,7 +17,6 @@ namespace Warehouse.Jobs;
 /// A crawl whose start page failed, or that fetched nothing from its source, fails the job
 /// (<see cref="CrawlFailedException"/>): Hangfire shows it red and retries it.
 /// </summary>
-[AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
 public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, JobStorage storage, TimeProvider time, ILogger<CrawlJob> logger)
 {
     public static string Id(string source) => $"crawl:{source}";
@@ -68,4 +68,4 @@ public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, J
 }
 
 /// <summary>A crawl that failed as a whole (its start page, or nothing fetched); the message says why, Chinese first.</summary>
-public sealed class CrawlFailedException(string message) : Exception(message);
+public sealed class CrawlFailedException(string message) : UserFacingException(message);

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Logging;
 using Warehouse.Data;
 using Warehouse.Export.Dashboards;
@@ -12,7 +11,6 @@ namespace Warehouse.Jobs;
 /// is not sent again, and a server that refused it leaves nothing recorded, so the retry sends it.
 /// A year without reports sends nothing and fails the job, saying which years are loaded.
 /// </summary>
-[AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
 public sealed class DigestJob(ServeOptions options, WarehouseDatabase database, TimeProvider time, ILoggerFactory loggers)
 {
     public static string Id(string name) => $"digest:{name}";

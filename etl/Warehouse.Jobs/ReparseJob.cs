@@ -6,7 +6,6 @@ using Warehouse.Load;
 namespace Warehouse.Jobs;
 
 /// <summary>Runs the current parser over the raw store (after a parser upgrade), as <c>reparse --all</c>.</summary>
-[AutomaticRetry(Attempts = Retries.Attempts, DelaysInSeconds = [60, 300, 900])]
 [DisableConcurrentExecution(timeoutInSeconds: 60)]
 public sealed class ReparseJob(WarehouseDatabase database, TimeProvider time, ILogger<ReparseJob> logger)
 {

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Warehouse.Core;
 using Warehouse.Export.Digest;
 
 namespace Warehouse.Jobs;
@@ -7,7 +10,7 @@ namespace Warehouse.Jobs;
 /// <summary>A digest sent on a schedule: its dashboard, region and recipients.</summary>
 public sealed record ScheduledDigest(string Name, string Dashboard, string? Region, IReadOnlyList<string> To, string Cron);
 
-/// <summary>What serve and its jobs run with, read from configuration and the environment and checked at start.</summary>
+/// <summary>What serve and its jobs run with, read from configuration and the environment and checked at start; the job storage resolved (never auto).</summary>
 public sealed record ServeOptions(
     string Database,
     string Sources,
@@ -15,7 +18,7 @@ public sealed record ServeOptions(
     string? UserAgent,
     string Urls,
     TimeZoneInfo TimeZone,
-    string JobStorage,
+    JobStorageKind JobStorage,
     string? JobsSqlServer,
     int Workers,
     TimeSpan PollInterval,
@@ -28,85 +31,94 @@ public sealed record ServeOptions(
     /// <summary>The source a workbook's cover names (数据来源): <c>Warehouse:SourceName</c> of the settings file or <c>WAREHOUSE_SOURCE_NAME</c>.</summary>
     public string SourceName { get; init; } = Export.Exporter.DefaultSourceName;
 
-    public static ServeOptions From(IConfiguration c)
-    {
-        string? Get(string key) => WarehouseSettings.Get(c, key);
-        int Int(string key) => int.TryParse(Get(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new OptionsException($"{key} ({WarehouseSettings.All.First(s => s.Key == key).Environment}) should be a whole number, not '{Get(key)}'");
+    /// <summary>The word a setting or a message uses for the job storage: inmemory or sqlserver.</summary>
+    public string JobStorageName => JobStorage.ToString().ToLowerInvariant();
 
-        var zoneId = Get("Warehouse:TimeZone")!;
-        TimeZoneInfo zone;
+    /// <summary>
+    /// The options from configuration and the environment: bound into <see cref="WarehouseOptions"/>
+    /// and checked by <see cref="WarehouseOptionsValidator"/> through the options pipeline.
+    /// </summary>
+    /// <exception cref="OptionsException">A setting cannot be read or cannot work: every such setting, named, in one line.</exception>
+    public static ServeOptions From(IConfiguration configuration)
+    {
+        var settings = Settings(configuration);
+        if (Unreadable(settings).ToList() is { Count: > 0 } unreadable) throw new OptionsException(string.Join("; ", unreadable));
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(settings)
+            .AddSingleton<IValidateOptions<WarehouseOptions>, WarehouseOptionsValidator>();
+        services.AddOptions<WarehouseOptions>().BindConfiguration(WarehouseSettings.Section);
+        using var provider = services.BuildServiceProvider();
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+            return Of(provider.GetRequiredService<IOptions<WarehouseOptions>>().Value);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (OptionsValidationException e)
         {
-            zone = zoneId == "Asia/Shanghai" ? Export.Exporter.ChinaTime : throw new OptionsException($"Warehouse:TimeZone '{zoneId}' is not a time zone this machine knows (e.g. Asia/Shanghai)");
+            throw new OptionsException(string.Join("; ", e.Failures));
         }
-
-        var storage = Get("Warehouse:Jobs:Storage")!.ToLowerInvariant();
-        if (storage is not ("auto" or "inmemory" or "sqlserver")) throw new OptionsException($"Warehouse:Jobs:Storage '{storage}' should be inmemory, sqlserver or auto");
-        var database = Get("Warehouse:Database")!;
-        if (storage == "auto") storage = Data.WarehouseTarget.Parse(database).Dialect == Data.Dialect.SqlServer ? "sqlserver" : "inmemory";
-        var jobsSql = Get("Warehouse:Jobs:SqlServer") ?? (storage == "sqlserver" ? database : null);
-        if (storage == "sqlserver" && Data.WarehouseTarget.Parse(jobsSql).Dialect != Data.Dialect.SqlServer)
-        {
-            throw new OptionsException("Warehouse:Jobs:Storage is sqlserver but no SQL Server connection string is set (Warehouse:Jobs:SqlServer or a SQL Server Warehouse:Database)");
-        }
-
-        var workers = Int("Warehouse:Jobs:Workers");
-        if (workers is < 1 or > 64) throw new OptionsException("Warehouse:Jobs:Workers should be between 1 and 64");
-        var poll = Int("Warehouse:Jobs:PollSeconds");
-        if (poll is < 1 or > 300) throw new OptionsException("Warehouse:Jobs:PollSeconds should be between 1 and 300");
-
-        var user = Get("Warehouse:Dashboard:User");
-        var hash = Get("Warehouse:Dashboard:PasswordHash");
-        if ((user is null) != (hash is null)) throw new OptionsException("the job dashboard needs both Warehouse:Dashboard:User and Warehouse:Dashboard:PasswordHash, or neither (then it answers local requests only)");
-        if (hash is not null && !PasswordHash.IsHash(hash)) throw new OptionsException("Warehouse:Dashboard:PasswordHash is not a hash made by ./warehouse serve hash-password (a password must not be stored as it is)");
-
-        var smtp = SmtpFrom(c);
-        var digests = new List<ScheduledDigest>();
-        foreach (var d in c.GetSection("Warehouse:Digests").GetChildren())
-        {
-            var name = d["Name"] ?? throw new OptionsException($"Warehouse:Digests:{d.Key} has no Name");
-            var to = d.GetSection("To").GetChildren().Select(x => x.Value).OfType<string>().ToList();
-            if (to.Count == 0 && d["To"] is { } single) to = [.. single.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-            if (to.Count == 0) throw new OptionsException($"digest {name} has no recipients (Warehouse:Digests:{d.Key}:To)");
-            var cron = d["Cron"] ?? throw new OptionsException($"digest {name} has no Cron (Warehouse:Digests:{d.Key}:Cron)");
-            digests.Add(new ScheduledDigest(name, d["Dashboard"] ?? "region-comparison", string.IsNullOrWhiteSpace(d["Region"]) ? null : d["Region"], to, cron));
-        }
-
-        if (digests.Count > 0 && smtp is null) throw new OptionsException("digests are scheduled but no SMTP server is set (Warehouse:Smtp:Host or WAREHOUSE_SMTP_HOST)");
-        return new ServeOptions(database, Get("Warehouse:Sources")!, Get("Warehouse:Dashboards")!, Get("Warehouse:UserAgent"), Get("Warehouse:Urls")!, zone,
-            storage, jobsSql, workers, TimeSpan.FromSeconds(poll), Get("Warehouse:Reparse:Cron") is "off" or "never" ? null : Get("Warehouse:Reparse:Cron"), user, hash, smtp, digests)
-        {
-            SourceName = Export.Exporter.SourceNameFrom(Get("Warehouse:SourceName")),
-        };
     }
 
-    private static SmtpOptions? SmtpFrom(IConfiguration c)
+    /// <summary>
+    /// Each setting as <see cref="WarehouseSettings.Get"/> gives it (its environment variable, else
+    /// the configuration, else its default), the digests as configured, a digest's To written as
+    /// one string ("a@x.cn, b@y.cn") as a list, and no SMTP settings without an SMTP host.
+    /// </summary>
+    private static IConfiguration Settings(IConfiguration c)
     {
-        string? Get(string key) => WarehouseSettings.Get(c, key);
-        if (Get("Warehouse:Smtp:Host") is not { } host) return null;
-        if (!int.TryParse(Get("Warehouse:Smtp:Port"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        var values = WarehouseSettings.All.Where(s => !s.Key.StartsWith("Warehouse:Digests:", StringComparison.Ordinal))
+            .ToDictionary(s => s.Key, s => WarehouseSettings.Get(c, s.Key), StringComparer.OrdinalIgnoreCase);
+        if (values["Warehouse:Smtp:Host"] is null)
         {
-            throw new OptionsException($"Warehouse:Smtp:Port (WAREHOUSE_SMTP_PORT) should be a port number, not '{Get("Warehouse:Smtp:Port")}'");
+            foreach (var key in values.Keys.Where(k => k.StartsWith("Warehouse:Smtp:", StringComparison.Ordinal)).ToList()) values.Remove(key);
         }
 
-        var security = Get("Warehouse:Smtp:Security")!.ToLowerInvariant() switch
+        foreach (var (key, value) in c.GetSection("Warehouse:Digests").AsEnumerable().Where(kv => kv.Value is not null)) values[key] = value;
+        foreach (var d in c.GetSection("Warehouse:Digests").GetChildren().Where(d => d["To"] is not null))
         {
-            "none" => SmtpSecurity.None,
-            "starttls" => SmtpSecurity.StartTls,
-            "starttls-when-available" => SmtpSecurity.StartTlsWhenAvailable,
-            "ssl" => SmtpSecurity.SslOnConnect,
-            var other => throw new OptionsException($"Warehouse:Smtp:Security (WAREHOUSE_SMTP_SECURITY) '{other}' should be none, starttls, starttls-when-available or ssl"),
+            values.Remove($"{d.Path}:To");
+            var to = d["To"]!.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            for (var i = 0; i < to.Length; i++) values[$"{d.Path}:To:{i}"] = to[i];
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    /// <summary>Values that cannot be bound to their type: a number that is not one, a storage that is not a kind.</summary>
+    private static IEnumerable<string> Unreadable(IConfiguration settings)
+    {
+        foreach (var key in new[] { "Warehouse:Jobs:Workers", "Warehouse:Jobs:PollSeconds" }.Where(k => !IsWhole(settings[k])))
+        {
+            var environment = WarehouseSettings.All.First(s => s.Key == key).Environment;
+            yield return $"{key}（{environment}）应为整数，而不是「{settings[key]}」。{key} ({environment}) should be a whole number, not '{settings[key]}'";
+        }
+
+        var storage = settings["Warehouse:Jobs:Storage"]!.ToLowerInvariant();
+        if (!Enum.GetNames<JobStorageKind>().Any(n => n.Equals(storage, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return $"任务存储 Warehouse:Jobs:Storage「{storage}」应为 inmemory、sqlserver 或 auto。Warehouse:Jobs:Storage '{storage}' should be inmemory, sqlserver or auto";
+        }
+
+        if (settings["Warehouse:Smtp:Port"] is { } port && !IsWhole(port))
+        {
+            yield return WarehouseOptionsValidator.NotAPort(port);
+        }
+    }
+
+    private static bool IsWhole(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>The options to run with, from settings that passed <see cref="WarehouseOptionsValidator"/>.</summary>
+    private static ServeOptions Of(WarehouseOptions o)
+    {
+        var s = o.Smtp;
+        var smtp = s.Host is null ? null : new SmtpOptions(s.Host, s.Port, SmtpOptions.ParseSecurity(s.Security)!.Value, s.User, s.Password, s.From);
+        var digests = o.Digests.Select(d => new ScheduledDigest(d.Name!, d.Dashboard, string.IsNullOrWhiteSpace(d.Region) ? null : d.Region, d.To, d.Cron!)).ToList();
+        return new ServeOptions(o.Database, o.Sources, o.Dashboards, o.UserAgent, o.Urls, o.Zone()!, o.JobStorage, o.JobsSqlServer, o.Jobs.Workers,
+            TimeSpan.FromSeconds(o.Jobs.PollSeconds), o.Reparse.Cron is "off" or "never" ? null : o.Reparse.Cron, o.Dashboard.User, o.Dashboard.PasswordHash, smtp, digests)
+        {
+            SourceName = Export.Exporter.SourceNameFrom(o.SourceName),
         };
-        var smtp = new SmtpOptions(host, port, security, Get("Warehouse:Smtp:User"), Get("Warehouse:Smtp:Password"), Get("Warehouse:Smtp:From")!);
-        if (smtp.Problems() is { Count: > 0 } problems) throw new OptionsException(string.Join("; ", problems));
-        return smtp;
     }
 }
 
 /// <summary>A setting that cannot be used; the message names it.</summary>
-public sealed class OptionsException(string message) : Exception(message);
+public sealed class OptionsException(string message) : UserFacingException(message);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Warehouse.Core;
 
 namespace Warehouse.Office;
 
@@ -55,4 +56,4 @@ public static class Soffice
 }
 
 /// <summary>LibreOffice is missing or could not convert; the message says which.</summary>
-public sealed class OfficeException(string message) : Exception(message);
+public sealed class OfficeException(string message) : UserFacingException(message);

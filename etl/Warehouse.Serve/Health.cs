@@ -60,12 +60,12 @@ public static class Health
         try
         {
             servers = storage.GetMonitoringApi().Servers().Count;
-            jobs = new Check(true, options.JobStorage);
+            jobs = new Check(true, options.JobStorageName);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError("/health: the job storage does not answer: {Reason}", e.Message);
-            jobs = new Check(false, $"任务存储（{options.JobStorage}）无法访问，原因见 serve 日志 / the job storage does not answer (see serve's log)");
+            jobs = new Check(false, $"任务存储（{options.JobStorageName}）无法访问，原因见 serve 日志 / the job storage does not answer (see serve's log)");
         }
 
         var sources = SourceCatalog.Load(options.Sources).Sources

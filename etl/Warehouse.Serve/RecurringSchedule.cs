@@ -29,7 +29,7 @@ public static class RecurringSchedule
             }
             catch (ArgumentException e)
             {
-                throw new OptionsException($"{what}: cron '{cron}' is not valid ({e.Message.Split('\n')[0]})");
+                throw new OptionsException($"cron 表达式「{cron}」无效（{what}）。{what}: cron '{cron}' is not valid ({e.Message.Split('\n')[0]})");
             }
 
             jobs.Add(new ScheduledJob(id, cron, what));

@@ -48,8 +48,8 @@ public static class ServeHost
             // Hangfire logs through a process-wide provider; bind it to this host's loggers (a
             // provider left from an earlier host in the same process would log into a disposed factory).
             c.UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(provider.GetRequiredService<ILoggerFactory>()));
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (options.JobStorage == "sqlserver")
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings().UseWarehouseRetries();
+            if (options.JobStorage == JobStorageKind.SqlServer)
             {
                 c.UseSqlServerStorage(options.JobsSqlServer, new SqlServerStorageOptions
                 {

@@ -142,6 +142,19 @@ public sealed class ServeTests(ServeFixture f) : IClassFixture<ServeFixture>
     }
 
     [Fact]
+    public void Every_setting_that_cannot_work_is_named_on_one_line_Chinese_first()
+    {
+        var e = Should.Throw<OptionsException>(() => ServeOptions.From(f.Settings(("Warehouse:Jobs:Workers", "99"), ("Warehouse:Dashboard:User", "operator"))));
+        e.Message.ShouldStartWith("Warehouse:Jobs:Workers 应在 1 到 64 之间。");
+        e.Message.ShouldContain("should be between 1 and 64");
+        e.Message.ShouldContain("needs both Warehouse:Dashboard:User and Warehouse:Dashboard:PasswordHash");
+        e.Message.ShouldNotContain('\n');
+        Should.Throw<OptionsException>(() => ServeOptions.From(f.Settings(("Warehouse:Jobs:Storage", "redis")))).Message.ShouldContain("'redis' should be inmemory, sqlserver or auto");
+        ServeOptions.From(f.Settings(("Warehouse:Jobs:Storage", "SqlServer"), ("Warehouse:Jobs:SqlServer", "Server=db;Database=jobs"))).JobStorage.ShouldBe(JobStorageKind.SqlServer);
+        ServeOptions.From(f.Settings()).JobStorage.ShouldBe(JobStorageKind.InMemory);
+    }
+
+    [Fact]
     public void The_configuration_reference_lists_exactly_the_settings_of_the_code()
     {
         var lines = File.ReadAllLines(Path.Combine(Repo.Root, "deploy", "configuration.md")).Where(l => l.StartsWith("| `Warehouse:", StringComparison.Ordinal));

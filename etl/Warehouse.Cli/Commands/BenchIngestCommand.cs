@@ -24,15 +24,7 @@ internal static class BenchIngestCommand
             var n = pr.GetValue(reports);
             if (n <= 0) throw new UserError("--reports must be a positive number");
 
-            IngestBenchResult r;
-            try
-            {
-                r = await IngestBenchmark.RunAsync(n, new BenchSteps(output), ct);
-            }
-            catch (BenchmarkException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var r = await IngestBenchmark.RunAsync(n, new BenchSteps(output), ct);
 
             var seconds = r.Elapsed.TotalSeconds;
             var table = new Table().AddColumns("", "value", "goal");

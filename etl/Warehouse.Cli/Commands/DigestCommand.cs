@@ -34,61 +34,38 @@ internal static class DigestCommand
         {
             var output = pr.InvocationConfiguration.Output;
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
-            DigestRequest request;
-            try
-            {
-                request = new DigestRequest(Choices.Dashboard(catalog, pr.GetValue(dashboard)!).Name, Choices.RegionCode(pr.GetValue(region)), pr.GetValue(year), pr.GetValue(to)!, DigestSchedule.Parse(pr.GetValue(every)!, Exporter.ChinaTime));
-            }
-            catch (SelectionException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var request = new DigestRequest(Choices.Dashboard(catalog, pr.GetValue(dashboard)!).Name, Choices.RegionCode(pr.GetValue(region)), pr.GetValue(year), pr.GetValue(to)!, DigestSchedule.Parse(pr.GetValue(every)!, Exporter.ChinaTime));
 
             var database = ExportCommand.OpenExisting(pr, db);
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
             var service = new DigestService(database, catalog, TimeProvider.System, loggers.CreateLogger<DigestService>());
+            if (pr.GetValue(dryRun) is { } dir)
+            {
+                var path = await service.WriteEmlAsync(request, dir, ct);
+                await output.WriteLineAsync($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)} (not sent; open it in a mail program).");
+                return WarehouseCli.Ok;
+            }
+
+            SmtpOptions smtp;
             try
             {
-                if (pr.GetValue(dryRun) is { } dir)
-                {
-                    var path = await service.WriteEmlAsync(request, dir, ct);
-                    await output.WriteLineAsync($"Wrote {Path.GetRelativePath(Environment.CurrentDirectory, path)} (not sent; open it in a mail program).");
-                    return WarehouseCli.Ok;
-                }
-
-                SmtpOptions smtp;
-                try
-                {
-                    smtp = SmtpOptions.FromEnvironment() ?? throw new UserError("no SMTP server: set WAREHOUSE_SMTP_HOST (and _PORT, _SECURITY, _USER, _PASSWORD, _FROM as needed), or write the message with --dry-run DIR");
-                }
-                catch (FormatException e)
-                {
-                    throw new UserError(e.Message);
-                }
-
-                if (smtp.Problems() is { Count: > 0 } problems) throw new UserError(string.Join("; ", problems));
-                var outcome = await service.SendAsync(request, smtp, ct, pr.GetValue(resend));
-                var next = request.Every!.PeriodAt(DateTimeOffset.UtcNow).NextText;
-                await output.WriteLineAsync(outcome switch
-                {
-                    DigestOutcome.Sent => string.Create(CultureInfo.InvariantCulture, $"已发送给 {string.Join(", ", request.To)}（{smtp}）；下一期 {next}。/ Sent; the next is due then."),
-                    DigestOutcome.AlreadySent => $"本期已发送给这些收件人，不再发送；下一期 {next}（--resend 可再次发送）。/ Already sent this period to these recipients: not sent again.",
-                    _ => "未发送：此前一次发送可能已送达（见上方日志）；--resend 仍会发送。/ Not sent: an earlier attempt may have delivered it (see the log line above); --resend sends it anyway.",
-                });
-                return outcome == DigestOutcome.NotSentAgain ? WarehouseCli.Findings : WarehouseCli.Ok;
+                smtp = SmtpOptions.FromEnvironment() ?? throw new UserError("no SMTP server: set WAREHOUSE_SMTP_HOST (and _PORT, _SECURITY, _USER, _PASSWORD, _FROM as needed), or write the message with --dry-run DIR");
             }
-            catch (SelectionException e)
+            catch (FormatException e)
             {
                 throw new UserError(e.Message);
             }
-            catch (DashboardException e)
+
+            if (smtp.Problems() is { Count: > 0 } problems) throw new UserError(string.Join("; ", problems));
+            var outcome = await service.SendAsync(request, smtp, ct, pr.GetValue(resend));
+            var next = request.Every!.PeriodAt(DateTimeOffset.UtcNow).NextText;
+            await output.WriteLineAsync(outcome switch
             {
-                throw new UserError($"dashboard {request.Dashboard} does not fit the warehouse:{Environment.NewLine}{e.Message}");
-            }
-            catch (DigestDeliveryException e)
-            {
-                throw new UserError($"not sent: {e.Message}");
-            }
+                DigestOutcome.Sent => string.Create(CultureInfo.InvariantCulture, $"已发送给 {string.Join(", ", request.To)}（{smtp}）；下一期 {next}。/ Sent; the next is due then."),
+                DigestOutcome.AlreadySent => $"本期已发送给这些收件人，不再发送；下一期 {next}（--resend 可再次发送）。/ Already sent this period to these recipients: not sent again.",
+                _ => "未发送：此前一次发送可能已送达（见上方日志）；--resend 仍会发送。/ Not sent: an earlier attempt may have delivered it (see the log line above); --resend sends it anyway.",
+            });
+            return outcome == DigestOutcome.NotSentAgain ? WarehouseCli.Findings : WarehouseCli.Ok;
         });
         return command;
     }

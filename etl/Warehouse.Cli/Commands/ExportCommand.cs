@@ -50,24 +50,12 @@ internal static class ExportCommand
                 var r = everything && d.Filters.SingleYear && request.FirstYear != request.LastYear ? request with { FirstYear = request.LastYear } : request;
                 r = Strip(d, r, everything);
                 await Coverage.RequireAsync(database, d, r, ct);
-                ExportResult result;
-                try
+                var result = await Progress.RunAsync(console, $"Exporting {d.Name} ({d.Title})", d.Sheets.Count + 1, async progress =>
                 {
-                    result = await Progress.RunAsync(console, $"Exporting {d.Name} ({d.Title})", d.Sheets.Count + 1, async progress =>
-                    {
-                        var step = 0;
-                        var steps = new Progress<string>(_ => progress.Report(++step));
-                        return everything ? await exporter.ExportIntoAsync(d, r, path, steps, ct) : await exporter.ExportAsync(d, r, path, steps, ct);
-                    });
-                }
-                catch (SelectionException e)
-                {
-                    throw new UserError(e.Message);
-                }
-                catch (DashboardException e)
-                {
-                    throw new UserError($"dashboard {d.Name} does not fit the warehouse:{Environment.NewLine}{e.Message}");
-                }
+                    var step = 0;
+                    var steps = new Progress<string>(_ => progress.Report(++step));
+                    return everything ? await exporter.ExportIntoAsync(d, r, path, steps, ct) : await exporter.ExportAsync(d, r, path, steps, ct);
+                });
 
                 var rows = result.Tables.Where(t => !t.IsData).Sum(t => t.Rows);
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -31,15 +31,7 @@ internal static class IngestCommand
             var output = pr.InvocationConfiguration.Output;
             var parse = CommonOptions.Options(pr, hint, maxSize);
             var database = Open(pr, db);
-            IReadOnlyList<string> files;
-            try
-            {
-                files = IngestService.Expand(pr.GetValue(paths)!);
-            }
-            catch (FileNotFoundException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var files = IngestService.Expand(pr.GetValue(paths)!);
 
             var service = new IngestService(database, DocumentReader.Default, TimeProvider.System);
             var summary = await Progress.RunAsync(output, $"Ingesting {files.Count} files", files.Count,

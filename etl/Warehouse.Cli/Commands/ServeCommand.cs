@@ -40,31 +40,15 @@ internal static class ServeCommand
         command.SetAction(async (pr, ct) =>
         {
             var output = pr.InvocationConfiguration.Output;
-            ServeOptions options;
-            try
-            {
-                options = ServeOptions.From(Read(pr.GetValue(config)));
-            }
-            catch (OptionsException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var options = ServeOptions.From(Read(pr.GetValue(config)));
 
             if (pr.GetValue(urls) is { } u) options = options with { Urls = u };
             await using var app = ServeHost.Build(options);
-            IReadOnlyList<ScheduledJob> jobs;
-            try
-            {
-                jobs = ServeHost.Schedule(app);
-            }
-            catch (OptionsException e)
-            {
-                throw new UserError(e.Message);
-            }
+            var jobs = ServeHost.Schedule(app);
 
             await app.StartAsync(ct);
             var access = options.DashboardUser is null ? "local requests only" : $"user {options.DashboardUser}";
-            await output.WriteLineAsync($"Serving {options.Database} on {options.Urls}: the job dashboard at /hangfire ({access}), health at /health; jobs stored {options.JobStorage}.");
+            await output.WriteLineAsync($"Serving {options.Database} on {options.Urls}: the job dashboard at /hangfire ({access}), health at /health; jobs stored {options.JobStorageName}.");
             await output.WriteLineAsync($"{jobs.Count} recurring job(s), cron in {options.TimeZone.Id}:");
             foreach (var j in jobs) await output.WriteLineAsync($"  {j.Id,-28} {j.Cron,-16} {j.What}");
             await output.WriteLineAsync("Ctrl+C stops.");

@@ -1,3 +1,5 @@
+using Warehouse.Core;
+
 namespace Warehouse.Export.Digest;
 
 /// <summary>
@@ -41,5 +43,5 @@ public enum DigestOutcome
     NotSentAgain,
 }
 
-/// <summary>The SMTP server refused the digest or dropped the connection before accepting it: nothing was delivered, and a retry will send it.</summary>
-public sealed class DigestDeliveryException(string message, Exception inner) : Exception(message, inner);
+/// <summary>The SMTP server refused the digest or dropped the connection before accepting it: nothing was delivered, and a retry will send it. The message begins "not sent:".</summary>
+public sealed class DigestDeliveryException(string message, Exception inner) : UserFacingException(message, inner);

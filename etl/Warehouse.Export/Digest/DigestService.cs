@@ -212,12 +212,12 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
                 await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_mark"), new { Key = digest.DeliveryKey, Status = "unknown", SentAt = (DateTime?)null }, cancellationToken: CancellationToken.None));
                 _log.LogError("Digest {Key} to {To}: the connection to {Server} failed while sending ({Reason}); it may have been delivered, so it will not be sent again automatically",
                     digest.DeliveryKey[..12], digest.Recipients, smtp.Host, reason);
-                throw new DigestDeliveryException($"the connection to {smtp.Host} failed while sending ({reason}); the digest may have been delivered and will not be sent again", e);
+                throw new DigestDeliveryException($"not sent: the connection to {smtp.Host} failed while sending ({reason}); the digest may have been delivered and will not be sent again", e);
             }
 
             await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_release"), new { Key = digest.DeliveryKey }, cancellationToken: CancellationToken.None));
             _log.LogWarning("Digest {Key} to {To} not sent: {Server} {Reason}; it will be retried", digest.DeliveryKey[..12], digest.Recipients, smtp, reason);
-            throw new DigestDeliveryException($"{smtp.Host} did not take the digest ({reason}); nothing was delivered, and a retry will send it", e);
+            throw new DigestDeliveryException($"not sent: {smtp.Host} did not take the digest ({reason}); nothing was delivered, and a retry will send it", e);
         }
     }
 
