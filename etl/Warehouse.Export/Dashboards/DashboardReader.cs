@@ -152,10 +152,17 @@ public static partial class DashboardReader
         if (c is null) return null;
         var what = $"{sheet}: chart";
         var type = y.Str(c, "type", what) ?? "bar";
-        if (type is not ("bar" or "hbar" or "line")) y.Problem(c["type"], $"{what}: type should be bar, hbar (horizontal bars, for long labels) or line, not '{type}'");
+        ChartKind? kind = type switch
+        {
+            "bar" => ChartKind.Bar,
+            "hbar" => ChartKind.HorizontalBar,
+            "line" => ChartKind.Line,
+            _ => null,
+        };
+        if (kind is null) y.Problem(c["type"], $"{what}: type should be bar, hbar (horizontal bars, for long labels) or line, not '{type}'");
         return new ChartSpec(
             y.Required(c, "table", what, node, "the id of the table it draws"),
-            type,
+            kind ?? ChartKind.Bar,
             y.Required(c, "title", what, node, "the chart's title, e.g. 各地区受理申请数"),
             y.Required(c, "category", what, node, "the field along the axis, e.g. region"),
             y.Str(c, "series", what),
