@@ -4,7 +4,7 @@ namespace Warehouse.Core;
 /// <param name="RegionCode">GB/T 2260 code at the level the agency belongs to (2, 4 or 6 digits), or null when unresolved.</param>
 /// <param name="Published">The closing date (落款) of the report, when it states one.</param>
 /// <param name="ItemsPublished">Items published in the year, only when the report states it as the year's total.</param>
-/// <param name="Derived">Cell paths (e.g. <c>applications.carried_forward.6</c>) recovered by a consistency rule, not read.</param>
+/// <param name="Derived">Cell paths as <see cref="CellRef"/> writes them (e.g. <c>applications.carried_forward.6</c>), recovered by a consistency rule, not read.</param>
 /// <param name="Stated">Counts the prose of section 一 states, for rule 8.</param>
 /// <param name="Completeness">Sections and tables missing or blank, for rule 9.</param>
 public sealed record Report(

@@ -49,7 +49,7 @@ public static class ChartRenderer
         if (chart.Top is { } top) categories = categories.Take(top).ToList();
         var series = si < 0 ? [""] : rows.Select(r => Text(r[si])).Distinct().ToList();
         var value = table.Columns[vi];
-        var horizontal = chart.Type == "hbar";
+        var horizontal = chart.Type == ChartKind.HorizontalBar;
 
         // Horizontal bars list the first category at the top.
         double At(int i) => horizontal ? categories.Count - 1 - i : i;
@@ -60,14 +60,14 @@ public static class ChartRenderer
         for (var s = 0; s < series.Count; s++)
         {
             var colour = Color.FromHex(Palette[s % Palette.Length]);
-            legend.Add(chart.Type == "line"
+            legend.Add(chart.Type == ChartKind.Line
                 ? new LegendItem { LabelText = series[s], LineColor = colour, LineWidth = 2, MarkerShape = MarkerShape.FilledCircle, MarkerFillColor = colour, MarkerSize = 6 }
                 : new LegendItem { LabelText = series[s], FillColor = colour });
             var points = categories.Select((c, i) => (i, v: rows.FirstOrDefault(r => Text(r[ci]) == c && (si < 0 || Text(r[si]) == series[s])) is { } row ? Number(row[vi]) : (double?)null))
                 .Where(p => p.v is not null)
                 .Select(p => (x: At(p.i), y: p.v!.Value * (percent ? 100 : 1)))
                 .ToList();
-            if (chart.Type == "line")
+            if (chart.Type == ChartKind.Line)
             {
                 var line = plot.Add.Scatter(points.Select(p => p.x).ToArray(), points.Select(p => p.y).ToArray(), colour);
                 line.LineWidth = 2;
@@ -105,7 +105,7 @@ public static class ChartRenderer
             plot.Axes.Bottom.TickLabelStyle.Alignment = slanted ? Alignment.MiddleLeft : Alignment.UpperCenter;
             plot.Axes.Bottom.MinimumSize = slanted ? 110 : 30;
             plot.Axes.Left.Label.Text = valueLabel;
-            if (chart.Type == "bar") plot.Axes.Margins(bottom: 0);
+            if (chart.Type == ChartKind.Bar) plot.Axes.Margins(bottom: 0);
         }
 
         plot.Title(chart.Title);

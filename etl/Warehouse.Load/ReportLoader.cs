@@ -179,15 +179,15 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
     /// <summary>Flags a cell path of <see cref="Report.Derived"/> (<c>applications.carried_forward.6</c>, <c>review_litigation.review.4</c>).</summary>
     private async Task MarkDerivedAsync(DbTransaction tx, long reportKey, string path, CancellationToken ct)
     {
-        var parts = path.Split('.');
-        if (parts.Length != 3 || !int.TryParse(parts[2], CultureInfo.InvariantCulture, out var index)) return;
-        if (parts[0] == "applications" && DisposalCategories.All.FirstOrDefault(c => c.Code == parts[1]) is { } category)
+        // Table 二's cells carry no derived flag in the warehouse.
+        if (!CellRef.TryParse(path, out var cell) || cell.Index is not { } index) return;
+        if (cell.Table == CellTable.Applications && DisposalCategories.All.FirstOrDefault(c => c.Code == cell.Row) is { } category)
         {
             await _statements["mark_derived_application"].Set("ReportKey", reportKey).Set("CategoryKey", category.Number).Set("ApplicantKey", index + 1).ExecuteAsync(tx, ct);
         }
-        else if (parts[0] == "review_litigation" && index < ReviewLitigation.Outcomes.Count)
+        else if (cell.Table == CellTable.ReviewLitigation && index < ReviewLitigation.Outcomes.Count)
         {
-            await _statements["mark_derived_review_litigation"].Set("ReportKey", reportKey).Set("ProceedingCode", parts[1]).Set("OutcomeCode", ReviewLitigation.Outcomes[index]).ExecuteAsync(tx, ct);
+            await _statements["mark_derived_review_litigation"].Set("ReportKey", reportKey).Set("ProceedingCode", cell.Row).Set("OutcomeCode", ReviewLitigation.Outcomes[index]).ExecuteAsync(tx, ct);
         }
     }
 

@@ -102,7 +102,7 @@ public sealed class ChartFontTests
         var columns = new[] { new OutputColumn("region", "地区", null, null), new OutputColumn("count", "件数", "count", null) };
         var rows = categories.Select((c, i) => new object?[] { c, 10L * (i + 1) }).ToList();
         var table = new TableResult("t", null, columns, rows, new BuiltQuery("", new Dapper.DynamicParameters(), columns));
-        return ChartRenderer.Render(new ChartSpec("t", "bar", title, "region", null, "count", null, 1), table, warnings)!;
+        return ChartRenderer.Render(new ChartSpec("t", ChartKind.Bar, title, "region", null, "count", null, 1), table, warnings)!;
     }
 
     private static SKBitmap Draw(string text)

@@ -50,7 +50,7 @@ internal static class CrawlCommand
             {
                 await output.WriteLineAsync($"{s.Source}: {(s.Resumed ? "resumed run" : "run")} {s.RunKey}: {s.ListPages} list page(s), {s.Articles} article(s); " +
                     $"documents: {s.NewDocuments} new, {s.UnchangedDocuments} unchanged, {s.Rejected} not a report; {s.Problems.Count} failed or refused");
-                foreach (var group in s.Problems.GroupBy(p => p.LastReason ?? p.State).OrderByDescending(g => g.Count()).Take(10))
+                foreach (var group in s.Problems.GroupBy(p => p.LastReason ?? p.State.Code()).OrderByDescending(g => g.Count()).Take(10))
                 {
                     await output.WriteLineAsync($"    {group.Count(),4} × {group.Key} (e.g. {group.First().Url})");
                 }

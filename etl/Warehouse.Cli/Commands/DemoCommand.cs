@@ -104,7 +104,7 @@ internal static class DemoCommand
                 var problems = crawled.SelectMany(s => s.Problems).ToList();
                 var trapped = problems.Count(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) == true);
                 if (trapped > 0) await console.WriteLineAsync($"  {trapped} × refused by robots.txt: the sample portal lists a page under /private/ on purpose, and the crawler keeps out");
-                foreach (var group in problems.Where(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) != true).GroupBy(p => p.LastReason ?? p.State).OrderByDescending(g => g.Count()).Take(3))
+                foreach (var group in problems.Where(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) != true).GroupBy(p => p.LastReason ?? p.State.Code()).OrderByDescending(g => g.Count()).Take(3))
                 {
                     await console.WriteLineAsync($"  {group.Count()} × {group.Key} (e.g. {group.First().Url})");
                 }

@@ -14,7 +14,7 @@ public sealed record FrontierUrl
 
     public string Url { get; init; } = "";
 
-    public string Kind { get; init; } = "";
+    public UrlKind Kind { get; init; }
 
     public string? Title { get; init; }
 
@@ -37,11 +37,12 @@ public sealed record FrontierUrl
 /// <summary>A run's URLs by kind, state and outcome.</summary>
 public sealed record CrawlOutcomeCount
 {
-    public string Kind { get; init; } = "";
+    public UrlKind Kind { get; init; }
 
-    public string State { get; init; } = "";
+    public UrlState State { get; init; }
 
-    public string Outcome { get; init; } = "";
+    /// <summary>Null for URLs with none (list pages, failures).</summary>
+    public UrlOutcome? Outcome { get; init; }
 
     public long Urls { get; init; }
 }
@@ -51,9 +52,9 @@ public sealed record CrawlProblem
 {
     public string Url { get; init; } = "";
 
-    public string Kind { get; init; } = "";
+    public UrlKind Kind { get; init; }
 
-    public string State { get; init; } = "";
+    public UrlState State { get; init; }
 
     public string? LastReason { get; init; }
 }
@@ -115,13 +116,13 @@ public sealed class CrawlStore : IAsyncDisposable
         return (created, false);
     }, ct);
 
-    public Task DiscoverAsync(string sourceCode, long runKey, IEnumerable<(Uri Url, string Kind, string? Title)> urls, Uri? foundOn, CancellationToken ct) => Serialised(async () =>
+    public Task DiscoverAsync(string sourceCode, long runKey, IEnumerable<(Uri Url, UrlKind Kind, string? Title)> urls, Uri? foundOn, CancellationToken ct) => Serialised(async () =>
     {
         await using var tx = await _connection.BeginTransactionAsync(ct);
         foreach (var (url, kind, title) in urls)
         {
             await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_discover"),
-                new { SourceCode = sourceCode, Url = url.AbsoluteUri, Kind = kind, Title = title, FoundOn = foundOn?.AbsoluteUri, RunKey = runKey }, tx, cancellationToken: ct));
+                new { SourceCode = sourceCode, Url = url.AbsoluteUri, Kind = kind.Code(), Title = title, FoundOn = foundOn?.AbsoluteUri, RunKey = runKey }, tx, cancellationToken: ct));
         }
 
         await tx.CommitAsync(ct);
@@ -129,11 +130,11 @@ public sealed class CrawlStore : IAsyncDisposable
     }, ct);
 
     public Task<IReadOnlyList<FrontierUrl>> NextAsync(string sourceCode, long runKey, int limit, CancellationToken ct) => Serialised(async () =>
-        (IReadOnlyList<FrontierUrl>)(await _connection.QueryAsync<FrontierUrl>(new CommandDefinition(Sql.Get("queries/crawl_next"),
-            new { SourceCode = sourceCode, RunKey = runKey, Limit = limit }, cancellationToken: ct))).ToList(), ct);
+        (IReadOnlyList<FrontierUrl>)(await _connection.QueryAsync<FrontierRow>(new CommandDefinition(Sql.Get("queries/crawl_next"),
+            new { SourceCode = sourceCode, RunKey = runKey, Limit = limit }, cancellationToken: ct))).Select(r => r.ToUrl()).ToList(), ct);
 
     /// <summary>Records how fetching a URL ended; <paramref name="pageBytes"/> (a list or article page) is kept in the raw store first.</summary>
-    public Task CompleteAsync(FrontierUrl url, FetchResult result, string state, string? outcome, string? reason, byte[]? pageBytes, CancellationToken ct) => Serialised(async () =>
+    public Task CompleteAsync(FrontierUrl url, FetchResult result, UrlState state, UrlOutcome? outcome, string? reason, byte[]? pageBytes, CancellationToken ct) => Serialised(async () =>
     {
         string? sha = null;
         if (pageBytes is not null)
@@ -159,11 +160,11 @@ public sealed class CrawlStore : IAsyncDisposable
         var outcome = await _writer.LoadAsync(tx, document, batchKey, ct);
         var label = outcome switch
         {
-            LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History => "new",
-            LoadOutcome.Unchanged => "unchanged",
-            _ => "rejected",
+            LoadOutcome.Loaded or LoadOutcome.Superseding or LoadOutcome.History => UrlOutcome.New,
+            LoadOutcome.Unchanged => UrlOutcome.Unchanged,
+            _ => UrlOutcome.Rejected,
         };
-        await CompleteInAsync(tx, url, result, "done", label, outcome == LoadOutcome.Rejected ? document.Reading.Rejection : null, document.Document.Sha256, ct);
+        await CompleteInAsync(tx, url, result, UrlState.Done, label, outcome == LoadOutcome.Rejected ? document.Reading.Rejection : null, document.Document.Sha256, ct);
         await tx.CommitAsync(ct);
         return outcome;
     }, ct);
@@ -182,8 +183,8 @@ public sealed class CrawlStore : IAsyncDisposable
     public Task<(IReadOnlyList<CrawlOutcomeCount> Outcomes, IReadOnlyList<CrawlProblem> Problems)> RunSummaryAsync(string sourceCode, long runKey, CancellationToken ct) => Serialised(async () =>
     {
         var args = new { SourceCode = sourceCode, RunKey = runKey };
-        var outcomes = (await _connection.QueryAsync<CrawlOutcomeCount>(new CommandDefinition(Sql.Get("queries/crawl_run_outcomes"), args, cancellationToken: ct))).ToList();
-        var problems = (await _connection.QueryAsync<CrawlProblem>(new CommandDefinition(Sql.Get("queries/crawl_run_problems"), args, cancellationToken: ct))).ToList();
+        var outcomes = (await _connection.QueryAsync<OutcomeRow>(new CommandDefinition(Sql.Get("queries/crawl_run_outcomes"), args, cancellationToken: ct))).Select(r => r.ToCount()).ToList();
+        var problems = (await _connection.QueryAsync<ProblemRow>(new CommandDefinition(Sql.Get("queries/crawl_run_problems"), args, cancellationToken: ct))).Select(r => r.ToProblem()).ToList();
         return ((IReadOnlyList<CrawlOutcomeCount>)outcomes, (IReadOnlyList<CrawlProblem>)problems);
     }, ct);
 
@@ -197,20 +198,74 @@ public sealed class CrawlStore : IAsyncDisposable
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
-    private Task CompleteInAsync(DbTransaction? tx, FrontierUrl url, FetchResult result, string state, string? outcome, string? reason, string? sha, CancellationToken ct) =>
+    private Task CompleteInAsync(DbTransaction? tx, FrontierUrl url, FetchResult result, UrlState state, UrlOutcome? outcome, string? reason, string? sha, CancellationToken ct) =>
         _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_complete"), new
         {
             UrlKey = url.UrlKey,
-            State = state,
+            State = state.Code(),
             Attempts = Math.Max(result.Attempts, 0),
             LastStatus = result.StatusCode is { } code ? (int?)code : null,
             LastReason = reason ?? result.Reason,
             ETag = result.Validators?.ETag,
             LastModified = result.Validators?.LastModified?.ToString("O", CultureInfo.InvariantCulture),
             Sha256 = sha,
-            Outcome = outcome,
+            Outcome = outcome?.Code(),
             FetchedAt = result.FetchedAt.UtcDateTime,
         }, tx, cancellationToken: ct));
+
+    // Rows as crawl_url stores them, its kinds, states and outcomes in words (FrontierCodes maps them).
+    private sealed record FrontierRow
+    {
+        public long UrlKey { get; init; }
+
+        public string Url { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string? Title { get; init; }
+
+        public string? FoundOn { get; init; }
+
+        public string? Etag { get; init; }
+
+        public string? LastModified { get; init; }
+
+        public string? Sha256 { get; init; }
+
+        public FrontierUrl ToUrl() => new()
+        {
+            UrlKey = UrlKey, Url = Url, Kind = FrontierCodes.KindOf(Kind), Title = Title, FoundOn = FoundOn, Etag = Etag, LastModified = LastModified, Sha256 = Sha256,
+        };
+    }
+
+    private sealed record OutcomeRow
+    {
+        public string Kind { get; init; } = "";
+
+        public string State { get; init; } = "";
+
+        public string Outcome { get; init; } = "";
+
+        public long Urls { get; init; }
+
+        public CrawlOutcomeCount ToCount() => new()
+        {
+            Kind = FrontierCodes.KindOf(Kind), State = FrontierCodes.StateOf(State), Outcome = FrontierCodes.OutcomeOf(Outcome), Urls = Urls,
+        };
+    }
+
+    private sealed record ProblemRow
+    {
+        public string Url { get; init; } = "";
+
+        public string Kind { get; init; } = "";
+
+        public string State { get; init; } = "";
+
+        public string? LastReason { get; init; }
+
+        public CrawlProblem ToProblem() => new() { Url = Url, Kind = FrontierCodes.KindOf(Kind), State = FrontierCodes.StateOf(State), LastReason = LastReason };
+    }
 
     private async Task<T> Serialised<T>(Func<Task<T>> work, CancellationToken ct)
     {

@@ -42,7 +42,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         var policy = FetchPolicy.ForSource(source, userAgent);
         var (sourceKey, batchKey) = await store.BeginAsync(source.Name, source.Title, ct);
         var (run, resumed) = await store.OpenRunAsync(source.Name, ct);
-        await store.DiscoverAsync(source.Name, run, source.StartUrls.Select(u => (u, "list", (string?)null)), null, ct);
+        await store.DiscoverAsync(source.Name, run, source.StartUrls.Select(u => (u, UrlKind.List, (string?)null)), null, ct);
 
         var host = source.StartUrls.Count > 0 ? SourceReader.HostKey(source.StartUrls[0]) : source.Name;
         var context = new Visit(source, policy, run, sourceKey, batchKey);
@@ -64,11 +64,11 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         int Count(Func<CrawlOutcomeCount, bool> which) => (int)outcomes.Where(which).Sum(o => o.Urls);
         var summary = new CrawlSummary(
             source.Name, run, resumed,
-            Count(o => o.Kind == "list" && o.State == "done"),
-            Count(o => o.Kind == "article" && o.State == "done"),
-            Count(o => o.Outcome == "new"),
-            Count(o => o.Outcome == "unchanged"),
-            Count(o => o.Outcome == "rejected"),
+            Count(o => o.Kind == UrlKind.List && o.State == UrlState.Done),
+            Count(o => o.Kind == UrlKind.Article && o.State == UrlState.Done),
+            Count(o => o.Outcome == UrlOutcome.New),
+            Count(o => o.Outcome == UrlOutcome.Unchanged),
+            Count(o => o.Outcome == UrlOutcome.Rejected),
             problems);
         summary = summary with { Failure = FailureOf(source, summary) };
         await store.FinishRunAsync(run, summary.Failure, ct);
@@ -86,7 +86,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         var failedStarts = s.Problems.Where(p => starts.Contains(p.Url)).ToList();
         if (failedStarts.Count > 0)
         {
-            var which = string.Join("；", failedStarts.Select(p => $"{p.Url}（{p.LastReason ?? p.State}）"));
+            var which = string.Join("；", failedStarts.Select(p => $"{p.Url}（{p.LastReason ?? p.State.Code()}）"));
             return $"起始页抓取失败：{which} / the start page failed";
         }
 
@@ -100,26 +100,26 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
     private async Task VisitAsync(Visit visit, FrontierUrl url, CancellationToken ct)
     {
         // A list page is re-read from the raw store on a 304, so it may be fetched conditionally too.
-        var validators = url.Kind == "list" && url.Sha256 is null ? null : url.Validators;
+        var validators = url.Kind == UrlKind.List && url.Sha256 is null ? null : url.Validators;
         var result = await fetcher.FetchAsync(url.Uri, visit.Policy, validators, ct);
         switch (result.Status)
         {
             case FetchStatus.Disallowed or FetchStatus.Refused:
-                await store.CompleteAsync(url, result, "refused", null, null, null, ct);
+                await store.CompleteAsync(url, result, UrlState.Refused, null, null, null, ct);
                 return;
             case FetchStatus.Failed:
-                await store.CompleteAsync(url, result, "failed", null, null, null, ct);
+                await store.CompleteAsync(url, result, UrlState.Failed, null, null, null, ct);
                 return;
-            case FetchStatus.NotModified when url.Kind == "list" && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept:
+            case FetchStatus.NotModified when url.Kind == UrlKind.List && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept:
                 await ReadListAsync(visit, url, result, kept, Html.Decode(result with { Status = FetchStatus.Ok, Bytes = kept }), keep: false, ct);
                 return;
             case FetchStatus.NotModified:
-                await store.CompleteAsync(url, result, "done", url.Kind == "list" ? null : "unchanged", null, null, ct);
+                await store.CompleteAsync(url, result, UrlState.Done, url.Kind == UrlKind.List ? null : UrlOutcome.Unchanged, null, null, ct);
                 return;
         }
 
         var bytes = result.Bytes;
-        if (url.Kind == "list")
+        if (url.Kind == UrlKind.List)
         {
             await ReadListAsync(visit, url, result, bytes, Html.Decode(result), keep: true, ct);
             return;
@@ -130,14 +130,14 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
         // An article whose link led straight to a file (or a portal that mislabels its files) is a document.
         var isPage = kind is DocumentKind.Html or DocumentKind.Text;
-        if (url.Kind == "article" && isPage)
+        if (url.Kind == UrlKind.Article && isPage)
         {
             var html = Html.Decode(result);
             var attachments = ArticlePage.Attachments(html, result.FinalUrl);
             if (attachments.Count > 0)
             {
-                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, "document", (string?)a.Title)), result.FinalUrl, ct);
-                await store.CompleteAsync(url, result, "done", "attachments", null, bytes, ct);
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title)), result.FinalUrl, ct);
+                await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, bytes, ct);
                 return;
             }
         }
@@ -148,9 +148,9 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
     private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
     {
         var links = ListPage.Read(html, result.FinalUrl, visit.Source.Profile);
-        var found = links.Pages.Select(p => (p, "list", (string?)null)).Concat(links.Reports.Select(r => (r.Url, "article", (string?)r.Title)));
+        var found = links.Pages.Select(p => (p, UrlKind.List, (string?)null)).Concat(links.Reports.Select(r => (r.Url, UrlKind.Article, (string?)r.Title)));
         await store.DiscoverAsync(visit.Source.Name, visit.Run, found, result.FinalUrl, ct);
-        await store.CompleteAsync(url, result, "done", null, null, keep ? bytes : null, ct);
+        await store.CompleteAsync(url, result, UrlState.Done, null, null, keep ? bytes : null, ct);
     }
 
     /// <summary>

@@ -1,17 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using Warehouse.Catalogue;
 using Warehouse.Core.Regions;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Warehouse.Crawl.Sources;
 
 /// <summary>A mistake in a source file, at its line.</summary>
-public sealed record SourceProblem(string File, int Line, string Message)
-{
-    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
-}
+public sealed record SourceProblem(string File, int Line, string Message) : DefinitionProblem(File, Line, Message);
 
 /// <summary>
 /// Reads a source's YAML file. Every mistake is reported with its line and what to write
@@ -25,85 +22,52 @@ public static partial class SourceReader
     private static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LeastPublicDelay = TimeSpan.FromSeconds(1);
 
-    public static (Source? Source, IReadOnlyList<SourceProblem> Problems) Read(string path)
-    {
-        string text;
-        try
-        {
-            text = System.IO.File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, [new SourceProblem(path, 0, $"cannot be read: {e.Message}")]);
-        }
-
-        return Parse(text, path);
-    }
+    public static (Source? Source, IReadOnlyList<SourceProblem> Problems) Read(string path) =>
+        YamlDefinition.TryRead(path, out var text, out var failure) ? Parse(text, path) : (null, [new SourceProblem(path, 0, failure)]);
 
     public static (Source? Source, IReadOnlyList<SourceProblem> Problems) Parse(string yaml, string file)
     {
         var problems = new List<SourceProblem>();
-        void Problem(YamlNode? node, string message) => problems.Add(new SourceProblem(file, node is null ? 0 : (int)node.Start.Line, message));
+        var y = new YamlDefinition(file, (line, message) => problems.Add(new SourceProblem(file, line, message)));
+        if (y.Root(yaml, "name:, title:, region:, start:, profile:") is not { } root) return (null, problems);
 
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                return (null, [new SourceProblem(file, 0, "is empty or not a mapping of keys (name:, title:, region:, start:, profile:)")]);
-            }
-
-            root = mapping;
-        }
-        catch (YamlException e)
-        {
-            return (null, [new SourceProblem(file, (int)e.Start.Line, $"is not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            // YamlDotNet's parser gives up this way on some unterminated structures.
-            return (null, [new SourceProblem(file, 0, "is not valid YAML (an unclosed bracket or quote?)")]);
-        }
-
-        var fields = Fields(root, Keys, "", Problem);
+        var fields = Fields(y, root, Keys, "");
 
         var name = Scalar(fields, "name") ?? Path.GetFileNameWithoutExtension(file);
-        if (!NamePattern().IsMatch(name)) Problem(fields.GetValueOrDefault("name"), $"name '{name}' may hold only letters, digits, '-' and '_'");
+        if (!NamePattern().IsMatch(name)) y.Problem(fields.GetValueOrDefault("name"), $"name '{name}' may hold only letters, digits, '-' and '_'");
 
         var title = Scalar(fields, "title");
-        if (string.IsNullOrWhiteSpace(title)) Problem(fields.GetValueOrDefault("title") ?? root, "title: is missing (what users call the portal, e.g. 赣县区人民政府)");
+        if (string.IsNullOrWhiteSpace(title)) y.Problem(fields.GetValueOrDefault("title") ?? root, "title: is missing (what users call the portal, e.g. 赣县区人民政府)");
 
         var region = Scalar(fields, "region");
-        if (region is null) Problem(fields.GetValueOrDefault("region") ?? root, "region: is missing (the portal's GB/T 2260 code, e.g. \"360704\", quoted)");
-        else if (DivisionList.Default.Find(region) is null) Problem(fields["region"], $"region {region} is not in the national division list (a 2-, 4- or 6-digit code, quoted)");
+        if (region is null) y.Problem(fields.GetValueOrDefault("region") ?? root, "region: is missing (the portal's GB/T 2260 code, e.g. \"360704\", quoted)");
+        else if (DivisionList.Default.Find(region) is null) y.Problem(fields["region"], $"region {region} is not in the national division list (a 2-, 4- or 6-digit code, quoted)");
 
         var starts = new List<Uri>();
         if (!fields.TryGetValue("start", out var startNode))
         {
-            Problem(root, "start: is missing (the first list page of the annual-report column)");
+            y.Problem(root, "start: is missing (the first list page of the annual-report column)");
         }
         else
         {
             foreach (var (node, value) in Strings(startNode))
             {
                 if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") starts.Add(uri);
-                else Problem(node, $"start URL '{value}' is not an absolute http or https address");
+                else y.Problem(node, $"start URL '{value}' is not an absolute http or https address");
             }
 
-            if (starts.Count == 0 && problems.Count == 0) Problem(startNode, "start: lists no URL");
+            if (starts.Count == 0 && problems.Count == 0) y.Problem(startNode, "start: lists no URL");
         }
 
         var profileName = Scalar(fields, "profile");
         var profile = profileName is null ? null : CmsProfiles.Named(profileName);
-        if (profileName is null) Problem(fields.GetValueOrDefault("profile") ?? root, $"profile: is missing (one of {string.Join(", ", CmsProfiles.All.Select(p => p.Name))})");
-        else if (profile is null) Problem(fields["profile"], $"profile '{profileName}' is unknown; the profiles are {string.Join(", ", CmsProfiles.All.Select(p => p.Name))}");
+        if (profileName is null) y.Problem(fields.GetValueOrDefault("profile") ?? root, $"profile: is missing (one of {string.Join(", ", CmsProfiles.All.Select(p => p.Name))})");
+        else if (profile is null) y.Problem(fields["profile"], $"profile '{profileName}' is unknown; the profiles are {string.Join(", ", CmsProfiles.All.Select(p => p.Name))}");
 
         var local = false;
         if (Scalar(fields, "local_test_source") is { } localText && !bool.TryParse(localText, out local))
         {
-            Problem(fields["local_test_source"], $"local_test_source must be true or false, not '{localText}'");
+            y.Problem(fields["local_test_source"], $"local_test_source must be true or false, not '{localText}'");
         }
 
         var hosts = starts.Select(HostKey).Distinct().ToList();
@@ -113,47 +77,47 @@ public static partial class SourceReader
             foreach (var (node, value) in Strings(hostsNode))
             {
                 if (HostPattern().IsMatch(value)) hosts.Add(value.ToLowerInvariant());
-                else Problem(node, $"allowed host '{value}' should be a host name or host:port, without scheme or path");
+                else y.Problem(node, $"allowed host '{value}' should be a host name or host:port, without scheme or path");
             }
 
             foreach (var start in starts.Where(s => !hosts.Contains(HostKey(s))))
             {
-                Problem(hostsNode, $"the start URL {start} is on {HostKey(start)}, which allowed_hosts does not list");
+                y.Problem(hostsNode, $"the start URL {start} is on {HostKey(start)}, which allowed_hosts does not list");
             }
         }
 
         var delay = DefaultDelay;
         if (fields.TryGetValue("politeness", out var politenessNode))
         {
-            var politeness = Fields(politenessNode, PolitenessKeys, "politeness.", Problem);
+            var politeness = Fields(y, politenessNode, PolitenessKeys, "politeness.");
             if (Scalar(politeness, "min_delay") is { } delayText)
             {
                 if (ParseDuration(delayText) is { } d) delay = d;
-                else Problem(politeness["min_delay"], $"min_delay '{delayText}' is not a duration such as 2s, 1500ms or 1m");
+                else y.Problem(politeness["min_delay"], $"min_delay '{delayText}' is not a duration such as 2s, 1500ms or 1m");
             }
         }
 
         if (delay < LeastPublicDelay && !local)
         {
-            Problem(fields.GetValueOrDefault("politeness") ?? root, $"min_delay {delay.TotalMilliseconds:0} ms is below the 1 s a public portal is owed (only a local_test_source may go faster)");
+            y.Problem(fields.GetValueOrDefault("politeness") ?? root, $"min_delay {delay.TotalMilliseconds:0} ms is below the 1 s a public portal is owed (only a local_test_source may go faster)");
         }
 
         var schedule = Scalar(fields, "schedule");
         if (schedule is not null && !CronPattern().IsMatch(schedule.Trim()))
         {
-            Problem(fields["schedule"], $"schedule '{schedule}' is not a five-field cron expression (minute hour day month weekday, e.g. \"0 3 * * *\")");
+            y.Problem(fields["schedule"], $"schedule '{schedule}' is not a five-field cron expression (minute hour day month weekday, e.g. \"0 3 * * *\")");
         }
 
         if (profile is not null && fields.TryGetValue("list", out var listNode))
         {
-            var list = Fields(listNode, ListKeys, "list.", Problem);
+            var list = Fields(y, listNode, ListKeys, "list.");
             profile = profile with
             {
                 LinkSelector = Scalar(list, "link_selector") ?? profile.LinkSelector,
                 TitlePattern = Scalar(list, "title_pattern") ?? profile.TitlePattern,
                 Pagination = Scalar(list, "pagination") ?? profile.Pagination,
             };
-            CheckList(profile, list, Problem);
+            CheckList(profile, list, y.Problem);
         }
 
         if (problems.Count > 0) return (null, problems.OrderBy(p => p.Line).ToList());
@@ -204,35 +168,18 @@ public static partial class SourceReader
         }
     }
 
-    private static Dictionary<string, YamlNode> Fields(YamlNode node, string[] known, string prefix, Action<YamlNode?, string> problem)
+    private static Dictionary<string, YamlNode> Fields(YamlDefinition y, YamlNode node, string[] known, string prefix) =>
+        y.Keys(node, known, $"{prefix.TrimEnd('.')} should be a mapping of keys ({string.Join(", ", known)})", key => Unknown(prefix + key, known.Select(k => prefix + k).ToList())) ?? [];
+
+    private static string Unknown(string key, IReadOnlyList<string> known)
     {
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        if (node is not YamlMappingNode mapping)
-        {
-            problem(node, $"{prefix.TrimEnd('.')} should be a mapping of keys ({string.Join(", ", known)})");
-            return fields;
-        }
-
-        foreach (var (keyNode, value) in mapping.Children)
-        {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (known.Contains(key)) fields[key] = value;
-            else problem(keyNode, Unknown(prefix + key, known.Select(k => prefix + k)));
-        }
-
-        return fields;
-    }
-
-    private static string Unknown(string key, IEnumerable<string> known)
-    {
-        var closest = known.OrderBy(k => Distance(k, key)).First();
-        return Distance(closest, key) <= 3
+        var closest = known.MinBy(k => YamlDefinition.Distance(k, key))!;
+        return YamlDefinition.Distance(closest, key) <= 3
             ? $"unknown key '{key}' (did you mean '{closest}'?)"
             : $"unknown key '{key}'; the keys are {string.Join(", ", known)}";
     }
 
-    private static string? Scalar(Dictionary<string, YamlNode> fields, string key) =>
-        fields.TryGetValue(key, out var node) && node is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
+    private static string? Scalar(Dictionary<string, YamlNode> fields, string key) => YamlDefinition.Scalar(fields, key);
 
     private static IEnumerable<(YamlNode Node, string Value)> Strings(YamlNode node) => node switch
     {
@@ -240,22 +187,6 @@ public static partial class SourceReader
         YamlSequenceNode seq => seq.Children.Select(c => (c, (c as YamlScalarNode)?.Value ?? "")),
         _ => [(node, "")],
     };
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]+$")]
     private static partial Regex NamePattern();

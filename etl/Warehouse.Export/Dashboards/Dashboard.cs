@@ -128,4 +128,4 @@ public sealed record PivotValue(string Field, string Aggregate, string Caption, 
 
 /// <summary>A chart of one summary table: a bar or line per <see cref="Series"/> value over <see cref="Category"/>.</summary>
 /// <param name="Top">Only the first N categories, in the table's order.</param>
-public sealed record ChartSpec(string Table, string Type, string Title, string Category, string? Series, string Value, int? Top, int Line);
+public sealed record ChartSpec(string Table, ChartKind Type, string Title, string Category, string? Series, string Value, int? Top, int Line);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Warehouse.Catalogue;
 
 namespace Warehouse.Export.Dashboards;
 
@@ -119,7 +120,7 @@ public static partial class DashboardChecker
         {
             if (!table.Columns.Any(c => c.Field == f))
             {
-                var near = YamlNodes.Nearest(f, table.Columns.Select(c => c.Field));
+                var near = YamlDefinition.Nearest(f, table.Columns.Select(c => c.Field));
                 problem(chart.Line, $"{what}: {f} is not a column of table {table.Id}{(near is null ? "" : $" (did you mean '{near}'?)")}");
             }
         }
@@ -140,7 +141,7 @@ public static partial class DashboardChecker
         {
             if (!fields.Contains(f))
             {
-                var near = YamlNodes.Nearest(f, fields);
+                var near = YamlDefinition.Nearest(f, fields);
                 problem(pivot.Line, $"{what}: {f} is not a column of the data sheet{(near is null ? "" : $" (did you mean '{near}'?)")}");
             }
             else if (!used.Add(f))
@@ -153,7 +154,7 @@ public static partial class DashboardChecker
         {
             if (!fields.Contains(v.Field))
             {
-                var near = YamlNodes.Nearest(v.Field, fields);
+                var near = YamlDefinition.Nearest(v.Field, fields);
                 problem(v.Line, $"{what}: value {v.Field} is not a column of the data sheet{(near is null ? "" : $" (did you mean '{near}'?)")}");
             }
 
@@ -186,7 +187,7 @@ public static partial class DashboardChecker
     private static bool View(string view, int line, ViewCatalog catalog, string what, Action<int, string> problem)
     {
         if (catalog.Has(view)) return true;
-        var near = YamlNodes.Nearest(view, catalog.Views.Keys);
+        var near = YamlDefinition.Nearest(view, catalog.Views.Keys);
         problem(line, $"{what}: unknown view '{view}'{(near is null ? "" : $" (did you mean '{near}'?)")}; the views are {string.Join(", ", catalog.Views.Keys.Order(StringComparer.Ordinal))}");
         return false;
     }
@@ -195,7 +196,7 @@ public static partial class DashboardChecker
     {
         if (catalog.Has(view, field)) return;
         var columns = catalog.Views.GetValueOrDefault(view) ?? [];
-        var near = YamlNodes.Nearest(field, columns);
+        var near = YamlDefinition.Nearest(field, columns);
         problem(line, $"{what}: unknown field '{field}' of {view}{(near is null ? "" : $" (did you mean '{near}'?)")}");
     }
 
@@ -203,7 +204,7 @@ public static partial class DashboardChecker
     {
         if (!Aggregates.Contains(aggregate))
         {
-            var near = YamlNodes.Nearest(aggregate, Aggregates);
+            var near = YamlDefinition.Nearest(aggregate, Aggregates);
             problem(line, $"{what}: bad aggregation '{aggregate}'{(near is null ? "" : $" (did you mean '{near}'?)")}; use one of {string.Join(", ", Aggregates)}");
         }
         else if (IsRate(field) && aggregate is "sum" or "average")

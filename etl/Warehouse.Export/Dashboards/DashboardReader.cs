@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
+using Warehouse.Catalogue;
 using YamlDotNet.RepresentationModel;
 
 namespace Warehouse.Export.Dashboards;
@@ -24,46 +24,15 @@ public static partial class DashboardReader
     private static readonly string[] PivotKeys = ["rows", "columns", "values", "filters", "total_column"];
     private static readonly string[] PivotValueKeys = ["field", "aggregate", "caption", "format"];
 
-    public static (Dashboard? Dashboard, IReadOnlyList<DashboardProblem> Problems) Read(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, [new DashboardProblem(path, 0, $"cannot be read: {e.Message}")]);
-        }
-
-        return Parse(text, path);
-    }
+    public static (Dashboard? Dashboard, IReadOnlyList<DashboardProblem> Problems) Read(string path) =>
+        YamlDefinition.TryRead(path, out var text, out var failure) ? Parse(text, path) : (null, [new DashboardProblem(path, 0, failure)]);
 
     public static (Dashboard? Dashboard, IReadOnlyList<DashboardProblem> Problems) Parse(string yaml, string file)
     {
         var problems = new List<DashboardProblem>();
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                return (null, [new DashboardProblem(file, 0, "is empty or not a mapping of keys (title:, filters:, sheets:)")]);
-            }
+        var y = new YamlDefinition(file, (line, message) => problems.Add(new DashboardProblem(file, line, message)));
+        if (y.Root(yaml, "title:, filters:, sheets:") is not { } root) return (null, problems);
 
-            root = mapping;
-        }
-        catch (YamlException e)
-        {
-            return (null, [new DashboardProblem(file, (int)e.Start.Line, $"is not valid YAML: {e.InnerException?.Message ?? e.Message}")]);
-        }
-        catch (InvalidOperationException)
-        {
-            return (null, [new DashboardProblem(file, 0, "is not valid YAML (an unclosed bracket or quote?)")]);
-        }
-
-        var y = new YamlNodes(file, problems);
         var fields = y.Map(root, "the dashboard", RootKeys);
         var name = Path.GetFileNameWithoutExtension(file);
         if (!NamePattern().IsMatch(name)) y.Problem(root, $"the file name '{name}' may hold only lower-case letters, digits and '-' (it is the dashboard's name on the command line)");
@@ -82,7 +51,7 @@ public static partial class DashboardReader
         return (problems.Count == 0 ? dashboard : null, problems);
     }
 
-    private static DashboardFilters Filters(YamlNodes y, YamlNode? node)
+    private static DashboardFilters Filters(YamlDefinition y, YamlNode? node)
     {
         var f = y.Map(node, "filters", FilterKeys);
         var years = YearsDefault.Latest;
@@ -99,7 +68,7 @@ public static partial class DashboardReader
             y.Bool(f, "balanced", "filters"));
     }
 
-    private static SheetSpec? Sheet(YamlNodes y, YamlNode node)
+    private static SheetSpec? Sheet(YamlDefinition y, YamlNode node)
     {
         var s = y.Map(node, "a sheet", SheetKeys);
         if (s is null) return null;
@@ -110,10 +79,10 @@ public static partial class DashboardReader
         var chart = s.TryGetValue("chart", out var c) ? Chart(y, c, what) : null;
         var data = s.TryGetValue("data", out var d) ? Data(y, d, what) : null;
         var pivot = s.TryGetValue("pivot", out var p) ? Pivot(y, p, what) : null;
-        return new SheetSpec(name, y.Str(s, "about", what), tables, chart, data, pivot, YamlNodes.Line(node));
+        return new SheetSpec(name, y.Str(s, "about", what), tables, chart, data, pivot, YamlDefinition.Line(node));
     }
 
-    private static TableSpec? Table(YamlNodes y, YamlNode node, string sheet)
+    private static TableSpec? Table(YamlDefinition y, YamlNode node, string sheet)
     {
         var t = y.Map(node, $"{sheet}: a table", TableKeys);
         if (t is null) return null;
@@ -124,7 +93,7 @@ public static partial class DashboardReader
         if (t.TryGetValue("spread", out var sn) && y.Map(sn, $"{what}: spread", SpreadKeys) is { } sm)
         {
             var field = y.Required(sm, "field", $"{what}: spread", sn, "the field whose values become columns");
-            spread = new SpreadSpec(field, y.Str(sm, "order_by", $"{what}: spread") ?? field, y.Str(sm, "label", $"{what}: spread") ?? field, YamlNodes.Line(sn));
+            spread = new SpreadSpec(field, y.Str(sm, "order_by", $"{what}: spread") ?? field, y.Str(sm, "label", $"{what}: spread") ?? field, YamlDefinition.Line(sn));
         }
 
         RankSpec? rank = null;
@@ -137,16 +106,16 @@ public static partial class DashboardReader
                 order == "desc",
                 y.Str(rm, "caption", $"{what}: rank") ?? "排名",
                 y.Words(rm, "partition_by", $"{what}: rank"),
-                YamlNodes.Line(rn));
+                YamlDefinition.Line(rn));
         }
 
         var columns = Columns(y, y.Seq(t, "columns", what), what);
         if (!t.ContainsKey("columns")) y.Problem(node, $"{what}: columns: is missing (the fields to show)");
         return new TableSpec(id, y.Str(t, "caption", what), view, Binding(y, t.GetValueOrDefault("filter"), what), Where(y, t, what), columns,
-            Order(y, t, what), spread, rank, y.Int(t, "limit", what), YamlNodes.Line(node), YamlNodes.Line(t.GetValueOrDefault("view") ?? node));
+            Order(y, t, what), spread, rank, y.Int(t, "limit", what), YamlDefinition.Line(node), YamlDefinition.Line(t.GetValueOrDefault("view") ?? node));
     }
 
-    private static DataSpec? Data(YamlNodes y, YamlNode node, string sheet)
+    private static DataSpec? Data(YamlDefinition y, YamlNode node, string sheet)
     {
         var d = y.Map(node, $"{sheet}: data", DataKeys);
         if (d is null) return null;
@@ -155,10 +124,10 @@ public static partial class DashboardReader
         var view = y.Required(d, "view", what, node, "the warehouse view of the detail rows");
         var columns = Columns(y, y.Seq(d, "columns", what), what);
         foreach (var c in columns.Where(c => c.Aggregate is not null)) y.Problem(null, $"{what}: column {c.Field} (line {c.Line}) has an aggregate, but a data sheet holds detail rows; aggregate in the pivot instead");
-        return new DataSpec(name, view, Binding(y, d.GetValueOrDefault("filter"), what), Where(y, d, what), columns, Order(y, d, what), YamlNodes.Line(node), YamlNodes.Line(d.GetValueOrDefault("view") ?? node));
+        return new DataSpec(name, view, Binding(y, d.GetValueOrDefault("filter"), what), Where(y, d, what), columns, Order(y, d, what), YamlDefinition.Line(node), YamlDefinition.Line(d.GetValueOrDefault("view") ?? node));
     }
 
-    private static PivotSpec? Pivot(YamlNodes y, YamlNode node, string sheet)
+    private static PivotSpec? Pivot(YamlDefinition y, YamlNode node, string sheet)
     {
         var p = y.Map(node, $"{sheet}: pivot", PivotKeys);
         if (p is null) return null;
@@ -170,32 +139,39 @@ public static partial class DashboardReader
             if (m is null) continue;
             var field = y.Required(m, "field", $"{what}: a value", v, "the data field to aggregate");
             values.Add(new PivotValue(field, y.Str(m, "aggregate", $"{what}: value {field}") ?? "sum", y.Str(m, "caption", $"{what}: value {field}") ?? field,
-                y.Str(m, "format", $"{what}: value {field}"), YamlNodes.Line(v)));
+                y.Str(m, "format", $"{what}: value {field}"), YamlDefinition.Line(v)));
         }
 
         if (values.Count == 0) y.Problem(node, $"{what}: values: is missing (at least one field to aggregate, e.g. {{ field: applications_handled, aggregate: sum }})");
-        return new PivotSpec(y.Words(p, "rows", what), y.Words(p, "columns", what), values, y.Words(p, "filters", what), y.Bool(p, "total_column", what, absent: true), YamlNodes.Line(node));
+        return new PivotSpec(y.Words(p, "rows", what), y.Words(p, "columns", what), values, y.Words(p, "filters", what), y.Bool(p, "total_column", what, absent: true), YamlDefinition.Line(node));
     }
 
-    private static ChartSpec? Chart(YamlNodes y, YamlNode node, string sheet)
+    private static ChartSpec? Chart(YamlDefinition y, YamlNode node, string sheet)
     {
         var c = y.Map(node, $"{sheet}: chart", ChartKeys);
         if (c is null) return null;
         var what = $"{sheet}: chart";
         var type = y.Str(c, "type", what) ?? "bar";
-        if (type is not ("bar" or "hbar" or "line")) y.Problem(c["type"], $"{what}: type should be bar, hbar (horizontal bars, for long labels) or line, not '{type}'");
+        ChartKind? kind = type switch
+        {
+            "bar" => ChartKind.Bar,
+            "hbar" => ChartKind.HorizontalBar,
+            "line" => ChartKind.Line,
+            _ => null,
+        };
+        if (kind is null) y.Problem(c["type"], $"{what}: type should be bar, hbar (horizontal bars, for long labels) or line, not '{type}'");
         return new ChartSpec(
             y.Required(c, "table", what, node, "the id of the table it draws"),
-            type,
+            kind ?? ChartKind.Bar,
             y.Required(c, "title", what, node, "the chart's title, e.g. 各地区受理申请数"),
             y.Required(c, "category", what, node, "the field along the axis, e.g. region"),
             y.Str(c, "series", what),
             y.Required(c, "value", what, node, "the measure drawn, e.g. applications_handled"),
             y.Int(c, "top", what),
-            YamlNodes.Line(node));
+            YamlDefinition.Line(node));
     }
 
-    private static List<WhereCondition> Where(YamlNodes y, Dictionary<string, YamlNode> map, string what)
+    private static List<WhereCondition> Where(YamlDefinition y, Dictionary<string, YamlNode> map, string what)
     {
         var where = new List<WhereCondition>();
         if (!map.TryGetValue("where", out var node)) return where;
@@ -231,7 +207,7 @@ public static partial class DashboardReader
         return where;
     }
 
-    private static FilterBinding Binding(YamlNodes y, YamlNode? node, string what)
+    private static FilterBinding Binding(YamlDefinition y, YamlNode? node, string what)
     {
         if (node is null) return FilterBinding.None;
         var b = y.Map(node, $"{what}: filter", BindingKeys);
@@ -247,14 +223,14 @@ public static partial class DashboardReader
             y.Str(b, "panel", $"{what}: filter"));
     }
 
-    private static List<ColumnSpec> Columns(YamlNodes y, IReadOnlyList<YamlNode> nodes, string what)
+    private static List<ColumnSpec> Columns(YamlDefinition y, IReadOnlyList<YamlNode> nodes, string what)
     {
         var columns = new List<ColumnSpec>();
         foreach (var node in nodes)
         {
             if (node is YamlScalarNode s && !string.IsNullOrWhiteSpace(s.Value))
             {
-                columns.Add(new ColumnSpec(s.Value.Trim(), s.Value.Trim(), null, null, null, null, null, YamlNodes.Line(node)));
+                columns.Add(new ColumnSpec(s.Value.Trim(), s.Value.Trim(), null, null, null, null, null, YamlDefinition.Line(node)));
                 continue;
             }
 
@@ -288,22 +264,29 @@ public static partial class DashboardReader
             }
 
             columns.Add(new ColumnSpec(field, y.Str(c, "caption", cw) ?? field, y.Str(c, "aggregate", cw), y.Str(c, "format", cw),
-                y.Number(c, "width", cw), thresholds, highlight, YamlNodes.Line(node), y.Str(c, "definition", cw)));
+                y.Number(c, "width", cw), thresholds, highlight, YamlDefinition.Line(node), y.Str(c, "definition", cw)));
         }
 
         return columns;
     }
 
-    private static List<OrderSpec> Order(YamlNodes y, Dictionary<string, YamlNode> map, string what) =>
+    private static List<OrderSpec> Order(YamlDefinition y, Dictionary<string, YamlNode> map, string what) =>
         y.Seq(map, "order", what)
             .Select(n => (n, text: (n as YamlScalarNode)?.Value?.Trim() ?? ""))
             .Where(x => x.text.Length > 0)
             .Select(x => x.text.StartsWith('-')
-                ? new OrderSpec(x.text[1..], true, YamlNodes.Line(x.n))
+                ? new OrderSpec(x.text[1..], true, YamlDefinition.Line(x.n))
                 : x.text.EndsWith(" desc", StringComparison.Ordinal)
-                    ? new OrderSpec(x.text[..^5].Trim(), true, YamlNodes.Line(x.n))
-                    : new OrderSpec(x.text.Replace(" asc", "", StringComparison.Ordinal).Trim(), false, YamlNodes.Line(x.n)))
+                    ? new OrderSpec(x.text[..^5].Trim(), true, YamlDefinition.Line(x.n))
+                    : new OrderSpec(x.text.Replace(" asc", "", StringComparison.Ordinal).Trim(), false, YamlDefinition.Line(x.n)))
             .ToList();
+
+    /// <summary>The known keys of a mapping (null for an absent node); a mapping's mistakes are named by <paramref name="what"/>.</summary>
+    private static Dictionary<string, YamlNode>? Map(this YamlDefinition y, YamlNode? node, string what, IReadOnlyList<string> keys) =>
+        node is null
+            ? null
+            : y.Keys(node, keys, $"{what} should be a mapping of keys ({string.Join(", ", keys.Take(4))}, …)",
+                key => $"{what}: unknown key '{key}'{(YamlDefinition.Nearest(key, keys) is { } near ? $" (did you mean '{near}'?)" : "")}; the keys are {string.Join(", ", keys)}");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex NamePattern();

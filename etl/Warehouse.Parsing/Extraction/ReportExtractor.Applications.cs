@@ -579,7 +579,7 @@ internal sealed partial class ReportExtractor
         var recovery = new ApplicationRecovery(rows, template, printedGroups, leaveAlone, (code, c) => _unknown.Contains(code) || _unknown.Contains(CellPath(code, c)));
         foreach (var (code, column, value) in recovery.FillUnknown())
         {
-            Derive(CellPath(code, column), value, code, ApplicantTypes.CodeAt(column));
+            Derive(CellRef.Application(code, column), value, code, ApplicantTypes.CodeAt(column));
         }
 
         return new ApplicationTable(rows, printedGroups);
@@ -757,7 +757,7 @@ internal sealed partial class ReportExtractor
                 if (!inferred[c] || chosen[key][c] is not { } value || _ambiguous.Contains(CellPath(key, c))) continue;
                 if (_lostCells.Contains(CellPath(key, c)))
                 {
-                    Derive(CellPath(key, c), value, key, ApplicantTypes.CodeAt(c));
+                    Derive(CellRef.Application(key, c), value, key, ApplicantTypes.CodeAt(c));
                     continue;
                 }
 
@@ -817,13 +817,11 @@ internal sealed partial class ReportExtractor
         return value;
     }
 
-    private void Derive(string path, int value, string row, string column)
+    private void Derive(CellRef cell, int value, string row, string column)
     {
+        var path = cell.ToString();
         _derived.Add(path);
-        var cell = path.Split('.');
-        var name = cell.Length == 3 && DisposalCategories.IsKnown(cell[1]) && int.TryParse(cell[2], CultureInfo.InvariantCulture, out var c)
-            ? CellNames.ApplicationCell(cell[1], c)
-            : path;
+        var name = DisposalCategories.IsKnown(cell.Row) && cell.Index is { } c ? CellNames.ApplicationCell(cell.Row, c) : path;
         _findings.Add(new Finding("derived_value", Severity.Warning,
             $"{name}在文中缺失或无法读取，按勾稽关系推算为 {value}。{path} is missing from the document; {value} is recovered from the consistency rules.", row, column, null, value));
     }

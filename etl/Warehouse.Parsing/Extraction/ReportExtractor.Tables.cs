@@ -218,9 +218,9 @@ internal sealed partial class ReportExtractor
     private const int ReadingLimit = 200;
 
     private static string ActivePath(string item, int index, int columns) =>
-        columns == 3 && item is "regulations" or "normative_documents"
-            ? $"active_disclosure.{item}.{(index == 0 ? "issued" : index == 1 ? "repealed" : "in_force")}"
-            : $"active_disclosure.{item}.{index}";
+        CellRef.Active(item, columns == 3 && item is "regulations" or "normative_documents"
+            ? (index == 0 ? "issued" : index == 1 ? "repealed" : "in_force")
+            : index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString();
 
     // A sentence of prose in a table's section (a note, a total in words) is not a row of the table.
     private static bool IsProse(RowParts parts) =>
@@ -460,5 +460,5 @@ internal sealed partial class ReportExtractor
         }
     }
 
-    private static string ReviewPath(int index) => $"review_litigation.{ReviewLitigation.Proceedings[index / 5]}.{index % 5}";
+    private static string ReviewPath(int index) => CellRef.Review(index).ToString();
 }

@@ -96,5 +96,5 @@ internal sealed partial class ReportExtractor
             _ => "",
         }));
 
-    private static string CellPath(string code, int column) => $"applications.{code}.{column}";
+    private static string CellPath(string code, int column) => CellRef.ApplicationPath(code, column);
 }

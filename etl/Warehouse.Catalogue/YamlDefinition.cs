@@ -1,27 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Warehouse.Export.Dashboards;
+namespace Warehouse.Catalogue;
 
 /// <summary>
-/// Reads values out of a YAML tree, reporting each mistake at its line (an unknown key with
-/// the nearest known one, a list where a word was expected) and carrying on, so that a user
-/// sees every mistake of a file at once.
+/// Reads values out of one definition file's YAML (a crawl source, a dashboard), reporting each
+/// mistake at its line (an unknown key with the nearest known one, a list where a word was
+/// expected) and carrying on, so that a user sees every mistake of a file at once and fixes it
+/// in one pass. The messages about a file's own keys are its reader's; the machinery is here.
 /// </summary>
-internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
+public sealed class YamlDefinition(string file, Action<int, string> report)
 {
-    public void Problem(YamlNode? node, string message) =>
-        problems.Add(new DashboardProblem(file, node is null ? 0 : (int)node.Start.Line, message));
+    public string File => file;
 
     public static int Line(YamlNode? node) => node is null ? 0 : (int)node.Start.Line;
 
-    /// <summary>The keys of a mapping, each unknown one reported; null (and reported) when the node is not a mapping.</summary>
-    public Dictionary<string, YamlNode>? Map(YamlNode? node, string what, IReadOnlyList<string> keys)
+    public void Problem(YamlNode? node, string message) => report(Line(node), message);
+
+    /// <summary>A file's text, or why it cannot be read ("cannot be read: …").</summary>
+    public static bool TryRead(string path, [NotNullWhen(true)] out string? text, [NotNullWhen(false)] out string? failure)
     {
-        if (node is null) return null;
+        try
+        {
+            text = System.IO.File.ReadAllText(path);
+            failure = null;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            text = null;
+            failure = $"cannot be read: {e.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The root mapping of the file's YAML; null, with that one problem reported, when the text is
+    /// not YAML or not a mapping. <paramref name="keys"/> names the keys a file starts with ("title:, sheets:").
+    /// </summary>
+    public YamlMappingNode? Root(string yaml, string keys)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping) return mapping;
+            report(0, $"is empty or not a mapping of keys ({keys})");
+        }
+        catch (YamlException e)
+        {
+            report((int)e.Start.Line, $"is not valid YAML: {e.InnerException?.Message ?? e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way on some unterminated structures.
+            report(0, "is not valid YAML (an unclosed bracket or quote?)");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The known keys of a mapping and their values. A node that is not a mapping is reported as
+    /// <paramref name="notMapping"/> (and gives null), each unknown key as <paramref name="unknown"/> says of it.
+    /// </summary>
+    public Dictionary<string, YamlNode>? Keys(YamlNode node, IReadOnlyList<string> known, string notMapping, Func<string, string> unknown)
+    {
         if (node is not YamlMappingNode mapping)
         {
-            Problem(node, $"{what} should be a mapping of keys ({string.Join(", ", keys.Take(4))}, …)");
+            Problem(node, notMapping);
             return null;
         }
 
@@ -29,19 +78,18 @@ internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
         foreach (var (k, v) in mapping.Children)
         {
             var key = (k as YamlScalarNode)?.Value ?? "";
-            if (!keys.Contains(key, StringComparer.Ordinal))
-            {
-                var near = Nearest(key, keys);
-                Problem(k, $"{what}: unknown key '{key}'{(near is null ? "" : $" (did you mean '{near}'?)")}; the keys are {string.Join(", ", keys)}");
-                continue;
-            }
-
-            fields[key] = v;
+            if (known.Contains(key, StringComparer.Ordinal)) fields[key] = v;
+            else Problem(k, unknown(key));
         }
 
         return fields;
     }
 
+    /// <summary>A value as written, untrimmed; null when absent, empty or not a single value (nothing reported).</summary>
+    public static string? Scalar(Dictionary<string, YamlNode> map, string key) =>
+        map.TryGetValue(key, out var node) && node is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;
+
+    /// <summary>A value, trimmed; null when absent or blank, and reported when it is a list or mapping.</summary>
     public string? Str(Dictionary<string, YamlNode>? map, string key, string what)
     {
         if (map is null || !map.TryGetValue(key, out var node)) return null;
@@ -57,6 +105,7 @@ internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
         return value ?? "";
     }
 
+    /// <summary>A number; "12%" reads as 0.12.</summary>
     public double? Number(Dictionary<string, YamlNode>? map, string key, string what)
     {
         var text = Str(map, key, what);
@@ -102,18 +151,10 @@ internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
     public IReadOnlyList<string> Words(Dictionary<string, YamlNode>? map, string key, string what) =>
         Seq(map, key, what).Select(n => n is YamlScalarNode s ? s.Value?.Trim() ?? "" : Word(n, what, key)).Where(w => w.Length > 0).ToList();
 
-    private string Word(YamlNode node, string what, string key)
-    {
-        Problem(node, $"{what}: each item of {key} should be a field name");
-        return "";
-    }
-
-    private IReadOnlyList<YamlNode> Fail(YamlNode node, string message)
-    {
-        Problem(node, message);
-        return [];
-    }
-
+    /// <summary>
+    /// The name nearest to a mistyped one, when it is near (a few letters off), or when it is the
+    /// only name that begins with it (v_filing for v_filing_status); null otherwise.
+    /// </summary>
     public static string? Nearest(string word, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -126,12 +167,12 @@ internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
 
         if (best is not null && bestDistance <= Math.Max(2, word.Length / 3)) return best;
 
-        // A name cut short (v_filing for v_filing_status) is near too, when only one name begins so.
         var longer = candidates.Where(c => word.Length >= 3 && c.StartsWith(word, StringComparison.Ordinal)).Take(2).ToList();
         return longer.Count == 1 ? longer[0] : null;
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>The edit (Levenshtein) distance between two words.</summary>
+    public static int Distance(string a, string b)
     {
         var row = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)
@@ -147,5 +188,17 @@ internal sealed class YamlNodes(string file, List<DashboardProblem> problems)
         }
 
         return row[b.Length];
+    }
+
+    private string Word(YamlNode node, string what, string key)
+    {
+        Problem(node, $"{what}: each item of {key} should be a field name");
+        return "";
+    }
+
+    private IReadOnlyList<YamlNode> Fail(YamlNode node, string message)
+    {
+        Problem(node, message);
+        return [];
     }
 }
