@@ -83,4 +83,5 @@ public static class WarehouseCli
 }
 
 /// <summary>A mistake the user can fix (a bad option, a missing tool); its message is the whole story.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710", Justification = "Interim: issue 14 gives the user's errors one base type.")]
 public sealed class UserError(string message) : Exception(message);

@@ -110,7 +110,7 @@ internal static class BenchExportCommand
         var service = new IngestService(database, DocumentReader.Default, TimeProvider.System);
         await Progress.RunAsync(output, $"Loading {files.Count:N0} reports (once)", files.Count,
             progress => service.IngestAsync(files, new IngestOptions(Command: "bench export"), progress, ct));
-        await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
+        await File.WriteAllTextAsync(done, TimeProvider.System.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), ct);
         return database;
     }
 
