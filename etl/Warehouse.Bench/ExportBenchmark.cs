@@ -79,7 +79,7 @@ public static class ExportBenchmark
         var service = new IngestService(database, DocumentReader.Default, TimeProvider.System);
         await steps.RunAsync($"Loading {files.Count:N0} reports (once)", files.Count,
             progress => service.IngestAsync(files, new IngestOptions(Command: "bench export"), progress, ct));
-        await File.WriteAllTextAsync(done, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
+        await File.WriteAllTextAsync(done, TimeProvider.System.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture), ct);
         return database;
     }
 }

@@ -29,7 +29,7 @@ public static class ServeBenchmark
             await using var app = ServeHost.Build(serveOptions, l => l.SetMinimumLevel(LogLevel.Warning), s => s.AddSingleton<LatencyProbes>());
             await app.StartAsync(ct);
             var client = app.Services.GetRequiredService<IBackgroundJobClient>();
-            var start = DateTime.UtcNow.AddSeconds(2);
+            var start = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(2);
             for (var i = 0; i < n; i++)
             {
                 var at = start.AddMilliseconds(500 * i);

@@ -23,12 +23,6 @@ public abstract class DefinitionCatalog<TDefinition, TProblem>
 
     protected IReadOnlyList<TDefinition> Definitions { get; }
 
-    /// <summary>The definition files of a folder (<c>*.yaml</c>, then <c>*.yml</c>), in ordinal order.</summary>
-    public static IEnumerable<string> Files(string folder) =>
-        Directory.EnumerateFiles(folder, "*.yaml", SearchOption.TopDirectoryOnly)
-            .Concat(Directory.EnumerateFiles(folder, "*.yml", SearchOption.TopDirectoryOnly))
-            .Order(StringComparer.Ordinal);
-
     /// <summary>
     /// Reads each file of a folder with <paramref name="read"/>. A definition read without a mistake
     /// may still be refused, with why, by <paramref name="refuse"/> (given it, its file and those taken
@@ -43,7 +37,7 @@ public abstract class DefinitionCatalog<TDefinition, TProblem>
         if (!Directory.Exists(folder)) return ([], [noFolder]);
         var definitions = new List<TDefinition>();
         var problems = new List<TProblem>();
-        foreach (var file in Files(folder))
+        foreach (var file in DefinitionFiles.In(folder))
         {
             var (definition, found) = read(file);
             problems.AddRange(found);
@@ -59,4 +53,14 @@ public abstract class DefinitionCatalog<TDefinition, TProblem>
 
         return (definitions, problems);
     }
+}
+
+/// <summary>Where definitions are kept: the YAML files of a folder.</summary>
+public static class DefinitionFiles
+{
+    /// <summary>The definition files of a folder (<c>*.yaml</c>, then <c>*.yml</c>), in ordinal order.</summary>
+    public static IEnumerable<string> In(string folder) =>
+        Directory.EnumerateFiles(folder, "*.yaml", SearchOption.TopDirectoryOnly)
+            .Concat(Directory.EnumerateFiles(folder, "*.yml", SearchOption.TopDirectoryOnly))
+            .Order(StringComparer.Ordinal);
 }

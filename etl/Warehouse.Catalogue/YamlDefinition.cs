@@ -115,7 +115,7 @@ public sealed class YamlDefinition(string file, Action<int, string> report)
         return null;
     }
 
-    public int? Int(Dictionary<string, YamlNode>? map, string key, string what)
+    public int? WholeNumber(Dictionary<string, YamlNode>? map, string key, string what)
     {
         var d = Number(map, key, what);
         if (d is null) return null;

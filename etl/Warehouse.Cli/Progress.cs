@@ -13,11 +13,11 @@ internal static class Progress
     {
         if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
         {
-            var last = DateTime.UtcNow;
+            var last = TimeProvider.System.GetTimestamp();
             var reporter = new SynchronousProgress(p =>
             {
-                if ((DateTime.UtcNow - last).TotalSeconds < 5 && p.Done < p.Total) return;
-                last = DateTime.UtcNow;
+                if (TimeProvider.System.GetElapsedTime(last).TotalSeconds < 5 && p.Done < p.Total) return;
+                last = TimeProvider.System.GetTimestamp();
                 output.WriteLine($"{what}: {p.Done}/{p.Total}");
             });
             return await work(reporter);

@@ -14,6 +14,8 @@ namespace Warehouse.Corpus;
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
 public sealed class CorpusWriter(IPdfConverter? pdf = null)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public async Task<CorpusManifest> WriteAsync(string outDir, CorpusOptions options, IProgress<int>? progress, CancellationToken ct)
     {
         Validate(options);
@@ -83,7 +85,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
         var manifest = new CorpusManifest(outDir, entries);
         await WriteAtomicallyAsync(Path.Combine(outDir, "manifest.json"), JsonSerializer.SerializeToUtf8Bytes(
             entries.Select(e => new { index = e.Index, layout = e.Layout, file = e.File, expected = e.ExpectedFile }),
-            new JsonSerializerOptions { WriteIndented = true }), ct);
+            Indented), ct);
         return manifest;
     }
 

@@ -143,7 +143,7 @@ public static class ReportFactory
         if (rng.NextDouble() < 0.05) return ("赣州经济技术开发区" + (department == "人民政府办公室" ? "党政办公室" : department), "3607");
         var regions = UniqueRegions.Value;
         var region = regions[rng.Next(regions.Length)];
-        var name = region.Level == RegionLevel.Province && department.EndsWith("局", StringComparison.Ordinal) ? department[..^1] + "厅" : department;
+        var name = region.Level == RegionLevel.Province && department.EndsWith('局') ? department[..^1] + "厅" : department;
         return (region.Name + name, region.Code);
     }
 
@@ -153,7 +153,7 @@ public static class ReportFactory
         // 7919 is prime, so consecutive agencies land in regions spread over the country, each pair once.
         var region = regions[(int)((long)(a / Departments.Length) * 7919 % regions.Length)];
         var department = Departments[a % Departments.Length];
-        var name = region.Level == RegionLevel.Province && department.EndsWith("局", StringComparison.Ordinal) ? department[..^1] + "厅" : department;
+        var name = region.Level == RegionLevel.Province && department.EndsWith('局') ? department[..^1] + "厅" : department;
         return (region.Name + name, region.Code);
     }
 

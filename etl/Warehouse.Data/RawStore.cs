@@ -29,11 +29,13 @@ public sealed class RawStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _put;
     private readonly SqliteCommand _get;
+    private readonly TimeProvider _time;
     private SqliteTransaction? _batch;
 
-    private RawStore(string directory, SqliteConnection connection)
+    private RawStore(string directory, SqliteConnection connection, TimeProvider? time = null)
     {
         Directory = directory;
+        _time = time ?? TimeProvider.System;
         _connection = connection;
         _put = Command("insert into document (sha256, size_bytes, bytes, stored_at) values (@sha256, @size, @bytes, @at) on conflict (sha256) do nothing;", "@sha256", "@size", "@bytes", "@at");
         _get = Command("select bytes from document where sha256 = @sha256;", "@sha256");
@@ -48,7 +50,7 @@ public sealed class RawStore : IDisposable
     /// <summary>Opens (creating when missing) the raw store in <paramref name="directory"/>.</summary>
     /// <param name="lockWaitNotice">Told, once, when a lock of another process has been waited for a second.</param>
     /// <exception cref="WarehouseException">The folder cannot be created or the file cannot be opened, with why.</exception>
-    public static RawStore Open(string directory, int lockWaitSeconds = 30, Action<string>? lockWaitNotice = null)
+    public static RawStore Open(string directory, int lockWaitSeconds = 30, Action<string>? lockWaitNotice = null, TimeProvider? time = null)
     {
         var file = Path.Combine(directory, "documents.db");
         SqliteConnection? connection = null;
@@ -64,7 +66,7 @@ public sealed class RawStore : IDisposable
                 setup.ExecuteNonQuery();
             }
 
-            return new RawStore(directory, connection);
+            return new RawStore(directory, connection, time);
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -107,7 +109,7 @@ public sealed class RawStore : IDisposable
             _put.Parameters["@sha256"].Value = sha256;
             _put.Parameters["@size"].Value = bytes.LongLength;
             _put.Parameters["@bytes"].Value = bytes;
-            _put.Parameters["@at"].Value = DateTime.UtcNow;
+            _put.Parameters["@at"].Value = _time.GetUtcNow().UtcDateTime;
             _put.ExecuteNonQuery();
         });
     }

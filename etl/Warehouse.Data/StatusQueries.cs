@@ -42,22 +42,20 @@ public abstract record ReportRow
 }
 
 /// <summary>A current report that is late, undated or has findings.</summary>
-/// <param name="Source">Where its document came from: the URL it was crawled from, or the file it was loaded from.</param>
-/// <param name="Total">How many such reports the filter holds (the list may be cut short).</param>
 public sealed record ProblemReport : ReportRow
 {
     public long ErrorCount { get; init; }
 
     public long WarningCount { get; init; }
 
+    /// <summary>Where its document came from: the URL it was crawled from, or the file it was loaded from.</summary>
     public string? Source { get; init; }
 
+    /// <summary>How many such reports the filter holds (the list may be cut short).</summary>
     public long Total { get; init; }
 }
 
 /// <summary>An agency with a report for the year before and none for the year.</summary>
-/// <param name="LastSource">Where last year's document came from.</param>
-/// <param name="Total">How many such agencies the filter holds (the list may be cut short).</param>
 public sealed record MissingReport
 {
     public string Agency { get; init; } = "";
@@ -68,8 +66,10 @@ public sealed record MissingReport
 
     public long LastYear { get; init; }
 
+    /// <summary>Where last year's document came from.</summary>
     public string? LastSource { get; init; }
 
+    /// <summary>How many such agencies the filter holds (the list may be cut short).</summary>
     public long Total { get; init; }
 }
 

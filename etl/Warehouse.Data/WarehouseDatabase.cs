@@ -36,6 +36,9 @@ public sealed class WarehouseDatabase(WarehouseTarget target)
     /// </summary>
     public Action<string>? LockWaitNotice { get; init; }
 
+    /// <summary>The clock that stamps what this warehouse stores (the raw store's <c>stored_at</c>); the system clock unless a test gives a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// The warehouse for a command that only reads it. A SQLite file that does not exist, or is
     /// not a warehouse, is an error (<see cref="WarehouseException"/>), never a new empty
@@ -81,7 +84,7 @@ public sealed class WarehouseDatabase(WarehouseTarget target)
     }
 
     /// <summary>The raw store of this warehouse (the caller disposes it); read-only for a warehouse opened <see cref="ForReading"/>.</summary>
-    public RawStore OpenRawStore() => _readOnly ? RawStore.OpenReadOnly(target.RawStoreDirectory, LockWaitSeconds) : RawStore.Open(target.RawStoreDirectory, LockWaitSeconds, LockWaitNotice);
+    public RawStore OpenRawStore() => _readOnly ? RawStore.OpenReadOnly(target.RawStoreDirectory, LockWaitSeconds) : RawStore.Open(target.RawStoreDirectory, LockWaitSeconds, LockWaitNotice, Time);
 
     private string Waiting => $"数据仓库 {target.Display} 正被另一个进程锁定，正在等待（最多 {LockWaitSeconds} 秒）…… Waiting for another process's lock on the warehouse.";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
@@ -102,7 +103,7 @@ public sealed partial class QueryBuilder(Dialect dialect)
         var partition = rank.PartitionBy.Select(Q).Append(ranked);
         var inner = new StringBuilder("select ")
             .AppendJoin(", ", t.Columns.Select(c => Q(c.Field)).Append(measure).Distinct())
-            .Append($", case when {rankable} then rank() over (partition by {string.Join(", ", partition)} order by {measure} {(rank.Descending ? "desc" : "asc")}) end as {Q(RankColumn)}")
+            .Append(CultureInfo.InvariantCulture, $", case when {rankable} then rank() over (partition by {string.Join(", ", partition)} order by {measure} {(rank.Descending ? "desc" : "asc")}) end as {Q(RankColumn)}")
             .Append(" from ").Append(View(t.View))
             .Append(Where(t.Filter, t.Where, s, p));
         var sql = new StringBuilder("select ").Append(Top(t.Limit))

@@ -37,7 +37,7 @@ public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, J
         }
         catch (DistributedLockTimeoutException)
         {
-            logger.LogWarning("Crawl of {Source} is already running; this run is skipped", source);
+            logger.CrawlAlreadyRunning(source);
             return "already running";
         }
 
@@ -57,11 +57,11 @@ public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, J
         var summary = await new Crawler(store, fetcher, DocumentReader.Default, userAgent).CrawlAsync(s, null, ct);
         if (summary.Failure is { } failure)
         {
-            logger.LogError("抓取 {Source} 失败：{Failure}（{Problems} 个网址失败或被拒）/ crawl failed", s.Name, failure, summary.Problems.Count);
+            logger.CrawlFailed(s.Name, failure, summary.Problems.Count);
             throw new CrawlFailedException($"抓取 {s.Name} 失败：{failure}");
         }
 
-        logger.LogInformation("Crawled {Source}: {New} new, {Unchanged} unchanged, {Rejected} not a report, {Problems} failed or refused",
+        logger.Crawled(
             s.Name, summary.NewDocuments, summary.UnchangedDocuments, summary.Rejected, summary.Problems.Count);
         return $"{summary.NewDocuments} new, {summary.UnchangedDocuments} unchanged, {summary.Problems.Count} failed or refused";
     }

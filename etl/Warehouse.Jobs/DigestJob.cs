@@ -23,7 +23,7 @@ public sealed class DigestJob(ServeOptions options, WarehouseDatabase database, 
         var every = new DigestSchedule(digest.Cron, options.TimeZone);
         var outcome = await service.SendAsync(new DigestRequest(digest.Dashboard, digest.Region, null, digest.To, every), smtp, ct);
         var next = every.PeriodAt(time.GetUtcNow()).NextText;
-        loggers.CreateLogger<DigestJob>().LogInformation("Digest {Name}: {Outcome}; next due {Next} ({Zone})", name, outcome, next, options.TimeZone.Id);
+        loggers.CreateLogger<DigestJob>().DigestRan(name, outcome, next, options.TimeZone.Id);
         return $"{outcome}; next due {next}";
     }
 }

@@ -14,7 +14,7 @@ public sealed class ReparseJob(WarehouseDatabase database, TimeProvider time, IL
     public async Task<string> RunAsync(CancellationToken ct)
     {
         var summary = await new ReparseService(database, DocumentReader.Default, time).ReparseAsync(null, null, ct);
-        logger.LogInformation("Reparsed {Checked} documents: {Changed} changed, {New} newly loaded, {Rejected} now rejected",
+        logger.Reparsed(
             summary.Checked, summary.Changed.Count, summary.NewlyLoaded, summary.NowRejected.Count);
         return $"{summary.Checked} checked, {summary.Changed.Count} changed";
     }

@@ -83,10 +83,12 @@ public sealed record ServeOptions(
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
+    private static readonly string[] WholeNumberSettings = ["Warehouse:Jobs:Workers", "Warehouse:Jobs:PollSeconds"];
+
     /// <summary>Values that cannot be bound to their type: a number that is not one, a storage that is not a kind.</summary>
     private static IEnumerable<string> Unreadable(IConfiguration settings)
     {
-        foreach (var key in new[] { "Warehouse:Jobs:Workers", "Warehouse:Jobs:PollSeconds" }.Where(k => !IsWhole(settings[k])))
+        foreach (var key in WholeNumberSettings.Where(k => !IsWhole(settings[k])))
         {
             var environment = WarehouseSettings.All.First(s => s.Key == key).Environment;
             yield return $"{key}（{environment}）应为整数，而不是「{settings[key]}」。{key} ({environment}) should be a whole number, not '{settings[key]}'";

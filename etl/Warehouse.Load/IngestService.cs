@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Dapper;
-using Warehouse.Core;
 using Warehouse.Data;
 using Warehouse.Parsing;
 
@@ -75,8 +74,8 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         // other never depends on timing). The bounded channel keeps memory flat.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var channel = Channel.CreateBounded<Task<Prepared>>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-        var budget = new ByteBudget(InFlightBytes);
-        var producer = ProduceAsync(files, channel.Writer, budget, file => PrepareAsync(intake, file, budget, known, options, sourceKey, stop.Token), stop.Token);
+        using var budget = new ByteBudget(InFlightBytes);
+        var producer = ProduceAsync(files, channel.Writer, file => PrepareAsync(intake, file, budget, known, options, sourceKey, stop.Token), stop.Token);
 
         int loaded = 0, superseding = 0, history = 0, unchanged = 0, done = 0;
         var rejected = new List<(string, string)>();
@@ -168,7 +167,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
     private sealed record Prepared(string File, IntakeDocument? Document, string? Refusal);
 
     private static async Task ProduceAsync(
-        IReadOnlyList<string> files, ChannelWriter<Task<Prepared>> writer, ByteBudget budget, Func<string, Task<Prepared>> prepare, CancellationToken ct)
+        IReadOnlyList<string> files, ChannelWriter<Task<Prepared>> writer, Func<string, Task<Prepared>> prepare, CancellationToken ct)
     {
         using var workers = new SemaphoreSlim(Workers);
         try
@@ -236,7 +235,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
     }
 
     /// <summary>An amount of memory that readers take before reading and the writer gives back once stored.</summary>
-    private sealed class ByteBudget(long capacity)
+    private sealed class ByteBudget(long capacity) : IDisposable
     {
         private readonly Lock _lock = new();
         private readonly SemaphoreSlim _freed = new(0);
@@ -276,5 +275,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
 
             if (waiting > 0) _freed.Release(waiting);
         }
+
+        public void Dispose() => _freed.Dispose();
     }
 }

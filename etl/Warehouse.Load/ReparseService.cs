@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using Warehouse.Core;
 using Warehouse.Data;
 using Warehouse.Parsing.Text;
 

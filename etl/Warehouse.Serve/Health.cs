@@ -51,7 +51,7 @@ public static class Health
         }
         catch (Exception e) when (e is WarehouseException or InvalidOperationException or System.Data.Common.DbException or IOException)
         {
-            log.LogError("/health: the warehouse does not answer: {Reason}", e.Message);
+            log.WarehouseDown(e.Message);
             db = new Check(false, $"数据仓库（{kind}）无法打开，原因见 serve 日志 / the warehouse does not answer (see serve's log)");
         }
 
@@ -64,7 +64,7 @@ public static class Health
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogError("/health: the job storage does not answer: {Reason}", e.Message);
+            log.JobStorageDown(e.Message);
             jobs = new Check(false, $"任务存储（{options.JobStorageName}）无法访问，原因见 serve 日志 / the job storage does not answer (see serve's log)");
         }
 

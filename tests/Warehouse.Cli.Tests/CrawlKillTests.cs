@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Shouldly;
 using Warehouse.SamplePortal;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Shouldly;
 

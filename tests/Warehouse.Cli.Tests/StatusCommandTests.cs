@@ -206,7 +206,7 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
     }
 
     /// <summary>How many numbered entries ("  1. …") a listing holds.</summary>
-    private static int Entries(string output) => EntryLine().Matches(output).Count;
+    private static int Entries(string output) => EntryLine().Count(output);
 
     private static string Line(string output, string agency) => output.Split('\n').First(l => l.Contains($"{agency} · ", StringComparison.Ordinal));
 

@@ -60,6 +60,7 @@ public class ExportFixture : IAsyncLifetime
     {
         SqliteConnection.ClearAllPools();
         _dir.Delete(recursive: true);
+        GC.SuppressFinalize(this);
         return ValueTask.CompletedTask;
     }
 }

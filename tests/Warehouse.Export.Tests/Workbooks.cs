@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -25,7 +26,7 @@ internal static partial class Workbooks
         var table = Sheet(doc, sheet).TableDefinitionParts.Select(t => t.Table).Single(t => t.Name == name);
         var reference = table.Reference!.Value!;
         var m = RangePattern().Match(reference);
-        return new TableRange(sheet, name, int.Parse(m.Groups[2].Value), Column(m.Groups[1].Value), int.Parse(m.Groups[4].Value), Column(m.Groups[3].Value), reference);
+        return new TableRange(sheet, name, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), Column(m.Groups[1].Value), int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture), Column(m.Groups[3].Value), reference);
     }
 
     /// <summary>The formulas of a sheet's conditional formats.</summary>

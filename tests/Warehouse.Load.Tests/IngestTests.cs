@@ -1,7 +1,6 @@
 using System.Text;
 using Dapper;
 using Shouldly;
-using Warehouse.Core;
 using Warehouse.Corpus;
 using Warehouse.Data;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Warehouse.Load;
 using Warehouse.Parsing;
 
 namespace Warehouse.Load.Tests;

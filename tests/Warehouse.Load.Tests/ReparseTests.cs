@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Shouldly;
 
@@ -68,7 +67,7 @@ public sealed class ReparseTests
     {
         using var w = new TempWarehouse();
         await w.Ingest().IngestAsync(IngestService.Expand([Seeds]), new IngestOptions(), null, Ct);
-        var later = await new ReparseService(w.Database, DocumentReader.Default, TimeProvider.System).ReparseAsync(DateTime.UtcNow.AddDays(1), null, Ct);
+        var later = await new ReparseService(w.Database, DocumentReader.Default, TimeProvider.System).ReparseAsync(TimeProvider.System.GetUtcNow().UtcDateTime.AddDays(1), null, Ct);
         later.Checked.ShouldBe(0);
     }
 }

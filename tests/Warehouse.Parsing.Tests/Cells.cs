@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Warehouse.Parsing.Tests;
@@ -29,7 +30,7 @@ internal static class Cells
             default:
                 var ev = e?.GetValue<decimal>();
                 var av = a is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : (decimal?)null;
-                if (ev != av) wrong.Add($"{path} = {av?.ToString() ?? "null"} (expected {ev?.ToString() ?? "null"})");
+                if (ev != av) wrong.Add($"{path} = {av?.ToString(CultureInfo.InvariantCulture) ?? "null"} (expected {ev?.ToString(CultureInfo.InvariantCulture) ?? "null"})");
                 break;
         }
     }

@@ -51,8 +51,6 @@ public sealed class DocumentKindsTests
 
     private static XElement Row(XDocument doc, string label) => doc.Descendants(W + "tr").First(r => TextOf(r).Contains(label, StringComparison.Ordinal));
 
-    private static XElement Cell(string text) => new(W + "tc", Paragraph(text));
-
     // ---- Frame tables ----
 
     private static void Frame(XDocument doc, int depth, int outside)

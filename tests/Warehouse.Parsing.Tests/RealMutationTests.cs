@@ -89,7 +89,7 @@ public sealed partial class RealMutationTests
     // "95    0    0 …" → "9500…": a row whose cells lost their boundaries (or a run that loses a stray space).
     private static string DropCellSpaces(string text, Random rng)
     {
-        var rows = NumberRun().Matches(text).Where(m => m.Value.Count(char.IsWhiteSpace) > 0).ToList();
+        var rows = NumberRun().Matches(text).Where(m => m.Value.Any(char.IsWhiteSpace)).ToList();
         if (rows.Count == 0) return text;
         var m = rows[rng.Next(rows.Count)];
         return text[..m.Index] + Regex.Replace(m.Value, @"\s+", "") + text[(m.Index + m.Length)..];

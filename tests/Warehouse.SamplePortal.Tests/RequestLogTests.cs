@@ -19,7 +19,7 @@ public sealed class RequestLogTests(TestCorpus corpus) : IDisposable
         var site = portal.Sites[1];
         var report = portal.Reports.First(r => r.Site == site);
 
-        var start = DateTimeOffset.UtcNow;
+        var start = TimeProvider.System.GetUtcNow();
         using var page = await http.GetAsync(new Uri(site.ListUri, "?uid=1&pageNum=2"), Http.Ct);
         var length = (await page.Content.ReadAsByteArrayAsync(Http.Ct)).Length;
         using var conditional = new HttpRequestMessage(HttpMethod.Get, report.ArticleUrl) { Headers = { IfNoneMatch = { new EntityTagHeaderValue("\"abc\"") } } };

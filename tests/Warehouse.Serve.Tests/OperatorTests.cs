@@ -42,10 +42,10 @@ public sealed class OperatorTests(ServeFixture f) : IClassFixture<ServeFixture>
         try
         {
             // The launcher may build the CLI first; serve then prints its jobs and waits.
-            var deadline = DateTime.UtcNow.AddMinutes(8);
+            var waited = Stopwatch.StartNew();
             while (true)
             {
-                var line = await serve.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(deadline - DateTime.UtcNow, ct);
+                var line = await serve.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromMinutes(8) - waited.Elapsed, ct);
                 if (line is null) throw new ShouldAssertException($"serve stopped (exit {await ExitAsync(serve)}): {await error}{string.Join('\n', output)}");
                 output.Add(line);
                 if (line == "Ctrl+C stops.") break;

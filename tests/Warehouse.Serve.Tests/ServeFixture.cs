@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
@@ -62,11 +63,11 @@ public sealed class ServeFixture : IAsyncLifetime
     /// <summary>Waits (a minute at most) until <paramref name="value"/> gives something, and returns it.</summary>
     public static async Task<string> UntilAsync(Func<string?> value)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             if (value() is { } v) return v;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Hangfire did not get there within 60 s.");
+            if (waited.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("Hangfire did not get there within 60 s.");
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -5,7 +6,6 @@ using System.Text.Json;
 using Dapper;
 using Hangfire;
 using Hangfire.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -183,10 +183,10 @@ public sealed class ServeTests(ServeFixture f) : IClassFixture<ServeFixture>
 
     private static async Task Until(Func<Task<bool>> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var waited = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not hold within 60 s.");
+            if (waited.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException("The condition did not hold within 60 s.");
             await Task.Delay(200, Ct);
         }
     }

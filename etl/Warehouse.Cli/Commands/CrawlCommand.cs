@@ -82,14 +82,14 @@ internal static class CrawlProgressDisplay
     {
         if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
         {
-            var last = DateTime.UtcNow;
+            var last = TimeProvider.System.GetTimestamp();
             var gate = new Lock();
             var reporter = new Reporter(p =>
             {
                 lock (gate)
                 {
-                    if ((DateTime.UtcNow - last).TotalSeconds < 5) return;
-                    last = DateTime.UtcNow;
+                    if (TimeProvider.System.GetElapsedTime(last).TotalSeconds < 5) return;
+                    last = TimeProvider.System.GetTimestamp();
                     output.WriteLine($"{p.Source} ({p.Host}): {p.Fetched} fetched of {p.Known} known");
                 }
             });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Warehouse.Catalogue;
 using Warehouse.Export;
 using Warehouse.Export.Dashboards;
 
@@ -48,7 +49,7 @@ internal static class DashboardsCommand
         check.SetAction(async (pr, ct) =>
         {
             var output = pr.InvocationConfiguration.Output;
-            var paths = pr.GetValue(files) is { Length: > 0 } given ? given : DashboardCatalog.Files(FolderOf(pr, folder)).ToArray();
+            var paths = pr.GetValue(files) is { Length: > 0 } given ? given : DefinitionFiles.In(FolderOf(pr, folder)).ToArray();
             if (paths.Length == 0) throw new UserError($"no dashboard files in {FolderOf(pr, folder)}");
             var catalog = await ViewCatalog.ShippedAsync(ct);
             var failed = false;

@@ -58,7 +58,7 @@ internal static class DigestCommand
 
             if (smtp.Problems() is { Count: > 0 } problems) throw new UserError(string.Join("; ", problems));
             var outcome = await service.SendAsync(request, smtp, ct, pr.GetValue(resend));
-            var next = request.Every!.PeriodAt(DateTimeOffset.UtcNow).NextText;
+            var next = request.Every!.PeriodAt(TimeProvider.System.GetUtcNow()).NextText;
             await output.WriteLineAsync(outcome switch
             {
                 DigestOutcome.Sent => string.Create(CultureInfo.InvariantCulture, $"已发送给 {string.Join(", ", request.To)}（{smtp}）；下一期 {next}。/ Sent; the next is due then."),

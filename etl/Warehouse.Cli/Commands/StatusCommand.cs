@@ -146,7 +146,7 @@ internal static class StatusCommand
         };
 
         /// <summary>"共 8 份", or "显示 20 / 共 150（--limit 0 显示全部）" when the list is cut short.</summary>
-        private string Shown(int shown, long total, string unit) =>
+        private static string Shown(int shown, long total, string unit) =>
             total == 0 ? "无 none" : shown < total ? $"显示 {shown} / 共 {total}（--limit 0 显示全部） showing {shown} of {total} (--limit 0 for all)" : $"共 {total} {unit}";
 
         /// <summary>"2024-02-26 发布，逾期发布", or 未注明日期.</summary>

@@ -42,7 +42,7 @@ public static class Cuts
             var p = pieces[piece];
             if (p.IsSingle)
             {
-                values[cell] = p.Single!.Value;
+                values[cell] = p.Whole!.Value;
                 return Place(piece + 1, 0, cell + 1);
             }
 
@@ -95,7 +95,7 @@ public static class Cuts
 
     private static decimal Value(Piece p)
     {
-        if (p.Single is { } v) return v;
+        if (p.Whole is { } v) return v;
         var value = decimal.Parse(p.Digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         return p.Negative ? -value : value;
     }

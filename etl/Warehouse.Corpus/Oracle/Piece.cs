@@ -6,16 +6,16 @@ namespace Warehouse.Corpus.Oracle;
 /// </summary>
 /// <param name="Digits">The run: ASCII digits with at most one '.', whose cell is then the run's last.</param>
 /// <param name="Negative">The run starts with a minus sign, which belongs to its first cell ("-3200" in "12-3200").</param>
-/// <param name="Single">The value of a piece that is one cell whatever its text.</param>
-public sealed record Piece(string Digits, bool Negative = false, decimal? Single = null)
+/// <param name="Whole">The value of a piece that is one cell whatever its text.</param>
+public sealed record Piece(string Digits, bool Negative = false, decimal? Whole = null)
 {
     public static Piece Run(string digits) => digits.Length > 0 && digits.All(c => c is >= '0' and <= '9' or '.')
         ? new Piece(digits)
         : throw new ArgumentException($"'{digits}' is not a run of digits.", nameof(digits));
 
-    public static Piece Cell(decimal value) => new("", Single: value);
+    public static Piece Cell(decimal value) => new("", Whole: value);
 
-    public bool IsSingle => Single is not null;
+    public bool IsSingle => Whole is not null;
 
     /// <summary>The pieces of printed text: runs of digits between spaces; a minus sign starts a new piece.</summary>
     public static IReadOnlyList<Piece> Parse(string printed)
@@ -34,5 +34,5 @@ public sealed record Piece(string Digits, bool Negative = false, decimal? Single
         return pieces;
     }
 
-    public override string ToString() => Single is { } v ? $"[{v}]" : (Negative ? "-" : "") + Digits;
+    public override string ToString() => Whole is { } v ? $"[{v}]" : (Negative ? "-" : "") + Digits;
 }

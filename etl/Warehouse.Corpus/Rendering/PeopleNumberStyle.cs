@@ -11,7 +11,6 @@ namespace Warehouse.Corpus.Rendering;
 public sealed class PeopleNumberStyle
 {
     private readonly Random _rng;
-    private readonly bool _blanks;
     private readonly bool _fullWidth;
     private readonly double _unitShare;
     private readonly int _feeForm;
@@ -22,7 +21,6 @@ public sealed class PeopleNumberStyle
     public PeopleNumberStyle(Random rng, bool blanks, bool fullWidth = true)
     {
         _rng = rng;
-        _blanks = blanks;
         _fullWidth = fullWidth;
         // Some offices write a unit in every cell, some in a few, some in none.
         _unitShare = rng.NextDouble() switch { < 0.4 => 0.9, < 0.7 => 0.3, _ => 0 };

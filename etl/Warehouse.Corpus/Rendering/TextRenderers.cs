@@ -27,7 +27,7 @@ public static class TextTabRenderer
                     sb.Append('\n').Append(h.Text).Append("\n\n");
                     break;
                 case ParagraphPart p:
-                    sb.Append(pageBreak && p.Text.Length > 40 && p.Text.StartsWith("（", StringComparison.Ordinal) ? PageBreak(p.Text, rng, ref pageBreak) : p.Text).Append("\n\n");
+                    sb.Append(pageBreak && p.Text.Length > 40 && p.Text.StartsWith('（') ? PageBreak(p.Text, rng, ref pageBreak) : p.Text).Append("\n\n");
                     break;
                 case TablePart table:
                     foreach (var line in Rows(table.Grid, numbers, labels, padSpans))

@@ -283,10 +283,4 @@ public sealed class CrawlStore : IAsyncDisposable
             _turn.Release();
         }
     }
-
-    private Task Serialised(Func<Task> work, CancellationToken ct) => Serialised(async () =>
-    {
-        await work();
-        return 0;
-    }, ct);
 }

@@ -33,7 +33,7 @@ public static partial class DashboardChecker
                 CheckTable(sheet, table, catalog, d.Filters, Problem);
             }
 
-            if (sheet.Chart is { } chart) CheckChart(sheet, chart, catalog, Problem);
+            if (sheet.Chart is { } chart) CheckChart(sheet, chart, Problem);
             if (sheet.Data is { } data)
             {
                 SheetName(data.Sheet, data.Line, sheetNames, Problem);
@@ -97,7 +97,7 @@ public static partial class DashboardChecker
         }
     }
 
-    private static void CheckChart(SheetSpec sheet, ChartSpec chart, ViewCatalog catalog, Action<int, string> problem)
+    private static void CheckChart(SheetSpec sheet, ChartSpec chart, Action<int, string> problem)
     {
         var what = $"sheet {sheet.Name}: chart";
         var table = sheet.Tables.FirstOrDefault(t => t.Id == chart.Table);

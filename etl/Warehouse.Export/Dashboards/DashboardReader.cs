@@ -112,7 +112,7 @@ public static partial class DashboardReader
         var columns = Columns(y, y.Seq(t, "columns", what), what);
         if (!t.ContainsKey("columns")) y.Problem(node, $"{what}: columns: is missing (the fields to show)");
         return new TableSpec(id, y.Str(t, "caption", what), view, Binding(y, t.GetValueOrDefault("filter"), what), Where(y, t, what), columns,
-            Order(y, t, what), spread, rank, y.Int(t, "limit", what), YamlDefinition.Line(node), YamlDefinition.Line(t.GetValueOrDefault("view") ?? node));
+            Order(y, t, what), spread, rank, y.WholeNumber(t, "limit", what), YamlDefinition.Line(node), YamlDefinition.Line(t.GetValueOrDefault("view") ?? node));
     }
 
     private static DataSpec? Data(YamlDefinition y, YamlNode node, string sheet)
@@ -167,7 +167,7 @@ public static partial class DashboardReader
             y.Required(c, "category", what, node, "the field along the axis, e.g. region"),
             y.Str(c, "series", what),
             y.Required(c, "value", what, node, "the measure drawn, e.g. applications_handled"),
-            y.Int(c, "top", what),
+            y.WholeNumber(c, "top", what),
             YamlDefinition.Line(node));
     }
 

@@ -135,19 +135,21 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
                 var status = existing[0]?.ToString();
                 if (!resend && status == "sent")
                 {
-                    _log.LogInformation("摘要 {Key}（{Dashboard}，{Year}年度，{Schedule}）本期（{Period} 起）已于 {SentAt} 发送给 {To}，不再发送；下一期 {Next} / already sent this period (next due then)",
-                        id, request.Dashboard, digest.Year, digest.Schedule.Describe(), period, existing[3], digest.Recipients, digest.Period.NextText);
+                    if (_log.IsEnabled(LogLevel.Information))
+                    {
+                        _log.AlreadySent(id, request.Dashboard, digest.Year, digest.Schedule.Describe(), period, existing[3], digest.Recipients, digest.Period.NextText);
+                    }
                     return DigestOutcome.AlreadySent;
                 }
 
                 if (!resend)
                 {
-                    _log.LogWarning("Digest {Key} ({Dashboard} {Year} to {To}): an attempt at {At} ended without knowing whether the server took it; not sending again (a recipient would rather miss one than get two; --resend sends it)",
+                    _log.OutcomeUnknown(
                         id, request.Dashboard, digest.Year, digest.Recipients, existing[2]);
                     return DigestOutcome.NotSentAgain;
                 }
 
-                _log.LogWarning("摘要 {Key} 应操作员要求（--resend）本期再次发送（上次：{Status}）/ sent again at the operator's request", id, status);
+                _log.Resending(id, status);
                 await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_forget"), new { Key = digest.DeliveryKey }, cancellationToken: ct));
             }
 
@@ -168,13 +170,13 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             }
             catch (DbException)
             {
-                _log.LogWarning("Digest {Key} is being sent by another process; not sending it here", id);
+                _log.ClaimedElsewhere(id);
                 return DigestOutcome.NotSentAgain;
             }
 
             var delivered = await DeliverAsync(digest, smtp, c, ct);
             await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_mark"), new { Key = digest.DeliveryKey, Status = "sent", SentAt = (DateTime?)time.GetUtcNow().UtcDateTime }, cancellationToken: ct));
-            _log.LogInformation("摘要 {Key}（{Dashboard}，{Year}年度）已发送给 {To}（{Server}：{Response}）；下一期 {Next} / sent (next due then)",
+            _log.Sent(
                 id, request.Dashboard, digest.Year, digest.Recipients, smtp.Host, delivered, digest.Period.NextText);
             return DigestOutcome.Sent;
         }
@@ -210,13 +212,13 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             {
                 // The connection failed after the message went out: the server may have it.
                 await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_mark"), new { Key = digest.DeliveryKey, Status = "unknown", SentAt = (DateTime?)null }, cancellationToken: CancellationToken.None));
-                _log.LogError("Digest {Key} to {To}: the connection to {Server} failed while sending ({Reason}); it may have been delivered, so it will not be sent again automatically",
+                _log.MayHaveBeenDelivered(
                     digest.DeliveryKey[..12], digest.Recipients, smtp.Host, reason);
                 throw new DigestDeliveryException($"not sent: the connection to {smtp.Host} failed while sending ({reason}); the digest may have been delivered and will not be sent again", e);
             }
 
             await c.ExecuteAsync(new CommandDefinition(database.Sql.Get("queries/digest_release"), new { Key = digest.DeliveryKey }, cancellationToken: CancellationToken.None));
-            _log.LogWarning("Digest {Key} to {To} not sent: {Server} {Reason}; it will be retried", digest.DeliveryKey[..12], digest.Recipients, smtp, reason);
+            _log.NotSent(digest.DeliveryKey[..12], digest.Recipients, smtp, reason);
             throw new DigestDeliveryException($"not sent: {smtp.Host} did not take the digest ({reason}); nothing was delivered, and a retry will send it", e);
         }
     }
@@ -241,14 +243,14 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         // A phone shows it as well as a desktop: the page as wide as the screen, charts no wider.
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>");
         html.Append("<body style=\"font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;font-size:14px;margin:8px;max-width:980px\">");
-        html.Append($"<h2>政府信息公开年度报告摘要 · {year}年度 · {E(regionName)}</h2>");
-        html.Append($"<p>{E(dashboard.Title)}工作簿见附件（{E(workbookName)}）：汇总表、图表和可重新透视的明细。</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>政府信息公开年度报告摘要 · {year}年度 · {E(regionName)}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(dashboard.Title)}工作簿见附件（{E(workbookName)}）：汇总表、图表和可重新透视的明细。</p>");
         html.Append(Table);
-        text.AppendLine($"政府信息公开年度报告摘要 · {year}年度 · {regionName}").AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"政府信息公开年度报告摘要 · {year}年度 · {regionName}").AppendLine();
         void Figure(string name, string label, string value, string? note = null)
         {
-            html.Append($"<tr><th align=\"left\" style=\"white-space:nowrap\">{E(label)}</th><td align=\"right\" style=\"white-space:nowrap\" data-figure=\"{name}\">{E(value)}</td><td>{E(note)}</td></tr>");
-            text.AppendLine($"{label}：{value}{(note is null ? "" : $"（{note}）")}");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\" style=\"white-space:nowrap\">{E(label)}</th><td align=\"right\" style=\"white-space:nowrap\" data-figure=\"{name}\">{E(value)}</td><td>{E(note)}</td></tr>");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{label}：{value}{(note is null ? "" : $"（{note}）")}");
         }
 
         Figure("received", "收到报告", Num(h.Received));
@@ -266,13 +268,13 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             var named = gaps.Where(g => g.Status == status).Take(ListLimit).ToList();
             if (total == 0) continue;
             var count = total > named.Count ? $"共 {Num(total)} 个，列出前 {named.Count} 个" : $"共 {Num(total)} 个";
-            html.Append($"<h3>{title}（{count}）</h3><ul style=\"padding-left:20px\">");
-            text.AppendLine().AppendLine($"{title}（{count}）：");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{title}（{count}）</h3><ul style=\"padding-left:20px\">");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{title}（{count}）：");
             foreach (var g in named)
             {
                 var line = $"{g.Agency}{(g.Region is null ? "" : $"（{g.Region}）")}{(g.Published is null ? "" : $"，{g.Published} 发布")}";
-                html.Append($"<li data-gap=\"{status}\">{E(line)}</li>");
-                text.AppendLine($"  {line}");
+                html.Append(CultureInfo.InvariantCulture, $"<li data-gap=\"{status}\">{E(line)}</li>");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {line}");
             }
 
             html.Append("</ul>");
@@ -280,13 +282,13 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
 
         if (changes.Count > 0)
         {
-            html.Append($"<h3>受理申请数与上一年度相比变化最大的机关</h3>{Table}");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>受理申请数与上一年度相比变化最大的机关</h3>{Table}");
             html.Append("<tr><th>机关</th><th>地区</th><th>上一年度</th><th>本年度</th><th>变化</th></tr>");
             text.AppendLine().AppendLine("受理申请数与上一年度相比变化最大的机关：");
             foreach (var ch in changes)
             {
-                html.Append($"<tr><td>{E(ch.Agency)}</td><td>{E(ch.Region)}</td><td align=\"right\">{Num(ch.Previous)}</td><td align=\"right\">{Num(ch.Current)}</td><td align=\"right\">{(ch.Difference > 0 ? "+" : "")}{Num(ch.Difference)}</td></tr>");
-                text.AppendLine($"  {ch.Agency}（{ch.Region}）：{Num(ch.Previous)} → {Num(ch.Current)}（{(ch.Difference > 0 ? "+" : "")}{Num(ch.Difference)}）");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(ch.Agency)}</td><td>{E(ch.Region)}</td><td align=\"right\">{Num(ch.Previous)}</td><td align=\"right\">{Num(ch.Current)}</td><td align=\"right\">{(ch.Difference > 0 ? "+" : "")}{Num(ch.Difference)}</td></tr>");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {ch.Agency}（{ch.Region}）：{Num(ch.Previous)} → {Num(ch.Current)}（{(ch.Difference > 0 ? "+" : "")}{Num(ch.Difference)}）");
             }
 
             html.Append("</table>");
@@ -299,12 +301,12 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             image.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId("digest.warehouse");
 
             // width for mail programs that ignore CSS; max-width and height:auto shrink it to a phone's screen.
-            html.Append($"<h3>{E(chart.Title)}</h3><img src=\"cid:{image.ContentId}\" alt=\"{E(chart.Title)}\" width=\"{ChartRenderer.Width}\" style=\"display:block;max-width:100%;height:auto\">");
-            text.AppendLine().AppendLine($"（图表“{chart.Title}”见 HTML 版本或附件）");
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(chart.Title)}</h3><img src=\"cid:{image.ContentId}\" alt=\"{E(chart.Title)}\" width=\"{ChartRenderer.Width}\" style=\"display:block;max-width:100%;height:auto\">");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"（图表“{chart.Title}”见 HTML 版本或附件）");
         }
 
         html.Append("<p style=\"color:#595959\">比率由数据仓库按汇总数计算；受理申请少于 30 件的比率不参与排名。此邮件由 Warehouse 自动发送。</p></body></html>");
-        text.AppendLine().AppendLine($"附件：{workbookName}");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"附件：{workbookName}");
         builder.HtmlBody = html.ToString();
         builder.TextBody = text.ToString();
         var attachment = builder.Attachments.Add(workbookName, File.ReadAllBytes(export.Path), ContentType.Parse(Xlsx));

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Packaging;
-using Warehouse.Parsing.Documents;
 using Warehouse.Parsing.Html;
 using Warehouse.Parsing.Text;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.IO.Packaging;
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using Warehouse.Parsing.Documents;

@@ -39,7 +39,7 @@ internal sealed class ActiveRead
 
     /// <summary>True when a label ends with a heading of the table (so what follows is a row's own name).</summary>
     public static bool EndsHeader(string key) =>
-        Marks2021.Concat(Marks2019).Concat(Headings).Any(m => key.EndsWith(m, StringComparison.Ordinal)) || key.EndsWith("项", StringComparison.Ordinal);
+        Marks2021.Concat(Marks2019).Concat(Headings).Any(m => key.EndsWith(m, StringComparison.Ordinal)) || key.EndsWith('项');
 
     /// <summary>The label after the last heading it carries.</summary>
     public static string StripHeaders(string key)

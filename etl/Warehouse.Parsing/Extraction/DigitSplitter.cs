@@ -70,7 +70,6 @@ internal static class DigitSplitter
         private readonly int[] _groupOf;
         private readonly bool[] _isTotal;
         private readonly int _cells;
-        private readonly bool _lastIsTotal;
         private readonly int _limit;
         private readonly long?[] _values;
         private readonly long[] _groupSums;
@@ -86,7 +85,6 @@ internal static class DigitSplitter
         public Search(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit)
         {
             _pieces = pieces;
-            _lastIsTotal = lastIsTotal;
             _limit = limit;
             _cells = groups.Sum();
             _groupOf = new int[_cells];

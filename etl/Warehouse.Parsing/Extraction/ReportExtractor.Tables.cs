@@ -1,5 +1,4 @@
 using Warehouse.Core;
-using Warehouse.Parsing.Documents;
 using Warehouse.Parsing.Text;
 
 namespace Warehouse.Parsing.Extraction;
@@ -225,14 +224,6 @@ internal sealed partial class ReportExtractor
     // A sentence of prose in a table's section (a note, a total in words) is not a row of the table.
     private static bool IsProse(RowParts parts) =>
         parts.Label.Contains('。', StringComparison.Ordinal) || (parts.Label.Length > 30 && parts.Label.Contains('，', StringComparison.Ordinal));
-
-    // "信息内容 | 本年制发件数 | …": the column headings of a table of 二, never with numbers.
-    private static bool IsHeaderRow(IReadOnlyList<string> cells)
-    {
-        var first = cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
-        return first is not null && first.Contains("信息", StringComparison.Ordinal) && TextKey.Of(first) == "信息内容"
-            && cells.All(c => CountCell.Classify(c) != CellKind.Number);
-    }
 
     private void Unrecognised(string table, RowParts parts) =>
         _findings.Add(new Finding("unrecognised_row", Severity.Error,

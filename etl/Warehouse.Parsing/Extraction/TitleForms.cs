@@ -81,7 +81,7 @@ internal static partial class TitleForms
 
         s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·');
         if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
-        if (s.EndsWith("的", StringComparison.Ordinal)) s = s[..^1];
+        if (s.EndsWith('的')) s = s[..^1];
         // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
         if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
         if (s.Length is < 2 or > 40 || Generic.Contains(s) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;

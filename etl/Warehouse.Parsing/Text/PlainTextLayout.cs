@@ -121,7 +121,7 @@ public static partial class PlainTextLayout
     private static bool IsFurniture(string[] lines, int i)
     {
         var line = lines[i];
-        if (line.Length > 40 || line.IndexOf('\t') >= 0 || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
+        if (line.Length > 40 || line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
         var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
         // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
         if (trimmed.Length > 0 && trimmed.Length <= 16 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;

@@ -62,7 +62,7 @@ internal static partial class WrappedNumbers
         var rebuilt = new string?[lines.Length];
         for (var j = 0; j < lines.Length; j++)
         {
-            if (!isData[j] || lines[j].IndexOf('\t') >= 0) continue;
+            if (!isData[j] || lines[j].Contains('\t')) continue;
             var above = j > 0 && isPiece[j - 1] && owner[j - 1] == 1 ? tokens[j - 1] : null;
             var below = j + 1 < lines.Length && isPiece[j + 1] && owner[j + 1] == -1 ? tokens[j + 1] : null;
             var row = tokens[j].Where(t => IsNumber(t.Text)).ToList();
@@ -133,7 +133,7 @@ internal static partial class WrappedNumbers
     private static List<Token> Tokens(string line)
     {
         var list = new List<Token>();
-        if (line.IndexOf('\t') >= 0) return list;
+        if (line.Contains('\t')) return list;
         foreach (Match m in Word().Matches(line)) list.Add(new Token(m.Index, m.Index + m.Length - 1, m.Value));
         return list;
     }

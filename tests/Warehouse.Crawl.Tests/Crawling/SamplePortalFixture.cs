@@ -1,6 +1,5 @@
 using Warehouse.Corpus;
 using Warehouse.Crawl.Crawling;
-using Warehouse.Crawl.Fetching;
 using Warehouse.Crawl.Sources;
 using Warehouse.Data;
 using Warehouse.Load;

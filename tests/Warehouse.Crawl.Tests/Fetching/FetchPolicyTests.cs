@@ -1,5 +1,4 @@
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 using Warehouse.Crawl.Sources;
 
 namespace Warehouse.Crawl.Tests.Fetching;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 
 namespace Warehouse.Crawl.Tests.Fetching;
 

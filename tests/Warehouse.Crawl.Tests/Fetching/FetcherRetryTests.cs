@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 
 namespace Warehouse.Crawl.Tests.Fetching;
 
@@ -84,7 +83,7 @@ public sealed class FetcherRetryTests
         await using var portal = await TestPortal.StartAsync(app => app.MapGet("/page", (HttpResponse response) =>
         {
             if (Interlocked.Increment(ref calls) > 1) return Results.Text("ok");
-            asked = DateTimeOffset.UtcNow.AddSeconds(2);
+            asked = TimeProvider.System.GetUtcNow().AddSeconds(2);
             // HTTP dates have whole seconds: the date the client reads is what it must wait for.
             response.Headers.RetryAfter = asked.ToString("r", CultureInfo.InvariantCulture);
             asked = DateTimeOffset.Parse(response.Headers.RetryAfter!, CultureInfo.InvariantCulture);

@@ -1,12 +1,11 @@
-using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 
 namespace Warehouse.Crawl.Tests.Fetching;
 
 /// <summary>
-/// Real short delays: every timing checked is a lower bound, which load cannot break. The clock is read just
-/// before the call that stamps the gate, so the test never starts counting later than the gate does.
+/// Delays are checked on a fake clock (FakeTimeProvider): exact, and independent of the machine's load. Only
+/// "one at a time" and cancellation use the real clock, and only as a bound on how long to wait for a task.
 /// </summary>
 public sealed class HostGateTests
 {
@@ -31,65 +30,77 @@ public sealed class HostGateTests
     [Fact]
     public async Task The_next_turn_starts_no_sooner_than_the_delay_after_the_last_request_ended()
     {
-        var gate = new HostGate(TimeProvider.System);
-        long ended;
+        var (gate, clock) = Gate();
         using (var turn = await gate.EnterAsync("a.example", Delay, Ct))
         {
             await turn.BeginRequestAsync(Ct);
-            await Task.Delay(100, Ct); // a slow answer: the delay counts from its end
-            ended = Stopwatch.GetTimestamp();
+            clock.Advance(TimeSpan.FromMilliseconds(100)); // a slow answer: the delay counts from its end
             turn.EndRequest();
         }
 
-        using var next = await gate.EnterAsync("a.example", Delay, Ct);
+        var next = gate.EnterAsync("a.example", Delay, Ct);
 
-        Stopwatch.GetElapsedTime(ended).ShouldBeGreaterThanOrEqualTo(Delay);
+        await WaitsExactly(next, Delay, clock);
+        (await next).Dispose();
     }
 
     [Fact]
     public async Task Requests_within_a_turn_keep_the_delay_between_them()
     {
-        var gate = new HostGate(TimeProvider.System);
+        var (gate, clock) = Gate();
         using var turn = await gate.EnterAsync("a.example", Delay, Ct);
         await turn.BeginRequestAsync(Ct);
-        var ended = Stopwatch.GetTimestamp();
         turn.EndRequest();
 
-        await turn.BeginRequestAsync(Ct);
-
-        Stopwatch.GetElapsedTime(ended).ShouldBeGreaterThanOrEqualTo(Delay);
+        await WaitsExactly(turn.BeginRequestAsync(Ct), Delay, clock);
     }
 
     [Fact]
     public async Task A_deferred_request_waits_the_longer_of_the_delay_and_the_deferral()
     {
-        var gate = new HostGate(TimeProvider.System);
+        var (gate, clock) = Gate();
         using var turn = await gate.EnterAsync("a.example", TimeSpan.FromMilliseconds(20), Ct);
         await turn.BeginRequestAsync(Ct);
         turn.EndRequest();
-        var deferred = Stopwatch.GetTimestamp();
         turn.DeferNextRequest(Delay);
 
-        await turn.BeginRequestAsync(Ct);
-
-        Stopwatch.GetElapsedTime(deferred).ShouldBeGreaterThanOrEqualTo(Delay);
+        await WaitsExactly(turn.BeginRequestAsync(Ct), Delay, clock);
     }
 
     [Fact]
     public async Task The_longer_of_the_last_and_the_next_delay_is_kept()
     {
-        var gate = new HostGate(TimeProvider.System);
-        long ended;
+        var (gate, clock) = Gate();
         using (var turn = await gate.EnterAsync("a.example", Delay, Ct))
         {
             await turn.BeginRequestAsync(Ct);
-            ended = Stopwatch.GetTimestamp();
             turn.EndRequest();
         }
 
-        using var next = await gate.EnterAsync("a.example", TimeSpan.Zero, Ct);
+        var next = gate.EnterAsync("a.example", TimeSpan.Zero, Ct);
 
-        Stopwatch.GetElapsedTime(ended).ShouldBeGreaterThanOrEqualTo(Delay);
+        await WaitsExactly(next, Delay, clock);
+        (await next).Dispose();
+    }
+
+    private static (HostGate Gate, FakeTimeProvider Clock) Gate()
+    {
+        var clock = new FakeTimeProvider();
+        return (new HostGate(clock), clock);
+    }
+
+    /// <summary>
+    /// The wait is still pending a millisecond before <paramref name="wait"/> has passed on the fake clock, and is
+    /// over once it has. The clock moves only when the test moves it, so load on the machine cannot change the answer.
+    /// </summary>
+    private static async Task WaitsExactly(Task waiting, TimeSpan wait, FakeTimeProvider clock)
+    {
+        clock.Advance(wait - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50, Ct); // room for a continuation that should not run
+        waiting.IsCompleted.ShouldBeFalse($"the wait ended before {wait.TotalMilliseconds} ms had passed");
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
 
     [Fact]

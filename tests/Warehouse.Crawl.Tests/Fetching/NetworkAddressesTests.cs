@@ -1,6 +1,5 @@
 using System.Net;
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 
 namespace Warehouse.Crawl.Tests.Fetching;
 

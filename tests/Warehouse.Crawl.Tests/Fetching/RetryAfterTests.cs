@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 
 namespace Warehouse.Crawl.Tests.Fetching;
 

@@ -1,5 +1,4 @@
 using Shouldly;
-using Warehouse.Crawl.Fetching;
 
 namespace Warehouse.Crawl.Tests.Fetching;
 

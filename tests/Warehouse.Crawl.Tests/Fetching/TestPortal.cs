@@ -45,7 +45,7 @@ public sealed class TestPortal : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            portal.hits.Enqueue(new Hit(context.Request.Path + context.Request.QueryString, context.Connection.LocalPort, Stopwatch.GetTimestamp(), DateTimeOffset.UtcNow, headers));
+            portal.hits.Enqueue(new Hit(context.Request.Path + context.Request.QueryString, context.Connection.LocalPort, Stopwatch.GetTimestamp(), TimeProvider.System.GetUtcNow(), headers));
             await next(context);
         });
         map(app);
