@@ -92,17 +92,26 @@ public static partial class DocxLayout
         {
             using var zip = new ZipArchive(new MemoryStream(buffer, writable: false), ZipArchiveMode.Read);
             long total = 0;
-            var chunk = new byte[81920];
-            foreach (var entry in zip.Entries)
+
+            // Pooled: a fresh 80 KB scratch buffer per report was a fifth of what a DOCX parse allocated.
+            var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+            try
             {
-                if (entry.Length > maxInflatedBytes) throw Bomb(maxInflatedBytes);
-                using var s = entry.Open();
-                int n;
-                while ((n = s.Read(chunk, 0, chunk.Length)) > 0)
+                foreach (var entry in zip.Entries)
                 {
-                    total += n;
-                    if (total > maxInflatedBytes) throw Bomb(maxInflatedBytes);
+                    if (entry.Length > maxInflatedBytes) throw Bomb(maxInflatedBytes);
+                    using var s = entry.Open();
+                    int n;
+                    while ((n = s.Read(chunk, 0, chunk.Length)) > 0)
+                    {
+                        total += n;
+                        if (total > maxInflatedBytes) throw Bomb(maxInflatedBytes);
+                    }
                 }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             }
         }
         catch (InvalidDataException e)

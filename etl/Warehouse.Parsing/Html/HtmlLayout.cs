@@ -9,17 +9,20 @@ namespace Warehouse.Parsing.Html;
 /// hold no other table are read as data; labels split by &lt;br&gt; or &lt;p&gt; inside a
 /// cell are joined again.
 /// </summary>
-public static partial class HtmlLayout
+public static class HtmlLayout
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
-    private static partial System.Text.RegularExpressions.Regex WhiteSpace();
-
     public const string Layout = "html";
 
     private static readonly HashSet<string> BlockTags =
         ["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "SECTION", "ARTICLE", "BLOCKQUOTE", "PRE", "HEADER", "FOOTER", "CENTER", "DD", "DT"];
 
     private static readonly HashSet<string> Skipped = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "HEAD", "TITLE", "SELECT", "OPTION", "IFRAME"];
+
+    // Local names of elements that break an inline element's text into lines, matched without
+    // case as a CSS type selector matches them.
+    private static readonly HashSet<string> Breaks = new(["table", "p", "div", "br"], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] TitleMetaNames = ["ArticleTitle", "articletitle", "title", "Title"];
 
     public static ReportDocument Read(string html)
     {
@@ -32,20 +35,61 @@ public static partial class HtmlLayout
 
     // A portal states the article's title in meta tags and in <title> (with the column and site
     // appended: "X2024年度政府信息公开工作年度报告_政府信息公开年报_X党工委管委会").
+    // The meta tags are gathered in one walk of the page: a selector query per name walked it five times.
     private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument document)
     {
+        var metas = document.QuerySelectorAll("meta");
         var titles = new List<string>();
-        foreach (var name in new[] { "ArticleTitle", "articletitle", "title", "Title" })
+        foreach (var name in TitleMetaNames)
         {
-            if (document.QuerySelector($"meta[name='{name}']")?.GetAttribute("content") is { Length: > 0 } content) titles.Add(Collapse(content));
+            if (Content(metas, "name", name) is { Length: > 0 } content) titles.Add(Collapse(content));
         }
 
-        if (document.QuerySelector("meta[property='og:title']")?.GetAttribute("content") is { Length: > 0 } og) titles.Add(Collapse(og));
+        if (Content(metas, "property", "og:title") is { Length: > 0 } og) titles.Add(Collapse(og));
         if (document.Title is { Length: > 0 } title) titles.Add(Collapse(title));
         return titles.Distinct().ToList();
     }
 
-    private static string Collapse(string text) => WhiteSpace().Replace(text, " ").Trim();
+    /// <summary>The content of the first meta tag whose attribute has exactly the value (as <c>meta[name='value']</c> finds it).</summary>
+    private static string? Content(IHtmlCollection<IElement> metas, string attribute, string value)
+    {
+        foreach (var meta in metas)
+        {
+            if (meta.GetAttribute(attribute) == value) return meta.GetAttribute("content");
+        }
+
+        return null;
+    }
+
+    /// <summary>Runs of white space (regex <c>\s</c>, which is <see cref="char.IsWhiteSpace(char)"/>) as one space, the ends trimmed.</summary>
+    /// <remarks>By hand rather than a regex replace: it runs for every line of the page.</remarks>
+    private static string Collapse(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        var buffer = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+        var n = 0;
+        var inSpace = false;
+        foreach (var ch in trimmed)
+        {
+            var space = char.IsWhiteSpace(ch);
+            if (!space || !inSpace) buffer[n++] = space ? ' ' : ch;
+            inSpace = space;
+        }
+
+        var collapsed = buffer[..n];
+        return collapsed.SequenceEqual(text) ? text : new string(collapsed);
+    }
+
+    /// <summary>True when an element that breaks lines is nested in this one (what <c>QuerySelector("table, p, div, br")</c> finds, without parsing a selector per call).</summary>
+    private static bool HoldsBreak(IElement element)
+    {
+        foreach (var node in element.GetDescendants())
+        {
+            if (node is IElement descendant && Breaks.Contains(descendant.LocalName)) return true;
+        }
+
+        return false;
+    }
 
     private static void Walk(INode node, List<Block> blocks)
     {
@@ -78,7 +122,7 @@ public static partial class HtmlLayout
                     FlushLine();
                     Walk(element, blocks);
                     break;
-                case IElement element when element.QuerySelector("table, p, div, br") is not null:
+                case IElement element when HoldsBreak(element):
                     FlushLine();
                     Walk(element, blocks);
                     break;
@@ -93,17 +137,31 @@ public static partial class HtmlLayout
 
     private static void ReadTable(IElement table, List<Block> blocks)
     {
+        var walk = new Stack<INode>();
+        var text = new System.Text.StringBuilder();
         foreach (var row in Rows(table))
         {
-            var cells = row.Children.Where(c => c.TagName is "TD" or "TH").ToList();
-            if (cells.Any(c => c.QuerySelector("table") is not null))
+            var cells = new List<IElement>();
+            foreach (var child in row.Children)
+            {
+                if (child.TagName is "TD" or "TH") cells.Add(child);
+            }
+
+            var texts = new List<string>(cells.Count);
+            foreach (var cell in cells)
+            {
+                if (CellText(cell, walk, text) is not { } cellText) break;
+                texts.Add(cellText);
+            }
+
+            if (texts.Count < cells.Count)
             {
                 // A layout table: its cells hold the article, read them as a page of their own.
                 foreach (var cell in cells) Walk(cell, blocks);
                 continue;
             }
 
-            if (cells.Count > 0) blocks.Add(new TableRow(cells.Select(CellText).ToList()));
+            if (cells.Count > 0) blocks.Add(new TableRow(texts));
         }
     }
 
@@ -119,6 +177,46 @@ public static partial class HtmlLayout
         }
     }
 
-    private static string CellText(IElement cell) =>
-        string.Concat(cell.TextContent.Where(ch => !char.IsWhiteSpace(ch) || ch == ' ')).Replace('\u00a0', ' ').Trim();
+    /// <summary>
+    /// A data cell's text: its text nodes in document order without white space other than the
+    /// plain space (no-break spaces go too), the ends trimmed. Null when a table is nested in the
+    /// cell (page layout). One walk of the cell answers both, where TextContent and a selector
+    /// query walked it twice.
+    /// </summary>
+    /// <param name="walk">Scratch stack of the walk, reused from cell to cell.</param>
+    /// <param name="text">Scratch text, reused from cell to cell.</param>
+    private static string? CellText(IElement cell, Stack<INode> walk, System.Text.StringBuilder text)
+    {
+        walk.Clear();
+        text.Clear();
+        Push(cell.ChildNodes, walk);
+        while (walk.TryPop(out var node))
+        {
+            if (node is IText data)
+            {
+                foreach (var ch in data.Data)
+                {
+                    if (ch == ' ' || !char.IsWhiteSpace(ch)) text.Append(ch);
+                }
+            }
+            else if (node is IElement element && element.LocalName.Equals("table", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            Push(node.ChildNodes, walk);
+        }
+
+        var start = 0;
+        var end = text.Length;
+        while (start < end && text[start] == ' ') start++;
+        while (end > start && text[end - 1] == ' ') end--;
+        return text.ToString(start, end - start);
+    }
+
+    // Last child first, so that the walk pops them in document order.
+    private static void Push(INodeList children, Stack<INode> walk)
+    {
+        for (var i = children.Length - 1; i >= 0; i--) walk.Push(children[i]);
+    }
 }

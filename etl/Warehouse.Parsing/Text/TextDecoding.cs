@@ -22,11 +22,19 @@ public static partial class TextDecoding
     /// <summary>GB18030 is a superset of GBK and GB2312; decoding with it reads all three.</summary>
     public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
 
-    public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta) =>
-        Choose(bytes, declaredCharset, lookForMeta).GetString(StripBom(bytes));
-
-    public static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta)
+    public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta)
     {
+        var encoding = Choose(bytes, declaredCharset, lookForMeta, out var text);
+        return text ?? encoding.GetString(StripBom(bytes));
+    }
+
+    public static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta) =>
+        Choose(bytes, declaredCharset, lookForMeta, out _);
+
+    /// <param name="text">The bytes as text when checking the declaration already decoded them, else null.</param>
+    private static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta, out string? text)
+    {
+        text = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
@@ -38,8 +46,12 @@ public static partial class TextDecoding
         {
             // UTF-16 and UTF-32 text without a byte order mark is sniffed as binary before it gets
             // here, so a page declaring them is ASCII-compatible: the declaration is wrong.
-            if (declared is null or UnicodeEncoding or UTF32Encoding || !DecodesCleanly(declared, bytes)) continue;
-            if (!IsWestern(declared)) return declared;
+            if (declared is null or UnicodeEncoding or UTF32Encoding || !DecodesCleanly(declared, bytes, out var decoded)) continue;
+            if (!IsWestern(declared))
+            {
+                text = decoded;
+                return declared;
+            }
 
             // A server's default rather than the author's choice, unless nothing better is found.
             western ??= declared;
@@ -71,13 +83,39 @@ public static partial class TextDecoding
     private static bool IsWestern(Encoding e) => e.CodePage is 20127 or 28591 or 28605 or 1252 or 10000;
 
     /// <summary>True when the encoding reads every byte sequence; an incomplete sequence at the very end (a cut page) is not an error.</summary>
-    private static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> bytes)
+    /// <param name="text">
+    /// The decoded text, so that a trusted declaration costs one decoding instead of three (a check,
+    /// then GetString's count and copy); null when bytes are left at the end, which GetString reads
+    /// as a replacement character.
+    /// </param>
+    private static bool DecodesCleanly(Encoding encoding, ReadOnlySpan<byte> bytes, out string? text)
     {
+        text = null;
         var strict = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(strict.GetMaxCharCount(bytes.Length));
         try
         {
-            strict.GetDecoder().GetCharCount(bytes, flush: false);
+            var decoder = strict.GetDecoder();
+            var length = decoder.GetChars(bytes, chars, flush: false);
+            if (Flushed(decoder)) text = new string(chars, 0, length);
             return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary>True when the decoder holds nothing back: flushing it gives no more characters.</summary>
+    private static bool Flushed(Decoder decoder)
+    {
+        try
+        {
+            return decoder.GetCharCount([], flush: true) == 0;
         }
         catch (DecoderFallbackException)
         {
