@@ -41,7 +41,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
                     .Select(Path.GetFullPath)
                     .Order(StringComparer.Ordinal));
             }
-            else throw new FileNotFoundException($"{path}: no such file or folder", path);
+            else throw new FileNotFoundException($"{path}：没有这个文件或文件夹。{path}: no such file or folder", path);
         }
 
         return files;

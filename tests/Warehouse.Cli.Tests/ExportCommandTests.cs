@@ -85,7 +85,7 @@ public sealed class ExportCommandTests : IDisposable
         await Says("--agency-type 局 is not an agency type", "--dashboard", "region-comparison", "--agency-type", "局", "--out", file);
         await Says("--level province is above the region 赣州市", "--dashboard", "region-comparison", "--region", "3607", "--level", "province", "--out", file);
         await Says("a workbook's file name ends in .xlsx", "--dashboard", "region-comparison", "--out", Path.Combine(_dir.FullName, "x.csv"));
-        await Says("give either --dashboard NAME or --all", "--out", file);
+        await Says("请给出 --dashboard 名称，或 --all（全部看板）。Give either --dashboard NAME or --all.", "--out", file);
         await Says("cannot be limited to agencies that reported every year", "--dashboard", "region-comparison", "--balanced", "--out", file);
 
         var (code, _, err) = await Repo.Cli("export", "--dashboard", "region-comparison", "--out", file, "--db", Path.Combine(_dir.FullName, "none.db"), "--dashboards", Dashboards);

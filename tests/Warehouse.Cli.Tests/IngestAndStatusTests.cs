@@ -46,7 +46,7 @@ public sealed class IngestAndStatusTests
     {
         var (code, _, error) = await Repo.Cli("ingest", "/nonexistent/folder", "--db", Path.Combine(Path.GetTempPath(), $"x-{Guid.NewGuid():N}.db"));
         code.ShouldBe(2);
-        error.Trim().ShouldBe("warehouse: /nonexistent/folder: no such file or folder");
+        error.Trim().ShouldBe("warehouse: /nonexistent/folder：没有这个文件或文件夹。/nonexistent/folder: no such file or folder");
     }
 
     [Fact]

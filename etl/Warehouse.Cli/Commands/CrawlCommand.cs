@@ -31,12 +31,12 @@ internal static class CrawlCommand
                     $"no source named '{name}' in {catalog.Folder}; the sources are {(catalog.Sources.Count == 0 ? "none" : string.Join(", ", catalog.Sources.Select(s => s.Name)))}");
             }
 
-            if (chosen.Count == 0) throw new UserError($"no sources to crawl in {catalog.Folder} (see sources check)");
+            if (chosen.Count == 0) throw new UserError($"{catalog.Folder} 中没有可抓取的来源（见 ./warehouse sources check）。No sources to crawl in {catalog.Folder} (see sources check)");
 
             // A bad WAREHOUSE_USER_AGENT is the user's mistake: say so before any request, not mid-crawl.
             var userAgent = CrawlDefaults.UserAgentFromEnvironment();
             var policyProblems = chosen.SelectMany(s => FetchPolicy.ForSource(s, userAgent).Problems()).Distinct().ToList();
-            if (policyProblems.Count > 0) throw new UserError($"cannot crawl: {string.Join("; ", policyProblems)} (check WAREHOUSE_USER_AGENT and the source files)");
+            if (policyProblems.Count > 0) throw new UserError($"无法抓取 cannot crawl: {string.Join("; ", policyProblems)} (check WAREHOUSE_USER_AGENT and the source files)");
 
             var database = IngestCommand.Open(pr, db);
             await using var store = await CrawlStore.OpenAsync(database, TimeProvider.System, ct);

@@ -50,12 +50,12 @@ internal static class DashboardsCommand
         {
             var output = pr.InvocationConfiguration.Output;
             var paths = pr.GetValue(files) is { Length: > 0 } given ? given : DefinitionFiles.In(FolderOf(pr, folder)).ToArray();
-            if (paths.Length == 0) throw new UserError($"no dashboard files in {FolderOf(pr, folder)}");
+            if (paths.Length == 0) throw new UserError($"{FolderOf(pr, folder)} 中没有看板定义文件。No dashboard files in {FolderOf(pr, folder)}");
             var catalog = await ViewCatalog.ShippedAsync(ct);
             var failed = false;
             foreach (var file in paths)
             {
-                if (!File.Exists(file)) throw new UserError($"{file}: no such file");
+                if (!File.Exists(file)) throw new UserError($"{file}：没有这个文件。{file}: no such file");
                 var (dashboard, problems) = DashboardReader.Read(file);
                 if (dashboard is not null) problems = DashboardChecker.Check(dashboard, catalog);
                 if (problems.Count == 0)

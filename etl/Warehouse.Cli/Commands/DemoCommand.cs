@@ -38,12 +38,12 @@ internal static class DemoCommand
             var console = pr.InvocationConfiguration.Output;
             var watch = Stopwatch.StartNew();
             var n = pr.GetValue(agencies);
-            if (n is < 1 or > 2000) throw new UserError("--agencies must be between 1 and 2000");
+            if (n is < 1 or > 2000) throw new UserError("--agencies 应在 1 到 2000 之间。--agencies must be between 1 and 2000");
             var panel = CorpusCommand.PanelOf(pr.GetValue(years))!;
             var outDir = Path.GetFullPath(pr.GetValue(output)!);
             var dbPath = Path.GetFullPath(pr.GetValue(db)!);
             var dashboards = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
-            if (dashboards.Problems.Count > 0) throw new UserError($"the dashboards have mistakes (./warehouse dashboards check): {dashboards.Problems[0]}");
+            if (dashboards.Problems.Count > 0) throw new UserError($"看板定义有误（见 ./warehouse dashboards check）。The dashboards have mistakes (./warehouse dashboards check): {dashboards.Problems[0]}");
 
             // 1. Reports to publish: the same agencies every year, in the layouts portals use.
             var work = Directory.CreateTempSubdirectory("warehouse-demo-");
@@ -87,7 +87,7 @@ internal static class DemoCommand
                 var written = new List<string>();
                 foreach (var name in DashboardCatalog.Standard)
                 {
-                    var d = dashboards.Find(name) ?? throw new UserError($"no dashboard {name} in {dashboards.Folder}");
+                    var d = dashboards.Find(name) ?? throw new UserError($"{dashboards.Folder} 中没有看板 {name}。No dashboard {name} in {dashboards.Folder}");
                     var result = await exporter.ExportAsync(d, new SelectionRequest(), Path.Combine(outDir, $"{d.Title}.xlsx"), null, ct);
                     written.Add($"{Relative(result.Path)}  ({d.Title}: {result.Tables.Where(t => !t.IsData).Sum(t => t.Rows):N0} rows, {result.Charts} chart(s))");
                 }

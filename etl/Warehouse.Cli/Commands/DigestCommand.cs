@@ -49,7 +49,7 @@ internal static class DigestCommand
             SmtpOptions smtp;
             try
             {
-                smtp = SmtpOptions.FromEnvironment() ?? throw new UserError("no SMTP server: set WAREHOUSE_SMTP_HOST (and _PORT, _SECURITY, _USER, _PASSWORD, _FROM as needed), or write the message with --dry-run DIR");
+                smtp = SmtpOptions.FromEnvironment() ?? throw new UserError("未配置邮件服务器（SMTP）。No SMTP server: set WAREHOUSE_SMTP_HOST (and _PORT, _SECURITY, _USER, _PASSWORD, _FROM as needed), or write the message with --dry-run DIR");
             }
             catch (FormatException e)
             {

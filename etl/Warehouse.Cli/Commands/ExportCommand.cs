@@ -31,7 +31,7 @@ internal static class ExportCommand
             var console = pr.InvocationConfiguration.Output;
             var name = pr.GetValue(dashboard);
             var everything = pr.GetValue(all);
-            if (name is null == !everything) throw new UserError("give either --dashboard NAME or --all");
+            if (name is null == !everything) throw new UserError("请给出 --dashboard 名称，或 --all（全部看板）。Give either --dashboard NAME or --all.");
             var catalog = DashboardCatalog.Load(DashboardsCommand.FolderOf(pr, folder));
             var request = Request(pr.GetValue(year), pr.GetValue(years), Choices.RegionCode(pr.GetValue(region)), pr.GetValue(level), pr.GetValue(agencyType)) with { Balanced = pr.GetValue(balanced) };
             var database = Opening.ForReading(pr, db);
@@ -81,7 +81,7 @@ internal static class ExportCommand
 
     private static SelectionRequest Request(int? year, string? years, string? region, string? level, string? agencyType)
     {
-        if (year is not null && years is not null) throw new UserError("give --year or --years, not both");
+        if (year is not null && years is not null) throw new UserError("--year 与 --years 只能给一个。Give --year or --years, not both");
         int? first = year, last = year;
         if (years is not null) (first, last) = YearRange.Parse(years, "--years");
         return new SelectionRequest(first, last, region, level, agencyType);

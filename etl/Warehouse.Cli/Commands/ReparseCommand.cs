@@ -20,13 +20,13 @@ internal static class ReparseCommand
         {
             var output = pr.InvocationConfiguration.Output;
             var sinceText = pr.GetValue(since);
-            if (pr.GetValue(all) == (sinceText is not null)) throw new UserError("give either --all or --since DATE");
+            if (pr.GetValue(all) == (sinceText is not null)) throw new UserError("请给出 --all（全部）或 --since 日期。Give either --all or --since DATE");
             DateTime? from = null;
             if (sinceText is not null)
             {
                 if (!DateTime.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d))
                 {
-                    throw new UserError($"--since {sinceText} is not a date of the form YYYY-MM-DD");
+                    throw new UserError($"--since {sinceText} 不是 YYYY-MM-DD 形式的日期。--since {sinceText} is not a date of the form YYYY-MM-DD");
                 }
 
                 from = d;

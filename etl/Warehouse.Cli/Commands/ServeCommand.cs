@@ -19,7 +19,7 @@ internal static class ServeCommand
 
     public static IConfiguration Read(string? file)
     {
-        if (file is not null && !File.Exists(file)) throw new UserError($"--config {file}: no such file");
+        if (file is not null && !File.Exists(file)) throw new UserError($"--config {file}：没有这个文件。--config {file}: no such file");
         var path = Path.GetFullPath(file ?? DefaultConfig);
         try
         {
@@ -27,7 +27,7 @@ internal static class ServeCommand
         }
         catch (InvalidDataException e)
         {
-            throw new UserError($"{path} is not valid JSON: {e.InnerException?.Message ?? e.Message}");
+            throw new UserError($"{path} 不是有效的 JSON。{path} is not valid JSON: {e.InnerException?.Message ?? e.Message}");
         }
     }
 
@@ -68,7 +68,7 @@ internal static class ServeCommand
         {
             var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
             if (string.IsNullOrEmpty(password)) throw new UserError("give the password on standard input, e.g. read -rs P && printf '%s\\n' \"$P\" | ./warehouse serve hash-password");
-            if (password.Length < 12) throw new UserError("a dashboard password should be at least 12 characters");
+            if (password.Length < 12) throw new UserError("看板密码至少应有 12 个字符。A dashboard password should be at least 12 characters");
             await pr.InvocationConfiguration.Output.WriteLineAsync(PasswordHash.Create(password));
             return WarehouseCli.Ok;
         });
