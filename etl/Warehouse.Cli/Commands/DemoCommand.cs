@@ -69,7 +69,7 @@ internal static class DemoCommand
 
                 var sources = SourceCatalog.Load(sourcesDir);
                 if (sources.Problems.Count > 0) throw new InvalidOperationException(string.Join("; ", sources.Problems));
-                await console.WriteLineAsync($"Sample portal: {string.Join(", ", portal.Sites.Select(s => $"{s.Name} {s.ListUri}"))}");
+                await console.WriteLineAsync($"示例门户 Sample portal: {string.Join(", ", portal.Sites.Select(s => $"{s.Name} {s.ListUri}"))}");
 
                 // 3. A fresh warehouse, filled by the crawler.
                 Fresh(dbPath);
@@ -100,25 +100,25 @@ internal static class DemoCommand
                 var status = await new StatusQueries(database.Sql).CountsAsync(c, null, null, ct);
                 await console.WriteLineAsync();
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Crawled {crawled.Sum(s => s.ListPages)} list pages and {crawled.Sum(s => s.Articles)} articles: {crawled.Sum(s => s.NewDocuments)} documents new, {crawled.Sum(s => s.Rejected)} not a report, {crawled.Sum(s => s.Problems.Count)} failed or refused."));
+                    $"已抓取栏目页 {crawled.Sum(s => s.ListPages)} 个、文章 {crawled.Sum(s => s.Articles)} 篇：新文件 {crawled.Sum(s => s.NewDocuments)} 份，非年度报告 {crawled.Sum(s => s.Rejected)} 份，失败或被拒 {crawled.Sum(s => s.Problems.Count)} 个。Crawled {crawled.Sum(s => s.ListPages)} list pages and {crawled.Sum(s => s.Articles)} articles: {crawled.Sum(s => s.NewDocuments)} documents new, {crawled.Sum(s => s.Rejected)} not a report, {crawled.Sum(s => s.Problems.Count)} failed or refused."));
                 var problems = crawled.SelectMany(s => s.Problems).ToList();
                 var trapped = problems.Count(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) == true);
-                if (trapped > 0) await console.WriteLineAsync($"  {trapped} × refused by robots.txt: the sample portal lists a page under /private/ on purpose, and the crawler keeps out");
+                if (trapped > 0) await console.WriteLineAsync($"  {trapped} × 被 robots.txt 拒绝：示例门户有意在 /private/ 下列出页面，抓取程序不进入。refused by robots.txt: the sample portal lists a page under /private/ on purpose, and the crawler keeps out");
                 foreach (var group in problems.Where(p => p.LastReason?.Contains("robots.txt", StringComparison.Ordinal) != true).GroupBy(p => p.LastReason ?? p.State.Code()).OrderByDescending(g => g.Count()).Take(3))
                 {
                     await console.WriteLineAsync($"  {group.Count()} × {group.Key} (e.g. {group.First().Url})");
                 }
 
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Loaded {status.Reports} reports of {status.Agencies} agencies into {Relative(dbPath)}; findings: {status.Errors} errors, {status.Warnings} warnings (about one report in seven is broken on purpose)."));
-                await console.WriteLineAsync("Workbooks:");
+                    $"已载入 {status.Agencies} 个机关的报告 {status.Reports} 份到 {Relative(dbPath)}；发现错误 {status.Errors} 条、警告 {status.Warnings} 条（约七份中有一份是有意做错的）。Loaded {status.Reports} reports of {status.Agencies} agencies into {Relative(dbPath)}; findings: {status.Errors} errors, {status.Warnings} warnings (about one report in seven is broken on purpose)."));
+                await console.WriteLineAsync("工作簿 Workbooks:");
                 foreach (var w in written) await console.WriteLineAsync($"  {w}");
-                await console.WriteLineAsync($"Digest (not sent): {Relative(eml)}");
+                await console.WriteLineAsync($"摘要邮件（未发送）Digest (not sent): {Relative(eml)}");
                 await console.WriteLineAsync();
-                await console.WriteLineAsync($"Done in {watch.Elapsed.TotalSeconds:0} s. Next:");
-                await console.WriteLineAsync($"  ./warehouse status --db {Relative(dbPath)}                 who is late, missing or inconsistent");
-                await console.WriteLineAsync($"  WAREHOUSE_DB={Relative(dbPath)} ./warehouse serve       scheduled jobs; open http://127.0.0.1:5080/hangfire (local requests only)");
-                await console.WriteLineAsync("  ./warehouse sample-portal --port 8701 & ./warehouse crawl   the same against the shipped sample sources");
+                await console.WriteLineAsync($"完成，用时 {watch.Elapsed.TotalSeconds:0} 秒。接下来 Done in {watch.Elapsed.TotalSeconds:0} s. Next:");
+                await console.WriteLineAsync($"  ./warehouse status --db {Relative(dbPath)}                 谁逾期、未发布或数字不符 who is late, missing or inconsistent");
+                await console.WriteLineAsync($"  WAREHOUSE_DB={Relative(dbPath)} ./warehouse serve       定时任务；打开 http://127.0.0.1:5080/hangfire（仅限本机）scheduled jobs (local requests only)");
+                await console.WriteLineAsync("  ./warehouse sample-portal --port 8701 & ./warehouse crawl   对随附的示例来源做同样的事 the same against the shipped sample sources");
                 return WarehouseCli.Ok;
             }
             finally
