@@ -90,6 +90,12 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
 
             if (reading.ContentHash == stored.ContentHash)
             {
+                // Unchanged, but a report loaded before report_prose existed gets its prose now.
+                if (!string.IsNullOrEmpty(reading.Parse.Prose))
+                {
+                    await c.ExecuteAsync(new CommandDefinition(sql.Get("queries/fill_report_prose"), new { stored.ReportKey, reading.Parse.Prose }, cancellationToken: ct));
+                }
+
                 unchanged++;
                 continue;
             }

@@ -167,6 +167,11 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
 
         foreach (var path in report.Derived) await MarkDerivedAsync(tx, reportKey, path, ct);
 
+        if (!string.IsNullOrEmpty(reading.Parse.Prose))
+        {
+            await _statements["insert_report_prose"].Set("ReportKey", reportKey).Set("Prose", reading.Parse.Prose).ExecuteAsync(tx, ct);
+        }
+
         foreach (var f in reading.Findings)
         {
             await _statements["insert_report_finding"]

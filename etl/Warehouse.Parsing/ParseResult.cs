@@ -7,5 +7,12 @@ public sealed record ParseResult(Report? Report, IReadOnlyList<Finding> Findings
 {
     public bool IsReport => Report is not null;
 
+    /// <summary>
+    /// The prose of sections 一, 五 and 六 as printed, sections separated by a blank line: what the
+    /// 雷同 check compares (Warehouse.Validation.Similarity). Null for a rejection; not part of
+    /// the <c>parse --json</c> contract.
+    /// </summary>
+    public string? Prose { get; init; }
+
     public static ParseResult Reject(string why, string layout = "unknown") => new(null, [], why, layout);
 }

@@ -49,6 +49,25 @@ public sealed class IngestTests
     }
 
     [Fact]
+    public async Task Each_report_keeps_its_prose_for_the_resemblance_check_and_a_reparse_fills_in_what_older_loads_lack()
+    {
+        using var w = new TempWarehouse();
+        await w.Ingest().IngestAsync(IngestService.Expand([Seeds]), new IngestOptions(), null, Ct);
+
+        await using var c = await w.OpenAsync();
+        var prose = (await c.QueryAsync<(long Report, string Prose)>("select report_key, prose from report_prose order by report_key")).ToList();
+        prose.Count.ShouldBe(5);
+        prose.ShouldAllBe(p => p.Prose.Contains("公开", StringComparison.Ordinal) && p.Prose.Length > 100);
+
+        // Reports loaded before report_prose existed: a reparse gives them their prose, once.
+        await c.ExecuteAsync("delete from report_prose where report_key in (select report_key from report_prose order by report_key limit 2)");
+        var reparse = new ReparseService(w.Database, DocumentReader.Default, TimeProvider.System);
+        (await reparse.ReparseAsync(null, null, Ct)).Unchanged.ShouldBe(5);
+        (await reparse.ReparseAsync(null, null, Ct)).Unchanged.ShouldBe(5);
+        (await c.QueryAsync<(long Report, string Prose)>("select report_key, prose from report_prose order by report_key")).ShouldBe(prose);
+    }
+
+    [Fact]
     public async Task Generated_reports_load_with_the_values_the_generator_wrote()
     {
         using var w = new TempWarehouse();

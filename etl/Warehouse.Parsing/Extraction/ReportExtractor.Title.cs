@@ -147,7 +147,29 @@ internal sealed partial class ReportExtractor
     private string SectionOneText()
     {
         var start = (_sections.Start(1) ?? -1) + 1;
-        var end = _sections.End(1, Math.Min(_blocks.Count, start + 60));
+        return ProseText(start, _sections.End(1, Math.Min(_blocks.Count, start + 60)));
+    }
+
+    /// <summary>
+    /// The prose the 雷同 check compares: sections 一, 五 and 六 (overview, problems and
+    /// improvements, other matters), each section's paragraphs as <see cref="SectionOneText"/>
+    /// joins them, sections separated by a blank line; a section whose heading is absent is left out.
+    /// </summary>
+    private string ComparableProse()
+    {
+        var parts = new List<string>(3);
+        foreach (var number in (ReadOnlySpan<int>)[1, 5, 6])
+        {
+            if (_sections.Start(number) is not { } heading) continue;
+            var text = ProseText(heading + 1, _sections.End(number, _blocks.Count));
+            if (text.Length > 0) parts.Add(text);
+        }
+
+        return string.Join("\n\n", parts);
+    }
+
+    private string ProseText(int start, int end)
+    {
         var text = new System.Text.StringBuilder();
         for (var i = start; i < end; i++)
         {

@@ -85,7 +85,7 @@ internal sealed partial class ReportExtractor
         {
             Ambiguous = _ambiguous,
         };
-        return new ParseResult(report, _findings, null, _doc.Layout);
+        return new ParseResult(report, _findings, null, _doc.Layout) { Prose = ComparableProse() };
     }
 
     private string DocumentText() =>

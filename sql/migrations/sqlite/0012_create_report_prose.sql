@@ -1,0 +1,8 @@
+-- report_prose: grain: one row per report. The prose of sections 一, 五 and 六 as the parser read
+-- it (sections separated by a blank line), which the 雷同 check compares across agencies and
+-- years. Kept beside fact_report, not in it: a few kilobytes of text per report that only that
+-- check reads. Empty for reports loaded before it existed, until they are reparsed.
+create table report_prose (
+    report_key integer primary key references fact_report (report_key) on delete cascade,
+    prose      text not null
+);
