@@ -28,7 +28,7 @@ public sealed class DependencyTests
         ["Serve"] = ["Jobs"],
         ["SamplePortal"] = ["Core", "Corpus"],
         // Benchmarks measure the stages and the serve host; only the CLI runs them.
-        ["Bench"] = ["Core", "Parsing", "Corpus", "Office", "Data", "Load", "Crawl", "SamplePortal", "Export", "Jobs", "Serve"],
+        ["Bench"] = ["Core", "Parsing", "Validation", "Corpus", "Office", "Data", "Load", "Crawl", "SamplePortal", "Export", "Jobs", "Serve"],
         ["Cli"] = ["Core", "Parsing", "Validation", "Corpus", "Office", "Load", "Data", "Crawl", "SamplePortal", "Export", "Serve", "Bench"],
     };
 

@@ -47,7 +47,7 @@ internal static class BenchCommand
             return WarehouseCli.Ok;
         });
 
-        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory, BenchIngestCommand.Create(), BenchCrawlCommand.Create(), BenchExportCommand.Create(), BenchServeCommand.Create() };
+        return new Command("bench", "Measure speed and memory (benchmarks, not tests).") { parse, memory, BenchIngestCommand.Create(), BenchCrawlCommand.Create(), BenchExportCommand.Create(), BenchServeCommand.Create(), BenchResemblanceCommand.Create() };
     }
 
     private static string Describe(RunTogetherCase c) => c.Rejection is not null
