@@ -37,16 +37,13 @@ public static partial class ListPage
         var documents = Fragments(html, profile).Select(f => Parser.ParseDocument(f)).ToList();
         var entries = new HashSet<Uri>();
         var generic = profile.Name == CmsProfiles.Generic.Name;
-
-        // Any link on a page is a lot of links: the generic rule wants a year in the title too, which
-        // a report's has (2024年度) and a menu's link to the column (政府信息公开年报) has not.
-        var reports = Links(documents, pageUrl, profile.LinkSelector, title, entries, (_, text) => !generic || HasYear(text));
+        var reports = Links(documents, pageUrl, profile.LinkSelector, title, generic, entries, _ => true);
         var rule = generic ? "通用规则" : $"{profile.Name} 规则";
         if (reports.Count == 0 && !generic)
         {
             var folder = Folder(column ?? pageUrl);
-            reports = Links(documents, pageUrl, CmsProfiles.Generic.LinkSelector, title, entries,
-                (u, text) => HasYear(text) && u.AbsoluteUri.StartsWith(folder, StringComparison.Ordinal) && u.AbsoluteUri != folder && u != pageUrl);
+            reports = Links(documents, pageUrl, CmsProfiles.Generic.LinkSelector, title, true, entries,
+                u => u.AbsoluteUri.StartsWith(folder, StringComparison.Ordinal) && u.AbsoluteUri != folder && u != pageUrl);
             if (reports.Count > 0) rule = $"通用规则（{profile.Name} 规则未找到链接）";
         }
 
@@ -64,16 +61,22 @@ public static partial class ListPage
             ? d
             : null;
 
-    /// <summary>The links <paramref name="selector"/> finds whose title matches and whose URL <paramref name="inside"/> accepts; every dated or matching item goes into <paramref name="entries"/>.</summary>
-    private static List<ListLink> Links(List<AngleSharp.Html.Dom.IHtmlDocument> documents, Uri pageUrl, string selector, Regex title, HashSet<Uri> entries, Func<Uri, string, bool> inside)
+    /// <summary>
+    /// The links <paramref name="selector"/> finds whose URL <paramref name="inside"/> accepts and whose title
+    /// matches (with a year in it when <paramref name="needYear"/>); every dated or matching item goes into <paramref name="entries"/>.
+    /// </summary>
+    private static List<ListLink> Links(List<AngleSharp.Html.Dom.IHtmlDocument> documents, Uri pageUrl, string selector, Regex title, bool needYear, HashSet<Uri> entries, Func<Uri, bool> inside)
     {
         var reports = new List<ListLink>();
         foreach (var a in documents.SelectMany(d => d.QuerySelectorAll(selector)))
         {
+            if (Urls.Normalise(pageUrl, a.GetAttribute("href")) is not { } url || !inside(url)) continue;
             var text = (a.GetAttribute("title") is { Length: > 0 } t ? t : a.TextContent).Trim();
-            if (Urls.Normalise(pageUrl, a.GetAttribute("href")) is not { } url || !inside(url, text)) continue;
             var date = ListDate(a);
-            var isReport = title.IsMatch(Squeeze(text));
+
+            // Any link on a page is a lot of links: the generic rule wants a year in the title too, which
+            // a report's has (2024年度) and a menu's link to the column (政府信息公开年报) has not.
+            var isReport = title.IsMatch(Squeeze(text)) && (!needYear || Year().IsMatch(text));
             if (date is not null || isReport) entries.Add(url);
             if (isReport && !reports.Any(r => r.Url == url)) reports.Add(new ListLink(url, text, date));
         }
@@ -198,8 +201,6 @@ public static partial class ListPage
 
         return pages;
     }
-
-    private static bool HasYear(string text) => Year().IsMatch(text);
 
     private static string Squeeze(string text) => Whitespace().Replace(text, "");
 
