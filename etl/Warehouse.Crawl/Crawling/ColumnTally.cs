@@ -45,13 +45,17 @@ internal sealed class ColumnTally
         lock (_gate) return [.. _rules];
     }
 
-    /// <summary>Chinese-first warning lines: list pages without a report link, a column that declares more items than the crawl reached.</summary>
-    public IReadOnlyList<string> Warnings(bool hasApi)
+    /// <summary>
+    /// Chinese-first warning lines: list pages without a report link, a column that declares more items
+    /// than the crawl reached. A <paramref name="resumed"/> run does not weigh the declared count: the
+    /// list pages read before the kill are not read again, so their items are not in this tally.
+    /// </summary>
+    public IReadOnlyList<string> Warnings(bool hasApi, bool resumed)
     {
         lock (_gate)
         {
             var warnings = _empty.Select(u => $"列表页未找到年报链接：{u} / no report link on the list page").ToList();
-            if (_declared is { } declared && _entries.Count < declared)
+            if (_declared is { } declared && _entries.Count < declared && !resumed)
             {
                 warnings.Add(hasApi
                     ? $"栏目声明 {declared} 篇，实际抓到 {_entries.Count} 篇：检索接口未给出其余条目 / column declares {declared}, reached {_entries.Count} (the search API listed no more)"

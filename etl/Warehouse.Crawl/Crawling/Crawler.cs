@@ -85,7 +85,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         summary = summary with
         {
             Failure = failure,
-            Warnings = [.. context.Tally.Warnings(source.Api is not null), .. failure is null ? Array.Empty<string>() : [failure]],
+            Warnings = [.. context.Tally.Warnings(source.Api is not null, resumed), .. failure is null ? Array.Empty<string>() : [failure]],
             ListRules = context.Tally.Rules(),
         };
         await store.FinishRunAsync(run, summary.Failure, ct);
