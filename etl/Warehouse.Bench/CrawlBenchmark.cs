@@ -37,7 +37,7 @@ public static class CrawlBenchmark
         foreach (var site in portal.Sites)
         {
             await File.WriteAllTextAsync(Path.Combine(sourcesDir, $"site{site.Index}.yaml"),
-                $"title: {site.Name}\nregion: \"{site.RegionCode}\"\nprofile: {(site.Cms == CmsStyle.Trs ? "trs" : "hanweb")}\nstart: {site.ListUri}\n" +
+                $"title: {site.Name}\nregion: \"{site.RegionCode}\"\nprofile: {site.Profile}\nstart: {site.ListUri}\n" +
                 $"politeness:\n  min_delay: {wait.TotalMilliseconds:0}ms\nlocal_test_source: true\n", ct);
         }
 

@@ -10,15 +10,19 @@ public sealed record PortalSite(int Index, string Name, string RegionCode, CmsSt
 {
     public int Port => BaseUri.Port;
 
+    /// <summary>The crawler's profile for its style: trs for both TRS templates, hanweb.</summary>
+    public string Profile => Cms == CmsStyle.Hanweb ? "hanweb" : "trs";
+
     /// <summary>
     /// A source file for this site, as the crawler reads them (etl/sources/README.md): a local test
-    /// source, so that it may use loopback and a delay under a second.
+    /// source, so that it may use loopback and a delay under a second. A <see cref="CmsStyle.TrsWcm"/> site's
+    /// source names its search API (list.api), since its page lists only the first items.
     /// </summary>
     public string SourceYaml(TimeSpan delay, string? schedule = null) => $"""
         title: {Name}
         region: "{RegionCode}"
-        profile: {(Cms == CmsStyle.Trs ? "trs" : "hanweb")}
-        start: {ListUri}
+        profile: {Profile}
+        start: {ListUri}{(Cms == CmsStyle.TrsWcm ? $"\nlist:\n  api:\n    url: \"{new Uri(BaseUri, Content.TrsWcmStyle.ApiTemplate(Index).Replace("{page}", "PAGE", StringComparison.Ordinal)).AbsoluteUri.Replace("PAGE", "{page}", StringComparison.Ordinal)}\"" : "")}
         politeness:
           min_delay: {delay.TotalMilliseconds:0}ms
         {(schedule is null ? "" : $"schedule: \"{schedule}\"")}

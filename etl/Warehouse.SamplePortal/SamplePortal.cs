@@ -51,8 +51,13 @@ public sealed class SamplePortal : IAsyncDisposable
         var faultOptions = options.Faults ?? FaultOptions.None;
         var faults = new FaultPlan(faultOptions, options.Seed);
         var corpus = await CorpusReader.ReadAsync(options.CorpusDirectory, ct);
-        var plans = ColumnPlanner.Plan(corpus, options.Sites, faultOptions.RedirectLoop, options.Seed);
-        var contents = plans.Select(p => p.Cms == CmsStyle.Trs ? TrsStyle.Render(p, options.PageSize) : HanwebStyle.Render(p, options.PageSize)).ToList();
+        var plans = ColumnPlanner.Plan(corpus, options.Sites, faultOptions.RedirectLoop, options.Seed, options.StyleOf);
+        var contents = plans.Select(p => p.Cms switch
+        {
+            CmsStyle.Trs => TrsStyle.Render(p, options.PageSize),
+            CmsStyle.TrsWcm => TrsWcmStyle.Render(p, options.PageSize),
+            _ => HanwebStyle.Render(p, options.PageSize),
+        }).ToList();
 
         var log = new RequestLog();
         var servers = new List<SiteServer>();

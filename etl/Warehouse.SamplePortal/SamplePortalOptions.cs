@@ -7,14 +7,19 @@ namespace Warehouse.SamplePortal;
 /// <param name="Faults">The faults to play; none when null.</param>
 /// <param name="Seed">Chooses posting dates, ids, the other items and the faulted URLs; the same seed serves the same portal.</param>
 /// <param name="Ports">A port per site; 0, or null for all, takes a free one.</param>
+/// <param name="Styles">The CMS style of each site, one per site; null for even sites TRS, odd ones Hanweb.</param>
 public sealed record SamplePortalOptions(
     string CorpusDirectory,
     int Sites = 2,
     int PageSize = 20,
     FaultOptions? Faults = null,
     int Seed = 1,
-    IReadOnlyList<int>? Ports = null)
+    IReadOnlyList<int>? Ports = null,
+    IReadOnlyList<CmsStyle>? Styles = null)
 {
+    /// <summary>The style of site <paramref name="site"/>.</summary>
+    public CmsStyle StyleOf(int site) => Styles?[site] ?? SiteNames.StyleOf(site);
+
     /// <summary>Throws, naming the option, when a value cannot work.</summary>
     public void Validate()
     {
@@ -34,6 +39,7 @@ public sealed record SamplePortalOptions(
             if (twice is not null) throw new ArgumentException($"Port {twice.Key} is given to two sites.", nameof(Ports));
         }
 
+        if (Styles is not null && Styles.Count != Sites) throw new ArgumentException($"{Styles.Count} style(s) given for {Sites} site(s); give one per site, or none.", nameof(Styles));
         (Faults ?? FaultOptions.None).Validate();
     }
 }

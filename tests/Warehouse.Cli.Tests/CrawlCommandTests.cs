@@ -1,4 +1,5 @@
 using Shouldly;
+using Warehouse.Crawl.Tests.Crawling;
 using Warehouse.SamplePortal;
 
 namespace Warehouse.Cli.Tests;
@@ -37,5 +38,24 @@ public sealed class CrawlCommandTests : IDisposable
         var (ok, says, _) = await Repo.Cli("crawl", "--source", "working", "--sources", sources, "--db", db);
         ok.ShouldBe(0, says);
         says.TrimEnd().Split('\n')[^1].ShouldStartWith("抓取完成：1 个来源，新文件 0 个，未变 ");
+    }
+
+    [Fact]
+    public async Task The_real_column_from_its_start_url_alone_exits_1_naming_each_missing_report_and_the_declared_count()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var site = await StaticSite.StartAsync(StaticSite.Fixture("Portal", "pingtan"), ct);
+        var start = site.Url("/zwgk/zfxxgk/zfxxgknb/");
+        var sources = Directory.CreateDirectory(Path.Combine(_dir.FullName, "sources")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(sources, "pingtan.yaml"),
+            $"title: 平潭综合实验区\nregion: \"350128\"\nprofile: trs\nstart: {start}\npoliteness:\n  min_delay: 10ms\nlocal_test_source: true\n", ct);
+
+        var (code, output, err) = await Repo.Cli("crawl", "--sources", sources, "--db", Path.Combine(_dir.FullName, "w.db"));
+        code.ShouldBe(1, err);
+        output.ShouldContain("    年报链接由 通用规则（trs 规则未找到链接） 找到 / report links found by: 通用规则（trs 规则未找到链接）");
+        output.Split('\n').Count(l => l.StartsWith($"    失败 / failed: {start.AbsoluteUri}20", StringComparison.Ordinal) && l.Contains("404", StringComparison.Ordinal)).ShouldBe(9);
+        output.ShouldContain($"    失败 / failed: {start.AbsoluteUri}202603/t20260313_105587.htm（");
+        output.ShouldContain("    警告 / warning: 栏目声明 20 篇，实际抓到 10 篇：其余页面只能通过脚本或检索接口获取 / column declares 20, reached 10 (further pages only through a script or a search API)");
+        output.TrimEnd().Split('\n')[^1].ShouldBe("抓取未完全成功：1 个来源中 1 个有警告或抓取失败的链接（pingtan），见上 / 1 of 1 source(s) have warnings or failed URLs: pingtan");
     }
 }

@@ -15,7 +15,7 @@ internal static class CrawlCommand
         var source = new Option<string?>("--source") { Description = "Crawl only this source (its name; see sources list). Default: every source.", HelpName = "NAME" };
         var db = IngestCommand.Database();
         var sources = SourcesCommand.Folder();
-        var command = new Command("crawl", "Crawl the portals' annual-report columns: list pages, articles and attachments into the raw store and the warehouse. A killed crawl resumes where it stopped. Exit 1 when a source failed (its start page, or nothing fetched).")
+        var command = new Command("crawl", "Crawl the portals' annual-report columns: list pages, articles and attachments into the raw store and the warehouse. A killed crawl resumes where it stopped. Exit 1 when a source failed (its start page, or nothing fetched), warned (a list without report links, fewer items than the column declares) or lost a URL.")
         {
             source, db, sources,
         };
@@ -50,21 +50,38 @@ internal static class CrawlCommand
             {
                 await output.WriteLineAsync($"{s.Source}: {(s.Resumed ? "resumed run" : "run")} {s.RunKey}: {s.ListPages} list page(s), {s.Articles} article(s); " +
                     $"documents: {s.NewDocuments} new, {s.UnchangedDocuments} unchanged, {s.Rejected} not a report; {s.Problems.Count} failed or refused");
-                foreach (var group in s.Problems.GroupBy(p => p.LastReason ?? p.State.Code()).OrderByDescending(g => g.Count()).Take(10))
+                if (s.ListRules.Count > 0) await output.WriteLineAsync($"    年报链接由 {string.Join("、", s.ListRules)} 找到 / report links found by: {string.Join(", ", s.ListRules)}");
+
+                // Failures one by one, by URL: each is a report the warehouse may be missing.
+                foreach (var p in s.Problems.Where(p => p.State == UrlState.Failed))
+                {
+                    await output.WriteLineAsync($"    失败 / failed: {p.Url}（{p.LastReason ?? p.State.Code()}）");
+                }
+
+                foreach (var group in s.Problems.Where(p => p.State != UrlState.Failed).GroupBy(p => p.LastReason ?? p.State.Code()).OrderByDescending(g => g.Count()).Take(10))
                 {
                     await output.WriteLineAsync($"    {group.Count(),4} × {group.Key} (e.g. {group.First().Url})");
                 }
 
+                foreach (var w in s.Warnings.Where(w => w != s.Failure)) await output.WriteLineAsync($"    警告 / warning: {w}");
                 if (s.Failure is { } why) await output.WriteLineAsync($"    失败 / failed: {why}");
             }
 
             await output.WriteLineAsync($"Into {database.Target.Display}.");
 
-            // The closing line, Chinese first: a source that failed as a whole is never an all-clear.
+            // The closing line, Chinese first: a source that failed as a whole, warned, or lost a URL is never an all-clear.
             var failed = summaries.Where(s => s.Failure is not null).Select(s => s.Source).ToList();
             if (failed.Count > 0)
             {
                 await output.WriteLineAsync($"抓取失败：{summaries.Count} 个来源中 {failed.Count} 个失败（{string.Join("、", failed)}），见上 / {failed.Count} of {summaries.Count} source(s) failed: {string.Join(", ", failed)}");
+                return WarehouseCli.Findings;
+            }
+
+            var unsure = summaries.Where(s => s.Warnings.Count > 0 || s.Problems.Any(p => p.State == UrlState.Failed)).Select(s => s.Source).ToList();
+            if (unsure.Count > 0)
+            {
+                await output.WriteLineAsync($"抓取未完全成功：{summaries.Count} 个来源中 {unsure.Count} 个有警告或抓取失败的链接（{string.Join("、", unsure)}），见上 / " +
+                    $"{unsure.Count} of {summaries.Count} source(s) have warnings or failed URLs: {string.Join(", ", unsure)}");
                 return WarehouseCli.Findings;
             }
 

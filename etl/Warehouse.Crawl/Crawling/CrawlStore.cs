@@ -20,6 +20,9 @@ public sealed record FrontierUrl
 
     public string? FoundOn { get; init; }
 
+    /// <summary>The date the list page printed beside the link (an article's list date); null when it printed none.</summary>
+    public DateOnly? ListDate { get; init; }
+
     public string? Etag { get; init; }
 
     public string? LastModified { get; init; }
@@ -116,13 +119,21 @@ public sealed class CrawlStore : IAsyncDisposable
         return (created, false);
     }, ct);
 
-    public Task DiscoverAsync(string sourceCode, long runKey, IEnumerable<(Uri Url, UrlKind Kind, string? Title)> urls, Uri? foundOn, CancellationToken ct) => Serialised(async () =>
+    /// <summary>
+    /// Queues URLs found on <paramref name="foundOn"/> (null for start pages) in run <paramref name="runKey"/>, with
+    /// the link's title and the date the list printed beside it (kept as yyyy-MM-dd; null when none).
+    /// </summary>
+    public Task DiscoverAsync(string sourceCode, long runKey, IEnumerable<(Uri Url, UrlKind Kind, string? Title, DateOnly? ListDate)> urls, Uri? foundOn, CancellationToken ct) => Serialised(async () =>
     {
         await using var tx = await _connection.BeginTransactionAsync(ct);
-        foreach (var (url, kind, title) in urls)
+        foreach (var (url, kind, title, listDate) in urls)
         {
             await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_discover"),
-                new { SourceCode = sourceCode, Url = url.AbsoluteUri, Kind = kind.Code(), Title = title, FoundOn = foundOn?.AbsoluteUri, RunKey = runKey }, tx, cancellationToken: ct));
+                new
+                {
+                    SourceCode = sourceCode, Url = url.AbsoluteUri, Kind = kind.Code(), Title = title, FoundOn = foundOn?.AbsoluteUri,
+                    ListDate = listDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), RunKey = runKey,
+                }, tx, cancellationToken: ct));
         }
 
         await tx.CommitAsync(ct);
@@ -226,6 +237,8 @@ public sealed class CrawlStore : IAsyncDisposable
 
         public string? FoundOn { get; init; }
 
+        public string? ListDate { get; init; }
+
         public string? Etag { get; init; }
 
         public string? LastModified { get; init; }
@@ -234,7 +247,9 @@ public sealed class CrawlStore : IAsyncDisposable
 
         public FrontierUrl ToUrl() => new()
         {
-            UrlKey = UrlKey, Url = Url, Kind = FrontierCodes.KindOf(Kind), Title = Title, FoundOn = FoundOn, Etag = Etag, LastModified = LastModified, Sha256 = Sha256,
+            UrlKey = UrlKey, Url = Url, Kind = FrontierCodes.KindOf(Kind), Title = Title, FoundOn = FoundOn,
+            ListDate = ListDate is null ? null : DateOnly.ParseExact(ListDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Etag = Etag, LastModified = LastModified, Sha256 = Sha256,
         };
     }
 

@@ -23,7 +23,18 @@ public sealed record CrawlSummary(
     int UnchangedDocuments,
     int Rejected,
     IReadOnlyList<CrawlProblem> Problems,
-    string? Failure = null);
+    string? Failure = null)
+{
+    /// <summary>
+    /// What a user must look at even when documents came in, one Chinese-first line each: a list page
+    /// without a report link, a column that declares more items than the crawl reached, and the
+    /// <see cref="Failure"/> when there is one. Empty for a crawl that needs no second look.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The rules that found the report links, Chinese: "trs 规则", or "通用规则（trs 规则未找到链接）" when the profile's found none.</summary>
+    public IReadOnlyList<string> ListRules { get; init; } = [];
+}
 
 /// <summary>
 /// Crawls a source: list pages find articles, articles find attachments, documents go to the
@@ -42,10 +53,10 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         var policy = FetchPolicy.ForSource(source, userAgent);
         var (sourceKey, batchKey) = await store.BeginAsync(source.Name, source.Title, ct);
         var (run, resumed) = await store.OpenRunAsync(source.Name, ct);
-        await store.DiscoverAsync(source.Name, run, source.StartUrls.Select(u => (u, UrlKind.List, (string?)null)), null, ct);
+        await store.DiscoverAsync(source.Name, run, source.StartUrls.Select(u => (u, UrlKind.List, (string?)null, (DateOnly?)null)), null, ct);
 
         var host = source.StartUrls.Count > 0 ? SourceReader.HostKey(source.StartUrls[0]) : source.Name;
-        var context = new Visit(source, policy, run, sourceKey, batchKey);
+        var context = new Visit(source, policy, run, sourceKey, batchKey, new ColumnTally());
         while (true)
         {
             var batch = await store.NextAsync(source.Name, run, InFlight * 4, ct);
@@ -70,7 +81,13 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             Count(o => o.Outcome == UrlOutcome.Unchanged),
             Count(o => o.Outcome == UrlOutcome.Rejected),
             problems);
-        summary = summary with { Failure = FailureOf(source, summary) };
+        var failure = FailureOf(source, summary);
+        summary = summary with
+        {
+            Failure = failure,
+            Warnings = [.. context.Tally.Warnings(source.Api is not null, resumed), .. failure is null ? Array.Empty<string>() : [failure]],
+            ListRules = context.Tally.Rules(),
+        };
         await store.FinishRunAsync(run, summary.Failure, ct);
         return summary;
     }
@@ -95,7 +112,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             : null;
     }
 
-    private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey);
+    private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey, ColumnTally Tally);
 
     private async Task VisitAsync(Visit visit, FrontierUrl url, CancellationToken ct)
     {
@@ -136,7 +153,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             var attachments = ArticlePage.Attachments(html, result.FinalUrl);
             if (attachments.Count > 0)
             {
-                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title)), result.FinalUrl, ct);
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title, (DateOnly?)null)), result.FinalUrl, ct);
                 await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, bytes, ct);
                 return;
             }
@@ -147,9 +164,22 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
     private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
     {
-        var links = ListPage.Read(html, result.FinalUrl, visit.Source.Profile);
-        var found = links.Pages.Select(p => (p, UrlKind.List, (string?)null)).Concat(links.Reports.Select(r => (r.Url, UrlKind.Article, (string?)r.Title)));
-        await store.DiscoverAsync(visit.Source.Name, visit.Run, found, result.FinalUrl, ct);
+        var source = visit.Source;
+        var api = source.Api;
+        var apiPage = api?.PageOf(url.Uri);
+        var links = api is not null && apiPage is not null
+            ? ApiPage.Read(html, result.FinalUrl, source.StartUrls[0], api, source.Profile)
+            : ListPage.Read(html, result.FinalUrl, source.Profile);
+        var (added, seen) = visit.Tally.Add(url.Uri, links, apiPage is not null);
+        var pages = links.Pages.ToList();
+
+        // The search API: asked from its first page once a list page is read, then page after page
+        // while each lists something new and the column declares more than was seen.
+        if (api is not null && apiPage is null) pages.Add(api.Page(api.FirstPage));
+        if (api is not null && apiPage is { } n && added > 0 && (visit.Tally.Declared is not { } declared || seen < declared) && n + 1 < api.FirstPage + ListApi.MaxPages) pages.Add(api.Page(n + 1));
+
+        var found = pages.Select(p => (p, UrlKind.List, (string?)null, (DateOnly?)null)).Concat(links.Reports.Select(r => (r.Url, UrlKind.Article, (string?)r.Title, r.ListDate)));
+        await store.DiscoverAsync(source.Name, visit.Run, found, result.FinalUrl, ct);
         await store.CompleteAsync(url, result, UrlState.Done, null, null, keep ? bytes : null, ct);
     }
 

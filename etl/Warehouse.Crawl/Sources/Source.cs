@@ -17,6 +17,7 @@ public sealed record ListProfile(string Name, string LinkSelector, string TitleP
 /// <param name="Schedule">A five-field cron expression (Asia/Shanghai), or null for on demand only.</param>
 /// <param name="LocalTest">A test source: loopback and private addresses are allowed.</param>
 /// <param name="File">The YAML file it came from.</param>
+/// <param name="Api">Where further list pages come from when only a search API serves them; null when the pages say it all.</param>
 public sealed record Source(
     string Name,
     string Title,
@@ -27,4 +28,5 @@ public sealed record Source(
     TimeSpan MinDelay,
     string? Schedule,
     bool LocalTest,
-    string File);
+    string File,
+    ListApi? Api = null);

@@ -18,7 +18,8 @@ public static partial class SourceReader
 {
     private static readonly string[] Keys = ["name", "title", "region", "start", "profile", "allowed_hosts", "politeness", "schedule", "local_test_source", "list"];
     private static readonly string[] PolitenessKeys = ["min_delay"];
-    private static readonly string[] ListKeys = ["link_selector", "title_pattern", "pagination"];
+    private static readonly string[] ListKeys = ["link_selector", "title_pattern", "pagination", "api"];
+    private static readonly string[] ApiKeys = ["url", "first_page", "format"];
     private static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan LeastPublicDelay = TimeSpan.FromSeconds(1);
 
@@ -59,10 +60,10 @@ public static partial class SourceReader
             if (starts.Count == 0 && problems.Count == 0) y.Problem(startNode, "start: lists no URL");
         }
 
-        var profileName = Scalar(fields, "profile");
-        var profile = profileName is null ? null : CmsProfiles.Named(profileName);
-        if (profileName is null) y.Problem(fields.GetValueOrDefault("profile") ?? root, $"profile: is missing (one of {string.Join(", ", CmsProfiles.All.Select(p => p.Name))})");
-        else if (profile is null) y.Problem(fields["profile"], $"profile '{profileName}' is unknown; the profiles are {string.Join(", ", CmsProfiles.All.Select(p => p.Name))}");
+        // Without a profile, the generic rule: any link whose title is a report's.
+        var profileName = Scalar(fields, "profile") ?? CmsProfiles.Generic.Name;
+        var profile = CmsProfiles.Named(profileName);
+        if (profile is null) y.Problem(fields["profile"], $"profile '{profileName}' is unknown; the profiles are {string.Join(", ", CmsProfiles.All.Select(p => p.Name))}");
 
         var local = false;
         if (Scalar(fields, "local_test_source") is { } localText && !bool.TryParse(localText, out local))
@@ -108,9 +109,11 @@ public static partial class SourceReader
             y.Problem(fields["schedule"], $"schedule '{schedule}' is not a five-field cron expression (minute hour day month weekday, e.g. \"0 3 * * *\")");
         }
 
+        ListApi? api = null;
         if (profile is not null && fields.TryGetValue("list", out var listNode))
         {
             var list = Fields(y, listNode, ListKeys, "list.");
+            if (list.TryGetValue("api", out var apiNode)) api = Api(y, apiNode, hosts, local);
             profile = profile with
             {
                 LinkSelector = Scalar(list, "link_selector") ?? profile.LinkSelector,
@@ -121,7 +124,7 @@ public static partial class SourceReader
         }
 
         if (problems.Count > 0) return (null, problems.OrderBy(p => p.Line).ToList());
-        return (new Source(name, title!, region!, starts, profile!, hosts, delay, schedule?.Trim(), local, file), problems);
+        return (new Source(name, title!, region!, starts, profile!, hosts, delay, schedule?.Trim(), local, file, api), problems);
     }
 
     /// <summary><c>host</c>, or <c>host:port</c> when the port is not the scheme's default.</summary>
@@ -139,6 +142,51 @@ public static partial class SourceReader
             "m" => TimeSpan.FromMinutes(n),
             _ => null,
         };
+    }
+
+    /// <summary>The <c>list.api</c> mapping: a URL template with {page} on an allowed host, a first page, a format.</summary>
+    private static ListApi? Api(YamlDefinition y, YamlNode node, List<string> hosts, bool local)
+    {
+        var fields = Fields(y, node, ApiKeys, "list.api.");
+        var problems = 0;
+        void Problem(YamlNode? at, string message)
+        {
+            problems++;
+            y.Problem(at ?? node, message);
+        }
+
+        var url = Scalar(fields, "url");
+        if (url is null)
+        {
+            Problem(node, "list.api 缺少 url（检索接口的地址，页码处写 {page}）/ list.api: url is missing (the search API's address, with {page} where the page number goes)");
+        }
+        else if (!url.Contains("{page}", StringComparison.Ordinal)
+            || !Uri.TryCreate(url.Replace("{page}", "1", StringComparison.Ordinal), UriKind.Absolute, out var sample) || sample.Scheme is not ("http" or "https"))
+        {
+            Problem(fields["url"], $"list.api.url「{url}」应为含 {{page}} 的 http 或 https 绝对地址 / list.api.url '{url}' should be an absolute http or https address with {{page}}");
+        }
+        else if (!hosts.Contains(HostKey(sample)))
+        {
+            Problem(fields["url"], $"list.api.url 所在主机 {HostKey(sample)} 不在 allowed_hosts 中 / list.api.url is on {HostKey(sample)}, which allowed_hosts does not list");
+        }
+        else if (!local && sample.IsLoopback)
+        {
+            Problem(fields["url"], $"list.api.url 指向本机地址，只有 local_test_source 可以 / list.api.url is on loopback, which only a local_test_source may use");
+        }
+
+        var first = 2;
+        if (Scalar(fields, "first_page") is { } firstText && (!int.TryParse(firstText, NumberStyles.None, CultureInfo.InvariantCulture, out first) || first > 10_000))
+        {
+            Problem(fields["first_page"], $"list.api.first_page「{firstText}」应为非负整数（通常为 2：第 1 页即栏目页本身）/ list.api.first_page '{firstText}' should be a whole number (usually 2: page 1 is the column page itself)");
+        }
+
+        var format = Scalar(fields, "format") ?? "json";
+        if (!ListApi.Formats.Contains(format))
+        {
+            Problem(fields["format"], $"list.api.format「{format}」应为 {string.Join(" 或 ", ListApi.Formats)} / list.api.format '{format}' should be one of {string.Join(", ", ListApi.Formats)}");
+        }
+
+        return problems == 0 && url is not null ? new ListApi(url, first, format) : null;
     }
 
     private static void CheckList(ListProfile profile, Dictionary<string, YamlNode> list, Action<YamlNode?, string> problem)

@@ -23,26 +23,26 @@ internal static class ColumnPlanner
         "{y}年度部门预算公开说明",
     ];
 
-    public static IReadOnlyList<SitePlan> Plan(IReadOnlyList<CorpusReport> reports, int sites, bool redirects, int seed)
+    public static IReadOnlyList<SitePlan> Plan(IReadOnlyList<CorpusReport> reports, int sites, bool redirects, int seed, Func<int, CmsStyle> styleOf)
     {
         var bySite = Enumerable.Range(0, sites).Select(_ => new List<CorpusReport>()).ToArray();
         foreach (var r in reports)
         {
-            var site = SiteFor(r, sites);
+            var site = SiteFor(r, sites, styleOf);
             if (site is { } s) bySite[s].Add(r);
         }
 
         var (first, last) = reports.Count == 0
             ? (new DateOnly(2021, 1, 5), new DateOnly(2025, 3, 31))
             : (reports.Min(r => PostedOf(r, seed)), reports.Max(r => PostedOf(r, seed)));
-        return Enumerable.Range(0, sites).Select(i => PlanSite(i, bySite[i], first, last, redirects, seed)).ToList();
+        return Enumerable.Range(0, sites).Select(i => PlanSite(i, bySite[i], first, last, redirects, seed, styleOf(i))).ToList();
     }
 
     /// <summary>
     /// Round robin by corpus index; an HTML page goes to the nearest site of its own style, since a
-    /// TRS portal never serves a Hanweb page. Null when no site has the style (one site only).
+    /// TRS portal never serves a Hanweb page (both TRS templates serve TRS pages). Null when no site has the style (one site only).
     /// </summary>
-    public static int? SiteFor(CorpusReport report, int sites)
+    public static int? SiteFor(CorpusReport report, int sites, Func<int, CmsStyle> styleOf)
     {
         var home = report.Index % sites;
         CmsStyle? style = report.Layout switch
@@ -51,11 +51,12 @@ internal static class ColumnPlanner
             Layouts.HtmlHanwebGbk => CmsStyle.Hanweb,
             _ => null,
         };
-        if (style is null || SiteNames.StyleOf(home) == style) return home;
+        bool Fits(int site) => styleOf(site) == style || (style == CmsStyle.Trs && styleOf(site) == CmsStyle.TrsWcm);
+        if (style is null || Fits(home)) return home;
         for (var d = 1; d < sites; d++)
         {
-            if (home - d >= 0 && SiteNames.StyleOf(home - d) == style) return home - d;
-            if (home + d < sites && SiteNames.StyleOf(home + d) == style) return home + d;
+            if (home - d >= 0 && Fits(home - d)) return home - d;
+            if (home + d < sites && Fits(home + d)) return home + d;
         }
 
         return null;
@@ -67,7 +68,7 @@ internal static class ColumnPlanner
     private static DateOnly PostedOf(CorpusReport r, int seed) =>
         r.Posted ?? new DateOnly(r.Year + 1, 1, 5).AddDays(StableDraw.Below($"{seed}/posted/{r.Index}", 80));
 
-    private static SitePlan PlanSite(int site, List<CorpusReport> reports, DateOnly first, DateOnly last, bool redirects, int seed)
+    private static SitePlan PlanSite(int site, List<CorpusReport> reports, DateOnly first, DateOnly last, bool redirects, int seed, CmsStyle style)
     {
         var (regionCode, name) = SiteNames.For(site);
         var drafts = new List<(ItemKind Kind, string Title, DateOnly Posted, CorpusReport? Report)>();
@@ -110,6 +111,6 @@ internal static class ColumnPlanner
         }
 
         var trap = new ColumnItem(ItemKind.Notice, $"{name}{last.Year - 1}年政府信息公开工作年度报告（内部审核稿）", last, ordered.Count, 0.5);
-        return new SitePlan(site, name, regionCode, SiteNames.StyleOf(site), ordered.OrderByDescending(i => i.Seq).ToList(), trap, seed);
+        return new SitePlan(site, name, regionCode, style, ordered.OrderByDescending(i => i.Seq).ToList(), trap, seed);
     }
 }

@@ -34,13 +34,21 @@ internal static class TrsStyle
         return content;
     }
 
-    private static void AddItem(SiteContent content, SitePlan plan, ColumnItem item)
+    private static void AddItem(SiteContent content, SitePlan plan, ColumnItem item) =>
+        AddItem(content, plan, item, Column, ArticlePath, (i, body) => Page(plan, i.Title, Article(plan, i, body), ResourceKind.Article, i.Posted));
+
+    /// <summary>
+    /// An item as TRS serves it, in either TRS template: a notice or an attachment's article page by
+    /// <paramref name="page"/> (given the item and the editor's HTML), an HTML report as its own bytes,
+    /// a redirect at /go. Attachments sit beside the article in the column's month folder.
+    /// </summary>
+    public static void AddItem(SiteContent content, SitePlan plan, ColumnItem item, string column, Func<ColumnItem, string> articlePath, Func<ColumnItem, string, Resource> page)
     {
-        var article = ArticlePath(item);
+        var article = articlePath(item);
         switch (item.Kind)
         {
             case ItemKind.Notice:
-                content.Add(article, Page(plan, item.Title, Article(plan, item, CommonResources.NoticeParagraphs(item.Title, plan.Name, item.Posted)), ResourceKind.Article, item.Posted));
+                content.Add(article, page(item, CommonResources.NoticeParagraphs(item.Title, plan.Name, item.Posted)));
                 break;
             case ItemKind.Report when CommonResources.IsInline(item.Report!.Layout):
                 content.Add(article, Resource.Of(ResourceKind.Article, item.Report.Bytes, Resource.Utf8Html, item.Posted));
@@ -49,14 +57,14 @@ internal static class TrsStyle
             case ItemKind.Report:
                 var ext = Corpus.Layouts.Extension(item.Report!.Layout);
                 var file = $"P0{D(item.Posted, "yyyyMMdd")}{Id(item):D6}.{ext}";
-                var attachment = $"{Column}{D(item.Posted, "yyyyMM")}/{file}";
+                var attachment = $"{column}{D(item.Posted, "yyyyMM")}/{file}";
                 var body = $"<p style=\"text-indent:2em\">{CommonResources.AttachmentIntro(item.Title)}</p>\n<p>附件：<a href=\"./{file}\">{CommonResources.E(item.Title)}.{ext}</a></p>\n";
-                content.Add(article, Page(plan, item.Title, Article(plan, item, body), ResourceKind.Article, item.Posted));
+                content.Add(article, page(item, body));
                 content.Add(attachment, Resource.Of(ResourceKind.Attachment, item.Report.Bytes, CommonResources.AttachmentType(item.Report.Layout), item.Posted));
                 content.Reports.Add(new PublishedReport(item, article, attachment, article, attachment, Resource.Sha256Hex(item.Report.Bytes)));
                 break;
             case ItemKind.GoToReport:
-                CommonResources.AddGo(content, Id(item), ArticlePath(item.Target!), FaultKind.None);
+                CommonResources.AddGo(content, Id(item), articlePath(item.Target!), FaultKind.None);
                 break;
             case ItemKind.GoOffHost:
                 CommonResources.AddGo(content, Id(item), CommonResources.OffHost + article, FaultKind.OffHostRedirect);
@@ -106,8 +114,8 @@ internal static class TrsStyle
 
     private static string ArticlePath(ColumnItem item) => $"{Column}{D(item.Posted, "yyyyMM")}/t{D(item.Posted, "yyyyMMdd")}_{Id(item):D6}.html";
 
-    // TRS document ids grow with time; six digits, unevenly spaced.
-    private static int Id(ColumnItem item) => 100_000 + (item.Seq * 7) + (int)(item.Jitter * 7);
+    /// <summary>TRS document ids grow with time; six digits, unevenly spaced.</summary>
+    public static int Id(ColumnItem item) => 100_000 + (item.Seq * 7) + (int)(item.Jitter * 7);
 
     private static string D(DateOnly d, string format) => d.ToString(format, CultureInfo.InvariantCulture);
 }

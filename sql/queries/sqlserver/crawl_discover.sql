@@ -8,6 +8,7 @@ when matched and target.run_key < @RunKey then update set
     state = 'pending',
     attempts = 0,
     title = coalesce(@Title, target.title),
-    found_on = coalesce(@FoundOn, target.found_on)
-when not matched then insert (source_code, url, kind, title, found_on, run_key, state)
-    values (@SourceCode, @Url, @Kind, @Title, @FoundOn, @RunKey, 'pending');
+    found_on = coalesce(@FoundOn, target.found_on),
+    list_date = coalesce(convert(date, @ListDate, 23), target.list_date)
+when not matched then insert (source_code, url, kind, title, found_on, list_date, run_key, state)
+    values (@SourceCode, @Url, @Kind, @Title, @FoundOn, convert(date, @ListDate, 23), @RunKey, 'pending');

@@ -79,6 +79,38 @@ public sealed class SourceReaderTests
     }
 
     [Fact]
+    public void A_start_url_alone_is_a_source_read_by_the_generic_rule()
+    {
+        var (source, problems) = SourceReader.Parse("title: 平潭综合实验区\nregion: \"350128\"\nstart: https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/\n", "pingtan.yaml");
+        problems.ShouldBeEmpty();
+        source!.Profile.ShouldBe(CmsProfiles.Generic);
+        source.Api.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_search_api_is_a_url_template_with_a_first_page_and_a_format()
+    {
+        var (source, problems) = SourceReader.Parse(Good + "\nlist:\n  api:\n    url: \"https://www.ganxian.gov.cn/api/search?chnl=1813&page={page}\"\n", "x.yaml");
+        problems.ShouldBeEmpty();
+        source!.Api.ShouldBe(new ListApi("https://www.ganxian.gov.cn/api/search?chnl=1813&page={page}", 2, "json"));
+        source.Api!.Page(3).AbsoluteUri.ShouldBe("https://www.ganxian.gov.cn/api/search?chnl=1813&page=3");
+    }
+
+    [Theory]
+    [InlineData("    first_page: 2\n", "list.api 缺少 url")]
+    [InlineData("    url: \"https://www.ganxian.gov.cn/api/search\"\n", "应为含 {page} 的 http 或 https 绝对地址")]
+    [InlineData("    url: \"https://search.example.cn/api?page={page}\"\n", "list.api.url 所在主机 search.example.cn 不在 allowed_hosts 中")]
+    [InlineData("    url: \"https://www.ganxian.gov.cn/api?page={page}\"\n    format: xml\n", "list.api.format「xml」应为 json 或 html")]
+    [InlineData("    url: \"https://www.ganxian.gov.cn/api?page={page}\"\n    first_page: two\n", "list.api.first_page「two」应为非负整数")]
+    [InlineData("    url: \"https://www.ganxian.gov.cn/api?page={page}\"\n    pages: 3\n", "unknown key 'list.api.pages'")]
+    public void A_wrong_search_api_is_named_Chinese_first(string api, string expected)
+    {
+        var (source, problems) = SourceReader.Parse(Good + "\nlist:\n  api:\n" + api, "x.yaml");
+        source.ShouldBeNull();
+        problems.Select(p => p.ToString()).ShouldContain(p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void All_mistakes_of_a_file_come_at_once()
     {
         var (_, problems) = SourceReader.Parse("title: x\nregion: \"1\"\nprofile: nope\n", "x.yaml");
