@@ -17,6 +17,7 @@ public sealed record ListProfile(string Name, string LinkSelector, string TitleP
 /// <param name="Schedule">A five-field cron expression (Asia/Shanghai), or null for on demand only.</param>
 /// <param name="LocalTest">A test source: loopback and private addresses are allowed.</param>
 /// <param name="File">The YAML file it came from.</param>
+/// <param name="PinnedCertificate">The start host's certificate trusted by its fingerprint (<c>tls.pin_sha256</c>); null for none.</param>
 public sealed record Source(
     string Name,
     string Title,
@@ -27,4 +28,5 @@ public sealed record Source(
     TimeSpan MinDelay,
     string? Schedule,
     bool LocalTest,
-    string File);
+    string File,
+    CertificatePin? PinnedCertificate = null);
