@@ -98,12 +98,9 @@ public sealed class OperatorTests(ServeFixture f) : IClassFixture<ServeFixture>
         (okCode, ok.GetProperty("status").GetString()).ShouldBe((HttpStatusCode.OK, "ok"));
 
         // The moved one, run by Hangfire: the attempt fails with the reason, and a retry is scheduled.
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(CrawlJob.Id("moved"));
-        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var retry = await ServeFixture.UntilAsync(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(CrawlJob)).Key);
-        var failed = monitor.JobDetails(retry).History.First(h => h.StateName == FailedState.StateName);
-        failed.Data["ExceptionType"].ShouldEndWith(nameof(CrawlFailedException));
-        failed.Data["ExceptionMessage"].ShouldStartWith("抓取 moved 失败：起始页抓取失败：");
+        var failed = await FailedCrawlAsync(app, "moved");
+        failed["ExceptionType"].ShouldEndWith(nameof(CrawlFailedException));
+        failed["ExceptionMessage"].ShouldStartWith("抓取 moved 失败：起始页抓取失败：");
 
         // /health: degraded (503), the source's failure given, and no path of this machine anywhere.
         var (code, health) = await HealthAsync(http, ct);
@@ -116,6 +113,40 @@ public sealed class OperatorTests(ServeFixture f) : IClassFixture<ServeFixture>
         var text = health.GetRawText();
         text.ShouldNotContain(f.Folder);
         text.ShouldNotContain(Path.GetTempPath().TrimEnd('/'));
+    }
+
+    [Fact]
+    public async Task A_crawl_that_warns_is_a_failed_job_and_makes_health_degraded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // A source that works but trusts its portal's certificate by a pinned fingerprint: every crawl of it warns.
+        var sources = Directory.CreateDirectory(Path.Combine(f.Folder, "sources-pinned")).FullName;
+        var yaml = f.Portal.Sites[1].SourceYaml(TimeSpan.FromMilliseconds(10), "30 2 * * *") + $"\ntls:\n  pin_sha256: \"{new string('A', 64)}\"\n";
+        await File.WriteAllTextAsync(Path.Combine(sources, "pinned.yaml"), yaml, ct);
+        var o = ServeOptions.From(f.Settings(("Warehouse:Sources", sources)));
+        await using var app = await ServeFixture.StartAsync(o);
+        using var http = new HttpClient { BaseAddress = new Uri(o.Urls), Timeout = TimeSpan.FromSeconds(30) };
+
+        var failed = await FailedCrawlAsync(app, "pinned");
+        failed["ExceptionType"].ShouldEndWith(nameof(CrawlFailedException));
+        failed["ExceptionMessage"].ShouldStartWith("抓取 pinned 有警告：已按指纹信任 127.0.0.1 的证书");
+
+        var (code, health) = await HealthAsync(http, ct);
+        code.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        health.GetProperty("status").GetString().ShouldBe("degraded");
+        var pinned = health.GetProperty("sources").EnumerateArray().Single();
+        pinned.GetProperty("lastCrawlFailure").ValueKind.ShouldBe(JsonValueKind.Null);
+        pinned.GetProperty("lastCrawlWarnings").EnumerateArray().Select(w => w.GetString()).ShouldHaveSingleItem().ShouldStartWith("已按指纹信任 127.0.0.1 的证书");
+    }
+
+    /// <summary>Has Hangfire run the source's crawl job and waits until its retry is scheduled; returns the failed attempt's state data.</summary>
+    private static async Task<IDictionary<string, string>> FailedCrawlAsync(Microsoft.AspNetCore.Builder.WebApplication app, string source)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(CrawlJob.Id(source));
+        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var retry = await ServeFixture.UntilAsync(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(CrawlJob)).Key);
+        return monitor.JobDetails(retry).History.First(h => h.StateName == FailedState.StateName).Data;
     }
 
     private static async Task<(HttpStatusCode Code, JsonElement Body)> HealthAsync(HttpClient http, CancellationToken ct)

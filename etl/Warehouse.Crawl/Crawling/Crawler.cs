@@ -23,7 +23,14 @@ public sealed record CrawlSummary(
     int UnchangedDocuments,
     int Rejected,
     IReadOnlyList<CrawlProblem> Problems,
-    string? Failure = null);
+    string? Failure = null)
+{
+    /// <summary>
+    /// What a user must look at even when the crawl worked, one Chinese-first line each (a certificate
+    /// trusted by its pinned fingerprint, …). Empty for a crawl that needs no second look.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Crawls a source: list pages find articles, articles find attachments, documents go to the
@@ -70,8 +77,8 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             Count(o => o.Outcome == UrlOutcome.Unchanged),
             Count(o => o.Outcome == UrlOutcome.Rejected),
             problems);
-        summary = summary with { Failure = FailureOf(source, summary) };
-        await store.FinishRunAsync(run, summary.Failure, ct);
+        summary = summary with { Failure = FailureOf(source, summary), Warnings = [.. PinWarnings(source)] };
+        await store.FinishRunAsync(run, summary.Failure, summary.Warnings, ct);
         return summary;
     }
 
@@ -93,6 +100,14 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         return s.NewDocuments + s.UnchangedDocuments + s.Rejected == 0
             ? $"未从该来源抓取到任何文件（列表页 {s.ListPages} 个，文章 {s.Articles} 篇，失败或被拒 {s.Problems.Count} 个）/ nothing was fetched from the source"
             : null;
+    }
+
+    /// <summary>A pinned certificate is trusted without its chain: every crawl says so, so that nobody forgets to renew the pin.</summary>
+    private static IEnumerable<string> PinWarnings(Source source)
+    {
+        if (source.PinnedCertificate is not { } pin) yield break;
+        yield return $"已按指纹信任 {pin.Host} 的证书（SHA-256 {pin.Display}），未验证其证书链；门户更换证书后须更新来源文件的 tls.pin_sha256 / " +
+            $"the certificate of {pin.Host} is trusted by its pinned fingerprint, its chain unverified";
     }
 
     private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey);

@@ -14,10 +14,8 @@ internal static class LocalCrawl
     /// Writes the source's file into a new folder under <paramref name="parent"/> and crawls it from
     /// <paramref name="start"/> into <paramref name="database"/> (when null, a new warehouse beside the source file).
     /// </summary>
-    public static async Task<(CrawlSummary Summary, WarehouseDatabase Database)> RunAsync(string parent, Uri start, WarehouseDatabase? database, CancellationToken ct)
-    {
-        var folder = Directory.CreateDirectory(Path.Combine(parent, $"sources-{Guid.NewGuid():N}")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(folder, "county.yaml"), $"""
+    public static Task<(CrawlSummary Summary, WarehouseDatabase Database)> RunAsync(string parent, Uri start, WarehouseDatabase? database, CancellationToken ct) =>
+        RunAsync(parent, $"""
             title: 测试县人民政府
             region: "370212"
             profile: trs
@@ -25,7 +23,13 @@ internal static class LocalCrawl
             politeness:
               min_delay: 10ms
             local_test_source: true
-            """, ct);
+            """, database, ct);
+
+    /// <summary>Writes <paramref name="yaml"/> as the one source of a new folder under <paramref name="parent"/> and crawls it.</summary>
+    public static async Task<(CrawlSummary Summary, WarehouseDatabase Database)> RunAsync(string parent, string yaml, WarehouseDatabase? database, CancellationToken ct)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(parent, $"sources-{Guid.NewGuid():N}")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "county.yaml"), yaml, ct);
         var catalog = SourceCatalog.Load(folder);
         catalog.Problems.ShouldBeEmpty();
         database ??= new WarehouseDatabase(WarehouseTarget.Parse(Path.Combine(folder, "w.db")));
