@@ -128,6 +128,13 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             case FetchStatus.NotModified when url.Kind == UrlKind.List && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept:
                 await ReadListAsync(visit, url, result, kept, Html.Decode(result with { Status = FetchStatus.Ok, Bytes = kept }), keep: false, ct);
                 return;
+            case FetchStatus.NotModified when url.Kind == UrlKind.Article && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept
+                && AttachmentsOf(result with { Status = FetchStatus.Ok, Bytes = kept }) is { Count: > 0 } again:
+                // An unchanged article's attachments are queued again, so that one that failed last run
+                // (bot protection, a server error) is asked for again; those that did not cost a 304.
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, again.Select(a => (a.Url, UrlKind.Document, (string?)a.Title)), result.FinalUrl, ct);
+                await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, null, ct);
+                return;
             case FetchStatus.NotModified:
                 await store.CompleteAsync(url, result, UrlState.Done, url.Kind == UrlKind.List ? null : UrlOutcome.Unchanged, null, null, ct);
                 return;
@@ -159,6 +166,10 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
         await LoadAsync(visit, url, result, kind, ct);
     }
+
+    /// <summary>The attachments a page links to; none when the bytes are a document rather than a page.</summary>
+    private static IReadOnlyList<(Uri Url, string Title)> AttachmentsOf(FetchResult page) =>
+        DocumentSniffer.Sniff(page.Bytes) is DocumentKind.Html or DocumentKind.Text ? ArticlePage.Attachments(Html.Decode(page), page.FinalUrl) : [];
 
     private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
     {

@@ -14,6 +14,8 @@ namespace Warehouse.Crawl.Tests.Crawling;
 /// </summary>
 public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
 {
+    private const string Challenge = "<html><head><script>document.cookie='__jsl_clearance=1';location.reload()</script></head><body></body></html>";
+
     private static readonly byte[] Report = CorpusWriter.Render(ReportFactory.Create(59, 0, 0), Layouts.HtmlTrs);
 
     [Fact]
@@ -21,7 +23,7 @@ public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
     {
         var asked = 0;
         await using var portal = await ServeAsync(certificate: null, () => Interlocked.Increment(ref asked) == 1
-            ? Results.Content("<html><head><script>document.cookie='__jsl_clearance=1';location.reload()</script></head><body></body></html>", "text/html", null, 521)
+            ? Results.Content(Challenge, "text/html", null, 521)
             : Results.Bytes(Report, "text/html; charset=utf-8"));
 
         var (first, database) = await LocalCrawl.RunAsync(Dir.FullName, portal.Url("/gkml/ndbg/"), null, Ct);
@@ -40,6 +42,58 @@ public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
 
         second.NewDocuments.ShouldBe(1);
         second.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_challenged_attachment_of_an_unchanged_article_is_asked_for_again_on_the_next_run()
+    {
+        var docx = CorpusWriter.Render(ReportFactory.Create(59, 1, 0), Layouts.Docx);
+        var asked = 0;
+        await using var portal = await TestPortal.StartAsync(app =>
+        {
+            app.MapGet("/gkml/ndbg/", () => Results.Content(
+                "<html><head><meta charset=\"utf-8\"></head><body><ul class=\"list\"><li><a href=\"/art/1.html\" title=\"测试县2023年政府信息公开工作年度报告\">年度报告</a></li></ul></body></html>",
+                "text/html; charset=utf-8"));
+            app.MapGet("/art/1.html", (HttpContext context) =>
+            {
+                context.Response.Headers.ETag = "\"a1\"";
+                return context.Request.Headers.IfNoneMatch == "\"a1\""
+                    ? Results.StatusCode(304)
+                    : Results.Content("<html><body><h1>测试县2023年政府信息公开工作年度报告</h1><p>附件：<a href=\"/files/2023.docx\">2023年度报告.docx</a></p></body></html>", "text/html; charset=utf-8");
+            });
+            app.MapGet("/files/2023.docx", () => Interlocked.Increment(ref asked) == 1
+                ? Results.Content(Challenge, "text/html", null, 521)
+                : Results.Bytes(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        }, Ct);
+
+        var (first, database) = await LocalCrawl.RunAsync(Dir.FullName, portal.Url("/gkml/ndbg/"), null, Ct);
+        var (second, _) = await LocalCrawl.RunAsync(Dir.FullName, portal.Url("/gkml/ndbg/"), database, Ct);
+
+        first.Problems.ShouldHaveSingleItem().Url.ShouldBe(portal.Url("/files/2023.docx").AbsoluteUri);
+        portal.HitsTo("/art/1.html")[^1].Header("If-None-Match").ShouldBe("\"a1\"");
+        second.NewDocuments.ShouldBe(1);
+        second.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_scan_on_the_portal_is_rejected_but_tied_to_the_agency_and_year_its_link_names()
+    {
+        var scan = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "BadInputs", "scanned.pdf"));
+        await using var portal = await TestPortal.StartAsync(app =>
+        {
+            app.MapGet("/gkml/ndbg/", () => Results.Content(
+                "<html><head><meta charset=\"utf-8\"></head><body><ul class=\"list\"><li><a href=\"/files/P020250120.pdf\" title=\"测试县人民政府2024年政府信息公开工作年度报告\">年度报告</a></li></ul></body></html>",
+                "text/html; charset=utf-8"));
+            app.MapGet("/files/P020250120.pdf", () => Results.Bytes(scan, "application/pdf"));
+        }, Ct);
+
+        var (summary, database) = await LocalCrawl.RunAsync(Dir.FullName, portal.Url("/gkml/ndbg/"), null, Ct);
+
+        summary.Rejected.ShouldBe(1);
+        await using var c = await database.OpenAsync(Ct);
+        var rejection = await c.QuerySingleAsync<(string Reason, string Agency, long Year)>("select reason, agency, year from ingest_rejection");
+        rejection.Reason.ShouldStartWith("扫描件，无文字层");
+        (rejection.Agency, rejection.Year).ShouldBe(("测试县人民政府", 2024L));
     }
 
     [Fact]
