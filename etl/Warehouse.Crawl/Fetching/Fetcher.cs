@@ -101,7 +101,7 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
     {
         var run = new FetchRun(url, time);
         // A hop is a loop when its URL was asked for before with the same cookies: a portal may set a cookie and redirect back.
-        var visited = new HashSet<string>(StringComparer.Ordinal) { Visit(url) };
+        var visited = new HashSet<string>(StringComparer.Ordinal) { HopKey(url) };
         var current = url;
         Uri? redirectedFrom = null;
 
@@ -144,7 +144,7 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
                 }
 
                 var next = new Uri(current, location);
-                if (!visited.Add(Visit(next))) return run.End(next, FetchStatus.Failed, $"redirect loop at {next}", response);
+                if (!visited.Add(HopKey(next))) return run.End(next, FetchStatus.Failed, $"redirect loop at {next}", response);
                 if (run.Redirects == policy.MaxRedirects)
                 {
                     return run.End(next, FetchStatus.Refused, $"more than {policy.MaxRedirects} redirects: {current} redirects again, to {next}", response);
@@ -200,7 +200,8 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
         }
     }
 
-    private string Visit(Uri url) => WithoutFragment(url) + " " + CookieHeader(url);
+    /// <summary>What makes a redirect hop the same as an earlier one: its URL and the cookies it is asked for with.</summary>
+    private string HopKey(Uri url) => WithoutFragment(url) + " " + CookieHeader(url);
 
     /// <summary>The status, reason and wall an exception from the handlers ends the fetch with, or null for one that is a bug.</summary>
     private static (FetchStatus Status, string Reason, FetchBlock? Blocked)? Failure(Exception e, RequestState state, Uri url)

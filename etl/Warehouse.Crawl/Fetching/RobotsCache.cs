@@ -57,6 +57,10 @@ internal sealed class RobotsCache(
         var now = time.GetUtcNow();
         return result switch
         {
+            // A 2xx page of script where robots.txt should be is as often a portal's soft 404 (a script sending
+            // visitors home) as a challenge: no rules; a real challenge stops the pages, which then say so.
+            { Blocked: FetchBlock.BotProtection, StatusCode: >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices } =>
+                new(robotsUrl, RobotsTxt.AllowAll, null, now + options.RobotsFailureLifetime),
             // The wall stands before every page too; the pages say so rather than "robots.txt could not be read".
             { Blocked: { } blocked } => new(robotsUrl, RobotsTxt.DisallowAll, result.Reason, now + options.RobotsFailureLifetime) { Blocked = blocked },
             { Status: FetchStatus.Ok } => new(robotsUrl, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Bytes)), null, now + options.RobotsLifetime),

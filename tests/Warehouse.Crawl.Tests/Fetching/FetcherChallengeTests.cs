@@ -70,6 +70,22 @@ public sealed class FetcherChallengeTests
     }
 
     [Fact]
+    public async Task A_robots_txt_that_is_a_200_page_of_script_is_no_rules_not_a_wall()
+    {
+        // Portals answer unknown paths with a page whose script sends the visitor home.
+        await using var portal = await TestPortal.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.Content("<html><head><script>location.href='/'</script></head><body></body></html>", "text/html"));
+            app.MapGet("/ndbg/", () => Results.Content("<html><body><p>年度报告</p></body></html>", "text/html"));
+        }, Ct);
+        await using var fetcher = Fetcher.Create(Fast.Options);
+
+        var result = await fetcher.FetchAsync(portal.Url("/ndbg/"), Fast.Policy(portal.Host()), null, Ct);
+
+        result.Status.ShouldBe(FetchStatus.Ok);
+    }
+
+    [Fact]
     public async Task A_challenged_robots_txt_fails_the_page_with_the_challenge_not_a_robots_problem()
     {
         await using var portal = await TestPortal.StartAsync(app => app.MapGet("/{**path}", () => Results.Content(JslChallenge, "text/html", null, 521)), Ct);
