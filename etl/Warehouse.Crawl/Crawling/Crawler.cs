@@ -77,7 +77,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             Count(o => o.Outcome == UrlOutcome.Unchanged),
             Count(o => o.Outcome == UrlOutcome.Rejected),
             problems);
-        summary = summary with { Failure = FailureOf(source, summary), Warnings = [.. PinWarnings(source)] };
+        summary = summary with { Failure = FailureOf(source, summary), Warnings = [.. PinWarnings(source), .. WallWarnings(problems)] };
         await store.FinishRunAsync(run, summary.Failure, summary.Warnings, ct);
         return summary;
     }
@@ -108,6 +108,24 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         if (source.PinnedCertificate is not { } pin) yield break;
         yield return $"已按指纹信任 {pin.Host} 的证书（SHA-256 {pin.Display}），未验证其证书链；门户更换证书后须更新来源文件的 tls.pin_sha256 / " +
             $"the certificate of {pin.Host} is trusted by its pinned fingerprint, its chain unverified";
+    }
+
+    /// <summary>
+    /// URLs a wall kept out (bot protection, a certificate): not broken pages but something to act on, each kind
+    /// counted in one line. They are failed in the frontier, so the next run asks for them again.
+    /// </summary>
+    private static IEnumerable<string> WallWarnings(IReadOnlyList<CrawlProblem> problems)
+    {
+        int Count(string reason) => problems.Count(p => p.LastReason?.StartsWith(reason, StringComparison.Ordinal) == true);
+        if (Count(ChallengePage.Reason) is > 0 and var challenged)
+        {
+            yield return $"{challenged} 个网址被网站的反爬虫防护拦截，下次抓取时再试 / {challenged} URL(s) blocked by the site's bot protection, asked for again on the next run";
+        }
+
+        if (Count(CertificateCheck.Reason) is > 0 and var untrusted)
+        {
+            yield return $"{untrusted} 个网址因证书错误未能抓取（原因见各网址）/ {untrusted} URL(s) not fetched for a certificate error (see each URL's reason)";
+        }
     }
 
     private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey);

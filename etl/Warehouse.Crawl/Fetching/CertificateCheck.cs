@@ -17,6 +17,9 @@ namespace Warehouse.Crawl.Fetching;
 /// </remarks>
 internal sealed class CertificateCheck
 {
+    /// <summary>What the reason of a fetch ended by a certificate starts with.</summary>
+    public const string Reason = "证书错误";
+
     private readonly ConcurrentDictionary<string, CertificatePin> pins = new(StringComparer.OrdinalIgnoreCase);
 
     public void Pin(CertificatePin pin) => pins[pin.Host] = pin;
@@ -31,7 +34,7 @@ internal sealed class CertificateCheck
             return fingerprint == pin.Sha256
                 ? true
                 : throw new FetchException(FetchStatus.Failed,
-                    $"证书错误：{host} 的证书指纹（SHA-256 {Show(fingerprint)}）与来源固定的 {pin.Display} 不符 / certificate error: the certificate of {host} does not match the source's pinned fingerprint",
+                    $"{Reason}：{host} 的证书指纹（SHA-256 {Show(fingerprint)}）与来源固定的 {pin.Display} 不符 / certificate error: the certificate of {host} does not match the source's pinned fingerprint",
                     FetchBlock.Certificate);
         }
 
@@ -60,7 +63,7 @@ internal sealed class CertificateCheck
 
         var distinct = wrong.Distinct().ToList();
         var pinHint = fingerprint is null ? "" : $"；如已核实这是该门户的证书，可在来源文件写 tls: {{ pin_sha256: \"{CertificatePin.Colons(fingerprint)}\" }}";
-        return $"证书错误：{host} 的证书{string.Join("，", distinct.Select(w => w.Zh))}{pinHint} / certificate error for {host}: {string.Join(", ", distinct.Select(w => w.En))}";
+        return $"{Reason}：{host} 的证书{string.Join("，", distinct.Select(w => w.Zh))}{pinHint} / certificate error for {host}: {string.Join(", ", distinct.Select(w => w.En))}";
     }
 
     private static string Show(string? fingerprint) => fingerprint is null ? "无" : CertificatePin.Colons(fingerprint);

@@ -29,6 +29,7 @@ public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
         var (first, database) = await LocalCrawl.RunAsync(Dir.FullName, portal.Url("/gkml/ndbg/"), null, Ct);
 
         first.Rejected.ShouldBe(0);
+        first.Warnings.ShouldBe(["1 个网址被网站的反爬虫防护拦截，下次抓取时再试 / 1 URL(s) blocked by the site's bot protection, asked for again on the next run"]);
         var blocked = first.Problems.ShouldHaveSingleItem();
         blocked.State.ShouldBe(UrlState.Failed);
         blocked.LastReason.ShouldNotBeNull().ShouldStartWith("被网站的反爬虫防护拦截（521");
@@ -42,6 +43,7 @@ public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
 
         second.NewDocuments.ShouldBe(1);
         second.Problems.ShouldBeEmpty();
+        second.Warnings.ShouldBeEmpty();
     }
 
     [Fact]
@@ -106,6 +108,7 @@ public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
 
         summary.Failure.ShouldNotBeNull().ShouldStartWith($"起始页抓取失败：{portal.Url("/gkml/ndbg/")}（证书错误：127.0.0.1 的证书证书链验证不到受信任的根证书");
         summary.Failure.ShouldNotContain("robots");
+        summary.Warnings.ShouldBe(["1 个网址因证书错误未能抓取（原因见各网址）/ 1 URL(s) not fetched for a certificate error (see each URL's reason)"]);
     }
 
     [Fact]
