@@ -34,7 +34,7 @@ internal sealed class CertificateCheck
             return fingerprint == pin.Sha256
                 ? true
                 : throw new FetchException(FetchStatus.Failed,
-                    $"{Reason}：{host} 的证书指纹（SHA-256 {Show(fingerprint)}）与来源固定的 {pin.Display} 不符 / certificate error: the certificate of {host} does not match the source's pinned fingerprint",
+                    $"{Reason}（{host}）：证书指纹（SHA-256 {Show(fingerprint)}）与来源固定的 {pin.Display} 不符 / certificate error for {host}: it does not match the source's pinned fingerprint",
                     FetchBlock.Certificate);
         }
 
@@ -63,7 +63,7 @@ internal sealed class CertificateCheck
 
         var distinct = wrong.Distinct().ToList();
         var pinHint = fingerprint is null ? "" : $"；如已核实这是该门户的证书，可在来源文件写 tls: {{ pin_sha256: \"{CertificatePin.Colons(fingerprint)}\" }}";
-        return $"{Reason}：{host} 的证书{string.Join("，", distinct.Select(w => w.Zh))}{pinHint} / certificate error for {host}: {string.Join(", ", distinct.Select(w => w.En))}";
+        return $"{Reason}（{host}）：{string.Join("，", distinct.Select(w => w.Zh))}{pinHint} / certificate error for {host}: {string.Join(", ", distinct.Select(w => w.En))}";
     }
 
     private static string Show(string? fingerprint) => fingerprint is null ? "无" : CertificatePin.Colons(fingerprint);

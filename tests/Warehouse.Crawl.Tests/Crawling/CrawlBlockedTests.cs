@@ -106,7 +106,7 @@ public sealed class CrawlBlockedTests() : ScratchFolderTests("crawl-blocked-")
 
         var (summary, _) = await LocalCrawl.RunAsync(Dir.FullName, portal.Url("/gkml/ndbg/"), null, Ct);
 
-        summary.Failure.ShouldNotBeNull().ShouldStartWith($"起始页抓取失败：{portal.Url("/gkml/ndbg/")}（证书错误：127.0.0.1 的证书证书链验证不到受信任的根证书");
+        summary.Failure.ShouldNotBeNull().ShouldStartWith($"起始页抓取失败：{portal.Url("/gkml/ndbg/")}（证书错误（127.0.0.1）：证书链验证不到受信任的根证书");
         summary.Failure.ShouldNotContain("robots");
         summary.Warnings.ShouldBe(["1 个网址因证书错误未能抓取（原因见各网址）/ 1 URL(s) not fetched for a certificate error (see each URL's reason)"]);
     }

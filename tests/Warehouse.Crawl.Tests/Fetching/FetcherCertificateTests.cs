@@ -32,7 +32,7 @@ public sealed class FetcherCertificateTests
 
         result.Status.ShouldBe(FetchStatus.Failed);
         result.Blocked.ShouldBe(FetchBlock.Certificate);
-        result.Reason.ShouldNotBeNull().ShouldStartWith("证书错误：127.0.0.1 的证书证书链验证不到受信任的根证书（如自签名证书）；如已核实这是该门户的证书，可在来源文件写 tls: { pin_sha256: \"");
+        result.Reason.ShouldNotBeNull().ShouldStartWith("证书错误（127.0.0.1）：证书链验证不到受信任的根证书（如自签名证书）；如已核实这是该门户的证书，可在来源文件写 tls: { pin_sha256: \"");
         result.Reason.ShouldContain(Certificates.Fingerprint(certificate));
         result.Reason.ShouldEndWith("/ certificate error for 127.0.0.1: untrusted root");
         result.Reason.ShouldNotContain("robots");
@@ -71,7 +71,7 @@ public sealed class FetcherCertificateTests
 
         result.Status.ShouldBe(FetchStatus.Failed);
         result.Blocked.ShouldBe(FetchBlock.Certificate);
-        result.Reason.ShouldBe($"证书错误：127.0.0.1 的证书指纹（SHA-256 {Certificates.Fingerprint(certificate)}）与来源固定的 {CertificatePin.Colons(new string('A', 64))} 不符 / certificate error: the certificate of 127.0.0.1 does not match the source's pinned fingerprint");
+        result.Reason.ShouldBe($"证书错误（127.0.0.1）：证书指纹（SHA-256 {Certificates.Fingerprint(certificate)}）与来源固定的 {CertificatePin.Colons(new string('A', 64))} 不符 / certificate error for 127.0.0.1: it does not match the source's pinned fingerprint");
     }
 }
 
