@@ -69,6 +69,12 @@ public sealed record MissingReport
     /// <summary>Where last year's document came from.</summary>
     public string? LastSource { get; init; }
 
+    /// <summary>v_filing_status's status of the year: missing, unreadable (a document came that could not be read) or crawl_failed (its portal's last crawl failed).</summary>
+    public string Status { get; init; } = "missing";
+
+    /// <summary>The status in Chinese: 未发布, 无法核实（无法读取） or 无法核实（抓取失败）.</summary>
+    public string StatusLabel { get; init; } = "未发布";
+
     /// <summary>How many such agencies the filter holds (the list may be cut short).</summary>
     public long Total { get; init; }
 }

@@ -14,8 +14,9 @@ namespace Warehouse.Jobs;
 /// Crawls one source (by name, so that the job survives edits of its file). Two runs of the same
 /// source never overlap, across every serve process sharing the queue: the second finds the
 /// source's lock taken and stops, saying so; the frontier would let it resume the same run.
-/// A crawl whose start page failed, or that fetched nothing from its source, fails the job
-/// (<see cref="CrawlFailedException"/>): Hangfire shows it red and retries it.
+/// A crawl whose start page failed, or that fetched nothing from its source, or that warned (a
+/// certificate trusted by its pin, …), fails the job (<see cref="CrawlFailedException"/>):
+/// Hangfire shows it red and retries it.
 /// </summary>
 public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, JobStorage storage, TimeProvider time, ILogger<CrawlJob> logger)
 {
@@ -61,11 +62,17 @@ public sealed class CrawlJob(ServeOptions options, WarehouseDatabase database, J
             throw new CrawlFailedException($"抓取 {s.Name} 失败：{failure}");
         }
 
+        if (summary.Warnings.Count > 0)
+        {
+            logger.CrawlWarned(s.Name, string.Join(" | ", summary.Warnings));
+            throw new CrawlFailedException($"抓取 {s.Name} 有警告：{string.Join("；", summary.Warnings)}");
+        }
+
         logger.Crawled(
             s.Name, summary.NewDocuments, summary.UnchangedDocuments, summary.Rejected, summary.Problems.Count);
         return $"{summary.NewDocuments} new, {summary.UnchangedDocuments} unchanged, {summary.Problems.Count} failed or refused";
     }
 }
 
-/// <summary>A crawl that failed as a whole (its start page, or nothing fetched); the message says why, Chinese first.</summary>
+/// <summary>A crawl that failed as a whole (its start page, or nothing fetched) or warned; the message says why, Chinese first.</summary>
 public sealed class CrawlFailedException(string message) : UserFacingException(message);

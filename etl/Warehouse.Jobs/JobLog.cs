@@ -18,6 +18,9 @@ internal static partial class JobLog
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Digest {Name}: {Outcome}; next due {Next} ({Zone})")]
     public static partial void DigestRan(this ILogger log, string name, DigestOutcome outcome, string next, string zone);
 
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "抓取 {Source} 有警告：{Warnings} / crawl warned")]
+    public static partial void CrawlWarned(this ILogger log, string source, string warnings);
+
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Reparsed {Checked} documents: {Changed} changed, {New} newly loaded, {Rejected} now rejected")]
     public static partial void Reparsed(this ILogger log, int @checked, int changed, int @new, int rejected);
 }

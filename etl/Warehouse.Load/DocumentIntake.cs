@@ -90,8 +90,13 @@ public sealed class DocumentIntake(DocumentReader reader, long maxBytes = ParseO
 
         Documents.Add(1, new("kind", sniffed.ToString()), new("content_type", origin.ContentType), new("charset", origin.Charset));
         var reading = await reader.ReadAsync(bytes, sniffed, origin.Location, origin.ParseOptions(maxBytes), ct);
+        if (reading.Report is null) reading = reading with { Named = ReportName.Find(origin.Title, FileName(origin.Location)) };
         return new IntakeDocument(bytes, sniffed, origin, document, reading);
     }
+
+    /// <summary>The file name without its extension, of a path or of a URL's path (unescaped: portals name files in Chinese).</summary>
+    private static string FileName(string location) =>
+        Path.GetFileNameWithoutExtension(Uri.TryCreate(location, UriKind.Absolute, out var url) && !url.IsFile ? Uri.UnescapeDataString(url.AbsolutePath) : location);
 
     /// <summary>The media type stored for a document of this kind (<c>raw_document.media_type</c>).</summary>
     public static string MediaType(DocumentKind kind) => kind switch

@@ -23,6 +23,12 @@ public sealed record ReportReading(string Origin, ParseResult Parse, IReadOnlyLi
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     public string? Rejection => Parse.Rejection;
+
+    /// <summary>
+    /// For a rejection: the agency and year the document's file name or portal title name, so that the year
+    /// shows as received but unreadable rather than missing; null for a report, or when nothing names them.
+    /// </summary>
+    public ReportName? Named { get; init; }
 }
 
 /// <summary>Parses bytes (converting legacy .doc/.wps with LibreOffice first) and runs the single-report rules.</summary>

@@ -71,6 +71,7 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
             await _statements["upsert_ingest_rejection"]
                 .Set("Sha256", doc.Sha256).Set("Origin", doc.Origin).Set("Reason", reading.Rejection).Set("ParserVersion", ParserVersion)
                 .Set("At", now).Set("BatchKey", batchKey)
+                .Set("AgencyCode", reading.Named is { } named ? TextKey.Of(named.Agency) : null).Set("Agency", reading.Named?.Agency).Set("Year", reading.Named?.Year)
                 .ExecuteAsync(tx, ct);
             return LoadOutcome.Rejected;
         }

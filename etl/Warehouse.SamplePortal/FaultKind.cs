@@ -29,6 +29,12 @@ public enum FaultKind
     /// <summary>/redirect/loop and /redirect/loop-back redirect to each other, always.</summary>
     RedirectLoop,
 
+    /// <summary>
+    /// The first request answers 521 with only a script that sets a cookie and reloads, as 加速乐 (jsl) and other
+    /// bot protection do; the next request gets the page. A crawler that runs no script must try again on a later run.
+    /// </summary>
+    Challenge,
+
     /// <summary>A /go link redirects to another host (198.51.100.7, a documentation address): the crawler must refuse it.</summary>
     OffHostRedirect,
 }

@@ -56,6 +56,9 @@ public sealed record FaultOptions
     /// <summary>Share of listed articles (reports and others) that answer 404 for good.</summary>
     public double NotFoundShare { get; init; }
 
+    /// <summary>Share of pages and attachments whose first request gets a bot-protection challenge (521, a script only). Not in <see cref="Typical"/>.</summary>
+    public double ChallengeShare { get; init; }
+
     /// <summary>Adds three items to every column: a redirect loop, a /go redirect to a listed report, and a /go redirect off the host.</summary>
     public bool RedirectLoop { get; init; }
 
@@ -67,6 +70,7 @@ public sealed record FaultOptions
             (nameof(ServerErrorShare), ServerErrorShare), (nameof(TooManyRequestsShare), TooManyRequestsShare),
             (nameof(SlowShare), SlowShare), (nameof(ResetShare), ResetShare), (nameof(TruncateShare), TruncateShare),
             (nameof(WrongContentTypeShare), WrongContentTypeShare), (nameof(NotFoundShare), NotFoundShare),
+            (nameof(ChallengeShare), ChallengeShare),
         ];
         foreach (var (name, share) in shares)
         {

@@ -13,7 +13,7 @@ public sealed class FaultPlan
     private static readonly FaultKind[] Order =
     [
         FaultKind.NotFound, FaultKind.ServerError, FaultKind.TooManyRequests, FaultKind.Slow,
-        FaultKind.Reset, FaultKind.Truncate, FaultKind.WrongContentType,
+        FaultKind.Reset, FaultKind.Truncate, FaultKind.WrongContentType, FaultKind.Challenge,
     ];
 
     private readonly FaultOptions _options;
@@ -66,7 +66,7 @@ public sealed class FaultPlan
     {
         FaultKind.None => false,
         FaultKind.ServerError => attempt <= _options.BurstLength,
-        FaultKind.TooManyRequests or FaultKind.Slow or FaultKind.Reset or FaultKind.Truncate => attempt == 1,
+        FaultKind.TooManyRequests or FaultKind.Slow or FaultKind.Reset or FaultKind.Truncate or FaultKind.Challenge => attempt == 1,
         _ => true,
     };
 
@@ -87,6 +87,7 @@ public sealed class FaultPlan
         FaultKind.Reset => _options.ResetShare,
         FaultKind.Truncate => _options.TruncateShare,
         FaultKind.WrongContentType => _options.WrongContentTypeShare,
+        FaultKind.Challenge => _options.ChallengeShare,
         _ => 0,
     };
 

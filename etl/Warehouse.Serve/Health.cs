@@ -11,7 +11,8 @@ namespace Warehouse.Serve;
 /// <summary>
 /// <c>/health</c>: whether the warehouse and the job storage answer, and each source's last
 /// finished crawl with why it failed. Status <c>ok</c> (200) only when all is well; <c>degraded</c>
-/// (503) when a source's last crawl failed (its start page, or nothing fetched); <c>failing</c>
+/// (503) when a source's last crawl failed (its start page, or nothing fetched) or warned (a
+/// certificate trusted by its pin, …); <c>failing</c>
 /// (503) when the warehouse or the job storage does not answer. It names no path or server: the
 /// reasons of a failing check are in serve's log.
 /// </summary>
@@ -19,7 +20,9 @@ public static class Health
 {
     public sealed record Check(bool Ok, string? Detail);
 
-    public sealed record SourceHealth(string Name, string? Schedule, string? LastFinishedCrawl, string? LastCrawlFailure);
+    /// <summary>A source's last finished crawl.</summary>
+    /// <param name="LastCrawlWarnings">What that crawl warned about, one Chinese-first line each; empty when nothing.</param>
+    public sealed record SourceHealth(string Name, string? Schedule, string? LastFinishedCrawl, string? LastCrawlFailure, IReadOnlyList<string> LastCrawlWarnings);
 
     public sealed record Report(string Status, Check Database, Check JobStorage, int Servers, IReadOnlyList<SourceHealth> Sources);
 
@@ -32,19 +35,19 @@ public static class Health
     public static async Task<Report> ReadAsync(ServeOptions options, WarehouseDatabase database, JobStorage storage, ILogger log, CancellationToken ct)
     {
         Check db;
-        var last = new Dictionary<string, (string? Finished, string? Failure)>(StringComparer.Ordinal);
+        var last = new Dictionary<string, (string? Finished, string? Failure, string[] Warnings)>(StringComparer.Ordinal);
         var kind = database.Target.Dialect == Dialect.SqlServer ? "SQL Server" : "SQLite";
         try
         {
             await using var c = await database.OpenAsync(ct);
-            foreach (var row in await c.QueryAsync<(string Source, object? Finished, string? Failure)>(new CommandDefinition(database.Sql.Get("queries/crawl_last_finished"), cancellationToken: ct)))
+            foreach (var row in await c.QueryAsync<(string Source, object? Finished, string? Failure, string? Warnings)>(new CommandDefinition(database.Sql.Get("queries/crawl_last_finished"), cancellationToken: ct)))
             {
                 var finished = row.Finished switch
                 {
                     DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                     var v => v?.ToString(),
                 };
-                last[row.Source] = (finished, row.Failure);
+                last[row.Source] = (finished, row.Failure, row.Warnings?.Split('\n') ?? []);
             }
 
             db = new Check(true, kind);
@@ -69,9 +72,9 @@ public static class Health
         }
 
         var sources = SourceCatalog.Load(options.Sources).Sources
-            .Select(s => last.TryGetValue(s.Name, out var l) ? new SourceHealth(s.Name, s.Schedule, l.Finished, l.Failure) : new SourceHealth(s.Name, s.Schedule, null, null))
+            .Select(s => last.TryGetValue(s.Name, out var l) ? new SourceHealth(s.Name, s.Schedule, l.Finished, l.Failure, l.Warnings) : new SourceHealth(s.Name, s.Schedule, null, null, []))
             .ToList();
-        var status = !db.Ok || !jobs.Ok ? "failing" : sources.Any(s => s.LastCrawlFailure is not null) ? "degraded" : "ok";
+        var status = !db.Ok || !jobs.Ok ? "failing" : sources.Any(s => s.LastCrawlFailure is not null || s.LastCrawlWarnings.Count > 0) ? "degraded" : "ok";
         return new Report(status, db, jobs, servers, sources);
     }
 }

@@ -1,7 +1,10 @@
 -- v_filing_status: one row per agency and year it is expected to report (rule 6): a year it
--- reported, and the year after one it reported (up to the latest year loaded). status is
--- on_time (by 31 January), late, undated (no closing date) or missing; status_label says it
--- in Chinese; findings lists the report's errors and warning_findings its warnings, in the
+-- reported, the year after one it reported (up to the latest year loaded), and a year a document
+-- was received for that could not be read. status is on_time (by 31 January), late, undated (no
+-- closing date), unreadable (no report, but a rejected document whose file name or portal title
+-- names the agency and year: a scan without a text layer, say), crawl_failed (no report, and the
+-- last crawl of a source the agency's documents came from failed: nobody can tell it is missing)
+-- or missing; status_label says it in Chinese; findings lists the report's errors and warning_findings its warnings, in the
 -- order they were found, each by its Chinese sentence (a message's text up to its first 。: the
 -- validator writes Chinese first, English after); source_url is where the report came from.
 --
@@ -21,8 +24,8 @@
 --   error_count       count      findings of severity error
 --   warning_count     count      findings of severity warning
 --   source_url        attribute  the URL the document was crawled from, or the file it was loaded from
---   status            attribute  on_time, late, undated or missing
---   status_label      attribute  status in Chinese: 按时发布, 逾期发布, 未注明日期, 未发布
+--   status            attribute  on_time, late, undated, unreadable, crawl_failed or missing
+--   status_label      attribute  status in Chinese: 按时发布, 逾期发布, 未注明日期, 无法核实（无法读取）, 无法核实（抓取失败）, 未发布
 --   findings          attribute  the errors' Chinese sentences, in order; null when none
 --   warning_findings  attribute  the warnings' Chinese sentences, in order; null when none
 create or alter view dbo.v_filing_status as
@@ -31,6 +34,20 @@ with expected as (
     union
     select agency_code, year + 1 from dbo.fact_report
     where is_current = 1 and year + 1 <= (select max(year) from dbo.fact_report where is_current = 1)
+    union
+    select agency_code, year from dbo.ingest_rejection where agency_code is not null and year is not null
+),
+unreadable as (
+    select distinct agency_code, year from dbo.ingest_rejection where agency_code is not null and year is not null
+),
+crawl_failed as (
+    select distinct r.agency_code
+    from dbo.fact_report r
+    join dbo.raw_document d on d.sha256 = r.sha256
+    join dbo.dim_source s on s.source_key = d.source_key
+    join dbo.crawl_run c on c.source_code = s.source_code
+    where c.failure is not null
+      and c.run_key = (select max(x.run_key) from dbo.crawl_run x where x.source_code = c.source_code and x.finished_at is not null)
 ),
 filed as (
     select
@@ -45,6 +62,8 @@ filed as (
         r.warning_count,
         d.origin as source_url,
         case
+            when r.report_key is null and u.agency_code is not null then 'unreadable'
+            when r.report_key is null and cf.agency_code is not null then 'crawl_failed'
             when r.report_key is null then 'missing'
             when r.published is null then 'undated'
             when r.late = 1 then 'late'
@@ -54,6 +73,8 @@ filed as (
     join dbo.v_agency a on a.agency_code = e.agency_code and a.is_current = 1
     left join dbo.fact_report r on r.agency_code = e.agency_code and r.year = e.year and r.is_current = 1
     left join dbo.raw_document d on d.sha256 = r.sha256
+    left join unreadable u on u.agency_code = e.agency_code and u.year = e.year
+    left join crawl_failed cf on cf.agency_code = e.agency_code
 )
 select
     f.agency_code,
@@ -75,6 +96,8 @@ select
         when 'on_time' then N'按时发布'
         when 'late' then N'逾期发布'
         when 'undated' then N'未注明日期'
+        when 'unreadable' then N'无法核实（无法读取）'
+        when 'crawl_failed' then N'无法核实（抓取失败）'
         else N'未发布'
     end as status_label,
     (

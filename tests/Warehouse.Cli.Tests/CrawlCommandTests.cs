@@ -19,9 +19,7 @@ public sealed class CrawlCommandTests : IDisposable
     public async Task A_source_whose_start_page_fails_makes_crawl_exit_1_with_a_Chinese_closing_line()
     {
         var ct = TestContext.Current.CancellationToken;
-        var corpus = Path.Combine(_dir.FullName, "corpus");
-        (await Repo.Cli("corpus", "generate", "--count", "6", "--seed", "3", "--out", corpus, "--layouts", "html-trs")).Code.ShouldBe(0);
-        await using var portal = await SamplePortal.SamplePortal.StartAsync(new SamplePortalOptions(corpus, Sites: 1), ct);
+        await using var portal = await PortalAsync(6, ct);
         var site = portal.Sites[0];
         var sources = Directory.CreateDirectory(Path.Combine(_dir.FullName, "sources")).FullName;
         var yaml = site.SourceYaml(TimeSpan.FromMilliseconds(10));
@@ -57,5 +55,27 @@ public sealed class CrawlCommandTests : IDisposable
         output.ShouldContain($"    失败 / failed: {start.AbsoluteUri}202603/t20260313_105587.htm（");
         output.ShouldContain("    警告 / warning: 栏目声明 20 篇，实际抓到 10 篇：其余页面只能通过脚本或检索接口获取 / column declares 20, reached 10 (further pages only through a script or a search API)");
         output.TrimEnd().Split('\n')[^1].ShouldBe("抓取未完全成功：1 个来源中 1 个有警告或抓取失败的链接（pingtan），见上 / 1 of 1 source(s) have warnings or failed URLs: pingtan");
+    }
+
+    [Fact]
+    public async Task A_crawl_that_warns_prints_each_warning_under_its_source()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var portal = await PortalAsync(2, ct);
+        var sources = Directory.CreateDirectory(Path.Combine(_dir.FullName, "sources")).FullName;
+        var pin = string.Join(':', Enumerable.Repeat("AB", 32));
+        await File.WriteAllTextAsync(Path.Combine(sources, "pinned.yaml"), portal.Sites[0].SourceYaml(TimeSpan.FromMilliseconds(10)) + $"\ntls:\n  pin_sha256: \"{pin}\"\n", ct);
+
+        var (_, output, _) = await Repo.Cli("crawl", "--sources", sources, "--db", Path.Combine(_dir.FullName, "w.db"));
+
+        output.ShouldContain($"    警告 / warning: 已按指纹信任 127.0.0.1 的证书（SHA-256 {pin}），未验证其证书链；");
+    }
+
+    /// <summary>A one-site sample portal serving <paramref name="count"/> generated reports (TRS pages).</summary>
+    private async Task<SamplePortal.SamplePortal> PortalAsync(int count, CancellationToken ct)
+    {
+        var corpus = Path.Combine(_dir.FullName, "corpus");
+        (await Repo.Cli("corpus", "generate", "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "3", "--out", corpus, "--layouts", "html-trs")).Code.ShouldBe(0);
+        return await SamplePortal.SamplePortal.StartAsync(new SamplePortalOptions(corpus, Sites: 1), ct);
     }
 }

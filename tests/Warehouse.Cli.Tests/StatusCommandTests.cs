@@ -80,8 +80,25 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
         var (code, output, err) = await Repo.Cli("status", "--db", db, "--region", "赣县区", "--year", "2024");
         code.ShouldBe(2);
         err.ShouldContain("2024 年赣县区（360704，江西省 赣州市）没有报告。已载入的年度：2023（4 份）、2024（1 份）；其中赣县区有报告的年度：2023（1 份）。");
-        output.ShouldContain("未发布 Missing（2023 年有报告、2024 年没有）：共 1 个");
-        output.ShouldContain("  1. 赣县区商务局 · 360704 赣县区 · 上一份报告 2023 年度");
+        output.ShouldContain("未发布或无法核实 Missing or unverifiable（2023 年有报告、2024 年没有）：共 1 个");
+        output.ShouldContain("  1. 赣县区商务局 · 360704 赣县区 · 未发布 · 上一份报告 2023 年度");
+    }
+
+    [Fact]
+    public async Task A_year_whose_report_came_as_a_scan_is_received_but_unreadable_not_missing()
+    {
+        // 赣县区商务局's 2024 report came, but as a scan without a text layer; its file name says whose and which year.
+        var folder = Directory.CreateDirectory(Path.Combine(w.Folder, $"scan-{Guid.NewGuid():N}")).FullName;
+        foreach (var seed in Directory.GetFiles(Path.GetDirectoryName(Repo.SeedText("000"))!)) File.Copy(seed, Path.Combine(folder, Path.GetFileName(seed)));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "BadInputs", "scanned.pdf"), Path.Combine(folder, "赣县区商务局2024年政府信息公开工作年度报告.pdf"));
+        var db = Path.Combine(w.Folder, $"scan-{Guid.NewGuid():N}.db");
+        (await Repo.Cli("ingest", folder, "--db", db)).Code.ShouldBe(0);
+
+        var (_, output, _) = await Repo.Cli("status", "--db", db, "--region", "赣县区", "--year", "2024");
+
+        output.ShouldContain("  1. 赣县区商务局 · 360704 赣县区 · 无法核实（无法读取） · 上一份报告 2023 年度");
+        var json = JsonNode.Parse((await Repo.Cli("status", "--db", db, "--region", "赣县区", "--year", "2024", "--json")).Out)!;
+        json["missing"]![0]!["status"]!.GetValue<string>().ShouldBe("unreadable");
     }
 
     [Fact]
@@ -141,7 +158,7 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
 
         // The missing agency: last year's report, and where it came from.
         var last = w.Query<string>($"select d.origin from fact_report r join dim_agency a on a.agency_key = r.agency_key join raw_document d on d.sha256 = r.sha256 where a.name = '{w.Withheld.Agency}' and r.year = 2022").Single();
-        var missing = output[output.IndexOf("未发布 Missing", StringComparison.Ordinal)..];
+        var missing = output[output.IndexOf("未发布或无法核实 Missing", StringComparison.Ordinal)..];
         missing.ShouldContain(w.Withheld.Agency);
         missing.ShouldContain($"原文链接（2022 年度）{last}");
 

@@ -105,6 +105,42 @@ public abstract partial class ViewsTests
     }
 
     [Fact]
+    public async Task Filing_status_tells_a_year_received_but_unreadable_and_an_agency_whose_crawl_failed_from_missing()
+    {
+        using var w = NewWarehouse();
+        var files = IngestService.Expand([Seeds]).ToList();
+        // A scan of 赣县区商务局's 2024 report: no text layer, but its file name says whose and which year.
+        var scan = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "BadInputs", "scanned.pdf"));
+        files.Add(w.Write("赣县区商务局2024年政府信息公开工作年度报告.pdf", scan));
+        await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);
+        await using var c = await w.OpenAsync();
+
+        // 和田地区商务局's documents came from a portal whose last crawl failed.
+        await c.ExecuteAsync(w.Sql("insert into dbo.dim_source (source_code, name, kind) values ('hetian', N'和田地区门户', 'portal')"));
+        await c.ExecuteAsync(w.Sql("""
+            update dbo.raw_document set source_key = (select source_key from dbo.dim_source where source_code = 'hetian')
+            where sha256 in (select r.sha256 from dbo.fact_report r where r.agency_code in (select agency_code from dbo.dim_agency where name = N'和田地区商务局'))
+            """));
+        async Task CrawlAsync(string? failure) => await c.ExecuteAsync(w.Sql(
+            "insert into dbo.crawl_run (source_code, started_at, finished_at, failure) values ('hetian', '2025-02-01 03:00:00', '2025-02-01 03:05:00', @Failure)"), new { Failure = failure });
+        await CrawlAsync("起始页抓取失败：…");
+        async Task<Dictionary<string, (string Status, string Label)>> StatusAsync() =>
+            (await c.QueryAsync<(string Agency, string Status, string Label)>(w.Sql("select agency, status, status_label from dbo.v_filing_status where year = 2024")))
+            .ToDictionary(s => s.Agency, s => (s.Status, s.Label));
+
+        var status = await StatusAsync();
+
+        status["赣县区商务局"].ShouldBe(("unreadable", "无法核实（无法读取）"));
+        status["和田地区商务局"].ShouldBe(("crawl_failed", "无法核实（抓取失败）"));
+        status["渠县经济和信息化局"].ShouldBe(("missing", "未发布"));
+        (await c.ExecuteScalarAsync<string>(w.Sql("select reason from dbo.ingest_rejection where year = 2024"))).ShouldStartWith("扫描件，无文字层");
+
+        // Once a crawl of that portal works again, a year with no report is missing.
+        await CrawlAsync(null);
+        (await StatusAsync())["和田地区商务局"].ShouldBe(("missing", "未发布"));
+    }
+
+    [Fact]
     public async Task Rates_are_null_where_their_denominator_is_zero()
     {
         using var w = NewWarehouse();

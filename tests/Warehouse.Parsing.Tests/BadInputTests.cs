@@ -76,6 +76,14 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_scanned_pdf_without_a_text_layer_is_refused_as_a_scan()
+    {
+        var result = Parse(Fixture("scanned.pdf"));
+        result.Report.ShouldBeNull();
+        result.Rejection.ShouldNotBeNull().ShouldStartWith("扫描件，无文字层");
+    }
+
+    [Fact]
     public void Pdf_that_is_not_a_report_is_rejected()
     {
         Parse(Fixture("plain.pdf")).Rejection.ShouldNotBeNull().ShouldContain("not a government information disclosure annual report");

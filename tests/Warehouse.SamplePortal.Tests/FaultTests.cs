@@ -45,6 +45,25 @@ public sealed class FaultTests(TestCorpus corpus)
     }
 
     [Fact]
+    public async Task A_challenge_answers_521_with_only_a_script_once_then_serves_the_page()
+    {
+        await using var portal = await Portals.StartAsync(corpus, new FaultOptions { ChallengeShare = 1 });
+        using var http = Http.Client();
+        var url = portal.Reports[0].ArticleUrl;
+        portal.FaultAt(url).ShouldBe(FaultKind.Challenge);
+
+        using var first = await http.GetAsync(url, Http.Ct);
+        ((int)first.StatusCode).ShouldBe(521);
+        var script = await first.Content.ReadAsStringAsync(Http.Ct);
+        script.ShouldContain("<script>document.cookie=");
+        script.ShouldContain("<body></body>");
+        using var second = await http.GetAsync(url, Http.Ct);
+        second.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        portal.Log.Entries.Select(e => (e.Status, e.Fault)).ShouldBe([(521, FaultKind.Challenge), (200, FaultKind.None)]);
+    }
+
+    [Fact]
     public async Task A_slow_url_answers_late_once_then_at_once()
     {
         await using var portal = await Portals.StartAsync(corpus, new FaultOptions { SlowShare = 1, SlowDelay = TimeSpan.FromMilliseconds(400) });

@@ -8,6 +8,7 @@ using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Warehouse.Jobs;
+using Warehouse.SamplePortal;
 
 namespace Warehouse.Serve.Tests;
 
@@ -98,12 +99,9 @@ public sealed class OperatorTests(ServeFixture f) : IClassFixture<ServeFixture>
         (okCode, ok.GetProperty("status").GetString()).ShouldBe((HttpStatusCode.OK, "ok"));
 
         // The moved one, run by Hangfire: the attempt fails with the reason, and a retry is scheduled.
-        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(CrawlJob.Id("moved"));
-        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
-        var retry = await ServeFixture.UntilAsync(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(CrawlJob)).Key);
-        var failed = monitor.JobDetails(retry).History.First(h => h.StateName == FailedState.StateName);
-        failed.Data["ExceptionType"].ShouldEndWith(nameof(CrawlFailedException));
-        failed.Data["ExceptionMessage"].ShouldStartWith("抓取 moved 失败：起始页抓取失败：");
+        var failed = await FailedCrawlAsync(app, "moved");
+        failed["ExceptionType"].ShouldEndWith(nameof(CrawlFailedException));
+        failed["ExceptionMessage"].ShouldStartWith("抓取 moved 失败：起始页抓取失败：");
 
         // /health: degraded (503), the source's failure given, and no path of this machine anywhere.
         var (code, health) = await HealthAsync(http, ct);
@@ -116,6 +114,64 @@ public sealed class OperatorTests(ServeFixture f) : IClassFixture<ServeFixture>
         var text = health.GetRawText();
         text.ShouldNotContain(f.Folder);
         text.ShouldNotContain(Path.GetTempPath().TrimEnd('/'));
+    }
+
+    [Fact]
+    public async Task A_crawl_that_warns_is_a_failed_job_and_makes_health_degraded()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        // A TRS WCM column whose further items come only from a search API the source does not
+        // describe: the crawl works but reaches fewer reports than the column declares.
+        await using var portal = await SamplePortal.SamplePortal.StartAsync(
+            new SamplePortalOptions(Path.Combine(f.Folder, "corpus"), Sites: 1, PageSize: 10, Styles: [CmsStyle.TrsWcm]), ct);
+        var sources = Directory.CreateDirectory(Path.Combine(f.Folder, "sources-short")).FullName;
+        var yaml = string.Join('\n', portal.Sites[0].SourceYaml(TimeSpan.FromMilliseconds(10), "30 2 * * *").Split('\n')
+            .Where(l => !l.TrimStart().StartsWith("list:", StringComparison.Ordinal) && !l.TrimStart().StartsWith("api:", StringComparison.Ordinal) && !l.TrimStart().StartsWith("url:", StringComparison.Ordinal)));
+        await File.WriteAllTextAsync(Path.Combine(sources, "short.yaml"), yaml, ct);
+        var o = ServeOptions.From(f.Settings(("Warehouse:Sources", sources)));
+        await using var app = await ServeFixture.StartAsync(o);
+        using var http = new HttpClient { BaseAddress = new Uri(o.Urls), Timeout = TimeSpan.FromSeconds(30) };
+
+        var failed = await FailedCrawlAsync(app, "short");
+        failed["ExceptionType"].ShouldEndWith(nameof(CrawlFailedException));
+        failed["ExceptionMessage"].ShouldStartWith("抓取 short 有警告：栏目声明 ");
+
+        var (code, health) = await HealthAsync(http, ct);
+        code.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        health.GetProperty("status").GetString().ShouldBe("degraded");
+        var source = health.GetProperty("sources").EnumerateArray().Single();
+        source.GetProperty("lastCrawlFailure").ValueKind.ShouldBe(JsonValueKind.Null);
+        source.GetProperty("lastCrawlWarnings").EnumerateArray().Select(w => w.GetString()).ShouldHaveSingleItem().ShouldStartWith("栏目声明 ");
+    }
+
+    [Fact]
+    public async Task A_pinned_certificate_is_said_in_every_summary_but_does_not_fail_the_job()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sources = Directory.CreateDirectory(Path.Combine(f.Folder, "sources-pinned")).FullName;
+        var yaml = f.Portal.Sites[1].SourceYaml(TimeSpan.FromMilliseconds(10), "30 2 * * *") + $"\ntls:\n  pin_sha256: \"{new string('A', 64)}\"\n";
+        await File.WriteAllTextAsync(Path.Combine(sources, "pinned.yaml"), yaml, ct);
+        var o = ServeOptions.From(f.Settings(("Warehouse:Sources", sources)));
+        await using var app = await ServeFixture.StartAsync(o);
+        using var http = new HttpClient { BaseAddress = new Uri(o.Urls), Timeout = TimeSpan.FromSeconds(30) };
+
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(CrawlJob.Id("pinned"));
+        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await ServeFixture.UntilAsync(() => monitor.SucceededListCount() > 0 ? "done" : null);
+
+        var (code, health) = await HealthAsync(http, ct);
+        code.ShouldBe(HttpStatusCode.OK);
+        health.GetProperty("status").GetString().ShouldBe("ok");
+    }
+
+    /// <summary>Has Hangfire run the source's crawl job and waits until its retry is scheduled; returns the failed attempt's state data.</summary>
+    private static async Task<IDictionary<string, string>> FailedCrawlAsync(Microsoft.AspNetCore.Builder.WebApplication app, string source)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>().Trigger(CrawlJob.Id(source));
+        var monitor = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var retry = await ServeFixture.UntilAsync(() => monitor.ScheduledJobs(0, 10).FirstOrDefault(j => j.Value.Job?.Type == typeof(CrawlJob)).Key);
+        return monitor.JobDetails(retry).History.First(h => h.StateName == FailedState.StateName).Data;
     }
 
     private static async Task<(HttpStatusCode Code, JsonElement Body)> HealthAsync(HttpClient http, CancellationToken ct)

@@ -63,7 +63,7 @@ internal static class CrawlCommand
                     await output.WriteLineAsync($"    {group.Count(),4} × {group.Key} (e.g. {group.First().Url})");
                 }
 
-                foreach (var w in s.Warnings.Where(w => w != s.Failure)) await output.WriteLineAsync($"    警告 / warning: {w}");
+                foreach (var w in s.Warnings.Where(w => w != s.Failure).Concat(s.Notices)) await output.WriteLineAsync($"    警告 / warning: {w}");
                 if (s.Failure is { } why) await output.WriteLineAsync($"    失败 / failed: {why}");
             }
 

@@ -22,7 +22,7 @@ internal static class StatusCommand
         var region = new Option<string?>("--region") { Description = "只看该地区及其下级，写代码或名称（36 或 江西省，3607 或 赣州市，370212 或 崂山区）。Only this region and below, by code or name.", HelpName = "代码|名称" };
         var limit = new Option<int>("--limit") { Description = "每个列表最多显示几项，0 显示全部（默认 20）。At most this many entries per list, 0 for all.", DefaultValueFactory = _ => 20, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "输出 JSON（含每个列表的总数）。Print JSON, with each list's total." };
-        var command = new Command("status", "数据仓库概况：报告、机关和问题的数量，逾期、未注明日期或有问题的报告（列出每条问题和原文链接），以及未发布的机关；只读，不改动仓库。Counts, and the reports that are late, undated or inconsistent, and the agencies missing.")
+        var command = new Command("status", "数据仓库概况：报告、机关和问题的数量，逾期、未注明日期或有问题的报告（列出每条问题和原文链接），以及未发布或无法核实（抓取失败、无法读取）的机关；只读，不改动仓库。Counts, and the reports that are late, undated or inconsistent, and the agencies missing or unverifiable.")
         {
             db, year, region, limit, json,
         };
@@ -95,11 +95,11 @@ internal static class StatusCommand
                 foreach (var f in Findings[p.ReportKey]) sb.Append("     ").Append(FindingText.Line(f)).Append('\n');
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"\n未发布 Missing（{(Year is { } y ? $"{y - 1} 年有报告、{y} 年没有" : "—")}）：{Shown(Missing.Count, MissingTotal, "个")}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\n未发布或无法核实 Missing or unverifiable（{(Year is { } y ? $"{y - 1} 年有报告、{y} 年没有" : "—")}）：{Shown(Missing.Count, MissingTotal, "个")}\n");
             i = 0;
             foreach (var m in Missing)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {m.Agency} · {Choices.RegionLabel(m.RegionCode, m.Region)} · 上一份报告 {m.LastYear} 年度\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {m.Agency} · {Choices.RegionLabel(m.RegionCode, m.Region)} · {m.StatusLabel} · 上一份报告 {m.LastYear} 年度\n");
                 sb.Append(CultureInfo.InvariantCulture, $"     原文链接（{m.LastYear} 年度）{m.LastSource ?? "（未记录）"}\n");
             }
 
@@ -133,7 +133,7 @@ internal static class StatusCommand
                     source = p.Source,
                     findings = Findings[p.ReportKey].Select(FindingText.Json),
                 }),
-                missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, last_year = m.LastYear, last_source = m.LastSource }),
+                missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, status = m.Status, status_label = m.StatusLabel, last_year = m.LastYear, last_source = m.LastSource }),
             };
             return JsonSerializer.Serialize(value, Options) + "\n";
         }

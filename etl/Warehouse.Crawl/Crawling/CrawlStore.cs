@@ -187,9 +187,13 @@ public sealed class CrawlStore : IAsyncDisposable
     public Task<(int Handled, int Known)> ProgressAsync(string sourceCode, long runKey, CancellationToken ct) => Serialised(async () =>
         await _connection.QuerySingleAsync<(int Handled, int Known)>(new CommandDefinition(Sql.Get("queries/crawl_run_progress"), new { SourceCode = sourceCode, RunKey = runKey }, cancellationToken: ct)), ct);
 
-    /// <summary>Closes a run; <paramref name="failure"/> says why it failed as a whole (null: it did not), for /health.</summary>
-    public Task FinishRunAsync(long runKey, string? failure, CancellationToken ct) => Serialised(async () =>
-        await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_finish_run"), new { RunKey = runKey, FinishedAt = Now, Failure = failure }, cancellationToken: ct)), ct);
+    /// <summary>
+    /// Closes a run; <paramref name="failure"/> says why it failed as a whole (null: it did not) and <paramref name="warnings"/>
+    /// what it warns about (kept one per line; none: null), for /health.
+    /// </summary>
+    public Task FinishRunAsync(long runKey, string? failure, IReadOnlyList<string> warnings, CancellationToken ct) => Serialised(async () =>
+        await _connection.ExecuteAsync(new CommandDefinition(Sql.Get("queries/crawl_finish_run"),
+            new { RunKey = runKey, FinishedAt = Now, Failure = failure, Warnings = warnings.Count == 0 ? null : string.Join('\n', warnings) }, cancellationToken: ct)), ct);
 
     public Task<(IReadOnlyList<CrawlOutcomeCount> Outcomes, IReadOnlyList<CrawlProblem> Problems)> RunSummaryAsync(string sourceCode, long runKey, CancellationToken ct) => Serialised(async () =>
     {

@@ -27,10 +27,18 @@ public sealed record CrawlSummary(
 {
     /// <summary>
     /// What a user must look at even when documents came in, one Chinese-first line each: a list page
-    /// without a report link, a column that declares more items than the crawl reached, and the
-    /// <see cref="Failure"/> when there is one. Empty for a crawl that needs no second look.
+    /// without a report link, a column that declares more items than the crawl reached, URLs a wall kept
+    /// out (bot protection, a certificate), and the <see cref="Failure"/> when there is one. Any of them
+    /// makes <c>crawl</c> exit 1 and a scheduled crawl a failed job. Empty for a crawl that needs no second look.
     /// </summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// What every summary of this source repeats though nothing went wrong this time, one Chinese-first
+    /// line each: a certificate trusted by its pinned fingerprint (so that nobody forgets the pin when the
+    /// portal renews its certificate). Printed with the warnings; neither an exit code nor a failed job.
+    /// </summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
 
     /// <summary>The rules that found the report links, Chinese: "trs 规则", or "通用规则（trs 规则未找到链接）" when the profile's found none.</summary>
     public IReadOnlyList<string> ListRules { get; init; } = [];
@@ -82,13 +90,17 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             Count(o => o.Outcome == UrlOutcome.Rejected),
             problems);
         var failure = FailureOf(source, summary);
+        var warnings = context.Tally.Warnings(source.Api is not null, resumed).Concat(WallWarnings(problems)).ToList();
         summary = summary with
         {
             Failure = failure,
-            Warnings = [.. context.Tally.Warnings(source.Api is not null, resumed), .. failure is null ? Array.Empty<string>() : [failure]],
+            Warnings = [.. warnings, .. failure is null ? Array.Empty<string>() : [failure]],
+            Notices = [.. PinWarnings(source)],
             ListRules = context.Tally.Rules(),
         };
-        await store.FinishRunAsync(run, summary.Failure, ct);
+
+        // The failure has its own column; the run keeps the other warnings, which /health reads.
+        await store.FinishRunAsync(run, summary.Failure, warnings, ct);
         return summary;
     }
 
@@ -112,6 +124,32 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             : null;
     }
 
+    /// <summary>A pinned certificate is trusted without its chain: every crawl says so, so that nobody forgets to renew the pin.</summary>
+    private static IEnumerable<string> PinWarnings(Source source)
+    {
+        if (source.PinnedCertificate is not { } pin) yield break;
+        yield return $"已按指纹信任 {pin.Host} 的证书（SHA-256 {pin.Display}），未验证其证书链；门户更换证书后须更新来源文件的 tls.pin_sha256 / " +
+            $"the certificate of {pin.Host} is trusted by its pinned fingerprint, its chain unverified";
+    }
+
+    /// <summary>
+    /// URLs a wall kept out (bot protection, a certificate): not broken pages but something to act on, each kind
+    /// counted in one line. They are failed in the frontier, so the next run asks for them again.
+    /// </summary>
+    private static IEnumerable<string> WallWarnings(IReadOnlyList<CrawlProblem> problems)
+    {
+        int Count(string reason) => problems.Count(p => p.LastReason?.StartsWith(reason, StringComparison.Ordinal) == true);
+        if (Count(ChallengePage.Reason) is > 0 and var challenged)
+        {
+            yield return $"{challenged} 个网址被网站的反爬虫防护拦截，下次抓取时再试 / {challenged} URL(s) blocked by the site's bot protection, asked for again on the next run";
+        }
+
+        if (Count(CertificateCheck.Reason) is > 0 and var untrusted)
+        {
+            yield return $"{untrusted} 个网址因证书错误未能抓取（原因见各网址）/ {untrusted} URL(s) not fetched for a certificate error (see each URL's reason)";
+        }
+    }
+
     private sealed record Visit(Source Source, FetchPolicy Policy, long Run, long SourceKey, long BatchKey, ColumnTally Tally);
 
     private async Task VisitAsync(Visit visit, FrontierUrl url, CancellationToken ct)
@@ -129,6 +167,13 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
                 return;
             case FetchStatus.NotModified when url.Kind == UrlKind.List && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept:
                 await ReadListAsync(visit, url, result, kept, Html.Decode(result with { Status = FetchStatus.Ok, Bytes = kept }), keep: false, ct);
+                return;
+            case FetchStatus.NotModified when url.Kind == UrlKind.Article && url.Sha256 is { } sha && await store.RawAsync(sha, ct) is { } kept
+                && AttachmentsOf(result with { Status = FetchStatus.Ok, Bytes = kept }) is { Count: > 0 } again:
+                // An unchanged article's attachments are queued again, so that one that failed last run
+                // (bot protection, a server error) is asked for again; those that did not cost a 304.
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, again.Select(a => (a.Url, UrlKind.Document, (string?)a.Title, (DateOnly?)null)), result.FinalUrl, ct);
+                await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, null, ct);
                 return;
             case FetchStatus.NotModified:
                 await store.CompleteAsync(url, result, UrlState.Done, url.Kind == UrlKind.List ? null : UrlOutcome.Unchanged, null, null, ct);
@@ -161,6 +206,10 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
         await LoadAsync(visit, url, result, kind, ct);
     }
+
+    /// <summary>The attachments a page links to; none when the bytes are a document rather than a page.</summary>
+    private static IReadOnlyList<(Uri Url, string Title)> AttachmentsOf(FetchResult page) =>
+        DocumentSniffer.Sniff(page.Bytes) is DocumentKind.Html or DocumentKind.Text ? ArticlePage.Attachments(Html.Decode(page), page.FinalUrl) : [];
 
     private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
     {

@@ -19,8 +19,9 @@ internal sealed class BodyHandler : DelegatingHandler
         try
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            // Only a 2xx body is kept; an error page's or a redirect's is let go now, which frees the connection.
-            var body = response.IsSuccessStatusCode ? await BodyReader.ReadAsync(response.Content, state, cancellationToken).ConfigureAwait(false) : [];
+            // Only a 2xx body is kept (and a 412's or 521's, to tell a bot-protection challenge); an error page's or a
+            // redirect's is let go now, which frees the connection.
+            var body = response.IsSuccessStatusCode || ChallengePage.IsChallengeStatus(response.StatusCode) ? await BodyReader.ReadAsync(response.Content, state, cancellationToken).ConfigureAwait(false) : [];
             response.Content = Buffered(body, response.Content);
             return response;
         }

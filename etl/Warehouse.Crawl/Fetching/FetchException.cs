@@ -4,9 +4,12 @@ namespace Warehouse.Crawl.Fetching;
 /// A decision the fetching layer made below <see cref="Fetcher"/> (a refused address, a body over the limit,
 /// an undecodable body): it is never retried, and <see cref="Fetcher"/> turns it into a result with its status and reason.
 /// </summary>
-internal sealed class FetchException(FetchStatus status, string reason) : Exception(reason)
+internal sealed class FetchException(FetchStatus status, string reason, FetchBlock? blocked = null) : Exception(reason)
 {
     public FetchStatus Status { get; } = status;
+
+    /// <summary>The wall the host put up, when that is what ended the fetch (a certificate that cannot be trusted).</summary>
+    public FetchBlock? Blocked { get; } = blocked;
 
     public string Reason { get; } = reason;
 

@@ -51,6 +51,9 @@ public sealed record FetchPolicy
     /// <summary>The most redirects followed from one URL.</summary>
     public int MaxRedirects { get; init; } = 5;
 
+    /// <summary>A host whose certificate is trusted by its fingerprint alone (the source's <c>tls.pin_sha256</c>); null for none.</summary>
+    public CertificatePin? PinnedCertificate { get; init; }
+
     /// <summary>The policy of a source: its allowed hosts and delay; private addresses only when it is a local test source.</summary>
     public static FetchPolicy ForSource(Source source, string userAgent)
     {
@@ -61,6 +64,7 @@ public sealed record FetchPolicy
             AllowedHosts = source.AllowedHosts,
             MinDelay = source.MinDelay,
             AllowPrivateAddresses = source.LocalTest,
+            PinnedCertificate = source.PinnedCertificate,
         };
     }
 

@@ -37,6 +37,9 @@ public sealed record FetchResult
     /// <summary>One sentence saying why, when <see cref="Status"/> is not Ok; null when it is.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>What kind of wall the host put up, when the fetch <see cref="FetchStatus.Failed"/> at one (bot protection, a certificate); null otherwise.</summary>
+    public FetchBlock? Blocked { get; init; }
+
     /// <summary>When the fetch began (the crawler's clock).</summary>
     public DateTimeOffset FetchedAt { get; init; }
 

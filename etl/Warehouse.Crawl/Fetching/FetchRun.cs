@@ -14,7 +14,7 @@ internal sealed class FetchRun(Uri url, TimeProvider time)
     public int Redirects { get; set; }
 
     public FetchResult End(Uri finalUrl, FetchStatus status, string? reason, HttpResponseMessage? response = null,
-        byte[]? bytes = null, Validators? validators = null)
+        byte[]? bytes = null, Validators? validators = null, FetchBlock? blocked = null)
     {
         var contentType = response is null ? null : RawContentType(response);
         return new FetchResult
@@ -29,6 +29,7 @@ internal sealed class FetchRun(Uri url, TimeProvider time)
             Validators = validators ?? (response is null ? null : Validators.Of(response)),
             Attempts = Attempts,
             Reason = reason,
+            Blocked = blocked,
             FetchedAt = fetchedAt,
             Elapsed = time.GetElapsedTime(started),
         };
@@ -43,12 +44,15 @@ internal sealed class FetchRun(Uri url, TimeProvider time)
                 validators: Validators.Of(response) ?? previous);
         }
 
-        if (response.IsSuccessStatusCode)
+        // BodyHandler has already read and checked the body (of a 2xx, or of a status a challenge comes with); this copies it out of memory.
+        var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        var contentType = RawContentType(response);
+        if (ChallengePage.Is(response.StatusCode, contentType is null ? null : MediaType(contentType), TextDecoding.CharsetOf(contentType), body))
         {
-            // BodyHandler has already read and checked the body; this copies it out of memory.
-            var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-            return End(finalUrl, FetchStatus.Ok, null, response, bytes);
+            return End(finalUrl, FetchStatus.Failed, ChallengePage.Describe(response), response, blocked: FetchBlock.BotProtection);
         }
+
+        if (response.IsSuccessStatusCode) return End(finalUrl, FetchStatus.Ok, null, response, body);
 
         var status = Describe.Status(response);
         var reason = state.RetryAfterBeyondBudget is { } asked

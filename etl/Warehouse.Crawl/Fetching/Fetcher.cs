@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -21,13 +22,18 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
     private readonly HttpClient client;
     private readonly TimeProvider time;
     private readonly RobotsCache robots;
+    private readonly CertificateCheck certificates;
+
+    /// <summary>The cookies each host set during this crawl, by host key: a portal that sets a cookie and redirects back needs it.</summary>
+    private readonly ConcurrentDictionary<string, CookieContainer> cookies = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource lifetime = new();
     private int disposed;
 
-    private Fetcher(ServiceProvider services, FetcherOptions options, TimeProvider time)
+    private Fetcher(ServiceProvider services, FetcherOptions options, TimeProvider time, CertificateCheck certificates)
     {
         this.services = services;
         this.time = time;
+        this.certificates = certificates;
         client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
         robots = new RobotsCache((url, policy, ct) => FollowAsync(url, policy, null, Purpose.Robots, ct), options, time, lifetime.Token);
     }
@@ -55,10 +61,11 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
         services.AddSingleton(time);
         if (logging is not null) services.AddSingleton(logging);
         services.AddSingleton(new HostGate(time));
+        var certificates = new CertificateCheck();
 
         // Timeouts are the pipeline's, per attempt and in total; HttpClient's own would cut across them.
         var http = services.AddHttpClient(ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new PrimaryHandler())
+            .ConfigurePrimaryHttpMessageHandler(() => new PrimaryHandler(certificates))
             // The client is created once and lives as long as the fetcher; PrimaryHandler renews connections itself.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler(provider => new GateHandler(provider.GetRequiredService<HostGate>(), time));
@@ -66,7 +73,7 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
             .SelectPipelineBy(_ => request => SourceReader.HostKey(request.RequestUri!));
         http.AddHttpMessageHandler(() => new BodyHandler());
 
-        return new Fetcher(services.BuildServiceProvider(), options, time);
+        return new Fetcher(services.BuildServiceProvider(), options, time, certificates);
     }
 
     /// <summary>
@@ -86,13 +93,15 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
         if (!url.IsAbsoluteUri) throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(url));
         policy.Validate();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        if (policy.PinnedCertificate is { } pin) certificates.Pin(pin);
         return FollowAsync(url, policy, previous, Purpose.Page, ct);
     }
 
     private async Task<FetchResult> FollowAsync(Uri url, FetchPolicy policy, Validators? previous, Purpose purpose, CancellationToken ct)
     {
         var run = new FetchRun(url, time);
-        var visited = new HashSet<string>(StringComparer.Ordinal) { WithoutFragment(url) };
+        // A hop is a loop when its URL was asked for before with the same cookies: a portal may set a cookie and redirect back.
+        var visited = new HashSet<string>(StringComparer.Ordinal) { HopKey(url) };
         var current = url;
         Uri? redirectedFrom = null;
 
@@ -104,6 +113,7 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
             if (purpose == Purpose.Page)
             {
                 var rules = await robots.GetAsync(current, policy, ct).ConfigureAwait(false);
+                if (rules.Blocked is { } blocked) return run.End(current, FetchStatus.Failed, rules.Unreadable, blocked: blocked);
                 if (rules.Disallows(current, policy.ProductToken) is { } why) return run.End(current, FetchStatus.Disallowed, why);
                 if (rules.Rules.CrawlDelay(policy.ProductToken) is { } crawlDelay && crawlDelay > delay) delay = crawlDelay;
             }
@@ -119,12 +129,13 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
             catch (Exception e) when (!ct.IsCancellationRequested && Failure(e, state, current) is { } failure)
             {
                 run.Attempts += state.Attempts;
-                return run.End(current, failure.Status, failure.Reason);
+                return run.End(current, failure.Status, failure.Reason, blocked: failure.Blocked);
             }
 
             run.Attempts += state.Attempts;
             using (response)
             {
+                KeepCookies(current, response);
                 if (!IsRedirect(response.StatusCode)) return await run.CompleteAsync(current, response, state, previous, ct).ConfigureAwait(false);
 
                 if (response.Headers.Location is not { } location)
@@ -133,7 +144,7 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
                 }
 
                 var next = new Uri(current, location);
-                if (!visited.Add(WithoutFragment(next))) return run.End(next, FetchStatus.Failed, $"redirect loop at {next}", response);
+                if (!visited.Add(HopKey(next))) return run.End(next, FetchStatus.Failed, $"redirect loop at {next}", response);
                 if (run.Redirects == policy.MaxRedirects)
                 {
                     return run.End(next, FetchStatus.Refused, $"more than {policy.MaxRedirects} redirects: {current} redirects again, to {next}", response);
@@ -153,6 +164,7 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
         request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/pdf,*/*;q=0.8");
         request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
         previous?.AddTo(request);
+        if (CookieHeader(url) is { Length: > 0 } cookie) request.Headers.TryAddWithoutValidation("Cookie", cookie);
         state.AttachTo(request);
         // The body is already read (BodyHandler), so nothing is gained by HttpClient buffering it again.
         return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
@@ -167,22 +179,46 @@ public sealed class Fetcher : IAsyncDisposable, IDisposable
         return why is null || redirectedFrom is null ? why : $"{redirectedFrom} redirects to {url}, but {why}";
     }
 
-    /// <summary>The status and reason an exception from the handlers ends the fetch with, or null for one that is a bug.</summary>
-    private static (FetchStatus Status, string Reason)? Failure(Exception e, RequestState state, Uri url)
+    private string? CookieHeader(Uri url) =>
+        cookies.TryGetValue(SourceReader.HostKey(url), out var jar) ? jar.GetCookieHeader(url) : null;
+
+    /// <summary>Keeps what the answer's Set-Cookie headers set, in its host's jar; a malformed cookie is ignored, as browsers do.</summary>
+    private void KeepCookies(Uri url, HttpResponseMessage response)
     {
-        if (FetchException.Find(e) is { } decided) return (decided.Status, decided.Reason);
+        if (!response.Headers.TryGetValues("Set-Cookie", out var values)) return;
+        var jar = cookies.GetOrAdd(SourceReader.HostKey(url), _ => new CookieContainer());
+        foreach (var value in values)
+        {
+            try
+            {
+                jar.SetCookies(url, value);
+            }
+            catch (CookieException)
+            {
+                // A portal's broken cookie is not the crawl's problem.
+            }
+        }
+    }
+
+    /// <summary>What makes a redirect hop the same as an earlier one: its URL and the cookies it is asked for with.</summary>
+    private string HopKey(Uri url) => WithoutFragment(url) + " " + CookieHeader(url);
+
+    /// <summary>The status, reason and wall an exception from the handlers ends the fetch with, or null for one that is a bug.</summary>
+    private static (FetchStatus Status, string Reason, FetchBlock? Blocked)? Failure(Exception e, RequestState state, Uri url)
+    {
+        if (FetchException.Find(e) is { } decided) return (decided.Status, decided.Reason, decided.Blocked);
         var host = SourceReader.HostKey(url);
         var tries = Describe.Attempts(state.Attempts);
         return e switch
         {
             BrokenCircuitException broken => (FetchStatus.Failed,
-                $"requests to {host} are paused after repeated failures (its circuit breaker is open{(broken.RetryAfter is { } left ? $" for {Describe.Duration(left)} more" : "")})"),
+                $"requests to {host} are paused after repeated failures (its circuit breaker is open{(broken.RetryAfter is { } left ? $" for {Describe.Duration(left)} more" : "")})", null),
             TimeoutRejectedException when state.TotalTimedOut => (FetchStatus.Failed,
-                $"no answer from {host} within the total timeout of {Describe.Duration(state.Policy.TotalTimeout)} ({tries})"),
+                $"no answer from {host} within the total timeout of {Describe.Duration(state.Policy.TotalTimeout)} ({tries})", null),
             TimeoutRejectedException => (FetchStatus.Failed,
-                $"timed out after {tries} of {Describe.Duration(state.Policy.AttemptTimeout)} each"),
-            HttpRequestException http => (FetchStatus.Failed, $"no answer from {host} ({Messages(http)}) after {tries}"),
-            IOException io => (FetchStatus.Failed, $"the answer from {host} broke off ({Messages(io)}) after {tries}"),
+                $"timed out after {tries} of {Describe.Duration(state.Policy.AttemptTimeout)} each", null),
+            HttpRequestException http => (FetchStatus.Failed, $"no answer from {host} ({Messages(http)}) after {tries}", null),
+            IOException io => (FetchStatus.Failed, $"the answer from {host} broke off ({Messages(io)}) after {tries}", null),
             _ => null,
         };
     }

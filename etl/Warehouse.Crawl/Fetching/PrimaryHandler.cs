@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 
@@ -10,10 +11,10 @@ namespace Warehouse.Crawl.Fetching;
 /// through. There are two connection pools, one that may reach private addresses (for local test sources)
 /// and one that may not, so that a connection opened for one kind of source is never reused by the other.
 /// </summary>
-internal sealed class PrimaryHandler : HttpMessageHandler
+internal sealed class PrimaryHandler(CertificateCheck certificates) : HttpMessageHandler
 {
-    private readonly HttpMessageInvoker publicOnly = new(Sockets(allowPrivate: false));
-    private readonly HttpMessageInvoker anyAddress = new(Sockets(allowPrivate: true));
+    private readonly HttpMessageInvoker publicOnly = new(Sockets(allowPrivate: false, certificates));
+    private readonly HttpMessageInvoker anyAddress = new(Sockets(allowPrivate: true, certificates));
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         (RequestState.Of(request).Policy.AllowPrivateAddresses ? anyAddress : publicOnly).SendAsync(request, cancellationToken);
@@ -29,19 +30,21 @@ internal sealed class PrimaryHandler : HttpMessageHandler
         base.Dispose(disposing);
     }
 
-    private static SocketsHttpHandler Sockets(bool allowPrivate) => new()
+    private static SocketsHttpHandler Sockets(bool allowPrivate, CertificateCheck certificates) => new()
     {
         // Redirects are followed by Fetcher, hop by hop, so that each target's host is checked.
         AllowAutoRedirect = false,
         // Bodies are decompressed by BodyReader, which caps the decompressed size.
         AutomaticDecompression = DecompressionMethods.None,
-        // Each fetch stands alone: no session a portal could tie requests together with, or leak between sources.
+        // Cookies are kept by Fetcher per host, so that none leaks to another host through a cookie's Domain.
         UseCookies = false,
         // A proxy would be what ConnectCallback connects to, and the target's address would go unchecked.
         UseProxy = false,
         // Portals move between addresses; a pooled connection is reopened (and its address checked again) now and then.
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, allowPrivate, ct),
+        // A certificate that cannot be trusted is reported as what is wrong with it (or trusted by the source's pin).
+        SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = certificates.Validate },
     };
 
     private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken ct)

@@ -57,6 +57,12 @@ internal sealed class RobotsCache(
         var now = time.GetUtcNow();
         return result switch
         {
+            // A 2xx page of script where robots.txt should be is as often a portal's soft 404 (a script sending
+            // visitors home) as a challenge: no rules; a real challenge stops the pages, which then say so.
+            { Blocked: FetchBlock.BotProtection, StatusCode: >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices } =>
+                new(robotsUrl, RobotsTxt.AllowAll, null, now + options.RobotsFailureLifetime),
+            // The wall stands before every page too; the pages say so rather than "robots.txt could not be read".
+            { Blocked: { } blocked } => new(robotsUrl, RobotsTxt.DisallowAll, result.Reason, now + options.RobotsFailureLifetime) { Blocked = blocked },
             { Status: FetchStatus.Ok } => new(robotsUrl, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Bytes)), null, now + options.RobotsLifetime),
             { Status: FetchStatus.Failed, StatusCode: null or HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError } =>
                 new(robotsUrl, RobotsTxt.DisallowAll,
@@ -73,6 +79,9 @@ internal sealed class RobotsCache(
 /// <param name="Unreadable">Why every path is disallowed, when robots.txt could not be read; null when it was read or missing.</param>
 internal sealed record RobotsRules(Uri RobotsUrl, RobotsTxt Rules, string? Unreadable, DateTimeOffset Expires)
 {
+    /// <summary>The wall that kept robots.txt unread (bot protection, a certificate); the host's pages fail with the same reason, for now.</summary>
+    public FetchBlock? Blocked { get; init; }
+
     /// <summary>Why the URL may not be fetched, or null when it may.</summary>
     public string? Disallows(Uri url, string productToken) =>
         Rules.IsAllowed(url, productToken) ? null : Unreadable ?? $"robots.txt at {RobotsUrl} disallows {url.PathAndQuery} for {productToken}";

@@ -18,6 +18,7 @@ public sealed record ListProfile(string Name, string LinkSelector, string TitleP
 /// <param name="LocalTest">A test source: loopback and private addresses are allowed.</param>
 /// <param name="File">The YAML file it came from.</param>
 /// <param name="Api">Where further list pages come from when only a search API serves them; null when the pages say it all.</param>
+/// <param name="PinnedCertificate">The start host's certificate trusted by its fingerprint (<c>tls.pin_sha256</c>); null for none.</param>
 public sealed record Source(
     string Name,
     string Title,
@@ -29,4 +30,5 @@ public sealed record Source(
     string? Schedule,
     bool LocalTest,
     string File,
-    ListApi? Api = null);
+    ListApi? Api = null,
+    CertificatePin? PinnedCertificate = null);

@@ -16,8 +16,9 @@ public sealed record SourceProblem(string File, int Line, string Message) : Defi
 /// </summary>
 public static partial class SourceReader
 {
-    private static readonly string[] Keys = ["name", "title", "region", "start", "profile", "allowed_hosts", "politeness", "schedule", "local_test_source", "list"];
+    private static readonly string[] Keys = ["name", "title", "region", "start", "profile", "allowed_hosts", "politeness", "schedule", "local_test_source", "list", "tls"];
     private static readonly string[] PolitenessKeys = ["min_delay"];
+    private static readonly string[] TlsKeys = ["pin_sha256"];
     private static readonly string[] ListKeys = ["link_selector", "title_pattern", "pagination", "api"];
     private static readonly string[] ApiKeys = ["url", "first_page", "format"];
     private static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(2);
@@ -123,8 +124,10 @@ public static partial class SourceReader
             CheckList(profile, list, y.Problem);
         }
 
+        var pin = Pin(y, fields, starts);
+
         if (problems.Count > 0) return (null, problems.OrderBy(p => p.Line).ToList());
-        return (new Source(name, title!, region!, starts, profile!, hosts, delay, schedule?.Trim(), local, file, api), problems);
+        return (new Source(name, title!, region!, starts, profile!, hosts, delay, schedule?.Trim(), local, file, api, pin), problems);
     }
 
     /// <summary><c>host</c>, or <c>host:port</c> when the port is not the scheme's default.</summary>
@@ -187,6 +190,26 @@ public static partial class SourceReader
         }
 
         return problems == 0 && url is not null ? new ListApi(url, first, format) : null;
+    }
+
+    /// <summary><c>tls: { pin_sha256: "AB:CD:…" }</c>: the start host's certificate, trusted by its fingerprint.</summary>
+    private static CertificatePin? Pin(YamlDefinition y, Dictionary<string, YamlNode> fields, List<Uri> starts)
+    {
+        if (!fields.TryGetValue("tls", out var tlsNode)) return null;
+        var tls = Fields(y, tlsNode, TlsKeys, "tls.");
+        if (Scalar(tls, "pin_sha256") is not { } text)
+        {
+            y.Problem(tlsNode, "tls: 缺少 pin_sha256（门户证书的 SHA-256 指纹，如 \"AB:CD:…\"）/ tls: needs pin_sha256, the SHA-256 fingerprint of the portal's certificate");
+            return null;
+        }
+
+        if (CertificatePin.Fingerprint(text) is not { } sha256)
+        {
+            y.Problem(tls["pin_sha256"], $"pin_sha256 '{text}' 不是 SHA-256 指纹（64 位十六进制数字，可用冒号分隔，如 \"AB:CD:…\"）/ is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
+            return null;
+        }
+
+        return starts.Count == 0 ? null : new CertificatePin(starts[0].Host.ToLowerInvariant(), sha256);
     }
 
     private static void CheckList(ListProfile profile, Dictionary<string, YamlNode> list, Action<YamlNode?, string> problem)

@@ -15,6 +15,10 @@ internal sealed class SiteRequestHandler(int site, SiteContent content, FaultPla
 {
     private static readonly byte[] NotFoundBody = "<html><body><h1>404</h1><p>您访问的页面不存在。</p></body></html>\n"u8.ToArray();
 
+    // 加速乐's challenge, shortened: a cookie computed by script, then the same URL again.
+    private static readonly byte[] ChallengeBody =
+        "<html><head><script>document.cookie='__jsl_clearance=1700000000.1|0|sample;max-age=3600;path=/';location.href=location.pathname+location.search</script></head><body></body></html>\n"u8.ToArray();
+
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
 
     public async Task HandleAsync(HttpContext ctx)
@@ -51,6 +55,9 @@ internal sealed class SiteRequestHandler(int site, SiteContent content, FaultPla
                 return;
             case FaultKind.NotFound:
                 await call.SendAsync(StatusCodes.Status404NotFound, NotFoundBody, Resource.Utf8Html, fault);
+                return;
+            case FaultKind.Challenge:
+                await call.SendAsync(521, ChallengeBody, Resource.Utf8Html, fault);
                 return;
             case FaultKind.Reset:
                 // Dropped before the status line: the client's SendAsync fails, not its read of the body.

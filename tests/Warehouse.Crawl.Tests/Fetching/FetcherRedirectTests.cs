@@ -43,6 +43,63 @@ public sealed class FetcherRedirectTests
     }
 
     [Fact]
+    public async Task A_portal_that_sets_a_cookie_and_redirects_back_gets_the_cookie_and_is_no_loop()
+    {
+        await using var portal = await TestPortal.StartAsync(app => app.MapGet("/ndbg/", (HttpContext context) =>
+        {
+            if (context.Request.Cookies["sid"] == "k1") return Results.Content("the column", "text/html");
+            context.Response.Cookies.Append("sid", "k1", new CookieOptions { Path = "/" });
+            return Results.Redirect("/ndbg/");
+        }), Ct);
+        await using var fetcher = Fetcher.Create(Fast.Options);
+
+        var result = await fetcher.FetchAsync(portal.Url("/ndbg/"), Fast.Policy(portal.Host()), null, Ct);
+
+        result.Status.ShouldBe(FetchStatus.Ok);
+        result.Bytes.ShouldBe("the column"u8.ToArray());
+        portal.HitsTo("/ndbg/").Select(h => h.Header("Cookie")).ShouldBe([null, "sid=k1"]);
+    }
+
+    [Fact]
+    public async Task Cookies_are_kept_per_host_for_the_crawl_and_not_sent_to_another_host()
+    {
+        await using var portal = await TestPortal.StartAsync(app =>
+        {
+            app.MapGet("/set", (HttpContext context) =>
+            {
+                context.Response.Cookies.Append("sid", "k1", new CookieOptions { Path = "/" });
+                return "set";
+            });
+            app.MapGet("/next", () => "next");
+        }, Ct, ports: 2);
+        await using var fetcher = Fetcher.Create(Fast.Options);
+        var policy = Fast.Policy(portal.Host(0), portal.Host(1));
+
+        await fetcher.FetchAsync(portal.Url("/set", 0), policy, null, Ct);
+        await fetcher.FetchAsync(portal.Url("/next", 0), policy, null, Ct);
+        await fetcher.FetchAsync(portal.Url("/next", 1), policy, null, Ct);
+
+        portal.HitsTo("/next").Select(h => (h.Port, h.Header("Cookie"))).ShouldBe([(portal.Ports[0], "sid=k1"), (portal.Ports[1], (string?)null)]);
+    }
+
+    [Fact]
+    public async Task A_portal_that_sets_the_same_cookie_and_redirects_back_again_is_a_loop()
+    {
+        await using var portal = await TestPortal.StartAsync(app => app.MapGet("/ndbg/", (HttpContext context) =>
+        {
+            context.Response.Cookies.Append("sid", "k1", new CookieOptions { Path = "/" });
+            return Results.Redirect("/ndbg/");
+        }), Ct);
+        await using var fetcher = Fetcher.Create(Fast.Options);
+
+        var result = await fetcher.FetchAsync(portal.Url("/ndbg/"), Fast.Policy(portal.Host()), null, Ct);
+
+        result.Status.ShouldBe(FetchStatus.Failed);
+        result.Reason.ShouldBe($"redirect loop at {portal.Url("/ndbg/")}");
+        portal.HitsTo("/ndbg/").Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_redirect_loop_fails()
     {
         await using var portal = await TestPortal.StartAsync(app =>

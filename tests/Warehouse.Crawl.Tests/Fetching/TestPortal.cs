@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,22 +27,32 @@ public sealed class TestPortal : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<Hit> hits = new();
 
-    private TestPortal(WebApplication app) => this.app = app;
+    private readonly string scheme;
+
+    private TestPortal(WebApplication app, string scheme)
+    {
+        this.app = app;
+        this.scheme = scheme;
+    }
 
     public IReadOnlyList<int> Ports { get; private set; } = [];
 
     public IReadOnlyList<Hit> Hits => [.. hits.OrderBy(h => h.Timestamp)];
 
-    public static async Task<TestPortal> StartAsync(Action<WebApplication> map, CancellationToken ct, int ports = 1)
+    /// <param name="certificate">When given, the portal speaks HTTPS with it on every port.</param>
+    public static async Task<TestPortal> StartAsync(Action<WebApplication> map, CancellationToken ct, int ports = 1, X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            for (var i = 0; i < ports; i++) kestrel.Listen(IPAddress.Loopback, 0);
+            for (var i = 0; i < ports; i++) kestrel.Listen(IPAddress.Loopback, 0, listen =>
+            {
+                if (certificate is not null) listen.UseHttps(certificate);
+            });
         });
         var app = builder.Build();
-        var portal = new TestPortal(app);
+        var portal = new TestPortal(app, certificate is null ? "http" : "https");
         app.Use(async (context, next) =>
         {
             var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -57,7 +68,7 @@ public sealed class TestPortal : IAsyncDisposable
     /// <summary>host:port of the portal's n-th port, as a source's allowed_hosts writes it.</summary>
     public string Host(int port = 0) => $"127.0.0.1:{Ports[port]}";
 
-    public Uri Url(string path, int port = 0) => new($"http://{Host(port)}{path}");
+    public Uri Url(string path, int port = 0) => new($"{scheme}://{Host(port)}{path}");
 
     public IReadOnlyList<Hit> HitsTo(string path) => [.. Hits.Where(h => h.Path == path)];
 

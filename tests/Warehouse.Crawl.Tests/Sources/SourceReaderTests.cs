@@ -42,6 +42,21 @@ public sealed class SourceReaderTests
     }
 
     [Fact]
+    public void A_pinned_certificate_is_the_start_hosts_by_its_fingerprint_with_or_without_colons()
+    {
+        var hex = string.Concat(Enumerable.Range(0, 32).Select(i => i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+        var colons = CertificatePin.Colons(hex.ToUpperInvariant());
+
+        var (source, problems) = SourceReader.Parse(Good + $"\ntls:\n  pin_sha256: \"{colons}\"\n", "x.yaml");
+        var (same, _) = SourceReader.Parse(Good + $"\ntls: {{ pin_sha256: {hex} }}\n", "x.yaml");
+
+        problems.ShouldBeEmpty();
+        source!.PinnedCertificate.ShouldBe(new CertificatePin("www.ganxian.gov.cn", hex.ToUpperInvariant()));
+        source.PinnedCertificate!.Display.ShouldBe(colons);
+        same!.PinnedCertificate.ShouldBe(source.PinnedCertificate);
+    }
+
+    [Fact]
     public void The_politeness_delay_defaults_to_two_seconds()
     {
         var (source, _) = SourceReader.Parse(Good.Replace("politeness:\n  min_delay: 3s\n", "", StringComparison.Ordinal), "x.yaml");
@@ -57,6 +72,8 @@ public sealed class SourceReaderTests
     [InlineData("allowed_hosts: [cdn.ganxian.gov.cn]\n", "the start URL https://www.ganxian.gov.cn/zwgk/ndbg/index.html is on www.ganxian.gov.cn, which allowed_hosts does not list")]
     [InlineData("allowed_hosts: [\"https://www.ganxian.gov.cn\"]\n", "allowed host 'https://www.ganxian.gov.cn' should be a host name or host:port")]
     [InlineData("local_test_source: perhaps\n", "local_test_source must be true or false, not 'perhaps'")]
+    [InlineData("tls:\n  pin_sha256: \"AB:CD\"\n", "pin_sha256 'AB:CD' 不是 SHA-256 指纹（64 位十六进制数字，可用冒号分隔，如 \"AB:CD:…\"）/ is not a SHA-256 fingerprint")]
+    [InlineData("tls:\n  pin: x\n", "tls: 缺少 pin_sha256")]
     public void Each_mistake_is_named_with_its_line(string extra, string expected)
     {
         var (source, problems) = SourceReader.Parse(Good + "\n" + extra, "x.yaml");
