@@ -44,6 +44,15 @@ public abstract record ReportRow
 /// <summary>A current report that is late, undated or has findings.</summary>
 public sealed record ProblemReport : ReportRow
 {
+    /// <summary>The day the portal published it, yyyy-MM-dd; null when not crawled or not said.</summary>
+    public string? PortalPublished { get; init; }
+
+    /// <summary>Which date judged <see cref="ReportRow.Late"/>: <c>portal</c> or <c>signed</c>; null when undated.</summary>
+    public string? PublishedSource { get; init; }
+
+    /// <summary>The date that judged lateness: <see cref="PortalPublished"/> when <see cref="PublishedSource"/> is <c>portal</c>, else <see cref="ReportRow.Published"/>.</summary>
+    public string? FilingDate => PublishedSource == "portal" ? PortalPublished : Published;
+
     public long ErrorCount { get; init; }
 
     public long WarningCount { get; init; }

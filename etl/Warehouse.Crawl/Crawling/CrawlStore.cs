@@ -26,6 +26,13 @@ public sealed record FrontierUrl
 
     public string? Sha256 { get; init; }
 
+    /// <summary>
+    /// The date the list page showed beside the link (<c>crawl_url.list_date</c>), the last choice for
+    /// the article's publication date; null when the list showed none. Not read from the frontier
+    /// here yet: the list pages' work keeps it (migration 0009).
+    /// </summary>
+    public DateOnly? ListDate { get; init; }
+
     public Uri Uri => new(Url);
 
     /// <summary>The validators of the last fetch, for a conditional GET.</summary>
@@ -169,6 +176,18 @@ public sealed class CrawlStore : IAsyncDisposable
         return outcome;
     }, ct);
 
+    /// <summary>
+    /// The article page at <paramref name="url"/> as the frontier knows it: the title of its link and
+    /// its page's bytes from the raw store (null when not fetched or not kept); null when the
+    /// frontier has no article at that URL.
+    /// </summary>
+    public Task<(string? Title, byte[]? Page)?> ArticleAsync(string sourceCode, string url, CancellationToken ct) => Serialised<(string? Title, byte[]? Page)?>(async () =>
+    {
+        var row = await _connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(Sql.Get("queries/crawl_article"),
+            new { SourceCode = sourceCode, Url = url }, cancellationToken: ct));
+        return row is null ? null : (row.Title, row.Sha256 is { } sha ? _raw.Get(sha) : null);
+    }, ct);
+
     /// <summary>Bytes kept from an earlier fetch (a list page answered 304 is read from here).</summary>
     public Task<byte[]?> RawAsync(string sha256, CancellationToken ct) => Serialised(() => Task.FromResult(_raw.Get(sha256)), ct);
 
@@ -236,6 +255,13 @@ public sealed class CrawlStore : IAsyncDisposable
         {
             UrlKey = UrlKey, Url = Url, Kind = FrontierCodes.KindOf(Kind), Title = Title, FoundOn = FoundOn, Etag = Etag, LastModified = LastModified, Sha256 = Sha256,
         };
+    }
+
+    private sealed record ArticleRow
+    {
+        public string? Title { get; init; }
+
+        public string? Sha256 { get; init; }
     }
 
     private sealed record OutcomeRow

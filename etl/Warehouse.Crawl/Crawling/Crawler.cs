@@ -2,6 +2,7 @@ using Warehouse.Crawl.Fetching;
 using Warehouse.Crawl.Sources;
 using Warehouse.Load;
 using Warehouse.Parsing;
+using Warehouse.Parsing.Text;
 
 namespace Warehouse.Crawl.Crawling;
 
@@ -137,12 +138,37 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
             if (attachments.Count > 0)
             {
                 await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title)), result.FinalUrl, ct);
+            }
+
+            // A page whose attachments are only spreadsheets may be the report itself: it is read too.
+            if (!attachments.All(ArticlePage.IsSpreadsheet))
+            {
                 await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, bytes, ct);
                 return;
             }
+
+            await LoadAsync(visit, url, result, kind, result.FinalUrl, ArticleMeta.Read(html, url.Title, url.ListDate), ct);
+            return;
         }
 
-        await LoadAsync(visit, url, result, kind, ct);
+        // An attachment takes what its article page says; a document linked straight from a list, its link's.
+        var (page, meta) = url.Kind == UrlKind.Document && url.FoundOn is { } foundOn
+            ? (foundOn, await ArticleOfAsync(visit, foundOn, ct))
+            : (null, new ArticleMeta(url.Title, url.ListDate));
+        await LoadAsync(visit, url, result, kind, page is null ? null : new Uri(page), meta, ct);
+    }
+
+    /// <summary>
+    /// What the article page an attachment was found on says (its title and publication date), read
+    /// again from the raw store, where the article's page was kept when its attachments were found;
+    /// only its link's title when the page is not there.
+    /// </summary>
+    private async Task<ArticleMeta> ArticleOfAsync(Visit visit, string pageUrl, CancellationToken ct)
+    {
+        if (await store.ArticleAsync(visit.Source.Name, pageUrl, ct) is not { } article) return new ArticleMeta(null, null);
+        // The article's list date goes last here too, when the frontier keeps it (crawl_url.list_date).
+        if (article.Page is not { } page) return new ArticleMeta(article.Title, null);
+        return ArticleMeta.Read(TextDecoding.Decode(page, null, lookForMeta: true), article.Title, null);
     }
 
     private async Task ReadListAsync(Visit visit, FrontierUrl url, FetchResult result, byte[] bytes, string html, bool keep, CancellationToken ct)
@@ -155,11 +181,13 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
     /// <summary>
     /// A fetched document through the intake: its URL, the Content-Type and charset the server
-    /// declared, and the link's title go with it (the portal's publication date is not read yet).
+    /// declared, its Last-Modified, and what the portal says of it: the article page it hangs
+    /// from, the article's title and publication date.
     /// </summary>
-    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, CancellationToken ct)
+    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, Uri? page, ArticleMeta meta, CancellationToken ct)
     {
-        var origin = new DocumentOrigin(result.FinalUrl.AbsoluteUri, result.ContentType, result.Charset, visit.SourceKey, visit.Source.RegionCode, url.Title);
+        var origin = new DocumentOrigin(result.FinalUrl.AbsoluteUri, result.ContentType, result.Charset, visit.SourceKey, visit.Source.RegionCode,
+            meta.Title, meta.Published, page?.AbsoluteUri, result.Validators?.LastModified);
         var document = await _intake.ReadAsync(result.Bytes, origin, ct, kind);
         await store.StoreDocumentAsync(url, result, document, visit.BatchKey, ct);
     }
