@@ -9,6 +9,7 @@ using Shouldly;
 using Warehouse.Corpus;
 using Warehouse.Crawl.Tests.Fetching;
 using Warehouse.Data;
+using Warehouse.Load;
 
 namespace Warehouse.Crawl.Tests.Crawling;
 
@@ -38,6 +39,22 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
 
         var filing = await FilingAsync(database, "平潭综合实验区", 2024);
         filing.ShouldBe(new Filing(null, "2025-03-10", "2025-03-10", "portal", "门户网站", "late", "逾期发布"), "the page states no signed date: the portal's judges it, after 31 January");
+    }
+
+    [Fact]
+    public async Task Reparse_judges_a_crawled_report_by_the_portal_date_its_raw_document_keeps()
+    {
+        var (database, _) = await CrawlAsync([new Article("/art/pingtan.html", "2024年度政府信息公开年报", Pingtan)]);
+        await using (var c = await database.OpenAsync(Ct))
+        {
+            // As if loaded by an older parser that did not read the portal: a reparse replaces its row.
+            await c.ExecuteAsync("update fact_report set content_hash = 'old', portal_published = null, published_source = null, late = null");
+        }
+
+        var summary = await new ReparseService(database, DocumentReader.Default, TimeProvider.System).ReparseAsync(null, null, Ct);
+
+        summary.Changed.Count.ShouldBe(1);
+        (await FilingAsync(database, "平潭综合实验区", 2024)).ShouldBe(new Filing(null, "2025-03-10", "2025-03-10", "portal", "门户网站", "late", "逾期发布"));
     }
 
     [Fact]
