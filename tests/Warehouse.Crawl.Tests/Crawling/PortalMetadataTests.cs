@@ -109,7 +109,7 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
     }
 
     [Fact]
-    public async Task An_attachment_keeps_its_article_url_title_and_date_and_a_spreadsheet_beside_it_is_refused_with_why()
+    public async Task An_attachment_keeps_its_article_url_title_and_date_and_spreadsheets_beside_it_are_refused_with_why()
     {
         var g = Generated(2);
         var year = g.Report.Year;
@@ -117,7 +117,7 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
         var article = $"""
             <html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title}"><meta name="PubDate" content="{year + 1}-02-20 09:00">
             <title>{title}_年报</title></head>
-            <body><p>附件：<a href="/files/report.docx">年度报告.docx</a></p><p><a href="/files/tables.xlsx">统计表.xlsx</a></p></body></html>
+            <body><p>附件：<a href="/files/report.docx">年度报告.docx</a></p><p><a href="/files/tables.xlsx">统计表.xlsx</a> <a href="/files/old.xls">统计表.xls</a></p></body></html>
             """;
         var docx = CorpusWriter.Render(g, Layouts.Docx);
 
@@ -127,6 +127,7 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
             {
                 app.MapGet("/files/report.docx", () => Results.Bytes(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
                 app.MapGet("/files/tables.xlsx", () => Results.Bytes(Workbook(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+                app.MapGet("/files/old.xls", () => Results.Bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1016], .. Encoding.Unicode.GetBytes("Workbook"), .. new byte[1008]], "application/vnd.ms-excel"));
             });
 
         var report = await RawAsync(database, "/files/report.docx");
@@ -139,6 +140,9 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
         await using var c = await database.OpenAsync(Ct);
         var reason = await c.ExecuteScalarAsync<string>("select reason from ingest_rejection where origin like '%/files/tables.xlsx'");
         reason.ShouldNotBeNull().ShouldStartWith("Excel 工作簿（XLSX），不是报告文档");
+        (await RawAsync(database, "/files/old.xls")).PortalUrl.ShouldBe(page);
+        var old = await c.ExecuteScalarAsync<string>("select reason from ingest_rejection where origin like '%/files/old.xls'");
+        old.ShouldNotBeNull().ShouldStartWith("Excel 工作簿（XLS），不是报告文档", Case.Sensitive, "not a Word file that LibreOffice failed to convert");
     }
 
     private sealed record Article(string Path, string LinkTitle, string Html);
