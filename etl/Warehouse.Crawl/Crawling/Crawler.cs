@@ -147,7 +147,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
                 return;
             }
 
-            await LoadAsync(visit, url, result, kind, result.FinalUrl, ArticleMeta.Read(html, url.Title, url.ListDate), ct);
+            await LoadAsync(visit, url, result, kind, result.FinalUrl.AbsoluteUri, ArticleMeta.Read(html, url.Title, url.ListDate), ct);
             return;
         }
 
@@ -155,7 +155,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         var (page, meta) = url.Kind == UrlKind.Document && url.FoundOn is { } foundOn
             ? (foundOn, await ArticleOfAsync(visit, foundOn, ct))
             : (null, new ArticleMeta(url.Title, url.ListDate));
-        await LoadAsync(visit, url, result, kind, page is null ? null : new Uri(page), meta, ct);
+        await LoadAsync(visit, url, result, kind, page, meta, ct);
     }
 
     /// <summary>
@@ -182,12 +182,13 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
     /// <summary>
     /// A fetched document through the intake: its URL, the Content-Type and charset the server
     /// declared, its Last-Modified, and what the portal says of it: the article page it hangs
-    /// from, the article's title and publication date.
+    /// from (<paramref name="page"/>, null for a document linked straight from a list), the
+    /// article's title and publication date.
     /// </summary>
-    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, Uri? page, ArticleMeta meta, CancellationToken ct)
+    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, string? page, ArticleMeta meta, CancellationToken ct)
     {
         var origin = new DocumentOrigin(result.FinalUrl.AbsoluteUri, result.ContentType, result.Charset, visit.SourceKey, visit.Source.RegionCode,
-            meta.Title, meta.Published, page?.AbsoluteUri, result.Validators?.LastModified);
+            meta.Title, meta.Published, page, result.Validators?.LastModified);
         var document = await _intake.ReadAsync(result.Bytes, origin, ct, kind);
         await store.StoreDocumentAsync(url, result, document, visit.BatchKey, ct);
     }
