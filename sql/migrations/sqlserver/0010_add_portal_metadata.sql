@@ -18,7 +18,7 @@ alter table dbo.raw_document add
 alter table dbo.fact_report add
     portal_published date null,
     published_source varchar(6) null constraint ck_fact_report_published_source check (published_source in ('portal', 'signed'));
-go
 
--- Reports loaded before: their signed date judged them (a batch of its own: the columns exist only once the one above ran).
-update dbo.fact_report set published_source = 'signed' where published is not null;
+-- Reports loaded before: their signed date judged them. Run as its own statement (exec): the batch
+-- that adds published_source is compiled before the column exists.
+exec (N'update dbo.fact_report set published_source = ''signed'' where published is not null');
