@@ -37,7 +37,7 @@ public sealed partial record ArticleMeta(string? Title, DateOnly? Published)
         var published = DateMetaNames.Select(n => DateIn(Content(metas, n))).FirstOrDefault(d => d is not null)
             ?? Byline(document.Body?.TextContent ?? "")
             ?? listDate;
-        var title = TitleMetaNames.Select(n => Content(metas, n)).FirstOrDefault(t => t is { Length: > 0 })
+        var title = TitleMetaNames.Select(n => Blank(Content(metas, n))).FirstOrDefault(t => t is not null)
             ?? Blank(linkTitle)
             ?? HeadTitle(document.Title);
         return new ArticleMeta(Collapse(title), published);
