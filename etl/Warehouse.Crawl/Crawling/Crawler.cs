@@ -135,9 +135,10 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         {
             var html = Html.Decode(result);
             var attachments = ArticlePage.Attachments(html, result.FinalUrl);
+            // Found on the article as the frontier knows it (before redirects): the attachment finds its article's row again by it.
             if (attachments.Count > 0)
             {
-                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title)), result.FinalUrl, ct);
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title)), url.Uri, ct);
             }
 
             // A page whose attachments are only spreadsheets may be the report itself: it is read too.

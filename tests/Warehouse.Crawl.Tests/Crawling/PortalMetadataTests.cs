@@ -145,6 +145,30 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
         old.ShouldNotBeNull().ShouldStartWith("Excel 工作簿（XLS），不是报告文档", Case.Sensitive, "not a Word file that LibreOffice failed to convert");
     }
 
+    [Fact]
+    public async Task An_attachment_of_an_article_that_redirects_still_takes_the_article_s_date()
+    {
+        var g = Generated(3);
+        var year = g.Report.Year;
+        var article = $"""
+            <html><head><meta charset="utf-8"><meta name="PubDate" content="{year + 1}-01-25"></head>
+            <body><h1>{g.Report.Agency}{year}年政府信息公开工作年度报告</h1><p>附件：<a href="/files/moved.docx">年度报告.docx</a></p></body></html>
+            """;
+        var docx = CorpusWriter.Render(g, Layouts.Docx);
+
+        var (database, page) = await CrawlAsync(
+            [new Article("/art/old.html", g.Report.Agency + "政府信息公开年报", "")],
+            app =>
+            {
+                app.MapGet("/art/new.html", () => Results.Content(article, "text/html; charset=utf-8"));
+                app.MapGet("/files/moved.docx", () => Results.Bytes(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+            },
+            redirects: true);
+
+        (await RawAsync(database, "/files/moved.docx")).ShouldBe(new Raw(page, g.Report.Agency + "政府信息公开年报", $"{year + 1}-01-25", null));
+        (await FilingAsync(database, g.Report.Agency, year)).Status.ShouldBe("on_time");
+    }
+
     private sealed record Article(string Path, string LinkTitle, string Html);
 
     private sealed record Raw(string? PortalUrl, string? PortalTitle, string? PortalPublished, string? HttpLastModified);
@@ -177,7 +201,8 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
     }
 
     /// <summary>Serves a TRS list page linking <paramref name="articles"/> (each answered with a Last-Modified), crawls it into a new warehouse; the first article's URL.</summary>
-    private async Task<(WarehouseDatabase Database, string Page)> CrawlAsync(IReadOnlyList<Article> articles, Action<WebApplication>? more = null)
+    /// <param name="redirects">Each article answers 301 to <c>/art/new.html</c> instead of its page.</param>
+    private async Task<(WarehouseDatabase Database, string Page)> CrawlAsync(IReadOnlyList<Article> articles, Action<WebApplication>? more = null, bool redirects = false)
     {
         await using var portal = await TestPortal.StartAsync(app =>
         {
@@ -187,6 +212,7 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
             {
                 app.MapGet(a.Path, (HttpContext http) =>
                 {
+                    if (redirects) return Results.Redirect("/art/new.html", permanent: true);
                     http.Response.Headers.LastModified = LastModified.ToString("R", CultureInfo.InvariantCulture);
                     return Results.Content(a.Html, "text/html; charset=utf-8");
                 });
