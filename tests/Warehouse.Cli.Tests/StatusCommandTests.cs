@@ -111,24 +111,14 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
     [Fact]
     public async Task Status_says_which_date_judged_a_report_the_portal_s_or_the_signed_one()
     {
-        // A copy of the warehouse in which one late report was crawled: its portal published it on 10 March.
-        var db = Path.Combine(w.Folder, $"portal-{Guid.NewGuid():N}.db");
-        await using (var source = new SqliteConnection($"Data Source={w.Db};Pooling=False"))
-        await using (var copy = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            await source.OpenAsync(TestContext.Current.CancellationToken);
-            source.BackupDatabase(copy);
-        }
-
         var dated = w.Query<(string Agency, string Signed)>(
             "select a.name, r.published from fact_report r join dim_agency a on a.agency_key = r.agency_key where r.is_current = 1 and r.year = 2023 and r.published is not null and r.error_count > 0 order by a.name");
         var (agency, signed) = dated[0];
         var other = dated[1];
-        await using (var c = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            await c.ExecuteAsync(
-                "update fact_report set portal_published = '2024-03-10', published_source = 'portal', late = 1 where is_current = 1 and year = 2023 and agency_key in (select agency_key from dim_agency where name = @agency)", new { agency });
-        }
+
+        // A copy of the warehouse in which that report was crawled: its portal published it on 10 March.
+        var db = await w.CopyAsync(
+            "update fact_report set portal_published = '2024-03-10', published_source = 'portal', late = 1 where is_current = 1 and year = 2023 and agency_key in (select agency_key from dim_agency where name = @agency)", new { agency });
 
         var (code, output, err) = await Repo.Cli("status", "--db", db, "--limit", "0");
         code.ShouldBe(0, err);

@@ -128,7 +128,7 @@ internal static class StatusCommand
                     portal_published = p.PortalPublished,
                     filing_date = p.FilingDate,
                     published_source = p.PublishedSource,
-                    published_source_label = SourceLabel(p),
+                    published_source_label = Summary.DateSource(p.PublishedSource),
                     status = p.FilingDate is null ? "undated" : p.Late == true ? "late" : "on_time",
                     status_label = p.FilingDate is null ? Summary.Undated : p.Late == true ? "逾期发布" : "按时发布",
                     late = p.Late,
@@ -155,14 +155,6 @@ internal static class StatusCommand
 
         /// <summary>"发布日期 2025-03-10（门户网站），逾期发布" or "…（落款日期）…": the date lateness was judged by, and whose it is; or 未注明日期.</summary>
         private static string Filing(ProblemReport p) =>
-            p.FilingDate is null ? Summary.Undated : $"发布日期 {p.FilingDate}（{SourceLabel(p)}），{(p.Late == true ? "逾期发布" : "按时发布")}";
-
-        /// <summary>门户网站 when the portal's date judged lateness, 落款日期 when the signed date did; null when undated.</summary>
-        private static string? SourceLabel(ProblemReport p) => p.PublishedSource switch
-        {
-            "portal" => "门户网站",
-            "signed" => "落款日期",
-            _ => null,
-        };
+            p.FilingDate is null ? Summary.Undated : $"发布日期 {p.FilingDate}（{Summary.DateSource(p.PublishedSource)}），{(p.Late == true ? "逾期发布" : "按时发布")}";
     }
 }
