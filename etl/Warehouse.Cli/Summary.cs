@@ -32,6 +32,14 @@ internal static class Summary
     /// <summary>How a report with no closing date (落款日期) is shown everywhere.</summary>
     public const string Undated = "未注明日期";
 
+    /// <summary>Whose date judged a report's lateness (<c>fact_report.published_source</c>): 门户网站 (the portal's), 落款日期 (the signed one); null when undated.</summary>
+    public static string? DateSource(string? publishedSource) => publishedSource switch
+    {
+        "portal" => "门户网站",
+        "signed" => "落款日期",
+        _ => null,
+    };
+
     public static string Line(Finding f) => FindingText.Line(f);
 
     /// <summary>"370212（山东省 青岛市 崂山区）", or 未识别 when the agency's region was not found.</summary>

@@ -23,7 +23,7 @@ public sealed record WarehouseCounts
     public string? LatestLoad { get; init; }
 }
 
-/// <summary>A loaded report: its agency, year, region (code and name) and closing date (null when undated).</summary>
+/// <summary>A loaded report: its agency, year, region (code and name), its dates (signed and the portal's) and which judged it late.</summary>
 public abstract record ReportRow
 {
     public long ReportKey { get; init; }
@@ -39,6 +39,15 @@ public abstract record ReportRow
     public string? Published { get; init; }
 
     public bool? Late { get; init; }
+
+    /// <summary>The day the portal published it, yyyy-MM-dd; null when not crawled or not said.</summary>
+    public string? PortalPublished { get; init; }
+
+    /// <summary>Which date judged <see cref="Late"/>: <c>portal</c> or <c>signed</c>; null when undated.</summary>
+    public string? PublishedSource { get; init; }
+
+    /// <summary>The date that judged lateness: <see cref="PortalPublished"/> when <see cref="PublishedSource"/> is <c>portal</c>, else <see cref="Published"/>.</summary>
+    public string? FilingDate => PublishedSource == "portal" ? PortalPublished : Published;
 }
 
 /// <summary>A current report that is late, undated or has findings.</summary>
@@ -119,6 +128,9 @@ public sealed record StoredReport : ReportRow
     public string Sha256 { get; init; } = "";
 
     public string Origin { get; init; } = "";
+
+    /// <summary>The article page the document hangs from (<c>raw_document.portal_url</c>); null for files.</summary>
+    public string? PortalUrl { get; init; }
 
     public string MediaType { get; init; } = "";
 

@@ -21,13 +21,17 @@ namespace Warehouse.Load;
 /// <param name="SourceKey">The <c>dim_source</c> row of the files or portal; null on reparse (the raw row keeps its own).</param>
 /// <param name="RegionHint">Region code of the portal the document came from; decides repeated county names.</param>
 /// <param name="Title">
-/// Portal metadata: the title the portal gave the link (list item or attachment). Stored today as
-/// <c>crawl_url.title</c> when the link is discovered; the loader does not store it.
+/// Portal metadata: the article's title (its ArticleTitle meta, the link's title, or its
+/// &lt;title&gt;); stored as <c>raw_document.portal_title</c>, and given to the parser as
+/// <see cref="ParseOptions.PortalTitle"/>, a title of last resort.
 /// </param>
 /// <param name="Published">
-/// Portal metadata: the date the portal published the article (not the date the report states).
-/// Carried only: no column holds it yet; the crawler does not read it yet.
+/// Portal metadata: the date the portal published the article (not the date the report states);
+/// stored as <c>raw_document.portal_published</c> and <c>fact_report.portal_published</c>, it
+/// judges lateness before the signed date.
 /// </param>
+/// <param name="PageUrl">Portal metadata: the article page the document hangs from (the page itself, or the page of an attachment); <c>raw_document.portal_url</c>.</param>
+/// <param name="LastModified">The HTTP <c>Last-Modified</c> of the document's response; <c>raw_document.http_last_modified</c>.</param>
 public sealed record DocumentOrigin(
     string Location,
     string? ContentType = null,
@@ -35,11 +39,16 @@ public sealed record DocumentOrigin(
     long? SourceKey = null,
     string? RegionHint = null,
     string? Title = null,
-    DateOnly? Published = null)
+    DateOnly? Published = null,
+    string? PageUrl = null,
+    DateTimeOffset? LastModified = null)
 {
-    /// <summary>What the parser is told about the document: its name, Content-Type, declared charset and region hint.</summary>
+    /// <summary>What the parser is told about the document: its name, Content-Type, declared charset, region hint and portal title.</summary>
     /// <param name="maxBytes">Documents larger than this are refused unread, in bytes.</param>
-    public ParseOptions ParseOptions(long maxBytes) => new(Location, ContentType, RegionHint, maxBytes, Charset: Charset);
+    public ParseOptions ParseOptions(long maxBytes) => new(Location, ContentType, RegionHint, maxBytes, Charset: Charset, PortalTitle: Title);
+
+    /// <summary>The portal's metadata, or null when the origin carries none (files).</summary>
+    public PortalMetadata? Portal => new PortalMetadata(PageUrl, Title, Published, LastModified).OrNull();
 }
 
 /// <summary>
@@ -82,7 +91,7 @@ public sealed class DocumentIntake(DocumentReader reader, long maxBytes = ParseO
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(origin);
         var sniffed = kind ?? DocumentSniffer.Sniff(bytes);
-        var document = new DocumentInfo(RawStore.Hash(bytes), origin.Location, MediaType(sniffed), bytes.Length, origin.SourceKey, origin.RegionHint);
+        var document = new DocumentInfo(RawStore.Hash(bytes), origin.Location, MediaType(sniffed), bytes.Length, origin.SourceKey, origin.RegionHint, origin.Portal);
         if (known?.Contains(document.Sha256) == true)
         {
             return new IntakeDocument(bytes, sniffed, origin, document, new ReportReading(origin.Location, ParseResult.Reject("known"), []));

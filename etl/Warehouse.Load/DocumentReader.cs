@@ -49,7 +49,8 @@ public sealed class DocumentReader(ReportParser parser, ReportValidator validato
     /// </summary>
     public async Task<ReportReading> ReadAsync(byte[] bytes, DocumentKind kind, string origin, ParseOptions options, CancellationToken ct)
     {
-        if (kind == DocumentKind.LegacyOffice && Soffice.Find() is not null)
+        // A legacy Excel workbook is refused by the parser as such: converting it as Word would only fail.
+        if (kind == DocumentKind.LegacyOffice && !DocumentSniffer.IsLegacyWorkbook(bytes) && Soffice.Find() is not null)
         {
             var (docx, error) = await ToDocxAsync(bytes, ct);
             if (error is not null) return new ReportReading(origin, ParseResult.Reject(error), []);

@@ -30,6 +30,29 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
         public string Agency { get; init; } = "";
     }
 
+    // A raw_document row: where the bytes came from, with what the portal said about them.
+    private sealed record RawRow
+    {
+        public string Sha256 { get; init; } = "";
+
+        public string Origin { get; init; } = "";
+
+        public string? RegionHint { get; init; }
+
+        public string? PortalUrl { get; init; }
+
+        public string? PortalTitle { get; init; }
+
+        public DateTime? PortalPublished { get; init; }
+
+        public DateTime? HttpLastModified { get; init; }
+
+        public DocumentOrigin ToOrigin() => new(
+            Origin, RegionHint: RegionHint, Title: PortalTitle,
+            Published: PortalPublished is { } p ? DateOnly.FromDateTime(p) : null, PageUrl: PortalUrl,
+            LastModified: HttpLastModified is { } m ? new DateTimeOffset(DateTime.SpecifyKind(m, DateTimeKind.Utc)) : null);
+    }
+
     public async Task<ReparseSummary> ReparseAsync(DateTime? since, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         try
@@ -50,14 +73,15 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
         using var writer = new IntakeWriter(c, sql, raw, time);
         var loader = writer.Loader;
         var intake = new DocumentIntake(reader);
-        var documents = (await c.QueryAsync<(string Sha256, string Origin, string? RegionHint)>(new CommandDefinition(sql.Get("queries/list_raw_documents"), new { Since = since }, cancellationToken: ct))).ToList();
+        var documents = (await c.QueryAsync<RawRow>(new CommandDefinition(sql.Get("queries/list_raw_documents"), new { Since = since }, cancellationToken: ct))).ToList();
         var batchKey = await writer.BeginBatchAsync("reparse", ct);
 
         int unchanged = 0, loaded = 0, missing = 0, done = 0;
         var changed = new List<string>();
         var nowRejected = new List<string>();
-        foreach (var (sha, origin, hint) in documents)
+        foreach (var row in documents)
         {
+            var (sha, origin) = (row.Sha256, row.Origin);
             ct.ThrowIfCancellationRequested();
             progress?.Report((++done, documents.Count));
             if (raw.Get(sha) is not { } bytes)
@@ -67,7 +91,7 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
             }
 
             // The bytes come from the raw store: read again by the intake, never stored again.
-            var doc = await intake.ReadAsync(bytes, new DocumentOrigin(origin, RegionHint: hint), ct);
+            var doc = await intake.ReadAsync(bytes, row.ToOrigin(), ct);
             var reading = doc.Reading;
             var stored = await c.QuerySingleOrDefaultAsync<Stored>(new CommandDefinition(sql.Get("queries/find_report_for_reparse"), new { Sha256 = sha }, cancellationToken: ct));
 
@@ -111,7 +135,7 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
                 continue;
             }
 
-            await loader.ReplaceAsync(tx, stored.ReportKey, reading, ct);
+            await loader.ReplaceAsync(tx, stored.ReportKey, reading, doc.Origin.Published, ct);
             await tx.CommitAsync(ct);
             var cells = report.Applications.Rows.SelectMany(r => r.Cells.Select((v, i) => (r.Category.Code, i, v)))
                 .Count(x => !before.TryGetValue((x.Code, x.i), out var old) || old != x.v);

@@ -28,7 +28,8 @@ public enum LoadOutcome
 }
 
 /// <summary>The document a reading came from: its content hash and where it was found.</summary>
-public sealed record DocumentInfo(string Sha256, string Origin, string MediaType, long Size, long? SourceKey, string? RegionHint = null);
+/// <param name="Portal">What the portal said about it (page, title, publication date, Last-Modified); null for files.</param>
+public sealed record DocumentInfo(string Sha256, string Origin, string MediaType, long Size, long? SourceKey, string? RegionHint = null, PortalMetadata? Portal = null);
 
 /// <summary>
 /// Writes reports into the warehouse through one connection's prepared statements: per report
@@ -62,6 +63,8 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
         await _statements["upsert_raw_document"]
             .Set("Sha256", doc.Sha256).Set("MediaType", doc.MediaType).Set("SizeBytes", doc.Size).Set("Origin", doc.Origin)
             .Set("SourceKey", doc.SourceKey).Set("RegionHint", doc.RegionHint).Set("SeenAt", now)
+            .Set("PortalUrl", doc.Portal?.PageUrl).Set("PortalTitle", doc.Portal?.Title).Set("PortalPublished", Date(doc.Portal?.Published))
+            .Set("HttpLastModified", doc.Portal?.LastModified?.UtcDateTime)
             .ExecuteAsync(tx, ct);
         var (existing, rejected) = await FindAsync(doc.Sha256, tx, ct);
         if (existing is not null || (rejected is not null && reading.Report is null)) return LoadOutcome.Unchanged;
@@ -90,7 +93,8 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
 
         var reportKey = await _statements["insert_report"]
             .Set("AgencyKey", agencyKey).Set("AgencyCode", agencyCode).Set("RegionCode", report.RegionCode).Set("Year", report.Year)
-            .Set("Template", report.Template.Code()).Set("Published", Date(report.Published)).Set("Late", Late(report))
+            .Set("Template", report.Template.Code()).Set("Published", Date(report.Published))
+            .Set("PortalPublished", Date(doc.Portal?.Published)).Set("PublishedSource", Filing.Source(report, doc.Portal?.Published)).Set("Late", Filing.Late(report, doc.Portal?.Published))
             .Set("ItemsPublished", report.ItemsPublished).Set("Sha256", doc.Sha256).Set("Layout", reading.Parse.Layout)
             .Set("ErrorCount", reading.Findings.Count(f => f.Severity == Severity.Error))
             .Set("WarningCount", reading.Findings.Count(f => f.Severity == Severity.Warning))
@@ -106,14 +110,16 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
     }
 
     /// <summary>Puts a new parse of a loaded document in place of the old one: the report row is updated and its facts and findings replaced.</summary>
-    public async Task ReplaceAsync(DbTransaction tx, long reportKey, ReportReading reading, CancellationToken ct)
+    /// <param name="portalPublished">The day the portal published the document (<c>raw_document.portal_published</c>), which judges lateness before the signed date; null when unknown.</param>
+    public async Task ReplaceAsync(DbTransaction tx, long reportKey, ReportReading reading, DateOnly? portalPublished, CancellationToken ct)
     {
         var report = reading.Report!;
         var now = time.GetUtcNow().UtcDateTime;
         var agencyKey = await AgencyVersionAsync(tx, TextKey.Of(report.Agency), report, now, ct);
         await _statements["update_report"]
             .Set("ReportKey", reportKey).Set("AgencyKey", agencyKey).Set("RegionCode", report.RegionCode)
-            .Set("Template", report.Template.Code()).Set("Published", Date(report.Published)).Set("Late", Late(report))
+            .Set("Template", report.Template.Code()).Set("Published", Date(report.Published))
+            .Set("PortalPublished", Date(portalPublished)).Set("PublishedSource", Filing.Source(report, portalPublished)).Set("Late", Filing.Late(report, portalPublished))
             .Set("ItemsPublished", report.ItemsPublished).Set("Layout", reading.Parse.Layout)
             .Set("ErrorCount", reading.Findings.Count(f => f.Severity == Severity.Error))
             .Set("WarningCount", reading.Findings.Count(f => f.Severity == Severity.Warning))
@@ -236,8 +242,6 @@ public sealed class ReportLoader(DbConnection connection, SqlScripts sql, TimePr
     }
 
     private static string Number(decimal? v) => v is { } d ? d.ToString(CultureInfo.InvariantCulture) : "null";
-
-    private static bool? Late(Report report) => report.Published is { } d ? d > new DateOnly(report.Year + 1, 1, 31) : null;
 
     private object? Date(DateOnly? d) =>
         d is not { } date ? null : sql.Dialect == Dialect.Sqlite ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : date.ToDateTime(TimeOnly.MinValue);

@@ -45,6 +45,16 @@ public static class DocumentSniffer
         return LooksLikeText(bytes) ? DocumentKind.Text : DocumentKind.Binary;
     }
 
+    /// <summary>
+    /// True when a legacy Office file (<see cref="DocumentKind.LegacyOffice"/>) is an Excel workbook
+    /// (.xls): its OLE2 directory names a <c>Workbook</c> (or Excel 5's <c>Book</c>) stream and no
+    /// <c>WordDocument</c>. Such a file is no report, and converting it as a Word file would fail.
+    /// Not counted as a sniff.
+    /// </summary>
+    public static bool IsLegacyWorkbook(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(Ole2) && bytes.IndexOf(Encoding.Unicode.GetBytes("WordDocument")) < 0
+        && (bytes.IndexOf(Encoding.Unicode.GetBytes("Workbook")) >= 0 || bytes.IndexOf(Encoding.Unicode.GetBytes("Book\0")) >= 0);
+
     private static bool IsDocx(ReadOnlyMemory<byte> memory)
     {
         try

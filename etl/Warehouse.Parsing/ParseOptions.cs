@@ -11,13 +11,19 @@ namespace Warehouse.Parsing;
 /// has it apart from <paramref name="ContentType"/>; null: the charset parameter of ContentType, if any.
 /// Trusted before the page's own meta charset, after a byte-order mark and valid UTF-8 (<see cref="Text.TextDecoding"/>).
 /// </param>
+/// <param name="PortalTitle">
+/// The title the portal gave the document (the article's title, or the link's), when the caller
+/// knows it: read as a title only after the document's own (its page metadata, the text before
+/// section 一), for a report whose body and head name no agency or year.
+/// </param>
 public sealed record ParseOptions(
     string Name = "(input)",
     string? ContentType = null,
     string? RegionHint = null,
     long MaxBytes = ParseOptions.DefaultMaxBytes,
     long MaxInflatedBytes = ParseOptions.DefaultMaxInflatedBytes,
-    string? Charset = null)
+    string? Charset = null,
+    string? PortalTitle = null)
 {
     /// <summary>The charset the server declared: <see cref="Charset"/>, else the charset parameter of <see cref="ContentType"/>; null when neither names one.</summary>
     public string? DeclaredCharset => Charset ?? Text.TextDecoding.CharsetOf(ContentType);

@@ -41,6 +41,7 @@ public sealed class ReportParser(RegionResolver regions)
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
                 DocumentKind.OtherZip => ParseResult.Reject(OtherZip(bytes)),
                 DocumentKind.EncryptedOffice => ParseResult.Reject("加密的 Office 文档，没有密码无法读取 (a password-protected Office document; it cannot be read without its password)"),
+                DocumentKind.LegacyOffice when DocumentSniffer.IsLegacyWorkbook(bytes.Span) => ParseResult.Reject("Excel 工作簿（XLS），不是报告文档；年度报告以 Word、PDF 或网页发布 (an Excel workbook (XLS), not a report document)"),
                 DocumentKind.LegacyOffice => ParseResult.Reject("旧版 Word 或 WPS 文档（.doc/.wps），需先转换为 DOCX：请安装 LibreOffice (a legacy Word or WPS document (.doc/.wps); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer))"),
                 _ => ParseResult.Reject("二进制数据，不是文本、HTML、DOCX 或 PDF 文档 (binary data that is not a text, HTML, DOCX or PDF document)"),
             };

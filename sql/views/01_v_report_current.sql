@@ -1,6 +1,8 @@
 -- v_report_current: one row per current report (the newest document of an agency and year),
 -- with its agency, its kind (v_agency) and the levels of its region. source_url is where its
 -- document came from (原文链接): the URL it was crawled from, or the file it was loaded from.
+-- A report has two dates: the one it is signed (落款) and the one the portal published it; the
+-- portal's judges lateness when known (filing_date, published_source), the signed one otherwise.
 --
 -- grain: report_key (one row per current report)
 -- columns (kind: key, attribute, count or rate; unit or meaning):
@@ -17,8 +19,11 @@
 --   province         attribute  the province's name
 --   city             attribute  the city's name
 --   template         attribute  2019 or 2021, the form of the report
---   published        attribute  date the report is signed, yyyy-mm-dd; null when undated
---   late             attribute  1 when published after 31 January of the next year, else 0; null when undated
+--   published        attribute  date the report is signed (落款), yyyy-mm-dd; null when it states none
+--   portal_published attribute  date the portal published it (PubDate meta, 发布时间 byline or list page), yyyy-mm-dd; null when not crawled or not said
+--   filing_date      attribute  the date lateness is judged by: portal_published when known, else published; yyyy-mm-dd; null when undated
+--   published_source attribute  which date filing_date is: portal or signed; null when undated
+--   late             attribute  1 when filing_date is after 31 January of the next year, else 0; null when undated
 --   items_published  count      items of information published (主动公开, the report's own total)
 --   error_count      count      findings of severity error
 --   warning_count    count      findings of severity warning
@@ -39,6 +44,9 @@ select
     c.name as city,
     r.template,
     r.published,
+    r.portal_published,
+    coalesce(r.portal_published, r.published) as filing_date,
+    r.published_source,
     r.late,
     r.items_published,
     r.error_count,

@@ -18,8 +18,11 @@
 --   province                    attribute  the province's name
 --   city                        attribute  the city's name
 --   template                    attribute  2019 or 2021, the form of the report
---   published                   attribute  date the report is signed, yyyy-mm-dd; null when undated
---   late                        attribute  1 when published after 31 January of the next year, else 0; null when undated
+--   published                   attribute  date the report is signed (落款), yyyy-mm-dd; null when it states none
+--   portal_published            attribute  date the portal published it (PubDate meta, 发布时间 byline or list page), yyyy-mm-dd; null when not crawled or not said
+--   filing_date                 attribute  the date lateness is judged by: portal_published when known, else published; yyyy-mm-dd; null when undated
+--   published_source            attribute  which date filing_date is: portal or signed; null when undated
+--   late                        attribute  1 when filing_date is after 31 January of the next year, else 0; null when undated
 --   items_published             count      items of information published (主动公开, the report's own total)
 --   error_count                 count      findings of severity error
 --   warning_count               count      findings of severity warning

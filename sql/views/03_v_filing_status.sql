@@ -1,33 +1,39 @@
 -- v_filing_status: one row per agency and year it is expected to report (rule 6): a year it
 -- reported, the year after one it reported (up to the latest year loaded), and a year a document
 -- was received for that could not be read. status is on_time (by 31 January), late, undated (no
--- closing date), unreadable (no report, but a rejected document whose file name or portal title
+-- date at all), unreadable (no report, but a rejected document whose file name or portal title
 -- names the agency and year: a scan without a text layer, say), crawl_failed (no report, and the
 -- last crawl of a source the agency's documents came from failed: nobody can tell it is missing)
--- or missing; status_label says it in Chinese; findings lists the report's errors and warning_findings its warnings, in the
+-- or missing, judged by filing_date: the day the portal published the report when known, else the
+-- date it is signed (落款), with published_source and its label saying which; status_label says
+-- the status in Chinese; findings lists the report's errors and warning_findings its warnings, in the
 -- order they were found, each by its Chinese sentence (a message's text up to its first 。: the
 -- validator writes Chinese first, English after); source_url is where the report came from.
 --
 -- grain: agency_code, year (one row per agency and year it is expected to report)
 -- columns (kind: key, attribute, count or rate; unit or meaning):
---   agency_code       key        agency, the same in every year and version
---   year              attribute  the year reported on
---   agency            attribute  the agency's name
---   agency_type       attribute  政府办公室, 人民政府, 乡镇街道 or 政府部门 (v_agency)
---   region_code       key        dim_region, the region of the report's agency
---   region            attribute  the region's name
---   region_level      attribute  county, city or province
---   province_code     key        dim_region, the province
---   city_code         key        dim_region, the city (null for a province, and a county under no city)
---   report_key        key        fact_report
---   published         attribute  date the report is signed, yyyy-mm-dd; null when undated
---   error_count       count      findings of severity error
---   warning_count     count      findings of severity warning
---   source_url        attribute  the URL the document was crawled from, or the file it was loaded from
---   status            attribute  on_time, late, undated, unreadable, crawl_failed or missing
---   status_label      attribute  status in Chinese: 按时发布, 逾期发布, 未注明日期, 无法核实（无法读取）, 无法核实（抓取失败）, 未发布
---   findings          attribute  the errors' Chinese sentences, in order; null when none
---   warning_findings  attribute  the warnings' Chinese sentences, in order; null when none
+--   agency_code            key        agency, the same in every year and version
+--   year                   attribute  the year reported on
+--   agency                 attribute  the agency's name
+--   agency_type            attribute  政府办公室, 人民政府, 乡镇街道 or 政府部门 (v_agency)
+--   region_code            key        dim_region, the region of the report's agency
+--   region                 attribute  the region's name
+--   region_level           attribute  county, city or province
+--   province_code          key        dim_region, the province
+--   city_code              key        dim_region, the city (null for a province, and a county under no city)
+--   report_key             key        fact_report
+--   published              attribute  date the report is signed (落款), yyyy-mm-dd; null when it states none
+--   portal_published       attribute  date the portal published it (PubDate meta, 发布时间 byline or list page), yyyy-mm-dd; null when not crawled or not said
+--   filing_date            attribute  the date status is judged by: portal_published when known, else published; yyyy-mm-dd; null when undated
+--   published_source       attribute  which date filing_date is: portal or signed; null when undated or missing
+--   published_source_label attribute  published_source in Chinese: 门户网站 or 落款日期
+--   error_count            count      findings of severity error
+--   warning_count          count      findings of severity warning
+--   source_url             attribute  the URL the document was crawled from, or the file it was loaded from
+--   status                 attribute  on_time, late, undated, unreadable, crawl_failed or missing
+--   status_label           attribute  status in Chinese: 按时发布, 逾期发布, 未注明日期, 无法核实（无法读取）, 无法核实（抓取失败）, 未发布
+--   findings               attribute  the errors' Chinese sentences, in order; null when none
+--   warning_findings       attribute  the warnings' Chinese sentences, in order; null when none
 create or alter view dbo.v_filing_status as
 with expected as (
     select agency_code, year from dbo.fact_report where is_current = 1
@@ -58,6 +64,9 @@ filed as (
         coalesce(r.region_code, a.region_code) as region_code,
         r.report_key,
         r.published,
+        r.portal_published,
+        coalesce(r.portal_published, r.published) as filing_date,
+        r.published_source,
         r.error_count,
         r.warning_count,
         d.origin as source_url,
@@ -65,7 +74,7 @@ filed as (
             when r.report_key is null and u.agency_code is not null then 'unreadable'
             when r.report_key is null and cf.agency_code is not null then 'crawl_failed'
             when r.report_key is null then 'missing'
-            when r.published is null then 'undated'
+            when r.portal_published is null and r.published is null then 'undated'
             when r.late = 1 then 'late'
             else 'on_time'
         end as status
@@ -88,6 +97,10 @@ select
     g.city_code,
     f.report_key,
     f.published,
+    f.portal_published,
+    f.filing_date,
+    f.published_source,
+    case f.published_source when 'portal' then N'门户网站' when 'signed' then N'落款日期' end as published_source_label,
     f.error_count,
     f.warning_count,
     f.source_url,

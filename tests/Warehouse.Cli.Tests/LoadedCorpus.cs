@@ -55,6 +55,24 @@ public sealed class LoadedCorpus : IAsyncLifetime
         return c.Query<T>(sql).ToList();
     }
 
+    /// <summary>
+    /// A copy of the warehouse (its database only, not the raw store), changed by <paramref name="sql"/>:
+    /// e.g. a report made crawled, with a portal date, without touching the shared one. Its path.
+    /// </summary>
+    public async Task<string> CopyAsync(string sql, object? args = null)
+    {
+        var db = Path.Combine(Folder, $"copy-{Guid.NewGuid():N}.db");
+        await using (var source = new SqliteConnection($"Data Source={Db};Pooling=False"))
+        await using (var copy = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await source.OpenAsync();
+            source.BackupDatabase(copy);
+            await copy.ExecuteAsync(sql, args);
+        }
+
+        return db;
+    }
+
     private static async Task<(int Code, string Out, string Err)> WarehouseCliRun(params string[] args)
     {
         var output = new StringWriter();

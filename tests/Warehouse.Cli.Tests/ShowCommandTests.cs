@@ -27,6 +27,28 @@ public sealed class ShowCommandTests(LoadedCorpus w) : IClassFixture<LoadedCorpu
     }
 
     [Fact]
+    public async Task A_crawled_report_shows_the_portal_s_date_that_judged_it_beside_its_signed_date_and_its_article_page()
+    {
+        var (agency, signed) = w.Query<(string, string)>("""
+            select a.name, r.published from fact_report r join dim_agency a on a.agency_key = r.agency_key
+            where r.is_current = 1 and r.year = 2022 and r.published is not null order by a.name limit 1
+            """).Single();
+        var db = await w.CopyAsync("""
+            update fact_report set portal_published = '2023-03-10', published_source = 'portal', late = 1
+            where is_current = 1 and year = 2022 and agency_key in (select agency_key from dim_agency where name = @agency);
+            update raw_document set portal_url = 'http://www.example.gov.cn/art/1.html'
+            where sha256 in (select sha256 from fact_report where is_current = 1 and year = 2022 and agency_key in (select agency_key from dim_agency where name = @agency));
+            """, new { agency });
+
+        var (code, output, err) = await Repo.Cli("show", agency, "2022", "--db", db);
+
+        code.ShouldBe(0, err);
+        output.ShouldContain("发布日期 published 2023-03-10（门户网站）（逾期发布）");
+        output.ShouldContain($"落款日期 signed     {signed}");
+        output.ShouldContain("文章页面 article   http://www.example.gov.cn/art/1.html");
+    }
+
+    [Fact]
     public async Task Without_a_year_show_gives_the_latest()
     {
         var (code, output, err) = await Repo.Cli("show", w.Withheld.Agency, "--db", w.Db);

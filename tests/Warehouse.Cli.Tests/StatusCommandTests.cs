@@ -126,6 +126,37 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
     }
 
     [Fact]
+    public async Task Status_says_which_date_judged_a_report_the_portal_s_or_the_signed_one()
+    {
+        var dated = w.Query<(string Agency, string Signed)>(
+            "select a.name, r.published from fact_report r join dim_agency a on a.agency_key = r.agency_key where r.is_current = 1 and r.year = 2023 and r.published is not null and r.error_count > 0 order by a.name");
+        var (agency, signed) = dated[0];
+        var other = dated[1];
+
+        // A copy of the warehouse in which that report was crawled: its portal published it on 10 March.
+        var db = await w.CopyAsync(
+            "update fact_report set portal_published = '2024-03-10', published_source = 'portal', late = 1 where is_current = 1 and year = 2023 and agency_key in (select agency_key from dim_agency where name = @agency)", new { agency });
+
+        var (code, output, err) = await Repo.Cli("status", "--db", db, "--limit", "0");
+        code.ShouldBe(0, err);
+        Line(output, agency).ShouldContain("· 发布日期 2024-03-10（门户网站），逾期发布 ·");
+        Line(output, other.Item1).ShouldContain($"· 发布日期 {other.Item2}（落款日期），");
+
+        var json = JsonNode.Parse((await Repo.Cli("status", "--db", db, "--limit", "0", "--json")).Out)!["late_or_inconsistent"]!.AsArray();
+        var crawled = json.Single(r => r!["agency"]!.GetValue<string>() == agency)!;
+        crawled["published"]!.GetValue<string>().ShouldBe(signed, "the signed date is kept beside the portal's");
+        crawled["portal_published"]!.GetValue<string>().ShouldBe("2024-03-10");
+        crawled["filing_date"]!.GetValue<string>().ShouldBe("2024-03-10");
+        crawled["published_source"]!.GetValue<string>().ShouldBe("portal");
+        crawled["published_source_label"]!.GetValue<string>().ShouldBe("门户网站");
+        crawled["status"]!.GetValue<string>().ShouldBe("late");
+        var filed = json.Single(r => r!["agency"]!.GetValue<string>() == other.Item1)!;
+        filed["filing_date"]!.GetValue<string>().ShouldBe(other.Item2);
+        filed["published_source"]!.GetValue<string>().ShouldBe("signed");
+        filed["portal_published"].ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Undated_reports_are_shown_as_未注明日期()
     {
         var undated = w.Query<string>("select a.name from fact_report r join dim_agency a on a.agency_key = r.agency_key where r.is_current = 1 and r.year = 2023 and r.published is null");

@@ -79,6 +79,22 @@ public sealed class CrawledExportTests(CrawledWarehouse w) : IClassFixture<Crawl
             origins.ShouldContain(link);
         }
     }
+    [Fact]
+    public async Task The_filing_workbook_gives_the_portal_s_publication_date_of_a_crawled_report_and_says_it_is_the_portal_s()
+    {
+        await using var c = await _database.OpenAsync(Ct);
+        var year = await c.ExecuteScalarAsync<int?>(
+            "select max(year) from v_filing_status where status in ('on_time', 'late') and published_source = 'portal' and filing_date = portal_published");
+        year.ShouldNotBeNull("the TRS pages of the sample portal state when they were published (发布时间)");
+
+        var path = Path.Combine(_dir.FullName, "out", "报送情况-门户网站.xlsx");
+        var catalog = DashboardCatalog.Load(Path.Combine(Repo.Root, "dashboards"));
+        await new Exporter(_database, TimeProvider.System).ExportAsync(catalog.Find("filing-status")!, new SelectionRequest(year, year), path, null, Ct);
+
+        var cells = Workbooks.Cells(path, "报送情况");
+        cells.ShouldContain("日期依据");
+        cells.ShouldContain("门户网站");
+    }
 }
 
 /// <summary>A warehouse the crawler filled from a sample portal of 12 generated reports (two sites, two years).</summary>

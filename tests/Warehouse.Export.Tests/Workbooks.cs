@@ -42,7 +42,7 @@ internal static partial class Workbooks
         using var doc = SpreadsheetDocument.Open(path, isEditable: false);
         var strings = doc.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
         return Sheet(doc, sheet).Worksheet.Descendants<Cell>()
-            .Select(x => x.DataType?.Value == CellValues.SharedString ? strings[int.Parse(x.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture)] : x.InnerText)
+            .Select(x => x.DataType?.Value == CellValues.SharedString && x.CellValue is { } v ? strings[int.Parse(v.Text, System.Globalization.CultureInfo.InvariantCulture)] : x.InnerText)
             .ToList();
     }
 

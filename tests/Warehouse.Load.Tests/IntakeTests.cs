@@ -64,7 +64,7 @@ public sealed class IntakeTests
 
         var options = origin.ParseOptions(1024);
 
-        options.ShouldBe(new ParseOptions("http://127.0.0.1/art/1.html", "text/html", "360702", 1024, Charset: "gbk"));
+        options.ShouldBe(new ParseOptions("http://127.0.0.1/art/1.html", "text/html", "360702", 1024, Charset: "gbk", PortalTitle: "2023年政府信息公开工作年度报告"));
         options.DeclaredCharset.ShouldBe("gbk");
         new ParseOptions("page.html", "text/html; charset=gb2312").DeclaredCharset.ShouldBe("gb2312", "a Content-Type with its parameters still names its charset");
     }

@@ -141,6 +141,36 @@ public abstract partial class ViewsTests
     }
 
     [Fact]
+    public async Task Filing_status_judges_by_the_portal_date_when_known_and_says_which_date_it_used()
+    {
+        using var w = NewWarehouse();
+        await w.Ingest().IngestAsync(IngestService.Expand([Seeds]), new IngestOptions(), null, Ct);
+        await using var c = await w.OpenAsync();
+
+        // 赣州经开区 signed on time; as if the crawl found its portal published it on 1 March.
+        await c.ExecuteAsync(w.Sql(
+            """
+            update dbo.fact_report set portal_published = '2024-03-01', published_source = 'portal', late = 1
+            where year = 2023 and agency_key in (select agency_key from dbo.dim_agency where name = N'赣州经济技术开发区党政办公室')
+            """));
+
+        var rows = (await c.QueryAsync<(string Agency, string Status, string? Source, string? Label, int UsesPortal, int UsesSigned)>(w.Sql(
+            """
+            select agency, status, published_source, published_source_label,
+                   case when filing_date = portal_published then 1 else 0 end,
+                   case when filing_date = published then 1 else 0 end
+            from dbo.v_filing_status where year = 2023
+            """))).ToDictionary(r => r.Agency);
+
+        rows["赣州经济技术开发区党政办公室"].ShouldBe(("赣州经济技术开发区党政办公室", "late", "portal", "门户网站", 1, 0));
+        rows["和田地区商务局"].ShouldBe(("和田地区商务局", "on_time", "signed", "落款日期", 0, 1), "an ingested file is judged by its signed date, as before");
+        rows["赣县区商务局"].ShouldBe(("赣县区商务局", "undated", null, null, 0, 0));
+        var current = await c.QuerySingleAsync<(string? Source, int UsesPortal)>(w.Sql(
+            "select published_source, case when filing_date = portal_published then 1 else 0 end from dbo.v_report_current where agency = N'赣州经济技术开发区党政办公室'"));
+        current.ShouldBe(("portal", 1));
+    }
+
+    [Fact]
     public async Task Rates_are_null_where_their_denominator_is_zero()
     {
         using var w = NewWarehouse();

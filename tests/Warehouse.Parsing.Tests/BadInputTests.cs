@@ -140,6 +140,17 @@ public sealed class BadInputTests
         Parse(ole).Rejection.ShouldNotBeNull().ShouldContain("libreoffice");
     }
 
+    [Fact]
+    public void A_legacy_excel_workbook_is_refused_as_a_workbook_not_as_a_word_file_to_convert()
+    {
+        var parsed = Parse(LegacyWorkbook());
+        parsed.Rejection.ShouldNotBeNull().ShouldStartWith("Excel 工作簿（XLS），不是报告文档");
+    }
+
+    /// <summary>An OLE2 file whose directory names a Workbook stream, as Excel 97-2003 writes one (the rest zeros).</summary>
+    internal static byte[] LegacyWorkbook() =>
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1016], .. System.Text.Encoding.Unicode.GetBytes("Workbook"), .. new byte[1008]];
+
     internal static byte[] SmallDocx()
     {
         using var buffer = new MemoryStream();

@@ -95,3 +95,47 @@ public sealed class TitleAndDateTests
         report.Published.ShouldBe(new DateOnly(2024, 1, 12));
     }
 }
+
+/// <summary>The portal's title (<see cref="ParseOptions.PortalTitle"/>): read only when the document names no report itself.</summary>
+public sealed class PortalTitleTests
+{
+    private const string Title = "平潭综合实验区2024年度政府信息公开工作年度报告";
+
+    private static string Pingtan => File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), "pingtan-2024-portal.html"));
+
+    private static ParseResult Parse(string html, string? portalTitle) =>
+        ReportParser.Default.Parse(Encoding.UTF8.GetBytes(html), new ParseOptions("pingtan.html", "text/html", PortalTitle: portalTitle));
+
+    [Fact]
+    public void The_real_pingtan_page_titled_only_in_its_head_title_is_read_with_its_agency_and_year()
+    {
+        var headOnly = Pingtan.Replace($"<meta name=\"ArticleTitle\" content=\"{Title}\"/>", "", StringComparison.Ordinal)
+            .Replace($"\n                          {Title}\n", "\n", StringComparison.Ordinal);
+        headOnly.Split(Title).Length.ShouldBe(2, "only <title> names the report");
+
+        var report = Parse(headOnly, null).Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("平潭综合实验区");
+        report.Year.ShouldBe(2024);
+    }
+
+    [Fact]
+    public void A_page_whose_body_and_head_name_no_report_is_read_by_the_portal_title_not_by_its_signing_office()
+    {
+        // The title is in the ArticleTitle meta, the <title> and a div above the text: all taken out.
+        var untitled = Pingtan.Replace(Title, "", StringComparison.Ordinal);
+        untitled.ShouldNotContain(Title);
+
+        Parse(untitled, null).Report?.Agency.ShouldBe("平潭综合实验区管委会办公室", "without a title, the office that signs the page is taken for the agency");
+        var report = Parse(untitled, Title).Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("平潭综合实验区");
+        report.Year.ShouldBe(2024);
+    }
+
+    [Fact]
+    public void The_document_s_own_title_comes_before_the_portal_s()
+    {
+        var report = Parse(Pingtan, "某县2019年政府信息公开工作年度报告").Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("平潭综合实验区");
+        report.Year.ShouldBe(2024);
+    }
+}

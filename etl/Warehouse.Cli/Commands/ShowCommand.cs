@@ -85,11 +85,15 @@ internal static partial class ShowCommand
         {
             $"{r.Agency} {r.Year} 年度政府信息公开工作年度报告",
             $"  地区 region        {Choices.RegionLabel(r.RegionCode, r.Region)}",
-            $"  发布日期 published {(r.Published is null ? Summary.Undated : $"{r.Published}{(r.Late == true ? "（逾期发布）" : "")}")}",
-            $"  原文链接 source    {r.Origin}",
-            $"  文件 document      {r.MediaType}，{size}，版式 {r.Layout}，sha256 {r.Sha256}",
-            $"  载入 loaded        {Beijing.Time(r.LoadedAt)}",
+            $"  发布日期 published {(r.FilingDate is null ? Summary.Undated : $"{r.FilingDate}（{Summary.DateSource(r.PublishedSource)}）{(r.Late == true ? "（逾期发布）" : "")}")}",
         };
+
+        // A crawled report: the signed date beside the portal's, and the article an attachment hangs from.
+        if (r.PublishedSource == "portal") lines.Add($"  落款日期 signed     {r.Published ?? Summary.Undated}");
+        lines.Add($"  原文链接 source    {r.Origin}");
+        if (r.PortalUrl is { } page && page != r.Origin) lines.Add($"  文章页面 article   {page}");
+        lines.Add($"  文件 document      {r.MediaType}，{size}，版式 {r.Layout}，sha256 {r.Sha256}");
+        lines.Add($"  载入 loaded        {Beijing.Time(r.LoadedAt)}");
         if (older > 0) lines.Add($"  另有 {older} 份同年度的较早文件已被这份取代（仍在原始文件库中）。");
         lines.Add("  用 --save 文件 取出原文。Use --save FILE for the document itself.");
         return string.Join('\n', lines) + "\n";

@@ -125,8 +125,12 @@ internal static class StatusCommand
                     region_code = p.RegionCode,
                     region = p.Region,
                     published = p.Published,
-                    status = p.Published is null ? "undated" : p.Late == true ? "late" : "on_time",
-                    status_label = p.Published is null ? Summary.Undated : p.Late == true ? "逾期发布" : "按时发布",
+                    portal_published = p.PortalPublished,
+                    filing_date = p.FilingDate,
+                    published_source = p.PublishedSource,
+                    published_source_label = Summary.DateSource(p.PublishedSource),
+                    status = p.FilingDate is null ? "undated" : p.Late == true ? "late" : "on_time",
+                    status_label = p.FilingDate is null ? Summary.Undated : p.Late == true ? "逾期发布" : "按时发布",
                     late = p.Late,
                     error_count = p.ErrorCount,
                     warning_count = p.WarningCount,
@@ -149,8 +153,8 @@ internal static class StatusCommand
         private static string Shown(int shown, long total, string unit) =>
             total == 0 ? "无 none" : shown < total ? $"显示 {shown} / 共 {total}（--limit 0 显示全部） showing {shown} of {total} (--limit 0 for all)" : $"共 {total} {unit}";
 
-        /// <summary>"2024-02-26 发布，逾期发布", or 未注明日期.</summary>
+        /// <summary>"发布日期 2025-03-10（门户网站），逾期发布" or "…（落款日期）…": the date lateness was judged by, and whose it is; or 未注明日期.</summary>
         private static string Filing(ProblemReport p) =>
-            p.Published is null ? Summary.Undated : $"{p.Published} 发布，{(p.Late == true ? "逾期发布" : "按时发布")}";
+            p.FilingDate is null ? Summary.Undated : $"发布日期 {p.FilingDate}（{Summary.DateSource(p.PublishedSource)}），{(p.Late == true ? "逾期发布" : "按时发布")}";
     }
 }

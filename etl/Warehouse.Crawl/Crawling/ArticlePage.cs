@@ -3,14 +3,15 @@ using AngleSharp.Html.Parser;
 
 namespace Warehouse.Crawl.Crawling;
 
-/// <summary>Finds the attachments of an article page: the report as DOCX, PDF or a legacy Word file.</summary>
+/// <summary>Finds the attachments of an article page: the report as DOCX, PDF or a legacy Word file, and spreadsheets.</summary>
 public static partial class ArticlePage
 {
     private static readonly HtmlParser Parser = new();
 
     /// <summary>
-    /// Links whose address or text names a document file (.pdf, .docx, .doc, .wps, .xlsx is not a
-    /// report), including CMS download endpoints that carry the file name in the query.
+    /// Links whose address or text names a document file (.pdf, .docx, .doc, .wps) or a spreadsheet
+    /// (.xls, .xlsx: never a report, but loaded to be refused with that reason, tied to its article;
+    /// <see cref="IsSpreadsheet"/>), including CMS download endpoints that carry the file name in the query.
     /// </summary>
     public static IReadOnlyList<(Uri Url, string Title)> Attachments(string html, Uri pageUrl)
     {
@@ -26,6 +27,13 @@ public static partial class ArticlePage
         return found;
     }
 
-    [GeneratedRegex(@"\.(pdf|docx|doc|wps)(\b|$)", RegexOptions.IgnoreCase)]
+    /// <summary>True when the attachment's address or title names a spreadsheet (.xls, .xlsx), not a report document.</summary>
+    public static bool IsSpreadsheet((Uri Url, string Title) attachment) =>
+        Spreadsheet().IsMatch(Uri.UnescapeDataString(attachment.Url.AbsoluteUri)) || Spreadsheet().IsMatch(attachment.Title);
+
+    [GeneratedRegex(@"\.(pdf|docx|doc|wps|xlsx|xls)(\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Document();
+
+    [GeneratedRegex(@"\.(xlsx|xls)(\b|$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Spreadsheet();
 }

@@ -180,6 +180,18 @@ public sealed class CrawlStore : IAsyncDisposable
         return outcome;
     }, ct);
 
+    /// <summary>
+    /// The article page at <paramref name="url"/> as the frontier knows it: the title of its link, the
+    /// date its list printed beside it, and its page's bytes from the raw store (null when not fetched
+    /// or not kept); null when the frontier has no article at that URL.
+    /// </summary>
+    public Task<(string? Title, DateOnly? ListDate, byte[]? Page)?> ArticleAsync(string sourceCode, string url, CancellationToken ct) => Serialised<(string? Title, DateOnly? ListDate, byte[]? Page)?>(async () =>
+    {
+        var row = await _connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(Sql.Get("queries/crawl_article"),
+            new { SourceCode = sourceCode, Url = url }, cancellationToken: ct));
+        return row is null ? null : (row.Title, row.ListDate is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, row.Sha256 is { } sha ? _raw.Get(sha) : null);
+    }, ct);
+
     /// <summary>Bytes kept from an earlier fetch (a list page answered 304 is read from here).</summary>
     public Task<byte[]?> RawAsync(string sha256, CancellationToken ct) => Serialised(() => Task.FromResult(_raw.Get(sha256)), ct);
 
@@ -255,6 +267,15 @@ public sealed class CrawlStore : IAsyncDisposable
             ListDate = ListDate is null ? null : DateOnly.ParseExact(ListDate, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Etag = Etag, LastModified = LastModified, Sha256 = Sha256,
         };
+    }
+
+    private sealed record ArticleRow
+    {
+        public string? Title { get; init; }
+
+        public string? ListDate { get; init; }
+
+        public string? Sha256 { get; init; }
     }
 
     private sealed record OutcomeRow

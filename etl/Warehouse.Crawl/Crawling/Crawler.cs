@@ -2,6 +2,7 @@ using Warehouse.Crawl.Fetching;
 using Warehouse.Crawl.Sources;
 using Warehouse.Load;
 using Warehouse.Parsing;
+using Warehouse.Parsing.Text;
 
 namespace Warehouse.Crawl.Crawling;
 
@@ -172,7 +173,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
                 && AttachmentsOf(result with { Status = FetchStatus.Ok, Bytes = kept }) is { Count: > 0 } again:
                 // An unchanged article's attachments are queued again, so that one that failed last run
                 // (bot protection, a server error) is asked for again; those that did not cost a 304.
-                await store.DiscoverAsync(visit.Source.Name, visit.Run, again.Select(a => (a.Url, UrlKind.Document, (string?)a.Title, (DateOnly?)null)), result.FinalUrl, ct);
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, again.Select(a => (a.Url, UrlKind.Document, (string?)a.Title, (DateOnly?)null)), url.Uri, ct);
                 await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, null, ct);
                 return;
             case FetchStatus.NotModified:
@@ -196,15 +197,42 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
         {
             var html = Html.Decode(result);
             var attachments = ArticlePage.Attachments(html, result.FinalUrl);
+            // Found on the article as the frontier knows it (before redirects): the attachment finds its article's row again by it.
             if (attachments.Count > 0)
             {
-                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title, (DateOnly?)null)), result.FinalUrl, ct);
+                await store.DiscoverAsync(visit.Source.Name, visit.Run, attachments.Select(a => (a.Url, UrlKind.Document, (string?)a.Title, (DateOnly?)null)), url.Uri, ct);
+            }
+
+            // A page whose attachments are only spreadsheets may be the report itself: it is read too.
+            if (!attachments.All(ArticlePage.IsSpreadsheet))
+            {
                 await store.CompleteAsync(url, result, UrlState.Done, UrlOutcome.Attachments, null, bytes, ct);
                 return;
             }
+
+            await LoadAsync(visit, url, result, kind, result.FinalUrl.AbsoluteUri, ArticleMeta.Read(html, url.Title, url.ListDate), ct);
+            return;
         }
 
-        await LoadAsync(visit, url, result, kind, ct);
+        // An attachment takes what its article page says; a document linked straight from a list, its link's.
+        var (page, meta) = url.Kind == UrlKind.Document && url.FoundOn is { } foundOn
+            ? (foundOn, await ArticleOfAsync(visit, foundOn, ct))
+            : (null, new ArticleMeta(url.Title, url.ListDate));
+        await LoadAsync(visit, url, result, kind, page, meta, ct);
+    }
+
+    /// <summary>
+    /// What the article page an attachment was found on says (its title and publication date), read
+    /// again from the raw store, where the article's page was kept when its attachments were found;
+    /// only its link's title when the page is not there.
+    /// </summary>
+    private async Task<ArticleMeta> ArticleOfAsync(Visit visit, string pageUrl, CancellationToken ct)
+    {
+        if (await store.ArticleAsync(visit.Source.Name, pageUrl, ct) is not { } article) return new ArticleMeta(null, null);
+
+        // The article's list date goes last here too (crawl_url.list_date).
+        if (article.Page is not { } page) return new ArticleMeta(article.Title, article.ListDate);
+        return ArticleMeta.Read(TextDecoding.Decode(page, null, lookForMeta: true), article.Title, article.ListDate);
     }
 
     /// <summary>The attachments a page links to; none when the bytes are a document rather than a page.</summary>
@@ -234,11 +262,14 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
     /// <summary>
     /// A fetched document through the intake: its URL, the Content-Type and charset the server
-    /// declared, and the link's title go with it (the portal's publication date is not read yet).
+    /// declared, its Last-Modified, and what the portal says of it: the article page it hangs
+    /// from (<paramref name="page"/>, null for a document linked straight from a list), the
+    /// article's title and publication date.
     /// </summary>
-    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, CancellationToken ct)
+    private async Task LoadAsync(Visit visit, FrontierUrl url, FetchResult result, DocumentKind kind, string? page, ArticleMeta meta, CancellationToken ct)
     {
-        var origin = new DocumentOrigin(result.FinalUrl.AbsoluteUri, result.ContentType, result.Charset, visit.SourceKey, visit.Source.RegionCode, url.Title);
+        var origin = new DocumentOrigin(result.FinalUrl.AbsoluteUri, result.ContentType, result.Charset, visit.SourceKey, visit.Source.RegionCode,
+            meta.Title, meta.Published, page, result.Validators?.LastModified);
         var document = await _intake.ReadAsync(result.Bytes, origin, ct, kind);
         await store.StoreDocumentAsync(url, result, document, visit.BatchKey, ct);
     }

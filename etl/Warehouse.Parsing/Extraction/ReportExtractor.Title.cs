@@ -15,7 +15,8 @@ internal sealed partial class ReportExtractor
     /// The title: the page's own metadata first (a portal's ArticleTitle, its &lt;title&gt;), then the
     /// text before section 一, line by line and a few lines joined (a title set large is split into
     /// pieces by PDF and by line breaks), and inside long lines (crawler text keeps the page's
-    /// breadcrumb and byline on the title's line). Titles come in several forms (see <see cref="TitleForms"/>).
+    /// breadcrumb and byline on the title's line), and last the title the portal gave the document
+    /// (<see cref="ParseOptions.PortalTitle"/>). Titles come in several forms (see <see cref="TitleForms"/>).
     /// </summary>
     private Title ReadTitle()
     {
@@ -35,7 +36,8 @@ internal sealed partial class ReportExtractor
     }
 
     // Metadata first, then each line before section 一 that names a report, alone and then joined
-    // with the one or two short lines above it (a title set in two lines, or split into pieces).
+    // with the one or two short lines above it (a title set in two lines, or split into pieces);
+    // the portal's title last, since the document's own is the report's word.
     private IEnumerable<string> TitleCandidates(int end)
     {
         foreach (var title in _doc.Titles) yield return title;
@@ -56,6 +58,8 @@ internal sealed partial class ReportExtractor
                 if (NamesReport(joined)) yield return joined;
             }
         }
+
+        if (_options.PortalTitle is { Length: > 0 } portal) yield return portal;
     }
 
     private static bool NamesReport(string text) => text.Contains("报告", StringComparison.Ordinal) || text.Contains("年报", StringComparison.Ordinal);

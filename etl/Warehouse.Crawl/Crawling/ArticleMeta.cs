@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Warehouse.Crawl.Crawling;
+
+/// <summary>
+/// What a portal says about an article: its title and the date it published it (发布时间), which
+/// judges lateness before the date the report is signed (docs/crawler.md, "Intake").
+/// </summary>
+/// <param name="Title">The article's title; null when neither the page nor its link gives one.</param>
+/// <param name="Published">The day the portal published the article (Beijing date as written); null when nothing says it.</param>
+public sealed partial record ArticleMeta(string? Title, DateOnly? Published)
+{
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+
+    // TRS writes PubDate, Hanweb pubdate or firstpublishedtime ("2025-03-10-15:35:02"), others publishdate.
+    private static readonly string[] DateMetaNames = ["PubDate", "firstpublishedtime", "publishdate", "publishtime"];
+
+    private static readonly string[] TitleMetaNames = ["ArticleTitle", "title"];
+
+    /// <summary>
+    /// Reads an article page, in this order of preference: for the date, a <c>&lt;meta name="PubDate"&gt;</c>
+    /// (or its TRS and Hanweb variants, any case), then a byline in the page (<c>发布时间：</c>,
+    /// <c>发布日期：</c>, then <c>时间：</c>), then <paramref name="listDate"/>; for the title, an
+    /// <c>ArticleTitle</c> meta, then <paramref name="linkTitle"/>, then <c>&lt;title&gt;</c> up to the
+    /// column and site the portal appends after <c>_</c>.
+    /// </summary>
+    /// <param name="html">The page's text, decoded.</param>
+    /// <param name="linkTitle">The title of the link that led to the page (<c>crawl_url.title</c>), or null.</param>
+    /// <param name="listDate">The date the list page showed beside that link, or null.</param>
+    public static ArticleMeta Read(string html, string? linkTitle, DateOnly? listDate)
+    {
+        using var document = Parser.ParseDocument(html);
+        var metas = document.QuerySelectorAll("meta[name][content]");
+        var published = DateMetaNames.Select(n => DateIn(Content(metas, n))).FirstOrDefault(d => d is not null)
+            ?? Byline(document.Body?.TextContent ?? "")
+            ?? listDate;
+        var title = TitleMetaNames.Select(n => Blank(Content(metas, n))).FirstOrDefault(t => t is not null)
+            ?? Blank(linkTitle)
+            ?? HeadTitle(document.Title);
+        return new ArticleMeta(Collapse(title), published);
+    }
+
+    /// <summary>The first date in the text (<c>2025-03-10</c>, <c>2025/3/10</c>, <c>2025年3月10日</c>), if it is a real day.</summary>
+    public static DateOnly? DateIn(string? text)
+    {
+        if (text is null || AnyDate().Match(text) is not { Success: true } m) return null;
+        var (y, mo, d) = (Number(m.Groups["y"]), Number(m.Groups["m"]), Number(m.Groups["d"]));
+        return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
+    }
+
+    // 发布时间 and 发布日期 before a bare 时间：, which may also head other lines (统计时间).
+    private static DateOnly? Byline(string text) =>
+        DateIn(PublishedByline().Match(text) is { Success: true } m ? m.Value : null)
+        ?? DateIn(TimeByline().Match(text) is { Success: true } t ? t.Value : null);
+
+    private static string? Content(IHtmlCollection<IElement> metas, string name) =>
+        metas.FirstOrDefault(m => string.Equals(m.GetAttribute("name"), name, StringComparison.OrdinalIgnoreCase))?.GetAttribute("content");
+
+    // "X2024年度政府信息公开工作年度报告_政府信息公开年报_X党工委管委会": the article's title is the first part.
+    private static string? HeadTitle(string? title) => Blank(title?.Split('_')[0]);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string? Collapse(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim();
+
+    private static int Number(Group g) => int.Parse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"(?<y>(19|20)\d\d)\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})(?!\d)")]
+    private static partial Regex AnyDate();
+
+    [GeneratedRegex(@"发布(时间|日期)\s*[:：]\s*\S[^\n]{0,30}")]
+    private static partial Regex PublishedByline();
+
+    [GeneratedRegex(@"时间\s*[:：]\s*(19|20)\d\d[^\n]{0,20}")]
+    private static partial Regex TimeByline();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
