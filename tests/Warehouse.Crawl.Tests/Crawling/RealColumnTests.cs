@@ -52,6 +52,11 @@ public sealed class RealColumnTests() : ScratchFolderTests("crawl-real-")
         var sha = (await c.ExecuteScalarAsync<string>("select sha256 from crawl_url where url = @Url", new { Url = new Uri(start, Links[1]).AbsoluteUri })).ShouldNotBeNull();
         (await c.ExecuteScalarAsync<long>("select year from fact_report where sha256 = @Sha", new { Sha = sha })).ShouldBe(2024);
         await TableThreeShouldBeTranscribedAsync(c, sha);
+
+        // The report states no signed date; the portal's (its PubDate) judges it: 10 March 2025, late.
+        var filing = await c.QuerySingleAsync<(string? PortalPublished, string? Source, string Status, string Label)>(
+            "select portal_published, published_source, status, status_label from v_filing_status where agency = '平潭综合实验区' and year = 2024");
+        filing.ShouldBe(("2025-03-10", "portal", "late", "逾期发布"));
     }
 
     /// <summary>Every cell of table 三 in the warehouse equals the hand transcription (pingtan-2024-portal.expected.json).</summary>
