@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 
 namespace Warehouse.Data;
@@ -88,6 +89,43 @@ public sealed record MissingReport
     public long Total { get; init; }
 }
 
+/// <summary>A current report showing 雷同 (report_resemblance): what it resembles and how much.</summary>
+public sealed record ResemblanceRow
+{
+    public long ReportKey { get; init; }
+
+    public long Year { get; init; }
+
+    public string Agency { get; init; } = "";
+
+    public string? RegionCode { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>earlier_year, same_region_year or table_last_year.</summary>
+    public string Kind { get; init; } = "";
+
+    /// <summary>The share of its prose found in the other report, 0 to 1 (1 for a table).</summary>
+    public double SharedShare { get; init; }
+
+    public string ResemblesAgency { get; init; } = "";
+
+    public long ResemblesYear { get; init; }
+
+    public string? Source { get; init; }
+
+    /// <summary>How many such rows the filter holds (the list may be cut short).</summary>
+    public long Total { get; init; }
+
+    /// <summary>What it is, in Chinese: "文字 93% 与 X 2023 年度报告相同（照搬往年）".</summary>
+    public string Describe() => Kind switch
+    {
+        "earlier_year" => string.Create(CultureInfo.InvariantCulture, $"文字 {SharedShare * 100:0}% 与本机关 {ResemblesYear} 年度报告相同（照搬往年）"),
+        "same_region_year" => string.Create(CultureInfo.InvariantCulture, $"文字 {SharedShare * 100:0}% 与同地区「{ResemblesAgency}」{ResemblesYear} 年度报告相同（雷同）"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"表三与本机关 {ResemblesYear} 年度报告逐格相同（数据照搬）"),
+    };
+}
+
 /// <summary>One finding of a loaded report, as stored (report_finding).</summary>
 public sealed record StoredFinding
 {
@@ -159,6 +197,10 @@ public sealed class StatusQueries(SqlScripts sql)
     /// <param name="limit">At most this many rows; 0 for all.</param>
     public async Task<IReadOnlyList<MissingReport>> MissingAsync(DbConnection c, int year, string? region, int limit, CancellationToken ct) =>
         (await c.QueryAsync<MissingReport>(new CommandDefinition(sql.Get("queries/status_missing_reports"), new { Year = year, Region = region, Limit = Rows(limit) }, cancellationToken: ct))).ToList();
+
+    /// <param name="limit">At most this many rows; 0 for all.</param>
+    public async Task<IReadOnlyList<ResemblanceRow>> ResemblancesAsync(DbConnection c, int? year, string? region, int limit, CancellationToken ct) =>
+        (await c.QueryAsync<ResemblanceRow>(new CommandDefinition(sql.Get("queries/status_resemblances"), new { Year = year, Region = region, Limit = Rows(limit) }, cancellationToken: ct))).ToList();
 
     /// <summary>A report's findings, errors first.</summary>
     public async Task<IReadOnlyList<StoredFinding>> FindingsAsync(DbConnection c, long reportKey, CancellationToken ct) =>

@@ -50,7 +50,8 @@ internal static class StatusCommand
             var findings = new Dictionary<long, IReadOnlyList<Finding>>();
             foreach (var p in problems) findings[p.ReportKey] = (await queries.FindingsAsync(connection, p.ReportKey, ct)).Select(FindingText.From).ToList();
 
-            var view = new StatusView(database, chosenYear, chosenRegion, years, n, counts, problems, findings, missing);
+            var resemblances = await queries.ResemblancesAsync(connection, chosenYear, chosenRegion?.Code, n, ct);
+            var view = new StatusView(database, chosenYear, chosenRegion, years, n, counts, problems, findings, missing, resemblances);
             await output.WriteAsync(pr.GetValue(json) ? view.Json() : view.Text());
             if (noData is null) return WarehouseCli.Ok;
             await pr.InvocationConfiguration.Error.WriteLineAsync($"warehouse: {noData}");
@@ -69,8 +70,11 @@ internal static class StatusCommand
         WarehouseCounts Counts,
         IReadOnlyList<ProblemReport> Problems,
         IReadOnlyDictionary<long, IReadOnlyList<Finding>> Findings,
-        IReadOnlyList<MissingReport> Missing)
+        IReadOnlyList<MissingReport> Missing,
+        IReadOnlyList<ResemblanceRow> Resemblances)
     {
+        private long ResemblanceTotal => Resemblances.Count == 0 ? 0 : Resemblances[0].Total;
+
         private long ProblemTotal => Problems.Count == 0 ? 0 : Problems[0].Total;
 
         private long MissingTotal => Missing.Count == 0 ? 0 : Missing[0].Total;
@@ -103,6 +107,14 @@ internal static class StatusCommand
                 sb.Append(CultureInfo.InvariantCulture, $"     原文链接（{m.LastYear} 年度）{m.LastSource ?? "（未记录）"}\n");
             }
 
+            sb.Append(CultureInfo.InvariantCulture, $"\n雷同 Copied text or tables：{Shown(Resemblances.Count, ResemblanceTotal, "处")}\n");
+            i = 0;
+            foreach (var r in Resemblances)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {r.Agency} · {r.Year} 年度 · {Choices.RegionLabel(r.RegionCode, r.Region)} · {r.Describe()}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"     原文链接 {r.Source ?? "（未记录）"}\n");
+            }
+
             return sb.ToString();
         }
 
@@ -116,8 +128,8 @@ internal static class StatusCommand
                 loaded_years = Years.Select(y => new { year = y.Year, reports = y.Reports, matching = y.Matching }),
                 limit = Limit,
                 counts = Counts,
-                totals = new { late_or_inconsistent = ProblemTotal, missing = MissingTotal },
-                shown = new { late_or_inconsistent = Problems.Count, missing = Missing.Count },
+                totals = new { late_or_inconsistent = ProblemTotal, missing = MissingTotal, resemblances = ResemblanceTotal },
+                shown = new { late_or_inconsistent = Problems.Count, missing = Missing.Count, resemblances = Resemblances.Count },
                 late_or_inconsistent = Problems.Select(p => new
                 {
                     year = p.Year,
@@ -138,6 +150,11 @@ internal static class StatusCommand
                     findings = Findings[p.ReportKey].Select(FindingText.Json),
                 }),
                 missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, status = m.Status, status_label = m.StatusLabel, last_year = m.LastYear, last_source = m.LastSource }),
+                resemblances = Resemblances.Select(r => new
+                {
+                    year = r.Year, agency = r.Agency, region_code = r.RegionCode, region = r.Region, kind = r.Kind, shared_share = Math.Round(r.SharedShare, 3),
+                    resembles_agency = r.ResemblesAgency, resembles_year = r.ResemblesYear, description = r.Describe(), source = r.Source,
+                }),
             };
             return JsonSerializer.Serialize(value, Options) + "\n";
         }
