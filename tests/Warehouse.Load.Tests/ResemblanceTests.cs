@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Shouldly;
 using Warehouse.Corpus;
@@ -13,13 +12,7 @@ namespace Warehouse.Load.Tests;
 /// </summary>
 public sealed class ResemblanceTests
 {
-    private static readonly string Seed = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds", "000_6b7f44aa3acc8f17.txt");
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The seed report of 赣县区商务局 2023 (no application, a table of zeros), as another agency's of another year.</summary>
-    private static byte[] SeedAs(string agency, int year) =>
-        Encoding.UTF8.GetBytes(File.ReadAllText(Seed).Replace("赣县区商务局", agency, StringComparison.Ordinal).Replace("2023", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     private static async Task<List<(string Agency, long Year, string Kind, string Other, long OtherYear, double Share)>> RowsAsync(TempWarehouse w)
     {
@@ -38,7 +31,7 @@ public sealed class ResemblanceTests
     {
         using var w = new TempWarehouse();
         var files = new[] { ("赣县区商务局", 2023), ("赣县区林业局", 2023), ("赣县区商务局", 2024) }
-            .Select((r, i) => w.Write($"r{i}.txt", SeedAs(r.Item1, r.Item2))).ToList();
+            .Select((r, i) => w.Write($"r{i}.txt", SeedReports.As(r.Item1, r.Item2))).ToList();
         files.Add(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds", "002_848a9e02a78f2d1d.txt"));
 
         await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);

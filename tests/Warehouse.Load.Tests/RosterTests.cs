@@ -13,17 +13,11 @@ namespace Warehouse.Load.Tests;
 /// </summary>
 public sealed class RosterTests
 {
-    private static readonly string Seed = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds", "000_6b7f44aa3acc8f17.txt");
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    /// <summary>The seed report of 赣县区商务局 2023, as another agency's report of another year.</summary>
-    private static byte[] Report(string agency, int year) =>
-        Encoding.UTF8.GetBytes(File.ReadAllText(Seed).Replace("赣县区商务局", agency, StringComparison.Ordinal).Replace("2023", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
     private static async Task LoadAsync(TempWarehouse w, params (string Agency, int Year)[] reports)
     {
-        var files = reports.Select((r, i) => w.Write($"r{i}.txt", Report(r.Agency, r.Year))).ToList();
+        var files = reports.Select((r, i) => w.Write($"r{i}.txt", SeedReports.As(r.Agency, r.Year))).ToList();
         var summary = await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct);
         summary.Rejected.ShouldBeEmpty();
     }
