@@ -145,6 +145,22 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void A_cell_cut_by_a_page_break_joins_its_row_in_the_column_the_next_page_gives_it()
+    {
+        // "1" at the foot of page 1, "0" at the head of page 2: the total 10, in the column of the next
+        // page's numbers (pdftotext lays out each page afresh, and the row's label shifts its numbers).
+        var text = WrappedOuterLabels
+            .Replace("一、本年新收政府信息公开申请数量           2    1     0  0   0    0   3", "一、本年新收政府信息公开申请数量          11    1     0  0   0    0  12", StringComparison.Ordinal)
+            .Replace("三、本     （一）予以公开            1    0     0  0   0    0   1", "三、本     （一）予以公开        10    0     0  0   0    0   1\n\n\n                          -1-\n\f" + new string(' ', 54) + "0", StringComparison.Ordinal)
+            .Replace("（七）总计                 2    1   0   0   0    0   3", "（七）总计                11    1   0   0   0    0  12", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "page-break.txt");
+        var applications = reading.Json["applications"]!.AsObject();
+        applications["granted"]!.AsArray().Select(v => v?.GetValue<int?>()).ShouldBe([10, 0, 0, 0, 0, 0, 10]);
+        applications["partially_granted"]!.AsArray().Select(v => v?.GetValue<int?>()).ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        reading.Findings.Where(f => TableRules.Contains(f.Rule) || f.Rule is "balance" or "total_row" or "total_column").Select(f => f.Message).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_row_that_takes_the_label_of_the_row_below_is_not_read_over_that_row()
     {
         // The piece beside the continuation is no label of the template: the numbers of 3.补正后… can
