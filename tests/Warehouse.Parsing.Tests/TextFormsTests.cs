@@ -49,7 +49,8 @@ public sealed partial class TextFormsTests
 
     // Table 三 as `pdftotext -layout` writes it: the merged cells at the left (三、本年度办理结果, the
     // groups) wrap vertically centred beside their rows, and their pieces land on any line: beside a
-    // row's first line, beside the continuation of a wrapped label, beside a row's numbers.
+    // row's first line, beside the continuation of a wrapped label, beside a row's numbers, or on a
+    // line of their own between a row's first line and its numbers.
     private const string WrappedOuterLabels = """
           某县某局 2024 年政府信息公开工作年度报告
         三、收到和处理政府信息公开申请情况
@@ -76,11 +77,11 @@ public sealed partial class TextFormsTests
                       4.保护第三方合法权
               （三）不予                 1    0   0   0   0    0   1
                       益
-              公开
                       5.属于三类内部事务
                                     0    0   0   0   0    0   0
                       信息
                       6.属于四类过程性信
+              公开
                                     0    0   0   0   0    0   0
                       息
         办             7.属于行政执法案

@@ -330,21 +330,33 @@ internal sealed partial class ReportExtractor
         var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
         var candidates = new List<(string Text, int From, int To)>();
         var key = parts.Key;
-        // A row of numbers without a label takes its label from the lines above, not from below.
-        for (var n = 1; n <= (key.Length == 0 ? 0 : after.Count); n++)
+        void Around(List<string> above, List<string> below)
         {
-            var text = key + string.Concat(after.Take(n));
-            candidates.Add((text, 0, text.Length));
+            // A row of numbers without a label takes its label from the lines above, not from below.
+            for (var n = 1; n <= (key.Length == 0 ? 0 : below.Count); n++)
+            {
+                var text = key + string.Concat(below.Take(n));
+                candidates.Add((text, 0, text.Length));
+            }
+
+            for (var n = 1; n <= above.Count; n++)
+            {
+                var prefix = string.Concat(above.Skip(above.Count - n));
+                var own = key.Length == 0 ? (0, prefix.Length) : (prefix.Length, prefix.Length + key.Length);
+                candidates.Add((prefix + key, own.Item1, own.Item2));
+                // A label centred on its numbers: part above, part below ("三、补正后申请内容" / numbers / "仍不明确").
+                var whole = prefix + key + string.Concat(below);
+                candidates.Add((whole, own.Item1, key.Length == 0 ? whole.Length : own.Item2));
+            }
         }
 
-        for (var n = 1; n <= previous.Count; n++)
+        Around(previous, after);
+        // A line holding only a piece of a merged label at the left (pdftotext -layout: "年度办" between
+        // "3.补正后申请内容仍" and its numbers) is no part of the row's label: read also without it.
+        if (previous.Any(OuterLabels.IsPiece) || after.Any(OuterLabels.IsPiece))
         {
-            var prefix = string.Concat(previous.Skip(previous.Count - n));
-            var own = key.Length == 0 ? (0, prefix.Length) : (prefix.Length, prefix.Length + key.Length);
-            candidates.Add((prefix + key, own.Item1, own.Item2));
-            // A label centred on its numbers: part above, part below ("三、补正后申请内容" / numbers / "仍不明确").
-            var whole = prefix + key + string.Concat(after);
-            candidates.Add((whole, own.Item1, key.Length == 0 ? whole.Length : own.Item2));
+            var afterBare = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Where(x => !OuterLabels.IsPiece(x.Parts.Key)).Take(2).Select(x => x.Parts.Key).ToList();
+            Around(previous.Where(p => !OuterLabels.IsPiece(p)).ToList(), afterBare);
         }
 
         // A row cut by a page break: the reason's cell continues below, beside its group's label.
