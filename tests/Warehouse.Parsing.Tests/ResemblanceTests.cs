@@ -104,6 +104,20 @@ public sealed partial class ResemblanceTests
         MinHash.Estimate(MinHash.Signature(a), MinHash.Signature(b)).ShouldBe(jaccard, 0.1);
     }
 
+    [Fact]
+    public void Generated_reports_are_not_flagged_against_each_other_and_a_planted_copy_is()
+    {
+        // Worst case for false alarms: 300 generated reports as one region's reports of one year.
+        var layouts = Warehouse.Corpus.Layouts.WithoutPdf;
+        var prose = Enumerable.Range(0, 300)
+            .Select(i => ReportParser.Default.Parse(Warehouse.Corpus.CorpusWriter.Render(Warehouse.Corpus.ReportFactory.Create(7, i, 0), layouts[i % layouts.Count]), new ParseOptions($"{i}")).Prose!)
+            .ToList();
+        var docs = prose.Select((p, i) => Doc(i, $"A{i}", "360704", 2024, p)).ToList();
+
+        ResemblanceFinder.Find(docs).ShouldBeEmpty();
+        ResemblanceFinder.Find([.. docs, Doc(1000, "copy", "360704", 2024, prose[42])]).Select(r => (r.ReportKey, r.ResemblesReportKey)).ShouldBe([(42L, 1000L), (1000L, 42L)]);
+    }
+
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 }

@@ -47,6 +47,136 @@ public sealed partial class TextFormsTests
         ShouldReadLikeTheFixture(text, "pingtan-2024-portal");
     }
 
+    // Table 三 as `pdftotext -layout` writes it: the merged cells at the left (三、本年度办理结果, the
+    // groups) wrap vertically centred beside their rows, and their pieces land on any line: beside a
+    // row's first line, beside the continuation of a wrapped label, beside a row's numbers, or on a
+    // line of their own between a row's first line and its numbers.
+    private const string WrappedOuterLabels = """
+          某县某局 2024 年政府信息公开工作年度报告
+        三、收到和处理政府信息公开申请情况
+                                  申请人情况
+                                      法人或其他组织
+                                  自然            社会 法律
+                                        商业 科研                 总计
+                                  人             公益 服务 其他
+                                      企业 机构
+                                                组织 机构
+        一、本年新收政府信息公开申请数量           2    1     0  0   0    0   3
+        二、上年结转政府信息公开申请数量           0    0     0  0   0    0   0
+        三、本     （一）予以公开            1    0     0  0   0    0   1
+              （二）部分公开（区分处理的，只计
+                                    0    0   0   0   0    0   0
+              这一情形，不计其他情形）
+                      1.属于国家秘密      0    0   0   0   0    0   0
+                      2.其他法律行政法规
+                                    0    0   0   0   0    0   0
+                      禁止公开
+                      3.危及“三安全一稳
+                                    0    0   0   0   0    0   0
+                      定”
+                      4.保护第三方合法权
+              （三）不予                 1    0   0   0   0    0   1
+                      益
+                      5.属于三类内部事务
+                                    0    0   0   0   0    0   0
+                      信息
+                      6.属于四类过程性信
+              公开
+                                    0    0   0   0   0    0   0
+                      息
+        办             7.属于行政执法案
+                                    0    0   0   0   0    0   0
+        理             卷
+                      8.属于行政查询事项    0    0   0   0   0    0   0
+                      1.本机关不掌握相关
+                                    0    0   0   0   0    0   0
+                      政府信息
+              （四）无法   2.没有现成信息需要
+                                    0    0   0   0   0    0   0
+              提供      另行制作
+                      3.补正后申请内容仍
+                                    0    1   0   0   0    0   1
+        年度办           不明确
+        理结果           1.信访举报投诉类申
+                                    0    0   0   0   0    0   0
+                      请
+                      2.重复申请        0    0   0   0   0    0   0
+                      3.要求提供公开出版
+                                    0    0   0   0   0    0   0
+              （五）不予   物
+              处理      4.无正当理由大量反
+                                    0    0   0   0   0    0   0
+                      复申请
+                      5.要求行政机关确认
+                      或重新出具已获取信     0    0   0   0   0    0   0
+                      息
+                      1.申请人无正当理由
+                      逾期不补正、行政机
+                                    0    0   0   0   0    0   0
+                      关不再处理其政府信
+                      息公开申请
+              （六）其他   2.申请人逾期未按收
+              处理      费通知要求缴纳费
+                      用、行政机关不再处     0    0   0   0   0    0   0
+                      理其政府信息公开申
+                      请
+                      3.其他          0    0   0   0   0    0   0
+              （七）总计                 2    1   0   0   0    0   3
+        四、结转下年度继续办理                 0    0   0   0   0    0   0
+        四、政府信息公开行政复议、行政诉讼情况
+        """;
+
+    private static readonly string[] TableRules = ["missing_row", "duplicate_row", "unrecognised_row", "extra_cells", "label_misprinted"];
+
+    [Fact]
+    public void Pieces_of_merged_labels_beside_rows_in_pdftotext_layout_neither_start_a_row_nor_take_its_numbers()
+    {
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(WrappedOuterLabels), "wrapped.txt");
+        var applications = reading.Json["applications"]!.AsObject();
+        int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+        Row("granted").ShouldBe([1, 0, 0, 0, 0, 0, 1]);
+        Row("denied_third_party_rights").ShouldBe([1, 0, 0, 0, 0, 0, 1]);
+        Row("denied_law_enforcement_file").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        Row("unavailable_still_unclear").ShouldBe([0, 1, 0, 0, 0, 0, 1]);
+        Row("not_processed_petition").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        Row("not_processed_publication").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        Row("total_processed").ShouldBe([2, 1, 0, 0, 0, 0, 3]);
+        reading.Findings.Where(f => TableRules.Contains(f.Rule)).Select(f => f.Message).ShouldBeEmpty();
+        reading.Findings.Where(f => f.Rule is "balance" or "total_row" or "total_column").Select(f => f.Message).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_cell_cut_by_a_page_break_joins_its_row_in_the_column_the_next_page_gives_it()
+    {
+        // "1" at the foot of page 1, "0" at the head of page 2: the total 10, in the column of the next
+        // page's numbers (pdftotext lays out each page afresh, and the row's label shifts its numbers).
+        var text = WrappedOuterLabels
+            .Replace("一、本年新收政府信息公开申请数量           2    1     0  0   0    0   3", "一、本年新收政府信息公开申请数量          11    1     0  0   0    0  12", StringComparison.Ordinal)
+            .Replace("三、本     （一）予以公开            1    0     0  0   0    0   1", "三、本     （一）予以公开        10    0     0  0   0    0   1\n\n\n                          -1-\n\f" + new string(' ', 54) + "0", StringComparison.Ordinal)
+            .Replace("（七）总计                 2    1   0   0   0    0   3", "（七）总计                11    1   0   0   0    0  12", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "page-break.txt");
+        var applications = reading.Json["applications"]!.AsObject();
+        applications["granted"]!.AsArray().Select(v => v?.GetValue<int?>()).ShouldBe([10, 0, 0, 0, 0, 0, 10]);
+        applications["partially_granted"]!.AsArray().Select(v => v?.GetValue<int?>()).ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        reading.Findings.Where(f => TableRules.Contains(f.Rule) || f.Rule is "balance" or "total_row" or "total_column").Select(f => f.Message).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_row_that_takes_the_label_of_the_row_below_is_not_read_over_that_row()
+    {
+        // The piece beside the continuation is no label of the template: the numbers of 3.补正后… can
+        // only be read with the label below them, so 1.信访举报… is named twice with different numbers.
+        var text = WrappedOuterLabels.Replace("年度办           不明确", "某某某           不明确", StringComparison.Ordinal)
+            .Replace("理结果           1.信访", "某某某           1.信访", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "wrapped.txt");
+        var applications = reading.Json["applications"]!.AsObject();
+        foreach (var code in new[] { "unavailable_still_unclear", "not_processed_petition" })
+        {
+            (applications[code]?.AsArray() ?? []).ShouldAllBe(v => v == null, code);
+            reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Row == code, code);
+        }
+    }
+
     private static string Strip(string html) => System.Net.WebUtility.HtmlDecode(Tag().Replace(html, "")).Trim();
 
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.Singleline)]

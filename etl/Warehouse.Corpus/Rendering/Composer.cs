@@ -19,7 +19,8 @@ public static class Composer
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
             new HeadingPart("一、总体情况"),
         };
-        parts.AddRange(SectionOne(g).Select(p => new ParagraphPart(p)));
+        var prose = new ProseBank(g.QuirkSeed);
+        parts.AddRange(SectionOne(g, prose).Select(p => new ParagraphPart(p)));
         parts.Add(new HeadingPart("二、主动公开政府信息情况"));
         parts.Add(new TablePart(Tables.Active(r)));
         parts.Add(new HeadingPart("三、收到和处理政府信息公开申请情况"));
@@ -27,7 +28,7 @@ public static class Composer
         parts.Add(new HeadingPart("四、政府信息公开行政复议、行政诉讼情况"));
         parts.Add(new TablePart(Tables.Review(r)));
         parts.Add(new HeadingPart("五、存在的主要问题及改进情况"));
-        parts.Add(new ParagraphPart("一是政务公开工作的主动性有待提高，部分信息发布不够及时；二是政策解读形式比较单一。下一步，我们将加强业务培训，规范信息发布审核流程，丰富政策解读形式，及时回应社会关切。"));
+        parts.Add(new ParagraphPart(prose.Problems()));
         parts.Add(new HeadingPart("六、其他需要报告的事项"));
         parts.Add(new ParagraphPart($"本机关{r.Year}年度未收取信息处理费。"));
         if (r.Published is { } date)
@@ -38,7 +39,7 @@ public static class Composer
         return parts;
     }
 
-    private static IEnumerable<string> SectionOne(GeneratedReport g)
+    private static IEnumerable<string> SectionOne(GeneratedReport g, ProseBank prose)
     {
         var r = g.Report;
         var y = r.Year;
@@ -62,9 +63,9 @@ public static class Composer
         if (reviews > 0) yield return $"全年因政府信息公开被申请行政复议{reviews}起。";
 
         var issued = StatedActive(g, "normative_documents")?[0];
-        yield return $"（三）政府信息管理情况。{(issued is null ? "" : $"本年度制发行政规范性文件{issued}件，均按规定公开。")}严格落实信息发布审查制度，坚持先审查、后公开，确保发布信息准确规范。";
-        yield return "（四）政府信息公开平台建设情况。持续完善门户网站政府信息公开专栏，加强政务新媒体管理。";
-        yield return "（五）监督保障情况。将政务公开工作纳入年度绩效考核，本年度未发生因政务公开工作引起的责任追究情况。";
+        yield return $"（三）政府信息管理情况。{(issued is null ? "" : $"本年度制发行政规范性文件{issued}件，均按规定公开。")}{prose.Management()}";
+        yield return $"（四）政府信息公开平台建设情况。{prose.Platforms()}";
+        yield return $"（五）监督保障情况。{prose.Oversight()}本年度未发生因政务公开工作引起的责任追究情况。";
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ internal sealed partial class ReportExtractor
     // that no reading of their printed digits makes add up. The rules do not fill them in.
     private readonly HashSet<string> _unknown = [];
 
+    // Rows of table 三 printed twice with different numbers: neither is read (see Record).
+    private readonly HashSet<string> _conflicting = [];
+
     private sealed class FoundRows
     {
         public Dictionary<string, RowParts> Rows { get; } = [];
@@ -46,7 +49,7 @@ internal sealed partial class ReportExtractor
         var found = new FoundRows();
         var from = _sections.Start(3) ?? 0;
         var to = _sections.Start(4) ?? _blocks.Count;
-        var rows = CollectRows(from, to);
+        var rows = CollectRows(from, to, OuterLabels.WithoutPiece);
         if (ColumnWise(rows) is { } transposed) return transposed;
         var printed = new List<PrintedRow>();
 
@@ -67,12 +70,17 @@ internal sealed partial class ReportExtractor
             var code = ApplicationRows.Match(parts.Key);
             var group = code is null ? ApplicationRows.GroupOnly(parts.Key) : null;
             if (code is null && group is null) code = MatchWrapped(parts, loose, rows, r);
+            // Only a piece of a merged group label beside the numbers ("（三）不予  0 0 0 …"): the row's
+            // own label is the one wrapped around this line, as on a line of numbers alone.
+            if (code is null && group is null && OuterLabels.IsPiece(parts.Label)) code = MatchWrapped(parts with { Label = "", LastLabel = "" }, loose, rows, r);
             if (code is null && group is null && loose.Count > 0) group = ApplicationRows.GroupOnly(loose[^1].Key + parts.Key);
             var row = new PrintedRow(index, parts) { Code = code, Group = group };
             if (code is null && row.Group is null && parts.Key.Length <= 2 && loose.Count > 0)
             {
                 // A label printed above its numbers ("5.要求行政机关确认或重\n新出具已获取信息\n0 0 0 …").
-                row = row with { Parts = parts with { Label = string.Concat(loose.Select(l => l.Label)) + parts.Label } };
+                // Only the lines from the last that starts a row: those above it end the row before.
+                var own = loose.Skip(Math.Max(0, loose.FindLastIndex(l => StartsRow(l.Label))));
+                row = row with { Parts = parts with { Label = string.Concat(own.Select(l => l.Label)) + parts.Label } };
                 row.Code = ApplicationRows.Match(row.Parts.Key);
             }
 
@@ -274,7 +282,7 @@ internal sealed partial class ReportExtractor
     /// The rows of a table region as label and cells: table rows as they are, and paragraphs (text
     /// that lost its table structure) read as a stream of labels and numbers.
     /// </summary>
-    private List<(int Index, RowParts Parts)> CollectRows(int from, int to)
+    private List<(int Index, RowParts Parts)> CollectRows(int from, int to, Func<string, string>? reshape = null)
     {
         var rows = new List<(int Index, RowParts Parts)>(Math.Max(0, to - from));
         var previousFromText = false;
@@ -287,7 +295,9 @@ internal sealed partial class ReportExtractor
                     previousFromText = false;
                     break;
                 case Paragraph p when i > from || !Sections.IsHeading(p):
-                    foreach (var parts in StreamRows.Read(p.Text))
+                    var text = reshape is null ? p.Text : reshape(p.Text);
+                    if (text.Length == 0) break;
+                    foreach (var parts in StreamRows.Read(text))
                     {
                         // Text with one number per line ("二、上年结转…\n0\n0\n…"): the numbers join the row above.
                         if (previousFromText && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData)
@@ -320,21 +330,33 @@ internal sealed partial class ReportExtractor
         var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
         var candidates = new List<(string Text, int From, int To)>();
         var key = parts.Key;
-        // A row of numbers without a label takes its label from the lines above, not from below.
-        for (var n = 1; n <= (key.Length == 0 ? 0 : after.Count); n++)
+        void Around(List<string> above, List<string> below)
         {
-            var text = key + string.Concat(after.Take(n));
-            candidates.Add((text, 0, text.Length));
+            // A row of numbers without a label takes its label from the lines above, not from below.
+            for (var n = 1; n <= (key.Length == 0 ? 0 : below.Count); n++)
+            {
+                var text = key + string.Concat(below.Take(n));
+                candidates.Add((text, 0, text.Length));
+            }
+
+            for (var n = 1; n <= above.Count; n++)
+            {
+                var prefix = string.Concat(above.Skip(above.Count - n));
+                var own = key.Length == 0 ? (0, prefix.Length) : (prefix.Length, prefix.Length + key.Length);
+                candidates.Add((prefix + key, own.Item1, own.Item2));
+                // A label centred on its numbers: part above, part below ("三、补正后申请内容" / numbers / "仍不明确").
+                var whole = prefix + key + string.Concat(below);
+                candidates.Add((whole, own.Item1, key.Length == 0 ? whole.Length : own.Item2));
+            }
         }
 
-        for (var n = 1; n <= previous.Count; n++)
+        Around(previous, after);
+        // A line holding only a piece of a merged label at the left (pdftotext -layout: "年度办" between
+        // "3.补正后申请内容仍" and its numbers) is no part of the row's label: read also without it.
+        if (previous.Any(OuterLabels.IsPiece) || after.Any(OuterLabels.IsPiece))
         {
-            var prefix = string.Concat(previous.Skip(previous.Count - n));
-            var own = key.Length == 0 ? (0, prefix.Length) : (prefix.Length, prefix.Length + key.Length);
-            candidates.Add((prefix + key, own.Item1, own.Item2));
-            // A label centred on its numbers: part above, part below ("三、补正后申请内容" / numbers / "仍不明确").
-            var whole = prefix + key + string.Concat(after);
-            candidates.Add((whole, own.Item1, key.Length == 0 ? whole.Length : own.Item2));
+            var afterBare = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Where(x => !OuterLabels.IsPiece(x.Parts.Key)).Take(2).Select(x => x.Parts.Key).ToList();
+            Around(previous.Where(p => !OuterLabels.IsPiece(p)).ToList(), afterBare);
         }
 
         // A row cut by a page break: the reason's cell continues below, beside its group's label.
@@ -446,8 +468,19 @@ internal sealed partial class ReportExtractor
 
     private void Record(FoundRows found, string code, RowParts parts, int index)
     {
-        if (found.Rows.ContainsKey(code))
+        if (found.Rows.TryGetValue(code, out var first))
         {
+            if (!first.Data.SequenceEqual(parts.Data) && _conflicting.Add(code))
+            {
+                _unknown.Add(code);
+                // Two rows read as one row of the template, with different numbers: one of them is
+                // some other row whose label was misread. Neither is taken.
+                _findings.Add(new Finding("duplicate_row", Severity.Error,
+                    $"{CellNames.ApplicationRow(code)}出现了两次且数字不同（「{Preview(first.Data)}」与「{Preview(parts.Data)}」），无法确定哪一行是，该行的值未知。Table 三 has the row '{DisposalCategories.Get(code).Label}' twice with different numbers; its values are unknown.", code));
+                return;
+            }
+
+            if (_conflicting.Contains(code)) return;
             _findings.Add(new Finding("duplicate_row", Severity.Warning,
                 $"{CellNames.ApplicationRow(code)}出现了两次，读取第一次。Table 三 has the row '{DisposalCategories.Get(code).Label}' twice; the first is read.", code));
             return;
@@ -501,8 +534,9 @@ internal sealed partial class ReportExtractor
         foreach (var category in DisposalCategories.For(template))
         {
             if (groups.ContainsKey(category.Group)) continue;
-            if (!found.Rows.TryGetValue(category.Code, out var parts))
+            if (_conflicting.Contains(category.Code) || !found.Rows.TryGetValue(category.Code, out var parts))
             {
+                if (_conflicting.Contains(category.Code)) continue;
                 _findings.Add(new Finding("missing_row", Severity.Error,
                     $"{CellNames.ApplicationRow(category.Code)}一行缺失，该行的值未知。Table 三 has no row '{category.Label}'.", category.Code));
                 continue;

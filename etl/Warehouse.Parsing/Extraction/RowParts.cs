@@ -7,6 +7,14 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
 {
     private string? _key;
 
+    // A copy made with `with` has its own label: the folded keys are computed again, not copied.
+    private RowParts(RowParts original)
+    {
+        Label = original.Label;
+        Data = original.Data;
+        LastLabel = original.LastLabel;
+    }
+
     public string Key => _key ??= TextKey.Of(Label);
 
     public bool HasData => Data.Count > 0;

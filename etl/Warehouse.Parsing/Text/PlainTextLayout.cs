@@ -17,10 +17,11 @@ public static partial class PlainTextLayout
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if ((text.Contains("<table", StringComparison.Ordinal) || text.Contains("<TABLE", StringComparison.Ordinal)) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
-        var lines = WithoutPageFurniture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
+        var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = WithoutPageFurniture(raw, closeBreaks: false);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
-            : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(lines)), TabRows);
+            : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(WithoutPageFurniture(raw, closeBreaks: true))), TabRows);
     }
 
     /// <summary>
@@ -99,9 +100,12 @@ public static partial class PlainTextLayout
     /// Lines that a printer puts on every page, not into the report: page numbers ("- 3 -",
     /// "第 3 页 共 5 页", "3/5"), and a bare number just before or after a page break (form feed)
     /// in text that pdftotext wrote. A number on its own line elsewhere is kept: in some
-    /// extractions it is a table cell.
+    /// extractions it is a table cell. With <paramref name="closeBreaks"/> (rows, where blank lines
+    /// separate nothing) the blank lines of a page's bottom and top margins go too: a table row cut
+    /// by a page break then stands next to its continuation on the next page, as a wrapped cell
+    /// ("108" at the foot of one page, "6" at the head of the next) stands next to its row.
     /// </summary>
-    private static string[] WithoutPageFurniture(string[] lines)
+    private static string[] WithoutPageFurniture(string[] lines, bool closeBreaks)
     {
         // Most text has no page furniture: then the lines are returned as they are.
         var any = false;
@@ -112,6 +116,21 @@ public static partial class PlainTextLayout
         {
             var line = lines[i];
             if (IsFurniture(lines, i)) continue;
+            if (closeBreaks && line.Contains('\f'))
+            {
+                while (kept.Count > 0 && string.IsNullOrWhiteSpace(kept[^1])) kept.RemoveAt(kept.Count - 1);
+                line = line.Replace("\f", "", StringComparison.Ordinal);
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    // The break's own line, and the top margin of the next page.
+                    while (i + 1 < lines.Length && string.IsNullOrWhiteSpace(lines[i + 1]) && !lines[i + 1].Contains('\f')) i++;
+                    continue;
+                }
+
+                kept.Add(line);
+                continue;
+            }
+
             kept.Add(line.Contains('\f') ? line.Replace("\f", "", StringComparison.Ordinal) : line);
         }
 

@@ -81,6 +81,7 @@ internal static partial class WrappedNumbers
             {
                 var f = free.FindIndex(x => x.Overlaps(piece));
                 var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
+                if (k < 0 && f < 0) k = GridColumn(piece, tokens, lines, j, cells.Count);
                 if (f >= 0) free[f] = free[f] with { Text = free[f].Text + piece.Text };
                 else if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, cells[k].Text + piece.Text);
                 else free.Add(piece);
@@ -128,6 +129,24 @@ internal static partial class WrappedNumbers
         var up_ = (Pairs(aboveUpper, upper) ? 2 : 0) + (Continues(upper) ? 1 : 0);
         var down_ = (Pairs(belowLower, lower) ? 2 : 0) + (Continues(lower) ? 1 : 0);
         return up_ > down_ ? -1 : down_ > up_ ? 1 : 0;
+    }
+
+    // A row cut by a page break goes on at the head of the next page, where pdftotext lays the
+    // columns out afresh (and a label's wide characters shift the row's own numbers): the piece's
+    // column is the one it stands in on the next line of numbers alone, when that line has as
+    // many cells as the row; otherwise no column.
+    private static int GridColumn(Token piece, List<Token>[] tokens, string[] lines, int row, int count)
+    {
+        for (var n = row + 2; n < Math.Min(lines.Length, row + 5); n++)
+        {
+            var numbers = tokens[n];
+            if (numbers.Count < 3 || !numbers.All(t => IsNumber(t.Text)) || !string.IsNullOrWhiteSpace(lines[n][..numbers[0].Start])) continue;
+            if (numbers.Count != count) return -1;
+            var hits = numbers.Select((t, i) => (t, i)).Where(x => x.t.Overlaps(piece)).ToList();
+            return hits.Count == 1 ? hits[0].i : -1;
+        }
+
+        return -1;
     }
 
     private static List<Token> Tokens(string line)
