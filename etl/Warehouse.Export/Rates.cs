@@ -22,6 +22,7 @@ public static class Rates
         new("disclosure_rate", "公开率", $"（“（一）予以公开” + “（二）部分公开”）÷ {Decided}"),
         new("denied_rate", "不予公开率", $"“（三）不予公开”各项（第 5–12 行）之和 ÷ {Decided}"),
         new("unavailable_rate", "无法提供率", $"“（四）无法提供”各项（第 13–15 行）之和 ÷ {Decided}"),
+        new("share_identical", "相同比例", "该报告文字（连续 5 个字的片段）出现在对象报告中的比例；表三照搬记为 100%"),
         new("not_processed_rate", "不予处理率", $"“（五）不予处理”各项（第 16–20 行）之和 ÷ {Decided}"),
         new("other_processed_rate", "其他处理率", $"“（六）其他处理”各项（第 21–23 行）之和 ÷ {Decided}"),
         new("carry_over_rate", "结转率", "“四、结转下年度继续办理” ÷（“一、本年新收” + “二、上年结转”）"),
