@@ -148,7 +148,7 @@ public sealed class IngestService(WarehouseDatabase database, DocumentReader rea
         }
 
         await writer.FinishBatchAsync(batchKey, ct);
-        if (loaded + superseding + history > 0) await new ResemblanceService(database, time).RefreshAsync(connection, ct);
+        if (loaded + superseding + history > 0) await new DerivedTables(database, time).RefreshAsync(connection, reportsChanged: true, ct);
         return new IngestSummary(files.Count, loaded, superseding, history, unchanged, rejected, findings);
     }
 

@@ -143,7 +143,7 @@ public sealed class ReparseService(WarehouseDatabase database, DocumentReader re
         }
 
         await writer.FinishBatchAsync(batchKey, ct);
-        if (documents.Count > 0) await new ResemblanceService(database, time).RefreshAsync(c, ct);
+        if (documents.Count > 0) await new DerivedTables(database, time).RefreshAsync(c, reportsChanged: true, ct);
         return new ReparseSummary(documents.Count, unchanged, changed, loaded, nowRejected, missing);
     }
 

@@ -192,8 +192,8 @@ public sealed class CrawlStore : IAsyncDisposable
         return row is null ? null : (row.Title, row.ListDate is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, row.Sha256 is { } sha ? _raw.Get(sha) : null);
     }, ct);
 
-    /// <summary>Recomputes 雷同 (<c>report_resemblance</c>) after a crawl loaded new reports.</summary>
-    public Task<ResemblanceSummary> RefreshResemblanceAsync(CancellationToken ct) => Serialised(() => new ResemblanceService(_database, _time).RefreshAsync(_connection, ct), ct);
+    /// <summary>Recomputes 雷同 (when the crawl loaded new reports) and the register (always: a failed crawl is 无法核实) after a crawl.</summary>
+    public Task<DerivedSummary> RefreshDerivedAsync(bool reportsChanged, CancellationToken ct) => Serialised(() => new DerivedTables(_database, _time).RefreshAsync(_connection, reportsChanged, ct), ct);
 
     /// <summary>Bytes kept from an earlier fetch (a list page answered 304 is read from here).</summary>
     public Task<byte[]?> RawAsync(string sha256, CancellationToken ct) => Serialised(() => Task.FromResult(_raw.Get(sha256)), ct);

@@ -102,7 +102,7 @@ public sealed class Crawler(CrawlStore store, Fetcher fetcher, DocumentReader re
 
         // The failure has its own column; the run keeps the other warnings, which /health reads.
         await store.FinishRunAsync(run, summary.Failure, warnings, ct);
-        if (summary.NewDocuments > 0) await store.RefreshResemblanceAsync(ct);
+        await store.RefreshDerivedAsync(summary.NewDocuments > 0, ct);
         return summary;
     }
 

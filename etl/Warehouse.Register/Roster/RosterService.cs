@@ -133,6 +133,7 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
         }
 
         await tx.CommitAsync(ct);
+        await new RegisterService(database, time).RefreshAsync(c, ct);
         return new RosterImportResult(year, rows.Count, added, renamed, moved, retyped, unchanged, removed);
     }
 
@@ -144,50 +145,11 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
         var aliases = (await c.QueryAsync<AliasRow>(new CommandDefinition(Sql.Get("queries/roster_aliases"), cancellationToken: ct))).ToList();
         var reports = (await c.QueryAsync<ReportRow>(new CommandDefinition(Sql.Get("queries/roster_reports_of_year"), new { Year = year }, cancellationToken: ct))).ToList();
 
-        var byKey = new Dictionary<string, List<OpenEntry>>(StringComparer.Ordinal);
-        void Index(string key, OpenEntry e)
-        {
-            if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
-            if (!list.Contains(e)) list.Add(e);
-        }
-
-        var entryOf = entries.ToDictionary(e => e.EntityKey);
-        foreach (var e in entries) Index(e.NameKey, e);
-        foreach (var a in aliases) if (entryOf.TryGetValue(a.EntityKey, out var e)) Index(a.AliasKey, e);
-
-        var matched = new List<(RosterAgency, RosterReport)>();
-        var unmatched = new List<RosterReport>();
-        var ambiguous = new List<(RosterReport, IReadOnlyList<RosterAgency>)>();
-        var reportsOf = new Dictionary<long, List<RosterReport>>();
-        foreach (var r in reports)
-        {
-            var report = new RosterReport(r.ReportKey, r.Agency, r.RegionCode, r.SourceUrl);
-            var candidates = byKey.GetValueOrDefault(r.AgencyCode) ?? [];
-            if (candidates.Count > 1 && r.RegionCode is { } region)
-            {
-                var near = candidates.Where(e => e.RegionCode is null || region.StartsWith(e.RegionCode, StringComparison.Ordinal) || e.RegionCode.StartsWith(region, StringComparison.Ordinal)).ToList();
-                if (near.Count > 0) candidates = near;
-            }
-
-            switch (candidates.Count)
-            {
-                case 0:
-                    unmatched.Add(report);
-                    break;
-                case 1:
-                    matched.Add((candidates[0].ToAgency(), report));
-                    if (!reportsOf.TryGetValue(candidates[0].EntityKey, out var list)) reportsOf[candidates[0].EntityKey] = list = [];
-                    list.Add(report);
-                    break;
-                default:
-                    ambiguous.Add((report, candidates.Select(e => e.ToAgency()).ToList()));
-                    break;
-            }
-        }
-
-        var several = reportsOf.Where(p => p.Value.Count > 1).Select(p => (entryOf[p.Key].ToAgency(), (IReadOnlyList<RosterReport>)p.Value)).ToList();
-        var without = entries.Where(e => !reportsOf.ContainsKey(e.EntityKey) && !ambiguous.Any(a => a.Item2.Any(x => x.EntityKey == e.EntityKey))).Select(e => e.ToAgency()).ToList();
-        return new RosterMatch(year, entries.Count, matched, unmatched, several, without, ambiguous);
+        return RosterMatcher.Match(
+            year,
+            entries.Select(e => new RosterEntryKey(e.EntityKey, e.NameKey, e.ToAgency())).ToList(),
+            aliases.Select(a => (a.EntityKey, a.AliasKey)).ToList(),
+            reports.Select(r => (r.AgencyCode, new RosterReport(r.ReportKey, r.Agency, r.RegionCode, r.SourceUrl))).ToList());
     }
 
     /// <summary>
@@ -250,6 +212,7 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
         {
             RegionCode = regionCode, Year = year, Deadline = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Note = note, At = time.GetUtcNow().UtcDateTime,
         }, cancellationToken: ct));
+        await new RegisterService(database, time).RefreshAsync(c, ct);
     }
 
     /// <summary>

@@ -1,0 +1,2 @@
+delete from dbo.register_problem;
+delete from dbo.register_entry;
