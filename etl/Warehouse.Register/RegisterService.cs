@@ -44,11 +44,13 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
         async Task<List<T>> Read<T>(string name) => (await c.QueryAsync<T>(new CommandDefinition(sql.Get("queries/" + name), cancellationToken: ct))).ToList();
 
         var versions = await Read<EntryRow>("register_roster_entries");
+        if (versions.Count == 0) return RegisterSummary.Empty; // no roster imported: nothing to judge, nothing written
+
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var reports = await Read<ReportRow>("register_reports");
-        var entries = versions.Count == 0 ? [] : Build(versions, reports, await Read<AliasRow>("roster_aliases"), await Read<UnverifiableRow>("register_unverifiable"), await Read<DeadlineRow>("register_all_deadlines"), today);
-        var problems = versions.Count == 0 ? [] : Problems(entries, await Read<FindingRow>("register_findings"), await Read<ResemblanceRow>("register_resemblances"));
+        var entries = Build(versions, reports, await Read<AliasRow>("roster_aliases"), await Read<UnverifiableRow>("register_unverifiable"), await Read<DeadlineRow>("register_all_deadlines"), today);
+        var problems = Problems(entries, await Read<FindingRow>("register_findings"), await Read<ResemblanceRow>("register_resemblances"));
         var items = await Read<ItemRow>("rectification_items");
 
         await using var tx = await c.BeginTransactionAsync(ct);

@@ -9,10 +9,14 @@ namespace Warehouse.Load.Tests;
 /// <summary>
 /// The register (报送台账) in a real SQLite warehouse: the roster against the reports of each year,
 /// the status of each agency against its region's deadline, its problems, and the 整改 items that
-/// open with a problem and close when it is corrected.
+/// open with a problem and close when it is corrected. The same tests run on SQL Server when one is
+/// configured (<see cref="SqlServerRegisterTests"/>).
 /// </summary>
-public sealed class RegisterTests
+public class RegisterTests
 {
+    /// <summary>A fresh warehouse for one test: SQLite here, SQL Server in the subclass.</summary>
+    protected virtual TempWarehouse NewWarehouse() => new();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>1 December 2026, Beijing time: every deadline of 2023 and 2024 has passed, that of 2025 (31 January 2026) too.</summary>
@@ -49,7 +53,7 @@ public sealed class RegisterTests
     [Fact]
     public async Task An_agency_absent_two_years_running_is_missing_both_years_and_the_second_says_so()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, ("赣县区商务局", 2023, D(2024, 1, 20), false), ("赣县区商务局", 2024, D(2025, 1, 10), false));
         await RosterAsync(w, 2023, "单位名称,地区,机关类型\n赣县区商务局,赣县区,政府部门\n赣县区审计局,赣县区,政府部门\n");
 
@@ -66,7 +70,7 @@ public sealed class RegisterTests
     [Fact]
     public async Task A_renamed_agency_is_one_agency_of_the_register_and_its_reports_under_either_name_count()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, ("赣县区科学技术局", 2023, D(2024, 1, 20), false), ("赣县区科学技术和工业信息化局", 2024, D(2025, 1, 25), false));
         await RosterAsync(w, 2023, "单位名称,地区\n赣县区科学技术局,赣县区\n");
         await RosterAsync(w, 2024, "单位名称,地区,原名称\n赣县区科学技术和工业信息化局,赣县区,赣县区科学技术局\n");
@@ -81,7 +85,7 @@ public sealed class RegisterTests
     [Fact]
     public async Task A_corrected_report_closes_its_item_and_the_wrong_report_stays_as_history()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, ("赣县区商务局", 2024, D(2025, 1, 20), true));
         await RosterAsync(w, 2024, "单位名称,地区\n赣县区商务局,赣县区\n");
 
@@ -108,7 +112,7 @@ public sealed class RegisterTests
     [Fact]
     public async Task A_late_report_opens_an_item_closed_when_the_next_year_is_on_time_and_an_extension_is_a_fact_not_a_code_change()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await RosterAsync(w, 2023, "单位名称,地区\n赣县区商务局,赣县区\n赣县区审计局,赣县区\n");
         await LoadAsync(w, ("赣县区商务局", 2023, D(2024, 2, 12), false), ("赣县区审计局", 2023, D(2024, 2, 12), false));
 
@@ -129,7 +133,7 @@ public sealed class RegisterTests
     [Fact]
     public async Task Before_the_deadline_no_report_is_not_yet_missing()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         var january = new FixedTime(new DateTimeOffset(2025, 1, 20, 2, 0, 0, TimeSpan.Zero));
         var path = Path.Combine(w.Folder, "roster.csv");
         await File.WriteAllTextAsync(path, "单位名称,地区\n赣县区审计局,赣县区\n", Encoding.UTF8, Ct);
@@ -188,4 +192,10 @@ public sealed class RegisterTests
 
         public string Detail { get; init; } = "";
     }
+}
+
+/// <summary>The register's tests on SQL Server (<c>WAREHOUSE_SQLSERVER</c>; skipped when it is not set).</summary>
+public sealed class SqlServerRegisterTests : RegisterTests
+{
+    protected override TempWarehouse NewWarehouse() => TempWarehouse.OnSqlServer();
 }
