@@ -118,6 +118,7 @@ public sealed class RegisterDigestTests : IDisposable
         var resemblance = await c.ExecuteScalarAsync<long>("select count(distinct entity_key) from register_problem where year = 2023 and kind = 'resemblance'");
         var open = await c.ExecuteScalarAsync<long>("select count(*) from rectification_item where year = 2023 and state <> 'closed'");
         open.ShouldBeGreaterThan(0, "the missing and late agencies open 整改 items");
+        resemblance.ShouldBe(3, "the three reports of 2023 are copies of one another (同地区雷同), each counted once whatever its problems");
         digest.Register.ShouldBe(new RegisterHeadline(4, 3, 2, 1, 0, 1, 0, 0, resemblance, open));
 
         var html = digest.Message.HtmlBody!;
