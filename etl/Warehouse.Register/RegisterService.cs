@@ -76,7 +76,8 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
         var last = (int)Math.Max(versions.Max(v => v.ValidFromYear), reports.Count == 0 ? 0 : reports.Max(r => r.Year));
         var aliasPairs = aliases.Select(a => (a.EntityKey, a.AliasKey)).ToList();
         var aliasesOf = aliases.ToLookup(a => a.EntityKey, a => a.AliasKey);
-        var unknown = unverifiable.ToDictionary(u => (u.AgencyCode, (int)u.Year), u => u.Status);
+        // Unreadable wins over crawl_failed: a document came, whatever the last crawl did.
+        var unknown = unverifiable.GroupBy(u => (u.AgencyCode, (int)u.Year)).ToDictionary(g => g.Key, g => g.Any(u => u.Status == "unreadable") ? "unreadable" : "crawl_failed");
         var crawlFailed = unverifiable.Where(u => u.Status == "crawl_failed").Select(u => u.AgencyCode).ToHashSet(StringComparer.Ordinal);
         var reportOf = reports.ToDictionary(r => r.ReportKey);
         var entries = new List<Entry>();

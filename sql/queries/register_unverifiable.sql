@@ -1,5 +1,10 @@
--- Agencies and years nobody can tell are missing (v_filing_status): a document came that could not
--- be read (unreadable), or the agency's portal could not be crawled (crawl_failed).
-select agency_code as AgencyCode, year as Year, status as Status
+-- Agencies and years nobody can tell are missing: a document came that could not be read
+-- (unreadable; from ingest_rejection itself, so that an agency with no report loaded ever is
+-- found too), or the agency's portal could not be crawled (crawl_failed, v_filing_status).
+select distinct agency_code as AgencyCode, year as Year, 'unreadable' as Status
+from dbo.ingest_rejection
+where agency_code is not null and year is not null
+union
+select agency_code, year, status
 from dbo.v_filing_status
-where status in ('unreadable', 'crawl_failed');
+where status = 'crawl_failed';

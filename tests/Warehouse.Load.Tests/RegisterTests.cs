@@ -131,6 +131,19 @@ public class RegisterTests
     }
 
     [Fact]
+    public async Task An_agency_that_sent_only_an_unreadable_scan_is_not_called_missing_though_no_report_of_it_was_ever_loaded()
+    {
+        using var w = NewWarehouse();
+        var scan = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "BadInputs", "scanned.pdf"));
+        await w.Ingest(Today).IngestAsync([w.Write("赣县区审计局2024年政府信息公开工作年度报告.pdf", scan)], new IngestOptions(), null, Ct);
+        await RosterAsync(w, 2024, "单位名称,地区\n赣县区审计局,赣县区\n");
+
+        var row = (await RegisterAsync(w)).ShouldHaveSingleItem();
+        row.StatusLabel.ShouldBe("无法核实（无法读取）");
+        (await ItemsAsync(w)).ShouldHaveSingleItem().Kind.ShouldBe("unreadable");
+    }
+
+    [Fact]
     public async Task Before_the_deadline_no_report_is_not_yet_missing()
     {
         using var w = NewWarehouse();
