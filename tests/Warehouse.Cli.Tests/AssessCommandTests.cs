@@ -33,7 +33,7 @@ public sealed class AssessCommandTests : IDisposable
         var (code, output, err) = await Repo.Cli("assess", "--year", "2023", "--db", db, "--dashboards", Dashboards, "--out", workbook);
 
         code.ShouldBe(0, err);
-        output.ShouldStartWith("已按「政府信息公开工作年度报告考核评分（示例方案）」（assessment.scheme.yaml）考核 2023 年度：评分 2 个单位");
+        output.ShouldStartWith("已按「年报考核评分（示例方案）」（assessment.scheme.yaml）考核 2023 年度：评分 2 个单位");
         using var book = new XLWorkbook(workbook);
         book.Worksheets.Select(s => s.Name).ShouldContain("考核评分");
         var reasons = book.Worksheet("扣分明细").CellsUsed().Select(c => c.GetString()).ToList();
