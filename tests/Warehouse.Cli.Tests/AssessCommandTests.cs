@@ -26,7 +26,9 @@ public sealed class AssessCommandTests : IDisposable
         (await Repo.Cli("ingest", Path.Combine(AppContext.BaseDirectory, "Fixtures", "Seeds"), "--db", db)).Code.ShouldBe(0);
         var roster = Path.Combine(_dir.FullName, "应报名单.csv");
         await File.WriteAllTextAsync(roster, "单位名称,地区,机关类型\n赣县区商务局,赣县区,政府部门\n赣县区审计局,赣县区,政府部门\n", TestContext.Current.CancellationToken);
-        (await Repo.Cli("assess", "--year", "2023", "--db", db, "--dashboards", Dashboards)).Err.ShouldContain("还没有应报名单");
+        var noRoster = await Repo.Cli("assess", "--year", "2023", "--db", db, "--dashboards", Dashboards);
+        noRoster.Code.ShouldBe(2);
+        noRoster.Err.ShouldContain("还没有应报名单，无法考核");
         (await Repo.Cli("roster", "import", roster, "--year", "2023", "--db", db)).Code.ShouldBe(0);
         var workbook = Path.Combine(_dir.FullName, "考核评分.xlsx");
 
