@@ -52,6 +52,9 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
     /// </summary>
     public string SourceName { get; init; } = ConfiguredSourceName();
 
+    /// <summary>Sections added to the cover after the source, each under its title (the digest's register figures); none by default.</summary>
+    public IReadOnlyList<CoverSection> CoverSections { get; init; } = [];
+
     /// <summary>The source name of the environment (<c>WAREHOUSE_SOURCE_NAME</c>), else <see cref="DefaultSourceName"/>.</summary>
     public static string ConfiguredSourceName() => SourceNameFrom(Environment.GetEnvironmentVariable("WAREHOUSE_SOURCE_NAME"));
 
@@ -148,7 +151,7 @@ public sealed class Exporter(WarehouseDatabase database, TimeProvider time)
         long? panel = selection.Balanced && selection.FirstYear is not null
             ? Convert.ToInt64((await ReadAsync(connection, builder.PanelAgencies(selection), ct)).Single()[0], System.Globalization.CultureInfo.InvariantCulture)
             : null;
-        var model = new WorkbookModel(dashboard, selection, freshness, generated, SourceName, sheets) { PanelAgencies = panel };
+        var model = new WorkbookModel(dashboard, selection, freshness, generated, SourceName, sheets) { PanelAgencies = panel, CoverSections = CoverSections };
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.tmp.xlsx");

@@ -170,7 +170,7 @@ public sealed partial class QueryBuilder(Dialect dialect)
             where.Add($"{Q(type)} = @agency_type");
         }
 
-        if (s.Balanced && b.Panel is { } panel && s.FirstYear is not null) where.Add($"{Q(panel)} in ({Panel(s, p)})");
+        if (s.Balanced && b.PanelField is { } panel && s.FirstYear is not null) where.Add($"{Q(panel)} in ({Panel(s, p)})");
 
         return where.Count == 0 ? "" : " where " + string.Join(" and ", where);
     }

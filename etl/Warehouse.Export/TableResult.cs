@@ -16,4 +16,7 @@ public sealed record WorkbookModel(Dashboards.Dashboard Dashboard, Selection Sel
 {
     /// <summary>With a balanced selection, how many agencies reported in every year chosen.</summary>
     public long? PanelAgencies { get; init; }
+
+    /// <summary>Sections the caller adds to the cover after the source (<see cref="Exporter.CoverSections"/>).</summary>
+    public IReadOnlyList<CoverSection> CoverSections { get; init; } = [];
 }

@@ -132,6 +132,13 @@ public static class WorkbookWriter
             ? "数据仓库中尚无报告"
             : $"已载入 {f.Reports:N0} 份现行报告（{f.FirstYear}–{f.LastYear} 年度），最近一次载入（采集或导入）{(f.LatestLoad is { } at ? at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + "（北京时间）" : "—")}");
         Line("数据来源", m.Source);
+        foreach (var section in m.CoverSections)
+        {
+            row++;
+            ws.Cell(row++, 1).SetValue(section.Title).Style.Font.SetBold().Font.SetFontSize(12);
+            foreach (var (key, value) in section.Lines) Line(key, value);
+        }
+
         row++;
         ws.Cell(row++, 1).SetValue("各表行数").Style.Font.SetBold().Font.SetFontSize(12);
         foreach (var sheet in m.Sheets)

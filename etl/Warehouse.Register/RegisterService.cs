@@ -44,11 +44,13 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
         async Task<List<T>> Read<T>(string name) => (await c.QueryAsync<T>(new CommandDefinition(sql.Get("queries/" + name), cancellationToken: ct))).ToList();
 
         var versions = await Read<EntryRow>("register_roster_entries");
+        if (versions.Count == 0) return RegisterSummary.Empty; // no roster imported: nothing to judge, nothing written
+
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var reports = await Read<ReportRow>("register_reports");
-        var entries = versions.Count == 0 ? [] : Build(versions, reports, await Read<AliasRow>("roster_aliases"), await Read<UnverifiableRow>("register_unverifiable"), await Read<DeadlineRow>("register_all_deadlines"), today);
-        var problems = versions.Count == 0 ? [] : Problems(entries, await Read<FindingRow>("register_findings"), await Read<ResemblanceRow>("register_resemblances"));
+        var entries = Build(versions, reports, await Read<AliasRow>("roster_aliases"), await Read<UnverifiableRow>("register_unverifiable"), await Read<DeadlineRow>("register_all_deadlines"), today);
+        var problems = Problems(entries, await Read<FindingRow>("register_findings"), await Read<ResemblanceRow>("register_resemblances"));
         var items = await Read<ItemRow>("rectification_items");
 
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -61,7 +63,8 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
             e.PublishedSource, e.Status, e.DaysLate, e.MissingRun, RefreshedAt = at,
         }));
         await Write("register_insert_problem", problems);
-        var (opened, closed) = await SyncItemsAsync(c, tx, entries, problems, items, today, at, ct);
+        var loadedAt = reports.ToDictionary(r => r.ReportKey, r => r.LoadedAt);
+        var (opened, closed) = await SyncItemsAsync(c, tx, entries, problems, items, loadedAt, today, at, ct);
         await tx.CommitAsync(ct);
         return new RegisterSummary(entries.Count, problems.Count, opened, closed);
     }
@@ -196,7 +199,7 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
     /// An item closed while its problem stays in the same report (by hand, or by the next year) is
     /// not opened again; a problem back in a newer report is a new item.
     /// </summary>
-    private async Task<(int Opened, int Closed)> SyncItemsAsync(DbConnection c, DbTransaction tx, List<Entry> entries, List<Problem> problems, List<ItemRow> items, DateOnly today, DateTime at, CancellationToken ct)
+    private async Task<(int Opened, int Closed)> SyncItemsAsync(DbConnection c, DbTransaction tx, List<Entry> entries, List<Problem> problems, List<ItemRow> items, Dictionary<long, DateTime> loadedAt, DateOnly today, DateTime at, CancellationToken ct)
     {
         var sql = database.Sql;
         var entryOf = entries.ToDictionary(e => (e.EntityKey, e.Year));
@@ -229,6 +232,11 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
             if (entry is null)
             {
                 await Close(item, "problem_gone", $"该单位已不在 {year} 年度应报名单中。", null);
+            }
+            else if (item.Kind == "missing" && entry.ReportKey is { } known && loadedAt.GetValueOrDefault(known) < item.OpenedAt)
+            {
+                // The report was here before the item: the roster could not name it until it was corrected (a rename, an alias).
+                await Close(item, "problem_gone", "应报名单更新后已与此前收到的报告对应（原名单未能匹配该报告）。", known);
             }
             else if (item.Kind == "missing" && entry.ReportKey is { } published)
             {
@@ -356,6 +364,8 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
         public string? PublishedSource { get; init; }
 
         public string? SourceUrl { get; init; }
+
+        public DateTime LoadedAt { get; init; }
     }
 
     private sealed record UnverifiableRow
@@ -421,6 +431,8 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
         public long? ReportKey { get; init; }
 
         public string State { get; init; } = "";
+
+        public DateTime OpenedAt { get; init; }
 
         public long? ClosedReportKey { get; init; }
     }

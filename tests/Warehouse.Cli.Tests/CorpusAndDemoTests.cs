@@ -45,14 +45,25 @@ public sealed class CorpusAndDemoTests
             var outDir = Path.Combine(dir.FullName, "out");
             var (code, output, error) = await Repo.Cli("demo", "--agencies", "12", "--db", db, "--out", outDir, "--dashboards", Path.Combine(Repo.Root, "dashboards"));
             code.ShouldBe(0, error);
-            // Every eighth agency (here two of twelve) has not published its latest report.
-            output.ShouldContain("Loaded 34 reports of 12 agencies");
+            // Every eighth agency (here two of twelve) has not published its latest report; one more sent
+            // its latest by other means, wrong then corrected (both kept, one current); an agency of the
+            // roster copied another's report (雷同).
+            output.ShouldContain("Loaded 35 reports of 13 agencies");
+            output.ShouldContain("从未发布 2 个");
             Directory.GetFiles(outDir, "*.xlsx").Select(Path.GetFileName).ShouldBe(["办理结果.xlsx", "地区对比.xlsx", "年度对比.xlsx", "报送情况.xlsx"], ignoreOrder: true);
             var eml = Path.Combine(outDir, "digest.eml");
             File.Exists(eml).ShouldBeTrue();
             (await MimeKit.MimeMessage.LoadAsync(eml, TestContext.Current.CancellationToken)).Subject.ShouldStartWith("政府信息公开年度报告摘要");
             output.ShouldContain("./warehouse serve");
-            Warehouses.Reports(db).ShouldBe(34);
+            Warehouses.Reports(db).ShouldBe(36);
+
+            // The register shows every state: never published (3 years running), renamed, 雷同, a corrected report's item closed.
+            using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+            c.Open();
+            Dapper.SqlMapper.ExecuteScalar<long>(c, "select count(*) from v_register where status = 'missing' and missing_run = 3").ShouldBe(2);
+            Dapper.SqlMapper.ExecuteScalar<long>(c, "select count(*) from v_register where reported_as is not null").ShouldBe(1);
+            Dapper.SqlMapper.ExecuteScalar<long>(c, "select count(*) from register_problem where kind = 'resemblance'").ShouldBeGreaterThanOrEqualTo(1);
+            Dapper.SqlMapper.ExecuteScalar<long>(c, "select count(*) from rectification_item where closed_how = 'corrected_report'").ShouldBeGreaterThanOrEqualTo(1);
         }
         finally
         {

@@ -46,6 +46,22 @@ internal static partial class Workbooks
             .ToList();
     }
 
+    /// <summary>The data rows of a sheet's Excel table, each by its header: the cell's text as stored (numbers unformatted).</summary>
+    public static List<Dictionary<string, string>> TableRows(string path, string sheet, string name)
+    {
+        var t = Table(path, sheet, name);
+        using var doc = SpreadsheetDocument.Open(path, isEditable: false);
+        var strings = doc.WorkbookPart!.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
+        var cells = Sheet(doc, sheet).Worksheet.Descendants<Cell>().Where(x => x.CellReference is not null).ToDictionary(
+            x => x.CellReference!.Value!,
+            x => x.DataType?.Value == CellValues.SharedString && x.CellValue is { } v ? strings[int.Parse(v.Text, CultureInfo.InvariantCulture)] : x.CellValue?.Text ?? x.InnerText);
+        static string Letters(int column) => column <= 26 ? ((char)('A' + column - 1)).ToString() : Letters((column - 1) / 26) + (char)('A' + ((column - 1) % 26));
+        string At(int row, int column) => cells.GetValueOrDefault(Letters(column) + row.ToString(CultureInfo.InvariantCulture), "");
+        var headers = Enumerable.Range(t.FirstColumn, t.LastColumn - t.FirstColumn + 1).Select(col => (col, At(t.FirstRow, col))).ToList();
+        return Enumerable.Range(t.FirstRow + 1, t.LastRow - t.FirstRow)
+            .Select(row => headers.ToDictionary(h => h.Item2, h => At(row, h.col))).ToList();
+    }
+
     /// <summary>A sheet's print areas, as Excel references (Sheet!$A$1:$D$9).</summary>
     public static List<string> PrintAreas(string path, string sheet)
     {

@@ -55,7 +55,10 @@ internal static class DemoCommand
                     progress => new CorpusWriter().WriteAsync(corpus, corpusOptions, progress, ct));
 
                 // Every eighth agency has not published its latest report: supervisors see it missing.
-                var published = manifest.Entries.Where(e => !(e.Index % panel.Years == panel.Years - 1 && e.Index / panel.Years % 8 == 0)).ToList();
+                // One agency's latest report is not on the portal either: it comes by other means, wrong and then corrected (DemoRegister).
+                var register = new DemoRegister(corpusOptions, n);
+                bool Latest(CorpusEntry e) => e.Index % panel.Years == panel.Years - 1;
+                var published = manifest.Entries.Where(e => !(Latest(e) && (e.Index / panel.Years % 8 == 0 || e.Index / panel.Years == register.CorrectedAgency))).ToList();
                 await File.WriteAllTextAsync(Path.Combine(corpus, "manifest.json"), System.Text.Json.JsonSerializer.Serialize(
                     published.Select(e => new { index = e.Index, layout = e.Layout, file = e.File, expected = e.ExpectedFile })), ct);
 
@@ -82,7 +85,10 @@ internal static class DemoCommand
                     crawled = await CrawlProgressDisplay.RunAsync(console, sources.Sources, (s, progress) => crawler.CrawlAsync(s, progress, ct));
                 }
 
-                // 4. The standard workbooks, and the digest as a file.
+                // 4. The register: a roster, and the documents sent to the office directly.
+                var planted = await register.PlantAsync(database, work.FullName, ct);
+
+                // 5. The standard workbooks, and the digest as a file.
                 var exporter = new Exporter(database, TimeProvider.System);
                 var written = new List<string>();
                 foreach (var name in DashboardCatalog.Standard)
@@ -95,7 +101,7 @@ internal static class DemoCommand
                 var digests = new DigestService(database, dashboards, TimeProvider.System);
                 var eml = await digests.WriteEmlAsync(new DigestRequest("region-comparison", null, null, ["leadership@example.gov.cn"]), outDir, ct);
 
-                // 5. What happened, and where to look.
+                // 6. What happened, and where to look.
                 await using var c = await database.OpenAsync(ct);
                 var status = await new StatusQueries(database.Sql).CountsAsync(c, null, null, ct);
                 await console.WriteLineAsync();
@@ -111,6 +117,8 @@ internal static class DemoCommand
 
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"已载入 {status.Agencies} 个机关的报告 {status.Reports} 份到 {Relative(dbPath)}；发现错误 {status.Errors} 条、警告 {status.Warnings} 条（约七份中有一份是有意做错的）。Loaded {status.Reports} reports of {status.Agencies} agencies into {Relative(dbPath)}; findings: {status.Errors} errors, {status.Warnings} warnings (about one report in seven is broken on purpose)."));
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"应报名单 {planted.Roster} 个单位：{string.Join("；", new[] { $"从未发布 {planted.NeverPublished.Count} 个（{string.Join("、", planted.NeverPublished)}）", Planted(planted.Renamed, $"{planted.RenamedFrom}更名为"), Planted(planted.Copier, "照抄同地区报告（雷同）："), Planted(planted.Corrected, "先报送数据有误的报告、后更正：") }.Where(x => x.Length > 0))}。Roster of {planted.Roster} agencies: never published, renamed, a copy (雷同) and a corrected report planted."));
                 await console.WriteLineAsync("工作簿 Workbooks:");
                 foreach (var w in written) await console.WriteLineAsync($"  {w}");
                 await console.WriteLineAsync($"摘要邮件（未发送）Digest (not sent): {Relative(eml)}");
@@ -129,6 +137,8 @@ internal static class DemoCommand
         });
         return command;
     }
+
+    private static string Planted(string? who, string what) => who is null ? "" : what + who;
 
     /// <summary>Removes an earlier demo warehouse (the file, its WAL and its raw store).</summary>
     private static void Fresh(string db)

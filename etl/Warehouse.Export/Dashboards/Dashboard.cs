@@ -108,10 +108,22 @@ public sealed record WhereCondition(string Field, IReadOnlyList<string> Values, 
 /// <param name="Level">Field holding the level of the row's region; rows at <see cref="LevelAt"/> are kept.</param>
 /// <param name="LevelAt"><c>children</c>: the chosen level (by default one below the region); <c>region</c>: the region's own level.</param>
 /// <param name="AgencyType">Field holding the agency type; <see cref="AgencyTypeAll"/> is its value for all types, when the view sums them.</param>
-/// <param name="Panel">Field holding the agency code, for a balanced panel (<c>--balanced</c>): rows of agencies without a report in every year chosen are left out.</param>
+/// <param name="Panel">
+/// Field holding the agency code, for a balanced panel (<c>--balanced</c>): rows of agencies without a report in every year chosen are left out;
+/// or <see cref="NoPanel"/> for a table of counts that are not per reporting agency (the roster's), which --balanced leaves whole.
+/// </param>
 public sealed record FilterBinding(string? Year, bool Region, string? Level, string LevelAt, string? AgencyType, string? AgencyTypeAll, string? Panel = null)
 {
+    /// <summary>
+    /// <c>panel: none</c>: the table is not narrowed to a balanced panel. For counts over the roster
+    /// (应报名单): kept to the agencies that reported every year, its coverage would be 100% by construction.
+    /// </summary>
+    public const string NoPanel = "none";
+
     public static FilterBinding None { get; } = new(null, false, null, "children", null, null);
+
+    /// <summary>The agency field a balanced panel narrows by; null when none (no panel, or <see cref="NoPanel"/>).</summary>
+    public string? PanelField => Panel is NoPanel ? null : Panel;
 }
 
 /// <summary>The data sheet: detail rows of a view under the same filters, for the PivotTable.</summary>

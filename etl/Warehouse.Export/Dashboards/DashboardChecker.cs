@@ -169,10 +169,10 @@ public static partial class DashboardChecker
         if (b.Level is { } l) Field(l, view, line, catalog, $"{what}: filter level", problem);
         if (b.AgencyType is { } a) Field(a, view, line, catalog, $"{what}: filter agency_type", problem);
         if (b.AgencyTypeAll is not null && b.AgencyType is null) problem(line, $"{what}: filter agency_type_all needs agency_type (the field it is a value of)");
-        if (b.Panel is { } panel) Field(panel, view, line, catalog, $"{what}: filter panel", problem);
-        if (filters.Balanced && b.Panel is null) problem(line, $"{what}: the dashboard takes --balanced (filters: balanced: true), so its filter must name the agency field, e.g. panel: agency_code");
+        if (b.PanelField is { } panel) Field(panel, view, line, catalog, $"{what}: filter panel", problem);
+        if (filters.Balanced && b.Panel is null) problem(line, $"{what}: the dashboard takes --balanced (filters: balanced: true), so its filter must name the agency field, e.g. panel: agency_code (or panel: none for counts not per reporting agency, left whole)");
         if (!filters.Balanced && b.Panel is not null) problem(line, $"{what}: filter panel is set but the dashboard does not take --balanced (filters: balanced: true)");
-        if (b.Panel is not null && b.Year is null) problem(line, $"{what}: filter panel needs year (a balanced panel is the agencies that reported in every year chosen)");
+        if (b.PanelField is not null && b.Year is null) problem(line, $"{what}: filter panel needs year (a balanced panel is the agencies that reported in every year chosen)");
         if (b.Region)
         {
             foreach (var f in new[] { "province_code", "city_code", "region_code" })

@@ -20,6 +20,24 @@ public sealed record Headline(long Received, long Late, long Missing, long Incon
     public double? OnTimeRate => Expected == 0 ? null : (double)OnTime / Expected;
 }
 
+/// <summary>
+/// The register's headline figures (报送台账, over the roster 应报名单) for the digest's year and region:
+/// agencies expected, received, on time, late, undated, missing, unverifiable, not yet due; reports
+/// 雷同; open 整改 items. <see cref="HasRoster"/> is false when no roster covers the year and region:
+/// the digest then says so (未导入应报名单) instead of showing zeros.
+/// </summary>
+public sealed record RegisterHeadline(long Expected, long Received, long OnTime, long Late, long Undated, long Missing, long Unverifiable, long NotDue, long Resemblance, long OpenItems)
+{
+    /// <summary>Whether any agency of the year and region is on the roster.</summary>
+    public bool HasRoster => Expected > 0;
+
+    /// <summary>按时发布率 over the roster: on time / expected, 0–1; null without a roster.</summary>
+    public double? OnTimeRate => Expected == 0 ? null : (double)OnTime / Expected;
+
+    /// <summary>报告覆盖率: received / expected, 0–1; null without a roster.</summary>
+    public double? CoverageRate => Expected == 0 ? null : (double)Received / Expected;
+}
+
 /// <summary>An agency whose applications changed much from the year before.</summary>
 public sealed record Change(string Agency, string? Region, long? Previous, long? Current, long? Difference);
 
@@ -28,7 +46,11 @@ public sealed record FilingGap(string Status, string Agency, string? Region, str
 
 /// <summary>A built digest: the message, its figures, the period of its schedule, and the key its delivery is recorded under.</summary>
 public sealed record Digest(MimeKit.MimeMessage Message, int Year, string RegionName, Headline Headline, IReadOnlyList<Change> Changes, IReadOnlyList<FilingGap> Gaps,
-    DigestSchedule Schedule, DigestPeriod Period, string DeliveryKey, string Recipients, string WorkbookName);
+    DigestSchedule Schedule, DigestPeriod Period, string DeliveryKey, string Recipients, string WorkbookName)
+{
+    /// <summary>The register's figures over the roster; <see cref="RegisterHeadline.HasRoster"/> false when none is imported for the year and region.</summary>
+    public required RegisterHeadline Register { get; init; }
+}
 
 /// <summary>What became of a send.</summary>
 public enum DigestOutcome

@@ -53,7 +53,11 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         var headline = (await Rows(c, "queries/digest_headline", args, ct)).Select(r => new Headline(L(r[0]), L(r[1]), L(r[2]), L(r[3]), L(r[4]), L(r[5]), L(r[6]))).Single();
         var changes = (await Rows(c, "queries/digest_changes", args, ct))
             .Select(r => new Change(r[0]?.ToString() ?? "", r[1]?.ToString(), N(r[2]), N(r[3]), N(r[4]))).ToList();
-        var gaps = (await Rows(c, "queries/digest_late_missing", args, ct))
+        var register = (await Rows(c, "queries/digest_register", args, ct))
+            .Select(r => new RegisterHeadline(L(r[0]), L(r[1]), L(r[2]), L(r[3]), L(r[4]), L(r[5]), L(r[6]), L(r[7]), L(r[8]), L(r[9]))).Single();
+
+        // With a roster, the late and missing agencies named are the register's: those that never published too.
+        var gaps = (await Rows(c, register.HasRoster ? "queries/digest_register_late_missing" : "queries/digest_late_missing", args, ct))
             .Select(r => new FilingGap(r[0]?.ToString() ?? "", r[1]?.ToString() ?? "", r[2]?.ToString(), Date(r[3]))).ToList();
 
         // The workbook of the period: one year, or the dashboard's span of years ending with it.
@@ -61,12 +65,14 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
             : dashboard.Filters.Years.Kind == "last" ? (year - dashboard.Filters.Years.Count + 1, year) : ((int?)null, (int?)year);
         var regionName = region?.Name ?? "全部地区";
         var workbookName = $"{dashboard.Title}-{year}{(region is null ? "" : "-" + region.Name)}.xlsx";
-        var export = await new Exporter(database, time) { SourceName = SourceName }.ExportAsync(dashboard,
+        var cover = new CoverSection(RegisterTitle, RegisterFigures(register).Select(x => KeyValuePair.Create(x.Label, x.Note is null ? x.Value : $"{x.Value}（{x.Note}）"))
+            .DefaultIfEmpty(KeyValuePair.Create("应报名单", NoRoster(year, region))).ToList());
+        var export = await new Exporter(database, time) { SourceName = SourceName, CoverSections = [cover] }.ExportAsync(dashboard,
             new SelectionRequest(first ?? last, last, dashboard.Filters.Region ? region?.Code : null), Path.Combine(workFolder, workbookName), null, ct);
 
         var key = Key(dashboard.Name, region?.Code, request.Year, to, schedule, period);
-        var message = Compose(dashboard, year, regionName, headline, changes, gaps, export, to, key, workbookName);
-        return new Digest(message, year, regionName, headline, changes, gaps, schedule, period, key, string.Join(", ", to), workbookName);
+        var message = Compose(dashboard, year, region, regionName, headline, register, changes, gaps, export, to, key, workbookName);
+        return new Digest(message, year, regionName, headline, changes, gaps, schedule, period, key, string.Join(", ", to), workbookName) { Register = register };
     }
 
     /// <summary>The year asked for, or the latest loaded, when the region has reports for it.</summary>
@@ -223,7 +229,35 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         }
     }
 
-    private MimeMessage Compose(Dashboard dashboard, int year, string regionName, Headline h, IReadOnlyList<Change> changes, IReadOnlyList<FilingGap> gaps, ExportResult export,
+    /// <summary>The heading of the register's figures, in the mail and on the workbook's cover.</summary>
+    public const string RegisterTitle = "报送台账（按应报名单）";
+
+    /// <summary>What the digest says instead of the register's figures when no roster covers its year and region: never zeros that read as an all-clear.</summary>
+    public static string NoRoster(int year, Region? region) =>
+        $"未导入应报名单，无法统计应报/未发布：{year} 年度{region?.Name}尚无应报名单。上表的应发布、未发布只按上一年度有报告的机关推算，从未发布报告的机关不在其中；雷同、整改事项也待导入应报名单后统计。";
+
+    /// <summary>The register's figures as the mail and the cover show them (name, label, value, note); none without a roster.</summary>
+    public static IReadOnlyList<(string Name, string Label, string Value, string? Note)> RegisterFigures(RegisterHeadline r)
+    {
+        if (!r.HasRoster) return [];
+        static string Num(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
+        static string Rate(double? v) => v?.ToString("0.0%", CultureInfo.InvariantCulture) ?? "—";
+        return
+        [
+            ("expected", "应报机关", Num(r.Expected), "应报名单上的机关"),
+            ("received", "收到报告", Num(r.Received), $"报告覆盖率 {Rate(r.CoverageRate)} = 收到报告 ÷ 应报机关"),
+            ("on_time", "按时发布", Num(r.OnTime), $"按时发布率 {Rate(r.OnTimeRate)} = 按时发布 ÷ 应报机关；在本地区报送期限前发布为按时"),
+            ("late", "逾期发布", Num(r.Late), "报送期限后发布"),
+            ("undated", "未注明日期", Num(r.Undated), "报告未写明日期，无法判断是否按时"),
+            ("missing", "未发布", Num(r.Missing), "报送期限已过，未发现报告"),
+            ("unverifiable", "无法核实", Num(r.Unverifiable), "报告文件无法读取或抓取失败"),
+            ("not_due", "未到期限", Num(r.NotDue), "尚无报告，报送期限未到"),
+            ("resemblance", "雷同", Num(r.Resemblance), "报告文字或表三与本机关往年或同地区报告雷同"),
+            ("open_items", "未整改", Num(r.OpenItems), "尚未整改完毕的问题：待通报、已通报、整改中"),
+        ];
+    }
+
+    private MimeMessage Compose(Dashboard dashboard, int year, Region? region, string regionName, Headline h, RegisterHeadline register, IReadOnlyList<Change> changes, IReadOnlyList<FilingGap> gaps, ExportResult export,
         IReadOnlyList<MailboxAddress> to, string key, string workbookName)
     {
         var message = new MimeMessage();
@@ -262,8 +296,39 @@ public sealed class DigestService(WarehouseDatabase database, DashboardCatalog d
         Figure("inconsistent", "数据不一致", Num(h.Inconsistent), "报告中有勾稽关系错误");
         html.Append("</table>");
 
+        // The register over the roster: who was expected, not only who reported before (rule 6 above).
+        html.Append(CultureInfo.InvariantCulture, $"<h3>{RegisterTitle}</h3>");
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{RegisterTitle}：");
+        var figures = RegisterFigures(register);
+        if (figures.Count > 0)
+        {
+            const string Basis = "以当年应报名单上的机关为基数，从未发布报告的机关也计入；上表按上一年度有报告的机关推算（规则 6）。";
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Basis}</p>");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {Basis}");
+        }
+
+        if (figures.Count == 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p data-register=\"none\" style=\"color:#C00000\">{E(NoRoster(year, region))}</p>");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {NoRoster(year, region)}");
+        }
+        else
+        {
+            html.Append(Table);
+            foreach (var (name, label, value, note) in figures)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><th align=\"left\" style=\"white-space:nowrap\">{E(label)}</th><td align=\"right\" style=\"white-space:nowrap\" data-register=\"{name}\">{E(value)}</td><td>{E(note)}</td></tr>");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {label}：{value}{(note is null ? "" : $"（{note}）")}");
+            }
+
+            html.Append("</table>");
+        }
+
         // The late and missing agencies by name: the first of each, and how many there are.
-        foreach (var (status, title, total) in new[] { ("late", "逾期发布的机关", h.Late), ("missing", "未发布的机关", h.Missing) })
+        var lists = register.HasRoster
+            ? new[] { ("late", "应报名单中逾期发布的机关", register.Late), ("missing", "应报名单中未发布的机关", register.Missing) }
+            : new[] { ("late", "逾期发布的机关", h.Late), ("missing", "未发布的机关", h.Missing) };
+        foreach (var (status, title, total) in lists)
         {
             var named = gaps.Where(g => g.Status == status).Take(ListLimit).ToList();
             if (total == 0) continue;
