@@ -63,4 +63,11 @@ public static class DefinitionFiles
         Directory.EnumerateFiles(folder, "*.yaml", SearchOption.TopDirectoryOnly)
             .Concat(Directory.EnumerateFiles(folder, "*.yml", SearchOption.TopDirectoryOnly))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a file of the dashboards folder is a scoring scheme (考核评分方案, <c>NAME.scheme.yaml</c>)
+    /// rather than a workbook: a scheme sets points, not sheets, and is read by the register's assessment.
+    /// </summary>
+    public static bool IsScheme(string path) =>
+        path.EndsWith(".scheme.yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".scheme.yml", StringComparison.OrdinalIgnoreCase);
 }

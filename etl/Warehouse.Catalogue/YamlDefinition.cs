@@ -85,6 +85,13 @@ public sealed class YamlDefinition(string file, Action<int, string> report)
         return fields;
     }
 
+    /// <summary>The known keys of a mapping (null for an absent node); a mapping's mistakes are named by <paramref name="what"/>, an unknown key with the nearest known one.</summary>
+    public Dictionary<string, YamlNode>? Map(YamlNode? node, string what, IReadOnlyList<string> keys) =>
+        node is null
+            ? null
+            : Keys(node, keys, $"{what} should be a mapping of keys ({string.Join(", ", keys.Take(4))}, …)",
+                key => $"{what}: unknown key '{key}'{(Nearest(key, keys) is { } near ? $" (did you mean '{near}'?)" : "")}; the keys are {string.Join(", ", keys)}");
+
     /// <summary>A value as written, untrimmed; null when absent, empty or not a single value (nothing reported).</summary>
     public static string? Scalar(Dictionary<string, YamlNode> map, string key) =>
         map.TryGetValue(key, out var node) && node is YamlScalarNode { Value: { Length: > 0 } value } ? value : null;

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Warehouse.Catalogue;
 using Warehouse.Export;
 using Warehouse.Export.Dashboards;
+using Warehouse.Register.Assessment;
 
 namespace Warehouse.Cli.Commands;
 
@@ -40,6 +41,12 @@ internal static class DashboardsCommand
             await output.WriteLineAsync($"{catalog.Dashboards.Count} dashboard(s) in {Path.GetFullPath(catalog.Folder)}:");
             Terminal.For(output).Write(table);
             await output.WriteLineAsync("Export one: ./warehouse export --dashboard NAME --out FILE.xlsx; the standard set: ./warehouse export --all --out DIR");
+            var schemes = Directory.Exists(catalog.Folder) ? DefinitionFiles.In(catalog.Folder).Where(DefinitionFiles.IsScheme).ToList() : [];
+            if (schemes.Count > 0)
+            {
+                await output.WriteLineAsync($"考核评分方案 scoring schemes (not workbooks; ./warehouse assess --year Y --scheme FILE): {string.Join(", ", schemes.Select(Path.GetFileName))}");
+            }
+
             foreach (var p in catalog.Problems) await pr.InvocationConfiguration.Error.WriteLineAsync(p.ToString());
             return catalog.Problems.Count == 0 ? WarehouseCli.Ok : WarehouseCli.Findings;
         });
@@ -56,6 +63,15 @@ internal static class DashboardsCommand
             foreach (var file in paths)
             {
                 if (!File.Exists(file)) throw new UserError($"{file}：没有这个文件。{file}: no such file");
+                if (DefinitionFiles.IsScheme(file))
+                {
+                    var (scheme, found) = AssessmentSchemeReader.Read(file);
+                    if (scheme is not null) await output.WriteLineAsync($"{file}: ok: scoring scheme {scheme.Name} ({scheme.Title}; base {AssessmentSchemeReader.Text(scheme.Base)}, {scheme.Rules.Count} kind(s) of deduction)");
+                    foreach (var p in found) await output.WriteLineAsync(p.ToString());
+                    failed |= found.Count > 0;
+                    continue;
+                }
+
                 var (dashboard, problems) = DashboardReader.Read(file);
                 if (dashboard is not null) problems = DashboardChecker.Check(dashboard, catalog);
                 if (problems.Count == 0)

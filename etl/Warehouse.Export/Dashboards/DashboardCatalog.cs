@@ -11,9 +11,13 @@ public sealed class DashboardCatalog : DefinitionCatalog<Dashboard, DashboardPro
     public static readonly IReadOnlyList<string> Standard = ["region-comparison", "year-comparison", "filing-status", "disposal-results"];
 
     private DashboardCatalog(string folder)
-        : base(folder, ReadFolder(folder, DashboardReader.Read, new DashboardProblem(folder, 0, "no such folder of dashboard files")))
+        : base(folder, ReadFolder(folder, ReadWorkbook, new DashboardProblem(folder, 0, "no such folder of dashboard files")))
     {
     }
+
+    /// <summary>A scoring scheme beside the workbooks (<see cref="DefinitionFiles.IsScheme"/>) is not a workbook: left out, without a problem.</summary>
+    private static (Dashboard? Dashboard, IReadOnlyList<DashboardProblem> Problems) ReadWorkbook(string file) =>
+        DefinitionFiles.IsScheme(file) ? (null, []) : DashboardReader.Read(file);
 
     /// <summary>The dashboards read without a mistake of form; see <see cref="DefinitionCatalog{TDefinition, TProblem}.Problems"/> for the others.</summary>
     public IReadOnlyList<Dashboard> Dashboards => Definitions;

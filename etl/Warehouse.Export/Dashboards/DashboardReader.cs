@@ -281,13 +281,6 @@ public static partial class DashboardReader
                     : new OrderSpec(x.text.Replace(" asc", "", StringComparison.Ordinal).Trim(), false, YamlDefinition.Line(x.n)))
             .ToList();
 
-    /// <summary>The known keys of a mapping (null for an absent node); a mapping's mistakes are named by <paramref name="what"/>.</summary>
-    private static Dictionary<string, YamlNode>? Map(this YamlDefinition y, YamlNode? node, string what, IReadOnlyList<string> keys) =>
-        node is null
-            ? null
-            : y.Keys(node, keys, $"{what} should be a mapping of keys ({string.Join(", ", keys.Take(4))}, …)",
-                key => $"{what}: unknown key '{key}'{(YamlDefinition.Nearest(key, keys) is { } near ? $" (did you mean '{near}'?)" : "")}; the keys are {string.Join(", ", keys)}");
-
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex NamePattern();
 
