@@ -57,7 +57,7 @@ internal static class AssessCommand
     }
 
     /// <summary>The scheme given, else the one scheme of the dashboards folder; a scheme with mistakes is refused with each mistake and its line.</summary>
-    private static AssessmentScheme Scheme(string? given, string folder)
+    internal static AssessmentScheme Scheme(string? given, string folder)
     {
         var path = given;
         if (path is null)

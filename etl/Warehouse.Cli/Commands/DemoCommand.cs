@@ -11,6 +11,7 @@ using Warehouse.Export;
 using Warehouse.Export.Dashboards;
 using Warehouse.Export.Digest;
 using Warehouse.Load;
+using Warehouse.Register.Assessment;
 using Warehouse.SamplePortal;
 
 namespace Warehouse.Cli.Commands;
@@ -98,6 +99,16 @@ internal static class DemoCommand
                     written.Add($"{Relative(result.Path)}  ({d.Title}: {result.Tables.Where(t => !t.IsData).Sum(t => t.Rows):N0} rows, {result.Charts} chart(s))");
                 }
 
+                // The register's own workbooks, for the latest year: 考核评分 scored with the folder's example scheme.
+                var latest = panel.FirstYear + panel.Years - 1;
+                await new AssessmentService(database, TimeProvider.System).AssessAsync(AssessCommand.Scheme(null, dashboards.Folder), latest, ct);
+                foreach (var name in RegisterWorkbooks)
+                {
+                    if (dashboards.Find(name) is not { } d) continue;
+                    var result = await exporter.ExportAsync(d, new SelectionRequest(latest, latest, null), Path.Combine(outDir, $"{d.Title}.xlsx"), null, ct);
+                    written.Add($"{Relative(result.Path)}  ({d.Title} {latest}: {result.Tables.Where(t => !t.IsData).Sum(t => t.Rows):N0} rows)");
+                }
+
                 var digests = new DigestService(database, dashboards, TimeProvider.System);
                 var eml = await digests.WriteEmlAsync(new DigestRequest("region-comparison", null, null, ["leadership@example.gov.cn"]), outDir, ct);
 
@@ -137,6 +148,9 @@ internal static class DemoCommand
         });
         return command;
     }
+
+    /// <summary>The workbooks of the register the demo writes besides the standard set, when the dashboards folder has them.</summary>
+    private static readonly string[] RegisterWorkbooks = ["assessment"];
 
     private static string Planted(string? who, string what) => who is null ? "" : what + who;
 
