@@ -21,6 +21,7 @@ public static class WarehouseCli
         root.Subcommands.Add(ReparseCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
+        root.Subcommands.Add(RegisterCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());
