@@ -1,4 +1,5 @@
 using Shouldly;
+using Warehouse.Export.Dashboards;
 
 namespace Warehouse.Cli.Tests;
 
@@ -102,7 +103,7 @@ public sealed class ExportCommandTests : IDisposable
         var (code, output, err) = await Repo.Cli("export", "--all", "--balanced", "--out", outDir, "--db", db, "--dashboards", Dashboards);
         code.ShouldBe(0, err);
         var names = Directory.GetFiles(outDir).Select(Path.GetFileName).ToList();
-        names.Count.ShouldBe(4);
+        names.Count.ShouldBe(DashboardCatalog.Standard.Count);
         names.ShouldContain(n => n!.StartsWith("年度对比_", StringComparison.Ordinal) && n.EndsWith("_平衡面板.xlsx", StringComparison.Ordinal), "only 年度对比 takes --balanced");
         names.Count(n => n!.Contains("平衡面板", StringComparison.Ordinal)).ShouldBe(1);
         output.ShouldContain("年度对比");
