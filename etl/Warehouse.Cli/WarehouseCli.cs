@@ -22,6 +22,7 @@ public static class WarehouseCli
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(RosterCommand.Create());
         root.Subcommands.Add(AssessCommand.Create());
+        root.Subcommands.Add(RegisterCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(CrawlCommand.Create());

@@ -316,8 +316,17 @@ public static class WorkbookWriter
         // does not wrap (a web address has nowhere to break); it is clicked, or read on screen.
         foreach (var (header, t) in wrapped)
         {
+            // A rank, 序号, year or date is centred: right-aligned against the text beside it, the two read as one.
+            foreach (var c in Enumerable.Range(0, t.Columns.Count).Where(c => t.Columns[c].Format is "0" or "year" or "date" && t.Rows.Count > 0))
+            {
+                ws.Range(header + 1, c + 1, header + t.Rows.Count, c + 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+            }
+
             var wide = Enumerable.Range(0, t.Columns.Count).Where(c => t.Columns[c].Spec?.Width is >= 30 && t.Columns[c].Format != "link").ToList();
             if (wide.Count == 0) continue;
+
+            // A row taller than one line reads from its top in every cell, not only in the wrapped one.
+            if (t.Rows.Count > 0) ws.Range(header + 1, 1, header + t.Rows.Count, t.Columns.Count).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Top);
             foreach (var c in wide) ws.Range(header + 1, c + 1, header + t.Rows.Count, c + 1).Style.Alignment.SetWrapText().Alignment.SetVertical(XLAlignmentVerticalValues.Top);
             for (var r = 0; r < t.Rows.Count; r++)
             {

@@ -1,4 +1,5 @@
 using Shouldly;
+using Warehouse.Export.Dashboards;
 
 namespace Warehouse.Cli.Tests;
 
@@ -30,7 +31,7 @@ public sealed class ExportCommandTests : IDisposable
     {
         var (code, output, err) = await Repo.Cli("dashboards", "list", "--dashboards", Dashboards);
         code.ShouldBe(0, err);
-        foreach (var name in new[] { "region-comparison", "year-comparison", "filing-status", "disposal-results", "地区对比", "年度对比", "报送情况", "办理结果" }) output.ShouldContain(name);
+        foreach (var name in new[] { "region-comparison", "year-comparison", "filing-status", "disposal-results", "notice", "rectification", "地区对比", "年度对比", "报送情况", "办理结果", "通报", "整改台账" }) output.ShouldContain(name);
     }
 
     [Fact]
@@ -57,8 +58,8 @@ public sealed class ExportCommandTests : IDisposable
         code.ShouldBe(0, err);
         // Named with the years and the region, so that a run for another year or region does not overwrite them.
         var names = Directory.GetFiles(outDir).Select(Path.GetFileName).ToList();
-        names.Select(n => n![..n!.IndexOf('_', StringComparison.Ordinal)]).ShouldBe(["办理结果", "地区对比", "年度对比", "报送情况"], ignoreOrder: true);
-        names.ShouldAllBe(n => System.Text.RegularExpressions.Regex.IsMatch(n!, @"^\p{IsCJKUnifiedIdeographs}{4}_\d{4}(-\d{4})?_全部地区\.xlsx$"));
+        names.Select(n => n![..n!.IndexOf('_', StringComparison.Ordinal)]).ShouldBe(["办理结果", "地区对比", "年度对比", "报送情况", "通报", "整改台账"], ignoreOrder: true);
+        names.ShouldAllBe(n => System.Text.RegularExpressions.Regex.IsMatch(n!, @"^\p{IsCJKUnifiedIdeographs}{2,4}_\d{4}(-\d{4})?_全部地区\.xlsx$"));
         output.ShouldContain("报送情况");
     }
 
@@ -102,7 +103,7 @@ public sealed class ExportCommandTests : IDisposable
         var (code, output, err) = await Repo.Cli("export", "--all", "--balanced", "--out", outDir, "--db", db, "--dashboards", Dashboards);
         code.ShouldBe(0, err);
         var names = Directory.GetFiles(outDir).Select(Path.GetFileName).ToList();
-        names.Count.ShouldBe(4);
+        names.Count.ShouldBe(DashboardCatalog.Standard.Count);
         names.ShouldContain(n => n!.StartsWith("年度对比_", StringComparison.Ordinal) && n.EndsWith("_平衡面板.xlsx", StringComparison.Ordinal), "only 年度对比 takes --balanced");
         names.Count(n => n!.Contains("平衡面板", StringComparison.Ordinal)).ShouldBe(1);
         output.ShouldContain("年度对比");

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Warehouse.Core;
 using Warehouse.Data;
+using Warehouse.Register.Rectification;
 
 namespace Warehouse.Cli.Commands;
 
@@ -51,7 +52,11 @@ internal static class StatusCommand
             foreach (var p in problems) findings[p.ReportKey] = (await queries.FindingsAsync(connection, p.ReportKey, ct)).Select(FindingText.From).ToList();
 
             var resemblances = await queries.ResemblancesAsync(connection, chosenYear, chosenRegion?.Code, n, ct);
-            var view = new StatusView(database, chosenYear, chosenRegion, years, n, counts, problems, findings, missing, resemblances);
+            var rectification = new RectificationService(database, TimeProvider.System);
+            var register = !await rectification.HasRosterAsync(ct) ? null : new RegisterStatus(
+                chosenYear is { } ny ? await rectification.NoticeAsync(ny, chosenRegion?.Code, ct) : [],
+                await rectification.ItemsAsync(null, chosenRegion?.Code, ct));
+            var view = new StatusView(database, chosenYear, chosenRegion, years, n, counts, problems, findings, missing, resemblances, register);
             await output.WriteAsync(pr.GetValue(json) ? view.Json() : view.Text());
             if (noData is null) return WarehouseCli.Ok;
             await pr.InvocationConfiguration.Error.WriteLineAsync($"warehouse: {noData}");
@@ -71,7 +76,8 @@ internal static class StatusCommand
         IReadOnlyList<ProblemReport> Problems,
         IReadOnlyDictionary<long, IReadOnlyList<Finding>> Findings,
         IReadOnlyList<MissingReport> Missing,
-        IReadOnlyList<ResemblanceRow> Resemblances)
+        IReadOnlyList<ResemblanceRow> Resemblances,
+        RegisterStatus? Register)
     {
         private long ResemblanceTotal => Resemblances.Count == 0 ? 0 : Resemblances[0].Total;
 
@@ -115,7 +121,29 @@ internal static class StatusCommand
                 sb.Append(CultureInfo.InvariantCulture, $"     原文链接 {r.Source ?? "（未记录）"}\n");
             }
 
+            Notice(sb);
             return sb.ToString();
+        }
+
+        /// <summary>The year's 通报 list and the open 整改 items, or how to import the roster they need.</summary>
+        private void Notice(StringBuilder sb)
+        {
+            if (Register is not { } r)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"\n通报名单 Notice list：未导入应报名单。用 ./warehouse roster import 名单.xlsx --year {Year?.ToString(CultureInfo.InvariantCulture) ?? "年度"} 导入（或 roster propose 生成草稿）后，这里列出存在问题的单位和整改事项。No roster imported.\n");
+                return;
+            }
+
+            var agencies = r.Notice.Select(l => l.EntityKey).Distinct().Count();
+            sb.Append(CultureInfo.InvariantCulture, $"\n通报名单 Notice list（{Year} 年度，按地区和问题严重程度；register notice 可粘贴）：{(r.Notice.Count == 0 ? "无 none" : $"{agencies} 个单位，{r.Notice.Count} 个问题")}{(Limit > 0 && r.Notice.Count > Limit ? $"，显示前 {Limit} 个（--limit 0 显示全部）" : "")}\n");
+            var i = 0;
+            foreach (var l in Limit > 0 ? r.Notice.Take(Limit) : r.Notice)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {l.Region ?? "地区未填"} · {l.Agency} · {l.KindLabel} · {l.Detail}{(l.ItemStateLabel is { } state ? $"（{state}）" : "")}\n");
+            }
+
+            var open = r.Items.Where(x => x.State != "closed").ToList();
+            sb.Append(CultureInfo.InvariantCulture, $"\n未整改事项 Open 整改 items：{open.Count} 项（待通报 {open.Count(x => x.State == "pending")}，已通报 {open.Count(x => x.State == "notified")}，整改中 {open.Count(x => x.State == "in_progress")}），已整改 {r.Items.Count - open.Count} 项；register items --open 列出。\n");
         }
 
         public string Json()
@@ -149,6 +177,14 @@ internal static class StatusCommand
                     source = p.Source,
                     findings = Findings[p.ReportKey].Select(FindingText.Json),
                 }),
+                roster = Register is not null,
+                notice = Register?.Notice.Take(Limit > 0 ? Limit : int.MaxValue).Select(l => new
+                {
+                    year = l.Year, region_code = l.RegionCode, region = l.Region, agency = l.Agency, kind = l.Kind, kind_label = l.KindLabel, detail = l.Detail,
+                    source = l.SourceUrl, filing_date = l.FilingDate, days_late = l.DaysLate, item = l.ItemKey, item_state = l.ItemState,
+                }),
+                notice_total = Register?.Notice.Count,
+                open_items = Register?.Items.Count(x => x.State != "closed"),
                 missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, status = m.Status, status_label = m.StatusLabel, last_year = m.LastYear, last_source = m.LastSource }),
                 resemblances = Resemblances.Select(r => new
                 {
@@ -174,4 +210,7 @@ internal static class StatusCommand
         private static string Filing(ProblemReport p) =>
             p.FilingDate is null ? Summary.Undated : $"发布日期 {p.FilingDate}（{Summary.DateSource(p.PublishedSource)}），{(p.Late == true ? "逾期发布" : "按时发布")}";
     }
+
+    /// <summary>What the register adds to the status when a roster exists: the year's 通报 list and the 整改 items.</summary>
+    private sealed record RegisterStatus(IReadOnlyList<NoticeLine> Notice, IReadOnlyList<RectificationItem> Items);
 }

@@ -8,7 +8,7 @@ public sealed class DashboardCatalog : DefinitionCatalog<Dashboard, DashboardPro
     public const string DefaultFolder = "dashboards";
 
     /// <summary>The standard set that <c>export --all</c> writes, in this order.</summary>
-    public static readonly IReadOnlyList<string> Standard = ["region-comparison", "year-comparison", "filing-status", "disposal-results"];
+    public static readonly IReadOnlyList<string> Standard = ["region-comparison", "year-comparison", "filing-status", "disposal-results", "notice", "rectification"];
 
     private DashboardCatalog(string folder)
         : base(folder, ReadFolder(folder, ReadWorkbook, new DashboardProblem(folder, 0, "no such folder of dashboard files")))
