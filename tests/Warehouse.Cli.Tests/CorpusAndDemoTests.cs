@@ -50,7 +50,7 @@ public sealed class CorpusAndDemoTests
             // roster copied another's report (雷同).
             output.ShouldContain("Loaded 35 reports of 13 agencies");
             output.ShouldContain("从未发布 2 个");
-            Directory.GetFiles(outDir, "*.xlsx").Select(Path.GetFileName).ShouldBe(["办理结果.xlsx", "地区对比.xlsx", "年度对比.xlsx", "报送情况.xlsx"], ignoreOrder: true);
+            Directory.GetFiles(outDir, "*.xlsx").Select(Path.GetFileName).ShouldBe(["办理结果.xlsx", "地区对比.xlsx", "年度对比.xlsx", "报送情况.xlsx", "通报.xlsx", "整改台账.xlsx", "考核评分.xlsx"], ignoreOrder: true);
             var eml = Path.Combine(outDir, "digest.eml");
             File.Exists(eml).ShouldBeTrue();
             (await MimeKit.MimeMessage.LoadAsync(eml, TestContext.Current.CancellationToken)).Subject.ShouldStartWith("政府信息公开年度报告摘要");
