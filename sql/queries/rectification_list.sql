@@ -2,7 +2,7 @@
 -- the regions under it, or of one agency; by year, region, agency and severity.
 select item_key as ItemKey, entity_key as EntityKey, year as Year, agency as Agency, region_code as RegionCode, region as Region,
     kind as Kind, kind_label as KindLabel, severity as Severity, detail as Detail, state as State, state_label as StateLabel,
-    opened_on as OpenedOn, notified_on as NotifiedOn, notice_ref as NoticeRef, started_on as StartedOn, closed_on as ClosedOn,
+    {{sqlite:opened_on}}{{sqlserver:convert(nvarchar(10), opened_on, 23)}} as OpenedOn, {{sqlite:notified_on}}{{sqlserver:convert(nvarchar(10), notified_on, 23)}} as NotifiedOn, notice_ref as NoticeRef, {{sqlite:started_on}}{{sqlserver:convert(nvarchar(10), started_on, 23)}} as StartedOn, {{sqlite:closed_on}}{{sqlserver:convert(nvarchar(10), closed_on, 23)}} as ClosedOn,
     closed_how as ClosedHow, closed_how_label as ClosedHowLabel, closed_note as ClosedNote, source_url as SourceUrl, closed_source_url as ClosedSourceUrl
 from dbo.v_rectification
 where (@Year is null or year = @Year)

@@ -1,7 +1,7 @@
 -- Every report loaded for an agency of the register, the superseded ones included: the reports of
 -- the agency codes of any report the register or a 整改 item ever tied to it.
-select r.report_key as ReportKey, r.year as Year, a.name as Agency, r.is_current as IsCurrent, r.published as Published,
-    r.loaded_at as LoadedAt, r.superseded_by as SupersededBy, d.origin as SourceUrl
+select r.report_key as ReportKey, r.year as Year, a.name as Agency, r.is_current as IsCurrent, {{sqlite:r.published}}{{sqlserver:convert(nvarchar(10), r.published, 23)}} as Published,
+    {{sqlite:r.loaded_at}}{{sqlserver:convert(nvarchar(19), r.loaded_at, 120)}} as LoadedAt, r.superseded_by as SupersededBy, d.origin as SourceUrl
 from dbo.fact_report r
 join dbo.dim_agency a on a.agency_key = r.agency_key
 left join dbo.raw_document d on d.sha256 = r.sha256
