@@ -87,6 +87,9 @@ public sealed record MissingReport
 
     /// <summary>How many such agencies the filter holds (the list may be cut short).</summary>
     public long Total { get; init; }
+
+    /// <summary>With a roster: the years missing in a row up to this one (未发布 only); null otherwise.</summary>
+    public long? MissingRun { get; init; }
 }
 
 /// <summary>A current report showing 雷同 (report_resemblance): what it resembles and how much.</summary>
@@ -197,6 +200,11 @@ public sealed class StatusQueries(SqlScripts sql)
     /// <param name="limit">At most this many rows; 0 for all.</param>
     public async Task<IReadOnlyList<MissingReport>> MissingAsync(DbConnection c, int year, string? region, int limit, CancellationToken ct) =>
         (await c.QueryAsync<MissingReport>(new CommandDefinition(sql.Get("queries/status_missing_reports"), new { Year = year, Region = region, Limit = Rows(limit) }, cancellationToken: ct))).ToList();
+
+    /// <summary>With a roster: its agencies with no report for the year (v_register), each with its years missing in a row and its latest earlier report.</summary>
+    /// <param name="limit">At most this many rows; 0 for all.</param>
+    public async Task<IReadOnlyList<MissingReport>> RosterMissingAsync(DbConnection c, int year, string? region, int limit, CancellationToken ct) =>
+        (await c.QueryAsync<MissingReport>(new CommandDefinition(sql.Get("queries/status_register_missing"), new { Year = year, Region = region, Limit = Rows(limit) }, cancellationToken: ct))).ToList();
 
     /// <param name="limit">At most this many rows; 0 for all.</param>
     public async Task<IReadOnlyList<ResemblanceRow>> ResemblancesAsync(DbConnection c, int? year, string? region, int limit, CancellationToken ct) =>

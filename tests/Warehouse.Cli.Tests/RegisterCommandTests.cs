@@ -26,6 +26,21 @@ public sealed class RegisterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_with_a_roster_names_the_agency_that_never_published_and_how_many_years_running()
+    {
+        var db = Path.Combine(_dir.FullName, "w.db");
+        var seed = await File.ReadAllTextAsync(Seed, Ct);
+        (await Repo.Cli("ingest", await WriteAsync("2023.txt", seed), await WriteAsync("2024.txt", seed.Replace("2023", "2024", StringComparison.Ordinal)), "--db", db)).Code.ShouldBe(0);
+        var roster = await WriteAsync("应报名单.csv", "单位名称,地区\n赣县区商务局,赣县区\n章贡区审计局,章贡区\n");
+        (await Repo.Cli("roster", "import", roster, "--year", "2023", "--db", db)).Code.ShouldBe(0);
+
+        var (code, output, err) = await Repo.Cli("status", "--db", db);
+
+        code.ShouldBe(0, err);
+        output.ShouldContain("未发布或无法核实 Missing or unverifiable（应报名单上没有报告的单位）：共 1 个\n  1. 章贡区审计局 · 360702 章贡区 · 未发布，已连续 2 年未发布 · 从未收到报告\n");
+    }
+
+    [Fact]
     public async Task Notice_notify_and_a_corrected_report_closing_its_item_in_the_agencys_history()
     {
         var db = Path.Combine(_dir.FullName, "w.db");

@@ -40,7 +40,14 @@ internal static class StatusCommand
             var all = await queries.LoadedYearsAsync(connection, chosenRegion?.Code, null, ct);
             var chosenYear = pr.GetValue(year) ?? (all.Count == 0 ? null : (int)all[^1].Year);
             var (years, noData) = await Coverage.CheckAsync(connection, queries, chosenYear, chosenYear, chosenRegion, null, ct);
-            var missing = chosenYear is { } y ? await queries.MissingAsync(connection, y, chosenRegion?.Code, n, ct) : [];
+            var rectification = new RectificationService(database, TimeProvider.System);
+            var hasRoster = await rectification.HasRosterAsync(ct);
+
+            // With a roster, missing means on the roster without a report (an agency that never
+            // published too); without one, rule 6: reported last year and not this year.
+            var missing = chosenYear is not { } y ? []
+                : hasRoster ? await queries.RosterMissingAsync(connection, y, chosenRegion?.Code, n, ct)
+                : await queries.MissingAsync(connection, y, chosenRegion?.Code, n, ct);
 
             // Nothing for this year and region: say so, with where the data is. The agencies that
             // published the year before and not this year are still worth showing.
@@ -52,8 +59,7 @@ internal static class StatusCommand
             foreach (var p in problems) findings[p.ReportKey] = (await queries.FindingsAsync(connection, p.ReportKey, ct)).Select(FindingText.From).ToList();
 
             var resemblances = await queries.ResemblancesAsync(connection, chosenYear, chosenRegion?.Code, n, ct);
-            var rectification = new RectificationService(database, TimeProvider.System);
-            var register = !await rectification.HasRosterAsync(ct) ? null : new RegisterStatus(
+            var register = !hasRoster ? null : new RegisterStatus(
                 chosenYear is { } ny ? await rectification.NoticeAsync(ny, chosenRegion?.Code, ct) : [],
                 await rectification.ItemsAsync(null, chosenRegion?.Code, ct));
             var view = new StatusView(database, chosenYear, chosenRegion, years, n, counts, problems, findings, missing, resemblances, register);
@@ -105,12 +111,15 @@ internal static class StatusCommand
                 foreach (var f in Findings[p.ReportKey]) sb.Append("     ").Append(FindingText.Line(f)).Append('\n');
             }
 
-            sb.Append(CultureInfo.InvariantCulture, $"\n未发布或无法核实 Missing or unverifiable（{(Year is { } y ? $"{y - 1} 年有报告、{y} 年没有" : "—")}）：{Shown(Missing.Count, MissingTotal, "个")}\n");
+            var basis = Register is not null ? "应报名单上没有报告的单位" : Year is { } y ? $"{y - 1} 年有报告、{y} 年没有" : "—";
+            sb.Append(CultureInfo.InvariantCulture, $"\n未发布或无法核实 Missing or unverifiable（{basis}）：{Shown(Missing.Count, MissingTotal, "个")}\n");
             i = 0;
             foreach (var m in Missing)
             {
-                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {m.Agency} · {Choices.RegionLabel(m.RegionCode, m.Region)} · {m.StatusLabel} · 上一份报告 {m.LastYear} 年度\n");
-                sb.Append(CultureInfo.InvariantCulture, $"     原文链接（{m.LastYear} 年度）{m.LastSource ?? "（未记录）"}\n");
+                var run = m.MissingRun is > 1 ? $"，已连续 {m.MissingRun} 年未发布" : "";
+                var last = m.LastYear > 0 ? $"上一份报告 {m.LastYear} 年度" : "从未收到报告";
+                sb.Append(CultureInfo.InvariantCulture, $"{++i,3}. {m.Agency} · {Choices.RegionLabel(m.RegionCode, m.Region)} · {m.StatusLabel}{run} · {last}\n");
+                if (m.LastYear > 0) sb.Append(CultureInfo.InvariantCulture, $"     原文链接（{m.LastYear} 年度）{m.LastSource ?? "（未记录）"}\n");
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"\n雷同 Copied text or tables：{Shown(Resemblances.Count, ResemblanceTotal, "处")}\n");
@@ -185,7 +194,7 @@ internal static class StatusCommand
                 }),
                 notice_total = Register?.Notice.Count,
                 open_items = Register?.Items.Count(x => x.State != "closed"),
-                missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, status = m.Status, status_label = m.StatusLabel, last_year = m.LastYear, last_source = m.LastSource }),
+                missing = Missing.Select(m => new { agency = m.Agency, region_code = m.RegionCode, region = m.Region, status = m.Status, status_label = m.StatusLabel, last_year = m.LastYear > 0 ? m.LastYear : (long?)null, last_source = m.LastSource, missing_run = m.MissingRun }),
                 resemblances = Resemblances.Select(r => new
                 {
                     year = r.Year, agency = r.Agency, region_code = r.RegionCode, region = r.Region, kind = r.Kind, shared_share = Math.Round(r.SharedShare, 3),
