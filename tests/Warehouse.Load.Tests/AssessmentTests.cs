@@ -10,8 +10,11 @@ namespace Warehouse.Load.Tests;
 /// hand-built case equal to its hand-computed value, every deduction naming its reason, ranks within
 /// region and level, and the scores kept in a real SQLite warehouse for the 考核评分 workbook.
 /// </summary>
-public sealed class AssessmentTests
+public class AssessmentTests
 {
+    /// <summary>A fresh warehouse for one test: SQLite here, SQL Server in <see cref="SqlServerAssessmentTests"/>.</summary>
+    protected virtual TempWarehouse NewWarehouse() => new();
+
     private const string Scheme = """
         title: 测试方案
         base: 100
@@ -158,7 +161,7 @@ public sealed class AssessmentTests
     [Fact]
     public async Task A_year_is_assessed_in_the_warehouse_from_the_register_with_a_reason_for_every_deduction()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         var files = new[] { "赣县区商务局", "赣县区教育局" }.Select((a, i) => w.Write($"r{i}.txt", SeedReports.As(a, 2023))).ToList();
         (await w.Ingest().IngestAsync(files, new IngestOptions(), null, Ct)).Rejected.ShouldBeEmpty();
         var service = new AssessmentService(w.Database, TimeProvider.System);
@@ -191,4 +194,10 @@ public sealed class AssessmentTests
         await service.AssessAsync(Read(), 2023, Ct);
         (await w.CountAsync("assessment_deduction")).ShouldBe(3);
     }
+}
+
+/// <summary>The same tests on SQL Server (<c>WAREHOUSE_SQLSERVER</c>; skipped when it is not set).</summary>
+public sealed class SqlServerAssessmentTests : AssessmentTests
+{
+    protected override TempWarehouse NewWarehouse() => TempWarehouse.OnSqlServer();
 }

@@ -11,8 +11,11 @@ namespace Warehouse.Load.Tests;
 /// (待通报 → 已通报 → 整改中 → 已整改), closed by a corrected report that keeps the old one as history,
 /// refused when a move does not fit the item's state, and the 通报 in region and severity order.
 /// </summary>
-public sealed class RectificationTests
+public class RectificationTests
 {
+    /// <summary>A fresh warehouse for one test: SQLite here, SQL Server in <see cref="SqlServerRectificationTests"/>.</summary>
+    protected virtual TempWarehouse NewWarehouse() => new();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The seed report with 3 applications received by natural persons and none handled: the total column and the balance are wrong.</summary>
@@ -38,7 +41,7 @@ public sealed class RectificationTests
     [Fact]
     public async Task A_corrected_report_closes_its_item_and_keeps_the_old_report_as_history()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, "bad.txt", Inconsistent("赣县区商务局", 2023));
         await RosterAsync(w, "赣县区商务局,赣县区,政府部门\n");
         var items = await Service(w).ItemsAsync(2023, null, Ct);
@@ -67,7 +70,7 @@ public sealed class RectificationTests
     [Fact]
     public async Task Closing_by_hand_needs_a_note_and_a_move_that_does_not_fit_the_state_is_refused_naming_the_item()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, "r.txt", SeedReports.As("赣县区商务局", 2023));
         await RosterAsync(w, "赣县区商务局,赣县区,政府部门\n赣县区审计局,赣县区,政府部门\n");
         var item = (await Service(w).ItemsAsync(2023, null, Ct)).ShouldHaveSingleItem();
@@ -93,7 +96,7 @@ public sealed class RectificationTests
     [Fact]
     public async Task The_notice_lists_problem_agencies_only_by_region_then_by_severity()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, "bad.txt", Inconsistent("赣县区商务局", 2023));
         await RosterAsync(w, "赣县区商务局,赣县区,政府部门\n赣县区审计局,赣县区,政府部门\n章贡区审计局,章贡区,政府部门\n");
 
@@ -103,4 +106,10 @@ public sealed class RectificationTests
         notice.Where(l => l.Kind == "arithmetic").ShouldAllBe(l => l.Detail.StartsWith("表三", StringComparison.Ordinal) && l.SourceUrl!.EndsWith("bad.txt", StringComparison.Ordinal) && l.ItemStateLabel == "待通报");
         (await Service(w).NoticeAsync(2023, "360702", Ct)).Select(l => l.Agency).ShouldBe(["章贡区审计局"]);
     }
+}
+
+/// <summary>The same tests on SQL Server (<c>WAREHOUSE_SQLSERVER</c>; skipped when it is not set).</summary>
+public sealed class SqlServerRectificationTests : RectificationTests
+{
+    protected override TempWarehouse NewWarehouse() => TempWarehouse.OnSqlServer();
 }

@@ -11,8 +11,11 @@ namespace Warehouse.Load.Tests;
 /// keep (XLSX, CSV in GBK or UTF-8), matched against loaded reports by name, alias and region,
 /// renamed agencies kept as one, and nothing imported from a file with a problem.
 /// </summary>
-public sealed class RosterTests
+public class RosterTests
 {
+    /// <summary>A fresh warehouse for one test: SQLite here, SQL Server in <see cref="SqlServerRosterTests"/>.</summary>
+    protected virtual TempWarehouse NewWarehouse() => new();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static async Task LoadAsync(TempWarehouse w, params (string Agency, int Year)[] reports)
@@ -34,7 +37,7 @@ public sealed class RosterTests
     [Fact]
     public async Task An_agency_that_never_published_is_on_the_roster_without_a_report_and_a_report_off_the_roster_is_listed()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, ("赣县区商务局", 2023), ("赣县区教育局", 2023), ("赣县区林业局", 2023));
         var gbk = Warehouse.Parsing.Text.TextDecoding.Gb18030;
         var roster = Csv(w, "roster.csv", "单位名称,地区,机关类型,别名\n赣县区商务局,赣县区,政府部门,\n赣县区教育体育局,360704,政府部门,赣县区教育局\n赣县区审计局,赣县区,政府部门,\n", gbk);
@@ -52,7 +55,7 @@ public sealed class RosterTests
     [Fact]
     public async Task A_renamed_agency_is_one_agency_across_the_years_and_an_agency_dropped_from_its_regions_roster_leaves_it()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, ("赣县区科学技术局", 2023), ("赣县区科学技术和工业信息化局", 2024), ("赣县区商务局", 2023));
         await Service(w).ImportAsync(Csv(w, "2023.csv", "单位名称,地区\n赣县区科学技术局,赣县区\n赣县区商务局,赣县区\n"), 2023, Ct);
 
@@ -78,7 +81,7 @@ public sealed class RosterTests
     [Fact]
     public async Task A_file_with_problems_is_not_imported_at_all_and_says_where_they_are()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         var bad = Csv(w, "bad.csv", "单位名称,地区,机关类型,统一社会信用代码\n赣县区商务局,火星,政府部门,\n,赣县区,政府部门,\n赣县区审计局,赣县区,审计部门,12345\n赣县区林业局,赣县区,政府部门,\n");
 
         var e = await Should.ThrowAsync<RosterException>(() => Service(w).ImportAsync(bad, 2023, Ct));
@@ -94,7 +97,7 @@ public sealed class RosterTests
     [Fact]
     public async Task A_proposed_roster_lists_who_reported_before_and_imports_back_from_xlsx()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await LoadAsync(w, ("赣县区商务局", 2022), ("赣县区商务局", 2023), ("赣县区教育局", 2022));
         var proposal = Path.Combine(w.Folder, "proposal.xlsx");
 
@@ -115,7 +118,7 @@ public sealed class RosterTests
     [Fact]
     public async Task A_deadline_is_31_january_unless_the_region_or_a_region_above_it_has_one_recorded()
     {
-        using var w = new TempWarehouse();
+        using var w = NewWarehouse();
         await Service(w).SetDeadlineAsync("3607", 2024, new DateOnly(2025, 2, 28), "赣市府办字〔2025〕1号", Ct);
         var recorded = await Service(w).DeadlinesAsync(2024, Ct);
 
@@ -123,4 +126,10 @@ public sealed class RosterTests
         RosterService.DeadlineFor("360100", 2024, recorded).ShouldBe(new DateOnly(2025, 1, 31));
         RosterService.DeadlineFor(null, 2024, recorded).ShouldBe(new DateOnly(2025, 1, 31));
     }
+}
+
+/// <summary>The same tests on SQL Server (<c>WAREHOUSE_SQLSERVER</c>; skipped when it is not set).</summary>
+public sealed class SqlServerRosterTests : RosterTests
+{
+    protected override TempWarehouse NewWarehouse() => TempWarehouse.OnSqlServer();
 }
