@@ -87,7 +87,10 @@ internal static class DemoCommand
                 }
 
                 // 4. The register: a roster, and the documents sent to the office directly.
-                var planted = await register.PlantAsync(database, work.FullName, ct);
+                // Kept beside the warehouse: the roster files, and the documents whose 原文链接 they are.
+                var received = Path.Combine(Path.GetDirectoryName(dbPath)!, "demo-received");
+                if (Directory.Exists(received)) Directory.Delete(received, recursive: true);
+                var planted = await register.PlantAsync(database, Directory.CreateDirectory(received).FullName, ct);
 
                 // 5. The standard workbooks, and the digest as a file.
                 var exporter = new Exporter(database, TimeProvider.System);
@@ -129,7 +132,7 @@ internal static class DemoCommand
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"已载入 {status.Agencies} 个机关的报告 {status.Reports} 份到 {Relative(dbPath)}；发现错误 {status.Errors} 条、警告 {status.Warnings} 条（约七份中有一份是有意做错的）。Loaded {status.Reports} reports of {status.Agencies} agencies into {Relative(dbPath)}; findings: {status.Errors} errors, {status.Warnings} warnings (about one report in seven is broken on purpose)."));
                 await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"应报名单 {planted.Roster} 个单位：{string.Join("；", new[] { $"从未发布 {planted.NeverPublished.Count} 个（{string.Join("、", planted.NeverPublished)}）", Planted(planted.Renamed, $"{planted.RenamedFrom}更名为"), Planted(planted.Copier, "照抄同地区报告（雷同）："), Planted(planted.Corrected, "先报送数据有误的报告、后更正：") }.Where(x => x.Length > 0))}。Roster of {planted.Roster} agencies: never published, renamed, a copy (雷同) and a corrected report planted."));
+                    $"应报名单 {planted.Roster} 个单位：{string.Join("；", new[] { $"从未发布 {planted.NeverPublished.Count} 个（{string.Join("、", planted.NeverPublished)}）", Planted(planted.Renamed, $"{planted.RenamedFrom}更名为"), Planted(planted.Copier, "照抄同地区报告（雷同）："), Planted(planted.Corrected, "先报送数据有误的报告、后更正：") }.Where(x => x.Length > 0))}（名单和直接报送的文件在 {Relative(received)}）。Roster of {planted.Roster} agencies: never published, renamed, a copy (雷同) and a corrected report planted."));
                 await console.WriteLineAsync("工作簿 Workbooks:");
                 foreach (var w in written) await console.WriteLineAsync($"  {w}");
                 await console.WriteLineAsync($"摘要邮件（未发送）Digest (not sent): {Relative(eml)}");
