@@ -139,6 +139,7 @@ internal static class DemoCommand
                 await console.WriteLineAsync();
                 await console.WriteLineAsync($"完成，用时 {watch.Elapsed.TotalSeconds:0} 秒。接下来 Done in {watch.Elapsed.TotalSeconds:0} s. Next:");
                 await console.WriteLineAsync($"  ./warehouse status --db {Relative(dbPath)}                 谁逾期、未发布或数字不符 who is late, missing or inconsistent");
+                await console.WriteLineAsync($"  ./warehouse register notice --year {latest} --db {Relative(dbPath)}   {latest} 年度通报名单（可粘贴），register history 单位名称 看一个单位的历年情况 the 通报 list, ready to paste");
                 await console.WriteLineAsync($"  WAREHOUSE_DB={Relative(dbPath)} ./warehouse serve       定时任务；打开 http://127.0.0.1:5080/hangfire（仅限本机）scheduled jobs (local requests only)");
                 await console.WriteLineAsync("  ./warehouse sample-portal --port 8701 & ./warehouse crawl   对随附的示例来源做同样的事 the same against the shipped sample sources");
                 return WarehouseCli.Ok;
