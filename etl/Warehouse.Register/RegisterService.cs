@@ -43,13 +43,13 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
         var sql = database.Sql;
         async Task<List<T>> Read<T>(string name) => (await c.QueryAsync<T>(new CommandDefinition(sql.Get("queries/" + name), cancellationToken: ct))).ToList();
 
-        var versions = await Read<EntryRow>("register_roster_entries");
+        var versions = await Read<RosterEntryRow>("register_roster_entries");
         if (versions.Count == 0) return RegisterSummary.Empty; // no roster imported: nothing to judge, nothing written
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var reports = await Read<ReportRow>("register_reports");
-        var entries = Build(versions, reports, await Read<AliasRow>("roster_aliases"), await Read<UnverifiableRow>("register_unverifiable"), await Read<DeadlineRow>("register_all_deadlines"), today);
+        var entries = Build(versions, reports, await Read<RosterAliasRow>("roster_aliases"), await Read<UnverifiableRow>("register_unverifiable"), await Read<DeadlineRow>("register_all_deadlines"), today);
         var problems = Problems(entries, await Read<FindingRow>("register_findings"), await Read<ResemblanceRow>("register_resemblances"));
         var items = await Read<ItemRow>("rectification_items");
 
@@ -70,7 +70,7 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
     }
 
     /// <summary>Each entity's entry of each year it was on the roster, from its first roster year to the latest year reported or rostered.</summary>
-    private static List<Entry> Build(List<EntryRow> versions, List<ReportRow> reports, List<AliasRow> aliases, List<UnverifiableRow> unverifiable, List<DeadlineRow> deadlines, DateOnly today)
+    private static List<Entry> Build(List<RosterEntryRow> versions, List<ReportRow> reports, List<RosterAliasRow> aliases, List<UnverifiableRow> unverifiable, List<DeadlineRow> deadlines, DateOnly today)
     {
         var first = (int)versions.Min(v => v.ValidFromYear);
         var last = (int)Math.Max(versions.Max(v => v.ValidFromYear), reports.Count == 0 ? 0 : reports.Max(r => r.Year));
@@ -88,7 +88,7 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
             var recorded = deadlines.Where(d => d.Year == year).ToDictionary(d => d.RegionCode, d => DateOnly.ParseExact(d.Deadline[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparer.Ordinal);
             var match = RosterMatcher.Match(
                 year,
-                valid.Select(v => new RosterEntryKey(v.EntityKey, v.NameKey, new RosterAgency(v.EntityKey, v.Name, v.RegionCode, v.AgencyType))).ToList(),
+                valid.Select(v => new RosterEntryKey(v.EntityKey, v.NameKey, v.ToAgency())).ToList(),
                 aliasPairs,
                 reports.Where(r => r.Year == year).Select(r => (r.AgencyCode, new RosterReport(r.ReportKey, r.Agency, r.RegionCode, r.SourceUrl))).ToList());
 
@@ -319,32 +319,6 @@ public sealed class RegisterService(WarehouseDatabase database, TimeProvider tim
     }
 
     private sealed record Problem(long EntityKey, int Year, string ProblemKey, string Kind, int Severity, string Detail, long? ReportKey);
-
-    private sealed record EntryRow
-    {
-        public long EntryKey { get; init; }
-
-        public long EntityKey { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public string NameKey { get; init; } = "";
-
-        public string? RegionCode { get; init; }
-
-        public string? AgencyType { get; init; }
-
-        public long ValidFromYear { get; init; }
-
-        public long? ValidToYear { get; init; }
-    }
-
-    private sealed record AliasRow
-    {
-        public long EntityKey { get; init; }
-
-        public string AliasKey { get; init; } = "";
-    }
 
     private sealed record ReportRow
     {

@@ -58,8 +58,8 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
         var latest = await c.ExecuteScalarAsync<long?>(new CommandDefinition(Sql.Get("queries/roster_latest_year"), transaction: tx, cancellationToken: ct));
         if (latest > year) throw new RosterException($"名单已有 {latest} 年起的版本，不能再导入更早的 {year} 年名单 / the roster already has versions from {latest}");
 
-        var open = (await c.QueryAsync<OpenEntry>(new CommandDefinition(Sql.Get("queries/roster_open_entries"), new { Year = year }, tx, cancellationToken: ct))).ToList();
-        var aliases = (await c.QueryAsync<AliasRow>(new CommandDefinition(Sql.Get("queries/roster_aliases"), transaction: tx, cancellationToken: ct))).ToList();
+        var open = (await c.QueryAsync<RosterEntryRow>(new CommandDefinition(Sql.Get("queries/roster_open_entries"), new { Year = year }, tx, cancellationToken: ct))).ToList();
+        var aliases = (await c.QueryAsync<RosterAliasRow>(new CommandDefinition(Sql.Get("queries/roster_aliases"), transaction: tx, cancellationToken: ct))).ToList();
         var now = time.GetUtcNow().UtcDateTime;
         var file = Path.GetFileName(path);
         int added = 0, renamed = 0, moved = 0, retyped = 0, unchanged = 0;
@@ -141,8 +141,8 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
     public async Task<RosterMatch> MatchAsync(int year, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
-        var entries = (await c.QueryAsync<OpenEntry>(new CommandDefinition(Sql.Get("queries/roster_open_entries"), new { Year = year }, cancellationToken: ct))).ToList();
-        var aliases = (await c.QueryAsync<AliasRow>(new CommandDefinition(Sql.Get("queries/roster_aliases"), cancellationToken: ct))).ToList();
+        var entries = (await c.QueryAsync<RosterEntryRow>(new CommandDefinition(Sql.Get("queries/roster_open_entries"), new { Year = year }, cancellationToken: ct))).ToList();
+        var aliases = (await c.QueryAsync<RosterAliasRow>(new CommandDefinition(Sql.Get("queries/roster_aliases"), cancellationToken: ct))).ToList();
         var reports = (await c.QueryAsync<ReportRow>(new CommandDefinition(Sql.Get("queries/roster_reports_of_year"), new { Year = year }, cancellationToken: ct))).ToList();
 
         return RosterMatcher.Match(
@@ -239,10 +239,10 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
     }
 
     /// <summary>The open entry a row is: by 统一社会信用代码, then by name in its region, then by 原名称, then by alias.</summary>
-    private static OpenEntry? Find(RosterRow row, List<OpenEntry> open, List<AliasRow> aliases)
+    private static RosterEntryRow? Find(RosterRow row, List<RosterEntryRow> open, List<RosterAliasRow> aliases)
     {
         if (row.Uscc is not null && open.FirstOrDefault(e => e.Uscc == row.Uscc) is { } byCode) return byCode;
-        bool SameRegion(OpenEntry e) => row.RegionCode is null || e.RegionCode is null || e.RegionCode == row.RegionCode;
+        bool SameRegion(RosterEntryRow e) => row.RegionCode is null || e.RegionCode is null || e.RegionCode == row.RegionCode;
         var key = TextKey.Of(row.Name);
         if (open.FirstOrDefault(e => e.NameKey == key && SameRegion(e)) is { } byName) return byName;
         if (row.FormerName is { } former && open.FirstOrDefault(e => e.NameKey == TextKey.Of(former) && SameRegion(e)) is { } byFormer) return byFormer;
@@ -258,36 +258,6 @@ public sealed class RosterService(WarehouseDatabase database, TimeProvider time)
 
     private Task InsertAliasAsync(DbConnection c, DbTransaction tx, long entity, string alias, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(Sql.Get("queries/roster_insert_alias"), new { EntityKey = entity, AliasKey = TextKey.Of(alias), Alias = alias }, tx, cancellationToken: ct));
-
-    private sealed record OpenEntry
-    {
-        public long EntryKey { get; init; }
-
-        public long EntityKey { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public string NameKey { get; init; } = "";
-
-        public string? RegionCode { get; init; }
-
-        public string? AgencyType { get; init; }
-
-        public long ValidFromYear { get; init; }
-
-        public string? Uscc { get; init; }
-
-        public RosterAgency ToAgency() => new(EntityKey, Name, RegionCode, AgencyType);
-    }
-
-    private sealed record AliasRow
-    {
-        public long EntityKey { get; init; }
-
-        public string AliasKey { get; init; } = "";
-
-        public string Alias { get; init; } = "";
-    }
 
     private sealed record ReportRow
     {
