@@ -172,7 +172,18 @@ internal sealed partial class ReportExtractor
         return string.Join("\n\n", parts);
     }
 
+    // Section 一's prose is read for the stated figures and again for the 雷同 comparison: once.
+    private (int Start, int End, string Text)? _lastProse;
+
     private string ProseText(int start, int end)
+    {
+        if (_lastProse is { } last && last.Start == start && last.End == end) return last.Text;
+        var joined = JoinProse(start, end);
+        _lastProse = (start, end, joined);
+        return joined;
+    }
+
+    private string JoinProse(int start, int end)
     {
         var text = new System.Text.StringBuilder();
         for (var i = start; i < end; i++)

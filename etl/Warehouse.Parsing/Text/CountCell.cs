@@ -15,6 +15,10 @@ public static class CountCell
     // Portals write zero as "-", "/", "—", "无" or leave the cell blank.
     private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无"];
 
+    // Every character, besides digits and separators, of the number forms Classify accepts: signs,
+    // zero marks, units (万元 included), and the words of round figures (余, 多, 约, 近).
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("+-/\\—–―\uFF0D\uFF0F无件条个项次起人家宗元万余多约近");
+
     // Units people write in cells: "12件", "3条", "356.20万元", "418000元".
     private static readonly string[] CountUnits = ["件", "条", "个", "项", "次", "起", "人", "家", "宗"];
 
@@ -34,7 +38,12 @@ public static class CountCell
             shown++;
             var ch = TextKey.Narrow(c);
             if (ch is >= '0' and <= '9') digit = true;
-            else if (ch is not (',' or '.')) numeral = false;
+            else if (ch is not (',' or '.'))
+            {
+                // A character that no number form below holds ("1.属于国家秘密"): a label, without cleaning.
+                if (!NumberChars.Contains(ch)) return CellKind.Label;
+                numeral = false;
+            }
         }
 
         if (shown == 0) return CellKind.Empty;

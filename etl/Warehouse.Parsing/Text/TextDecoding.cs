@@ -24,21 +24,26 @@ public static partial class TextDecoding
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta)
     {
-        var encoding = Choose(bytes, declaredCharset, lookForMeta, out var text);
+        var encoding = Choose(bytes, declaredCharset, lookForMeta, wantText: true, out var text);
         return text ?? encoding.GetString(StripBom(bytes));
     }
 
     public static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta) =>
-        Choose(bytes, declaredCharset, lookForMeta, out _);
+        Choose(bytes, declaredCharset, lookForMeta, wantText: false, out _);
 
     /// <param name="text">The bytes as text when checking the declaration already decoded them, else null.</param>
-    private static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta, out string? text)
+    private static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta, bool wantText, out string? text)
     {
         text = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return new UTF8Encoding(false);
+        if (!wantText && System.Text.Unicode.Utf8.IsValid(bytes)) return new UTF8Encoding(false);
+        if (wantText && AsUtf8(bytes) is { } utf8)
+        {
+            text = utf8;
+            return new UTF8Encoding(false);
+        }
 
         // Past this point the bytes are not ASCII (ASCII is valid UTF-8).
         Encoding? western = null;
@@ -63,6 +68,25 @@ public static partial class TextDecoding
         if (western is not null) return western;
         if (detected?.Encoding is { } other && detected.Confidence > 0.5 && other.CodePage != Encoding.UTF8.CodePage) return Widen(other);
         return Gb18030;
+    }
+
+    /// <summary>
+    /// The bytes as text when they are valid UTF-8 (ASCII included), else null: validated and
+    /// decoded in one pass, where checking first and then <c>GetString</c> (count, copy) read them three times.
+    /// </summary>
+    private static string? AsUtf8(ReadOnlySpan<byte> bytes)
+    {
+        // UTF-8 never needs more UTF-16 code units than it has bytes.
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, bytes.Length));
+        try
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(bytes, buffer, out _, out var written, replaceInvalidSequences: false);
+            return status == System.Buffers.OperationStatus.Done ? new string(buffer, 0, written) : null;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     public static Encoding? Named(string? charset)

@@ -1,0 +1,66 @@
+using Shouldly;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// What a table cell holds: a number in every form people write one, a blank, or a label. Labels
+/// are answered without cleaning as soon as they show a character no number form holds, so the
+/// forms that do hold such characters (units, zero marks, round figures) are pinned here.
+/// </summary>
+public sealed class CountCellTests
+{
+    [Theory]
+    [InlineData("0")]
+    [InlineData("123456789")]
+    [InlineData("1,234")]
+    [InlineData("１２")]
+    [InlineData(" 12 ")]
+    [InlineData("12件")]
+    [InlineData("3 条")]
+    [InlineData("7项")]
+    [InlineData("356.20万元")]
+    [InlineData("418000元")]
+    [InlineData("18651.06")]
+    [InlineData("-")]
+    [InlineData("—")]
+    [InlineData("——")]
+    [InlineData("／")]
+    [InlineData("\\")]
+    [InlineData("无")]
+    [InlineData("-2")]
+    [InlineData("+3")]
+    [InlineData("40余条")]
+    [InlineData("100多件")]
+    [InlineData("约30件")]
+    [InlineData("近10条")]
+    public void Numbers_in_every_written_form_are_numbers(string cell) => CountCell.Classify(cell).ShouldBe(CellKind.Number, cell);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\u3000")]
+    public void Blank_cells_are_empty(string cell) => CountCell.Classify(cell).ShouldBe(CellKind.Empty);
+
+    [Theory]
+    [InlineData("1.属于国家秘密")]
+    [InlineData("（一）予以公开")]
+    [InlineData("2.其他法律行政止公开")]
+    [InlineData("第二十条第（一）项")]
+    [InlineData("总计")]
+    [InlineData("12月")]
+    [InlineData("无件")]
+    [InlineData("元")]
+    [InlineData("1.2.3")]
+    [InlineData("本年新收政府信息公开申请数量")]
+    public void Labels_are_labels_even_with_digits_or_unit_words(string cell) => CountCell.Classify(cell).ShouldBe(CellKind.Label, cell);
+
+    [Theory]
+    [InlineData("12件", 12)]
+    [InlineData("1,234", 1234)]
+    [InlineData("—", 0)]
+    [InlineData("", 0)]
+    [InlineData("40余条", null)]
+    [InlineData("1.属于国家秘密", null)]
+    public void Counts_are_read_exactly_or_not_at_all(string cell, int? expected) => CountCell.ReadCount(cell).ShouldBe(expected);
+}
