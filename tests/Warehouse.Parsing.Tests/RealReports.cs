@@ -11,7 +11,8 @@ namespace Warehouse.Parsing.Tests;
 /// </summary>
 internal static class RealReports
 {
-    public static readonly string[] Names = ["hongze-2024", "hongze-2024-layout", "pingtan-2021", "pingtan-2024", "pingtan-2024-portal"];
+    public static readonly string[] Names = ["hongze-2024", "hongze-2024-layout", "pingtan-2021", "pingtan-2024", "pingtan-2024-portal",
+        "pingtan-2024-w3m"];
 
     private static readonly string[] Rows =
     [

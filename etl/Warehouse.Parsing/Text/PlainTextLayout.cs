@@ -18,6 +18,7 @@ public static partial class PlainTextLayout
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if ((text.Contains("<table", StringComparison.Ordinal) || text.Contains("<TABLE", StringComparison.Ordinal)) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
         var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
@@ -42,6 +43,37 @@ public static partial class PlainTextLayout
         if (at < text.Length) blocks.AddRange(Read(text[at..]).Blocks);
         return new ReportDocument(blocks, TabRows);
     }
+
+    /// <summary>
+    /// Text browsers (<c>w3m -dump</c>, <c>links -dump</c>) draw a table's ruling with box-drawing
+    /// characters ("│217│1 │0 │", "├───┼──┤"). Each character takes one column, so with the ruling
+    /// lines dropped and each bar made a space the table reads as <c>pdftotext -layout</c> text does:
+    /// cells at their columns, merged labels wrapped beside their rows.
+    /// </summary>
+    private static string[] WithoutBoxRules(string[] lines)
+    {
+        var kept = new List<string>(lines.Length);
+        foreach (var line in lines)
+        {
+            if (line.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') < 0)
+            {
+                kept.Add(line);
+                continue;
+            }
+
+            // A ruling line holds bars and corners only; a line of cells keeps its text at its columns.
+            if (line.AsSpan().IndexOfAnyExcept(BoxOrSpace) < 0) continue;
+            kept.Add(string.Create(line.Length, line, static (span, l) =>
+            {
+                for (var i = 0; i < l.Length; i++) span[i] = l[i] is >= '\u2500' and <= '\u257F' ? ' ' : l[i];
+            }));
+        }
+
+        return kept.ToArray();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> BoxOrSpace = System.Buffers.SearchValues.Create(
+        " \t\u3000" + string.Concat(Enumerable.Range(0x2500, 0x80).Select(c => (char)c)));
 
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlTable();
