@@ -16,6 +16,9 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
+        // A simple table's rules are no row: read as cells, each run of dashes would be a zero.
+        if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
         if ((text.Contains("<table", StringComparison.Ordinal) || text.Contains("<TABLE", StringComparison.Ordinal)) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
         var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
@@ -24,6 +27,16 @@ public static partial class PlainTextLayout
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
             : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(WithoutPageFurniture(raw, closeBreaks: true))), TabRows);
     }
+
+    /// <summary>
+    /// True when text holds markdown that a page's text never does: a pipe table's rule ("|---|"),
+    /// a pandoc span with attributes ("]{") or a fenced div (":::"). Markdown written from a web page
+    /// (<c>pandoc -t gfm</c>, <c>-t markdown</c>) keeps the page's divs as HTML, so it reads as HTML
+    /// whose text between the tags is markdown.
+    /// </summary>
+    public static bool IsMarkdown(string text) =>
+        text.Contains('\n') && (text.Contains("|--", StringComparison.Ordinal) || text.Contains("|:--", StringComparison.Ordinal)
+            || text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal) || SimpleTableRule().IsMatch(text));
 
     /// <summary>
     /// Markdown written by OCR and conversion tools (MinerU, pandoc) keeps the tables that pipes
@@ -74,6 +87,32 @@ public static partial class PlainTextLayout
 
     private static readonly System.Buffers.SearchValues<char> BoxOrSpace = System.Buffers.SearchValues.Create(
         " \t\u3000" + string.Concat(Enumerable.Range(0x2500, 0x80).Select(c => (char)c)));
+
+    /// <summary>
+    /// Pandoc's own markdown (<c>pandoc -t markdown</c> of a portal page) keeps the page's styling:
+    /// spans as "[四、政府信息公开行政复议、行政诉讼情况]{style="text-indent: 0em"}", attributes after
+    /// links, and fenced divs ("::: {.article_source}"). The text of a span is kept, the attributes
+    /// and fences go: their digits ("0em", "trt-col-9") are no cells of a table.
+    /// </summary>
+    private static string WithoutPandocMarkup(string text)
+    {
+        text = PandocSpan().Replace(text, "$1");
+        text = PandocAttributes().Replace(text, "");
+        return PandocFence().Replace(text, "");
+    }
+
+    [GeneratedRegex(@"\[([^\[\]]*)\]\{[^{}]*\}")]
+    private static partial Regex PandocSpan();
+
+    [GeneratedRegex(@"(?<=\))\{[#.\w][^{}]*\}")]
+    private static partial Regex PandocAttributes();
+
+    [GeneratedRegex(@"^[ \t]*:::.*$", RegexOptions.Multiline)]
+    private static partial Regex PandocFence();
+
+    // Pandoc's simple and multiline tables open and close with a rule of dashes under each column.
+    [GeneratedRegex(@"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex SimpleTableRule();
 
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlTable();
