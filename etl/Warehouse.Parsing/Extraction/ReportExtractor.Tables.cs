@@ -29,6 +29,8 @@ internal sealed partial class ReportExtractor
         var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
         if (_sections.Start(2) is null && applicationsStart < 0) to = from;
         var loose = "";
+        // Text without layout may wrap a label over more lines than one ("行政规范性文" / "件" / "62 33 440").
+        var looseRun = "";
         var labels = new List<string>();
 
         foreach (var (_, parts) in CollectRows(from, to))
@@ -37,6 +39,7 @@ internal sealed partial class ReportExtractor
             if (!parts.HasData)
             {
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
+                looseRun = parts.Key.Length <= 8 && loose.Length > 0 ? looseRun + parts.Key : parts.Key.Length <= 8 ? parts.Key : "";
                 loose = parts.Key.Length <= 8 ? parts.Key : "";
                 // Text extracted without layout may put the column heading between a row's label and
                 // its number ("行政许可 / 本年处理决定数量 / 9487"); a new sub-table ends the label's reach.
@@ -45,8 +48,10 @@ internal sealed partial class ReportExtractor
                 continue;
             }
 
-            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key) ?? LabelAbove(parts.Key, labels);
+            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key)
+                ?? (looseRun.Length > loose.Length && looseRun.Length <= 16 ? MatchActiveItem(looseRun + parts.Key) : null) ?? LabelAbove(parts.Key, labels);
             loose = "";
+            looseRun = "";
             labels.Clear();
             if (item is null)
             {
