@@ -12,7 +12,8 @@ namespace Warehouse.Parsing.Tests;
 internal static class RealReports
 {
     public static readonly string[] Names = ["hongze-2024", "hongze-2024-layout", "pingtan-2021", "pingtan-2024", "pingtan-2024-portal",
-        "pingtan-2024-w3m", "pingtan-2024-pandoc", "pingtan-2024-gfm", "pingtan-2024-libreoffice-raw"];
+        "pingtan-2024-w3m", "pingtan-2024-pandoc", "pingtan-2024-gfm", "pingtan-2024-libreoffice-raw",
+        "pingtan-2024-chrome-raw"];
 
     private static readonly string[] Rows =
     [

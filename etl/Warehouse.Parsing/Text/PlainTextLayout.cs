@@ -180,13 +180,15 @@ public static partial class PlainTextLayout
     {
         // Most text has no page furniture: then the lines are returned as they are.
         var any = false;
-        for (var i = 0; i < lines.Length && !any; i++) any = IsFurniture(lines, i) || lines[i].Contains('\f');
+        var printed = false;
+        for (var i = 0; i < lines.Length && !printed; i++) printed = IsPageAddress(lines, i);
+        for (var i = 0; i < lines.Length && !any; i++) any = printed || IsFurniture(lines, i) || lines[i].Contains('\f');
         if (!any) return lines;
         var kept = new List<string>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (IsFurniture(lines, i)) continue;
+            if (IsFurniture(lines, i) || (printed && IsBrowserFurniture(lines, i))) continue;
             if (closeBreaks && line.Contains('\f'))
             {
                 while (kept.Count > 0 && string.IsNullOrWhiteSpace(kept[^1])) kept.RemoveAt(kept.Count - 1);
@@ -218,6 +220,52 @@ public static partial class PlainTextLayout
         var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
         return nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
     }
+
+    /// <summary>
+    /// A browser's print of a page (Chrome's "print to PDF") foots each page with the page's address
+    /// and "1/8", and heads it with the time of printing and the page's title ("12/1/26, 12:27 PM
+    /// 平潭…年度报告_政府信息公开年报_…"). Text tools write them on one line (<c>-layout</c>, <c>-raw</c>)
+    /// or on lines of their own, the title under a lone time. The footer is the evidence: only in
+    /// text that has one is a line of a time read as the header.
+    /// </summary>
+    private static bool IsPageAddress(string[] lines, int i)
+    {
+        var line = lines[i];
+        if (line.Length < 10 || line.AsSpan().TrimStart().IndexOf("://", StringComparison.Ordinal) is < 4 or > 5) return false;
+        if (PageAddress().IsMatch(line)) return true;
+        for (var k = i + 1; k < lines.Length && k <= i + 2; k++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[k])) return PageAddressAlone().IsMatch(line) && PageNumber().IsMatch(lines[k].Trim());
+        }
+
+        return false;
+    }
+
+    private static bool IsBrowserFurniture(string[] lines, int i)
+    {
+        var line = lines[i];
+        if (string.IsNullOrWhiteSpace(line)) return false;
+        if (PrintedAt().IsMatch(line) || PageAddressAlone().IsMatch(line) || PageAddress().IsMatch(line)) return true;
+        for (var k = i - 1; k >= 0 && k >= i - 2; k--)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[k])) return PrintedAtAlone().IsMatch(lines[k]);
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s+\d{1,3}\s*/\s*\d{1,3}\s*$")]
+    private static partial Regex PageAddress();
+
+    [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s*$")]
+    private static partial Regex PageAddressAlone();
+
+    // "12/1/26, 12:27 PM" (en-US), "2026/12/1 12:27" (zh-CN), "2026/12/1 下午12:27".
+    [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s|$)")]
+    private static partial Regex PrintedAt();
+
+    [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s*$")]
+    private static partial Regex PrintedAtAlone();
 
     private static readonly System.Buffers.SearchValues<char> PageNumberMarks = System.Buffers.SearchValues.Create("-—–－第/Pp");
 
