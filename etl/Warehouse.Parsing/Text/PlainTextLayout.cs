@@ -182,13 +182,14 @@ public static partial class PlainTextLayout
         var any = false;
         var printed = false;
         for (var i = 0; i < lines.Length && !printed; i++) printed = IsPageAddress(lines, i);
-        for (var i = 0; i < lines.Length && !any; i++) any = printed || IsFurniture(lines, i) || lines[i].Contains('\f');
+        for (var i = 0; i < lines.Length && !any; i++) any = printed || IsFurniture(lines, i, bareNumbers: true) || lines[i].Contains('\f');
         if (!any) return lines;
+        var titles = printed ? PrintTitles(lines) : [];
         var kept = new List<string>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (IsFurniture(lines, i) || (printed && IsBrowserFurniture(lines, i))) continue;
+            if (IsFurniture(lines, i, bareNumbers: !printed) || (printed && IsBrowserFurniture(lines[i], titles))) continue;
             if (closeBreaks && line.Contains('\f'))
             {
                 while (kept.Count > 0 && string.IsNullOrWhiteSpace(kept[^1])) kept.RemoveAt(kept.Count - 1);
@@ -210,7 +211,11 @@ public static partial class PlainTextLayout
         return kept.ToArray();
     }
 
-    private static bool IsFurniture(string[] lines, int i)
+    /// <param name="bareNumbers">
+    /// Whether a bare number beside a page break may be the page's number: not in a browser's print,
+    /// whose footer numbers its pages ("5/8"), so that a number after the break is a cell.
+    /// </param>
+    private static bool IsFurniture(string[] lines, int i, bool bareNumbers)
     {
         var line = lines[i];
         if (line.Length > 40 || line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
@@ -218,7 +223,7 @@ public static partial class PlainTextLayout
         // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
         if (trimmed.Length > 0 && trimmed.Length <= 16 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
         var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
-        return nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
+        return bareNumbers && nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>
@@ -241,17 +246,30 @@ public static partial class PlainTextLayout
         return false;
     }
 
-    private static bool IsBrowserFurniture(string[] lines, int i)
+    private static bool IsBrowserFurniture(string line, HashSet<string> titles) =>
+        !string.IsNullOrWhiteSpace(line) && (PrintedAt().IsMatch(line) || PageAddressAlone().IsMatch(line) || PageAddress().IsMatch(line) || titles.Contains(line.Trim()));
+
+    // Text without layout writes the header's title on a line of its own beside a lone time of
+    // printing, above or below it. A title is words, and it comes back on every page.
+    private static HashSet<string> PrintTitles(string[] lines)
     {
-        var line = lines[i];
-        if (string.IsNullOrWhiteSpace(line)) return false;
-        if (PrintedAt().IsMatch(line) || PageAddressAlone().IsMatch(line) || PageAddress().IsMatch(line)) return true;
-        for (var k = i - 1; k >= 0 && k >= i - 2; k--)
+        var beside = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
         {
-            if (!string.IsNullOrWhiteSpace(lines[k])) return PrintedAtAlone().IsMatch(lines[k]);
+            if (!PrintedAtAlone().IsMatch(lines[i])) continue;
+            foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+            {
+                for (var k = i + step; k >= 0 && k < lines.Length && Math.Abs(k - i) <= 2; k += step)
+                {
+                    if (string.IsNullOrWhiteSpace(lines[k])) continue;
+                    var text = lines[k].Trim();
+                    if (text.Length >= 4 && text.Count(char.IsLetter) >= 4) beside.Add(text);
+                    break;
+                }
+            }
         }
 
-        return false;
+        return beside.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
     }
 
     [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s+\d{1,3}\s*/\s*\d{1,3}\s*$")]
