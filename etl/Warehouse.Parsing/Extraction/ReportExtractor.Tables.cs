@@ -32,12 +32,28 @@ internal sealed partial class ReportExtractor
         // Text without layout may wrap a label over more lines than one ("行政规范性文" / "件" / "62 33 440").
         var looseRun = "";
         var labels = new List<string>();
+        // Text without layout may also print a sub-table's number before its label ("本年收费金额（单位：
+        // 万元）" / "7545" / "行政事业性收费"): a number under headings alone waits for the label after it,
+        // which takes it only when that label gets no number of its own in its sub-table.
+        RowParts? waiting = null;
+        string? waitingFor = null;
+
+        void EndWaiting()
+        {
+            if (waiting is null) return;
+            if (waitingFor is not null && !read.Items.ContainsKey(waitingFor)) read.Items[waitingFor] = (waiting.Data, []);
+            else Unrecognised("二", waiting);
+            (waiting, waitingFor) = (null, null);
+        }
 
         foreach (var (_, parts) in CollectRows(from, to))
         {
             read.AddHeaderMarks(parts.Key);
             if (!parts.HasData)
             {
+                if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) EndWaiting();
+                else if (waiting is not null && waitingFor is null) waitingFor = MatchActiveItem(parts.Key);
+
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
                 looseRun = parts.Key.Length <= 8 && loose.Length > 0 ? looseRun + parts.Key : parts.Key.Length <= 8 ? parts.Key : "";
                 loose = parts.Key.Length <= 8 ? parts.Key : "";
@@ -53,10 +69,21 @@ internal sealed partial class ReportExtractor
             loose = "";
             looseRun = "";
             labels.Clear();
+            if (waiting is not null)
+            {
+                // The label after the waiting number has a number of its own: the waiting one is nobody's.
+                if (item is not null && item == waitingFor) waitingFor = null;
+                EndWaiting();
+            }
+
             if (item is null)
             {
                 // A heading row of a grid ("第二十条第（一）项" with empty cells beside it) has no numbers.
-                if (!IsProse(parts) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) Unrecognised("二", parts);
+                if (!IsProse(parts) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))
+                {
+                    if (ActiveRead.StripHeaders(parts.Key).Length == 0 && !parts.Data.Any(d => CountCell.Classify(d) == CellKind.Label)) waiting = parts;
+                    else Unrecognised("二", parts);
+                }
                 else if (parts.Key.Length <= 8) loose = parts.Key;
                 continue;
             }
@@ -64,6 +91,8 @@ internal sealed partial class ReportExtractor
             if (read.Items.ContainsKey(item)) continue;
             read.Items[item] = (parts.Data, []);
         }
+
+        EndWaiting();
 
         var template = read.Evidence.For2019 == read.Evidence.For2021
             ? (year is < 2021 ? Template.Template2019 : Template.Template2021)
