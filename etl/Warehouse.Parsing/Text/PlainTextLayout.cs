@@ -156,7 +156,8 @@ public static partial class PlainTextLayout
         var text = line.Trim();
         if (text.Length < 3 || text[0] != '|' || text.IndexOf('|', 1) < 0) return null;
         var inner = text.EndsWith('|') ? text[1..^1] : text[1..];
-        var cells = inner.Split('|').Select(c => MarkdownText(c.Replace("<br>", "", StringComparison.OrdinalIgnoreCase).Replace("<br/>", "", StringComparison.OrdinalIgnoreCase).Trim())).ToList();
+        // html2text pads a cell to its column's width with underscores ("|217|1_|0____|").
+        var cells = inner.Split('|').Select(c => MarkdownText(c.Replace("<br>", "", StringComparison.OrdinalIgnoreCase).Replace("<br/>", "", StringComparison.OrdinalIgnoreCase).Trim()).Trim('_').Trim()).ToList();
         return cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' ')) ? [] : cells;
     }
 
