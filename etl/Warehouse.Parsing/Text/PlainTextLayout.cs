@@ -219,10 +219,13 @@ public static partial class PlainTextLayout
     private static bool IsFurniture(string[] lines, int i, bool bareNumbers)
     {
         var line = lines[i];
-        if (line.Length > 40 || line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
+        if (line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
         var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
         // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
+        // However far spaces centre it ("pdftotext -layout -fixed 3" widens them), its text decides.
         if (trimmed.Length > 0 && trimmed.Length <= 16 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
+        // A bare number far to the right is a cell in its column, not the page's number.
+        if (line.Length > 40) return false;
         var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
         return bareNumbers && nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
     }
