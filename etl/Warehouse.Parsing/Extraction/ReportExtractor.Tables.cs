@@ -320,9 +320,13 @@ internal sealed partial class ReportExtractor
         var from = _sections.Start(4) ?? applicationsEnd + 1;
         var to = _sections.End(4, _blocks.Count);
         var cells = new List<string>();
+        // Text without layout may print a column heading between the numbers ("2 4 0 19 结果维持 … 2 3 1
+        // 7 …"): their printed order is then not the table's.
+        var headingInside = false;
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
             if (cells.Count >= 15) break;
+            if (!parts.HasData && cells.Count > 0 && !_gridExact && IsReviewHeading(parts.Key)) headingInside = true;
             if (!parts.HasData || IsProse(parts)) continue;
             if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) cells.AddRange(parts.Data);
         }
@@ -349,6 +353,13 @@ internal sealed partial class ReportExtractor
         }
 
         var values = cells.Select((c, i) => ReadReviewCell(c, i)).ToList();
+        if (headingInside && values.Count == 15 && !ReviewAddsUp(values))
+        {
+            // A report may break the rule itself, but here the order is in doubt: no number is guessed.
+            _findings.Add(new Finding("table_scrambled", Severity.Error, "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read.", "review"));
+            return ReviewLitigation.Empty;
+        }
+
         if (values.Count == 14) values = PlaceReviewGap(values);
         else if (values.Count < 15)
         {
@@ -484,6 +495,14 @@ internal sealed partial class ReportExtractor
             }
         }
     }
+
+    // A column heading of table 四, not a row of it (a table printed turned has 行政复议, 复议后起诉 between its numbers).
+    private static bool IsReviewHeading(string key) =>
+        key.Length > 0 && !key.Contains("复议", StringComparison.Ordinal) && !key.Contains("诉讼", StringComparison.Ordinal)
+        && key.All(c => "结果维持纠正其他尚未审总计".Contains(c, StringComparison.Ordinal));
+
+    private static bool ReviewAddsUp(List<int?> values) =>
+        Enumerable.Range(0, 3).All(g => values.Skip(g * 5).Take(5).Any(v => v is null) || values.Skip(g * 5).Take(4).Sum() == values[g * 5 + 4]);
 
     private static string ReviewPath(int index) => CellRef.Review(index).ToString();
 }
