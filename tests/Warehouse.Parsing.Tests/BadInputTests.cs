@@ -75,6 +75,27 @@ public sealed class BadInputTests
         Parse(Fixture("encrypted.pdf")).Rejection.ShouldNotBeNull().ShouldContain("password-protected PDF");
     }
 
+    // `mutool convert -O compress` (MuPDF 1.21.1) of the real WPS PDF re-embeds its GBK font
+    // without a ToUnicode map: every tool reads glyph numbers ("␞ᆹᐲ⍚⌭४Ӫ≁᭯ᓌ"). The report is there,
+    // but no text of it: the refusal says so, not that it is no report.
+    [Fact]
+    public void A_pdf_whose_text_layer_maps_to_no_unicode_is_refused_as_garbled()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "hongze-2024-no-unicode.pdf"));
+        var result = ReportParser.Default.Parse(bytes, new ParseOptions("hongze-2024-no-unicode.pdf"));
+        result.Rejection.ShouldNotBeNull().ShouldStartWith("PDF 的文字层是乱码");
+    }
+
+    // `pandoc -f html -t plain` (pandoc 2.17.1.1) of the real portal page writes "[TABLE]" for
+    // tables 三 and 四, which have merged cells: the text cannot carry them.
+    [Fact]
+    public void Text_whose_table_three_is_a_converters_placeholder_is_refused_saying_so()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "pingtan-2024-pandoc-plain.txt"));
+        var result = ReportParser.Default.Parse(bytes, new ParseOptions("pingtan-2024-pandoc-plain.txt"));
+        result.Rejection.ShouldNotBeNull().ShouldStartWith("是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」");
+    }
+
     [Fact]
     public void A_scanned_pdf_without_a_text_layer_is_refused_as_a_scan()
     {

@@ -61,4 +61,35 @@ public sealed class ScrambledTextTests
         result.Findings.ShouldContain(f => f.Rule == "table_scrambled" && f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal));
         report.Agency.ShouldBe("赣县区商务局");
     }
+
+    // pdftotext without -layout (poppler 22.12.0) of the real WPS-made PDF: table 三 comes out in
+    // blocks, some row by row and some column by column, with the labels apart; tables 二 and 四 keep
+    // their order, but table 二 prints the fee before its label ("本年收费金额（单位：万元）" / "7545" /
+    // "行政事业性收费").
+    [Fact]
+    public void Real_pdf_text_without_layout_reads_tables_two_and_four_and_refuses_only_table_three()
+    {
+        var expected = RealReports.Expected("hongze-2024");
+        var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "hongze-2024-plain.txt")), "hongze-2024-plain");
+        var report = reading.Parse.Report.ShouldNotBeNull();
+        var wrong = RealReports.Flatten(expected).Where(kv => !kv.Key.StartsWith("app.", StringComparison.Ordinal) && kv.Key != "region_code")
+            .Where(kv => !RealReports.Same(kv.Value, reading.Cells.GetValueOrDefault(kv.Key))).Select(kv => kv.Key);
+        wrong.ShouldBeEmpty();
+        report.Applications.Rows.ShouldAllBe(r => r.Cells.All(v => v == null));
+        reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ShouldBe(["table_scrambled"]);
+    }
+
+    // pdftotext without -layout of the PDF LibreOffice prints from the real portal page: table 四's
+    // headings are set in narrow cells, and its numbers come out as "2 4 0 19", headings, "2 3 1 7 0 0
+    // 0 0 0 13 1". In that order the totals do not add up: the order is in doubt, so nothing is read
+    // (before, the fifteen were read in printed order and reported as the report's own errors).
+    [Fact]
+    public void Table_four_whose_numbers_come_between_its_headings_and_do_not_add_up_is_not_read()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "pingtan-2024-libreoffice-plain.txt")), "pingtan-2024-libreoffice-plain");
+        var report = reading.Parse.Report.ShouldNotBeNull();
+        report.ReviewLitigation.Flatten().ShouldAllBe(v => v == null);
+        reading.Findings.ShouldContain(f => f.Rule == "table_scrambled" && f.Severity == Severity.Error && f.Message.StartsWith("表四", StringComparison.Ordinal));
+        reading.Findings.ShouldNotContain(f => f.Rule == "review_total");
+    }
 }

@@ -177,6 +177,35 @@ public sealed partial class TextFormsTests
         }
     }
 
+    // html2text 1.3.2a (-utf8 -nobs) pads table cells to their width with underscores and cuts a
+    // character's bytes where a cell ends, leaving stray bytes in UTF-8 text ("|29\x99|0\x80|"). Read as
+    // GB18030 the whole page was another text and it was refused as no report.
+    [Fact]
+    public void Html2text_dump_with_characters_cut_reads_as_utf8_and_flags_only_the_cut_cells()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "pingtan-2024-html2text.txt")), "pingtan-2024-html2text");
+        reading.Parse.Rejection.ShouldBeNull();
+        var expected = RealReports.Expected("pingtan-2024-portal");
+        var wrong = RealReports.Flatten(expected).Where(kv => kv.Key != "region_code" && reading.Cells.GetValueOrDefault(kv.Key) is { } got && !RealReports.Same(kv.Value, got))
+            .Select(kv => $"{kv.Key}: {reading.Cells[kv.Key]?.ToJsonString()}");
+        wrong.ShouldBeEmpty();
+        reading.Cells["app.new_received.6"]!.GetValue<int>().ShouldBe(218);
+        reading.Cells["rl.litigation_after_review.4"]!.GetValue<int>().ShouldBe(19);
+        var unknown = RealReports.Flatten(expected).Keys.Where(k => k.StartsWith("app.", StringComparison.Ordinal) && reading.Cells.GetValueOrDefault(k) is null).ToList();
+        unknown.ShouldNotBeEmpty();
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "missing_cells" && f.Row == "partially_granted");
+    }
+
+    [Fact]
+    public void Utf8_with_a_few_stray_bytes_is_read_as_utf8_not_as_gbk()
+    {
+        var text = string.Concat(Enumerable.Repeat("平潭综合实验区政府信息公开工作年度报告。", 10));
+        var bytes = Encoding.UTF8.GetBytes(text).ToList();
+        bytes.Insert(30, 0x99);
+        bytes.Insert(90, 0xE5);
+        Warehouse.Parsing.Text.TextDecoding.Decode(bytes.ToArray(), null, lookForMeta: false).ShouldContain("平潭综合实验区政府信息公开工作年度报告");
+    }
+
     private static string Strip(string html) => System.Net.WebUtility.HtmlDecode(Tag().Replace(html, "")).Trim();
 
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.Singleline)]

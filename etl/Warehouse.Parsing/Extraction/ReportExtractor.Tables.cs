@@ -29,14 +29,33 @@ internal sealed partial class ReportExtractor
         var to = _sections.Start(3) ?? (applicationsStart >= 0 ? applicationsStart : _blocks.Count);
         if (_sections.Start(2) is null && applicationsStart < 0) to = from;
         var loose = "";
+        // Text without layout may wrap a label over more lines than one ("行政规范性文" / "件" / "62 33 440").
+        var looseRun = "";
         var labels = new List<string>();
+        // Text without layout may also print a sub-table's number before its label ("本年收费金额（单位：
+        // 万元）" / "7545" / "行政事业性收费"): a number under headings alone waits for the label after it,
+        // which takes it only when that label gets no number of its own in its sub-table.
+        RowParts? waiting = null;
+        string? waitingFor = null;
+
+        void EndWaiting()
+        {
+            if (waiting is null) return;
+            if (waitingFor is not null && !read.Items.ContainsKey(waitingFor)) read.Items[waitingFor] = (waiting.Data, []);
+            else Unrecognised("二", waiting);
+            (waiting, waitingFor) = (null, null);
+        }
 
         foreach (var (_, parts) in CollectRows(from, to))
         {
             read.AddHeaderMarks(parts.Key);
             if (!parts.HasData)
             {
+                if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) EndWaiting();
+                else if (waiting is not null && waitingFor is null) waitingFor = MatchActiveItem(parts.Key);
+
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
+                looseRun = parts.Key.Length <= 8 && loose.Length > 0 ? looseRun + parts.Key : parts.Key.Length <= 8 ? parts.Key : "";
                 loose = parts.Key.Length <= 8 ? parts.Key : "";
                 // Text extracted without layout may put the column heading between a row's label and
                 // its number ("行政许可 / 本年处理决定数量 / 9487"); a new sub-table ends the label's reach.
@@ -45,13 +64,26 @@ internal sealed partial class ReportExtractor
                 continue;
             }
 
-            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key) ?? LabelAbove(parts.Key, labels);
+            var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key)
+                ?? (looseRun.Length > loose.Length && looseRun.Length <= 16 ? MatchActiveItem(looseRun + parts.Key) : null) ?? LabelAbove(parts.Key, labels);
             loose = "";
+            looseRun = "";
             labels.Clear();
+            if (waiting is not null)
+            {
+                // The label after the waiting number has a number of its own: the waiting one is nobody's.
+                if (item is not null && item == waitingFor) waitingFor = null;
+                EndWaiting();
+            }
+
             if (item is null)
             {
                 // A heading row of a grid ("第二十条第（一）项" with empty cells beside it) has no numbers.
-                if (!IsProse(parts) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) Unrecognised("二", parts);
+                if (!IsProse(parts) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))
+                {
+                    if (ActiveRead.StripHeaders(parts.Key).Length == 0 && !parts.Data.Any(d => CountCell.Classify(d) == CellKind.Label)) waiting = parts;
+                    else Unrecognised("二", parts);
+                }
                 else if (parts.Key.Length <= 8) loose = parts.Key;
                 continue;
             }
@@ -59,6 +91,8 @@ internal sealed partial class ReportExtractor
             if (read.Items.ContainsKey(item)) continue;
             read.Items[item] = (parts.Data, []);
         }
+
+        EndWaiting();
 
         var template = read.Evidence.For2019 == read.Evidence.For2021
             ? (year is < 2021 ? Template.Template2019 : Template.Template2021)
@@ -286,9 +320,13 @@ internal sealed partial class ReportExtractor
         var from = _sections.Start(4) ?? applicationsEnd + 1;
         var to = _sections.End(4, _blocks.Count);
         var cells = new List<string>();
+        // Text without layout may print a column heading between the numbers ("2 4 0 19 结果维持 … 2 3 1
+        // 7 …"): their printed order is then not the table's.
+        var headingInside = false;
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
             if (cells.Count >= 15) break;
+            if (!parts.HasData && cells.Count > 0 && !_gridExact && IsReviewHeading(parts.Key)) headingInside = true;
             if (!parts.HasData || IsProse(parts)) continue;
             if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) cells.AddRange(parts.Data);
         }
@@ -315,6 +353,13 @@ internal sealed partial class ReportExtractor
         }
 
         var values = cells.Select((c, i) => ReadReviewCell(c, i)).ToList();
+        if (headingInside && values.Count == 15 && !ReviewAddsUp(values))
+        {
+            // A report may break the rule itself, but here the order is in doubt: no number is guessed.
+            _findings.Add(new Finding("table_scrambled", Severity.Error, "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read.", "review"));
+            return ReviewLitigation.Empty;
+        }
+
         if (values.Count == 14) values = PlaceReviewGap(values);
         else if (values.Count < 15)
         {
@@ -450,6 +495,14 @@ internal sealed partial class ReportExtractor
             }
         }
     }
+
+    // A column heading of table 四, not a row of it (a table printed turned has 行政复议, 复议后起诉 between its numbers).
+    private static bool IsReviewHeading(string key) =>
+        key.Length > 0 && !key.Contains("复议", StringComparison.Ordinal) && !key.Contains("诉讼", StringComparison.Ordinal)
+        && key.All(c => "结果维持纠正其他尚未审总计".Contains(c, StringComparison.Ordinal));
+
+    private static bool ReviewAddsUp(List<int?> values) =>
+        Enumerable.Range(0, 3).All(g => values.Skip(g * 5).Take(5).Any(v => v is null) || values.Skip(g * 5).Take(4).Sum() == values[g * 5 + 4]);
 
     private static string ReviewPath(int index) => CellRef.Review(index).ToString();
 }

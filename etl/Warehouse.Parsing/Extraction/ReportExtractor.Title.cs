@@ -20,7 +20,9 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private Title ReadTitle()
     {
-        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 60);
+        // Before section 一 a page dumped to text (pandoc, a text browser) may hold a hundred lines of
+        // the portal's navigation above the title.
+        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 200);
         Title? yearOnly = null;
         Title? agencyOnly = null;
         foreach (var candidate in TitleCandidates(end))
@@ -110,7 +112,9 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private string? ReadByline()
     {
-        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 60);
+        // Before section 一 a page dumped to text (pandoc, a text browser) may hold a hundred lines of
+        // the portal's navigation above the title.
+        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 200);
         for (var i = 0; i < end; i++)
         {
             if (_blocks[i] is not Paragraph p || !p.Text.Contains('：') && !p.Text.Contains(':')) continue;

@@ -42,7 +42,8 @@ internal sealed partial class ReportExtractor
         {
             var title0 = ReadTitle();
             var why = _sections.Missing().Count() == 6 && title0.Agency is null && title0.Year is null
-                ? "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
+                ? Garbled(_blocks) ? GarbledWhy(_doc.Layout) : "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
+                : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
                 : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)";
             return ParseResult.Reject(why, _doc.Layout);
         }
@@ -97,4 +98,43 @@ internal sealed partial class ReportExtractor
         }));
 
     private static string CellPath(string code, int column) => CellRef.ApplicationPath(code, column);
+
+    // pandoc's plain text writes "[TABLE]" for a table it cannot draw (one with merged cells).
+    private bool TablePlaceholder() =>
+        _blocks.Skip(_sections.Start(3) ?? 0).Take(_sections.Start(3) is null ? _blocks.Count : 3)
+            .Any(b => b is Paragraph p && p.Text.Trim() == "[TABLE]");
+
+    private static string GarbledWhy(string layout) => layout == Pdf.PdfLayout.Layout
+        ? "PDF 的文字层是乱码，无法读取：字体没有到 Unicode 的映射（常见于重新打印或压缩过的 PDF），需用原件或先做文字识别 (the PDF's text layer is garbled: its fonts map to no Unicode text, as after some re-printing or compression; use the original or OCR it)"
+        : "文字是乱码，无法读取：编码或字体映射在转换中丢失 (the text is garbled: its encoding or font mapping was lost in conversion)";
+
+    /// <summary>
+    /// True when the text is mostly characters of scripts no report is written in: a PDF font
+    /// without a ToUnicode map gives its glyph numbers as characters (Hangul jamo, Syriac, Telugu…
+    /// in one word), where a report's text beyond ASCII is Chinese characters and punctuation.
+    /// Glyph numbers are small, so they scatter over the alphabets below U+3000; a text in another
+    /// language keeps to its own one or two.
+    /// </summary>
+    private static bool Garbled(IReadOnlyList<Block> blocks)
+    {
+        int beyondAscii = 0, chinese = 0;
+        var alphabets = new HashSet<int>();
+        foreach (var block in blocks)
+        {
+            IEnumerable<string> texts = block switch { Paragraph p => [p.Text], TableRow r => r.Cells, _ => [] };
+            foreach (var text in texts)
+            {
+                foreach (var ch in text)
+                {
+                    if (ch < 0x80 || char.IsWhiteSpace(ch)) continue;
+                    beyondAscii++;
+                    if (ch is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u2E80' and <= '\u2FDF'
+                        || char.IsSurrogate(ch)) chinese++;
+                    else if (ch < '\u3000') alphabets.Add(ch >> 8);
+                }
+            }
+        }
+
+        return beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8;
+    }
 }

@@ -80,7 +80,9 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
     {
         var text = cell.Trim();
         var start = text.Length;
-        while (start > 0 && (char.IsAsciiDigit(TextKey.Narrow(text[start - 1])) || text[start - 1] is ',' or '.')) start--;
+        // Full-width digits carry full-width separators ("行政许可２，７１３"): both belong to the number.
+        while (start > 0 && (char.IsAsciiDigit(TextKey.Narrow(text[start - 1])) || TextKey.Narrow(text[start - 1]) is ',' or '.')) start--;
+        while (start < text.Length && TextKey.Narrow(text[start]) is ',' or '.') start++;
         if (start == text.Length || start == 0 || !TextKey.HasCjk(text[..start])) return null;
         var number = text[start..];
         return CountCell.Classify(number) == CellKind.Number ? number : null;

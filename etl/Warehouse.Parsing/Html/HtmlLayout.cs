@@ -106,6 +106,10 @@ public static class HtmlLayout
         {
             switch (child)
             {
+                case IText text when Text.PlainTextLayout.IsMarkdown(text.Data):
+                    FlushLine();
+                    blocks.AddRange(Text.PlainTextLayout.Read(text.Data).Blocks);
+                    break;
                 case IText text:
                     line.Append(text.Data);
                     break;

@@ -16,13 +16,27 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
+        // A simple table's rules are no row: read as cells, each run of dashes would be a zero.
+        if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
         if ((text.Contains("<table", StringComparison.Ordinal) || text.Contains("<TABLE", StringComparison.Ordinal)) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
         var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
             : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(WithoutPageFurniture(raw, closeBreaks: true))), TabRows);
     }
+
+    /// <summary>
+    /// True when text holds markdown that a page's text never does: a pipe table's rule ("|---|"),
+    /// a pandoc span with attributes ("]{") or a fenced div (":::"). Markdown written from a web page
+    /// (<c>pandoc -t gfm</c>, <c>-t markdown</c>) keeps the page's divs as HTML, so it reads as HTML
+    /// whose text between the tags is markdown.
+    /// </summary>
+    public static bool IsMarkdown(string text) =>
+        text.Contains('\n') && (text.Contains("|--", StringComparison.Ordinal) || text.Contains("|:--", StringComparison.Ordinal)
+            || text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal) || SimpleTableRule().IsMatch(text));
 
     /// <summary>
     /// Markdown written by OCR and conversion tools (MinerU, pandoc) keeps the tables that pipes
@@ -42,6 +56,63 @@ public static partial class PlainTextLayout
         if (at < text.Length) blocks.AddRange(Read(text[at..]).Blocks);
         return new ReportDocument(blocks, TabRows);
     }
+
+    /// <summary>
+    /// Text browsers (<c>w3m -dump</c>, <c>links -dump</c>) draw a table's ruling with box-drawing
+    /// characters ("│217│1 │0 │", "├───┼──┤"). Each character takes one column, so with the ruling
+    /// lines dropped and each bar made a space the table reads as <c>pdftotext -layout</c> text does:
+    /// cells at their columns, merged labels wrapped beside their rows.
+    /// </summary>
+    private static string[] WithoutBoxRules(string[] lines)
+    {
+        var kept = new List<string>(lines.Length);
+        foreach (var line in lines)
+        {
+            if (line.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') < 0)
+            {
+                kept.Add(line);
+                continue;
+            }
+
+            // A ruling line holds bars and corners only; a line of cells keeps its text at its columns.
+            if (line.AsSpan().IndexOfAnyExcept(BoxOrSpace) < 0) continue;
+            kept.Add(string.Create(line.Length, line, static (span, l) =>
+            {
+                for (var i = 0; i < l.Length; i++) span[i] = l[i] is >= '\u2500' and <= '\u257F' ? ' ' : l[i];
+            }));
+        }
+
+        return kept.ToArray();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> BoxOrSpace = System.Buffers.SearchValues.Create(
+        " \t\u3000" + string.Concat(Enumerable.Range(0x2500, 0x80).Select(c => (char)c)));
+
+    /// <summary>
+    /// Pandoc's own markdown (<c>pandoc -t markdown</c> of a portal page) keeps the page's styling:
+    /// spans as "[四、政府信息公开行政复议、行政诉讼情况]{style="text-indent: 0em"}", attributes after
+    /// links, and fenced divs ("::: {.article_source}"). The text of a span is kept, the attributes
+    /// and fences go: their digits ("0em", "trt-col-9") are no cells of a table.
+    /// </summary>
+    private static string WithoutPandocMarkup(string text)
+    {
+        text = PandocSpan().Replace(text, "$1");
+        text = PandocAttributes().Replace(text, "");
+        return PandocFence().Replace(text, "");
+    }
+
+    [GeneratedRegex(@"\[([^\[\]]*)\]\{[^{}]*\}")]
+    private static partial Regex PandocSpan();
+
+    [GeneratedRegex(@"(?<=\))\{[#.\w][^{}]*\}")]
+    private static partial Regex PandocAttributes();
+
+    [GeneratedRegex(@"^[ \t]*:::.*$", RegexOptions.Multiline)]
+    private static partial Regex PandocFence();
+
+    // Pandoc's simple and multiline tables open and close with a rule of dashes under each column.
+    [GeneratedRegex(@"^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex SimpleTableRule();
 
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex HtmlTable();
@@ -85,7 +156,8 @@ public static partial class PlainTextLayout
         var text = line.Trim();
         if (text.Length < 3 || text[0] != '|' || text.IndexOf('|', 1) < 0) return null;
         var inner = text.EndsWith('|') ? text[1..^1] : text[1..];
-        var cells = inner.Split('|').Select(c => MarkdownText(c.Replace("<br>", "", StringComparison.OrdinalIgnoreCase).Replace("<br/>", "", StringComparison.OrdinalIgnoreCase).Trim())).ToList();
+        // html2text pads a cell to its column's width with underscores ("|217|1_|0____|").
+        var cells = inner.Split('|').Select(c => MarkdownText(c.Replace("<br>", "", StringComparison.OrdinalIgnoreCase).Replace("<br/>", "", StringComparison.OrdinalIgnoreCase).Trim()).Trim('_').Trim()).ToList();
         return cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' ')) ? [] : cells;
     }
 
@@ -109,13 +181,16 @@ public static partial class PlainTextLayout
     {
         // Most text has no page furniture: then the lines are returned as they are.
         var any = false;
-        for (var i = 0; i < lines.Length && !any; i++) any = IsFurniture(lines, i) || lines[i].Contains('\f');
+        var printed = false;
+        for (var i = 0; i < lines.Length && !printed; i++) printed = IsPageAddress(lines, i);
+        for (var i = 0; i < lines.Length && !any; i++) any = printed || IsFurniture(lines, i, bareNumbers: true) || lines[i].Contains('\f');
         if (!any) return lines;
+        var titles = printed ? PrintTitles(lines) : [];
         var kept = new List<string>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (IsFurniture(lines, i)) continue;
+            if (IsFurniture(lines, i, bareNumbers: !printed) || (printed && IsBrowserFurniture(lines[i], titles))) continue;
             if (closeBreaks && line.Contains('\f'))
             {
                 while (kept.Count > 0 && string.IsNullOrWhiteSpace(kept[^1])) kept.RemoveAt(kept.Count - 1);
@@ -137,16 +212,82 @@ public static partial class PlainTextLayout
         return kept.ToArray();
     }
 
-    private static bool IsFurniture(string[] lines, int i)
+    /// <param name="bareNumbers">
+    /// Whether a bare number beside a page break may be the page's number: not in a browser's print,
+    /// whose footer numbers its pages ("5/8"), so that a number after the break is a cell.
+    /// </param>
+    private static bool IsFurniture(string[] lines, int i, bool bareNumbers)
     {
         var line = lines[i];
-        if (line.Length > 40 || line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
+        if (line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
         var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
         // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
+        // However far spaces centre it ("pdftotext -layout -fixed 3" widens them), its text decides.
         if (trimmed.Length > 0 && trimmed.Length <= 16 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
+        // A bare number far to the right is a cell in its column, not the page's number.
+        if (line.Length > 40) return false;
         var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
-        return nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
+        return bareNumbers && nearBreak && trimmed.Length is > 0 and <= 4 && !trimmed.ContainsAnyExceptInRange('0', '9');
     }
+
+    /// <summary>
+    /// A browser's print of a page (Chrome's "print to PDF") foots each page with the page's address
+    /// and "1/8", and heads it with the time of printing and the page's title ("12/1/26, 12:27 PM
+    /// 平潭…年度报告_政府信息公开年报_…"). Text tools write them on one line (<c>-layout</c>, <c>-raw</c>)
+    /// or on lines of their own, the title under a lone time. The footer is the evidence: only in
+    /// text that has one is a line of a time read as the header.
+    /// </summary>
+    private static bool IsPageAddress(string[] lines, int i)
+    {
+        var line = lines[i];
+        if (line.Length < 10 || line.AsSpan().TrimStart().IndexOf("://", StringComparison.Ordinal) is < 4 or > 5) return false;
+        if (PageAddress().IsMatch(line)) return true;
+        for (var k = i + 1; k < lines.Length && k <= i + 2; k++)
+        {
+            if (!string.IsNullOrWhiteSpace(lines[k])) return PageAddressAlone().IsMatch(line) && PageNumber().IsMatch(lines[k].Trim());
+        }
+
+        return false;
+    }
+
+    private static bool IsBrowserFurniture(string line, HashSet<string> titles) =>
+        !string.IsNullOrWhiteSpace(line) && (PrintedAt().IsMatch(line) || PageAddressAlone().IsMatch(line) || PageAddress().IsMatch(line) || titles.Contains(line.Trim()));
+
+    // Text without layout writes the header's title on a line of its own beside a lone time of
+    // printing, above or below it. A title is words, and it comes back on every page.
+    private static HashSet<string> PrintTitles(string[] lines)
+    {
+        var beside = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!PrintedAtAlone().IsMatch(lines[i])) continue;
+            foreach (var step in (ReadOnlySpan<int>)[-1, 1])
+            {
+                for (var k = i + step; k >= 0 && k < lines.Length && Math.Abs(k - i) <= 2; k += step)
+                {
+                    if (string.IsNullOrWhiteSpace(lines[k])) continue;
+                    var text = lines[k].Trim();
+                    if (text.Length >= 4 && text.Count(char.IsLetter) >= 4) beside.Add(text);
+                    break;
+                }
+            }
+        }
+
+        return beside.GroupBy(t => t, StringComparer.Ordinal).Where(g => g.Count() >= 2).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s+\d{1,3}\s*/\s*\d{1,3}\s*$")]
+    private static partial Regex PageAddress();
+
+    [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s*$")]
+    private static partial Regex PageAddressAlone();
+
+    // "12/1/26, 12:27 PM" (en-US), "2026/12/1 12:27" (zh-CN), "2026/12/1 下午12:27".
+    [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s|$)")]
+    private static partial Regex PrintedAt();
+
+    [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s*$")]
+    private static partial Regex PrintedAtAlone();
 
     private static readonly System.Buffers.SearchValues<char> PageNumberMarks = System.Buffers.SearchValues.Create("-—–－第/Pp");
 

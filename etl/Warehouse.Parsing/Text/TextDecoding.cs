@@ -62,6 +62,7 @@ public static partial class TextDecoding
             western ??= declared;
         }
 
+        if (MostlyUtf8(bytes)) return new UTF8Encoding(false);
         var detected = CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
         if (detected?.Encoding is { IsSingleByte: false } multiByte && detected.Confidence > 0.5 && multiByte.CodePage != Encoding.UTF8.CodePage) return Widen(multiByte);
         if (LooksChinese(bytes)) return Gb18030;
@@ -87,6 +88,26 @@ public static partial class TextDecoding
         {
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// UTF-8 with a few broken sequences: a tool that cuts text by bytes (html2text pads table cells
+    /// to a width and splits a character's bytes) leaves a stray byte here and there in UTF-8. GBK
+    /// bytes seldom make a valid UTF-8 sequence of three bytes, so many valid ones and few broken
+    /// ones are UTF-8; read as GB18030 every character of it would be another one.
+    /// </summary>
+    private static bool MostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int valid = 0, broken = 0;
+        while (!bytes.IsEmpty)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done) broken++;
+            else if (rune.Value >= 0x800) valid++;
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+
+        return valid >= 50 && broken * 20 < valid;
     }
 
     public static Encoding? Named(string? charset)
