@@ -55,7 +55,13 @@ public static class Layouts
     /// </summary>
     public const string TextBrowserPrint = "text-browser-print";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint];
+    /// <summary>
+    /// What <c>pandoc -f html -t markdown</c> (or gfm) writes from a portal page (real/pingtan-2024-pandoc.md): fenced
+    /// or raw divs, headings as spans with their style, table 二 a simple (or pipe) table, merged tables as HTML.
+    /// </summary>
+    public const string MarkdownPandoc = "markdown-pandoc";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -72,7 +78,7 @@ public static class Layouts
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf => "pdf",
-        Markdown => "md",
+        Markdown or MarkdownPandoc => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };
 }

@@ -199,6 +199,19 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"本年新收[^\f]*\f[^\f]*总计"), "a page break inside table 三");
     }
 
+    [Fact]
+    public void Markdown_pandoc_writes_fenced_or_raw_divs_styled_spans_and_simple_pipe_or_html_tables()
+    {
+        var texts = Rendered.Of(Layouts.MarkdownPandoc, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        texts.ShouldAllBe(t => t.Contains("<table", StringComparison.Ordinal) && t.Contains("rowspan=", StringComparison.Ordinal));
+        texts.ShouldContain(t => t.Contains("::: {.TRS_Editor}", StringComparison.Ordinal), "fenced divs");
+        texts.ShouldContain(t => t.Contains("<div class=\"TRS_Editor\">", StringComparison.Ordinal), "raw divs (gfm)");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\[二、主动公开政府信息情况 ?\]\{style=""[^""]+""\}"), "a heading as a span with its style");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n  -{6,} -{6,}[ -]*\n  第二十条第（一）项"), "table 二 as a simple table between dash rules");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n\| 行政许可 +\| \S+ +\|"), "table 二 as a pipe table");
+        texts.ShouldContain(t => t.Contains("<p>商业</p>\n<p>企业</p>", StringComparison.Ordinal), "a heading broken into paragraphs of two characters");
+    }
+
     private const string DocxRendererPrompt = Rendering.DocxRenderer.PlaceholderPrompt;
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class Rendered
     {
         var text = layout switch
         {
-            Layouts.TextTab or Layouts.TextCell or Layouts.TextStream or Layouts.Markdown or Layouts.TextBoxDraw => Encoding.UTF8.GetString(bytes),
+            Layouts.TextTab or Layouts.TextCell or Layouts.TextStream or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
             Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Body!.TextContent,

@@ -8,7 +8,8 @@ namespace Warehouse.Parsing.Tests;
 /// </summary>
 public sealed class GeneratedCorpus : IAsyncLifetime
 {
-    public const int Count = 1200;
+    // 100 reports in each of the 13 layouts.
+    public const int Count = 1300;
     public const int Seed = 20240131;
 
     public string Directory { get; private set; } = "";

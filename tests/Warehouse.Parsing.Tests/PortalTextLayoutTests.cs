@@ -18,7 +18,7 @@ public sealed class PortalTextLayoutTests : IDisposable
 
     public void Dispose() => _temp.Delete(recursive: true);
 
-    public static TheoryData<string> PortalTextLayouts() => new([Layouts.TextBoxDraw, Layouts.TextBrowserPrint]);
+    public static TheoryData<string> PortalTextLayouts() => new([Layouts.TextBoxDraw, Layouts.TextBrowserPrint, Layouts.MarkdownPandoc]);
 
     [Theory]
     [MemberData(nameof(PortalTextLayouts))]
