@@ -133,6 +133,9 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
             Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
             Layouts.TextPdftotext => DocxRenderer.Render(parts, rng, DocxKind.ForPdftotext, quirks),
             Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks),
+            Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
+            Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),
+            Layouts.MarkdownPandoc => PandocMarkdownRenderer.Render(parts, rng),
             _ => DocxRenderer.Render(parts, rng, DocxKind.Edited, quirks),
         };
         var (expected, findings) = Expectation.For(generated, quirks);

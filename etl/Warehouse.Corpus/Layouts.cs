@@ -42,7 +42,26 @@ public static class Layouts
     /// </summary>
     public const string DocxEdited = "docx-edited";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited];
+    /// <summary>
+    /// A text browser's dump of a portal page (<c>w3m -dump</c>, real/pingtan-2024-w3m.txt): tables drawn with
+    /// box-drawing characters, cells padded with spaces, labels wrapped inside their cells.
+    /// </summary>
+    public const string TextBoxDraw = "text-boxdraw";
+
+    /// <summary>
+    /// Text without layout (<c>pdftotext -raw</c>) of a browser's print of a portal page (real/pingtan-2024-chrome-raw.txt):
+    /// each page ends with the time of printing and the page's title, the page's address and "1/8", then a form feed,
+    /// wherever it falls, tables included; a row's cells on one line after its label.
+    /// </summary>
+    public const string TextBrowserPrint = "text-browser-print";
+
+    /// <summary>
+    /// What <c>pandoc -f html -t markdown</c> (or gfm) writes from a portal page (real/pingtan-2024-pandoc.md): fenced
+    /// or raw divs, headings as spans with their style, table 二 a simple (or pipe) table, merged tables as HTML.
+    /// </summary>
+    public const string MarkdownPandoc = "markdown-pandoc";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -55,11 +74,11 @@ public static class Layouts
 
     public static string Extension(string layout) => layout switch
     {
-        TextTab or TextCell or TextStream or TextPdftotext => "txt",
+        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf => "pdf",
-        Markdown => "md",
+        Markdown or MarkdownPandoc => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };
 }

@@ -173,6 +173,45 @@ public sealed class NewLayoutTests
         moves.ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public void Text_boxdraw_draws_tables_with_box_characters_and_wraps_labels_in_their_cells()
+    {
+        var texts = Rendered.Of(Layouts.TextBoxDraw, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        texts.ShouldAllBe(t => t.Contains('┌') && t.Contains('┼') && t.Contains('┘'));
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n│[^│\d]+│[^\n]*\n│[^│\d]+│ *│"), "a label wrapped over two lines of its cell");
+        texts.ShouldContain(t => t.Contains("[site_logo]", StringComparison.Ordinal), "the portal's navigation above");
+        texts.Select(t => Regex.Match(t, @"\n(┌[─┬]+┐)\n").Value.Length).Distinct().Count().ShouldBeGreaterThan(3, "column widths vary");
+    }
+
+    [Fact]
+    public void Text_browser_print_ends_every_page_with_the_print_header_and_footer_and_a_form_feed()
+    {
+        var texts = Rendered.Of(Layouts.TextBrowserPrint, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        foreach (var t in texts)
+        {
+            var pages = t.Split('\f', StringSplitOptions.RemoveEmptyEntries);
+            pages.Length.ShouldBeGreaterThan(2);
+            for (var p = 0; p < pages.Length; p++) Regex.IsMatch(pages[p], $@"\n\S+ \S*{p + 1}/{pages.Length}\n$").ShouldBeTrue($"page {p + 1}");
+        }
+
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\d\d?/\d\d?/\d\d, \d\d?:\d\d [AP]M "), "a US time of printing");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n20\d\d/\d\d?/\d\d? \d\d?:\d\d "), "a Chinese time of printing");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"本年新收[^\f]*\f[^\f]*总计"), "a page break inside table 三");
+    }
+
+    [Fact]
+    public void Markdown_pandoc_writes_fenced_or_raw_divs_styled_spans_and_simple_pipe_or_html_tables()
+    {
+        var texts = Rendered.Of(Layouts.MarkdownPandoc, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        texts.ShouldAllBe(t => t.Contains("<table", StringComparison.Ordinal) && t.Contains("rowspan=", StringComparison.Ordinal));
+        texts.ShouldContain(t => t.Contains("::: {.TRS_Editor}", StringComparison.Ordinal), "fenced divs");
+        texts.ShouldContain(t => t.Contains("<div class=\"TRS_Editor\">", StringComparison.Ordinal), "raw divs (gfm)");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\[二、主动公开政府信息情况 ?\]\{style=""[^""]+""\}"), "a heading as a span with its style");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n  -{6,} -{6,}[ -]*\n  第二十条第（一）项"), "table 二 as a simple table between dash rules");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n\| 行政许可 +\| \S+ +\|"), "table 二 as a pipe table");
+        texts.ShouldContain(t => t.Contains("<p>商业</p>\n<p>企业</p>", StringComparison.Ordinal), "a heading broken into paragraphs of two characters");
+    }
+
     private const string DocxRendererPrompt = Rendering.DocxRenderer.PlaceholderPrompt;
 
     [Fact]

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// <c>pdftotext -raw</c> of a browser's print of a portal page (real/pingtan-2024-chrome-raw.txt): prose
+/// wrapped at the page's width, a table row as its label then its cells on one line, merged labels
+/// (and table headers in narrow columns) broken into short lines of their own above the row, and at the
+/// end of every page the print's header (time of printing, page title) and footer (address, "3/8")
+/// followed by a form feed, wherever the page ends, tables included.
+/// </summary>
+public static class BrowserPrintRenderer
+{
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng)
+    {
+        var numbers = new NumberStyle(rng, blanks: false, fullWidth: false, leadingSpace: false);
+        var page = 38 + rng.Next(10);
+        var narrow = 2 + rng.Next(4);
+        var label = 14 + rng.Next(12);
+        var lines = new List<string>();
+        var title = parts.OfType<TitlePart>().First();
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TitlePart t:
+                    lines.AddRange(t.Lines);
+                    break;
+                case HeadingPart h:
+                    lines.Add(h.Text);
+                    break;
+                case ParagraphPart p:
+                    lines.AddRange(Chunks(p.Text, page));
+                    break;
+                case TablePart table:
+                    lines.AddRange(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label));
+                    break;
+                case ClosingPart c:
+                    lines.Add(c.Agency);
+                    lines.Add(c.Date);
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(Paginate(lines, title, rng));
+    }
+
+    private static string Paginate(List<string> lines, TitlePart title, Random rng)
+    {
+        var printed = new DateTime(title.Year + 1, 1, 1, 8, 0, 0).AddMinutes(rng.Next(365 * 24 * 60));
+        var time = rng.Next(3) switch
+        {
+            0 => printed.ToString("M/d/yy, h:mm tt", CultureInfo.InvariantCulture),
+            1 => printed.ToString("yyyy/M/d HH:mm", CultureInfo.InvariantCulture),
+            _ => printed.ToString("yyyy/M/d H:mm", CultureInfo.InvariantCulture),
+        };
+        var pageTitle = rng.Next(3) switch
+        {
+            0 => title.Text,
+            1 => $"{title.Text}_政府信息公开年报_{title.Agency}",
+            _ => $"{title.Text}-{title.Agency}门户网站",
+        };
+        var address = rng.Next(2) == 0
+            ? $"https://www.example{rng.Next(100)}.gov.cn/zwgk/zfxxgkzl/ndbg/{title.Year + 1}{1 + rng.Next(12):00}/t{title.Year + 1}0{1 + rng.Next(9)}{10 + rng.Next(18)}_{100000 + rng.Next(900000)}.html"
+            : $"file:///C:/Users/admin/Desktop/{title.Agency}.html";
+        var pageLines = new List<int>();
+        for (var left = lines.Count; left > 0;)
+        {
+            var n = Math.Min(left, 30 + rng.Next(25));
+            pageLines.Add(n);
+            left -= n;
+        }
+
+        var sb = new StringBuilder();
+        var at = 0;
+        for (var p = 0; p < pageLines.Count; p++)
+        {
+            if (p > 0) sb.Append('\f');
+            foreach (var line in lines.Skip(at).Take(pageLines[p])) sb.Append(line).Append('\n');
+            at += pageLines[p];
+            sb.Append(time).Append(' ').Append(pageTitle).Append('\n');
+            sb.Append(address).Append(' ').Append(p + 1).Append('/').Append(pageLines.Count).Append('\n');
+        }
+
+        return sb.Append('\f').ToString();
+    }
+
+    private static IEnumerable<string> Chunks(string text, int width)
+    {
+        for (var i = 0; i < text.Length; i += width) yield return text[i..Math.Min(text.Length, i + width)];
+    }
+
+    private static IEnumerable<string> Rows(Grid grid, Func<GridCell, string> number, int narrow, int label)
+    {
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var header = grid.KeyOf(r) is null && Enumerable.Range(0, grid.Columns).All(c => !layout[r, c].Cell.IsNumber);
+            var cells = new List<string>();
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Row != r || slot.Column != c) continue;
+                var cell = slot.Cell;
+                if (cell.IsNumber)
+                {
+                    cells.Add(number(cell));
+                }
+                else if (cell.Text.Length == 0)
+                {
+                    continue;
+                }
+                else if (cell.RowSpan > 1 || (header && grid.Columns > 6))
+                {
+                    // A merged label, or a heading in a narrow column: its own short lines above the row.
+                    foreach (var piece in Chunks(cell.Text, cell.RowSpan > 1 ? narrow + 1 : narrow)) yield return piece;
+                }
+                else
+                {
+                    cells.Add(cell.Text);
+                }
+            }
+
+            if (cells.Count == 0) continue;
+            var first = cells[0];
+            if (!grid.Rows[r].Any(x => x.IsNumber) || first.Length <= label)
+            {
+                yield return string.Join(' ', cells);
+                continue;
+            }
+
+            // A long label wraps in its cell: its last piece shares the line with the row's numbers.
+            var pieces = Chunks(first, label).ToList();
+            foreach (var piece in pieces.SkipLast(1)) yield return piece;
+            yield return string.Join(' ', [pieces[^1], .. cells.Skip(1)]);
+        }
+    }
+}

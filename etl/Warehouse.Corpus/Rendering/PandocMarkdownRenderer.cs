@@ -1,0 +1,156 @@
+using System.Net;
+using System.Text;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// What <c>pandoc -f html -t markdown</c> (or <c>-t gfm</c>) writes from a portal page (real/pingtan-2024-pandoc.md,
+/// pingtan-2024-gfm.md): the page's divs as fenced divs (<c>::: {.class}</c>) or kept as raw <c>&lt;div&gt;</c>s,
+/// headings and lead-ins as spans with their style (<c>[一、…]{style="…"}</c>, or raw <c>&lt;span&gt;</c>s in gfm),
+/// a table without merged rows as a simple table between dash rules (a pipe table in gfm), tables with
+/// merged rows as the page's HTML, each cell's text in <c>&lt;p&gt;</c>s.
+/// </summary>
+public static class PandocMarkdownRenderer
+{
+    private static readonly string[] HeadingStyles = ["font-family: 黑体, SimHei;", "text-indent: 0em; font-family: 黑体, SimHei;", "font-size: 16px; font-weight: bold;"];
+
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng)
+    {
+        var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
+        // A blank cell of a simple table cannot be told from no cell: the pages these come from write zeros there.
+        var noBlanks = new NumberStyle(rng, blanks: false, fullWidth: false, leadingSpace: false);
+        var gfm = rng.NextDouble() < 0.3;
+        var rawDivs = gfm || rng.NextDouble() < 0.5;
+        var headingStyle = HeadingStyles[rng.Next(HeadingStyles.Length)];
+        var leadIns = rng.NextDouble() < 0.7;
+        var sb = new StringBuilder();
+        void Open(string classes) => sb.Append(gfm ? $"<div class=\"{classes.Replace(".", "", StringComparison.Ordinal)}\">\n\n" : $"::: {{{classes}}}\n");
+        void Close() => sb.Append(gfm ? "</div>\n\n" : ":::\n");
+        string Span(string text, string style) => gfm ? $"<span style=\"{style}\">{text}</span>" : $"[{text}]{{style=\"{style}\"}}";
+
+        // The portal's own markup above the article: raw blocks pandoc keeps as HTML in some pages.
+        if (rawDivs && !gfm) sb.Append("<div>\n\n[首页](/) [政务公开](/zwgk/) [政府信息公开年报](/zwgk/ndbg/)\n\n</div>\n\n");
+        Open(".article .pad_base");
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TitlePart t:
+                    Open(".article_title .font_family_cn");
+                    foreach (var line in t.Lines) sb.Append(line).Append('\n');
+                    Close();
+                    if (!gfm) sb.Append(":::\n\n");
+                    else sb.Append('\n');
+                    Open(".TRS_Editor");
+                    sb.Append('\n');
+                    break;
+                case HeadingPart h:
+                    sb.Append(Span(h.Text + (rng.NextDouble() < 0.3 ? " " : ""), headingStyle)).Append("\n\n");
+                    break;
+                case ParagraphPart p:
+                    sb.Append(LeadIn(p.Text, leadIns, text => Span(text, "font-family: 楷体, 楷体_GB2312, SimKai;"))).Append("\n\n");
+                    break;
+                case TablePart table:
+                    var cell = (GridCell c) => c.Printed ?? numbers.Format(c.Value!.Value);
+                    if (table.Grid.Rows.Any(r => r.Any(c => c.RowSpan > 1))) Html(sb, table.Grid, cell, rng);
+                    else if (gfm) Pipe(sb, table.Grid, cell);
+                    else Simple(sb, table.Grid, c => c.Printed ?? noBlanks.Format(c.Value!.Value));
+                    sb.Append('\n');
+                    break;
+                case ClosingPart c:
+                    sb.Append(gfm ? "<div style=\"text-align: right;\">\n\n" : "::: {style=\"text-align: right;\"}\n");
+                    sb.Append(c.Agency).Append("\n\n").Append(c.Date).Append('\n');
+                    Close();
+                    break;
+            }
+        }
+
+        Close();
+        Close();
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    // "（一）主动公开方面。" in the page's 楷体 span, the rest of the paragraph after it.
+    private static string LeadIn(string text, bool leadIns, Func<string, string> span)
+    {
+        var end = text.IndexOf('。', StringComparison.Ordinal);
+        if (!leadIns || !text.StartsWith('（') || end < 0 || end > 20) return text;
+        return span(text[..(end + 1)]) + text[(end + 1)..];
+    }
+
+    private static List<List<string>> Cells(Grid grid, Func<GridCell, string> number)
+    {
+        var layout = grid.Layout();
+        var rows = new List<List<string>>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var row = new List<string>();
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                // A cell spanning columns is written in its first; the columns it covers are blank.
+                var slot = layout[r, c];
+                row.Add(slot.Column == c ? slot.Cell.IsNumber ? number(slot.Cell) : slot.Cell.Text : "");
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>pandoc's simple table: rows of cells padded to the columns' widths, between rules of dashes, no header.</summary>
+    private static void Simple(StringBuilder sb, Grid grid, Func<GridCell, string> number)
+    {
+        var rows = Cells(grid, number);
+        var widths = Enumerable.Range(0, grid.Columns).Select(c => rows.Max(r => BoxDrawRenderer.Width(r[c])) + 2).ToArray();
+        var rule = "  " + string.Join(' ', widths.Select(w => new string('-', w)));
+        sb.Append(rule).Append('\n');
+        foreach (var row in rows)
+        {
+            sb.Append("  ").Append(string.Join(' ', row.Select((t, c) => t + new string(' ', widths[c] - BoxDrawRenderer.Width(t))))).Append('\n');
+        }
+
+        sb.Append(rule).Append('\n');
+    }
+
+    /// <summary>gfm's pipe table: an empty header row (the page's table has no &lt;th&gt;), then every row.</summary>
+    private static void Pipe(StringBuilder sb, Grid grid, Func<GridCell, string> number)
+    {
+        var rows = Cells(grid, number);
+        var widths = Enumerable.Range(0, grid.Columns).Select(c => Math.Max(3, rows.Max(r => BoxDrawRenderer.Width(r[c])))).ToArray();
+        void Line(IEnumerable<string> cells) => sb.Append("| ").Append(string.Join(" | ", cells.Select((t, c) => t + new string(' ', widths[c] - BoxDrawRenderer.Width(t))))).Append(" |\n");
+        Line(widths.Select(_ => ""));
+        sb.Append('|').Append(string.Join('|', widths.Select(w => new string('-', w + 2)))).Append("|\n");
+        foreach (var row in rows) Line(row);
+    }
+
+    /// <summary>A table with merged rows stays HTML: pandoc writes the page's table, attributes and all.</summary>
+    private static void Html(StringBuilder sb, Grid grid, Func<GridCell, string> number, Random rng)
+    {
+        const string Style = "padding: 0px 7px; border-width: 1px; border-style: solid; border-color: windowtext; word-break: break-all";
+        sb.Append("<table\nstyle=\"font-family: &#39;Times New Roman&#39;;font-size: 13px;border-collapse: collapse;border: none;\"\ndata-cellspacing=\"0\" data-align=\"center\" data-border=\"1\">\n<colgroup>\n");
+        for (var c = 0; c < grid.Columns; c++) sb.Append("<col style=\"width: ").Append(100 / grid.Columns).Append("%\" />\n");
+        sb.Append("</colgroup>\n<tbody>\n");
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            sb.Append("<tr class=\"").Append(r % 2 == 0 ? "odd" : "even").Append(r == 0 ? " firstRow" : "").Append("\">\n");
+            foreach (var cell in grid.Rows[r])
+            {
+                sb.Append("<td");
+                if (cell.ColSpan > 1) sb.Append(" colspan=\"").Append(cell.ColSpan).Append('"');
+                if (cell.RowSpan > 1) sb.Append(" rowspan=\"").Append(cell.RowSpan).Append('"');
+                sb.Append("\nstyle=\"").Append(Style).Append("\"\ndata-valign=\"center\">");
+                var text = cell.IsNumber ? number(cell) : cell.Text;
+                // A short heading broken into lines of two characters, each its own paragraph ("商业" / "企业").
+                var pieces = !cell.IsNumber && grid.KeyOf(r) is null && text.Length is >= 4 and <= 6 && rng.NextDouble() < 0.3
+                    ? Enumerable.Range(0, (text.Length + 1) / 2).Select(k => text.Substring(2 * k, Math.Min(2, text.Length - (2 * k)))).ToList()
+                    : [text];
+                sb.Append(string.Join("\n", pieces.Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>"))).Append("</td>\n");
+            }
+
+            sb.Append("</tr>\n");
+        }
+
+        sb.Append("</tbody>\n</table>\n");
+    }
+}
