@@ -30,6 +30,8 @@ public sealed class CountCellTests
     [InlineData("无")]
     [InlineData("-2")]
     [InlineData("+3")]
+    [InlineData("-3条")]
+    [InlineData("+2件")]
     [InlineData("40余条")]
     [InlineData("100多件")]
     [InlineData("约30件")]
@@ -63,4 +65,12 @@ public sealed class CountCellTests
     [InlineData("40余条", null)]
     [InlineData("1.属于国家秘密", null)]
     public void Counts_are_read_exactly_or_not_at_all(string cell, int? expected) => CountCell.ReadCount(cell).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("-2", -2)]
+    [InlineData("+3", 3)]
+    [InlineData("-3条", -3)]
+    [InlineData("+2件", 2)]
+    [InlineData("—", 0)]
+    public void Changes_of_the_2019_template_keep_their_sign_and_drop_their_unit(string cell, int expected) => CountCell.ReadSigned(cell).ShouldBe(expected);
 }

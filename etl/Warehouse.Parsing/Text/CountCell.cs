@@ -59,8 +59,8 @@ public static class CountCell
         if (unitLast && WithUnit(text) is not null) return CellKind.Number;
         if ((unitLast || last is '余' or '多' || text[0] is '约' or '近') && IsApproximate(text)) return CellKind.Number;
 
-        // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3".
-        return text.Length > 1 && text[0] is '-' or '+' && IsNumeral(text[1..]) ? CellKind.Number : CellKind.Label;
+        // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3", "-3条".
+        return text.Length > 1 && text[0] is '-' or '+' && (IsNumeral(text[1..]) || WithUnit(text[1..]) is { } bare && !bare.EndsWith('元')) ? CellKind.Number : CellKind.Label;
     }
 
     /// <summary>Most cells: one to nine ASCII digits and nothing else, read without cleaning.</summary>
