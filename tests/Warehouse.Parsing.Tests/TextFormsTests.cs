@@ -162,6 +162,52 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void Numbers_wrapped_above_and_below_their_row_in_pdftotext_layout_join_in_their_columns()
+    {
+        // LibreOffice wraps a number too wide for its column ("1167" as "116" over "7", "1,444" as
+        // "1,44" over "4", "74件" as "74" over "件") and centres the cell on its row, so pdftotext
+        // prints the pieces on the lines above and below the row's own, in the cell's column; the
+        // lines of pieces hold as many numbers as a row of few cells. Beside a row whose label wraps
+        // above and below it, the pieces share their lines with that label.
+        var text = WrappedOuterLabels
+            .Replace("一、本年新收政府信息公开申请数量           2    1     0  0   0    0   3",
+                "                           116  1,44                  261\n一、本年新收政府信息公开申请数量                      0  0   0    0\n                            7    4                     1", StringComparison.Ordinal)
+            .Replace("三、本     （一）予以公开            1    0     0  0   0    0   1",
+                "三、本     （一）予以公开         1166   1369   0  0   0    0  2535", StringComparison.Ordinal)
+            .Replace("              3.要求提供公开出版\n                            0    0   0   0   0    0   0\n      （五）不予   物",
+                "              3.要求提供公开出版         74\n                            0        0   0   0    0   74\n      （五）不予   物                  件", StringComparison.Ordinal)
+            .Replace("      （七）总计                 2    1   0   0   0    0   3",
+                "                           116  1,44                  261\n      （七）总计                          0   0   0    0\n                            7    4                     1", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "wrapped-numbers.txt");
+        var applications = reading.Json["applications"]!.AsObject();
+        int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+        Row("new_received").ShouldBe([1167, 1444, 0, 0, 0, 0, 2611]);
+        Row("granted").ShouldBe([1166, 1369, 0, 0, 0, 0, 2535]);
+        Row("not_processed_publication").ShouldBe([0, 74, 0, 0, 0, 0, 74]);
+        Row("total_processed").ShouldBe([1167, 1444, 0, 0, 0, 0, 2611]);
+        Row("carried_forward").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        reading.Findings.Where(f => TableRules.Contains(f.Rule) || f.Rule is "balance" or "total_row" or "total_column").Select(f => f.Message).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Few_numbers_beside_a_row_that_no_wrapped_piece_pairs_with_stay_cells_of_their_own()
+    {
+        // Cells set high and low in one row ("7  4  无" on the label's line, "无  1  1  13" under it)
+        // and a row's cells on two lines are no wrapped numbers: "13" and "无" make no number, so the
+        // line under the row is not joined to the row below it as pieces.
+        var text = WrappedOuterLabels
+            .Replace("      （七）总计                 2    1   0   0   0    0   3",
+                "      （七）总计                 2    1   无\n                                         无   0    0   3", StringComparison.Ordinal)
+            .Replace("四、结转下年度继续办理                 0    0   0   0   0    0   0",
+                "四、结转下年度继续办理                 无    无   无\n                                         无   0    无   无", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "high-and-low.txt");
+        var applications = reading.Json["applications"]!.AsObject();
+        int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+        Row("total_processed").ShouldBe([2, 1, 0, 0, 0, 0, 3]);
+        Row("carried_forward").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    [Fact]
     public void A_row_that_takes_the_label_of_the_row_below_is_not_read_over_that_row()
     {
         // The piece beside the continuation is no label of the template: the numbers of 3.补正后… can

@@ -35,11 +35,34 @@ internal static partial class WrappedNumbers
             tokens[i] = tokens[i].Skip(first).ToList();
         }
 
-        // Pieces are short (what a narrow cell wraps), beside a short fragment of a label at most:
-        // a row of its own whose cells ran together ("（一）予以公开  500000050") is not a piece.
-        var isPiece = tokens.Select((t, i) => !isData[i] && t.Count is > 0 and <= 4 && lines[i].IndexOf('\t') < 0
-            && t.All(x => (IsNumber(x.Text) && x.Text.Count(char.IsAsciiDigit) <= 4) || IsUnit(x.Text))
-            && (labels[i] is null || labels[i].Trim().Length <= 6)).ToArray();
+        bool HasLabel(int i) => !string.IsNullOrWhiteSpace(labels[i]);
+        var pieceShaped = tokens.Select((t, i) => t.Count is > 0 and <= 4 && lines[i].IndexOf('\t') < 0
+            && t.All(x => (IsNumber(x.Text) && x.Text.Count(char.IsAsciiDigit) <= 4) || IsUnit(x.Text))).ToArray();
+
+        // Three or four short numbers alone on a line, next to a row of the table whose columns
+        // they complete, are that row's wrapped cells, not a row: "116  1,37  284" over
+        // "一、本年新收…  —  33  169  102" and "7  0  1" under it (1167, 1,370, 2841). They complete
+        // the row when each stands in a column where the row has no number or continues one of its
+        // numbers, and at least one fills a gap or finishes a number cut at its thousands ("1,49").
+        var firm = isData.Select((d, i) => d && !(pieceShaped[i] && !HasLabel(i))).ToArray();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!isData[i] || firm[i]) continue;
+            if ((i > 1 && firm[i - 1] && Completes(tokens[i], tokens[i - 1], pieceShaped[i - 2] ? tokens[i - 2] : [], above: false))
+                || (i + 2 < lines.Length && firm[i + 1] && Completes(tokens[i], tokens[i + 1], pieceShaped[i + 2] ? tokens[i + 2] : [], above: true)))
+            {
+                isData[i] = false;
+            }
+        }
+
+        // A piece may stand beside a fragment of a label: a short one of any row ("三、本"), or the
+        // label lines of a row whose own line holds only numbers, when the fragment ends before them
+        // ("3.要求提供公开出版   74" over "—  0  —  58  —  132").
+        bool LabelFree(int r) => r >= 0 && r < lines.Length && isData[r] && !HasLabel(r) && tokens[r].Count > 0;
+        var longLabel = labels.Select(l => l is not null && l.Trim().Length > 6).ToArray();
+        bool BesideBareRow(int i, int r) => LabelFree(r) && labels[i].Length < tokens[r][0].Start;
+        var isPiece = tokens.Select((t, i) => !isData[i] && pieceShaped[i]
+            && (!longLabel[i] || BesideBareRow(i, i - 1) || BesideBareRow(i, i + 1))).ToArray();
         if (!isPiece.Any(p => p)) return lines;
 
         // Which row each line of pieces belongs to: +1 the row below it, -1 the row above, 0 neither.
@@ -47,8 +70,8 @@ internal static partial class WrappedNumbers
         for (var i = 0; i < lines.Length; i++)
         {
             if (!isPiece[i]) continue;
-            var up = i > 0 && isData[i - 1] ? i - 1 : -1;
-            var down = i + 1 < lines.Length && isData[i + 1] ? i + 1 : -1;
+            var up = i > 0 && isData[i - 1] && (!longLabel[i] || BesideBareRow(i, i - 1)) ? i - 1 : -1;
+            var down = i + 1 < lines.Length && isData[i + 1] && (!longLabel[i] || BesideBareRow(i, i + 1)) ? i + 1 : -1;
             owner[i] = (up, down) switch
             {
                 (< 0, < 0) => 0,
@@ -112,6 +135,39 @@ internal static partial class WrappedNumbers
         return result.ToArray();
     }
 
+    // Whether a line of a few numbers completes a row (the line above it when above, else below):
+    // each number fills a gap of the row together with a piece in the same column on the row's
+    // other side ("116" above, "7" below: 1167), or continues one of the row's numbers; every
+    // joined cell must be a number as written ("1,37" and "0" make 1,370; "13" and "无" make
+    // nothing), and one join at least must be a gap's pair or a number cut at its thousands
+    // ("1,49" and "1"). A row split over two lines (table 四's fifteen cells as four and eleven),
+    // or cells set high and low in their rows, have no such partners and stay rows.
+    private static bool Completes(List<Token> pieces, List<Token> row, List<Token> otherSide, bool above)
+    {
+        var numbers = row.Where(t => IsNumber(t.Text)).ToList();
+        var evidence = false;
+        foreach (var piece in pieces)
+        {
+            var over = numbers.Where(r => r.Overlaps(piece)).ToList();
+            if (over.Count > 1) return false;
+            if (over.Count == 1)
+            {
+                var (head, tail) = above ? (piece.Text, over[0].Text) : (over[0].Text, piece.Text);
+                if (!WrittenNumber().IsMatch(head + tail)) return false;
+                evidence |= CutAtThousands().IsMatch(head);
+                continue;
+            }
+
+            var partners = otherSide.Where(t => t.Overlaps(piece) && !numbers.Any(r => r.Overlaps(t))).ToList();
+            if (partners.Count != 1) return false;
+            var joined = above ? piece.Text + partners[0].Text : partners[0].Text + piece.Text;
+            if (!WrittenNumber().IsMatch(joined)) return false;
+            evidence = true;
+        }
+
+        return evidence;
+    }
+
     // A line of pieces between two rows: units follow their number (the row above); a piece in a
     // column where the row has no number pairs with the piece on that row's other side (a cell
     // wrapped around its row's line); a piece over a number continues it. What the columns do not
@@ -123,11 +179,21 @@ internal static partial class WrappedNumbers
         var lower = tokens[down].Where(t => IsNumber(t.Text)).ToList();
         var aboveUpper = up > 0 && isPiece[up - 1] ? tokens[up - 1] : null;
         var belowLower = down + 1 < tokens.Length && isPiece[down + 1] ? tokens[down + 1] : null;
-        bool Pairs(List<Token>? partner, List<Token> row) =>
-            partner is not null && pieces.Any(p => !row.Any(r => r.Overlaps(p)) && partner.Any(q => q.Overlaps(p)));
-        bool Continues(List<Token> row) => pieces.Any(p => row.Any(r => r.Overlaps(p)));
-        var up_ = (Pairs(aboveUpper, upper) ? 2 : 0) + (Continues(upper) ? 1 : 0);
-        var down_ = (Pairs(belowLower, lower) ? 2 : 0) + (Continues(lower) ? 1 : 0);
+        // Joined pieces must make a number as written; finishing one cut at its thousands ("1,60"
+        // and "6") weighs most.
+        int Pairs(List<Token>? partner, List<Token> row, bool partnerFirst)
+        {
+            if (partner is null) return 0;
+            var joins = pieces.Where(p => !row.Any(r => r.Overlaps(p)))
+                .SelectMany(p => partner.Where(q => q.Overlaps(p)).Select(q => partnerFirst ? (Head: q.Text, Tail: p.Text) : (Head: p.Text, Tail: q.Text)))
+                .Where(j => WrittenNumber().IsMatch(j.Head + j.Tail)).ToList();
+            return joins.Count == 0 ? 0 : joins.Any(j => CutAtThousands().IsMatch(j.Head)) ? 4 : 2;
+        }
+
+        bool Continues(List<Token> row, bool rowFirst) =>
+            pieces.Any(p => row.Any(r => r.Overlaps(p) && WrittenNumber().IsMatch(rowFirst ? r.Text + p.Text : p.Text + r.Text)));
+        var up_ = Pairs(aboveUpper, upper, partnerFirst: true) + (Continues(upper, rowFirst: true) ? 1 : 0);
+        var down_ = Pairs(belowLower, lower, partnerFirst: false) + (Continues(lower, rowFirst: false) ? 1 : 0);
         return up_ > down_ ? -1 : down_ > up_ ? 1 : 0;
     }
 
@@ -163,6 +229,12 @@ internal static partial class WrappedNumbers
 
     [GeneratedRegex(@"^(?:[-+]?[0-9０-９][0-9０-９,.]*(?:件|条|个|项|次|元|万元)?|[-—－/／]|无)$")]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"^(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:件|条|个|项|次|元|万元)?$")]
+    private static partial Regex WrittenNumber();
+
+    [GeneratedRegex(@"[0-9],[0-9]{0,2}$")]
+    private static partial Regex CutAtThousands();
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
