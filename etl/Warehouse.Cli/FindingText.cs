@@ -29,6 +29,7 @@ internal static class FindingText
         ["derived_value"] = "推算值",
         ["cells_run_together"] = "数字连写",
         ["cells_ambiguous"] = "连写多解",
+        ["cells_wrapped"] = "数字折行",
         ["label_misprinted"] = "行名误印",
         ["group_collapsed"] = "分组合并打印",
         ["table_scrambled"] = "表格错乱",

@@ -177,13 +177,16 @@ public sealed partial class TextFormsTests
             .Replace("              3.要求提供公开出版\n                            0    0   0   0   0    0   0\n      （五）不予   物",
                 "              3.要求提供公开出版         74\n                            0        0   0   0    0   74\n      （五）不予   物                  件", StringComparison.Ordinal)
             .Replace("      （七）总计                 2    1   0   0   0    0   3",
-                "                           116  1,44                  261\n      （七）总计                          0   0   0    0\n                            7    4                     1", StringComparison.Ordinal);
+                "                           116  1,44                  261\n      （七）总计                          0   0   0    0\n                            7    4                     1", StringComparison.Ordinal)
+            .Replace("              4.保护第三方合法权\n      （三）不予                 1    0   0   0   0    0   1\n              益",
+                "              4.保护第三方合法权                              1\n      （三）不予                 1    0   0   0   0    0\n              益                                       件", StringComparison.Ordinal);
         var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "wrapped-numbers.txt");
         var applications = reading.Json["applications"]!.AsObject();
         int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
         Row("new_received").ShouldBe([1167, 1444, 0, 0, 0, 0, 2611]);
         Row("granted").ShouldBe([1166, 1369, 0, 0, 0, 0, 2535]);
         Row("not_processed_publication").ShouldBe([0, 74, 0, 0, 0, 0, 74]);
+        Row("denied_third_party_rights").ShouldBe([1, 0, 0, 0, 0, 0, 1]);
         Row("total_processed").ShouldBe([1167, 1444, 0, 0, 0, 0, 2611]);
         Row("carried_forward").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
         reading.Findings.Where(f => TableRules.Contains(f.Rule) || f.Rule is "balance" or "total_row" or "total_column").Select(f => f.Message).ShouldBeEmpty();
@@ -205,6 +208,25 @@ public sealed partial class TextFormsTests
         int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
         Row("total_processed").ShouldBe([2, 1, 0, 0, 0, 0, 3]);
         Row("carried_forward").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+    }
+
+    [Theory]
+    [InlineData("pdftotext-wrapped-00237.txt")]
+    [InlineData("pdftotext-wrapped-00120.txt")]
+    public void Pieces_of_wrapped_numbers_that_no_column_places_join_the_row_the_arithmetic_allows(string fixture)
+    {
+        // Table 三 of generated reports (pdftotext -layout of LibreOffice's PDF of the DOCX layout):
+        // "115 … 3,02" at the foot of a page and "4  9" at the head of the next, or "3,48 1,47 … 5,78"
+        // over "4  5  3" that pdftotext set off their columns. The pieces follow the row in its
+        // columns' order; one way of joining them adds up (1154, 3,029).
+        var path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Generated", fixture);
+        var reading = Reading.Of(File.ReadAllBytes(path), fixture);
+        var expected = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!["applications"]!.AsObject();
+        var applications = reading.Json["applications"]!.AsObject();
+        foreach (var (code, row) in expected) applications[code]!.ToJsonString().ShouldBe(row!.ToJsonString(), code);
+        reading.Findings.Where(f => f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal)).Select(f => f.Message).ShouldBeEmpty();
+        reading.Findings.ShouldContain(f => f.Rule == "cells_wrapped" && f.Severity == Severity.Warning && f.Message.StartsWith("表三有 1 行的数字在窄列中折行", StringComparison.Ordinal));
+        reading.Json["derived"]!.AsArray().Count.ShouldBeGreaterThan(0);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ internal sealed partial class ReportExtractor
 
     // Cells that a row of six printed cells lost, recovered from the rules (seed 003).
     private readonly HashSet<string> _lostCells = [];
+    private readonly HashSet<string> _wrappedRows = [];
 
     // Rows (by code) and cells (by path) that stay null: not exact ("40余件"), unreadable, or rows
     // that no reading of their printed digits makes add up. The rules do not fill them in.
@@ -628,6 +629,16 @@ internal sealed partial class ReportExtractor
     {
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
         var where = new Where(code);
+        // A row of more than seven cells is read as wrapped pieces only when dropping its empty
+        // leading or trailing cells (an empty merged column) does not leave seven, or when one of
+        // its numbers is cut at its thousands.
+        if (printed.Count > ApplicantTypes.Count && (Trimmed(printed) > ApplicantTypes.Count || printed.Any(Text.WrappedNumbers.IsCutAtThousands))
+            && WrappedReadings(printed) is { Readings.Count: > 0 } wrapped)
+        {
+            _wrappedRows.Add(code);
+            return wrapped;
+        }
+
         var data = FitToColumns(where, row, printed);
         if (data.Count == 0)
         {
@@ -767,6 +778,68 @@ internal sealed partial class ReportExtractor
         return chosen;
     }
 
+    /// <summary>
+    /// The readings of a row whose numbers a narrow column wrapped onto the next line, where no
+    /// column placed the pieces (pdftotext lays out a sparse line, or the head of the next page,
+    /// afresh): "115 826 245 242 0 562 3,02 4 9" is seven cells followed by the ends of two of them,
+    /// in the columns' order. Each way of giving the k pieces (1 to 3) to k of the seven cells, in
+    /// order, is a reading when every joined cell is a number as written ("3,02" and "9" make
+    /// 3,029; "0" and "4" make nothing), no cell is left cut at its thousands, and the six applicant
+    /// columns add up to the total; the table's rules then choose among them. Empty when the row
+    /// is no such row.
+    /// </summary>
+    private static (List<int?[]> Readings, List<bool[]>? Inferred) WrappedReadings(IReadOnlyList<string> printed)
+    {
+        var n = ApplicantTypes.Count;
+        var k = printed.Count - n;
+        if (k is < 1 or > 3) return ([], null);
+        var pieces = printed.Skip(n).Select(p => p.Trim()).ToArray();
+        if (!pieces.All(Text.WrappedNumbers.IsPiece)) return ([], null);
+        var cells = printed.Take(n).Select(c => c.Trim()).ToArray();
+        var readings = new List<int?[]>();
+        var masks = new List<bool[]>();
+        foreach (var chosen in Choices(n, k))
+        {
+            var joined = (string[])cells.Clone();
+            var mask = new bool[n];
+            for (var i = 0; i < k; i++)
+            {
+                joined[chosen[i]] += pieces[i];
+                mask[chosen[i]] = true;
+            }
+
+            var values = new int?[n];
+            var fits = true;
+            for (var c = 0; c < n && fits; c++)
+            {
+                fits = mask[c] ? Text.WrappedNumbers.IsWrittenNumber(joined[c]) : !Text.WrappedNumbers.IsCutAtThousands(joined[c]);
+                values[c] = CountCell.ReadCount(joined[c]);
+                fits &= values[c] is not null;
+            }
+
+            if (!fits || values.Take(n - 1).Sum() != values[n - 1]) continue;
+            readings.Add(values);
+            masks.Add(mask);
+        }
+
+        return (readings, masks);
+    }
+
+    // Every increasing choice of k indexes out of n.
+    private static IEnumerable<int[]> Choices(int n, int k)
+    {
+        var index = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])index.Clone();
+            var i = k - 1;
+            while (i >= 0 && index[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            index[i]++;
+            for (var j = i + 1; j < k; j++) index[j] = index[j - 1] + 1;
+        }
+    }
+
     private static string Readings(IEnumerable<int?[]> readings) =>
         string.Join(" 或 ", readings.Take(4).Select(r => "(" + string.Join(",", r.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "?")) + ")")) + (readings.Count() > 4 ? " 等" : "");
 
@@ -775,6 +848,8 @@ internal sealed partial class ReportExtractor
     {
         var count = 0;
         var rows = 0;
+        var wrappedRows = 0;
+        var wrappedCells = 0;
         foreach (var (key, options) in splitRows.Where(kv => chosen.ContainsKey(kv.Key)))
         {
             if (key.StartsWith("group:", StringComparison.Ordinal)) continue;
@@ -799,14 +874,35 @@ internal sealed partial class ReportExtractor
                 count++;
             }
 
-            if (count > before) rows++;
+            if (count > before && _wrappedRows.Contains(key))
+            {
+                wrappedRows++;
+                wrappedCells += count - before;
+            }
+            else if (count > before) rows++;
         }
 
-        if (count > 0)
+        if (count - wrappedCells > 0)
         {
             _findings.Add(Finding.Warning("cells_run_together",
-                $"表三有 {rows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{count} 格列为推算值。Table 三 has {rows} rows whose cells ran together; {count} cells are read from the template's arithmetic and marked derived."));
+                $"表三有 {rows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{count - wrappedCells} 格列为推算值。Table 三 has {rows} rows whose cells ran together; {count - wrappedCells} cells are read from the template's arithmetic and marked derived."));
         }
+
+        if (wrappedCells > 0)
+        {
+            _findings.Add(Finding.Warning("cells_wrapped",
+                $"表三有 {wrappedRows} 行的数字在窄列中折行，折下的部分不在原列，已按模板的勾稽关系唯一接回，{wrappedCells} 格列为推算值。Table 三 has {wrappedRows} rows whose numbers wrapped in narrow columns out of their columns; {wrappedCells} cells are joined by the template's arithmetic and marked derived."));
+        }
+    }
+
+    // How many cells FitToColumns keeps of a row: without its empty leading and trailing cells.
+    private static int Trimmed(IReadOnlyList<string> data)
+    {
+        var first = 0;
+        var last = data.Count - 1;
+        while (last - first + 1 > ApplicantTypes.Count && IsNothing(data[first])) first++;
+        while (last - first + 1 > ApplicantTypes.Count && CountCell.Classify(data[last]) == CellKind.Empty) last--;
+        return last - first + 1;
     }
 
     // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells

@@ -56,10 +56,11 @@ internal static partial class WrappedNumbers
         }
 
         // A piece may stand beside a fragment of a label: a short one of any row ("三、本"), or the
-        // label lines of a row whose own line holds only numbers, when the fragment ends before them
-        // ("3.要求提供公开出版   74" over "—  0  —  58  —  132").
-        bool LabelFree(int r) => r >= 0 && r < lines.Length && isData[r] && !HasLabel(r) && tokens[r].Count > 0;
+        // label lines of a row whose own line holds only numbers or a short fragment of a group's
+        // label, when the fragment ends before them ("3.要求提供公开出版   74" over "—  0  —  58  —  132",
+        // "4.保护第三方合法权   20" over "（三）不予   14  —  3  1件  2  —").
         var longLabel = labels.Select(l => l is not null && l.Trim().Length > 6).ToArray();
+        bool LabelFree(int r) => r >= 0 && r < lines.Length && isData[r] && !longLabel[r] && tokens[r].Count > 0;
         bool BesideBareRow(int i, int r) => LabelFree(r) && labels[i].Length < tokens[r][0].Start;
         var isPiece = tokens.Select((t, i) => !isData[i] && pieceShaped[i]
             && (!longLabel[i] || BesideBareRow(i, i - 1) || BesideBareRow(i, i + 1))).ToArray();
@@ -215,6 +216,15 @@ internal static partial class WrappedNumbers
         return -1;
     }
 
+    /// <summary>True for a number as a table prints it: "1167", "1,370", "28件", "0"; not "0116", "1,37" or "13无".</summary>
+    public static bool IsWrittenNumber(string text) => WrittenNumber().IsMatch(text);
+
+    /// <summary>True for a number cut at its thousands, its last group short: "1,37", "3,0", "2,".</summary>
+    public static bool IsCutAtThousands(string text) => CutAtThousands().IsMatch(text);
+
+    /// <summary>True for what a narrow cell wraps onto its next line: up to four digits, a unit, or both ("7", "0", "件", "5件").</summary>
+    public static bool IsPiece(string text) => WrappedPiece().IsMatch(text);
+
     private static List<Token> Tokens(string line)
     {
         var list = new List<Token>();
@@ -232,6 +242,9 @@ internal static partial class WrappedNumbers
 
     [GeneratedRegex(@"^(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:件|条|个|项|次|元|万元)?$")]
     private static partial Regex WrittenNumber();
+
+    [GeneratedRegex(@"^(?:[0-9]{1,4}(?:件|条|个|项|次)?|件|条|个|项|次)$")]
+    private static partial Regex WrappedPiece();
 
     [GeneratedRegex(@"[0-9],[0-9]{0,2}$")]
     private static partial Regex CutAtThousands();
