@@ -168,12 +168,13 @@ public sealed partial class TextFormsTests
         // "1,44" over "4", "74件" as "74" over "件") and centres the cell on its row, so pdftotext
         // prints the pieces on the lines above and below the row's own, in the cell's column; the
         // lines of pieces hold as many numbers as a row of few cells. Beside a row whose label wraps
-        // above and below it, the pieces share their lines with that label.
+        // above and below it, the pieces share their lines with that label, or with a piece of a
+        // group's label ("三、本").
         var text = WrappedOuterLabels
             .Replace("一、本年新收政府信息公开申请数量           2    1     0  0   0    0   3",
                 "                           116  1,44                  261\n一、本年新收政府信息公开申请数量                      0  0   0    0\n                            7    4                     1", StringComparison.Ordinal)
             .Replace("三、本     （一）予以公开            1    0     0  0   0    0   1",
-                "三、本     （一）予以公开         1166   1369   0  0   0    0  2535", StringComparison.Ordinal)
+                "三、本                        116  1,36                  253\n      （一）予以公开                         0  0   0    0\n                            6    9                     5", StringComparison.Ordinal)
             .Replace("              3.要求提供公开出版\n                            0    0   0   0   0    0   0\n      （五）不予   物",
                 "              3.要求提供公开出版         74\n                            0        0   0   0    0   74\n      （五）不予   物                  件", StringComparison.Ordinal)
             .Replace("      （七）总计                 2    1   0   0   0    0   3",

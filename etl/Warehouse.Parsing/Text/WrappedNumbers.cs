@@ -39,12 +39,13 @@ internal static partial class WrappedNumbers
         var pieceShaped = tokens.Select((t, i) => t.Count is > 0 and <= 4 && lines[i].IndexOf('\t') < 0
             && t.All(x => (IsNumber(x.Text) && x.Text.Count(char.IsAsciiDigit) <= 4) || IsUnit(x.Text))).ToArray();
 
-        // Three or four short numbers alone on a line, next to a row of the table whose columns
+        // Three or four short numbers alone on a line (or beside a piece of a group's wrapped label,
+        // "三、本  1,42  275  247"), next to a row of the table whose columns
         // they complete, are that row's wrapped cells, not a row: "116  1,37  284" over
         // "一、本年新收…  —  33  169  102" and "7  0  1" under it (1167, 1,370, 2841). They complete
         // the row when each stands in a column where the row has no number or continues one of its
         // numbers, and at least one fills a gap or finishes a number cut at its thousands ("1,49").
-        var firm = isData.Select((d, i) => d && !(pieceShaped[i] && !HasLabel(i))).ToArray();
+        var firm = isData.Select((d, i) => d && !(pieceShaped[i] && (!HasLabel(i) || GroupFragment(labels[i])))).ToArray();
         for (var i = 0; i < lines.Length; i++)
         {
             if (!isData[i] || firm[i]) continue;
@@ -134,6 +135,15 @@ internal static partial class WrappedNumbers
         }
 
         return result.ToArray();
+    }
+
+    // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
+    // most three characters, no number of a row ("3.", "（七）") and no row's own short label.
+    private static bool GroupFragment(string label)
+    {
+        var text = label.Trim();
+        return text.Length <= 3 && !text.Any(ch => char.IsAsciiDigit(ch) || ch is '（' or '(' or '）' or ')' or '.' or '．')
+            && text is not ("总计" or "合计" or "其他" or "小计");
     }
 
     // Whether a line of a few numbers completes a row (the line above it when above, else below):
