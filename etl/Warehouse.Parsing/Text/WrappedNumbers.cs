@@ -23,6 +23,7 @@ internal static partial class WrappedNumbers
     {
         // Only text laid out by columns has runs of spaces between words.
         if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
+        lines = WithSplitRowsJoined(lines);
         var tokens = lines.Select(Tokens).ToArray();
         var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
         // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
@@ -135,6 +136,54 @@ internal static partial class WrappedNumbers
         }
 
         return result.ToArray();
+    }
+
+    /// <summary>
+    /// Joins a row whose cells stand at two heights: LibreOffice centres each cell of a row on its
+    /// own, so the cells that wrap ("2075件" as "2075" over "件") start a line higher than those that
+    /// fit, and pdftotext prints the row as "一、本年新收…  2075  1,288  4,432" over
+    /// "204 件  142 件  211 件  512 件". Read line by line the numbers come out of their columns' order
+    /// (2075, 1,288, 4,432, 204 …); the line of numbers is put into the row's line at its columns
+    /// when the row has a label and no number cut at its thousands ("2,01", whose end is a piece),
+    /// the line has three numbers or more and no label, no number of one stands over a number of
+    /// the other, no other line of numbers lies beyond it, and it is not wrapped pieces (four
+    /// numbers at most, with more pieces on the row's other side).
+    /// </summary>
+    private static string[] WithSplitRowsJoined(string[] lines)
+    {
+        List<string>? result = null;
+        for (var r = 0; r < lines.Length; r++)
+        {
+            var row = Tokens(lines[r]);
+            var firstNumber = row.FindIndex(t => IsNumber(t.Text));
+            if (firstNumber <= 0 || row.Skip(firstNumber).Count(t => IsNumber(t.Text)) < 2 || row.Skip(firstNumber).Any(t => !IsNumber(t.Text) && !IsUnit(t.Text))) continue;
+            // A number cut at its thousands ("2,01") waits for its end, not for other cells.
+            if (row.Any(t => CutAtThousands().IsMatch(t.Text))) continue;
+            var labelEnd = row[firstNumber - 1].End;
+            var numbers = row.Skip(firstNumber).ToList();
+            foreach (var n in (int[])[r + 1, r - 1])
+            {
+                if (n < 0 || n >= lines.Length || result?[n] == "\u0000") continue;
+                var line = Tokens(lines[n]);
+                if (line.Count(t => IsNumber(t.Text)) < 3 || !line.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || line[0].Start <= labelEnd + 1) continue;
+                // A line between two rows of numbers may be the other row's pieces.
+                var beyond = n > r ? n + 1 : n - 1;
+                if (beyond >= 0 && beyond < lines.Length && Tokens(lines[beyond]).Any(t => IsNumber(t.Text))) continue;
+                if (line.Any(t => numbers.Any(x => x.Overlaps(t)))) continue;
+                var other = n > r ? r - 1 : r + 1;
+                var wrapped = line.Count(t => IsNumber(t.Text)) <= 4 && other >= 0 && other < lines.Length
+                    && Tokens(lines[other]) is { Count: > 0 } o && o.All(t => IsNumber(t.Text) || IsUnit(t.Text));
+                if (wrapped) continue;
+                var buffer = lines[r].PadRight(Math.Max(lines[r].Length, lines[n].Length)).ToCharArray();
+                foreach (var t in line) t.Text.CopyTo(0, buffer, t.Start, t.Text.Length);
+                result ??= [.. lines];
+                result[r] = new string(buffer).TrimEnd();
+                result[n] = "\u0000";
+                break;
+            }
+        }
+
+        return result is null ? lines : result.Where(l => l != "\u0000").ToArray();
     }
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
