@@ -23,8 +23,13 @@ internal static partial class WrappedNumbers
     {
         // Only text laid out by columns has runs of spaces between words.
         if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
-        lines = WithSplitRowsJoined(lines);
         var tokens = lines.Select(Tokens).ToArray();
+        if (WithSplitRowsJoined(lines, tokens) is { } joined)
+        {
+            lines = joined;
+            tokens = lines.Select(Tokens).ToArray();
+        }
+
         var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
         // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
         var labels = new string[lines.Length];
@@ -149,12 +154,12 @@ internal static partial class WrappedNumbers
     /// the other, no other line of numbers lies beyond it, and it is not wrapped pieces (four
     /// numbers at most, with more pieces on the row's other side).
     /// </summary>
-    private static string[] WithSplitRowsJoined(string[] lines)
+    private static string[]? WithSplitRowsJoined(string[] lines, List<Token>[] tokens)
     {
         List<string>? result = null;
         for (var r = 0; r < lines.Length; r++)
         {
-            var row = Tokens(lines[r]);
+            var row = tokens[r];
             var firstNumber = row.FindIndex(t => IsNumber(t.Text));
             if (firstNumber <= 0 || row.Skip(firstNumber).Count(t => IsNumber(t.Text)) < 2 || row.Skip(firstNumber).Any(t => !IsNumber(t.Text) && !IsUnit(t.Text))) continue;
             // A number cut at its thousands ("2,01") waits for its end, not for other cells.
@@ -164,15 +169,15 @@ internal static partial class WrappedNumbers
             foreach (var n in (int[])[r + 1, r - 1])
             {
                 if (n < 0 || n >= lines.Length || result?[n] == "\u0000") continue;
-                var line = Tokens(lines[n]);
+                var line = tokens[n];
                 if (line.Count(t => IsNumber(t.Text)) < 3 || !line.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || line[0].Start <= labelEnd + 1) continue;
                 // A line between two rows of numbers may be the other row's pieces.
                 var beyond = n > r ? n + 1 : n - 1;
-                if (beyond >= 0 && beyond < lines.Length && Tokens(lines[beyond]).Any(t => IsNumber(t.Text))) continue;
+                if (beyond >= 0 && beyond < lines.Length && tokens[beyond].Any(t => IsNumber(t.Text))) continue;
                 if (line.Any(t => numbers.Any(x => x.Overlaps(t)))) continue;
                 var other = n > r ? r - 1 : r + 1;
                 var wrapped = line.Count(t => IsNumber(t.Text)) <= 4 && other >= 0 && other < lines.Length
-                    && Tokens(lines[other]) is { Count: > 0 } o && o.All(t => IsNumber(t.Text) || IsUnit(t.Text));
+                    && tokens[other] is { Count: > 0 } o && o.All(t => IsNumber(t.Text) || IsUnit(t.Text));
                 if (wrapped) continue;
                 var buffer = lines[r].PadRight(Math.Max(lines[r].Length, lines[n].Length)).ToCharArray();
                 foreach (var t in line) t.Text.CopyTo(0, buffer, t.Start, t.Text.Length);
@@ -183,7 +188,7 @@ internal static partial class WrappedNumbers
             }
         }
 
-        return result is null ? lines : result.Where(l => l != "\u0000").ToArray();
+        return result?.Where(l => l != "\u0000").ToArray();
     }
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
