@@ -69,6 +69,18 @@ public sealed class TitleAndDateTests
         report.Year.ShouldBe(2023);
     }
 
+    [Theory]
+    [InlineData("统计期限自 2023 年 1 月\n1 日起至 2023 年 12 月 31 日止")]
+    [InlineData("统计期限自\n2023 年 1 月 1 日起至 2023 年 12 月 31 日止")]
+    public void Year_comes_from_a_statistics_period_that_text_wrapped_at_a_fixed_width_broke_over_two_lines(string period)
+    {
+        // A text browser's dump (w3m) wraps prose at 72-80 columns, wherever the period falls.
+        var text = Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", "赣县区商务局政府信息公开工作年度报告", StringComparison.Ordinal)
+            .Replace("统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止", period, StringComparison.Ordinal);
+        var report = ReportParser.Default.Parse(Encoding.UTF8.GetBytes(text), new ParseOptions()).Report.ShouldNotBeNull();
+        report.Year.ShouldBe(2023);
+    }
+
     [Fact]
     public void Agency_comes_from_the_byline_when_title_and_signature_name_none()
     {

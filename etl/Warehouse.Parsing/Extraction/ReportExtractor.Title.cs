@@ -140,9 +140,14 @@ internal sealed partial class ReportExtractor
 
     private int? ReadStatisticalYear()
     {
-        foreach (var block in _blocks.Take(40))
+        // Text wrapped at a fixed width may break the period over two lines ("…统计期限为2023年1月" /
+        // "1日至2023年12月31日"): a paragraph is read together with the next.
+        var blocks = _blocks.Take(41).ToList();
+        for (var i = 0; i < Math.Min(blocks.Count, 40); i++)
         {
-            if (block is Paragraph p && StatisticalPeriod().Match(TextKey.Compact(p.Text)) is { Success: true } m)
+            if (blocks[i] is not Paragraph p) continue;
+            var text = i + 1 < blocks.Count && blocks[i + 1] is Paragraph next ? p.Text + next.Text : p.Text;
+            if (StatisticalPeriod().Match(TextKey.Compact(text)) is { Success: true } m)
             {
                 return int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             }
