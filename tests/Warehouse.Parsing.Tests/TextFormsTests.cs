@@ -126,14 +126,17 @@ public sealed partial class TextFormsTests
         四、政府信息公开行政复议、行政诉讼情况
         """;
 
+    // Table 三's row by its code, as parse --json gives it.
+    private static int?[] ApplicationRow(Reading reading, string code) =>
+        reading.Json["applications"]![code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+
     private static readonly string[] TableRules = ["missing_row", "duplicate_row", "unrecognised_row", "extra_cells", "label_misprinted"];
 
     [Fact]
     public void Pieces_of_merged_labels_beside_rows_in_pdftotext_layout_neither_start_a_row_nor_take_its_numbers()
     {
         var reading = Reading.Of(Encoding.UTF8.GetBytes(WrappedOuterLabels), "wrapped.txt");
-        var applications = reading.Json["applications"]!.AsObject();
-        int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+        int?[] Row(string code) => ApplicationRow(reading, code);
         Row("granted").ShouldBe([1, 0, 0, 0, 0, 0, 1]);
         Row("denied_third_party_rights").ShouldBe([1, 0, 0, 0, 0, 0, 1]);
         Row("denied_law_enforcement_file").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
@@ -182,8 +185,7 @@ public sealed partial class TextFormsTests
             .Replace("              4.保护第三方合法权\n      （三）不予                 1    0   0   0   0    0   1\n              益",
                 "              4.保护第三方合法权                              1\n      （三）不予                 1    0   0   0   0    0\n              益                                       件", StringComparison.Ordinal);
         var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "wrapped-numbers.txt");
-        var applications = reading.Json["applications"]!.AsObject();
-        int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+        int?[] Row(string code) => ApplicationRow(reading, code);
         Row("new_received").ShouldBe([1167, 1444, 0, 0, 0, 0, 2611]);
         Row("granted").ShouldBe([1166, 1369, 0, 0, 0, 0, 2535]);
         Row("not_processed_publication").ShouldBe([0, 74, 0, 0, 0, 0, 74]);
@@ -205,8 +207,7 @@ public sealed partial class TextFormsTests
             .Replace("四、结转下年度继续办理                 0    0   0   0   0    0   0",
                 "四、结转下年度继续办理                 无    无   无\n                                         无   0    无   无", StringComparison.Ordinal);
         var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "high-and-low.txt");
-        var applications = reading.Json["applications"]!.AsObject();
-        int?[] Row(string code) => applications[code]!.AsArray().Select(v => v?.GetValue<int?>()).ToArray();
+        int?[] Row(string code) => ApplicationRow(reading, code);
         Row("total_processed").ShouldBe([2, 1, 0, 0, 0, 0, 3]);
         Row("carried_forward").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
     }

@@ -740,13 +740,16 @@ internal sealed partial class ReportExtractor
             var viable = solved.Viable.GetValueOrDefault(key) ?? [];
             var where = key.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(key[6..]) : CellNames.ApplicationRow(key);
             var row = key.StartsWith("group:", StringComparison.Ordinal) ? null : key;
+            // A row whose wrapped pieces no column placed is said so, not "run together".
+            var wrapped = _wrappedRows.Contains(key);
+            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列" : "的数字连在一起";
             if (solved.TooMany || viable.Count == 0)
             {
                 chosen[key] = new int?[ApplicantTypes.Count];
                 _unknown.Add(key);
-                _findings.Add(new Finding("cells_run_together", Severity.Error, solved.TooMany
-                    ? $"{where}的数字连在一起，可拆分的读法过多，无法确定，该行的值未知。The row's digits run together with too many readings to check; its values are unknown."
-                    : $"{where}的数字连在一起，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's digits run together and no reading makes the table add up; its values are unknown.", row));
+                _findings.Add(new Finding(wrapped ? "cells_wrapped" : "cells_run_together", Severity.Error, solved.TooMany
+                    ? $"{where}{how}，可拆分的读法过多，无法确定，该行的值未知。The row's digits run together with too many readings to check; its values are unknown."
+                    : $"{where}{how}，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's {(wrapped ? "wrapped numbers have no joining that makes" : "digits run together and no reading makes")} the table add up; its values are unknown.", row));
                 continue;
             }
 
@@ -769,7 +772,7 @@ internal sealed partial class ReportExtractor
                 }
 
                 _findings.Add(new Finding("cells_ambiguous", Severity.Error,
-                    $"{where}的数字连在一起，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's run-together digits have {viable.Count} readings that add up; the cells that differ are left unknown.",
+                    $"{where}{how}，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {(wrapped ? "wrapped numbers" : "run-together digits")} have {viable.Count} readings that add up; the cells that differ are left unknown.",
                     row, ApplicantTypes.CodeAt(open[0])));
             }
         }

@@ -48,9 +48,8 @@ internal static partial class WrappedNumbers
         // Three or four short numbers alone on a line (or beside a piece of a group's wrapped label,
         // "三、本  1,42  275  247"), next to a row of the table whose columns
         // they complete, are that row's wrapped cells, not a row: "116  1,37  284" over
-        // "一、本年新收…  —  33  169  102" and "7  0  1" under it (1167, 1,370, 2841). They complete
-        // the row when each stands in a column where the row has no number or continues one of its
-        // numbers, and at least one fills a gap or finishes a number cut at its thousands ("1,49").
+        // "一、本年新收…  —  33  169  102" and "7  0  1" under it (1167, 1,370, 2841). See Completes
+        // for when they complete it.
         var firm = isData.Select((d, i) => d && !(pieceShaped[i] && (!HasLabel(i) || GroupFragment(labels[i])))).ToArray();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -156,7 +155,8 @@ internal static partial class WrappedNumbers
     /// </summary>
     private static string[]? WithSplitRowsJoined(string[] lines, List<Token>[] tokens)
     {
-        List<string>? result = null;
+        string[]? result = null;
+        var joinedInto = new bool[lines.Length];
         for (var r = 0; r < lines.Length; r++)
         {
             var row = tokens[r];
@@ -168,7 +168,7 @@ internal static partial class WrappedNumbers
             var numbers = row.Skip(firstNumber).ToList();
             foreach (var n in (int[])[r + 1, r - 1])
             {
-                if (n < 0 || n >= lines.Length || result?[n] == "\u0000") continue;
+                if (n < 0 || n >= lines.Length || joinedInto[n]) continue;
                 var line = tokens[n];
                 if (line.Count(t => IsNumber(t.Text)) < 3 || !line.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || line[0].Start <= labelEnd + 1) continue;
                 // A line between two rows of numbers may be the other row's pieces.
@@ -183,12 +183,12 @@ internal static partial class WrappedNumbers
                 foreach (var t in line) t.Text.CopyTo(0, buffer, t.Start, t.Text.Length);
                 result ??= [.. lines];
                 result[r] = new string(buffer).TrimEnd();
-                result[n] = "\u0000";
+                joinedInto[n] = true;
                 break;
             }
         }
 
-        return result?.Where(l => l != "\u0000").ToArray();
+        return result?.Where((_, i) => !joinedInto[i]).ToArray();
     }
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
