@@ -58,6 +58,18 @@ public sealed class CountCellTests
     public void Labels_are_labels_even_with_digits_or_unit_words(string cell) => CountCell.Classify(cell).ShouldBe(CellKind.Label, cell);
 
     [Theory]
+    [InlineData("1,61")]
+    [InlineData("3,0")]
+    [InlineData("12,345,6")]
+    [InlineData("2,")]
+    public void A_number_cut_at_its_thousands_is_a_number_that_cannot_be_read(string cell)
+    {
+        // What a wrap or a page break leaves of "1,616": a cell of the row (null, with an error), not a label.
+        CountCell.Classify(cell).ShouldBe(CellKind.Number, cell);
+        CountCell.ReadCount(cell).ShouldBeNull(cell);
+    }
+
+    [Theory]
     [InlineData("12件", 12)]
     [InlineData("1,234", 1234)]
     [InlineData("—", 0)]

@@ -52,7 +52,10 @@ public static class CountCell
         if (!digit && shown > 2) return CellKind.Label;
         var text = Clean(raw);
         if (ZeroMarks.Contains(text)) return CellKind.Number;
-        if (numeral) return IsNumeral(text) ? CellKind.Number : CellKind.Label;
+        // A number cut at its thousands by a wrap or a page break ("1,61" of "1,616") is a number
+        // that cannot be read, not a label: as a label it joined the row's label and the row read
+        // its other six cells as seven.
+        if (numeral) return IsNumeral(text) || IsCutAtThousands(text) ? CellKind.Number : CellKind.Label;
         // A number written with a unit or as a round figure ends in a unit, 余 or 多, or starts with 约 or 近.
         var last = text[^1];
         var unitLast = last is '件' or '条' or '个' or '项' or '次' or '起' or '人' or '家' or '宗' or '元';
@@ -61,6 +64,16 @@ public static class CountCell
 
         // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3", "-3条".
         return text.Length > 1 && text[0] is '-' or '+' && (IsNumeral(text[1..]) || WithUnit(text[1..]) is { } bare && !bare.EndsWith('元')) ? CellKind.Number : CellKind.Label;
+    }
+
+    // "1,61", "3,0", "2,": whole groups of three after the first, the last group short.
+    private static bool IsCutAtThousands(string text)
+    {
+        var comma = text.LastIndexOf(',');
+        if (comma <= 0 || text.Length - comma - 1 >= 3 || text.Contains('.', StringComparison.Ordinal)) return false;
+        var head = text[..comma];
+        return head.Length > 0 && (head + ",000").Split(',') is var groups && groups[0].Length is >= 1 and <= 3 && groups[0][0] != '0' && groups.Skip(1).All(g => g.Length == 3)
+            && head.All(ch => ch is >= '0' and <= '9' or ',') && text[(comma + 1)..].All(char.IsAsciiDigit);
     }
 
     /// <summary>Most cells: one to nine ASCII digits and nothing else, read without cleaning.</summary>
