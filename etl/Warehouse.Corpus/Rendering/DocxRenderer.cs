@@ -14,7 +14,7 @@ public enum DocxKind
     /// <summary>The <c>docx</c> layout.</summary>
     Plain,
 
-    /// <summary>The DOCX of the <c>pdf</c> layout: no blank cells.</summary>
+    /// <summary>The DOCX of the <c>pdf</c> layout: no blank cells; in half of them table 三's label columns wide, so that numbers wrap in their narrow cells and rows break across pages.</summary>
     ForPdf,
 
     /// <summary>The DOCX of the <c>text-pdftotext</c> layout: page numbers in the footer, label columns narrow or wide.</summary>
@@ -44,6 +44,9 @@ public static class DocxRenderer
         var titleInBox = !forPdf && rng.NextDouble() < 0.3;
         var split = rng.NextDouble() < 0.4;
         var extras = kind is DocxKind.Plain or DocxKind.ForPdf ? null : new Extras(kind, new Random(rng.Next()), quirks);
+        // Wide label columns leave the numbers narrow cells: "2,229" wraps as "2,22" over "9", and a
+        // row cut by a page break goes on at the head of the next page.
+        var pdfLabels = kind == DocxKind.ForPdf && rng.NextDouble() < 0.5 ? (int[])[1000, 1400, 2200] : null;
         if (extras is not null)
         {
             titleInBox &= !extras.Frame;
@@ -75,12 +78,12 @@ public static class DocxRenderer
                         break;
                     case TablePart table when split && table.Grid.Name == Tables.ApplicationsName:
                         var cut = 8 + rng.Next(10);
-                        content.Add(Table(table.Grid, numbers, 0, cut, extras));
+                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels));
                         content.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras));
+                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels));
                         break;
                     case TablePart table:
-                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras));
+                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels));
                         break;
                     case ClosingPart c:
                         content.Add(Para(c.Agency, right: true));
@@ -239,7 +242,7 @@ public static class DocxRenderer
         return [.. outside, frame, new Paragraph()];
     }
 
-    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras)
+    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null)
     {
         var layout = grid.Layout();
         var table = new Table(new TableProperties(
@@ -252,7 +255,7 @@ public static class DocxRenderer
                 new RightBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
-        var widths = Widths(grid, extras);
+        var widths = Widths(grid, extras?.LabelWidths ?? labelWidths);
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         var move = grid.Name == Tables.ApplicationsName ? extras?.Move : null;
 
@@ -270,9 +273,13 @@ public static class DocxRenderer
 
         var rows = new List<TableRow>();
         TableRow? movedTo = null;
+        // LibreOffice lays a header cell merged over two rows out of place when a page break
+        // falls inside it (its text over the next row's, no rules): a PDF no office would publish.
+        // Table 四 is kept on one page where rows may break across pages.
+        var whole = labelWidths is not null && grid.Name == Tables.ReviewName;
         for (var r = fromRow; r < toRow; r++)
         {
-            var row = new TableRow();
+            var row = whole ? new TableRow(new TableRowProperties(new CantSplit())) : new TableRow();
             var stale = move is not null && grid.KeyOf(r) == move;
             for (var c = 0; c < grid.Columns; c++)
             {
@@ -297,6 +304,12 @@ public static class DocxRenderer
 
                 var cell = new TableCell(props);
                 if (extras?.Placeholders == true && slot.Row == r && slot.Cell.IsNumber && text.Length == 0) cell.Append(Placeholder());
+                else if (whole && r < toRow - 1)
+                {
+                    var paragraph = Para(text, center: slot.Cell.IsNumber);
+                    paragraph.ParagraphProperties!.PrependChild(new KeepNext());
+                    cell.Append(paragraph);
+                }
                 else cell.Append(Para(text, center: slot.Cell.IsNumber));
                 row.Append(cell);
             }
@@ -323,9 +336,9 @@ public static class DocxRenderer
 
     private static string Stale(GridCell cell, Extras extras) => (cell.Value!.Value + extras.MoveDelta).ToString(CultureInfo.InvariantCulture);
 
-    private static int[] Widths(Grid grid, Extras? extras)
+    private static int[] Widths(Grid grid, int[]? labelWidths)
     {
-        if (grid.Name == Tables.ApplicationsName && extras?.LabelWidths is { } labels)
+        if (grid.Name == Tables.ApplicationsName && labelWidths is { } labels)
         {
             var value = (9500 - labels.Sum()) / ApplicantTypes.Count;
             return [.. labels, .. Enumerable.Repeat(value, ApplicantTypes.Count)];

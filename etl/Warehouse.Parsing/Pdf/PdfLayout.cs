@@ -6,6 +6,7 @@ using UglyToad.PdfPig.Exceptions;
 using UglyToad.PdfPig.Fonts;
 using Warehouse.Parsing.Documents;
 using Warehouse.Parsing.Extraction;
+using Warehouse.Parsing.Text;
 
 namespace Warehouse.Parsing.Pdf;
 
@@ -28,13 +29,31 @@ public static class PdfLayout
             using var pdf = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
             var blocks = new List<Block>();
             var lastSectionPage = -1;
+            // The last ruled row of the page before, when nothing but page furniture follows it.
+            (int Index, IReadOnlyList<Cell> Cells)? open = null;
             for (var number = 1; number <= pdf.NumberOfPages; number++)
             {
                 // A report ends a page or so after its last section; a bundle of several reports
                 // (or a 400-page scan) is not read to the end to find the first one's signature.
                 if (lastSectionPage > 0 && number > lastSectionPage + 1) break;
                 var start = blocks.Count;
-                ReadPage(pdf.GetPage(number), blocks);
+                var placed = ReadPage(pdf.GetPage(number));
+                var first = placed.FindIndex(p => p.Cells is not null);
+                if (open is { } row && first >= 0 && placed.Take(first).All(IsFurniture) && Continued(row.Cells, placed[first].Cells!) is { } joined)
+                {
+                    blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList());
+                    placed[first] = placed[first] with { Block = null, Cells = joined };
+                }
+
+                foreach (var p in placed)
+                {
+                    if (p.Block is { } block) blocks.Add(block);
+                }
+
+                var last = placed.FindLastIndex(p => p.Cells is not null);
+                open = last >= 0 && placed.Skip(last + 1).All(IsFurniture)
+                    ? (placed[last].Block is null ? open!.Value.Index : start + placed.Take(last).Count(p => p.Block is not null), placed[last].Cells!)
+                    : null;
                 if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
             }
 
@@ -60,12 +79,71 @@ public static class PdfLayout
 
     private sealed record Rule(double At, double From, double To);
 
-    private sealed record Placed(double Y, Block Block);
+    /// <summary>A cell of a ruled row: its left and right rules (PDF points) and its text.</summary>
+    private sealed record Cell(double Left, double Right, string Text);
 
-    private static void ReadPage(Page page, List<Block> blocks)
+    /// <summary>A block at its height on the page; a ruled row keeps its cells' places. No block: the row went into the row above it, across a page break.</summary>
+    private sealed record Placed(double Y, Block? Block, IReadOnlyList<Cell>? Cells = null);
+
+    // What stands between a row cut by a page break and its continuation: page numbers, running
+    // heads and footers, short lines that are no sentence of the report.
+    private static bool IsFurniture(Placed placed) =>
+        placed.Block is Paragraph { Text: var text } paragraph && text.Length <= 40 && !text.Contains('。', StringComparison.Ordinal) && !Sections.IsHeading(paragraph);
+
+    /// <summary>
+    /// A row that a page break cut goes on in the first ruled row of the next page, in the same
+    /// columns: "（七）总计 | 222 | … | 3,86" at the foot of one page and "9 | 9" at the head of the
+    /// next are "2229" and "3,869". The row below is taken as the rest of the row above when every
+    /// one of its cells stands in a column of the row above (same rules, within 2 points) or in a
+    /// column where that row is blank, every number in it is a piece (up to four digits or a unit)
+    /// and makes a number as written with the cell above it ("222" and "9"; not "0" and "9"), one
+    /// at least joins, and its only words are a piece of a group's label in a column left of the
+    /// row's own label ("三、本" and "年度办理结果"). Null when the row below is a row of its own.
+    /// </summary>
+    private static List<Cell>? Continued(IReadOnlyList<Cell> above, IReadOnlyList<Cell> below)
+    {
+        var cells = above.ToList();
+        var rowLabel = -1;
+        for (var i = 0; i < cells.Count && CountCell.Classify(cells[i].Text) != CellKind.Number; i++)
+        {
+            if (CountCell.Classify(cells[i].Text) == CellKind.Label) rowLabel = i;
+        }
+
+        var joins = 0;
+        foreach (var cell in below)
+        {
+            var text = cell.Text.Trim();
+            var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
+            // A unit alone ("件") is a piece: the end of the number above it.
+            if (!Text.WrappedNumbers.IsPiece(text) && CountCell.Classify(text) == CellKind.Label)
+            {
+                if (k < 0 || k >= rowLabel) return null;
+                cells[k] = cells[k] with { Text = cells[k].Text.Trim() + text };
+                continue;
+            }
+
+            if (!Text.WrappedNumbers.IsPiece(text)) return null;
+            if (k >= 0)
+            {
+                var joined = cells[k].Text.Trim() + text;
+                if (!Text.WrappedNumbers.IsWrittenNumber(joined)) return null;
+                cells[k] = cells[k] with { Text = joined };
+                joins++;
+                continue;
+            }
+
+            // The whole of a cell went to the next page: it stands where the row above is blank.
+            if (rowLabel < 0 || cell.Left < cells[rowLabel].Right || cells.Any(c => c.Left < cell.Right && cell.Left < c.Right)) return null;
+            cells.Add(cell);
+        }
+
+        return joins > 0 ? cells.OrderBy(c => c.Left).ToList() : null;
+    }
+
+    private static List<Placed> ReadPage(Page page)
     {
         var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
-        if (words.Count == 0) return;
+        if (words.Count == 0) return [];
         var height = Median(words.Select(w => w.BoundingBox.Height));
         var (horizontal, vertical) = Rules(page);
 
@@ -93,7 +171,7 @@ public static class PdfLayout
             placed.Add(new Placed(line[0].BoundingBox.Centroid.Y, texts.Count == 1 ? new Paragraph(texts[0]) : new TableRow(texts)));
         }
 
-        blocks.AddRange(placed.OrderByDescending(p => p.Y).Select(p => p.Block));
+        return placed.OrderByDescending(p => p.Y).ToList();
     }
 
     // Table borders come as thin stroked lines or as thin filled rectangles.
@@ -144,17 +222,18 @@ public static class PdfLayout
         if (cells.Count == 0) yield break;
         var bands = cells.Keys.Select(k => (k.Top, k.Bottom)).Distinct().ToList();
         var rows = bands.Where(b => !bands.Any(o => o != b && o.Top <= b.Top + 0.05 && o.Bottom >= b.Bottom - 0.05)).OrderByDescending(b => b.Top).ToList();
-        var byRow = rows.ToDictionary(r => r, _ => new List<(double Left, string Text)>());
+        var byRow = rows.ToDictionary(r => r, _ => new List<Cell>());
         foreach (var (key, words) in cells)
         {
             var row = rows.FirstOrDefault(r => r.Top <= key.Top + 0.05 && r.Bottom >= key.Bottom - 0.05);
             if (row == default) continue;
-            byRow[row].Add((key.Left, CellText(words, height)));
+            byRow[row].Add(new Cell(key.Left, key.Right, CellText(words, height)));
         }
 
         foreach (var row in rows)
         {
-            yield return new Placed(row.Top, new TableRow(byRow[row].OrderBy(c => c.Left).Select(c => c.Text).ToList()));
+            var ordered = byRow[row].OrderBy(c => c.Left).ToList();
+            yield return new Placed(row.Top, new TableRow(ordered.Select(c => c.Text).ToList()), ordered);
         }
     }
 

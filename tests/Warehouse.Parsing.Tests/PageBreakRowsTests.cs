@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// Rows that a page break cut: in a PDF the row goes on in the first ruled row of the next page,
+/// in the same columns; a number cut at its thousands is a number that cannot be read, never part
+/// of the row's label.
+/// </summary>
+public sealed class PageBreakRowsTests
+{
+    [Theory]
+    [InlineData("pdf-page-break-00211.pdf")]
+    [InlineData("pdf-page-break-00306.pdf")]
+    public void A_row_cut_by_a_page_break_goes_on_in_the_same_columns_of_the_next_page(string fixture)
+    {
+        // LibreOffice's PDF of a report whose table 三 has wide label columns: "3,77" at the foot
+        // of a page and "0" at the head of the next, in the same ruled column, are 3,770; a group's
+        // label goes on beside the pieces ("三、本" and "年度办理结果").
+        var path = Path.Combine(Fixtures.Dir("Generated"), fixture);
+        var reading = Reading.Of(File.ReadAllBytes(path), fixture);
+        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
+        foreach (var section in (string[])["applications", "review_litigation"])
+        {
+            foreach (var (code, row) in expected[section]!.AsObject()) reading.Json[section]![code]!.ToJsonString().ShouldBe(row!.ToJsonString(), code);
+        }
+
+        reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_number_cut_at_its_thousands_is_an_unreadable_cell_not_part_of_the_label()
+    {
+        // "1,61" of 1,616 left at the foot of a page: read as a piece of the label, the row's other
+        // six cells were taken for seven, with a total recovered from their sum (1642) and only a
+        // derived-value warning.
+        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+        const string Row = "（一）予以公开\t0\t0\t0\t0\t0\t0\t0\t";
+        seed.ShouldContain(Row);
+        var text = seed.Replace(Row, "（一）予以公开\t1,61\t723\t150\t252\t129\t92\t296\t", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "cut.txt");
+
+        reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe("[null,723,150,252,129,92,296]");
+        reading.Findings.ShouldContain(f => f.Rule == "unreadable_cell" && f.Severity == Severity.Error && f.Row == "granted"
+            && f.Message.Contains("「1,61」不是一个确数", StringComparison.Ordinal));
+        reading.Findings.ShouldNotContain(f => f.Rule == "derived_value" && f.Row == "granted");
+    }
+}
