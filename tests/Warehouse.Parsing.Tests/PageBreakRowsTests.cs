@@ -48,4 +48,22 @@ public sealed class PageBreakRowsTests
             && f.Message.Contains("「1,61」不是一个确数", StringComparison.Ordinal));
         reading.Findings.ShouldNotContain(f => f.Rule == "derived_value" && f.Row == "granted");
     }
+
+    [Fact]
+    public void Six_cells_whose_only_reading_no_column_rule_confirms_are_not_read()
+    {
+        // 723 … 296 is less than the sum of the five before it, so only a lost total keeps the row's
+        // sum, and that sum is the reading's own making: the total row (all zeros below) does not
+        // confirm it, so the row is unknown, not 723, 150, 252, 129, 92, 296 and a total of 1642.
+        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+        const string Row = "（一）予以公开\t0\t0\t0\t0\t0\t0\t0\t";
+        seed.ShouldContain(Row);
+        var text = seed.Replace(Row, "（一）予以公开\t723\t150\t252\t129\t92\t296\t", StringComparison.Ordinal);
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "six.txt");
+
+        reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe("[null,null,null,null,null,null,null]");
+        reading.Findings.ShouldContain(f => f.Rule == "missing_cells" && f.Severity == Severity.Error && f.Row == "granted"
+            && f.Message.StartsWith("表三「（一）予以公开」只有 6 个数（应为 7 个）", StringComparison.Ordinal));
+        reading.Findings.ShouldNotContain(f => f.Rule == "derived_value" && f.Row == "granted");
+    }
 }

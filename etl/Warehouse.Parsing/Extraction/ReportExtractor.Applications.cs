@@ -11,6 +11,9 @@ internal sealed partial class ReportExtractor
 
     // Cells that a row of six printed cells lost, recovered from the rules (seed 003).
     private readonly HashSet<string> _lostCells = [];
+
+    // Rows printed with six cells: which one was lost must be confirmed by a column rule.
+    private readonly HashSet<string> _sixCellRows = [];
     private readonly HashSet<string> _wrappedRows = [];
 
     // Rows (by code) and cells (by path) that stay null: not exact ("40余件"), unreadable, or rows
@@ -693,6 +696,7 @@ internal sealed partial class ReportExtractor
                     mask[gap] = true;
                     masks.Add(mask);
                     _lostCells.Add(CellPath(code, gap));
+                    _sixCellRows.Add(code);
                 }
             }
         }
@@ -719,7 +723,7 @@ internal sealed partial class ReportExtractor
     private Dictionary<string, int?[]> Choose(Dictionary<string, List<int?[]>> readings, Template template, List<string> groups, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
     {
         var chosen = new Dictionary<string, int?[]>();
-        if (readings.Values.All(r => r.Count == 1))
+        if (readings.Values.All(r => r.Count == 1) && !readings.Keys.Any(_sixCellRows.Contains))
         {
             foreach (var (key, r) in readings) chosen[key] = r[0];
             MarkSplit(chosen, splitRows);
@@ -731,6 +735,19 @@ internal sealed partial class ReportExtractor
         var solved = ApplicationSolver.Solve(readings, outcomes);
         foreach (var (key, candidates) in readings)
         {
+            if (candidates.Count == 1 && _sixCellRows.Contains(key) && !Confirmed(key, readings, outcomes, solved))
+            {
+                // One place for the lost cell keeps the row's own sum, but that sum is made by the
+                // reading itself (a lost total is the sum of the six): only a column rule tells.
+                chosen[key] = new int?[ApplicantTypes.Count];
+                _unknown.Add(key);
+                var named = key.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(key[6..]) : CellNames.ApplicationRow(key);
+                _findings.Add(new Finding("missing_cells", Severity.Error,
+                    $"{named}只有 {ApplicantTypes.Count - 1} 个数（应为 {ApplicantTypes.Count} 个），只能读作 {Readings(candidates)}，但全表的勾稽关系不能印证缺的是这一格，该行的值未知。Row has {ApplicantTypes.Count - 1} of {ApplicantTypes.Count} cells and no column rule confirms where the missing one stood; its values are unknown.",
+                    key.StartsWith("group:", StringComparison.Ordinal) ? null : key));
+                continue;
+            }
+
             if (candidates.Count == 1)
             {
                 chosen[key] = candidates[0];
@@ -779,6 +796,18 @@ internal sealed partial class ReportExtractor
 
         MarkSplit(chosen, splitRows);
         return chosen;
+    }
+
+    // Whether a column rule holds over a row's only reading: the row is in a rule whose every row
+    // is present (balance: the four flow rows; the total row: （七）总计 and every outcome row), one
+    // column at least has no unknown cell, and the table's readings satisfy the rules together.
+    private static bool Confirmed(string key, Dictionary<string, List<int?[]>> readings, List<string> outcomes, ApplicationSolver.Outcome solved)
+    {
+        string[] flow = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        var inBalance = flow.Contains(key) && flow.All(readings.ContainsKey);
+        var inTotal = (key == "total_processed" || outcomes.Contains(key)) && readings.ContainsKey("total_processed") && outcomes.All(readings.ContainsKey);
+        var checkedColumn = Enumerable.Range(0, ApplicantTypes.Count).Any(c => readings.Values.All(r => r.All(v => v[c] is not null)));
+        return (inBalance || inTotal) && checkedColumn && !solved.TooMany && solved.Viable.GetValueOrDefault(key) is { Count: > 0 };
     }
 
     /// <summary>
