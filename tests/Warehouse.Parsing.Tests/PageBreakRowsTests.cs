@@ -12,6 +12,15 @@ namespace Warehouse.Parsing.Tests;
 /// </summary>
 public sealed class PageBreakRowsTests
 {
+    // Seed 000 (every cell of table 三 zero) with the cells of （一）予以公开 printed as given, tab-separated.
+    private static Reading SeedWithGranted(string cells)
+    {
+        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+        const string Row = "（一）予以公开\t0\t0\t0\t0\t0\t0\t0\t";
+        seed.ShouldContain(Row);
+        return Reading.Of(Encoding.UTF8.GetBytes(seed.Replace(Row, "（一）予以公开\t" + cells + "\t", StringComparison.Ordinal)), "seed.txt");
+    }
+
     [Theory]
     [InlineData("pdf-page-break-00211.pdf")]
     [InlineData("pdf-page-break-00306.pdf")]
@@ -37,11 +46,7 @@ public sealed class PageBreakRowsTests
         // "1,61" of 1,616 left at the foot of a page: read as a piece of the label, the row's other
         // six cells were taken for seven, with a total recovered from their sum (1642) and only a
         // derived-value warning.
-        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
-        const string Row = "（一）予以公开\t0\t0\t0\t0\t0\t0\t0\t";
-        seed.ShouldContain(Row);
-        var text = seed.Replace(Row, "（一）予以公开\t1,61\t723\t150\t252\t129\t92\t296\t", StringComparison.Ordinal);
-        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "cut.txt");
+        var reading = SeedWithGranted("1,61\t723\t150\t252\t129\t92\t296");
 
         reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe("[null,723,150,252,129,92,296]");
         reading.Findings.ShouldContain(f => f.Rule == "unreadable_cell" && f.Severity == Severity.Error && f.Row == "granted"
@@ -55,11 +60,7 @@ public sealed class PageBreakRowsTests
         // 723 … 296 is less than the sum of the five before it, so only a lost total keeps the row's
         // sum, and that sum is the reading's own making: the total row (all zeros below) does not
         // confirm it, so the row is unknown, not 723, 150, 252, 129, 92, 296 and a total of 1642.
-        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
-        const string Row = "（一）予以公开\t0\t0\t0\t0\t0\t0\t0\t";
-        seed.ShouldContain(Row);
-        var text = seed.Replace(Row, "（一）予以公开\t723\t150\t252\t129\t92\t296\t", StringComparison.Ordinal);
-        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "six.txt");
+        var reading = SeedWithGranted("723\t150\t252\t129\t92\t296");
 
         reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe("[null,null,null,null,null,null,null]");
         reading.Findings.ShouldContain(f => f.Rule == "missing_cells" && f.Severity == Severity.Error && f.Row == "granted"
