@@ -24,11 +24,13 @@ public sealed class PageBreakRowsTests
     [Theory]
     [InlineData("pdf-page-break-00211.pdf")]
     [InlineData("pdf-page-break-00306.pdf")]
+    [InlineData("pdf-repeated-heading-00014.pdf")]
     public void A_row_cut_by_a_page_break_goes_on_in_the_same_columns_of_the_next_page(string fixture)
     {
         // LibreOffice's PDF of a report whose table 三 has wide label columns: "3,77" at the foot
         // of a page and "0" at the head of the next, in the same ruled column, are 3,770; a group's
-        // label goes on beside the pieces ("三、本" and "年度办理结果").
+        // label goes on beside the pieces ("三、本" and "年度办理结果"); the table's heading, repeated
+        // at the head of the page, may stand between.
         var path = Path.Combine(Fixtures.Dir("Generated"), fixture);
         var reading = Reading.Of(File.ReadAllBytes(path), fixture);
         var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();

@@ -47,6 +47,8 @@ public static class DocxRenderer
         // Wide label columns leave the numbers narrow cells: "2,229" wraps as "2,22" over "9", and a
         // row cut by a page break goes on at the head of the next page.
         var pdfLabels = kind == DocxKind.ForPdf && rng.NextDouble() < 0.5 ? (int[])[1000, 1400, 2200] : null;
+        // Word's "repeat as header row": table 三's heading again at the head of each page it runs on.
+        var repeatHeading = pdfLabels is not null && rng.NextDouble() < 0.5;
         if (extras is not null)
         {
             titleInBox &= !extras.Frame;
@@ -78,12 +80,12 @@ public static class DocxRenderer
                         break;
                     case TablePart table when split && table.Grid.Name == Tables.ApplicationsName:
                         var cut = 8 + rng.Next(10);
-                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels));
+                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading));
                         content.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels));
+                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading));
                         break;
                     case TablePart table:
-                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels));
+                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading));
                         break;
                     case ClosingPart c:
                         content.Add(Para(c.Agency, right: true));
@@ -242,7 +244,7 @@ public static class DocxRenderer
         return [.. outside, frame, new Paragraph()];
     }
 
-    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null)
+    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null, bool repeatHeading = false)
     {
         var layout = grid.Layout();
         var table = new Table(new TableProperties(
@@ -279,7 +281,11 @@ public static class DocxRenderer
         var whole = labelWidths is not null && grid.Name == Tables.ReviewName;
         for (var r = fromRow; r < toRow; r++)
         {
-            var row = whole ? new TableRow(new TableRowProperties(new CantSplit())) : new TableRow();
+            // Word repeats only rows at the table's top.
+            var heading = repeatHeading && grid.Name == Tables.ApplicationsName && fromRow == 0 && Enumerable.Range(0, r + 1).All(i => Heading(layout, grid, i));
+            var row = whole ? new TableRow(new TableRowProperties(new CantSplit()))
+                : heading ? new TableRow(new TableRowProperties(new TableHeader()))
+                : new TableRow();
             var stale = move is not null && grid.KeyOf(r) == move;
             for (var c = 0; c < grid.Columns; c++)
             {
@@ -333,6 +339,10 @@ public static class DocxRenderer
         table.Append(rows);
         return table;
     }
+
+    // A row of the table's heading: no number starts in it.
+    private static bool Heading(Slot[,] layout, Grid grid, int r) =>
+        !Enumerable.Range(0, grid.Columns).Any(c => layout[r, c].Cell.IsNumber && layout[r, c].Row == r);
 
     private static string Stale(GridCell cell, Extras extras) => (cell.Value!.Value + extras.MoveDelta).ToString(CultureInfo.InvariantCulture);
 

@@ -31,6 +31,8 @@ public static class PdfLayout
             var lastSectionPage = -1;
             // The last ruled row of the page before, when nothing but page furniture follows it.
             (int Index, IReadOnlyList<Cell> Cells)? open = null;
+            // Ruled rows without a number seen so far: a table's heading, which may come again.
+            var headings = new HashSet<string>(StringComparer.Ordinal);
             for (var number = 1; number <= pdf.NumberOfPages; number++)
             {
                 // A report ends a page or so after its last section; a bundle of several reports
@@ -38,8 +40,10 @@ public static class PdfLayout
                 if (lastSectionPage > 0 && number > lastSectionPage + 1) break;
                 var start = blocks.Count;
                 var placed = ReadPage(pdf.GetPage(number));
-                var first = placed.FindIndex(p => p.Cells is not null);
-                if (open is { } row && first >= 0 && placed.Take(first).All(IsFurniture) && Continued(row.Cells, placed[first].Cells!) is { } joined)
+                // Word's "repeat as header row" sets the table's heading above the rest of the row.
+                var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
+                if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c))))
+                    && Continued(row.Cells, placed[first].Cells!) is { } joined)
                 {
                     blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList());
                     placed[first] = placed[first] with { Block = null, Cells = joined };
@@ -48,6 +52,7 @@ public static class PdfLayout
                 foreach (var p in placed)
                 {
                     if (p.Block is { } block) blocks.Add(block);
+                    if (p.Cells is { } cells && cells.All(c => CountCell.Classify(c.Text) != CellKind.Number)) headings.Add(Signature(cells));
                 }
 
                 var last = placed.FindLastIndex(p => p.Cells is not null);
@@ -139,6 +144,8 @@ public static class PdfLayout
 
         return joins > 0 ? cells.OrderBy(c => c.Left).ToList() : null;
     }
+
+    private static string Signature(IReadOnlyList<Cell> cells) => string.Join('\u001f', cells.Select(c => c.Text));
 
     private static List<Placed> ReadPage(Page page)
     {
