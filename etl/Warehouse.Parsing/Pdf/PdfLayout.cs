@@ -181,23 +181,65 @@ public static class PdfLayout
         return placed.OrderByDescending(p => p.Y).ToList();
     }
 
-    // Table borders come as thin stroked lines or as thin filled rectangles.
+    // Table borders come as thin stroked lines, as thin filled rectangles, or as the edges of
+    // stroked outlines: a box drawn round each cell ("x y w h re S"), or a polyline of rules.
     private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(Page page)
     {
         var horizontal = new List<Rule>();
         var vertical = new List<Rule>();
+        void Add(PdfRectangle r)
+        {
+            if (r.Height <= 2 && r.Width > 8) horizontal.Add(new Rule((r.Top + r.Bottom) / 2, r.Left, r.Right));
+            else if (r.Width <= 2 && r.Height > 4) vertical.Add(new Rule((r.Left + r.Right) / 2, r.Bottom, r.Top));
+        }
+
         foreach (var path in page.Paths)
         {
             if (!path.IsStroked && !path.IsFilled) continue;
             foreach (var sub in path)
             {
                 if (sub.GetBoundingRectangle() is not { } r) continue;
-                if (r.Height <= 2 && r.Width > 8) horizontal.Add(new Rule((r.Top + r.Bottom) / 2, r.Left, r.Right));
-                else if (r.Width <= 2 && r.Height > 4) vertical.Add(new Rule((r.Left + r.Right) / 2, r.Bottom, r.Top));
+                if ((r.Height <= 2 && r.Width > 8) || (r.Width <= 2 && r.Height > 4))
+                {
+                    Add(r);
+                    continue;
+                }
+
+                // A filled area (a shaded cell) is no rule; a stroked outline's straight edges are.
+                if (!path.IsStroked) continue;
+                foreach (var (from, to) in Edges(sub)) Add(new PdfRectangle(Math.Min(from.X, to.X), Math.Min(from.Y, to.Y), Math.Max(from.X, to.X), Math.Max(from.Y, to.Y)));
             }
         }
 
         return (horizontal, vertical);
+    }
+
+    // The straight segments of a subpath, the closing one included ("re" is m, l, l, l, h).
+    private static IEnumerable<(PdfPoint From, PdfPoint To)> Edges(PdfSubpath sub)
+    {
+        PdfPoint? start = null;
+        PdfPoint? current = null;
+        foreach (var command in sub.Commands)
+        {
+            switch (command)
+            {
+                case PdfSubpath.Move move:
+                    start = current = move.Location;
+                    break;
+                case PdfSubpath.Line line:
+                    yield return (line.From, line.To);
+                    start ??= line.From;
+                    current = line.To;
+                    break;
+                case PdfSubpath.BezierCurve curve:
+                    current = curve.EndPoint;
+                    break;
+                case PdfSubpath.Close when start is { } s && current is { } c:
+                    yield return (c, s);
+                    current = s;
+                    break;
+            }
+        }
     }
 
     private static (double, double, double, double)? CellOf(PdfPoint p, List<Rule> horizontal, List<Rule> vertical)
