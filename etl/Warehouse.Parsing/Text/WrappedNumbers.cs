@@ -24,6 +24,12 @@ internal static partial class WrappedNumbers
         // Only text laid out by columns has runs of spaces between words.
         if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
         var tokens = lines.Select(Tokens).ToArray();
+        if (WithUnitsJoined(lines, tokens) is { } finished)
+        {
+            lines = finished;
+            tokens = lines.Select(Tokens).ToArray();
+        }
+
         if (WithSplitRowsJoined(lines, tokens) is { } joined)
         {
             lines = joined;
@@ -143,6 +149,73 @@ internal static partial class WrappedNumbers
     }
 
     /// <summary>
+    /// Joins the ends of a row's numbers that a narrow column wrapped with their unit onto a line
+    /// below ("3,62  1,02  49  203" over the label, then "6件  6件  件  件"): every cell of the row
+    /// wrapped, so the ends are a line of their own, as many as the row has cells. The line is
+    /// taken as the row's ends when it holds only pieces (up to four digits, a unit, or both) after
+    /// a piece of a group's label at most, a unit alone among them (which can only end a number),
+    /// each standing under one number of the nearest line
+    /// of numbers above (a line without numbers, the row's label, may lie between) and making with
+    /// it a number as written ("3,62" and "6件": 3,626件). Null when no line is such.
+    /// </summary>
+    private static string[]? WithUnitsJoined(string[] lines, List<Token>[] tokens)
+    {
+        string[]? result = null;
+        for (var u = 2; u < lines.Length; u++)
+        {
+            var first = tokens[u].FindIndex(t => IsPiece(t.Text));
+            if (first < 0) continue;
+            var ends = tokens[u].Skip(first).ToList();
+            if (ends.Count < 3 || !ends.All(t => IsPiece(t.Text)) || !ends.Any(t => IsUnit(t.Text))) continue;
+            // A piece of a group's wrapped label may stand before them ("年度办  3  件  件  件  件  5").
+            var prefix = lines[u][..ends[0].Start].TrimEnd();
+            if (prefix.Length > 0 && !GroupFragment(prefix)) continue;
+            // The row's numbers: on the nearest line with numbers above, and on the line above that
+            // when the row's cells stand at two heights ("三、本  203 … 2,72" over "（一）予以公开  85").
+            var rows = new List<int>();
+            for (var r = u - 1; r >= Math.Max(0, u - 2) && rows.Sum(x => tokens[x].Count(t => IsNumber(t.Text))) < ends.Count; r--)
+            {
+                if (tokens[r].Any(t => IsNumber(t.Text))) rows.Add(r);
+                else if (tokens[r].Any(t => IsUnit(t.Text))) break;
+            }
+
+            var numbers = rows.SelectMany(r => tokens[r].Where(t => IsNumber(t.Text)).Select(t => (Line: r, Token: t))).ToList();
+            if (numbers.Count < ends.Count || numbers.Any(a => numbers.Any(b => a.Line != b.Line && a.Token.Overlaps(b.Token)))) continue;
+            // Two lines only as a row at two heights with one number beside its label, which
+            // WithSplitRowsJoined then puts together; more on both lines cannot be ordered for certain.
+            if (rows.Count == 2 && (tokens[rows[0]].Count(t => IsNumber(t.Text)) != 1 || numbers.Count != Cells)) continue;
+            var joins = new Dictionary<(int Line, Token Token), string>();
+            foreach (var end in ends)
+            {
+                var over = numbers.Where(n => n.Token.Overlaps(end)).ToList();
+                if (over.Count != 1 || joins.ContainsKey(over[0]) || !WrittenNumber().IsMatch(over[0].Token.Text + end.Text)) break;
+                joins[over[0]] = over[0].Token.Text + end.Text;
+            }
+
+            if (joins.Count != ends.Count) continue;
+            result ??= [.. lines];
+            foreach (var r in rows)
+            {
+                var row = tokens[r];
+                var line = new System.Text.StringBuilder(lines[r][..row[0].Start]);
+                foreach (var t in row)
+                {
+                    var text = joins.GetValueOrDefault((r, t), t.Text);
+                    if (line.Length > t.Start) line.Append("  ");
+                    else line.Append(' ', t.Start - line.Length);
+                    line.Append(text);
+                }
+
+                result[r] = line.ToString();
+            }
+
+            result[u] = prefix;
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Joins a row whose cells stand at two heights: LibreOffice centres each cell of a row on its
     /// own, so the cells that wrap ("2075件" as "2075" over "件") start a line higher than those that
     /// fit, and pdftotext prints the row as "一、本年新收…  2075  1,288  4,432" over
@@ -161,7 +234,8 @@ internal static partial class WrappedNumbers
         {
             var row = tokens[r];
             var firstNumber = row.FindIndex(t => IsNumber(t.Text));
-            if (firstNumber <= 0 || row.Skip(firstNumber).Count(t => IsNumber(t.Text)) < 2 || row.Skip(firstNumber).Any(t => !IsNumber(t.Text) && !IsUnit(t.Text))) continue;
+            if (firstNumber <= 0 || row.Skip(firstNumber).Any(t => !IsNumber(t.Text) && !IsUnit(t.Text))) continue;
+            var own = row.Skip(firstNumber).Count(t => IsNumber(t.Text));
             // A number cut at its thousands ("2,01") waits for its end, not for other cells.
             if (row.Any(t => CutAtThousands().IsMatch(t.Text))) continue;
             var labelEnd = row[firstNumber - 1].End;
@@ -171,6 +245,8 @@ internal static partial class WrappedNumbers
                 if (n < 0 || n >= lines.Length || joinedInto[n]) continue;
                 var line = tokens[n];
                 if (line.Count(t => IsNumber(t.Text)) < 3 || !line.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || line[0].Start <= labelEnd + 1) continue;
+                // A row with one number of its own beside the label takes a line that completes its seven cells.
+                if (own < 2 && (own < 1 || own + line.Count(t => IsNumber(t.Text)) != Cells)) continue;
                 // A line between two rows of numbers may be the other row's pieces.
                 var beyond = n > r ? n + 1 : n - 1;
                 if (beyond >= 0 && beyond < lines.Length && tokens[beyond].Any(t => IsNumber(t.Text))) continue;
@@ -288,6 +364,9 @@ internal static partial class WrappedNumbers
 
     /// <summary>True for what a narrow cell wraps onto its next line: up to four digits, a unit, or both ("7", "0", "件", "5件").</summary>
     public static bool IsPiece(string text) => WrappedPiece().IsMatch(text);
+
+    // The cells of a row of table 三: six applicant columns and their total.
+    private const int Cells = 7;
 
     private static List<Token> Tokens(string line)
     {
