@@ -13,8 +13,10 @@ namespace Warehouse.Parsing.Pdf;
 /// <summary>
 /// Reads a PDF. PDFs carry no table structure, but report tables are ruled: each word is put
 /// in the cell that the nearest rules around it enclose, so a label wrapped over five lines
-/// in a narrow cell is one cell again, and its row is the band between two rules. Text outside
-/// ruled tables becomes lines, split into cells where words stand far apart.
+/// in a narrow cell is one cell again, and its row is the band between two rules. A row that a
+/// page break cut goes on in the first ruled row of the next page, in the same columns (see
+/// <c>Continued</c>). Text outside ruled tables becomes lines, split into cells where words stand
+/// far apart.
 /// </summary>
 public static class PdfLayout
 {
