@@ -42,31 +42,21 @@ public sealed class PageBreakRowsTests
         reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message).ShouldBeEmpty();
     }
 
-    [Fact]
-    public void A_number_cut_at_its_thousands_is_an_unreadable_cell_not_part_of_the_label()
+    [Theory]
+    // "1,61" of 1,616 left at the foot of a page: read as a piece of the label, the row's other six
+    // cells were taken for seven, with a total recovered from their sum (1642) and only a
+    // derived-value warning. Now the cut cell is unreadable and the others stand.
+    [InlineData("1,61\t723\t150\t252\t129\t92\t296", "[null,723,150,252,129,92,296]", "unreadable_cell", "自然人列「1,61」不是一个确数")]
+    // Six cells whose only reading is a lost total (296 is less than the five before it): that sum
+    // is the reading's own making, and the total row (all zeros below) does not confirm it.
+    [InlineData("723\t150\t252\t129\t92\t296", "[null,null,null,null,null,null,null]", "missing_cells", "只有 6 个数（应为 7 个），只能读作 (723,150,252,129,92,296,1642)")]
+    public void A_row_short_of_a_cell_is_never_completed_from_its_own_sum(string cells, string expected, string rule, string message)
     {
-        // "1,61" of 1,616 left at the foot of a page: read as a piece of the label, the row's other
-        // six cells were taken for seven, with a total recovered from their sum (1642) and only a
-        // derived-value warning.
-        var reading = SeedWithGranted("1,61\t723\t150\t252\t129\t92\t296");
+        var reading = SeedWithGranted(cells);
 
-        reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe("[null,723,150,252,129,92,296]");
-        reading.Findings.ShouldContain(f => f.Rule == "unreadable_cell" && f.Severity == Severity.Error && f.Row == "granted"
-            && f.Message.Contains("「1,61」不是一个确数", StringComparison.Ordinal));
-        reading.Findings.ShouldNotContain(f => f.Rule == "derived_value" && f.Row == "granted");
-    }
-
-    [Fact]
-    public void Six_cells_whose_only_reading_no_column_rule_confirms_are_not_read()
-    {
-        // 723 … 296 is less than the sum of the five before it, so only a lost total keeps the row's
-        // sum, and that sum is the reading's own making: the total row (all zeros below) does not
-        // confirm it, so the row is unknown, not 723, 150, 252, 129, 92, 296 and a total of 1642.
-        var reading = SeedWithGranted("723\t150\t252\t129\t92\t296");
-
-        reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe("[null,null,null,null,null,null,null]");
-        reading.Findings.ShouldContain(f => f.Rule == "missing_cells" && f.Severity == Severity.Error && f.Row == "granted"
-            && f.Message.StartsWith("表三「（一）予以公开」只有 6 个数（应为 7 个）", StringComparison.Ordinal));
+        reading.Json["applications"]!["granted"]!.ToJsonString().ShouldBe(expected);
+        reading.Findings.ShouldContain(f => f.Rule == rule && f.Severity == Severity.Error && f.Row == "granted"
+            && f.Message.StartsWith("表三「（一）予以公开」", StringComparison.Ordinal) && f.Message.Contains(message, StringComparison.Ordinal));
         reading.Findings.ShouldNotContain(f => f.Rule == "derived_value" && f.Row == "granted");
     }
 }

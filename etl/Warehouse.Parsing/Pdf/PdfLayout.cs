@@ -122,18 +122,18 @@ public static class PdfLayout
             var text = cell.Text.Trim();
             var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
             // A unit alone ("件") is a piece: the end of the number above it.
-            if (!Text.WrappedNumbers.IsPiece(text) && CountCell.Classify(text) == CellKind.Label)
+            if (!WrappedNumbers.IsPiece(text) && CountCell.Classify(text) == CellKind.Label)
             {
                 if (k < 0 || k >= rowLabel) return null;
                 cells[k] = cells[k] with { Text = cells[k].Text.Trim() + text };
                 continue;
             }
 
-            if (!Text.WrappedNumbers.IsPiece(text)) return null;
+            if (!WrappedNumbers.IsPiece(text)) return null;
             if (k >= 0)
             {
                 var joined = cells[k].Text.Trim() + text;
-                if (!Text.WrappedNumbers.IsWrittenNumber(joined)) return null;
+                if (!WrappedNumbers.IsWrittenNumber(joined)) return null;
                 cells[k] = cells[k] with { Text = joined };
                 joins++;
                 continue;

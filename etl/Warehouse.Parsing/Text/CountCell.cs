@@ -10,7 +10,7 @@ public enum CellKind
 }
 
 /// <summary>Reads the numbers of a table cell.</summary>
-public static class CountCell
+public static partial class CountCell
 {
     // Portals write zero as "-", "/", "—", "无" or leave the cell blank.
     private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无"];
@@ -67,14 +67,10 @@ public static class CountCell
     }
 
     // "1,61", "3,0", "2,": whole groups of three after the first, the last group short.
-    private static bool IsCutAtThousands(string text)
-    {
-        var comma = text.LastIndexOf(',');
-        if (comma <= 0 || text.Length - comma - 1 >= 3 || text.Contains('.', StringComparison.Ordinal)) return false;
-        var head = text[..comma];
-        return head.Length > 0 && (head + ",000").Split(',') is var groups && groups[0].Length is >= 1 and <= 3 && groups[0][0] != '0' && groups.Skip(1).All(g => g.Length == 3)
-            && head.All(ch => ch is >= '0' and <= '9' or ',') && text[(comma + 1)..].All(char.IsAsciiDigit);
-    }
+    private static bool IsCutAtThousands(string text) => CutAtThousands().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{0,2}$")]
+    private static partial System.Text.RegularExpressions.Regex CutAtThousands();
 
     /// <summary>Most cells: one to nine ASCII digits and nothing else, read without cleaning.</summary>
     private static bool IsPlainCount(string raw) => raw.Length is > 0 and <= 9 && !raw.AsSpan().ContainsAnyExceptInRange('0', '9');

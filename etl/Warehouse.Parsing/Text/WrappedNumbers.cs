@@ -154,9 +154,10 @@ internal static partial class WrappedNumbers
     /// wrapped, so the ends are a line of their own, as many as the row has cells. The line is
     /// taken as the row's ends when it holds only pieces (up to four digits, a unit, or both) after
     /// a piece of a group's label at most, a unit alone among them (which can only end a number),
-    /// each standing under one number of the nearest line
-    /// of numbers above (a line without numbers, the row's label, may lie between) and making with
-    /// it a number as written ("3,62" and "6件": 3,626件). Null when no line is such.
+    /// each standing under one number of the nearest line of numbers above (a line without
+    /// numbers, the row's label, may lie between; or a row at two heights, one number beside its
+    /// label and its other six on the line above) and making with it a number as written ("3,62"
+    /// and "6件": 3,626件). Null when no line is such.
     /// </summary>
     private static string[]? WithUnitsJoined(string[] lines, List<Token>[] tokens)
     {
