@@ -57,6 +57,15 @@ public sealed class RealReportTests
     }
 
     [Fact]
+    public void A_label_wrapped_around_its_numbers_is_known_by_its_words_not_placed_as_a_misprint()
+    {
+        // Chromium's print through pdftotext -layout: "（二）部分公开（区分处理的，只计这一情形，不" over
+        // "计其他情形）  29 …", and "申请人无正当理由逾期不补正、行" / "1." / "政机关  1  0 …" / "不再处理其政府信息公开申请".
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2024-chrome-layout")), "pingtan-2024-chrome-layout");
+        reading.Findings.Where(f => f.Rule == "label_misprinted").Select(f => f.Message).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Run_together_crawler_text_is_split_by_the_templates_arithmetic_and_marked_derived()
     {
         var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2021")), "pingtan-2021");

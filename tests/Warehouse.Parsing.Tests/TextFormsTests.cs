@@ -217,12 +217,15 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-wrapped-00120.txt", true)]
     [InlineData("pdftotext-two-heights-00012.txt", false)]
     [InlineData("pdftotext-units-wrapped-00579.txt", false)]
+    [InlineData("pdftotext-narrow-labels-00024.txt", false)]
     public void Pieces_of_wrapped_numbers_that_no_column_places_join_the_row_the_arithmetic_allows(string fixture, bool joinedByArithmetic)
     {
         // And a row whose cells stand at two heights ("一、本年新收…  2075  1,288  4,432" over
         // "204 件  142 件  211 件  512 件"): its numbers go into their columns' order, not the lines'.
         // And a row every cell of which wrapped with its unit: "3,62  1,02  49 …" over the label, then
         // "6件  6件  件 …" (3,626件, 1,026件, 49件), beside one number of the row's own at most.
+        // And labels in a column three characters wide, wrapped over five lines ("三、补" beside its
+        // numbers, then "正后申", "请内容", "仍不明", "确"), named by the lines below their numbers.
         // Table 三 of generated reports (pdftotext -layout of LibreOffice's PDF of the DOCX layout):
         // "115 … 3,02" at the foot of a page and "4  9" at the head of the next, or "3,48 1,47 … 5,78"
         // over "4  5  3" that pdftotext set off their columns. The pieces follow the row in its

@@ -123,6 +123,9 @@ internal static partial class ApplicationRows
     private static readonly Dictionary<string, string> TemplateCores = Warehouse.Core.DisposalCategories.All.ToDictionary(
         c => c.Code, c => LeadingNumbering().Replace(Text.TextKey.Of(c.Label), ""));
 
+    /// <summary>True when the words of <paramref name="key"/> (a folded piece of a printed label) stand in the row's template label.</summary>
+    public static bool HoldsWords(string code, string key) => Core(key) is { Length: > 0 } core && TemplateCores[code].Contains(core, StringComparison.Ordinal);
+
     /// <summary>
     /// How much of a row's template label a printed label holds in order, from 0 to 1: the longest
     /// common subsequence over the longer of the two. A dropped or misprinted character costs one.

@@ -327,10 +327,15 @@ internal sealed partial class ReportExtractor
     // label from the lines above), never with the next row's label below it.
     private static string? MatchWrapped(RowParts parts, List<RowParts> before, List<(int Index, RowParts Parts)> rows, int at)
     {
-        // Lines below continue this label unless they start another row ("（二）部分公开…", "2.重复申请").
-        var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Take(2).Select(x => x.Parts.Key).ToList();
+        // Lines below continue this label unless they start another row ("（二）部分公开…", "2.重复申请");
+        // a label column three characters wide wraps a label over five lines ("三、补" over "正后申",
+        // "请内容", "仍不明", "确"), nearest lines tried first.
+        var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Take(4).Select(x => x.Parts.Key).ToList();
         // Label lines above that come before a line starting a row are the tail of the row above.
         var start = before.FindLastIndex(b => StartsRow(b.Label));
+        // A numbering alone on its line ("1.") that pdftotext set below its label's first line, in
+        // another font on another baseline: the line above it starts the row.
+        if (start > 0 && NumberingAlone().IsMatch(before[start].Label.Trim()) && !StartsRow(before[start - 1].Label)) start--;
         var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
         var candidates = new List<(string Text, int From, int To)>();
         var key = parts.Key;
@@ -359,7 +364,7 @@ internal sealed partial class ReportExtractor
         // "3.补正后申请内容仍" and its numbers) is no part of the row's label: read also without it.
         if (previous.Any(OuterLabels.IsPiece) || after.Any(OuterLabels.IsPiece))
         {
-            var afterBare = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Where(x => !OuterLabels.IsPiece(x.Parts.Key)).Take(2).Select(x => x.Parts.Key).ToList();
+            var afterBare = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Where(x => !OuterLabels.IsPiece(x.Parts.Key)).Take(4).Select(x => x.Parts.Key).ToList();
             Around(previous.Where(p => !OuterLabels.IsPiece(p)).ToList(), afterBare);
         }
 
@@ -373,8 +378,22 @@ internal sealed partial class ReportExtractor
             if (ApplicationRows.Match(text, from, to) is { } code) return code;
         }
 
+        // The row's own words may be only the middle of its wrapped label ("计其他情形）" under
+        // "（二）部分公开（区分处理的，只计这一情形，不"): when the lines above start a row, they name it,
+        // provided the own words are words of that row's label.
+        if (start >= 0 && key.Length >= 3)
+        {
+            foreach (var (text, _, _) in candidates)
+            {
+                if (ApplicationRows.Match(text) is { } code && ApplicationRows.HoldsWords(code, key)) return code;
+            }
+        }
+
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}\s*[.．、]$")]
+    private static partial System.Text.RegularExpressions.Regex NumberingAlone();
 
     private static bool StartsRow(string label) => RowNumbering().IsMatch(label.TrimStart());
 

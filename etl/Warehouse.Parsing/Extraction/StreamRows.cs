@@ -161,8 +161,10 @@ internal static partial class StreamRows
         if (j >= text.Length || TextKey.Narrow(text[j]) is not ('.' or '、')) return false;
         var k = j + 1;
         while (k < text.Length && text[k] == ' ') k++;
-        // "2." ending a line is the number of a label wrapped to the next line.
-        return k >= text.Length || (!IsDigit(text[k]) && !TextKey.IsSpace(text[k]));
+        // "2." ending a line is the number of a label wrapped to the next line; "2." and then, after
+        // spaces, the row's numbers is a numbering whose label text pdftotext set on another line
+        // ("提供      2.          0   0   0 …"): a number never ends in its decimal point.
+        return k >= text.Length || (!IsDigit(text[k]) && !TextKey.IsSpace(text[k])) || (k > j + 1 && TextKey.Narrow(text[j]) == '.' && IsDigit(text[k]));
     }
 
     // "（1）属于国家秘密": the digit is the row's number.

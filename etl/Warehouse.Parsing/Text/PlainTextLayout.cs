@@ -186,11 +186,12 @@ public static partial class PlainTextLayout
         for (var i = 0; i < lines.Length && !any; i++) any = printed || IsFurniture(lines, i, bareNumbers: true) || lines[i].Contains('\f');
         if (!any) return lines;
         var titles = printed ? PrintTitles(lines) : [];
+        var bareNumbers = !printed && BareNumbersArePageNumbers(lines);
         var kept = new List<string>(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (IsFurniture(lines, i, bareNumbers: !printed) || (printed && IsBrowserFurniture(lines[i], titles))) continue;
+            if (IsFurniture(lines, i, bareNumbers) || (printed && IsBrowserFurniture(lines[i], titles))) continue;
             if (closeBreaks && line.Contains('\f'))
             {
                 while (kept.Count > 0 && string.IsNullOrWhiteSpace(kept[^1])) kept.RemoveAt(kept.Count - 1);
@@ -210,6 +211,26 @@ public static partial class PlainTextLayout
         }
 
         return kept.ToArray();
+    }
+
+    /// <summary>
+    /// Whether the bare numbers beside page breaks are the pages' numbers: a printer numbers every
+    /// page, so they stand beside half the breaks or more. A number beside
+    /// one break of eight, in a print without page numbers (a browser's print with its header and
+    /// footer off, read by <c>mutool draw -F txt</c>), is a cell of a table cut by the break.
+    /// </summary>
+    private static bool BareNumbersArePageNumbers(string[] lines)
+    {
+        var breaks = 0;
+        var numbers = new List<int>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Contains('\f')) breaks++;
+            if (IsFurniture(lines, i, bareNumbers: true) && !IsFurniture(lines, i, bareNumbers: false)
+                && int.TryParse(lines[i].AsSpan().Trim().Trim('\f').Trim(), out var n)) numbers.Add(n);
+        }
+
+        return numbers.Count > 0 && numbers.Count * 2 >= breaks;
     }
 
     /// <param name="bareNumbers">

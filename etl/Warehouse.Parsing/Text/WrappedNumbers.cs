@@ -36,6 +36,12 @@ internal static partial class WrappedNumbers
             tokens = lines.Select(Tokens).ToArray();
         }
 
+        if (WithHalvesAroundLabelJoined(lines, tokens) is { } halves)
+        {
+            lines = halves;
+            tokens = lines.Select(Tokens).ToArray();
+        }
+
         var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
         // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
         var labels = new string[lines.Length];
@@ -268,6 +274,69 @@ internal static partial class WrappedNumbers
         return result?.Where((_, i) => !joinedInto[i]).ToArray();
     }
 
+    /// <summary>
+    /// Joins a row that pdftotext printed at two heights with its own label between them: a browser's
+    /// print sets a cell's digits in another font than its Chinese, on another baseline, so a wrapped
+    /// label's row comes out as "要求行政机关确认或重新出具已获 0" / "5." / "取信息   0  0  0  0  0  0"
+    /// (the first cell beside the label's first line, the other six beside its last). The numbers
+    /// are put on the upper line, the lower line keeps its piece of the label. Joined only when the
+    /// two lines' numbers together are the seven cells of a row of table 三, each number of the
+    /// upper line stands left of every number of the lower, the lines between hold no number, the
+    /// lower line's label starts no row ("1." "（二）"), and the seven cells add up: the six columns
+    /// to the total. Neither line alone holds seven cells, so nothing is read without the join but
+    /// two rows that fail.
+    /// </summary>
+    private static string[]? WithHalvesAroundLabelJoined(string[] lines, List<Token>[] tokens)
+    {
+        string[]? result = null;
+        for (var r = 0; r < lines.Length; r++)
+        {
+            var upper = Numbers(tokens[r], lines[r]);
+            if (upper is null || upper.Count is < 1 or > 3) continue;
+            for (var n = r + 1; n <= Math.Min(lines.Length - 1, r + 2); n++)
+            {
+                if (n == r + 2 && tokens[r + 1].Any(t => t.Text.Any(char.IsAsciiDigit) && !NumberingOnly().IsMatch(t.Text))) break;
+                var lower = Numbers(tokens[n], lines[n]);
+                if (lower is null) continue;
+                var label = lines[n][..lower[0].Start].Trim();
+                if (upper.Count + lower.Count != Cells || label.Length == 0 || RowStart().IsMatch(label)) break;
+                if (upper[^1].End >= lower[0].Start) break;
+                var cells = upper.Concat(lower).Select(t => CountCell.ReadCount(t.Text)).ToList();
+                if (cells.Any(c => c is null) || cells.Take(Cells - 1).Sum() != cells[^1]) break;
+                result ??= [.. lines];
+                var line = new System.Text.StringBuilder(lines[r].TrimEnd());
+                foreach (var t in lower)
+                {
+                    if (line.Length >= t.Start) line.Append("  ");
+                    else line.Append(' ', t.Start - line.Length);
+                    line.Append(t.Text);
+                }
+
+                result[r] = line.ToString();
+                result[n] = lines[n][..lower[0].Start].TrimEnd();
+                break;
+            }
+        }
+
+        return result;
+
+        // The numbers at the end of a line after its label, or null when the line has no label or
+        // a number cut at its thousands.
+        static List<Token>? Numbers(List<Token> line, string text)
+        {
+            var first = line.FindIndex(t => IsNumber(t.Text));
+            if (first <= 0 || line.Skip(first).Any(t => !IsNumber(t.Text) || CutAtThousands().IsMatch(t.Text))) return null;
+            return string.IsNullOrWhiteSpace(text[..line[first].Start]) ? null : line.Skip(first).ToList();
+        }
+    }
+
+    [GeneratedRegex(@"^\d{1,2}[.．、]$")]
+    private static partial Regex NumberingOnly();
+
+    // The numbering that starts a row's label: "1." "（二）" "二、".
+    [GeneratedRegex(@"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[.．、])")]
+    private static partial Regex RowStart();
+
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
     // most three characters, no number of a row ("3.", "（七）") and no row's own short label.
     private static bool GroupFragment(string label)
@@ -381,7 +450,9 @@ internal static partial class WrappedNumbers
 
     private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次";
 
-    [GeneratedRegex(@"^(?:[-+]?[0-9０-９][0-9０-９,.]*(?:件|条|个|项|次|元|万元)?|[-—－/／]|无)$")]
+    // "5." is the numbering of a label set on a line of its own, not a piece of a number: a number
+    // never ends in its decimal point.
+    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９,])?(?:件|条|个|项|次|元|万元)?|[-—－/／]|无)$")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:件|条|个|项|次|元|万元)?$")]
