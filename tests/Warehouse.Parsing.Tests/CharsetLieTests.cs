@@ -131,6 +131,39 @@ public sealed class CharsetLieTests
         TextDecoding.Decode(Code("big5").GetBytes(text), null, lookForMeta: true).ShouldBe(text);
     }
 
+    // A page decoded with a code page of one character per byte and written out as UTF-8: what
+    // Python's requests gives for a page whose Content-Type names no charset (ISO-8859-1), and
+    // html2text without -utf8.
+    private static byte[] DecodedTwice(byte[] bytes, string misread) => Encoding.UTF8.GetBytes(Code(misread).GetString(bytes));
+
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("windows-1252")]
+    public void Real_utf8_page_decoded_as_a_western_code_page_and_saved_as_utf8_reads_every_cell(string misread)
+    {
+        const string name = "pingtan-2024-portal";
+        var bytes = DecodedTwice(File.ReadAllBytes(RealReports.File(name)), misread);
+        Encoding.UTF8.GetString(bytes).ShouldNotContain("政府信息公开");
+        var reading = RealReports.Read(bytes, name);
+        reading.Parse.Rejection.ShouldBeNull();
+        RealReports.Flatten(RealReports.Expected(name)).Where(c => !RealReports.Same(c.Value, reading.Cells.GetValueOrDefault(c.Key)))
+            .Select(c => $"{c.Key}: want {c.Value?.ToJsonString()}, got {reading.Cells.GetValueOrDefault(c.Key)?.ToJsonString()}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Gbk_page_decoded_as_latin1_and_saved_as_utf8_is_read()
+    {
+        var (generated, html) = GbkPage(9);
+        ShouldReadAs(generated, DecodedTwice(Gbk.GetBytes(html), "iso-8859-1"));
+    }
+
+    [Fact]
+    public void Utf8_text_of_western_letters_is_not_taken_for_text_decoded_twice()
+    {
+        var text = string.Concat(Enumerable.Repeat("Le rapport annuel de la préfecture : café, résumé, élève, déjà, naïve, garçon, Noël. ", 10));
+        TextDecoding.Decode(Encoding.UTF8.GetBytes(text), null, lookForMeta: false).ShouldBe(text);
+    }
+
     public static TheoryData<string, string> HonestPages() => new()
     {
         { "iso-8859-1", "Le rapport annuel de la préfecture : café, résumé, élève, déjà, naïve, garçon, Noël." },

@@ -17,6 +17,7 @@ public static partial class TextDecoding
     static TextDecoding()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Windows1252 = Encoding.GetEncoding(1252, new EncoderReplacementFallback("?"), DecoderFallback.ReplacementFallback);
     }
 
     /// <summary>GB18030 is a superset of GBK and GB2312; decoding with it reads all three.</summary>
@@ -24,9 +25,80 @@ public static partial class TextDecoding
 
     public static string Decode(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta)
     {
+        if (TwiceEncoded(bytes) && Undone(Encoding.UTF8.GetString(StripBom(bytes)), lookForMeta) is { } undone) return undone;
         var encoding = Choose(bytes, declaredCharset, lookForMeta, wantText: true, out var text);
         return text ?? encoding.GetString(StripBom(bytes));
     }
+
+    /// <summary>
+    /// True when the bytes are UTF-8 of the Latin-1 range and almost nothing else ("Ã¦Â\u0094Â¿" for
+    /// the bytes of 政): the form of text decoded twice (see <see cref="Undone"/>). Chinese in GBK
+    /// uses a few thousand byte pairs, never only those that open with C2 or C3.
+    /// </summary>
+    private static bool TwiceEncoded(ReadOnlySpan<byte> bytes)
+    {
+        int latin = 0, other = 0;
+        while (!bytes.IsEmpty)
+        {
+            if (bytes[0] < 0x80)
+            {
+                bytes = bytes[1..];
+                continue;
+            }
+
+            var status = System.Text.Rune.DecodeFromUtf8(bytes, out var rune, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done && (rune.Value <= 0xFF || Windows1252Only(rune))) latin++;
+            else if (++other > 64 && other * 10 >= latin) return false;
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+
+        return latin >= 50 && other * 10 < latin;
+    }
+
+    // The characters windows-1252 puts at bytes 80-9F ("€", "‚", "ƒ", …, "Ÿ").
+    private static bool Windows1252Only(System.Text.Rune rune)
+    {
+        if (rune.Value is < 0x100 or > 0xFFFF) return false;
+        Span<byte> one = stackalloc byte[4];
+        return Windows1252.GetBytes([(char)rune.Value], one) == 1 && one[0] is >= 0x80 and <= 0x9F;
+    }
+
+    /// <summary>
+    /// Text decoded twice: a tool read the bytes of a Chinese page as ISO-8859-1 or windows-1252 and
+    /// wrote what it read as UTF-8 ("æ¿åºä¿¡æ¯å¬å¼" for 政府信息公开). Python's <c>requests</c> does so for
+    /// every page whose Content-Type names no charset, and html2text for any page without <c>-utf8</c>.
+    /// Those code pages map each byte to one character, so the characters give the bytes back, and
+    /// the bytes are decoded as any others (UTF-8, or GBK). Null when the bytes so given back do not
+    /// read as Chinese. A character the tool lost (cut inside a cell, now U+FFFD) stays lost.
+    /// </summary>
+    private static string? Undone(string text, bool lookForMeta)
+    {
+        var bytes = new List<byte>(text.Length);
+        Span<byte> one = stackalloc byte[4];
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD') continue;
+            else if (c <= 0xFF) bytes.Add((byte)c);
+            else if (Windows1252.GetBytes([c], one) == 1 && one[0] != (byte)'?') bytes.Add(one[0]);
+            else return null;
+        }
+
+        var raw = bytes.ToArray();
+        var undone = Decode(raw, null, lookForMeta);
+        int chinese = 0, wide = 0;
+        foreach (var c in undone)
+        {
+            if (c < 0x80) continue;
+            wide++;
+            if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3000' and <= '\u303F') or (>= '\uFF00' and <= '\uFFEF')) chinese++;
+        }
+
+        return wide > 0 && chinese * 10 >= wide * 8 ? undone : null;
+    }
+
+    // Best fit off: a character that windows-1252 does not hold comes back as "?", never as a look-alike.
+    // Set in the static constructor, after the code pages are registered.
+    private static readonly Encoding Windows1252;
 
     public static Encoding Choose(ReadOnlySpan<byte> bytes, string? declaredCharset, bool lookForMeta) =>
         Choose(bytes, declaredCharset, lookForMeta, wantText: false, out _);
