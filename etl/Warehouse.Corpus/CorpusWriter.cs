@@ -118,7 +118,13 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
         if (layout == Layouts.TextStream)
         {
             var made = TextStreamRendition.Make(generated, quirks, seed);
-            return new Rendition(made.Bytes, made.Expected, made.Findings, quirks, made.Printed);
+            // Some crawlers read a page as ISO-8859-1 (Python's requests, when Content-Type names no
+            // charset) and save what they read as UTF-8: the text decoded twice. A stream of its own,
+            // so the text itself is drawn as before.
+            var saved = new Random(unchecked(seed * 31 + 7)).NextDouble() < TextStreamRendition.TwiceDecodedRate
+                ? System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.Latin1.GetString(made.Bytes))
+                : made.Bytes;
+            return new Rendition(saved, made.Expected, made.Findings, quirks, made.Printed);
         }
 
         var parts = Composer.Compose(generated, quirks);

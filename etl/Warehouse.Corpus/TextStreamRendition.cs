@@ -16,6 +16,9 @@ public static class TextStreamRendition
     /// <summary>Share of consistent text-stream reports whose tables 三 (and often 四) are built to stay ambiguous.</summary>
     public const double ConstructedRate = 0.12;
 
+    /// <summary>Share of text-stream documents saved decoded twice (read as ISO-8859-1, written as UTF-8); see <c>CorpusWriter.Produce</c>.</summary>
+    public const double TwiceDecodedRate = 0.15;
+
     /// <summary>The report as printed (a constructed one replaces the generated values), its bytes, and its expectation.</summary>
     public sealed record Made(GeneratedReport Printed, byte[] Bytes, Report Expected, IReadOnlyList<Finding> Findings, bool Constructed);
 

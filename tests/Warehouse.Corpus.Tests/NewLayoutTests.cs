@@ -14,9 +14,19 @@ public sealed class NewLayoutTests
     private static readonly IReadOnlyList<(GeneratedReport Generated, Rendition Rendition)> Streams = Rendered.Of(Layouts.TextStream, 300).ToList();
 
     [Fact]
+    public void Some_crawler_texts_are_saved_decoded_twice()
+    {
+        // Read as ISO-8859-1 and written as UTF-8: "æ¿åº" for 政府, no Chinese character left.
+        var twice = Streams.Count(x => !Encoding.UTF8.GetString(x.Rendition.Bytes).Contains("政府", StringComparison.Ordinal));
+        twice.ShouldBeInRange((int)(Streams.Count * TextStreamRendition.TwiceDecodedRate / 2), (int)(Streams.Count * TextStreamRendition.TwiceDecodedRate * 2));
+        Streams.Where(x => !Encoding.UTF8.GetString(x.Rendition.Bytes).Contains("政府", StringComparison.Ordinal))
+            .ShouldAllBe(x => Encoding.UTF8.GetString(x.Rendition.Bytes).Contains('æ') && Rendered.StreamText(x.Rendition.Bytes).Contains("政府", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Text_stream_puts_the_body_on_one_line_with_every_table_run_together()
     {
-        var texts = Streams.Select(x => (x.Generated, Text: Encoding.UTF8.GetString(x.Rendition.Bytes))).ToList();
+        var texts = Streams.Select(x => (x.Generated, Text: Rendered.StreamText(x.Rendition.Bytes))).ToList();
         foreach (var (g, text) in texts)
         {
             var lines = text.TrimEnd('\n').Split('\n');
@@ -197,6 +207,19 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\d\d?/\d\d?/\d\d, \d\d?:\d\d [AP]M "), "a US time of printing");
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n20\d\d/\d\d?/\d\d? \d\d?:\d\d "), "a Chinese time of printing");
         texts.ShouldContain(t => Regex.IsMatch(t, @"本年新收[^\f]*\f[^\f]*总计"), "a page break inside table 三");
+    }
+
+    [Fact]
+    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_and_some_rows_at_two_heights()
+    {
+        var texts = Rendered.Of(Layouts.TextBrowserPrint, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        // -layout: a row's cells a run of spaces apart; -raw: one space.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n（七）总计 {2,}\S+ {2,}\S+"), "a -layout print");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n（七）总计 \S+ \S+ "), "a -raw print");
+        // The first cell beside the label's first line, the numbering alone, the other six beside its last line.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]{6,} \d+\n\d\.\n[^\n\d]+(?: {2,}\d+){6}\n"), "a row at two heights");
+        // The numbering alone below the label's first line, the cells beside its second, a third line of label.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]{6,}\n\d\.\n[^\n\d]+(?: {2,}\d+){7}\n[^\n\d]+\n"), "a numbering below its label's first line");
     }
 
     [Fact]

@@ -24,12 +24,23 @@ internal static class Rendered
             return (g, CorpusWriter.Produce(g, layout));
         });
 
+    /// <summary>
+    /// A crawler's text as it reads: UTF-8, or, when it holds no Chinese, the text that a crawler
+    /// saved decoded twice (read as ISO-8859-1, written as UTF-8), given its bytes back.
+    /// </summary>
+    public static string StreamText(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        return text.Any(c => c is >= '\u4E00' and <= '\u9FFF') ? text : Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(text));
+    }
+
     /// <summary>The text a reader sees, lines joined (a page break may fall inside a sentence).</summary>
     public static string PlainText(string layout, byte[] bytes)
     {
         var text = layout switch
         {
-            Layouts.TextTab or Layouts.TextCell or Layouts.TextStream or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
+            Layouts.TextStream => StreamText(bytes),
+            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
             Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Body!.TextContent,

@@ -28,6 +28,16 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void Zeros_written_as_dashes_around_a_zero_are_cells_not_a_page_number()
+    {
+        // "规章 - 0 -" (pdftotext -raw): "- 0 -" is the form of a page number, but no page is numbered 0.
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"))
+            .Replace("规章               0          0       0", "规章 - 0 -", StringComparison.Ordinal);
+        text.ShouldContain("规章 - 0 -");
+        ShouldReadLikeTheFixture(text, "hongze-2024-layout");
+    }
+
+    [Fact]
     public void Markdown_from_an_ocr_tool_with_its_tables_in_html_is_read()
     {
         var html = File.ReadAllText(RealReports.File("pingtan-2024-portal"));

@@ -8,9 +8,10 @@ namespace Warehouse.Corpus.Rendering;
 /// wrapped at the page's width, a table row as its label then its cells on one line, merged labels
 /// (and table headers in narrow columns) broken into short lines of their own above the row, and at the
 /// end of every page the print's header (time of printing, page title) and footer (address, "3/8")
-/// followed by a form feed, wherever the page ends, tables included.
+/// followed by a form feed, wherever the page ends, tables included. Half are <c>pdftotext -layout</c>
+/// of the print instead (real/pingtan-2024-chrome-layout.txt): see <see cref="Columns"/>.
 /// </summary>
-public static class BrowserPrintRenderer
+public static partial class BrowserPrintRenderer
 {
     public static byte[] Render(IReadOnlyList<Part> parts, Random rng)
     {
@@ -18,6 +19,8 @@ public static class BrowserPrintRenderer
         var page = 38 + rng.Next(10);
         var narrow = 2 + rng.Next(4);
         var label = 14 + rng.Next(12);
+        // Half are -layout rather than -raw: cells at their columns, and rows at two heights.
+        var columns = rng.Next(2) == 0 ? new Columns(label, rng) : null;
         var lines = new List<string>();
         var title = parts.OfType<TitlePart>().First();
         foreach (var part in parts)
@@ -34,7 +37,7 @@ public static class BrowserPrintRenderer
                     lines.AddRange(Chunks(p.Text, page));
                     break;
                 case TablePart table:
-                    lines.AddRange(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label));
+                    lines.AddRange(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns));
                     break;
                 case ClosingPart c:
                     lines.Add(c.Agency);
@@ -91,8 +94,43 @@ public static class BrowserPrintRenderer
         for (var i = 0; i < text.Length; i += width) yield return text[i..Math.Min(text.Length, i + width)];
     }
 
-    private static IEnumerable<string> Rows(Grid grid, Func<GridCell, string> number, int narrow, int label)
+    /// <summary>
+    /// Where <c>pdftotext -layout</c> sets a row's cells: past the label column, a column's width
+    /// apart. A browser prints digits and Chinese in different fonts on different baselines, so in
+    /// some rows whose label wraps over two lines the first cell stands beside the label's first line,
+    /// the numbering ("5.") on a line of its own below it, and the other cells beside the label's
+    /// last line (real/pingtan-2024-chrome-layout.txt); a label over three lines or more may have its
+    /// numbering on a line of its own below its first line, the cells beside the second.
+    /// </summary>
+    private sealed class Columns(int label, Random rng)
     {
+        private readonly int _start = label + 3 + rng.Next(4);
+        private readonly int _gap = 2 + rng.Next(3);
+        private readonly double _twoHeights = 0.3 + rng.NextDouble() * 0.5;
+
+        public bool TwoHeights() => rng.NextDouble() < _twoHeights;
+
+        /// <summary>The label, then each cell at its column (a cell longer than its column pushes the next on).</summary>
+        public string Line(string text, IReadOnlyList<string> cells, int from, int width)
+        {
+            var line = new StringBuilder(text);
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var at = _start + (from + i) * (width + _gap);
+                line.Append(' ', Math.Max(line.Length < at ? at - line.Length : 2, 1)).Append(cells[i]);
+            }
+
+            return line.ToString();
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[.．、]")]
+    private static partial System.Text.RegularExpressions.Regex Numbering();
+
+    private static IEnumerable<string> Rows(Grid grid, Func<GridCell, string> number, int narrow, int label, Columns? columns)
+    {
+        // A column as wide as the widest cell of the table.
+        var width = grid.Rows.SelectMany(r => r).Where(c => c.IsNumber).Select(c => number(c).Length).DefaultIfEmpty(1).Max() + 1;
         var layout = grid.Layout();
         for (var r = 0; r < grid.Rows.Count; r++)
         {
@@ -124,7 +162,14 @@ public static class BrowserPrintRenderer
 
             if (cells.Count == 0) continue;
             var first = cells[0];
-            if (!grid.Rows[r].Any(x => x.IsNumber) || first.Length <= label)
+            var valued = grid.Rows[r].Where(x => x.IsNumber).ToList();
+            if (columns is not null && valued.Count > 0 && valued.Count == cells.Count - 1)
+            {
+                foreach (var line in Laid(columns, first, cells.Skip(1).ToList(), valued, label, width)) yield return line;
+                continue;
+            }
+
+            if (valued.Count == 0 || first.Length <= label)
             {
                 yield return string.Join(' ', cells);
                 continue;
@@ -135,5 +180,35 @@ public static class BrowserPrintRenderer
             foreach (var piece in pieces.SkipLast(1)) yield return piece;
             yield return string.Join(' ', [pieces[^1], .. cells.Skip(1)]);
         }
+    }
+
+    // A row of -layout text: see Columns. The two-height forms only for a row of table 三 whose
+    // seven cells add up (the parser joins the two heights on that evidence alone).
+    private static IEnumerable<string> Laid(Columns columns, string first, List<string> cells, List<GridCell> valued, int label, int width)
+    {
+        var numbering = Numbering().Match(first);
+        var exact = valued.All(c => c.Printed is null && c.Value == decimal.Truncate(c.Value!.Value));
+        var addsUp = valued.Count == 7 && exact && valued.Take(6).Sum(c => c.Value!.Value) == valued[6].Value;
+        if (numbering.Success && addsUp && first.Length - numbering.Length > label && columns.TwoHeights())
+        {
+            var pieces = Chunks(first[numbering.Length..], label).ToList();
+            if (pieces.Count == 2)
+            {
+                yield return pieces[0] + " " + cells[0];
+                yield return numbering.Value;
+                yield return columns.Line(pieces[1], cells[1..], 1, width);
+                yield break;
+            }
+
+            yield return pieces[0];
+            yield return numbering.Value;
+            yield return columns.Line(pieces[1], cells, 0, width);
+            foreach (var piece in pieces.Skip(2)) yield return piece;
+            yield break;
+        }
+
+        var wrapped = Chunks(first, label).ToList();
+        foreach (var piece in wrapped.SkipLast(1)) yield return piece;
+        yield return columns.Line(wrapped[^1], cells, 0, width);
     }
 }

@@ -330,7 +330,20 @@ internal sealed partial class ReportExtractor
         // Lines below continue this label unless they start another row ("（二）部分公开…", "2.重复申请");
         // a label column three characters wide wraps a label over five lines ("三、补" over "正后申",
         // "请内容", "仍不明", "确"), nearest lines tried first.
-        var after = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Take(4).Select(x => x.Parts.Key).ToList();
+        // A line over a numbering alone ("申请人逾期未按收费通知要求缴" over "2.") starts the next row too:
+        // its numbering was set below it.
+        IEnumerable<RowParts> Below()
+        {
+            for (var k = at + 1; k < rows.Count; k++)
+            {
+                var line = rows[k].Parts;
+                if (line.HasData || StartsRow(line.Label)) yield break;
+                if (k + 1 < rows.Count && !rows[k + 1].Parts.HasData && NumberingAlone().IsMatch(rows[k + 1].Parts.Label.Trim())) yield break;
+                yield return line;
+            }
+        }
+
+        var after = Below().Take(4).Select(x => x.Key).ToList();
         // Label lines above that come before a line starting a row are the tail of the row above.
         var start = before.FindLastIndex(b => StartsRow(b.Label));
         // A numbering alone on its line ("1.") that pdftotext set below its label's first line, in
@@ -364,7 +377,7 @@ internal sealed partial class ReportExtractor
         // "3.补正后申请内容仍" and its numbers) is no part of the row's label: read also without it.
         if (previous.Any(OuterLabels.IsPiece) || after.Any(OuterLabels.IsPiece))
         {
-            var afterBare = rows.Skip(at + 1).TakeWhile(x => !x.Parts.HasData && !StartsRow(x.Parts.Label)).Where(x => !OuterLabels.IsPiece(x.Parts.Key)).Take(4).Select(x => x.Parts.Key).ToList();
+            var afterBare = Below().Where(x => !OuterLabels.IsPiece(x.Key)).Take(4).Select(x => x.Key).ToList();
             Around(previous.Where(p => !OuterLabels.IsPiece(p)).ToList(), afterBare);
         }
 

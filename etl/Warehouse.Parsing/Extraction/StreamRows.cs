@@ -228,6 +228,7 @@ internal static partial class StreamRows
         return true;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)(?:[-—–－]\s?\d{1,3}\s?[-—–－]|第\s?\d{1,3}\s?页(?:\s?[,，/]?\s?共\s?\d{1,3}\s?页)?)(?=\s|$)")]
+    // No page is numbered 0: "规章 - 0 -" is a row of three cells.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^|\s)(?:[-—–－]\s?[1-9]\d{0,2}\s?[-—–－]|第\s?[1-9]\d{0,2}\s?页(?:\s?[,，/]?\s?共\s?\d{1,3}\s?页)?)(?=\s|$)")]
     private static partial System.Text.RegularExpressions.Regex PageNumber();
 }
