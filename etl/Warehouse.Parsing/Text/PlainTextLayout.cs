@@ -222,15 +222,19 @@ public static partial class PlainTextLayout
     private static bool BareNumbersArePageNumbers(string[] lines)
     {
         var breaks = 0;
-        var numbers = new List<int>();
+        var numbers = 0;
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Contains('\f')) breaks++;
-            if (IsFurniture(lines, i, bareNumbers: true) && !IsFurniture(lines, i, bareNumbers: false)
-                && int.TryParse(lines[i].AsSpan().Trim().Trim('\f').Trim(), out var n)) numbers.Add(n);
+            if (!lines[i].Contains('\f')) continue;
+            breaks++;
+            // A bare number stands on the break's line or beside it.
+            for (var k = Math.Max(0, i - 1); k <= Math.Min(lines.Length - 1, i + 1); k++)
+            {
+                if (IsFurniture(lines, k, bareNumbers: true) && !IsFurniture(lines, k, bareNumbers: false)) numbers++;
+            }
         }
 
-        return numbers.Count > 0 && numbers.Count * 2 >= breaks;
+        return numbers > 0 && numbers * 2 >= breaks;
     }
 
     /// <param name="bareNumbers">

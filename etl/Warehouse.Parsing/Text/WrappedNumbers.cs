@@ -320,13 +320,20 @@ internal static partial class WrappedNumbers
 
         return result;
 
-        // The numbers at the end of a line after its label, or null when the line has no label or
-        // a number cut at its thousands.
+        // The numbers (seven at most) at the end of a line after its label, or null when the line has
+        // none, no label, or a number cut at its thousands. Read from the end: most lines stop at once.
         static List<Token>? Numbers(List<Token> line, string text)
         {
-            var first = line.FindIndex(t => IsNumber(t.Text));
-            if (first <= 0 || line.Skip(first).Any(t => !IsNumber(t.Text) || CutAtThousands().IsMatch(t.Text))) return null;
-            return string.IsNullOrWhiteSpace(text[..line[first].Start]) ? null : line.Skip(first).ToList();
+            var first = line.Count;
+            while (first > 0 && line.Count - first < Cells && IsNumber(line[first - 1].Text)) first--;
+            if (first == line.Count || first == 0 || IsNumber(line[first - 1].Text)) return null;
+            if (string.IsNullOrWhiteSpace(text[..line[first].Start])) return null;
+            for (var i = first; i < line.Count; i++)
+            {
+                if (CutAtThousands().IsMatch(line[i].Text)) return null;
+            }
+
+            return line.GetRange(first, line.Count - first);
         }
     }
 
