@@ -78,7 +78,7 @@ public static partial class TextDecoding
         foreach (var c in text)
         {
             if (c == '\uFFFD') continue;
-            else if (c <= 0xFF) bytes.Add((byte)c);
+            if (c <= 0xFF) bytes.Add((byte)c);
             else if (Windows1252.GetBytes([c], one) == 1 && one[0] != (byte)'?') bytes.Add(one[0]);
             else return null;
         }
