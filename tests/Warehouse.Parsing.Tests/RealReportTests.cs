@@ -18,14 +18,7 @@ public sealed class RealReportTests
         var ambiguous = RealReports.Ambiguous(expected);
         var errors = reading.Findings.Where(f => f.Severity == Severity.Error).ToList();
 
-        var wrong = new List<string>();
-        foreach (var (key, want) in RealReports.Flatten(expected))
-        {
-            if (key == "region_code" && want is null) continue;
-            var got = reading.Cells.GetValueOrDefault(key);
-            if (ambiguous.Contains(key)) continue;
-            if (!RealReports.Same(want, got)) wrong.Add($"{key}: want {want?.ToJsonString() ?? "null"}, got {got?.ToJsonString() ?? "null"}");
-        }
+        var wrong = RealReports.WrongCells(expected, reading);
 
         foreach (var key in ambiguous)
         {

@@ -44,6 +44,24 @@ internal static class RealReports
         return new Reading(parse, findings, Flatten(JsonNode.Parse(ReportJson.Serialize(parse.Report, findings))!.AsObject()));
     }
 
+    /// <summary>
+    /// Each stated cell of <paramref name="expected"/> that <paramref name="reading"/> gives otherwise,
+    /// as "app.granted.0: want 71, got null"; the cells listed as ambiguous are left out.
+    /// </summary>
+    public static List<string> WrongCells(JsonObject expected, Reading reading)
+    {
+        var ambiguous = Ambiguous(expected);
+        var wrong = new List<string>();
+        foreach (var (key, want) in Flatten(expected))
+        {
+            if ((key == "region_code" && want is null) || ambiguous.Contains(key)) continue;
+            var got = reading.Cells.GetValueOrDefault(key);
+            if (!Same(want, got)) wrong.Add($"{key}: want {want?.ToJsonString() ?? "null"}, got {got?.ToJsonString() ?? "null"}");
+        }
+
+        return wrong;
+    }
+
     /// <summary>The cells of a report in the contract: "agency", "ad.regulations.issued", "app.granted.0", "rl.review.4".</summary>
     public static Dictionary<string, JsonNode?> Flatten(JsonObject d)
     {

@@ -338,7 +338,7 @@ internal sealed partial class ReportExtractor
             {
                 var line = rows[k].Parts;
                 if (line.HasData || StartsRow(line.Label)) yield break;
-                if (k + 1 < rows.Count && !rows[k + 1].Parts.HasData && NumberingAlone().IsMatch(rows[k + 1].Parts.Label.Trim())) yield break;
+                if (k + 1 < rows.Count && !rows[k + 1].Parts.HasData && Text.RowNumbering.IsAlone(rows[k + 1].Parts.Label)) yield break;
                 yield return line;
             }
         }
@@ -348,7 +348,7 @@ internal sealed partial class ReportExtractor
         var start = before.FindLastIndex(b => StartsRow(b.Label));
         // A numbering alone on its line ("1.") that pdftotext set below its label's first line, in
         // another font on another baseline: the line above it starts the row.
-        if (start > 0 && NumberingAlone().IsMatch(before[start].Label.Trim()) && !StartsRow(before[start - 1].Label)) start--;
+        if (start > 0 && Text.RowNumbering.IsAlone(before[start].Label) && !StartsRow(before[start - 1].Label)) start--;
         var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
         var candidates = new List<(string Text, int From, int To)>();
         var key = parts.Key;
@@ -405,13 +405,7 @@ internal sealed partial class ReportExtractor
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}\s*[.．、]$")]
-    private static partial System.Text.RegularExpressions.Regex NumberingAlone();
-
-    private static bool StartsRow(string label) => RowNumbering().IsMatch(label.TrimStart());
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d))")]
-    private static partial System.Text.RegularExpressions.Regex RowNumbering();
+    private static bool StartsRow(string label) => Text.RowNumbering.StartsRow(label);
 
     /// <summary>
     /// Rows whose label names no row of the template (a misprint, "2.其他法律行政止公开"; a label lost

@@ -215,21 +215,23 @@ public static partial class PlainTextLayout
 
     /// <summary>
     /// Whether the bare numbers beside page breaks are the pages' numbers: a printer numbers every
-    /// page, so they stand beside half the breaks or more. A number beside
-    /// one break of eight, in a print without page numbers (a browser's print with its header and
-    /// footer off, read by <c>mutool draw -F txt</c>), is a cell of a table cut by the break.
+    /// page, so they stand beside half the breaks or more. A number beside one break of eight, in a
+    /// print without page numbers (a browser's print with its header and footer off, read by
+    /// <c>mutool draw -F txt</c>), is a cell of a table cut by the break.
     /// </summary>
     private static bool BareNumbersArePageNumbers(string[] lines)
     {
         var breaks = 0;
         var numbers = 0;
+        var counted = -1;
         for (var i = 0; i < lines.Length; i++)
         {
             if (!lines[i].Contains('\f')) continue;
             breaks++;
-            // A bare number stands on the break's line or beside it.
-            for (var k = Math.Max(0, i - 1); k <= Math.Min(lines.Length - 1, i + 1); k++)
+            // A bare number stands on the break's line or beside it; each line is counted once.
+            for (var k = Math.Max(counted + 1, i - 1); k <= Math.Min(lines.Length - 1, i + 1); k++)
             {
+                counted = k;
                 if (IsFurniture(lines, k, bareNumbers: true) && !IsFurniture(lines, k, bareNumbers: false)) numbers++;
             }
         }

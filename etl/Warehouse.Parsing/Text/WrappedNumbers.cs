@@ -295,11 +295,11 @@ internal static partial class WrappedNumbers
             if (upper is null || upper.Count is < 1 or > 3) continue;
             for (var n = r + 1; n <= Math.Min(lines.Length - 1, r + 2); n++)
             {
-                if (n == r + 2 && tokens[r + 1].Any(t => t.Text.Any(char.IsAsciiDigit) && !NumberingOnly().IsMatch(t.Text))) break;
+                if (n == r + 2 && tokens[r + 1].Any(t => t.Text.Any(char.IsAsciiDigit) && !RowNumbering.IsAlone(t.Text))) break;
                 var lower = Numbers(tokens[n], lines[n]);
                 if (lower is null) continue;
                 var label = lines[n][..lower[0].Start].Trim();
-                if (upper.Count + lower.Count != Cells || label.Length == 0 || RowStart().IsMatch(label)) break;
+                if (upper.Count + lower.Count != Cells || label.Length == 0 || RowNumbering.StartsRow(label)) break;
                 if (upper[^1].End >= lower[0].Start) break;
                 var cells = upper.Concat(lower).Select(t => CountCell.ReadCount(t.Text)).ToList();
                 if (cells.Any(c => c is null) || cells.Take(Cells - 1).Sum() != cells[^1]) break;
@@ -336,13 +336,6 @@ internal static partial class WrappedNumbers
             return line.GetRange(first, line.Count - first);
         }
     }
-
-    [GeneratedRegex(@"^\d{1,2}[.．、]$")]
-    private static partial Regex NumberingOnly();
-
-    // The numbering that starts a row's label: "1." "（二）" "二、".
-    [GeneratedRegex(@"^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[.．、])")]
-    private static partial Regex RowStart();
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
     // most three characters, no number of a row ("3.", "（七）") and no row's own short label.
