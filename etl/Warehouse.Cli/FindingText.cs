@@ -33,6 +33,7 @@ internal static class FindingText
         ["label_misprinted"] = "行名误印",
         ["group_collapsed"] = "分组合并打印",
         ["table_scrambled"] = "表格错乱",
+        ["table_reordered"] = "表格排回",
         ["unit_converted"] = "单位换算",
         ["duplicate_row"] = "重复行",
         ["row_not_in_template"] = "模板外的行",

@@ -98,13 +98,14 @@ internal sealed partial class ReportExtractor
 
         // Nothing that looks like the table: a few of its phrases in prose are not a table.
         if (printed.Count(p => p.Code is not null) < MinimumRows && _sections.Start(3) is null) return found;
-        if (!printed.Any(p => p.Code is not null)) return found;
-
-        if (Scrambled(printed) is { } why)
+        if ((Scrambled(printed) ?? Unplaced(rows, printed)) is { } why)
         {
+            if (!_gridExact && Reassemble(rows) is { } put) return put;
             found.Scrambled = why;
             return found;
         }
+
+        if (!printed.Any(p => p.Code is not null)) return found;
 
         PlaceByOrder(printed);
         foreach (var row in printed)
@@ -233,7 +234,8 @@ internal sealed partial class ReportExtractor
         {
             if (p.Code is null)
             {
-                if (p.Group is null && string.IsNullOrWhiteSpace(p.Parts.Label)) unlabelled++;
+                // A label of dashes and slashes ("-", "//") is a cell of a row whose own label is elsewhere.
+                if (p.Group is null && !p.Parts.Label.Any(char.IsLetter)) unlabelled++;
                 continue;
             }
 
@@ -249,6 +251,20 @@ internal sealed partial class ReportExtractor
         }
 
         return null;
+    }
+
+    // Most labels of the table under its heading without a number beside them: the extractor put
+    // the numbers elsewhere (text without layout), and the few rows that have numbers beside them
+    // may hold another row's. The table is refused with that reason; the rest of the report is read.
+    private string? Unplaced(List<(int Index, RowParts Parts)> rows, List<PrintedRow> printed)
+    {
+        if (_sections.Start(3) is null) return null;
+        var named = rows.Select(r => ApplicationRows.Match(r.Parts.Key)).OfType<string>().Distinct().Count();
+        var beside = printed.Select(p => p.Code).OfType<string>().Distinct().Count();
+        if (named < MinimumRows || beside * 2 >= named) return null;
+        return beside == 0
+            ? "表三的行名都在，但其中没有数字（抽取时未保留版式，数字被排到了别处），无法确定对应关系"
+            : $"表三的 {named} 个行名中只有 {beside} 个旁边有数字（抽取时未保留版式，数字被排到了别处），无法确定对应关系";
     }
 
     // Cells between the first and the last that hold something: a grid row may carry empty
@@ -656,6 +672,7 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed)
     {
+        if (_reassembled.TryGetValue(code, out var put)) return (put, null);
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
         var where = new Where(code);
         // A row of more than seven cells is read as wrapped pieces only when dropping its empty
@@ -785,7 +802,7 @@ internal sealed partial class ReportExtractor
             var row = key.StartsWith("group:", StringComparison.Ordinal) ? null : key;
             // A row whose wrapped pieces no column placed is said so, not "run together".
             var wrapped = _wrappedRows.Contains(key);
-            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列" : "的数字连在一起";
+            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列" : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
             if (solved.TooMany || viable.Count == 0)
             {
                 chosen[key] = new int?[ApplicantTypes.Count];

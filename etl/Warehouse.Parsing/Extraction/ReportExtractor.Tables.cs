@@ -325,7 +325,6 @@ internal sealed partial class ReportExtractor
         var headingInside = false;
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
-            if (cells.Count >= 15) break;
             if (!parts.HasData && cells.Count > 0 && !_gridExact && IsReviewHeading(parts.Key)) headingInside = true;
             if (!parts.HasData || IsProse(parts)) continue;
             if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) cells.AddRange(parts.Data);

@@ -1,0 +1,168 @@
+using System.Globalization;
+using Warehouse.Core;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+internal sealed partial class ReportExtractor
+{
+    // Rows of table 三 put back from text extracted without layout that more than one cut into
+    // runs makes add up (see RowRuns): every such reading, for the column rules to choose from.
+    private readonly Dictionary<string, List<int?[]>> _reassembled = [];
+
+    // Products of the rows' readings tried against the column rules before the solver takes over.
+    private const int ReassemblyCombinations = 4096;
+
+    /// <summary>
+    /// Table 三 of text extracted without layout, whose numbers come out in the table's row order
+    /// but in runs of rows read column by column, away from their labels (RowRuns): the rows are
+    /// the labels found in the region, in the template's order; the numbers are cut into runs so
+    /// that every row adds up, and the column rules (balance, total row) must hold. Null when the
+    /// labels and numbers do not fit that form; a table with the reason when they fit it but no
+    /// reading makes the columns add up.
+    /// </summary>
+    private FoundRows? Reassemble(List<(int Index, RowParts Parts)> rows)
+    {
+        // The form's mark: numbers of two rows or more with no label between them.
+        if (!rows.Exists(r => r.Parts.Data.Count >= 2 * ApplicantTypes.Count)) return null;
+        string[] headings = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
+        var labels = new List<(string? Code, string? Group, string Label)>();
+        var numbers = new List<int>();
+        int first = -1, last = -1;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (index, parts) = rows[r];
+            if (IsColumnNumbering(parts)) continue;
+            foreach (var d in parts.Data)
+            {
+                if (CountCell.ReadCount(d) is not { } value) return null;
+                numbers.Add(value);
+                if (first < 0) first = index;
+                last = index;
+            }
+
+            var key = parts.Key;
+            if (key.Length == 0 || headings.Contains(key) || key.Contains("办理结果", StringComparison.Ordinal)) continue;
+            var code = ApplicationRows.Match(key);
+            // A label wrapped over two lines names its row with both ("5.要求行政机关确认或重" / "新出具已获取信息").
+            if (code is null && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } next && !RowNumbering.StartsRow(next.Label)) code = ApplicationRows.Match(key + next.Key);
+            var group = code is null ? ApplicationRows.GroupOnly(key) : null;
+            if (code is not null || group is not null || RowNumbering.StartsRow(parts.Label)) labels.Add((code, group, parts.Label.Trim()));
+        }
+
+        var misprints = PlaceNumberedLabels(labels);
+        var codes = labels.Where(l => l.Code is not null).Select(l => l.Code!).ToHashSet();
+        var slots = codes.Select(c => (Key: c, Number: DisposalCategories.Get(c).Number)).ToList();
+        foreach (var group in labels.Where(l => l.Group is not null).Select(l => l.Group!).Distinct())
+        {
+            var members = DisposalCategories.All.Where(c => c.Group == group).ToList();
+            if (!members.Any(m => codes.Contains(m.Code))) slots.Add(("group:" + group, members.Min(m => m.Number)));
+        }
+
+        slots.Sort((a, b) => a.Number.CompareTo(b.Number));
+        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        if (!flows.All(codes.Contains) || numbers.Count != slots.Count * ApplicantTypes.Count) return null;
+        if (RowRuns.Readings(numbers, slots.Count, ApplicantTypes.Count) is not { } readings) return null;
+
+        var found = new FoundRows { Start = first, End = last };
+        var kept = KeepBalanced(slots.Select(s => s.Key).ToList(), readings);
+        if (kept is null)
+        {
+            found.Scrambled = "表三的行名与数字在抽取时被打乱，数字按模板的行序排回后各行之和成立，但总计行与结转关系不能同时成立，无法确定排法";
+            return found;
+        }
+
+        for (var s = 0; s < slots.Count; s++)
+        {
+            var key = slots[s].Key;
+            var parts = new RowParts(key, kept[s][0].Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray());
+            if (key.StartsWith("group:", StringComparison.Ordinal)) found.Groups[key[6..]] = parts;
+            else found.Rows[key] = parts;
+            if (kept[s].Count > 1) _reassembled[key] = kept[s].Select(r => r.Select(v => (int?)v).ToArray()).ToList();
+        }
+
+        _findings.AddRange(misprints);
+        _findings.Add(Finding.Warning("table_reordered",
+            "表三的行名与数字在抽取时被分开，若干相邻行的数字按列排出（无版式抽取的文本）；数字按模板的行序排回后，各行之和与全表勾稽关系均成立，已据此读取。Table 三's numbers were extracted away from their labels, runs of rows column by column; put back in the template's row order, every row and column rule holds."));
+        return found;
+    }
+
+    // A numbered label that names no row ("2.其他法律行政止公开") between two that do, with as many
+    // template rows missing between them: taken as those rows in order, with a warning each.
+    private static List<Finding> PlaceNumberedLabels(List<(string? Code, string? Group, string Label)> labels)
+    {
+        var findings = new List<Finding>();
+        var taken = labels.Where(l => l.Code is not null).Select(l => l.Code!).ToHashSet();
+        var i = 0;
+        while (i < labels.Count)
+        {
+            if (labels[i].Code is not null || labels[i].Group is not null)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < labels.Count && labels[i].Code is null && labels[i].Group is null) i++;
+            if (start == 0 || i == labels.Count || labels[start - 1].Code is not { } before || labels[i].Code is not { } after) continue;
+            int low = DisposalCategories.Get(before).Number, high = DisposalCategories.Get(after).Number;
+            var missing = DisposalCategories.All.Where(c => c.Number > low && c.Number < high && !taken.Contains(c.Code)).ToList();
+            if (missing.Count != i - start) continue;
+            for (var m = 0; m < missing.Count; m++)
+            {
+                labels[start + m] = labels[start + m] with { Code = missing[m].Code };
+                taken.Add(missing[m].Code);
+                findings.Add(Finding.Warning("label_misprinted",
+                    $"表三中的行「{Preview(labels[start + m].Label)}」与模板的行名不同，按位置读作{CellNames.ApplicationRow(missing[m].Code)}。The row '{Preview(labels[start + m].Label)}' is read as '{missing[m].Label}' by its place in the table."));
+            }
+        }
+
+        return findings;
+    }
+
+    // The readings of each row that some choice of readings, one per row, makes balance (rule 1:
+    // new + carried over = total + carried forward) and total (rule 2: the outcomes add up to the
+    // total) in every column. Null when no choice does; all readings when there are too many
+    // choices to try (the solver then decides, or leaves the cells unknown).
+    private static List<int[]>[]? KeepBalanced(List<string> keys, List<int[]>[] readings)
+    {
+        long combinations = 1;
+        foreach (var r in readings) combinations = Math.Min(combinations * r.Count, ReassemblyCombinations + 1);
+        if (combinations > ReassemblyCombinations) return readings;
+
+        int At(string code) => keys.IndexOf(code);
+        int nr = At("new_received"), co = At("carried_over"), tp = At("total_processed"), cf = At("carried_forward");
+        var kept = readings.Select(_ => new List<int[]>()).ToArray();
+        var choice = new int[keys.Count];
+        while (true)
+        {
+            var balanced = true;
+            for (var c = 0; c < ApplicantTypes.Count && balanced; c++)
+            {
+                long outcomes = 0;
+                for (var s = 0; s < keys.Count; s++)
+                {
+                    if (s != nr && s != co && s != tp && s != cf) outcomes += readings[s][choice[s]][c];
+                }
+
+                balanced = readings[nr][choice[nr]][c] + readings[co][choice[co]][c] == readings[tp][choice[tp]][c] + readings[cf][choice[cf]][c]
+                    && outcomes == readings[tp][choice[tp]][c];
+            }
+
+            if (balanced)
+            {
+                for (var s = 0; s < keys.Count; s++)
+                {
+                    if (!kept[s].Contains(readings[s][choice[s]])) kept[s].Add(readings[s][choice[s]]);
+                }
+            }
+
+            // The next choice, as an odometer over the rows' readings.
+            var digit = 0;
+            while (digit < keys.Count && ++choice[digit] == readings[digit].Count) choice[digit++] = 0;
+            if (digit == keys.Count) break;
+        }
+
+        return kept.All(k => k.Count > 0) ? kept : null;
+    }
+}
