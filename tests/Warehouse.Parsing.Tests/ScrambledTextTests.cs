@@ -41,6 +41,38 @@ public sealed class ScrambledTextTests
         result.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
     }
 
+    // One run of five rows printed column by column, its labels after its numbers, among rows
+    // printed whole after their labels: too little to look scrambled, but the row before the run
+    // holds the run's numbers. Put back because one cut into runs makes every rule hold.
+    [Fact]
+    public void A_single_run_of_rows_printed_column_by_column_among_whole_rows_is_put_back()
+    {
+        var rows = DisposalCategories.For(Template.Template2021).ToList();
+        var section = new StringBuilder("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n总计\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i == 4)
+            {
+                var run = rows.GetRange(4, 5);
+                for (var c = 0; c < 7; c++) run.ForEach(r => section.Append(Table[r.Code][c]).Append('\n'));
+                run.ForEach(r => section.Append(r.Label).Append('\n'));
+                i += 4;
+                continue;
+            }
+
+            section.Append(rows[i].Label).Append('\n');
+            foreach (var v in Table[rows[i].Code]) section.Append(v).Append('\n');
+        }
+
+        var start = Seed.IndexOf("### 三、", StringComparison.Ordinal);
+        var end = Seed.IndexOf("#### 四、", StringComparison.Ordinal);
+        var result = Parse(Seed[..start] + section + Seed[end..]);
+        var report = result.Report.ShouldNotBeNull();
+        foreach (var (code, cells) in Table) report.Applications.Row(code)!.Select(v => v!.Value).ShouldBe(cells, code);
+        result.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
+        result.Findings.ShouldContain(f => f.Rule == "table_reordered");
+    }
+
     [Fact]
     public void Numbers_extracted_row_by_row_after_the_labels_are_put_back()
     {

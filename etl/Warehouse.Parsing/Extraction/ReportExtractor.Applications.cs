@@ -107,6 +107,12 @@ internal sealed partial class ReportExtractor
 
         if (!printed.Any(p => p.Code is not null)) return found;
 
+        // A row that holds the numbers of the rows after it, whose labels stand apart: a run of
+        // rows printed column by column in text without layout (RowRuns), fewer than make the
+        // table look scrambled. Taken only when the runs make every row and column rule hold.
+        if (!_gridExact && printed.Exists(p => p.Code is not null && Filled(p.Parts.Data) >= 2 * ApplicantTypes.Count)
+            && Reassemble(rows) is { Scrambled: null } runs) return runs;
+
         PlaceByOrder(printed);
         foreach (var row in printed)
         {
