@@ -146,4 +146,26 @@ public sealed class ScrambledTextTests
         reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.StartsWith(refused, StringComparison.Ordinal)
             && (f.Rule == "table_scrambled" || f.Rule == "extra_cells"));
     }
+
+    // pdftotext without -layout numbers the pages as printed ("-3-") and puts the form feed at the
+    // head of the next page's first line. In a table printed a cell per line that line is a cell
+    // ("\f0"), beside every break inside the table: it was taken for a bare page number (one
+    // beside half the breaks or more), though the pages carry numbers of their own form.
+    [Fact]
+    public void A_cell_after_a_page_break_is_kept_when_the_pages_are_numbered_in_their_own_form()
+    {
+        var lines = File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), "hongze-2024-plain.txt")).Split('\n');
+        var from = Array.IndexOf(lines, "计其他情形）");
+        var page = 10;
+        for (var i = from; i < lines.Length && page < 16; i++)
+        {
+            if (lines[i] != "0" || lines[i - 1] != "0") continue;
+            lines[i] = $"-{page++}-\n\n\f0";
+            i += 5;
+        }
+
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)), "hongze-2024-plain-breaks");
+        RealReports.WrongCells(RealReports.Expected("hongze-2024"), reading).ShouldBeEmpty();
+        reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
+    }
 }

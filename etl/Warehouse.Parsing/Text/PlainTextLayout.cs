@@ -217,17 +217,28 @@ public static partial class PlainTextLayout
     /// Whether the bare numbers beside page breaks are the pages' numbers: a printer numbers every
     /// page, so they stand beside half the breaks or more. A number beside one break of eight, in a
     /// print without page numbers (a browser's print with its header and footer off, read by
-    /// <c>mutool draw -F txt</c>), is a cell of a table cut by the break.
+    /// <c>mutool draw -F txt</c>), is a cell of a table cut by the break. Nor are they when the
+    /// pages are numbered in a form of their own ("-3-" beside half the breaks or more): in text
+    /// with a cell per line (pdftotext without -layout) a table's cells stand beside every break.
     /// </summary>
     private static bool BareNumbersArePageNumbers(string[] lines)
     {
         var breaks = 0;
         var numbers = 0;
+        var formed = 0;
         var counted = -1;
         for (var i = 0; i < lines.Length; i++)
         {
             if (!lines[i].Contains('\f')) continue;
             breaks++;
+            // The page's own number ends the page: the last line with text before the break.
+            for (var k = i - 1; k >= 0 && k >= i - 3; k--)
+            {
+                if (string.IsNullOrWhiteSpace(lines[k])) continue;
+                if (IsFurniture(lines, k, bareNumbers: false)) formed++;
+                break;
+            }
+
             // A bare number stands on the break's line or beside it; each line is counted once.
             for (var k = Math.Max(counted + 1, i - 1); k <= Math.Min(lines.Length - 1, i + 1); k++)
             {
@@ -236,7 +247,7 @@ public static partial class PlainTextLayout
             }
         }
 
-        return numbers > 0 && numbers * 2 >= breaks;
+        return numbers > 0 && numbers * 2 >= breaks && formed * 2 < breaks;
     }
 
     /// <param name="bareNumbers">
