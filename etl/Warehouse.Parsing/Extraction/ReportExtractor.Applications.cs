@@ -269,7 +269,7 @@ internal sealed partial class ReportExtractor
         var beside = printed.Select(p => p.Code).OfType<string>().Distinct().Count();
         if (named < MinimumRows || beside * 2 >= named) return null;
         return beside == 0
-            ? "表三的行名都在，但其中没有数字（抽取时未保留版式，数字被排到了别处），无法确定对应关系"
+            ? "表三只印出了行名，其中没有一个数字（表格为空，或抽取时未保留版式、数字被排到了别处）"
             : $"表三的 {named} 个行名中只有 {beside} 个旁边有数字（抽取时未保留版式，数字被排到了别处），无法确定对应关系";
     }
 
