@@ -465,13 +465,15 @@ internal sealed partial class ReportExtractor
                 row.Code = category.Code;
                 row.Placed = true;
                 taken.Add(category.Code);
-                var label = row.Parts.Label.Trim();
-                _findings.Add(Finding.Warning("label_misprinted", label.Length == 0
-                    ? $"表三中有一行数字没有标签，按位置读作{CellNames.ApplicationRow(category.Code)}。A row of numbers without a label is read, by its place, as '{category.Label}'."
-                    : $"表三中的行「{Preview(label)}」与模板的行名不同，按位置和字形读作{CellNames.ApplicationRow(category.Code)}。The row '{Preview(label)}' is read as '{category.Label}' by its place in the table."));
+                _findings.Add(Misprinted(row.Parts.Label.Trim(), category));
             }
         }
     }
+
+    // The warning for a printed row taken as a template row by its place: its label is not the template's, or it has none.
+    private static Finding Misprinted(string label, DisposalCategory category) => Finding.Warning("label_misprinted", label.Length == 0
+        ? $"表三中有一行数字没有标签，按位置读作{CellNames.ApplicationRow(category.Code)}。A row of numbers without a label is read, by its place, as '{category.Label}'."
+        : $"表三中的行「{Preview(label)}」与模板的行名不同，按位置和字形读作{CellNames.ApplicationRow(category.Code)}。The row '{Preview(label)}' is read as '{category.Label}' by its place in the table.");
 
     // Pairs printed rows with missing template rows in order: one to one when the counts agree and
     // every label is like its row (or absent); otherwise the pairing of the most alike labels.

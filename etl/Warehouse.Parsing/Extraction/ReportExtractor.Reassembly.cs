@@ -112,8 +112,7 @@ internal sealed partial class ReportExtractor
             {
                 labels[start + m] = labels[start + m] with { Code = missing[m].Code };
                 taken.Add(missing[m].Code);
-                findings.Add(Finding.Warning("label_misprinted",
-                    $"表三中的行「{Preview(labels[start + m].Label)}」与模板的行名不同，按位置读作{CellNames.ApplicationRow(missing[m].Code)}。The row '{Preview(labels[start + m].Label)}' is read as '{missing[m].Label}' by its place in the table."));
+                findings.Add(Misprinted(labels[start + m].Label, missing[m]));
             }
         }
 
