@@ -265,8 +265,10 @@ internal sealed partial class ReportExtractor
     private string? Unplaced(List<(int Index, RowParts Parts)> rows, List<PrintedRow> printed)
     {
         if (_sections.Start(3) is null) return null;
-        var named = rows.Select(r => ApplicationRows.Match(r.Parts.Key)).OfType<string>().Distinct().Count();
         var beside = printed.Select(p => p.Code).OfType<string>().Distinct().Count();
+        // No more rows are named than there are rows: most tables end here, without matching the labels again.
+        if (beside * 2 >= rows.Count) return null;
+        var named = rows.Select(r => ApplicationRows.Match(r.Parts.Key)).OfType<string>().Distinct().Count();
         if (named < MinimumRows || beside * 2 >= named) return null;
         return beside == 0
             ? "表三只印出了行名，其中没有一个数字（表格为空，或抽取时未保留版式、数字被排到了别处）"
