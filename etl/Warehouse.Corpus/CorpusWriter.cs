@@ -129,6 +129,15 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
 
         var parts = Composer.Compose(generated, quirks);
         var rng = new Random(seed);
+        if (layout == Layouts.TextPdfPlain)
+        {
+            // Table 三 in runs of rows states only what the runs' arithmetic decides.
+            var (text, three) = OfficePdfTextRenderer.Render(parts, rng);
+            var stream = three is null ? null : new Expectation.StreamValues(three.Cells, generated.Report.ReviewLitigation.Flatten().ToArray(), [], three.Ambiguous, three.Findings);
+            var (stated, found) = Expectation.For(generated, quirks, stream);
+            return new Rendition(text, stated, found, quirks, generated);
+        }
+
         var bytes = layout switch
         {
             Layouts.TextTab => TextTabRenderer.Render(parts, rng),

@@ -61,7 +61,14 @@ public static class Layouts
     /// </summary>
     public const string MarkdownPandoc = "markdown-pandoc";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc];
+    /// <summary>
+    /// Text without layout (<c>pdftotext</c>, no <c>-layout</c>) of a PDF that WPS or Word made
+    /// (real/hongze-2024-plain.txt): cells one per line, and in table 三 runs of rows column by column,
+    /// their labels after their numbers.
+    /// </summary>
+    public const string TextPdfPlain = "text-pdf-plain";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -74,7 +81,7 @@ public static class Layouts
 
     public static string Extension(string layout) => layout switch
     {
-        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint => "txt",
+        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf => "pdf",

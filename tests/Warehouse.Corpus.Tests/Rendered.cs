@@ -11,6 +11,8 @@ internal static class Rendered
 
     public const int PerLayout = 40;
 
+    private static readonly System.Text.RegularExpressions.Regex PageFoot = new(@"^-\d+-$");
+
     private static readonly System.Text.RegularExpressions.Regex PrintFurniture = new(@"^(\d{1,4}/\d{1,2}/\d{1,4},? \d{1,2}:\d\d|(https?|file):// ?\S+ \d+/\d+$)");
 
     public static IEnumerable<(GeneratedReport Generated, byte[] Bytes)> In(string layout) =>
@@ -43,6 +45,8 @@ internal static class Rendered
             Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
+            // "-3-" at the foot of each page may fall inside a paragraph: the reader skips it.
+            Layouts.TextPdfPlain => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PageFoot.IsMatch(l))),
             Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Body!.TextContent,
             Layouts.HtmlHanwebGbk => new HtmlParser().ParseDocument(Tables.Gbk.GetString(bytes)).Body!.TextContent,
             _ => DocxText(bytes),

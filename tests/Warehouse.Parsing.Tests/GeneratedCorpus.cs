@@ -10,8 +10,13 @@ public sealed class GeneratedCorpus : IAsyncLifetime
 {
     public const int Count = 1300;
 
-    /// <summary>The layouts of this corpus: every layout the generator writes, 100 reports each.</summary>
-    public static IReadOnlyList<string> Layouts { get; } = Corpus.Layouts.All;
+    /// <summary>
+    /// The layouts of this corpus, 100 reports each: every layout the generator writes but
+    /// text-pdf-plain, which PortalTextLayoutTests reads back (120 reports). Reports go to layouts
+    /// in turn, so a layout added here would give every layout other reports: this corpus keeps its
+    /// reports, and a layout added later is read at scale in a test of its own.
+    /// </summary>
+    public static IReadOnlyList<string> Layouts { get; } = Corpus.Layouts.All.Where(l => l != Corpus.Layouts.TextPdfPlain).ToList();
     public const int Seed = 20240131;
 
     public string Directory { get; private set; } = "";
@@ -21,7 +26,9 @@ public sealed class GeneratedCorpus : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var generator = typeof(CorpusWriter).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
-        Directory = Path.Combine(Path.GetTempPath(), "warehouse-test-corpus", $"{Seed}-{Count}-{generator}");
+        // The layouts are part of the name too: reports go to layouts in turn, so another list is another corpus.
+        var layouts = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", Layouts))))[..8].ToLowerInvariant();
+        Directory = Path.Combine(Path.GetTempPath(), "warehouse-test-corpus", $"{Seed}-{Count}-{layouts}-{generator}");
         var manifest = Path.Combine(Directory, "manifest.json");
         if (SofficePdfConverter.Find() is null)
         {

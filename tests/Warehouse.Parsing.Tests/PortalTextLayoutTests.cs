@@ -4,8 +4,9 @@ using Warehouse.Corpus;
 namespace Warehouse.Parsing.Tests;
 
 /// <summary>
-/// The layouts of tools that turn a portal page into text (a text browser's dump, a browser's print
-/// read without layout), generated at scale without LibreOffice and read back cell for cell.
+/// The layouts of tools that turn a portal page or a PDF into text (a text browser's dump, a
+/// browser's print read without layout, pandoc's markdown, pdftotext without -layout of a WPS or
+/// Word PDF), generated at scale without LibreOffice and read back cell for cell.
 /// </summary>
 public sealed class PortalTextLayoutTests : IDisposable
 {
@@ -15,7 +16,7 @@ public sealed class PortalTextLayoutTests : IDisposable
 
     public void Dispose() => _temp.Delete(recursive: true);
 
-    public static TheoryData<string> PortalTextLayouts() => new([Layouts.TextBoxDraw, Layouts.TextBrowserPrint, Layouts.MarkdownPandoc]);
+    public static TheoryData<string> PortalTextLayouts() => new([Layouts.TextBoxDraw, Layouts.TextBrowserPrint, Layouts.MarkdownPandoc, Layouts.TextPdfPlain]);
 
     [Theory]
     [MemberData(nameof(PortalTextLayouts))]

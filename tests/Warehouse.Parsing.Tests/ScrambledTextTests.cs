@@ -168,4 +168,36 @@ public sealed class ScrambledTextTests
         RealReports.WrongCells(RealReports.Expected("hongze-2024"), reading).ShouldBeEmpty();
         reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
     }
+
+    // Generated reports (Fixtures/Generated/README.md) of kinds that once read wrong, whole, with the
+    // generator's values and error findings: pdftotext without -layout of a WPS or Word PDF
+    // (text-pdf-plain) with a signed 本年增/减 cell alone on its line ("-2", read as a label "-"),
+    // a table 二 label wrapped over two lines ("其他对外管理服务事" / "项"), a misprinted reason
+    // label right after its group's label, a run printed after a group printed as one row, a
+    // table whose per-row readings could be mixed across cuts but whose one consistent cut
+    // decides every cell (00096), and one whose cuts truly leave cells open (00013: null, with
+    // cells_ambiguous); and a box-drawn table whose group printed as one row has its label
+    // wrapped below its numbers ("（六）其他处" / "理"), taken as 3.其他 before.
+    [Theory]
+    [InlineData("pdf-plain-signed-cells-00299")]
+    [InlineData("pdf-plain-wrapped-item-00032")]
+    [InlineData("pdf-plain-misprint-after-group-00158")]
+    [InlineData("pdf-plain-group-holds-run-00262")]
+    [InlineData("pdf-plain-one-cut-00096")]
+    [InlineData("pdf-plain-ambiguous-00013")]
+    [InlineData("boxdraw-group-wrapped-below-00948")]
+    public void Generated_forms_read_every_cell_the_document_decides_and_name_the_rest(string name)
+    {
+        var path = Path.Combine(Fixtures.Dir("Generated"), name + ".txt");
+        var reading = RealReports.Read(File.ReadAllBytes(path), name);
+        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
+        RealReports.WrongCells(expected, reading).ShouldBeEmpty();
+        var errors = expected["findings"]!.AsArray().Select(f => ((string)f!["rule"]!, (string?)f["row"], (string?)f["column"])).ToList();
+        foreach (var (rule, row, column) in errors)
+        {
+            reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == rule && f.Row == row && f.Column == column, $"{rule} {row} {column}");
+        }
+
+        reading.Findings.Where(f => f.Severity == Severity.Error && !errors.Contains((f.Rule, f.Row, f.Column))).Select(f => f.Message).ShouldBeEmpty();
+    }
 }

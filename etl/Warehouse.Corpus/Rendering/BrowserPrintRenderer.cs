@@ -21,30 +21,8 @@ public static partial class BrowserPrintRenderer
         var label = 14 + rng.Next(12);
         // Half are -layout rather than -raw: cells at their columns, and rows at two heights.
         var columns = rng.Next(2) == 0 ? new Columns(label, rng) : null;
-        var lines = new List<string>();
         var title = parts.OfType<TitlePart>().First();
-        foreach (var part in parts)
-        {
-            switch (part)
-            {
-                case TitlePart t:
-                    lines.AddRange(t.Lines);
-                    break;
-                case HeadingPart h:
-                    lines.Add(h.Text);
-                    break;
-                case ParagraphPart p:
-                    lines.AddRange(Chunks(p.Text, page));
-                    break;
-                case TablePart table:
-                    lines.AddRange(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns));
-                    break;
-                case ClosingPart c:
-                    lines.Add(c.Agency);
-                    lines.Add(c.Date);
-                    break;
-            }
-        }
+        var lines = ExtractedLines.Of(parts, page, table => Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns));
 
         return Encoding.UTF8.GetBytes(Paginate(lines, title, rng));
     }
@@ -89,10 +67,7 @@ public static partial class BrowserPrintRenderer
         return sb.Append('\f').ToString();
     }
 
-    private static IEnumerable<string> Chunks(string text, int width)
-    {
-        for (var i = 0; i < text.Length; i += width) yield return text[i..Math.Min(text.Length, i + width)];
-    }
+    private static IEnumerable<string> Chunks(string text, int width) => ExtractedLines.Chunks(text, width);
 
     /// <summary>
     /// Where <c>pdftotext -layout</c> sets a row's cells: past the label column, a column's width

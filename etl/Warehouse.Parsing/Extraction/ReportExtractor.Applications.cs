@@ -67,7 +67,7 @@ internal sealed partial class ReportExtractor
             if (!parts.HasData)
             {
                 loose.Add(parts);
-                if (loose.Count > 3) loose.RemoveAt(0);
+                if (loose.Count > 5) loose.RemoveAt(0);
                 continue;
             }
 
@@ -78,6 +78,11 @@ internal sealed partial class ReportExtractor
             // own label is the one wrapped around this line, as on a line of numbers alone.
             if (code is null && group is null && OuterLabels.IsPiece(parts.Label)) code = MatchWrapped(parts with { Label = "", LastLabel = "" }, loose, rows, r);
             if (code is null && group is null && loose.Count > 0) group = ApplicationRows.GroupOnly(loose[^1].Key + parts.Key);
+            // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理").
+            if (code is null && group is null && parts.Key.Length > 0 && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } below && !StartsRow(below.Label))
+            {
+                group = ApplicationRows.GroupOnly(parts.Key + below.Key);
+            }
             var row = new PrintedRow(index, parts) { Code = code, Group = group };
             if (code is null && row.Group is null && parts.Key.Length <= 2 && loose.Count > 0)
             {
@@ -110,7 +115,7 @@ internal sealed partial class ReportExtractor
         // A row that holds the numbers of the rows after it, whose labels stand apart: a run of
         // rows printed column by column in text without layout (RowRuns), fewer than make the
         // table look scrambled. Taken only when the runs make every row and column rule hold.
-        if (!_gridExact && printed.Exists(p => p.Code is not null && Filled(p.Parts.Data) >= 2 * ApplicantTypes.Count)
+        if (!_gridExact && printed.Exists(p => (p.Code is not null || p.Group is not null) && Filled(p.Parts.Data) >= 2 * ApplicantTypes.Count)
             && Reassemble(rows) is { Scrambled: null } runs) return runs;
 
         PlaceByOrder(printed);

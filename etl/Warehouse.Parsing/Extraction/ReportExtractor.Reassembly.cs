@@ -65,7 +65,10 @@ internal sealed partial class ReportExtractor
         if (RowRuns.Readings(numbers, slots.Count, ApplicantTypes.Count) is not { } readings) return null;
 
         var found = new FoundRows { Start = first, End = last };
-        var kept = KeepBalanced(slots.Select(s => s.Key).ToList(), readings);
+        var keys = slots.Select(s => s.Key).ToList();
+        var kept = RowRuns.Tables(numbers, slots.Count, ApplicantTypes.Count, ReassemblyCombinations) is { } tables
+            ? Surviving(keys, tables)
+            : KeepBalanced(keys, readings);
         if (kept is null)
         {
             found.Scrambled = "表三的行名与数字在抽取时被打乱，数字按模板的行序排回后各行之和成立，但总计行与结转关系不能同时成立，无法确定排法";
@@ -104,8 +107,7 @@ internal sealed partial class ReportExtractor
 
             var start = i;
             while (i < labels.Count && labels[i].Code is null && labels[i].Group is null) i++;
-            if (start == 0 || i == labels.Count || labels[start - 1].Code is not { } before || labels[i].Code is not { } after) continue;
-            int low = DisposalCategories.Get(before).Number, high = DisposalCategories.Get(after).Number;
+            if (start == 0 || i == labels.Count || Place(labels[start - 1], before: true) is not { } low || Place(labels[i], before: false) is not { } high) continue;
             var missing = DisposalCategories.All.Where(c => c.Number > low && c.Number < high && !taken.Contains(c.Code)).ToList();
             if (missing.Count != i - start) continue;
             for (var m = 0; m < missing.Count; m++)
@@ -117,6 +119,35 @@ internal sealed partial class ReportExtractor
         }
 
         return findings;
+    }
+
+    // Where a label stands among the template's rows: its row's number, or for a group's own label
+    // ("（三）不予公开", whose reasons follow it) just before its first reason, as a bound before the
+    // labels that follow it, and at its first reason as a bound after the labels before it.
+    private static int? Place((string? Code, string? Group, string Label) label, bool before)
+    {
+        if (label.Code is { } code) return DisposalCategories.Get(code).Number;
+        if (label.Group is not { } group) return null;
+        var first = DisposalCategories.All.Where(c => c.Group == group).Min(c => c.Number);
+        return before ? first - 1 : first;
+    }
+
+    // The readings of each row among the whole-table readings (each from one cut into runs) that
+    // balance and total in every column: a row's cells are certain when every such table agrees on
+    // them. Null when no table does.
+    private static List<int[]>[]? Surviving(List<string> keys, List<int[][]> tables)
+    {
+        var kept = keys.Select(_ => new List<int[]>()).ToArray();
+        foreach (var table in tables)
+        {
+            if (KeepBalanced(keys, table.Select(row => new List<int[]> { row }).ToArray()) is null) continue;
+            for (var s = 0; s < keys.Count; s++)
+            {
+                if (!kept[s].Exists(r => r.AsSpan().SequenceEqual(table[s]))) kept[s].Add(table[s]);
+            }
+        }
+
+        return kept[0].Count == 0 ? null : kept;
     }
 
     // The readings of each row that some choice of readings, one per row, makes balance (rule 1:

@@ -148,9 +148,16 @@ internal sealed partial class ReportExtractor
     private static string? LabelAbove(string key, List<string> labels)
     {
         if (labels.Count == 0 || ActiveRead.StripHeaders(key).Length > 0) return null;
-        for (var k = labels.Count - 1; k >= 0; k--)
+        // The nearest label, or a label wrapped over the lines above ("其他对外管理服务事" / "项"):
+        // the last line's words first, then joined with the lines before it.
+        var joined = "";
+        var lines = 0;
+        for (var k = labels.Count - 1; k >= 0 && lines < 3; k--)
         {
-            if (ActiveRead.StripHeaders(labels[k]).Length > 0) return MatchActiveItem(labels[k]);
+            if (ActiveRead.StripHeaders(labels[k]).Length == 0) continue;
+            joined = labels[k] + joined;
+            lines++;
+            if (MatchActiveItem(joined) is { } item) return item;
         }
 
         return null;

@@ -70,6 +70,84 @@ internal static class RowRuns
         return readings;
     }
 
+    /// <summary>
+    /// Every distinct reading of the whole table: one per way of cutting <paramref name="cells"/>
+    /// into runs in which every row adds up, readings that give every row the same cells counted
+    /// once. Unlike <see cref="Readings"/>, a row's cells stay with the cut that gave them, so the
+    /// column rules are checked on tables that some cut prints.
+    /// </summary>
+    /// <returns>The readings (rows × width cells each); null when the count is not rows × width, no cut makes every row add up, or there are more than <paramref name="cap"/>.</returns>
+    public static List<int[][]>? Tables(IReadOnlyList<int> cells, int rows, int width, int cap)
+    {
+        if (rows <= 0 || width < 2 || cells.Count != rows * width) return null;
+        var memo = new List<int[][]>?[rows + 1];
+        var over = false;
+
+        // The distinct readings of rows i … rows-1: a run that adds up, then each reading of the rest.
+        List<int[][]> From(int i)
+        {
+            if (memo[i] is { } known) return known;
+            var all = new List<int[][]>();
+            var distinct = new HashSet<int[][]>(TableComparer.Instance);
+            if (i == rows)
+            {
+                all.Add([]);
+                return memo[i] = all;
+            }
+
+            for (var k = 1; i + k <= rows && !over; k++)
+            {
+                if (!AddsUp(cells, i, k, width)) continue;
+                var run = new int[k][];
+                for (var r = 0; r < k; r++) run[r] = Row(cells, i, k, r, width);
+                foreach (var rest in From(i + k))
+                {
+                    var table = new int[k + rest.Length][];
+                    run.CopyTo(table, 0);
+                    rest.CopyTo(table, k);
+                    if (distinct.Add(table)) all.Add(table);
+                    if (all.Count > cap)
+                    {
+                        over = true;
+                        break;
+                    }
+                }
+            }
+
+            return memo[i] = all;
+        }
+
+        var tables = From(0);
+        return over || tables.Count == 0 ? null : tables;
+    }
+
+    private sealed class TableComparer : IEqualityComparer<int[][]>
+    {
+        public static readonly TableComparer Instance = new();
+
+        public bool Equals(int[][]? a, int[][]? b)
+        {
+            if (a is null || b is null || a.Length != b.Length) return a == b;
+            for (var r = 0; r < a.Length; r++)
+            {
+                if (!a[r].AsSpan().SequenceEqual(b[r])) return false;
+            }
+
+            return true;
+        }
+
+        public int GetHashCode(int[][] table)
+        {
+            var hash = new HashCode();
+            foreach (var row in table)
+            {
+                foreach (var v in row) hash.Add(v);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
     // Row r of the run that starts at row i and holds k rows, read column by column.
     private static int[] Row(IReadOnlyList<int> cells, int i, int k, int r, int width)
     {

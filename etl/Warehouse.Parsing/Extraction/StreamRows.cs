@@ -96,7 +96,7 @@ internal static partial class StreamRows
                 continue;
             }
 
-            if ((data.Count > 0 || (label.Length > 0 && i > 0 && TextKey.IsSpace(text[i - 1]))) && IsSigned(text, i))
+            if ((data.Count > 0 || (label.Length > 0 && i > 0 && TextKey.IsSpace(text[i - 1])) || (label.Length == 0 && OpensAlone(text, i))) && IsSigned(text, i))
             {
                 // The 2019 template's 本年增/减 column: "31 -1 1065".
                 var j = UnitEnd(text, ScanNumber(text, i + 1));
@@ -191,7 +191,16 @@ internal static partial class StreamRows
 
     // "-1", "+3" standing alone after a row's first number.
     private static bool IsSigned(string text, int i) =>
-        text[i] is '-' or '+' or '－' && i > 0 && (TextKey.IsSpace(text[i - 1]) || IsDigit(text[i - 1])) && i + 1 < text.Length && IsDigit(text[i + 1]);
+        text[i] is '-' or '+' or '－' && (i == 0 || TextKey.IsSpace(text[i - 1]) || IsDigit(text[i - 1])) && i + 1 < text.Length && IsDigit(text[i + 1]);
+
+    // A signed number that opens its line and stands alone on it ("-2" in text with a cell per line,
+    // pdftotext without -layout): a cell of the 2019 template's 本年增/减 column, not a label "-".
+    private static bool OpensAlone(string text, int i)
+    {
+        if (i + 1 >= text.Length || !IsDigit(text[i + 1]) || text.AsSpan(0, i).Trim().Length > 0) return false;
+        var end = ScanNumber(text, i + 1);
+        return end >= text.Length || TextKey.IsSpace(text[end]);
+    }
 
     // After a mark, more cells follow on the line: a number or another mark, past the spaces.
     private static bool DataFollows(string text, int end)

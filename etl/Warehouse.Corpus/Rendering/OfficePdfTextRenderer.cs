@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using Warehouse.Corpus.Oracle;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// <c>pdftotext</c> without <c>-layout</c> of a PDF that WPS or Word made (real/hongze-2024-plain.txt):
+/// every block of text on lines of its own, prose wrapped at the page's width, a table's cells one
+/// per line, headings of narrow columns broken into short lines, "-3-" at the foot of each page and
+/// a form feed. In table 三 the rows keep their order, but runs of neighbouring rows come out column
+/// by column (the first cells of the run's rows, then their second cells, …) with the run's labels
+/// after its numbers, because the extractor took each column of the run for a block of text; the
+/// other rows come out as their label, then their cells. Only a table 三 whose every row and column
+/// rule holds is printed in runs: the parser puts the runs back on that arithmetic alone.
+/// </summary>
+public static class OfficePdfTextRenderer
+{
+    /// <summary>
+    /// The text, and when table 三 is printed in runs what a correct parser reads from it
+    /// (<see cref="ColumnRuns"/>): rows whose runs can be cut more than one way that adds up keep
+    /// only the cells every such cut agrees on. Null when table 三 is printed row by row.
+    /// </summary>
+    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng)
+    {
+        RunTogether.Result? read = null;
+        var page = 26 + rng.Next(8);
+        var narrow = 2 + rng.Next(3);
+        var label = 9 + rng.Next(8);
+        var runs = 0.2 + rng.NextDouble() * 0.5;
+        IEnumerable<string> Table(TablePart table)
+        {
+            if (table.Grid.Name != Tables.ApplicationsName || !AddsUp(table.Grid)) return Cells(table.Grid, cell => cell.Printed ?? Number(cell.Value!.Value, rng), narrow, label);
+            var (printed, keys, numbers) = Applications(table.Grid, narrow, label, runs, rng);
+            read = ColumnRuns.TableThree(keys, numbers, keys.Where(k => k is not ("new_received" or "carried_over" or "total_processed" or "carried_forward")).ToList());
+            if (read.TooMany is null) return printed;
+
+            // More readings than the oracle enumerates: printed row by row instead.
+            read = null;
+            return Applications(table.Grid, narrow, label, 0, rng).Lines;
+        }
+
+        var lines = ExtractedLines.Of(parts, page, Table);
+        return (Encoding.UTF8.GetBytes(Paginate(lines, rng)), read);
+    }
+
+    // Pages of 35 to 50 lines, each ending with its number between dashes and a form feed.
+    private static string Paginate(List<string> lines, Random rng)
+    {
+        var sb = new StringBuilder();
+        var page = 1;
+        for (var at = 0; at < lines.Count; page++)
+        {
+            var n = Math.Min(lines.Count - at, 35 + rng.Next(16));
+            foreach (var line in lines.Skip(at).Take(n)) sb.Append(line).Append('\n');
+            at += n;
+            sb.Append('\n').Append('-').Append(page).Append("-\n\n\f");
+        }
+
+        return sb.ToString();
+    }
+
+    private static IEnumerable<string> Chunks(string text, int width) => ExtractedLines.Chunks(text, width);
+
+    /// <summary>Every cell of a table on a line of its own, row by row; headings of narrow columns in short pieces.</summary>
+    private static IEnumerable<string> Cells(Grid grid, Func<GridCell, string> number, int narrow, int label)
+    {
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var header = grid.KeyOf(r) is null && Enumerable.Range(0, grid.Columns).All(c => !layout[r, c].Cell.IsNumber);
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Row != r || slot.Column != c) continue;
+                if (slot.Cell.IsNumber) yield return number(slot.Cell);
+                else if (slot.Cell.Text.Length == 0) continue;
+                else foreach (var piece in Chunks(slot.Cell.Text, header && grid.Columns > 6 ? narrow : label)) yield return piece;
+            }
+        }
+    }
+
+    // Table 三: its headings as other tables', then its rows in runs (see the summary); with the rows'
+    // keys and the numbers in the order printed.
+    private static (List<string> Lines, List<string> Keys, List<int> Numbers) Applications(Grid grid, int narrow, int label, double runs, Random rng)
+    {
+        var lines = new List<string>();
+        var keys = new List<string>();
+        var numbers = new List<int>();
+        var layout = grid.Layout();
+        var rows = new List<(List<string> Labels, List<string> Cells, List<int> Values)>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var labels = new List<string>();
+            var cells = new List<string>();
+            var values = new List<int>();
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Row != r || slot.Column != c) continue;
+                var cell = slot.Cell;
+                if (cell.IsNumber)
+                {
+                    cells.Add(Number(cell.Value!.Value, rng));
+                    values.Add((int)cell.Value!.Value);
+                }
+                else if (cell.Text.Length > 0) labels.Add(cell.Text);
+            }
+
+            if (grid.KeyOf(r) is not { } key)
+            {
+                foreach (var text in labels) lines.AddRange(Chunks(text, grid.Columns > 6 ? narrow : label));
+                continue;
+            }
+
+            rows.Add((labels, cells, values));
+            keys.Add(key);
+        }
+
+        for (var i = 0; i < rows.Count;)
+        {
+            var k = rows.Count - i >= 2 && rng.NextDouble() < runs ? 2 + rng.Next(Math.Min(9, rows.Count - i - 1)) : 1;
+            var run = rows.GetRange(i, k);
+            i += k;
+            if (k == 1)
+            {
+                lines.AddRange(Labels(run[0].Labels, label));
+                lines.AddRange(run[0].Cells);
+                numbers.AddRange(run[0].Values);
+                continue;
+            }
+
+            for (var c = 0; c < run[0].Cells.Count; c++)
+            {
+                foreach (var row in run)
+                {
+                    lines.Add(row.Cells[c]);
+                    numbers.Add(row.Values[c]);
+                }
+            }
+
+            foreach (var row in run) lines.AddRange(Labels(row.Labels, label));
+        }
+
+        return (lines, keys, numbers);
+    }
+
+    // A row's label cells: a merged group label whole ("（三）不予公开"), the row's own wrapped in its cell.
+    private static IEnumerable<string> Labels(List<string> labels, int width)
+    {
+        for (var l = 0; l < labels.Count; l++)
+        {
+            if (l < labels.Count - 1)
+            {
+                yield return labels[l];
+                continue;
+            }
+
+            foreach (var piece in Chunks(labels[l], width)) yield return piece;
+        }
+    }
+
+    // A number as WPS prints what was typed: "0" for zero, thousands sometimes with commas, amounts
+    // with their decimals.
+    private static string Number(decimal value, Random rng) =>
+        value != decimal.Truncate(value) ? value.ToString("0.##", CultureInfo.InvariantCulture)
+        : value.ToString(Math.Abs(value) >= 1000 && rng.Next(2) == 0 ? "N0" : "0", CultureInfo.InvariantCulture);
+
+    // Every row's six columns add up to its total, and the columns balance (本年新收 + 上年结转 =
+    // 总计 + 结转) and total (the outcomes add up to （七）总计), with no cell written as a phrase.
+    private static bool AddsUp(Grid grid)
+    {
+        var rows = new Dictionary<string, decimal[]>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            if (grid.KeyOf(r) is not { } key) continue;
+            var cells = grid.Rows[r].Where(c => c.IsNumber).ToList();
+            if (cells.Count != 7 || cells.Exists(c => c.Printed is not null || c.Value != decimal.Truncate(c.Value!.Value))) return false;
+            var values = cells.Select(c => c.Value!.Value).ToArray();
+            if (values.Take(6).Sum() != values[6]) return false;
+            rows[key] = values;
+        }
+
+        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        if (!flows.All(rows.ContainsKey)) return false;
+        for (var c = 0; c < 7; c++)
+        {
+            var outcomes = rows.Where(kv => !flows.Contains(kv.Key)).Sum(kv => kv.Value[c]);
+            if (rows["new_received"][c] + rows["carried_over"][c] != rows["total_processed"][c] + rows["carried_forward"][c]) return false;
+            if (outcomes != rows["total_processed"][c]) return false;
+        }
+
+        return true;
+    }
+}
