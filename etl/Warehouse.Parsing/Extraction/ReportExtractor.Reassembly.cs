@@ -10,7 +10,8 @@ internal sealed partial class ReportExtractor
     // runs makes add up (see RowRuns): every such reading, for the column rules to choose from.
     private readonly Dictionary<string, List<int?[]>> _reassembled = [];
 
-    // Products of the rows' readings tried against the column rules before the solver takes over.
+    // Whole-table readings (one per cut) or products of the rows' readings tried against the column
+    // rules before the solver takes over.
     private const int ReassemblyCombinations = 4096;
 
     /// <summary>
@@ -62,13 +63,16 @@ internal sealed partial class ReportExtractor
         slots.Sort((a, b) => a.Number.CompareTo(b.Number));
         string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
         if (!flows.All(codes.Contains) || numbers.Count != slots.Count * ApplicantTypes.Count) return null;
-        if (RowRuns.Readings(numbers, slots.Count, ApplicantTypes.Count) is not { } readings) return null;
+
+        // The column rules on readings of the whole table, one per cut; past the cap (or when no cut
+        // makes every row add up, which the rows' readings then say), on the rows' readings mixed.
+        var keys = slots.Select(s => s.Key).ToList();
+        List<int[]>[]? kept;
+        if (RowRuns.Tables(numbers, slots.Count, ApplicantTypes.Count, ReassemblyCombinations) is { } tables) kept = Surviving(keys, tables);
+        else if (RowRuns.Readings(numbers, slots.Count, ApplicantTypes.Count) is { } readings) kept = KeepBalanced(keys, readings);
+        else return null;
 
         var found = new FoundRows { Start = first, End = last };
-        var keys = slots.Select(s => s.Key).ToList();
-        var kept = RowRuns.Tables(numbers, slots.Count, ApplicantTypes.Count, ReassemblyCombinations) is { } tables
-            ? Surviving(keys, tables)
-            : KeepBalanced(keys, readings);
         if (kept is null)
         {
             found.Scrambled = "表三的行名与数字在抽取时被打乱，数字按模板的行序排回后各行之和成立，但总计行与结转关系不能同时成立，无法确定排法";
@@ -140,7 +144,7 @@ internal sealed partial class ReportExtractor
         var kept = keys.Select(_ => new List<int[]>()).ToArray();
         foreach (var table in tables)
         {
-            if (KeepBalanced(keys, table.Select(row => new List<int[]> { row }).ToArray()) is null) continue;
+            if (!Balances(keys, table)) continue;
             for (var s = 0; s < keys.Count; s++)
             {
                 if (!kept[s].Exists(r => r.AsSpan().SequenceEqual(table[s]))) kept[s].Add(table[s]);
@@ -148,6 +152,25 @@ internal sealed partial class ReportExtractor
         }
 
         return kept[0].Count == 0 ? null : kept;
+    }
+
+    // Rules 1 and 2 in every column of one reading of the table (a row per key): 本年新收 + 上年结转 =
+    // 总计 + 结转, and the outcome rows add up to 总计.
+    private static bool Balances(List<string> keys, int[][] table)
+    {
+        int nr = keys.IndexOf("new_received"), co = keys.IndexOf("carried_over"), tp = keys.IndexOf("total_processed"), cf = keys.IndexOf("carried_forward");
+        for (var c = 0; c < ApplicantTypes.Count; c++)
+        {
+            long outcomes = 0;
+            for (var s = 0; s < keys.Count; s++)
+            {
+                if (s != nr && s != co && s != tp && s != cf) outcomes += table[s][c];
+            }
+
+            if (table[nr][c] + table[co][c] != table[tp][c] + table[cf][c] || outcomes != table[tp][c]) return false;
+        }
+
+        return true;
     }
 
     // The readings of each row that some choice of readings, one per row, makes balance (rule 1:
@@ -160,26 +183,13 @@ internal sealed partial class ReportExtractor
         foreach (var r in readings) combinations = Math.Min(combinations * r.Count, ReassemblyCombinations + 1);
         if (combinations > ReassemblyCombinations) return readings;
 
-        int At(string code) => keys.IndexOf(code);
-        int nr = At("new_received"), co = At("carried_over"), tp = At("total_processed"), cf = At("carried_forward");
         var kept = readings.Select(_ => new List<int[]>()).ToArray();
         var choice = new int[keys.Count];
+        var table = new int[keys.Count][];
         while (true)
         {
-            var balanced = true;
-            for (var c = 0; c < ApplicantTypes.Count && balanced; c++)
-            {
-                long outcomes = 0;
-                for (var s = 0; s < keys.Count; s++)
-                {
-                    if (s != nr && s != co && s != tp && s != cf) outcomes += readings[s][choice[s]][c];
-                }
-
-                balanced = readings[nr][choice[nr]][c] + readings[co][choice[co]][c] == readings[tp][choice[tp]][c] + readings[cf][choice[cf]][c]
-                    && outcomes == readings[tp][choice[tp]][c];
-            }
-
-            if (balanced)
+            for (var s = 0; s < keys.Count; s++) table[s] = readings[s][choice[s]];
+            if (Balances(keys, table))
             {
                 for (var s = 0; s < keys.Count; s++)
                 {
