@@ -47,6 +47,37 @@ public sealed class BadInputTests
         Parse(Encoding.UTF8.GetBytes(cut)).Rejection.ShouldNotBeNull().ShouldContain("application table");
     }
 
+    [Theory]
+    [InlineData("former-format-2017.txt")]
+    [InlineData("former-format-2017.html")]
+    public void Report_in_the_format_before_2019_is_refused_as_that_format(string name)
+    {
+        var why = Parse(Fixture(name)).Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("是2017年度的政府信息公开工作年度报告，但按2019年以前的旧格式编写");
+        why.ShouldContain("format used before 2019");
+    }
+
+    [Fact]
+    public void Report_in_the_format_before_2019_without_a_year_is_refused_by_its_headings()
+    {
+        var text = Encoding.UTF8.GetString(Fixture("former-format-2017.txt"))
+            .Replace("2017年", "本年", StringComparison.Ordinal).Replace("2018年3月20日", "", StringComparison.Ordinal);
+        var why = Parse(Encoding.UTF8.GetBytes(text)).Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("是政府信息公开工作年度报告，但按2019年以前的旧格式编写");
+    }
+
+    [Fact]
+    public void Current_format_report_dated_2018_without_its_table_is_not_called_the_former_format()
+    {
+        // A misprinted year must not turn a lost table 三 into a format the report is not in:
+        // its table 二 (第二十条第（一）项) is the current format's.
+        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+        var start = seed.IndexOf("### 三、", StringComparison.Ordinal);
+        var end = seed.IndexOf("#### 四、", StringComparison.Ordinal);
+        var cut = System.Text.RegularExpressions.Regex.Replace(seed[..start] + seed[end..], @"20[12][0-9](\s*)年", "2018$1年");
+        Parse(Encoding.UTF8.GetBytes(cut)).Rejection.ShouldNotBeNull().ShouldContain("application table");
+    }
+
     [Fact]
     public void Truncated_docx_is_rejected_as_damaged()
     {

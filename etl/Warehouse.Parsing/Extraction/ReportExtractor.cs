@@ -43,6 +43,7 @@ internal sealed partial class ReportExtractor
             var title0 = ReadTitle();
             var why = _sections.Missing().Count() == 6 && title0.Agency is null && title0.Year is null
                 ? Garbled(_blocks) ? GarbledWhy(_doc.Layout) : "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
+                : FormerFormat(title0) is { } former ? former
                 : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
                 : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)";
             return ParseResult.Reject(why, _doc.Layout);
@@ -98,6 +99,42 @@ internal sealed partial class ReportExtractor
         }));
 
     private static string CellPath(string code, int column) => CellRef.ApplicationPath(code, column);
+
+    /// <summary>
+    /// The headings and the statistics table of the reports written before the 2019 format
+    /// (国办公开办函〔2019〕60号, first used for the 2019 reports), under the Regulations of 2008:
+    /// a report in that form has none of tables 二 to 四, so it is refused as that format, not as
+    /// a report that lost its table.
+    /// </summary>
+    private static readonly string[] FormerFormatMarks =
+    [
+        "依申请公开政府信息情况", "政府信息公开的收费及减免情况", "因政府信息公开申请行政复议、提起行政诉讼的情况",
+        "政府信息公开情况统计表", "不同渠道和方式公开相同信息计1条", "申请信息不存在数",
+    ];
+
+    /// <summary>Wording of the format used since the 2019 reports, which the former one never has.</summary>
+    private static readonly string[] CurrentFormatMarks =
+    [
+        "收到和处理政府信息公开申请", "本年新收政府信息公开申请", "第二十条第", "政府信息公开行政复议、行政诉讼情况",
+    ];
+
+    /// <summary>
+    /// The reason for refusing a report that has no table 三 because it is written in the format
+    /// used before 2019: two of that format's headings or statistics rows are found, or its year
+    /// is 2018 or earlier and no wording of the current format's tables is; null when it is not.
+    /// </summary>
+    private string? FormerFormat(Title title)
+    {
+        var year = title.Year ?? ReadStatisticalYear() ?? (ReadClosing().Date?.Year - 1);
+        var text = DocumentText();
+        var marks = FormerFormatMarks.Count(m => text.Contains(m, StringComparison.Ordinal));
+        var current = CurrentFormatMarks.Any(m => text.Contains(m, StringComparison.Ordinal));
+        if (!(marks >= 2 || (year <= 2018 && !current))) return null;
+        var which = year is null ? "" : $"{year}年度的";
+        var whichEn = year is null ? "" : $" for {year}";
+        return $"是{which}政府信息公开工作年度报告，但按2019年以前的旧格式编写（原《条例》时期的格式，没有2019年度起年报格式的表二至表四），其数字不读入 " +
+               $"(a report{whichEn} in the format used before 2019, under the former Regulations: it has none of the tables of the format used since the 2019 reports, so its figures are not read)";
+    }
 
     // pandoc's plain text writes "[TABLE]" for a table it cannot draw (one with merged cells).
     private bool TablePlaceholder() =>
