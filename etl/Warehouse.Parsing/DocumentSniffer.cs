@@ -103,6 +103,10 @@ public static class DocumentSniffer
             if (Control.Contains(b)) control++;
         }
 
-        return control * 100 < sample.Length;
+        // pdftotext of a PDF whose fonts map to no Unicode writes glyph numbers below 32 among its
+        // text (a few in every hundred bytes) but never a NUL, and keeps its page breaks: that is
+        // garbled text, which the extractor names as such, not binary data.
+        return control * 100 < sample.Length
+            || (sample.IndexOf((byte)'\f') >= 0 && control * 5 < sample.Length);
     }
 }

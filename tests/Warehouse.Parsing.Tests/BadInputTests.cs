@@ -79,6 +79,29 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Pdf_printed_again_through_postscript_is_refused_as_a_garbled_text_layer_not_as_no_report()
+    {
+        var why = Parse(Fixture("reprinted.pdf")).Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("PDF 的文字层是乱码");
+        why.ShouldNotContain("not a government information disclosure annual report");
+    }
+
+    [Fact]
+    public void Pdftotext_of_a_reprinted_pdf_is_refused_as_garbled_text_not_as_binary_data()
+    {
+        var why = Parse(Fixture("reprinted-pdftotext.txt")).Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("文字是乱码");
+    }
+
+    [Fact]
+    public void English_page_with_punctuation_is_still_not_a_report_rather_than_garbled()
+    {
+        var prose = string.Concat(Enumerable.Repeat("The council met on 3 May (see minutes, pp. 4-7); the budget is $1,200 - a 5% rise. ", 12));
+        var html = $"<html><head><meta charset=\"utf-8\"><title>Minutes</title></head><body><p>{prose}</p></body></html>";
+        Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull().ShouldContain("not a government information disclosure annual report");
+    }
+
+    [Fact]
     public void Truncated_docx_is_rejected_as_damaged()
     {
         var docx = SmallDocx();

@@ -147,14 +147,16 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// True when the text is mostly characters of scripts no report is written in: a PDF font
-    /// without a ToUnicode map gives its glyph numbers as characters (Hangul jamo, Syriac, Telugu…
-    /// in one word), where a report's text beyond ASCII is Chinese characters and punctuation.
-    /// Glyph numbers are small, so they scatter over the alphabets below U+3000; a text in another
-    /// language keeps to its own one or two.
+    /// without a ToUnicode map gives its glyph numbers as characters. Two forms are seen:
+    /// glyph numbers scattered over the alphabets below U+3000 (Hangul jamo, Syriac, Telugu… in
+    /// one word), where a report's text beyond ASCII is Chinese characters and punctuation; and,
+    /// in a PDF printed again through a PostScript driver (pdftops | ps2pdf, print-to-PDF), glyph
+    /// numbers remapped to one byte, so that the page reads as ASCII punctuation and Latin-1
+    /// ("!&quot;#$%&amp;()*+ ,-./.012/"), where any written language is mostly letters.
     /// </summary>
     private static bool Garbled(IReadOnlyList<Block> blocks)
     {
-        int beyondAscii = 0, chinese = 0;
+        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0;
         var alphabets = new HashSet<int>();
         foreach (var block in blocks)
         {
@@ -163,15 +165,24 @@ internal sealed partial class ReportExtractor
             {
                 foreach (var ch in text)
                 {
-                    if (ch < 0x80 || char.IsWhiteSpace(ch)) continue;
+                    if (char.IsWhiteSpace(ch)) continue;
+                    visible++;
+                    if (ch < 0x80)
+                    {
+                        if (char.IsAsciiLetterOrDigit(ch) is false) symbols++;
+                        continue;
+                    }
+
                     beyondAscii++;
                     if (ch is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u2E80' and <= '\u2FDF'
                         || char.IsSurrogate(ch)) chinese++;
                     else if (ch < '\u3000') alphabets.Add(ch >> 8);
+                    if (ch is >= '\u0080' and <= '\u00FF') symbols++;
                 }
             }
         }
 
-        return beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8;
+        var oneByteGlyphs = visible >= 200 && chinese * 5 < visible && symbols * 4 >= visible;
+        return oneByteGlyphs || (beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8);
     }
 }
