@@ -25,12 +25,16 @@ public sealed class PageBreakRowsTests
     [InlineData("pdf-page-break-00211.pdf")]
     [InlineData("pdf-page-break-00306.pdf")]
     [InlineData("pdf-repeated-heading-00014.pdf")]
+    [InlineData("pdf-label-rest-in-two-cells-00147.pdf")]
+    [InlineData("pdf-heading-over-rule-00499.pdf")]
     public void A_row_cut_by_a_page_break_goes_on_in_the_same_columns_of_the_next_page(string fixture)
     {
         // LibreOffice's PDF of a report whose table 三 has wide label columns: "3,77" at the foot
         // of a page and "0" at the head of the next, in the same ruled column, are 3,770; a group's
         // label goes on beside the pieces ("三、本" and "年度办理结果"); the table's heading, repeated
-        // at the head of the page, may stand between.
+        // at the head of the page, may stand between; the rest of a label cut by the page ("无法提供"
+        // and "机关不掌握相关政府信息" over empty cells) joins its row, not a row of blanks; a header
+        // cell's last line laid over the rule below it ("持" of 结果维持) stays in the header.
         var path = Path.Combine(Fixtures.Dir("Generated"), fixture);
         var reading = Reading.Of(File.ReadAllBytes(path), fixture);
         var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Shouldly;
 using Warehouse.Core;
 using Warehouse.Validation;
 
@@ -42,6 +43,25 @@ internal static class RealReports
         if (parse.Report is null) return new Reading(parse, [], []);
         var findings = parse.Findings.Concat(ReportValidator.Default.Validate(parse.Report)).ToList();
         return new Reading(parse, findings, Flatten(JsonNode.Parse(ReportJson.Serialize(parse.Report, findings))!.AsObject()));
+    }
+
+    /// <summary>
+    /// Reads a generated report (<paramref name="path"/>, beside its .expected.json) and checks every
+    /// cell, every error the expectation lists (rule, row, column), and that no other error is raised.
+    /// </summary>
+    public static void ShouldReadAsExpected(string path)
+    {
+        var reading = Read(System.IO.File.ReadAllBytes(path), Path.GetFileName(path));
+        var expected = JsonNode.Parse(System.IO.File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
+        WrongCells(expected, reading).ShouldBeEmpty();
+        var errors = expected["findings"]!.AsArray().Where(f => (string?)f!["severity"] is null or "error")
+            .Select(f => ((string)f!["rule"]!, (string?)f["row"], (string?)f["column"])).ToList();
+        foreach (var (rule, row, column) in errors)
+        {
+            reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == rule && f.Row == row && f.Column == column, $"{rule} {row} {column}");
+        }
+
+        reading.Findings.Where(f => f.Severity == Severity.Error && !errors.Contains((f.Rule, f.Row, f.Column))).Select(f => f.Message).ShouldBeEmpty();
     }
 
     /// <summary>

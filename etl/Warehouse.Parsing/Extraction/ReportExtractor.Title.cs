@@ -151,6 +151,13 @@ internal sealed partial class ReportExtractor
             {
                 return int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             }
+
+            // The period cut at the line's end, and the line after it not the rest (a printed page
+            // sets its menu's words between the lines): "…统计期限为2020年1" is the period's start.
+            if (StatisticalPeriodCut().Match(TextKey.Compact(p.Text)) is { Success: true } cut)
+            {
+                return int.Parse(cut.Groups["year"].Value, CultureInfo.InvariantCulture);
+            }
         }
 
         return null;
@@ -263,4 +270,7 @@ internal sealed partial class ReportExtractor
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
     private static partial Regex StatisticalPeriod();
+
+    [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年(?:1(?:月(?:1日?)?)?)?$")]
+    private static partial Regex StatisticalPeriodCut();
 }

@@ -59,7 +59,30 @@ internal static partial class Restructure
     }
 
     /// <summary>The text with Kangxi radicals and compatibility ideographs read as the characters they stand for.</summary>
-    public static string Glyphs(string text) => Odd(text) ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
+    public static string Glyphs(string text) => Odd(text) ? Unify(text) : text;
+
+    // CJK Radicals Supplement (U+2E80-U+2EFF) and the unified ideograph each stands for, from
+    // the Unicode Character Database's EquivalentUnifiedIdeograph.txt (15.0.0), where it is in
+    // the Basic Multilingual Plane. NFKC leaves these alone (only Kangxi radicals and
+    // compatibility ideographs have decompositions), yet Chromium's and some WPS PDFs give
+    // "⺠" for 民, "⻚" for 页, "⻓" for 长.
+    private const string Radicals = "⺁⺂⺃⺄⺅⺆⺈⺉⺊⺋⺌⺍⺎⺏⺐⺒⺓⺔⺖⺗⺘⺙⺛⺜⺝⺞⺟⺠⺡⺢⺣⺤⺥⺦⺧⺨⺩⺫⺬⺭⺯⺰⺱⺲⺳⺴⺶⺹⺺⺻⺼⺾⺿⻀⻁⻂⻃⻄⻅⻆⻈⻉⻋⻌⻍⻎⻏⻐⻑⻒⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳";
+    private const string RadicalIdeographs = "厂乛乚乙亻冂刀刂卜㔾小小兀尣尢巳幺彑忄心扌攵旡日月歺母民氵氺灬爫爫丬牛犭王目示礻糹纟罓罒㓁冗羊耂肀聿肉艹艹艹虎衤覀西见角讠贝车辶辶辶邑钅長镸长门阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟";
+
+    /// <summary>The text with Kangxi radicals, compatibility ideographs and supplementary radicals read as the ideographs they stand for.</summary>
+    private static string Unify(string text)
+    {
+        var normal = text.Normalize(System.Text.NormalizationForm.FormKC);
+        if (normal.AsSpan().IndexOfAnyInRange('\u2E80', '\u2EFF') < 0) return normal;
+        return string.Create(normal.Length, normal, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var k = Radicals.IndexOf(source[i], StringComparison.Ordinal);
+                span[i] = k >= 0 ? RadicalIdeographs[k] : source[i];
+            }
+        });
+    }
 
     private static bool Odd(string t) =>
         t.AsSpan().IndexOfAnyInRange('\u2E80', '\u2FDF') >= 0 || t.AsSpan().IndexOfAnyInRange('\uF900', '\uFAFF') >= 0;
@@ -69,8 +92,8 @@ internal static partial class Restructure
 
         return block switch
         {
-            Paragraph p when Odd(p.Text) => new Paragraph(p.Text.Normalize(System.Text.NormalizationForm.FormKC)),
-            TableRow r when r.Cells.Any(Odd) => r with { Cells = r.Cells.Select(c => Odd(c) ? c.Normalize(System.Text.NormalizationForm.FormKC) : c).ToList() },
+            Paragraph p when Odd(p.Text) => new Paragraph(Unify(p.Text)),
+            TableRow r when r.Cells.Any(Odd) => r with { Cells = r.Cells.Select(c => Odd(c) ? Unify(c) : c).ToList() },
             _ => null,
         };
     }

@@ -102,7 +102,8 @@ internal static partial class TitleForms
         if (s.EndsWith('的')) s = s[..^1];
         // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
         if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
-        if (s.Length is < 2 or > 40 || Generic.Contains(s) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
+        // "首页 > 政务公开 > 政府信息公开年报": a breadcrumb's column, not an agency; no agency's name ends in 公开.
+        if (s.Length is < 2 or > 40 || Generic.Contains(s) || s.EndsWith("公开", StringComparison.Ordinal) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
         return s;
     }
 

@@ -18,7 +18,7 @@ namespace Warehouse.Parsing.Pdf;
 /// <c>Continued</c>). Text outside ruled tables becomes lines, split into cells where words stand
 /// far apart.
 /// </summary>
-public static class PdfLayout
+public static partial class PdfLayout
 {
     public const string Layout = "pdf";
 
@@ -44,11 +44,19 @@ public static class PdfLayout
                 var placed = ReadPage(pdf.GetPage(number));
                 // Word's "repeat as header row" sets the table's heading above the rest of the row.
                 var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
-                if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c))))
-                    && Continued(row.Cells, placed[first].Cells!) is { } joined)
+                if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
                 {
-                    blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList());
-                    placed[first] = placed[first] with { Block = null, Cells = joined };
+                    if (Continued(row.Cells, placed[first].Cells!) is { } joined)
+                    {
+                        blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList(), Exact: true);
+                        placed[first] = placed[first] with { Block = null, Cells = joined };
+                    }
+                    else if (LabelGoesOn(placed[first].Cells!) is { } label)
+                    {
+                        // The rest of the row's label, under rules whose other cells are empty: not a
+                        // row of blank values, but words the extractor joins to the label above.
+                        placed[first] = placed[first] with { Block = new TableRow(label) };
+                    }
                 }
 
                 foreach (var p in placed)
@@ -69,7 +77,7 @@ public static class PdfLayout
                 throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
             }
 
-            return new ReportDocument(blocks, Layout);
+            return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf));
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -79,6 +87,22 @@ public static class PdfLayout
         {
             throw new DocumentException($"a damaged or truncated PDF ({e.Message.TrimEnd('.')})", e);
         }
+    }
+
+    /// <summary>
+    /// The title of the page a browser printed (Chrome, Edge: Creator "Mozilla/5.0 … Chrome/…",
+    /// Producer "Skia/PDF"; wkhtmltopdf; Firefox): a browser writes the page's &lt;title&gt; as the
+    /// PDF's Title, and a portal's page may print no title in its body. An office suite's Title
+    /// is the document property, often left from the template or last year's report, so it is
+    /// not taken.
+    /// </summary>
+    private static IReadOnlyList<string>? PrintedPageTitle(PdfDocument pdf)
+    {
+        var info = pdf.Information;
+        var maker = $"{info.Creator} {info.Producer}";
+        var browser = maker.Contains("Mozilla/", StringComparison.Ordinal) || maker.Contains("Skia/PDF", StringComparison.Ordinal)
+            || maker.Contains("wkhtmltopdf", StringComparison.OrdinalIgnoreCase) || maker.Contains("Firefox", StringComparison.Ordinal);
+        return browser && !string.IsNullOrWhiteSpace(info.Title) ? [info.Title.Trim()] : null;
     }
 
     private static bool IsLastSection(Block block) =>
@@ -120,6 +144,8 @@ public static class PdfLayout
         foreach (var cell in below)
         {
             var text = cell.Text.Trim();
+            // A blank cell of the row below (its rules hold nothing) adds nothing to the row above.
+            if (text.Length == 0) continue;
             var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
             // A unit alone ("件") is a piece: the end of the number above it.
             if (!WrappedNumbers.IsPiece(text) && CountCell.Classify(text) == CellKind.Label)
@@ -134,8 +160,9 @@ public static class PdfLayout
             {
                 var joined = cells[k].Text.Trim() + text;
                 if (!WrappedNumbers.IsWrittenNumber(joined)) return null;
+                // A blank cell above (a ruled row keeps its blank cells) takes the whole number; a join is a piece added to a piece.
+                if (cells[k].Text.Trim().Length > 0) joins++;
                 cells[k] = cells[k] with { Text = joined };
-                joins++;
                 continue;
             }
 
@@ -147,20 +174,37 @@ public static class PdfLayout
         return joins > 0 ? cells.OrderBy(c => c.Left).ToList() : null;
     }
 
+    /// <summary>
+    /// The words of a page's first ruled row when they are only the end of a label cut by the page
+    /// break ("后申请内容仍不明确" under "3.补正" and its numbers; "无法提供" and "机关不掌握相关政府信息"
+    /// under "（四）" and "1、本"): every cell that holds words holds a label that begins with no row
+    /// numbering ("4." "（五）" "二、"), and every other cell is empty. Null otherwise.
+    /// </summary>
+    private static List<string>? LabelGoesOn(IReadOnlyList<Cell> cells)
+    {
+        var filled = cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0).ToList();
+        if (filled.Count == 0 || filled.Count == cells.Count) return null;
+        return filled.All(t => CountCell.Classify(t) == CellKind.Label && !RowNumbering().IsMatch(t)) ? filled : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])")]
+    private static partial System.Text.RegularExpressions.Regex RowNumbering();
+
     private static string Signature(IReadOnlyList<Cell> cells) => string.Join('\u001f', cells.Select(c => c.Text));
 
     private static List<Placed> ReadPage(Page page)
     {
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).ToList();
         if (words.Count == 0) return [];
-        var height = Median(words.Select(w => w.BoundingBox.Height));
         var (horizontal, vertical) = Rules(page);
+        if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
+        var height = Median(words.Select(w => w.BoundingBox.Height));
 
         var cells = new Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>>();
         var loose = new List<Word>();
         foreach (var word in words)
         {
-            if (CellOf(word.BoundingBox.Centroid, horizontal, vertical) is { } cell)
+            if (CellOf(Anchor(word, horizontal), horizontal, vertical) is { } cell)
             {
                 if (!cells.TryGetValue(cell, out var list)) cells[cell] = list = [];
                 list.Add(word);
@@ -172,12 +216,15 @@ public static class PdfLayout
         }
 
         var placed = new List<Placed>();
-        placed.AddRange(TableRows(cells, height));
+        placed.AddRange(TableRows(cells, horizontal, vertical, height));
         foreach (var line in Lines(loose, height))
         {
-            if (IsPageNumber(line, page, height)) continue;
+            if (IsPageNumber(line, page, height) || IsPrintFurniture(line, page, height)) continue;
             var texts = Cells(line, height);
-            placed.Add(new Placed(line[0].BoundingBox.Centroid.Y, texts.Count == 1 ? new Paragraph(texts[0]) : new TableRow(texts)));
+            // A line of a sentence ("…主动公开情况。2021年，本机关公开信息  2,499  条，其中…", a browser
+            // setting the figure apart) is prose whatever its gaps: no table's label holds a 。.
+            var prose = texts.Count > 1 && texts.Any(t => t.Contains('。', StringComparison.Ordinal));
+            placed.Add(new Placed(line[0].BoundingBox.Centroid.Y, texts.Count == 1 || prose ? new Paragraph(string.Join(" ", texts)) : new TableRow(texts)));
         }
 
         return placed.OrderByDescending(p => p.Y).ToList();
@@ -213,7 +260,39 @@ public static class PdfLayout
             }
         }
 
+        Close(horizontal, vertical, top: true);
+        Close(horizontal, vertical, top: false);
         return (horizontal, vertical);
+    }
+
+    /// <summary>
+    /// A table a page break cut has its vertical rules run to the top (or bottom) of the page
+    /// with no horizontal rule there: a browser draws no border where the page cuts the table.
+    /// Where three or more vertical rules end at one height (PDF points, within the tolerance)
+    /// and no horizontal rule closes them there, one is added from the first to the last, so
+    /// that the first row of the page is a ruled row as it was on the page before.
+    /// </summary>
+    private static void Close(List<Rule> horizontal, List<Rule> vertical, bool top)
+    {
+        var ends = vertical.Select(v => (At: top ? v.To : v.From, v.At)).OrderBy(e => e.At).ToList();
+        var added = new List<Rule>();
+        for (var i = 0; i < ends.Count;)
+        {
+            var j = i;
+            while (j + 1 < ends.Count && ends[j + 1].At - ends[i].At <= Tolerance) j++;
+            var xs = ends.Skip(i).Take(j - i + 1).Select(e => e.Item2).ToList();
+            var y = ends[i].At;
+            i = j + 1;
+            if (xs.Count < 3) continue;
+            double from = xs.Min(), to = xs.Max();
+            if (horizontal.Any(h => Math.Abs(h.At - y) <= Tolerance * 2 && h.From <= from + Tolerance && h.To >= to - Tolerance)) continue;
+            // Rules that end on a rule beyond them are closed already (a rule a little above or below).
+            var beyond = horizontal.Where(h => top ? h.At > y : h.At < y).Where(h => h.From <= from + Tolerance && h.To >= to - Tolerance);
+            if (beyond.Any(h => Math.Abs(h.At - y) <= 3)) continue;
+            added.Add(new Rule(y, from, to));
+        }
+
+        horizontal.AddRange(added);
     }
 
     // The straight segments of a subpath, the closing one included ("re" is m, l, l, l, h).
@@ -244,6 +323,23 @@ public static class PdfLayout
         }
     }
 
+    /// <summary>
+    /// The point that places a word in its cell: its centre, or, when a horizontal rule crosses the
+    /// word (more than the tolerance inside its box), a point just above the highest such rule. A
+    /// cell's text is set from its top and runs down: a word through a rule is the end of the text
+    /// above that overflowed its row (LibreOffice lays a header cell's last line over the rule
+    /// where a page break cut the row), never text of the row below, which starts below its padding.
+    /// </summary>
+    private static PdfPoint Anchor(Word word, List<Rule> horizontal)
+    {
+        var box = word.BoundingBox;
+        var centre = box.Centroid;
+        var through = horizontal
+            .Where(h => h.At > box.Bottom + Tolerance && h.At < box.Top - Tolerance && centre.X >= h.From - Tolerance && centre.X <= h.To + Tolerance)
+            .Select(h => h.At).DefaultIfEmpty(double.NaN).Max();
+        return double.IsNaN(through) || through < centre.Y ? centre : new PdfPoint(centre.X, through + Tolerance);
+    }
+
     private static (double, double, double, double)? CellOf(PdfPoint p, List<Rule> horizontal, List<Rule> vertical)
     {
         double top = double.MaxValue, bottom = double.MinValue, left = double.MinValue, right = double.MaxValue;
@@ -267,8 +363,11 @@ public static class PdfLayout
     }
 
     // A row is a band between two rules that holds no narrower band; a merged (rowspan) cell
-    // joins the first row it covers.
-    private static IEnumerable<Placed> TableRows(Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>> cells, double height)
+    // joins the first row it covers. A cell that holds no word is a blank cell of the row (a
+    // browser prints an empty <td> as nothing inside its box) when rules enclose it on four
+    // sides, which a merged cell's later rows are not: without it the numbers after it would
+    // shift one column left.
+    private static IEnumerable<Placed> TableRows(Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>> cells, List<Rule> horizontal, List<Rule> vertical, double height)
     {
         if (cells.Count == 0) yield break;
         var bands = cells.Keys.Select(k => (k.Top, k.Bottom)).Distinct().ToList();
@@ -284,7 +383,32 @@ public static class PdfLayout
         foreach (var row in rows)
         {
             var ordered = byRow[row].OrderBy(c => c.Left).ToList();
-            yield return new Placed(row.Top, new TableRow(ordered.Select(c => c.Text).ToList()), ordered);
+            ordered.AddRange(BlankCells(row.Top, row.Bottom, ordered, horizontal, vertical));
+            ordered = ordered.OrderBy(c => c.Left).ToList();
+            // The rules give the row its cells, blank ones included: an empty cell is a blank value.
+            yield return new Placed(row.Top, new TableRow(ordered.Select(c => c.Text).ToList(), Exact: true), ordered);
+        }
+    }
+
+    /// <summary>
+    /// The empty cells of a ruled row (band <paramref name="top"/>-<paramref name="bottom"/>, PDF
+    /// points): between two vertical rules that cross the whole band, under a horizontal rule at
+    /// its top and over one at its bottom, overlapping no cell that holds words.
+    /// </summary>
+    private static IEnumerable<Cell> BlankCells(double top, double bottom, List<Cell> filled, List<Rule> horizontal, List<Rule> vertical)
+    {
+        if (filled.Count == 0) yield break;
+        var crossing = vertical
+            .Where(v => v.From <= bottom + Tolerance && v.To >= top - Tolerance)
+            .Select(v => Math.Round(v.At, 1)).Distinct().Order().ToList();
+        for (var i = 0; i + 1 < crossing.Count; i++)
+        {
+            double left = crossing[i], right = crossing[i + 1];
+            if (right - left < 2) continue;
+            var middle = (left + right) / 2;
+            if (filled.Any(c => c.Left < right - Tolerance && left + Tolerance < c.Right)) continue;
+            bool Ruled(double at) => horizontal.Any(h => Math.Abs(h.At - at) <= Tolerance && h.From <= middle && h.To >= middle);
+            if (Ruled(top) && Ruled(bottom)) yield return new Cell(left, right, "");
         }
     }
 
@@ -313,15 +437,65 @@ public static class PdfLayout
         if (line.Count > 0) yield return line.OrderBy(w => w.BoundingBox.Left).ToList();
     }
 
+    // Two numbers in neighbouring cells of a narrow table touch ("1,644" against "1,075", a
+    // browser's print): the word is cut where a vertical rule passes between its letters.
+    private static IEnumerable<Word> AcrossRules(Word word, List<Rule> vertical)
+    {
+        var letters = word.Letters;
+        if (letters.Count < 2) return [word];
+        var box = word.BoundingBox;
+        var cuts = vertical.Where(v => v.At > box.Left && v.At < box.Right && v.From <= box.Centroid.Y && v.To >= box.Centroid.Y).Select(v => v.At).ToList();
+        if (cuts.Count == 0) return [word];
+        var pieces = new List<Word>();
+        var from = 0;
+        for (var i = 1; i < letters.Count; i++)
+        {
+            double before = letters[i - 1].BoundingBox.Centroid.X, after = letters[i].BoundingBox.Centroid.X;
+            if (cuts.Any(at => before < at && at < after))
+            {
+                pieces.Add(new Word(letters.Skip(from).Take(i - from).ToList()));
+                from = i;
+            }
+        }
+
+        pieces.Add(from == 0 ? word : new Word(letters.Skip(from).ToList()));
+        return pieces;
+    }
+
+    // Letters that touch make one word even when one is set twice the size of the other ("概况"
+    // of a menu against a title set large): the word is cut where the size changes by half again.
+    private static IEnumerable<Word> BySize(Word word)
+    {
+        var letters = word.Letters;
+        var from = 0;
+        for (var i = 1; i < letters.Count; i++)
+        {
+            double a = letters[i - 1].PointSize, b = letters[i].PointSize;
+            if (a > 0 && b > 0 && Math.Max(a, b) > 1.5 * Math.Min(a, b))
+            {
+                yield return new Word(letters.Skip(from).Take(i - from).ToList());
+                from = i;
+            }
+        }
+
+        yield return from == 0 ? word : new Word(letters.Skip(from).ToList());
+    }
+
     // A gap wider than most of a character separates two cells; within a cell CJK runs touch.
+    // Type half again as large or small starts a cell of its own: a title set large beside the
+    // small print of a page's menu (a browser's print of a portal page) is no word of the menu.
     private static List<string> Cells(List<Word> line, double height)
     {
         var cells = new List<string>();
         var current = new System.Text.StringBuilder();
         var right = double.NaN;
+        var size = double.NaN;
         foreach (var word in line)
         {
-            if (current.Length > 0 && word.BoundingBox.Left - right > height * 0.9)
+            var wordSize = word.BoundingBox.Height;
+            var resized = current.Length > 0 && size > 0 && wordSize > 0 && Math.Max(size, wordSize) > 1.5 * Math.Min(size, wordSize);
+            size = wordSize;
+            if (current.Length > 0 && (word.BoundingBox.Left - right > height * 0.9 || resized))
             {
                 cells.Add(current.ToString());
                 current.Clear();
@@ -337,6 +511,19 @@ public static class PdfLayout
 
         cells.Add(current.ToString());
         return cells;
+    }
+
+    /// <summary>
+    /// A browser's print heads each page with the time of printing and the page's title, and foots
+    /// it with the page's address and "2/3" ("ﬁle:///…", with the ligature): at the page's edge,
+    /// they are no part of the report, and a row the page cut goes on past them.
+    /// </summary>
+    private static bool IsPrintFurniture(List<Word> line, Page page, double height)
+    {
+        var nearEdge = line[0].BoundingBox.Bottom < height * 5 || line[0].BoundingBox.Top > page.Height - (height * 5);
+        if (!nearEdge) return false;
+        var text = string.Join(" ", line.Select(w => w.Text)).Normalize(System.Text.NormalizationForm.FormKC);
+        return PlainTextLayout.PageAddress().IsMatch(text) || PlainTextLayout.PageAddressAlone().IsMatch(text) || PlainTextLayout.PrintedAt().IsMatch(text);
     }
 
     private static bool IsPageNumber(List<Word> line, Page page, double height)

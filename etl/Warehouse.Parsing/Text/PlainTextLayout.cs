@@ -315,14 +315,14 @@ public static partial class PlainTextLayout
     }
 
     [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s+\d{1,3}\s*/\s*\d{1,3}\s*$")]
-    private static partial Regex PageAddress();
+    internal static partial Regex PageAddress();
 
     [GeneratedRegex(@"^\s*(?:file|https?)://\S+\s*$")]
-    private static partial Regex PageAddressAlone();
+    internal static partial Regex PageAddressAlone();
 
     // "12/1/26, 12:27 PM" (en-US), "2026/12/1 12:27" (zh-CN), "2026/12/1 下午12:27".
     [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s|$)")]
-    private static partial Regex PrintedAt();
+    internal static partial Regex PrintedAt();
 
     [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s*$")]
     private static partial Regex PrintedAtAlone();
