@@ -10,9 +10,11 @@ namespace Warehouse.Corpus;
 /// manifest. Files appear whole (written to a temporary name, then renamed); PDFs are made
 /// from their DOCX in batches at the end, in a work folder inside <c>outDir</c> so that the
 /// final rename stays on one file system, and the text-pdftotext layout is pdftotext's text of such a PDF.
+/// The pdf-browser layout's pages are printed there too, at the end.
 /// </summary>
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
-public sealed class CorpusWriter(IPdfConverter? pdf = null)
+/// <param name="printer">Prints the pdf-browser layout; Chromium (<see cref="ChromiumPagePrinter"/>) when null.</param>
+public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printer = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -20,9 +22,13 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
     {
         Validate(options);
         if (options.Layouts.Contains(Layouts.TextPdftotext) && Pdftotext.Find() is null) throw new InvalidOperationException(Pdftotext.InstallHint);
+        if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
         var pending = new List<(CorpusEntry Entry, string Docx)>();
+        var prints = new List<(CorpusEntry Entry, PagePrint Print)>();
+        // Reports whose file is in place: the PDFs come in batches at the end.
+        var written = 0;
         string? work = null;
         try
         {
@@ -39,18 +45,19 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
                 await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
 
                 var bytes = rendition.Bytes;
-                if (Layouts.NeedsPdf(layout))
+                if (Layouts.NeedsPdf(layout) || Layouts.NeedsBrowser(layout))
                 {
                     // A folder of its own, so that two writers into one folder never share DOCX files.
                     work ??= Directory.CreateDirectory(Path.Combine(outDir, $".pdf-work-{Guid.NewGuid():N}")).FullName;
-                    var docx = Path.Combine(work, $"{i:D5}.docx");
-                    await File.WriteAllBytesAsync(docx, bytes, ct);
-                    pending.Add((entry, docx));
+                    var source = Path.Combine(work, $"{i:D5}.{(Layouts.NeedsPdf(layout) ? "docx" : "html")}");
+                    await File.WriteAllBytesAsync(source, bytes, ct);
+                    if (Layouts.NeedsPdf(layout)) pending.Add((entry, source));
+                    else prints.Add((entry, PagePrint.Draw(generated, source, Path.ChangeExtension(source, ".pdf"))));
                 }
                 else
                 {
                     await WriteAtomicallyAsync(Path.Combine(outDir, entry.File), bytes, ct);
-                    progress?.Report(entries.Count + 1);
+                    progress?.Report(++written);
                 }
 
                 entries.Add(entry);
@@ -74,7 +81,21 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
                     File.Move(made, Path.Combine(outDir, entry.File), overwrite: true);
                 }
 
-                progress?.Report(entries.Count);
+                written += pending.Count;
+                progress?.Report(written);
+            }
+
+            if (prints.Count > 0)
+            {
+                await (printer ?? new ChromiumPagePrinter()).PrintAsync(prints.Select(p => p.Print).ToList(), progress is null ? null : new Done(n => progress.Report(written + n)), ct);
+                foreach (var (entry, print) in prints)
+                {
+                    if (!File.Exists(print.Pdf)) throw new IOException($"The page printer made no {Path.GetFileName(print.Pdf)} for report {entry.Index} in {work}.");
+                    File.Move(print.Pdf, Path.Combine(outDir, entry.File), overwrite: true);
+                }
+
+                written += prints.Count;
+                progress?.Report(written);
             }
         }
         finally
@@ -102,7 +123,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
         if (unknown is not null) throw new ArgumentException($"Unknown layout '{unknown}'; known: {string.Join(", ", Layouts.All)}.", nameof(options));
     }
 
-    /// <summary>The document bytes of one generated report in one layout (PDF and text-pdftotext: the DOCX they are made from).</summary>
+    /// <summary>The document bytes of one generated report in one layout (PDF and text-pdftotext: the DOCX they are made from; pdf-browser: the page printed).</summary>
     public static byte[] Render(GeneratedReport generated, string layout) => Produce(generated, layout).Bytes;
 
     /// <summary>
@@ -151,10 +172,17 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null)
             Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),
             Layouts.MarkdownPandoc => PandocMarkdownRenderer.Render(parts, rng),
+            // Both portal families print; the page is drawn as either would serve it.
+            Layouts.PdfBrowser => rng.Next(2) == 0 ? HtmlRenderers.Trs(parts, rng, quirks) : HtmlRenderers.HanwebGbk(parts, rng, quirks),
             _ => DocxRenderer.Render(parts, rng, DocxKind.Edited, quirks),
         };
         var (expected, findings) = Expectation.For(generated, quirks);
         return new Rendition(bytes, expected, findings, quirks, generated);
+    }
+
+    private sealed class Done(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
     }
 
     private static async Task WriteAtomicallyAsync(string path, byte[] bytes, CancellationToken ct)

@@ -68,7 +68,14 @@ public static class Layouts
     /// </summary>
     public const string TextPdfPlain = "text-pdf-plain";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain];
+    /// <summary>
+    /// A portal page (html-trs or html-hanweb-gbk) printed to PDF by Chromium, as a reader saves it from
+    /// the browser: empty cells as empty boxes, the page's &lt;title&gt; as the PDF's Title, tables cut by
+    /// the page with no rule at the cut, and in half of them the print's header and footer on every page.
+    /// </summary>
+    public const string PdfBrowser = "pdf-browser";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -79,12 +86,15 @@ public static class Layouts
     /// <summary>Layouts made through LibreOffice (a PDF from the rendered DOCX).</summary>
     public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext;
 
+    /// <summary>Layouts printed by a browser (a PDF of the rendered portal page).</summary>
+    public static bool NeedsBrowser(string layout) => layout is PdfBrowser;
+
     public static string Extension(string layout) => layout switch
     {
         TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
-        Pdf => "pdf",
+        Pdf or PdfBrowser => "pdf",
         Markdown or MarkdownPandoc => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };

@@ -31,4 +31,35 @@ public sealed class PdfTests : IDisposable
         Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
         Directory.GetFiles(_temp.FullName).Length.ShouldBe(7);
     }
+
+    [Fact]
+    public async Task Portal_pages_are_printed_by_chromium_as_a_reader_prints_them()
+    {
+        ChromiumPagePrinter.Find().ShouldNotBeNull(ChromiumPagePrinter.InstallHint);
+
+        var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(8, 11, [Layouts.PdfBrowser]), null, TestContext.Current.CancellationToken);
+
+        manifest.Entries.Select(e => e.File).ShouldBe(Enumerable.Range(0, 8).Select(i => $"{i:D5}.pdf"));
+        var withHeader = 0;
+        foreach (var e in manifest.Entries)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(_temp.FullName, e.File));
+            Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-", e.File);
+            var print = PagePrint.Draw(ReportFactory.Create(11, e.Index, 0.15), "", "");
+            // The print's footer states the page's address on every page; a print without it does not.
+            var text = Encoding.Latin1.GetString(bytes);
+            if (print.HeaderFooter) withHeader++;
+            PdfText(Path.Combine(_temp.FullName, e.File)).Contains(print.Address, StringComparison.Ordinal).ShouldBe(print.HeaderFooter, e.File);
+            text.ShouldContain("Skia/PDF", Case.Sensitive, e.File);
+        }
+
+        withHeader.ShouldBeInRange(1, 7);
+        Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
+    }
+
+    private static string PdfText(string path)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
+        return string.Concat(pdf.GetPages().Select(p => p.Text));
+    }
 }

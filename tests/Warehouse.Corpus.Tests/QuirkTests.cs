@@ -49,7 +49,7 @@ public sealed class QuirkTests
         foreach (var layout in Layouts.All)
         {
             var share = Share(In(layout), q => q.TitleInHeadOnly);
-            if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk) share.ShouldBe(Quirks.TitleInHeadRate, 0.03, layout);
+            if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk or Layouts.PdfBrowser) share.ShouldBe(Quirks.TitleInHeadRate, 0.03, layout);
             else share.ShouldBe(0, layout);
         }
     }

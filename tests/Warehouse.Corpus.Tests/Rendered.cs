@@ -39,6 +39,7 @@ internal static class Rendered
     /// <summary>The text a reader sees, lines joined (a page break may fall inside a sentence).</summary>
     public static string PlainText(string layout, byte[] bytes)
     {
+        layout = Page(layout, bytes);
         var text = layout switch
         {
             Layouts.TextStream => StreamText(bytes),
@@ -55,12 +56,16 @@ internal static class Rendered
     }
 
     /// <summary>The head and body of a page: a title may be only in &lt;title&gt; and its ArticleTitle meta.</summary>
-    public static string PageText(string layout, byte[] bytes) => layout switch
+    public static string PageText(string layout, byte[] bytes) => Page(layout, bytes) switch
     {
         Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Title + PlainText(layout, bytes),
         Layouts.HtmlHanwebGbk => new HtmlParser().ParseDocument(Tables.Gbk.GetString(bytes)).Title + PlainText(layout, bytes),
         _ => PlainText(layout, bytes),
     };
+
+    /// <summary>The portal family whose page a pdf-browser rendition prints (its bytes are the page): TRS pages are UTF-8, Hanweb's GBK.</summary>
+    public static string Page(string layout, byte[] bytes) => layout != Layouts.PdfBrowser ? layout
+        : Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 200)).Contains("charset=\"utf-8\"", StringComparison.Ordinal) ? Layouts.HtmlTrs : Layouts.HtmlHanwebGbk;
 
     private static string DocxText(byte[] bytes)
     {

@@ -24,7 +24,7 @@ internal static class Tables
         return Encoding.GetEncoding("GBK");
     }
 
-    public static List<string?[]> Read(string layout, byte[] bytes) => layout switch
+    public static List<string?[]> Read(string layout, byte[] bytes) => Rendered.Page(layout, bytes) switch
     {
         Layouts.TextTab => TextTab(Encoding.UTF8.GetString(bytes)),
         Layouts.TextCell => TextCell(Encoding.UTF8.GetString(bytes)),

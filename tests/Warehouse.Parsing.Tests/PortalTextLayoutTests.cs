@@ -23,14 +23,7 @@ public sealed class PortalTextLayoutTests : IDisposable
     public async Task Every_cell_and_the_title_read_back_equal_and_only_the_injected_inconsistencies_are_errors(string layout)
     {
         var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(PerLayout, 53, [layout]), null, TestContext.Current.CancellationToken);
-        var problems = new List<string>();
-        foreach (var reading in manifest.Entries.Select(e => CorpusReading.Read(_temp.FullName, e)))
-        {
-            problems.AddRange(reading.WrongValues());
-            if (reading.Actual is null) continue;
-            problems.AddRange(reading.MissedInjections());
-            problems.AddRange(reading.UnexpectedErrors());
-        }
+        var problems = CorpusReading.ProblemsIn(_temp.FullName, manifest);
 
         manifest.Entries.Count.ShouldBe(PerLayout);
         problems.ShouldBeEmpty($"{problems.Count} problems in {PerLayout} {layout} reports, first: {string.Join("\n", problems.Take(15))}");

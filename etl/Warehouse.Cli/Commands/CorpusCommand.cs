@@ -31,6 +31,17 @@ internal static class CorpusCommand
                 throw new UserError($"a panel holds at most {ReportFactory.MaxPanelAgencies:N0} agencies; lower --count");
             }
 
+            // The tools some layouts are made with, asked for before any report is written.
+            if (NeedsPdf(options.Layouts) && SofficePdfConverter.Find() is null)
+            {
+                throw new UserError($"pdf、text-pdftotext 版式需要 LibreOffice 把 Word 文档转成 PDF，本机未安装 ({SofficePdfConverter.InstallHint})");
+            }
+
+            if (options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null)
+            {
+                throw new UserError($"pdf-browser 版式需要 Chromium 把网页打印成 PDF，本机未安装 ({ChromiumPagePrinter.InstallHint})");
+            }
+
             var dir = Path.GetFullPath(pr.GetValue(output)!);
             var manifest = await Progress.RunAsync(pr.InvocationConfiguration.Output, $"Writing {options.Count} reports", options.Count,
                 progress => new CorpusWriter(NeedsPdf(options.Layouts) ? new SofficePdfConverter() : null).WriteAsync(dir, options, progress, ct));

@@ -60,7 +60,7 @@ public sealed record Quirks
 
         if (rng.NextDouble() < TitleRate) quirks = quirks with { Title = (TitleForm)(1 + rng.Next(7)) };
         var inHead = rng.NextDouble() < TitleInHeadRate;
-        if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk) quirks = quirks with { TitleInHeadOnly = inHead };
+        if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk or Layouts.PdfBrowser) quirks = quirks with { TitleInHeadOnly = inHead };
 
         var collapsed = Collapse(rng, g, allowValues: !original);
         var labels = LabelQuirks(rng, r.Template, collapsed);

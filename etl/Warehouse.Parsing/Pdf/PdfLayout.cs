@@ -32,7 +32,7 @@ public static partial class PdfLayout
             var blocks = new List<Block>();
             var lastSectionPage = -1;
             // The last ruled row of the page before, when nothing but page furniture follows it.
-            (int Index, IReadOnlyList<Cell> Cells)? open = null;
+            (int Index, IReadOnlyList<Cell> Cells, bool Cut)? open = null;
             // Ruled rows without a number seen so far: a table's heading, which may come again.
             var headings = new HashSet<string>(StringComparer.Ordinal);
             for (var number = 1; number <= pdf.NumberOfPages; number++)
@@ -46,16 +46,10 @@ public static partial class PdfLayout
                 var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
                 if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
                 {
-                    if (Continued(row.Cells, placed[first].Cells!) is { } joined)
+                    if ((Continued(row.Cells, placed[first].Cells!) ?? LabelGoesOn(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
                     {
                         blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList(), Exact: true);
                         placed[first] = placed[first] with { Block = null, Cells = joined };
-                    }
-                    else if (LabelGoesOn(placed[first].Cells!) is { } label)
-                    {
-                        // The rest of the row's label, under rules whose other cells are empty: not a
-                        // row of blank values, but words the extractor joins to the label above.
-                        placed[first] = placed[first] with { Block = new TableRow(label) };
                     }
                 }
 
@@ -67,7 +61,7 @@ public static partial class PdfLayout
 
                 var last = placed.FindLastIndex(p => p.Cells is not null);
                 open = last >= 0 && placed.Skip(last + 1).All(IsFurniture)
-                    ? (placed[last].Block is null ? open!.Value.Index : start + placed.Take(last).Count(p => p.Block is not null), placed[last].Cells!)
+                    ? (placed[last].Block is null ? open!.Value.Index : start + placed.Take(last).Count(p => p.Block is not null), placed[last].Cells!, placed[last].Cut)
                     : null;
                 if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
             }
@@ -108,13 +102,15 @@ public static partial class PdfLayout
     private static bool IsLastSection(Block block) =>
         Sections.HeadingText(block) is { } text && text.Contains("其他需要报告", StringComparison.Ordinal) && Sections.IsHeading(block);
 
-    private sealed record Rule(double At, double From, double To);
+    /// <summary>A rule at <paramref name="At"/> from <paramref name="From"/> to <paramref name="To"/> (PDF points); not <paramref name="Drawn"/> when added where a page cut a table (<c>Close</c>).</summary>
+    private sealed record Rule(double At, double From, double To, bool Drawn = true);
 
     /// <summary>A cell of a ruled row: its left and right rules (PDF points) and its text.</summary>
     private sealed record Cell(double Left, double Right, string Text);
 
     /// <summary>A block at its height on the page; a ruled row keeps its cells' places. No block: the row went into the row above it, across a page break.</summary>
-    private sealed record Placed(double Y, Block? Block, IReadOnlyList<Cell>? Cells = null);
+    /// <param name="Cut">A ruled row whose bottom rule the page's edge drew, not the table: a page break cut the row.</param>
+    private sealed record Placed(double Y, Block? Block, IReadOnlyList<Cell>? Cells = null, bool Cut = false);
 
     // What stands between a row cut by a page break and its continuation: page numbers, running
     // heads and footers, short lines that are no sentence of the report.
@@ -175,19 +171,37 @@ public static partial class PdfLayout
     }
 
     /// <summary>
-    /// The words of a page's first ruled row when they are only the end of a label cut by the page
-    /// break ("后申请内容仍不明确" under "3.补正" and its numbers; "无法提供" and "机关不掌握相关政府信息"
-    /// under "（四）" and "1、本"): every cell that holds words holds a label that begins with no row
-    /// numbering ("4." "（五）" "二、"), and every other cell is empty. Null otherwise.
+    /// The row above with the end of its label, when a page's first ruled row is only that: its
+    /// filled cells hold labels that begin with no row numbering ("4." "（五）" "二、"), each in a column
+    /// of the row above at or left of that row's own label, and its other cells are empty ("无法提供" and
+    /// "机关不掌握相关政府信息" under "（四）" and "1、本"; "业性收费" under "行政事"). The row above must hold a
+    /// number, and either its own label begins with a numbering, so that a row of its table would too,
+    /// or the page cut it (<paramref name="cut"/>: no rule drawn under it). Otherwise, as for a row of
+    /// table 二 whose value is blank ("行政强制" and an empty cell), null: the row is a row of its own.
     /// </summary>
-    private static List<string>? LabelGoesOn(IReadOnlyList<Cell> cells)
+    private static List<Cell>? LabelGoesOn(IReadOnlyList<Cell> above, IReadOnlyList<Cell> below, bool cut)
     {
-        var filled = cells.Select(c => c.Text.Trim()).Where(t => t.Length > 0).ToList();
-        if (filled.Count == 0 || filled.Count == cells.Count) return null;
-        return filled.All(t => CountCell.Classify(t) == CellKind.Label && !RowNumbering().IsMatch(t)) ? filled : null;
+        var cells = above.ToList();
+        var firstNumber = cells.FindIndex(c => CountCell.Classify(c.Text) == CellKind.Number);
+        if (firstNumber < 0) return null;
+        var rowLabel = cells.FindLastIndex(firstNumber, c => CountCell.Classify(c.Text) == CellKind.Label);
+        if (rowLabel < 0 || !(cut || RowNumbering().IsMatch(cells[rowLabel].Text))) return null;
+        var joined = 0;
+        foreach (var cell in below)
+        {
+            var text = cell.Text.Trim();
+            if (text.Length == 0) continue;
+            if (CountCell.Classify(text) != CellKind.Label || RowNumbering().IsMatch(text)) return null;
+            var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
+            if (k < 0 || k > rowLabel) return null;
+            cells[k] = cells[k] with { Text = cells[k].Text.Trim() + text };
+            joined++;
+        }
+
+        return joined > 0 ? cells : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+\s*[、.．])")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[（(](?:[一二三四五六七八九十]+|[0-9０-９]+)[)）]|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])")]
     private static partial System.Text.RegularExpressions.Regex RowNumbering();
 
     private static string Signature(IReadOnlyList<Cell> cells) => string.Join('\u001f', cells.Select(c => c.Text));
@@ -198,7 +212,7 @@ public static partial class PdfLayout
         if (words.Count == 0) return [];
         var (horizontal, vertical) = Rules(page);
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
-        var height = Median(words.Select(w => w.BoundingBox.Height));
+        var height = LineHeight(words);
 
         var cells = new Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>>();
         var loose = new List<Word>();
@@ -268,28 +282,52 @@ public static partial class PdfLayout
     /// <summary>
     /// A table a page break cut has its vertical rules run to the top (or bottom) of the page
     /// with no horizontal rule there: a browser draws no border where the page cuts the table.
-    /// Where three or more vertical rules end at one height (PDF points, within the tolerance)
-    /// and no horizontal rule closes them there, one is added from the first to the last, so
-    /// that the first row of the page is a ruled row as it was on the page before.
+    /// Where vertical rules end at the highest (lowest) height any rule reaches on the page (PDF points, within the tolerance), the gaps between
+    /// neighbouring ones that no horizontal rule closes there (nor one just beyond) are found; a run of
+    /// two or more such gaps (three rules) gets a rule across it, not drawn, so that the first row of
+    /// the page is a ruled row as it was on the page before.
     /// </summary>
     private static void Close(List<Rule> horizontal, List<Rule> vertical, bool top)
     {
-        var ends = vertical.Select(v => (At: top ? v.To : v.From, v.At)).OrderBy(e => e.At).ToList();
+        if (vertical.Count == 0) return;
+        // Only the rules that reach the page's highest (lowest) end of any rule: a page cuts a table there, never inside it.
+        var edge = top ? vertical.Max(v => v.To) : vertical.Min(v => v.From);
+        var ends = vertical.Select(v => (At: top ? v.To : v.From, X: v.At)).Where(e => Math.Abs(e.At - edge) <= Tolerance).OrderBy(e => e.At).ToList();
         var added = new List<Rule>();
         for (var i = 0; i < ends.Count;)
         {
             var j = i;
             while (j + 1 < ends.Count && ends[j + 1].At - ends[i].At <= Tolerance) j++;
-            var xs = ends.Skip(i).Take(j - i + 1).Select(e => e.Item2).ToList();
+            var xs = ends.Skip(i).Take(j - i + 1).Select(e => Math.Round(e.X, 1)).Distinct().Order().ToList();
             var y = ends[i].At;
             i = j + 1;
-            if (xs.Count < 3) continue;
-            double from = xs.Min(), to = xs.Max();
-            if (horizontal.Any(h => Math.Abs(h.At - y) <= Tolerance * 2 && h.From <= from + Tolerance && h.To >= to - Tolerance)) continue;
-            // Rules that end on a rule beyond them are closed already (a rule a little above or below).
-            var beyond = horizontal.Where(h => top ? h.At > y : h.At < y).Where(h => h.From <= from + Tolerance && h.To >= to - Tolerance);
-            if (beyond.Any(h => Math.Abs(h.At - y) <= 3)) continue;
-            added.Add(new Rule(y, from, to));
+            bool Closed(double middle) => horizontal.Any(h => h.From <= middle && h.To >= middle
+                && (Math.Abs(h.At - y) <= Tolerance * 2 || ((top ? h.At > y : h.At < y) && Math.Abs(h.At - y) <= 3)));
+            // A run of open gaps: its first and last rule, and how many gaps wider than a double border it spans.
+            double from = 0, to = 0;
+            var gaps = 0;
+            void Flush()
+            {
+                if (gaps >= 2) added.Add(new Rule(y, from, to, Drawn: false));
+                gaps = 0;
+            }
+
+            for (var k = 0; k + 1 < xs.Count; k++)
+            {
+                // Two borders of neighbouring cells (a browser's separate borders) neither open nor close a run.
+                if (xs[k + 1] - xs[k] <= 4) continue;
+                if (Closed((xs[k] + xs[k + 1]) / 2))
+                {
+                    Flush();
+                    continue;
+                }
+
+                if (gaps == 0) from = xs[k];
+                to = xs[k + 1];
+                gaps++;
+            }
+
+            Flush();
         }
 
         horizontal.AddRange(added);
@@ -386,7 +424,8 @@ public static partial class PdfLayout
             ordered.AddRange(BlankCells(row.Top, row.Bottom, ordered, horizontal, vertical));
             ordered = ordered.OrderBy(c => c.Left).ToList();
             // The rules give the row its cells, blank ones included: an empty cell is a blank value.
-            yield return new Placed(row.Top, new TableRow(ordered.Select(c => c.Text).ToList(), Exact: true), ordered);
+            var under = horizontal.Where(h => Math.Abs(h.At - row.Bottom) <= Tolerance).ToList();
+            yield return new Placed(row.Top, new TableRow(ordered.Select(c => c.Text).ToList(), Exact: true), ordered, Cut: under.Count > 0 && under.All(h => !h.Drawn));
         }
     }
 
@@ -531,6 +570,19 @@ public static partial class PdfLayout
         var text = string.Concat(line.Select(w => w.Text)).Trim('-', '—', ' ', '第', '页');
         var nearEdge = line[0].BoundingBox.Bottom < height * 5 || line[0].BoundingBox.Top > page.Height - (height * 5);
         return nearEdge && text.Length <= 4 && text.All(char.IsDigit);
+    }
+
+    /// <summary>
+    /// The height of a line of the page's body text (PDF points): the median height of its words.
+    /// Some fonts give glyph boxes a height near zero (Chromium's prints of a CJK font whose glyphs
+    /// PdfPig cannot measure: "政府信息公开" 0.3 pt high in 9 pt type); where the median is under half the
+    /// median type size, four fifths of the type size stand for it, the height of a CJK glyph.
+    /// </summary>
+    private static double LineHeight(List<Word> words)
+    {
+        var height = Median(words.Select(w => w.BoundingBox.Height));
+        var size = Median(words.Select(w => w.Letters.Count == 0 ? 0 : w.Letters.Max(l => l.PointSize)));
+        return height < size * 0.5 ? size * 0.8 : height;
     }
 
     private static double Median(IEnumerable<double> values)

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Warehouse.Corpus;
+
+/// <summary>
+/// How a browser prints one portal page of the <c>pdf-browser</c> layout (real/pingtan-2024-chrome-*.txt
+/// are such prints): with or without the print's header (time of printing, page title) and footer (the
+/// page's address, "2/3"), on A4 or Letter.
+/// </summary>
+/// <param name="Html">The page to print (a file).</param>
+/// <param name="Pdf">Where the PDF goes.</param>
+/// <param name="HeaderFooter">Whether the print carries the browser's header and footer.</param>
+/// <param name="PrintedAt">The time of printing as the header writes it ("1/7/22, 3:05 PM", "2022/1/7 15:05").</param>
+/// <param name="Address">The page's address as the footer writes it.</param>
+/// <param name="Letter">Letter paper (612 × 792 pt) rather than A4.</param>
+public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter)
+{
+    public const double HeaderFooterRate = 0.5;
+    public const double LetterRate = 0.3;
+
+    /// <summary>The print of one report, drawn from its <see cref="GeneratedReport.QuirkSeed"/>: the same report always prints the same way.</summary>
+    public static PagePrint Draw(GeneratedReport g, string html, string pdf)
+    {
+        var rng = new Random(unchecked(g.QuirkSeed * 7919 + 0x2b));
+        var year = g.Report.Year + 1;
+        var printed = new DateTime(year, 1, 1, 8, 0, 0, DateTimeKind.Unspecified).AddMinutes(rng.Next(365 * 24 * 60));
+        var time = rng.Next(2) == 0
+            ? printed.ToString("M/d/yy, h:mm tt", CultureInfo.InvariantCulture)
+            : printed.ToString("yyyy/M/d HH:mm", CultureInfo.InvariantCulture);
+        var address = $"https://www.example{rng.Next(100)}.gov.cn/zwgk/zfxxgkzl/ndbg/{year}{1 + rng.Next(12):00}/t{year}0{1 + rng.Next(9)}{10 + rng.Next(18)}_{100000 + rng.Next(900000)}.html";
+        return new PagePrint(html, pdf, rng.NextDouble() < HeaderFooterRate, time, address, rng.NextDouble() < LetterRate);
+    }
+}
+
+/// <summary>Prints portal pages to PDF as a browser does.</summary>
+public interface IPagePrinter
+{
+    /// <summary>Writes each page's PDF, reporting to <paramref name="printed"/> how many are done; throws when a page could not be printed.</summary>
+    Task PrintAsync(IReadOnlyList<PagePrint> pages, IProgress<int>? printed, CancellationToken ct);
+}
