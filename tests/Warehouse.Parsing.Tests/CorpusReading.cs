@@ -13,21 +13,6 @@ internal sealed record CorpusReading(CorpusEntry Entry, JsonObject Expected, Par
 {
     private static readonly string[] Metadata = ["agency", "region_code", "year", "template", "published", "items_published"];
 
-    /// <summary>Every report of a written corpus read back: its wrong values, and for each report read, the injected inconsistencies missed and the errors not injected.</summary>
-    public static List<string> ProblemsIn(string directory, CorpusManifest manifest)
-    {
-        var problems = new List<string>();
-        foreach (var reading in manifest.Entries.Select(e => Read(directory, e)))
-        {
-            problems.AddRange(reading.WrongValues());
-            if (reading.Actual is null) continue;
-            problems.AddRange(reading.MissedInjections());
-            problems.AddRange(reading.UnexpectedErrors());
-        }
-
-        return problems;
-    }
-
     public static CorpusReading Read(string directory, CorpusEntry entry)
     {
         var expected = JsonNode.Parse(File.ReadAllText(Path.Combine(directory, entry.ExpectedFile)))!.AsObject();

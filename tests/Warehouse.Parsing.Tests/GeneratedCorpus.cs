@@ -13,7 +13,7 @@ public sealed class GeneratedCorpus : IAsyncLifetime
     /// <summary>
     /// The layouts of this corpus, 100 reports each: every layout the generator writes but
     /// text-pdf-plain, which PortalTextLayoutTests reads back (120 reports), and pdf-browser, which
-    /// BrowserPrintPdfTests reads back (40 reports, Chromium's prints). Reports go to layouts
+    /// PortalTextLayoutTests reads back too (40 reports, Chromium's prints). Reports go to layouts
     /// in turn, so a layout added here would give every layout other reports: this corpus keeps its
     /// reports, and a layout added later is read at scale in a test of its own.
     /// </summary>

@@ -44,7 +44,7 @@ internal static class CommonResources
     public static string AttachmentType(string layout) => layout switch
     {
         Layouts.Docx => Resource.Docx,
-        Layouts.Pdf => Resource.Pdf,
+        Layouts.Pdf or Layouts.PdfBrowser => Resource.Pdf,
         _ => throw new ArgumentException($"Layout '{layout}' is not served as an attachment.", nameof(layout)),
     };
 
