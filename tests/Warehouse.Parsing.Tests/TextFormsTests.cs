@@ -38,6 +38,31 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void A_row_of_table_two_printed_again_with_other_numbers_is_read_from_neither_and_named()
+    {
+        // One of the two is some other row whose label was misread, and which one cannot be told.
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"))
+            .Replace("行政强制                                                    84", "行政强制                                                    84\n\n行政处罚                                                   2777", StringComparison.Ordinal);
+        text.ShouldContain("2777");
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "hongze-2024-layout");
+        reading.Cells["ad.penalty"].ShouldBeNull();
+        reading.Cells["ad.enforcement"]!.GetValue<decimal>().ShouldBe(84);
+        var finding = reading.Findings.Single(f => f.Rule == "duplicate_row");
+        finding.Severity.ShouldBe(Severity.Error);
+        finding.Message.ShouldStartWith("表二「行政处罚」出现了两次且数字不同（「2776」与「2777」）");
+    }
+
+    [Fact]
+    public void A_row_of_table_two_printed_again_with_the_same_numbers_is_read_once_with_a_warning()
+    {
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"))
+            .Replace("行政强制                                                    84", "行政强制                                                    84\n\n行政处罚                                                   2776", StringComparison.Ordinal);
+        ShouldReadLikeTheFixture(text, "hongze-2024-layout");
+        RealReports.Read(Encoding.UTF8.GetBytes(text), "hongze-2024-layout").Findings
+            .ShouldContain(f => f.Rule == "duplicate_row" && f.Severity == Severity.Warning && f.Message.StartsWith("表二「行政处罚」出现了两次，读取第一次", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Markdown_from_an_ocr_tool_with_its_tables_in_html_is_read()
     {
         var html = File.ReadAllText(RealReports.File("pingtan-2024-portal"));

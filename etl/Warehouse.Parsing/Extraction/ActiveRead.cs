@@ -17,6 +17,9 @@ internal sealed class ActiveRead
     /// <summary>Cells (item, column) left unknown on purpose: run-together digits with several readings.</summary>
     public HashSet<(string Item, int Index)> Unknown { get; } = [];
 
+    /// <summary>Items printed twice with different numbers: none of their cells is read.</summary>
+    public HashSet<string> Conflicting { get; } = [];
+
     private static readonly string[] Headings = ["处理决定数量", "信息内容", "第二十条第一项", "第二十条第五项", "第二十条第六项", "第二十条第八项", "第二十条第九项", "单位万元"];
 
     /// <summary>The column headings a label carries (a stream glues them to the first row's label).</summary>

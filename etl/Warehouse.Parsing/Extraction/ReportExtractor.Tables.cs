@@ -88,7 +88,12 @@ internal sealed partial class ReportExtractor
                 continue;
             }
 
-            if (read.Items.ContainsKey(item)) continue;
+            if (read.Items.TryGetValue(item, out var first))
+            {
+                if (!IsProse(parts)) Repeated(read, item, first.Data, parts.Data);
+                continue;
+            }
+
             read.Items[item] = (parts.Data, []);
         }
 
@@ -121,6 +126,12 @@ internal sealed partial class ReportExtractor
             foreach (var a in present)
             {
                 var expected = template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
+                if (read.Conflicting.Contains(a.Item))
+                {
+                    for (var k = 0; k < expected; k++) read.Unknown.Add((a.Item, k));
+                    continue;
+                }
+
                 var data = read.Items[a.Item].Data;
                 if (data.Count < expected && runTogether && SplitActive(read, a.Item, data, expected)) continue;
                 var trimmed = data;
@@ -265,6 +276,29 @@ internal sealed partial class ReportExtractor
     // A sentence of prose in a table's section (a note, a total in words) is not a row of the table.
     private static bool IsProse(RowParts parts) =>
         parts.Label.Contains('。', StringComparison.Ordinal) || (parts.Label.Length > 30 && parts.Label.Contains('，', StringComparison.Ordinal));
+
+    /// <summary>
+    /// A row of table 二 printed a second time. With the same numbers it is a repeat (a warning; the first
+    /// is read). With other numbers one of the two is some other row whose label was misread, and which
+    /// cannot be told: none of the row's cells is read, and an error names it.
+    /// </summary>
+    private void Repeated(ActiveRead read, string item, IReadOnlyList<string> first, IReadOnlyList<string> again)
+    {
+        var label = ActiveItems.First(a => a.Item == item).Label;
+        if (first.SequenceEqual(again))
+        {
+            if (read.Conflicting.Contains(item)) return;
+            _findings.Add(new Finding("duplicate_row", Severity.Warning,
+                $"{CellNames.ActiveRow(item)}出现了两次，读取第一次。Table 二 has the row '{label}' twice; the first is read.", item));
+            return;
+        }
+
+        if (read.Conflicting.Add(item))
+        {
+            _findings.Add(new Finding("duplicate_row", Severity.Error,
+                $"{CellNames.ActiveRow(item)}出现了两次且数字不同（「{Preview(first)}」与「{Preview(again)}」），无法确定哪一行是，该行的值未知。Table 二 has the row '{label}' twice with different numbers; its values are unknown.", item));
+        }
+    }
 
     private void Unrecognised(string table, RowParts parts) =>
         _findings.Add(new Finding("unrecognised_row", Severity.Error,
