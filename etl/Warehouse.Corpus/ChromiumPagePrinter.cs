@@ -9,7 +9,10 @@ namespace Warehouse.Corpus;
 /// browser for the batch, a tab per page, the margins, header and footer of Chrome's own print
 /// dialog ("Headers and footers" on: the time and title above, the address and "1/3" below).
 /// </summary>
-public sealed class ChromiumPagePrinter(TimeSpan? timeoutPerPage = null) : IPagePrinter
+/// <param name="timeoutPerPage">How long the browser may take to start, and each page to print (1 min when null).</param>
+/// <param name="executable">The browser to run; <see cref="Find"/> when null.</param>
+/// <exception cref="PagePrintException">The browser did not start, or failed on a page.</exception>
+public sealed class ChromiumPagePrinter(TimeSpan? timeoutPerPage = null, string? executable = null) : IPagePrinter
 {
     public const string InstallHint = "the pdf-browser layout prints portal pages with Chromium: apt-get install chromium fonts-noto-cjk";
 
@@ -22,27 +25,47 @@ public sealed class ChromiumPagePrinter(TimeSpan? timeoutPerPage = null) : IPage
     public async Task PrintAsync(IReadOnlyList<PagePrint> pages, IProgress<int>? printed, CancellationToken ct)
     {
         if (pages.Count == 0) return;
-        var executable = Find() ?? throw new InvalidOperationException(InstallHint);
+        var browserPath = executable ?? Find() ?? throw new InvalidOperationException(InstallHint);
         var timeout = (int)(timeoutPerPage ?? TimeSpan.FromMinutes(1)).TotalMilliseconds;
-        await using var browser = await Puppeteer.LaunchAsync(new LaunchOptions
+        IBrowser browser;
+        try
         {
-            Headless = true,
-            ExecutablePath = executable,
-            // Root has no sandbox; a container has no GPU.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-            Timeout = timeout,
-        });
-        var done = 0;
-        foreach (var print in pages)
+            browser = await Puppeteer.LaunchAsync(new LaunchOptions
+            {
+                Headless = true,
+                ExecutablePath = browserPath,
+                // Root has no sandbox; a container has no GPU.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+                Timeout = timeout,
+            });
+        }
+        catch (Exception e) when (e is PuppeteerException or ProcessException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
         {
-            ct.ThrowIfCancellationRequested();
-            await using var tab = await browser.NewPageAsync();
-            tab.DefaultTimeout = timeout;
-            await tab.GoToAsync(new Uri(Path.GetFullPath(print.Html)).AbsoluteUri, WaitUntilNavigation.Load);
-            var temp = print.Pdf + ".partial";
-            await tab.PdfAsync(temp, Options(print));
-            File.Move(temp, print.Pdf, overwrite: true);
-            printed?.Report(++done);
+            throw new PagePrintException($"Chromium（{browserPath}）未能启动（{e.Message.Trim()}），网页没有打印成 PDF。Chromium at {browserPath} did not start, so no page was printed.", e);
+        }
+
+        await using (browser)
+        {
+            var done = 0;
+            foreach (var print in pages)
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    await using var tab = await browser.NewPageAsync();
+                    tab.DefaultTimeout = timeout;
+                    await tab.GoToAsync(new Uri(Path.GetFullPath(print.Html)).AbsoluteUri, WaitUntilNavigation.Load);
+                    var temp = print.Pdf + ".partial";
+                    await tab.PdfAsync(temp, Options(print));
+                    File.Move(temp, print.Pdf, overwrite: true);
+                }
+                catch (Exception e) when (e is PuppeteerException or ProcessException or TimeoutException)
+                {
+                    throw new PagePrintException($"Chromium 打印网页 {Path.GetFileName(print.Html)} 时失败（{e.Message.Trim()}），此前已打印 {done} 页。Chromium failed printing {print.Html} after {done} pages.", e);
+                }
+
+                printed?.Report(++done);
+            }
         }
     }
 
@@ -60,3 +83,6 @@ public sealed class ChromiumPagePrinter(TimeSpan? timeoutPerPage = null) : IPage
         "<div style=\"font-size:8px;width:100%;display:flex;justify-content:space-between;margin:0 0.4in;font-family:sans-serif\">" +
         $"<span>{left}</span><span>{right}</span></div>";
 }
+
+/// <summary>Chromium did not start, or failed on a page: the message names the browser or the page, Chinese first.</summary>
+public sealed class PagePrintException(string message, Exception inner) : Warehouse.Core.UserFacingException(message, inner);

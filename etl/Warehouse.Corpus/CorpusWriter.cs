@@ -7,10 +7,10 @@ namespace Warehouse.Corpus;
 
 /// <summary>
 /// Writes a generated corpus: each report in its layout beside its expected JSON, and a
-/// manifest. Files appear whole (written to a temporary name, then renamed); PDFs are made
-/// from their DOCX in batches at the end, in a work folder inside <c>outDir</c> so that the
-/// final rename stays on one file system, and the text-pdftotext layout is pdftotext's text of such a PDF.
-/// The pdf-browser layout's pages are printed there too, at the end.
+/// manifest. Everything is made in a work folder inside <c>outDir</c> and moved out when the
+/// last report is made, so a failure (LibreOffice, Chromium, a full disk) leaves <c>outDir</c>
+/// as it was. PDFs are made from their DOCX in batches at the end, and the text-pdftotext
+/// layout is pdftotext's text of such a PDF; the pdf-browser layout's pages are printed there too.
 /// </summary>
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
 /// <param name="printer">Prints the pdf-browser layout; Chromium (<see cref="ChromiumPagePrinter"/>) when null.</param>
@@ -29,7 +29,10 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         var prints = new List<(CorpusEntry Entry, PagePrint Print)>();
         // Reports whose file is in place: the PDFs come in batches at the end.
         var written = 0;
-        string? work = null;
+        // Everything is made in a work folder of its own inside outDir (two writers into one folder
+        // never share files, and the final renames stay on one file system), and moved out only
+        // when every report is made: a failure halfway leaves outDir as it was.
+        var work = Directory.CreateDirectory(Path.Combine(outDir, $".corpus-work-{Guid.NewGuid():N}")).FullName;
         try
         {
             for (var i = 0; i < options.Count; i++)
@@ -42,13 +45,11 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 var entry = new CorpusEntry(i, layout, $"{i:D5}.{Layouts.Extension(layout)}", $"{i:D5}.expected.json");
                 var rendition = Produce(generated, layout);
                 var json = ReportJson.Serialize(rendition.Expected, rendition.Findings, file: null, layout: layout);
-                await WriteAtomicallyAsync(Path.Combine(outDir, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
+                await File.WriteAllBytesAsync(Path.Combine(work, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
 
                 var bytes = rendition.Bytes;
                 if (Layouts.NeedsPdf(layout) || Layouts.NeedsBrowser(layout))
                 {
-                    // A folder of its own, so that two writers into one folder never share DOCX files.
-                    work ??= Directory.CreateDirectory(Path.Combine(outDir, $".pdf-work-{Guid.NewGuid():N}")).FullName;
                     var source = Path.Combine(work, $"{i:D5}.{(Layouts.NeedsPdf(layout) ? "docx" : "html")}");
                     await File.WriteAllBytesAsync(source, bytes, ct);
                     if (Layouts.NeedsPdf(layout)) pending.Add((entry, source));
@@ -56,7 +57,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 }
                 else
                 {
-                    await WriteAtomicallyAsync(Path.Combine(outDir, entry.File), bytes, ct);
+                    await File.WriteAllBytesAsync(Path.Combine(work, entry.File), bytes, ct);
                     progress?.Report(++written);
                 }
 
@@ -65,20 +66,12 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
 
             if (pending.Count > 0)
             {
-                await (pdf ?? new SofficePdfConverter()).ConvertAsync(pending.Select(p => p.Docx).ToList(), work!, ct);
+                await (pdf ?? new SofficePdfConverter()).ConvertAsync(pending.Select(p => p.Docx).ToList(), work, ct);
                 foreach (var (entry, docx) in pending)
                 {
                     var made = Path.ChangeExtension(docx, ".pdf");
                     if (!File.Exists(made)) throw new IOException($"The PDF converter made no {Path.GetFileName(made)} for report {entry.Index} in {work}.");
-                    if (entry.Layout == Layouts.TextPdftotext)
-                    {
-                        var text = Path.ChangeExtension(docx, ".txt");
-                        await Pdftotext.ExtractAsync(made, text, ct);
-                        File.Move(text, Path.Combine(outDir, entry.File), overwrite: true);
-                        continue;
-                    }
-
-                    File.Move(made, Path.Combine(outDir, entry.File), overwrite: true);
+                    if (entry.Layout == Layouts.TextPdftotext) await Pdftotext.ExtractAsync(made, Path.Combine(work, entry.File), ct);
                 }
 
                 written += pending.Count;
@@ -91,16 +84,21 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 foreach (var (entry, print) in prints)
                 {
                     if (!File.Exists(print.Pdf)) throw new IOException($"The page printer made no {Path.GetFileName(print.Pdf)} for report {entry.Index} in {work}.");
-                    File.Move(print.Pdf, Path.Combine(outDir, entry.File), overwrite: true);
                 }
 
                 written += prints.Count;
                 progress?.Report(written);
             }
+
+            foreach (var entry in entries)
+            {
+                File.Move(Path.Combine(work, entry.File), Path.Combine(outDir, entry.File), overwrite: true);
+                File.Move(Path.Combine(work, entry.ExpectedFile), Path.Combine(outDir, entry.ExpectedFile), overwrite: true);
+            }
         }
         finally
         {
-            if (work is not null && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         }
 
         var manifest = new CorpusManifest(outDir, entries);

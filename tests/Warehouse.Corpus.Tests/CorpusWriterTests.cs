@@ -89,6 +89,29 @@ public sealed class CorpusWriterTests : IDisposable
         await Should.ThrowAsync<OperationCanceledException>(() => new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(3, 1, Layouts.WithoutPdf), null, cts.Token));
     }
 
+    [Fact]
+    public async Task A_printer_that_fails_halfway_leaves_the_folder_as_it_was()
+    {
+        // The text reports are made first and the prints last: none of them may be left without the rest.
+        var dir = Path.Combine(_temp.FullName, "corpus");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "keep.txt"), "the user's own file");
+        var writer = new CorpusWriter(printer: new FailingPrinter());
+        var error = await Should.ThrowAsync<IOException>(() => writer.WriteAsync(dir, new CorpusOptions(6, 1, [Layouts.TextTab, Layouts.PdfBrowser]), null, Ct));
+        error.Message.ShouldContain("printer gave up");
+        Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).ShouldBe(["keep.txt"]);
+    }
+
+    private sealed class FailingPrinter : IPagePrinter
+    {
+        public Task PrintAsync(IReadOnlyList<PagePrint> pages, IProgress<int>? printed, CancellationToken ct)
+        {
+            File.WriteAllBytes(pages[0].Pdf, [0x25, 0x50, 0x44, 0x46]);
+            printed?.Report(1);
+            throw new IOException("the printer gave up on the second page");
+        }
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; the test wants the values in order, now.</summary>
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {

@@ -62,4 +62,15 @@ public sealed class PdfTests : IDisposable
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
         return string.Concat(pdf.GetPages().Select(p => p.Text));
     }
+
+    [Fact]
+    public async Task A_browser_that_does_not_start_is_named_in_chinese()
+    {
+        var page = Path.Combine(_temp.FullName, "page.html");
+        File.WriteAllText(page, "<html><body>x</body></html>");
+        var print = PagePrint.Draw(ReportFactory.Create(11, 0, 0.15), page, Path.ChangeExtension(page, ".pdf"));
+        var error = await Should.ThrowAsync<PagePrintException>(() => new ChromiumPagePrinter(TimeSpan.FromSeconds(20), "/bin/false").PrintAsync([print], null, TestContext.Current.CancellationToken));
+        error.Message.ShouldStartWith("Chromium（/bin/false）未能启动");
+        File.Exists(print.Pdf).ShouldBeFalse();
+    }
 }
