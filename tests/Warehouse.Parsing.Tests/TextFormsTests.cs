@@ -62,6 +62,35 @@ public sealed partial class TextFormsTests
             .ShouldContain(f => f.Rule == "duplicate_row" && f.Severity == Severity.Warning && f.Message.StartsWith("表二「行政处罚」出现了两次，读取第一次", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("0无", "无无")]
+    [InlineData("无0", "无 无无")]
+    [InlineData("0无0", "无无无")]
+    public void Zeros_written_as_wu_that_text_extraction_set_against_a_neighbour_are_cells_of_their_own(string inTotal, string inCarried)
+    {
+        // pdftotext -layout closes the gap between narrow cells: "（七）总计 95 0 0 0无 0 95", "无无".
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"));
+        var total = "95   0   0   0    0    0   95";
+        var carried = "0    0   0   0    0    0   0";
+        var totalLine = text.Split('\n').Single(l => l.Contains("（七）总计", StringComparison.Ordinal));
+        var carriedLine = text.Split('\n').Single(l => l.Contains("四、结转下年度继续办理", StringComparison.Ordinal));
+        var zeros = inTotal.Count(c => c is '0' or '无');
+        var newTotal = "95   " + string.Join("   ", Enumerable.Repeat("0", 5 - zeros)) + "   " + inTotal + "   95";
+        var newCarried = string.Join("  ", Enumerable.Repeat("无", 7 - inCarried.Count(c => c == '无'))) + "  " + inCarried;
+        text = text.Replace(totalLine, totalLine.Replace(total, newTotal, StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace(carriedLine, carriedLine.Replace(carried, newCarried, StringComparison.Ordinal), StringComparison.Ordinal);
+        text.ShouldContain(inTotal + "   95");
+        ShouldReadLikeTheFixture(text, "hongze-2024-layout");
+    }
+
+    [Theory]
+    // pdftotext -layout of a 2019-template table with 无 for zero: "（七）总计 5件 2件 无 0无 2件 9件", "无无".
+    [InlineData("pdftotext-wu-against-neighbour-00292.txt")]
+    // Markdown whose table 四 has every value blank (zeros left empty): a row of 15 empty cells.
+    [InlineData("markdown-table-four-blank-00758.md")]
+    public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
+        RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
     [Fact]
     public void Markdown_from_an_ocr_tool_with_its_tables_in_html_is_read()
     {

@@ -207,7 +207,7 @@ internal static partial class StreamRows
     {
         var k = end;
         while (k < text.Length && text[k] is ' ' or '\t' or '\u3000') k++;
-        if (k == end) return false;
+        if (k == end) return k < text.Length && text[k - 1] == '无' && text[k] == '无' && IsZeroMark(text, k, out _);
         return k < text.Length && (IsDigit(text[k]) || IsZeroMark(text, k, out _) || (text[k] is '-' or '+' && k + 1 < text.Length && IsDigit(text[k + 1])));
     }
 
@@ -229,9 +229,11 @@ internal static partial class StreamRows
         if (c is not ('-' or '—' or '－' or '–' or '―' or '/' or '／' or '\\' or '无')) return false;
         var j = i + 1;
         while (j < text.Length && text[j] == c && c != '无') j++;
-        // Only a mark standing alone between spaces or cells counts as a zero.
-        var before = i == 0 || TextKey.IsSpace(text[i - 1]);
-        var after = j >= text.Length || TextKey.IsSpace(text[j]);
+        // Only a mark standing alone between spaces or cells counts as a zero. "无" is never part of a
+        // number or of another mark, so text that lost the space beside it ("0无", "无无", "无3件") still
+        // shows the boundary; "无法提供", "人无正当理由" stay words.
+        var before = i == 0 || TextKey.IsSpace(text[i - 1]) || (c == '无' && (IsDigit(text[i - 1]) || text[i - 1] == '无' || UnitChars.Contains(text[i - 1])));
+        var after = j >= text.Length || TextKey.IsSpace(text[j]) || (c == '无' && (IsDigit(text[j]) || (text[j] == '无' && IsZeroMark(text, j, out _))));
         if (!before || !after) return false;
         end = j;
         return true;
