@@ -356,6 +356,18 @@ internal sealed partial class ReportExtractor
 
     private const string ReviewTable = "四、政府信息公开行政复议、行政诉讼情况";
 
+    // The last grid row of table 四's region holding exactly its 15 value cells, all empty.
+    private IReadOnlyList<string>? BlankReviewRow(int from, int to)
+    {
+        for (var i = Math.Min(to, _blocks.Count) - 1; i >= from; i--)
+        {
+            if (_blocks[i] is not Documents.TableRow row || !(_gridExact || row.Exact)) continue;
+            return row.Cells.Count == 15 && row.Cells.All(c => CountCell.Classify(c) == CellKind.Empty) ? row.Cells : null;
+        }
+
+        return null;
+    }
+
     private ReviewLitigation ReadReviewLitigation(int applicationsEnd)
     {
         var from = _sections.Start(4) ?? applicationsEnd + 1;
@@ -370,6 +382,10 @@ internal sealed partial class ReportExtractor
             if (!parts.HasData || IsProse(parts)) continue;
             if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) cells.AddRange(parts.Data);
         }
+
+        // A table whose every value cell is blank (zeros left empty) has a row of empty cells under its
+        // headings: in a real grid (HTML, DOCX, markdown) those are the 15 cells, read as blanks.
+        if (cells.Count == 0 && BlankReviewRow(Math.Max(from, 0), to) is { } blank) cells.AddRange(blank);
 
         if (cells.Count == 0)
         {
