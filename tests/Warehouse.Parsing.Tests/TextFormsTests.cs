@@ -86,6 +86,9 @@ public sealed partial class TextFormsTests
     [Theory]
     // pdftotext -layout of a 2019-template table with 无 for zero: "（七）总计 5件 2件 无 0无 2件 9件", "无无".
     [InlineData("pdftotext-wu-against-neighbour-00292.txt")]
+    // A row at two heights whose cells wrapped: "377 104 12 145 5,17" above its label, "188 3件" beside
+    // it, the ends "5 8件 件 件 1件" below; the cells ordered by column add up, so they are the row.
+    [InlineData("pdftotext-pieces-around-label-00142.txt")]
     // Markdown whose table 四 has every value blank (zeros left empty): a row of 15 empty cells.
     [InlineData("markdown-table-four-blank-00758.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>

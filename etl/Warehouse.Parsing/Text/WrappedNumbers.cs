@@ -188,9 +188,9 @@ internal static partial class WrappedNumbers
 
             var numbers = rows.SelectMany(r => tokens[r].Where(t => IsNumber(t.Text)).Select(t => (Line: r, Token: t))).ToList();
             if (numbers.Count < ends.Count || numbers.Any(a => numbers.Any(b => a.Line != b.Line && a.Token.Overlaps(b.Token)))) continue;
-            // Two lines only as a row at two heights with one number beside its label, which
-            // WithSplitRowsJoined then puts together; more on both lines cannot be ordered for certain.
-            if (rows.Count == 2 && (tokens[rows[0]].Count(t => IsNumber(t.Text)) != 1 || numbers.Count != Cells)) continue;
+            // Two lines only as a row at two heights (its seven cells, some beside its label and the
+            // rest on the line above), which WithSplitRowsJoined then puts together.
+            if (rows.Count == 2 && numbers.Count != Cells) continue;
             var joins = new Dictionary<(int Line, Token Token), string>();
             foreach (var end in ends)
             {
@@ -200,6 +200,10 @@ internal static partial class WrappedNumbers
             }
 
             if (joins.Count != ends.Count) continue;
+            // With more than one number beside the label the two lines' numbers interleave: their
+            // order by column is the row only if the cells, so joined, add up (six columns to the total).
+            if (rows.Count == 2 && tokens[rows[0]].Count(t => IsNumber(t.Text)) != 1
+                && !AddsUp(numbers.OrderBy(n => n.Token.Start).Select(n => joins.GetValueOrDefault(n, n.Token.Text)).ToList())) continue;
             result ??= [.. lines];
             foreach (var r in rows)
             {
@@ -335,6 +339,13 @@ internal static partial class WrappedNumbers
 
             return line.GetRange(first, line.Count - first);
         }
+    }
+
+    // Seven cells as written whose first six add up to the seventh.
+    private static bool AddsUp(List<string> cells)
+    {
+        var values = cells.Select(CountCell.ReadCount).ToList();
+        return values.Count == Cells && values.All(v => v is not null) && values.Take(Cells - 1).Sum() == values[^1];
     }
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
