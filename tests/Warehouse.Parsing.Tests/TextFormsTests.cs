@@ -89,10 +89,29 @@ public sealed partial class TextFormsTests
     // A row at two heights whose cells wrapped: "377 104 12 145 5,17" above its label, "188 3件" beside
     // it, the ends "5 8件 件 件 1件" below; the cells ordered by column add up, so they are the row.
     [InlineData("pdftotext-pieces-around-label-00142.txt")]
+    // A browser's print as text, 2019 template: "行政强制 - 5 -" is the row's three cells ("-" zero, 5,
+    // "-" zero), not a page number "- 5 -" after a label.
+    [InlineData("browser-print-dash-cells-after-label-00039.txt")]
     // Markdown whose table 四 has every value blank (zeros left empty): a row of 15 empty cells.
     [InlineData("markdown-table-four-blank-00758.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
+    [Fact]
+    public void Table_three_of_a_browser_print_extracted_without_layout_is_refused_with_that_reason()
+    {
+        // pdftotext (no -layout) of Chromium's print of a portal page: the labels come in pieces
+        // among the numbers ("（三|1.属于国家秘密|）不予公开 2.其他法律行政法规禁|0|0|…"), a few numbers
+        // beside each. No order puts them back: one error says so, not a row-by-row list of guesses.
+        var path = Path.Combine(Fixtures.Dir("Generated"), "chrome-print-pdftotext-plain-00003.txt");
+        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        reading.Parse.Rejection.ShouldBeNull();
+        reading.Cells.Where(kv => kv.Key.StartsWith("app.", StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
+        var scrambled = reading.Findings.Single(f => f.Rule == "table_scrambled");
+        scrambled.Severity.ShouldBe(Severity.Error);
+        scrambled.Message.ShouldStartWith("表三的行名与数字在抽取时被打乱（");
+        reading.Findings.Where(f => f.Message.StartsWith("表三", StringComparison.Ordinal) && f.Rule is "unrecognised_row" or "duplicate_row" or "missing_cells").ShouldBeEmpty();
+    }
 
     [Fact]
     public void Markdown_from_an_ocr_tool_with_its_tables_in_html_is_read()

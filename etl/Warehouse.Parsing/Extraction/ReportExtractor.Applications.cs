@@ -240,13 +240,15 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private static string? Scrambled(List<PrintedRow> printed)
     {
-        int backwards = 0, unlabelled = 0, oddSizes = 0, named = 0, last = 0;
+        int backwards = 0, unlabelled = 0, oddSizes = 0, named = 0, last = 0, short_ = 0, strays = 0;
         foreach (var p in printed)
         {
             if (p.Code is null)
             {
                 // A label of dashes and slashes ("-", "//") is a cell of a row whose own label is elsewhere.
                 if (p.Group is null && !p.Parts.Label.Any(char.IsLetter)) unlabelled++;
+                // A label of no row of the template ("请数量", "务信息") with numbers: a piece of some label.
+                else if (p.Group is null && p.Parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) strays++;
                 continue;
             }
 
@@ -254,11 +256,20 @@ internal sealed partial class ReportExtractor
             if (named++ > 0 && number <= last) backwards++;
             last = number;
             if (p.Parts.Data.Count > ApplicantTypes.Count + 1 && Filled(p.Parts.Data) > ApplicantTypes.Count + 1) oddSizes++;
+            // Fewer numbers than cells, and too few digits to be cells run together ("0 0 0").
+            else if (p.Parts.HasData && p.Parts.Data.Count < ApplicantTypes.Count && !RunsTogether(p.Parts)) short_++;
         }
 
         if (backwards + oddSizes >= 3 || (unlabelled >= 3 && unlabelled * 2 >= named))
         {
             return $"表三的行名与数字在抽取时被打乱（{backwards} 行次序颠倒，{unlabelled} 组数字没有行名，{oddSizes} 行数字个数不对），无法确定对应关系";
+        }
+
+        // Text that a browser's print gave without layout: the labels come in pieces among the
+        // numbers, a few numbers beside each; most rows short, the rest beside no row's label.
+        if (short_ + strays >= 6 && (short_ + strays) * 2 >= named)
+        {
+            return $"表三的行名与数字在抽取时被打乱（{short_} 行数字不足 7 个，{strays} 组数字旁是残缺的行名），无法确定对应关系";
         }
 
         return null;

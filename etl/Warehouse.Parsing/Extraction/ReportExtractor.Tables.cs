@@ -301,8 +301,9 @@ internal sealed partial class ReportExtractor
     }
 
     private void Unrecognised(string table, RowParts parts) =>
-        _findings.Add(new Finding("unrecognised_row", Severity.Error,
-            $"表{table}中的行「{Preview(parts.Label)}」不是模板中的行，其数字未读入。Table {table} has a row with numbers whose label '{parts.Label}' is not one of the template's; its values are not read."));
+        _findings.Add(new Finding("unrecognised_row", Severity.Error, parts.Label.Trim().Length == 0
+            ? $"表{table}中有一行数字（{Preview(parts.Data)}）没有标签，无法确定是哪一行，未读入。Table {table} has a row of numbers without a label; it is not read."
+            : $"表{table}中的行「{Preview(parts.Label)}」不是模板中的行，其数字未读入。Table {table} has a row with numbers whose label '{parts.Label}' is not one of the template's; its values are not read."));
 
     private decimal? ReadActiveCell(string item, string raw, int index)
     {

@@ -125,7 +125,10 @@ internal static partial class StreamRows
         while (before >= 0 && TextKey.IsSpace(text[before])) before--;
         var after = m.Index + m.Length;
         while (after < text.Length && TextKey.IsSpace(text[after])) after++;
-        return (before >= 0 && Cell(text[before])) || (after < text.Length && Cell(text[after]));
+        if ((before >= 0 && Cell(text[before])) || (after < text.Length && Cell(text[after]))) return true;
+        // "行政强制 - 5 -": a row's label and then its cells to the end of the line ("-" zero, 5, "-"
+        // zero), with no number before; a page number joined into a line has text after it.
+        return after >= text.Length && before >= 0 && char.IsLetter(text[before]) && !HasDigit(text[..m.Index]);
     }
 
     public static bool IsDigit(char ch) => TextKey.Narrow(ch) is >= '0' and <= '9';
