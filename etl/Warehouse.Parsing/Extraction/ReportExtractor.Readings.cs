@@ -1,0 +1,318 @@
+using System.Globalization;
+using Warehouse.Core;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Extraction;
+
+/// <summary>
+/// Table 三's rows as readings: the ways each printed row can be seven cells (as printed, its
+/// run-together digits split, a lost or wrapped cell put back), and the one reading of the whole
+/// table that the template's column rules leave, or the cells on which the readings differ.
+/// </summary>
+internal sealed partial class ReportExtractor
+{
+    /// <summary>
+    /// The readings of one printed row as seven cells: the cells as printed when there are seven,
+    /// else every way the printed digits split into seven cells whose last is the sum of the six
+    /// (run-together cells), or, with six cells, every place the lost cell could have stood.
+    /// </summary>
+    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed)
+    {
+        if (_reassembled.TryGetValue(code, out var put)) return (put, null);
+        var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
+        var where = new Where(code);
+        // A row of more than seven cells is read as wrapped pieces only when dropping its empty
+        // leading or trailing cells (an empty merged column) does not leave seven, or when one of
+        // its numbers is cut at its thousands.
+        if (printed.Count > ApplicantTypes.Count && (Trimmed(printed) > ApplicantTypes.Count || printed.Any(Text.WrappedNumbers.IsCutAtThousands))
+            && WrappedReadings(printed) is { Readings.Count: > 0 } wrapped)
+        {
+            _wrappedRows.Add(code);
+            return wrapped;
+        }
+
+        var data = FitToColumns(where, row, printed);
+        if (data.Count == 0)
+        {
+            _unknown.Add(code);
+            return ([], null);
+        }
+
+        if (data.Count == ApplicantTypes.Count)
+        {
+            var cells = new int?[ApplicantTypes.Count];
+            for (var c = 0; c < cells.Length; c++) cells[c] = ReadCount(data[c], where, row, c);
+            return ([cells], null);
+        }
+
+        var readings = new List<int?[]>();
+        var masks = new List<bool[]>();
+        var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell));
+        if (pieces.Any(p => p.IsRun) && pieces.All(p => p.IsRun || p.Value is not null))
+        {
+            var result = DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true);
+            if (result.OutOfBudget)
+            {
+                _unknown.Add(code);
+                _findings.Add(new Finding("cells_run_together", Severity.Error,
+                    $"{where.Value}的数字「{Preview(data)}」连在一起，可能的拆分过多，无法确定，该行的值未知。The digits of this row run together with too many readings; its values are unknown.", row));
+                return ([], null);
+            }
+
+            readings.AddRange(result.Readings.Select(r => r.Select(v => (int?)v).ToArray()));
+            masks.AddRange(result.Inferred);
+        }
+
+        if (data.Count == ApplicantTypes.Count - 1)
+        {
+            var six = data.Select(d => CountCell.ReadCount(d)).ToArray();
+            if (six.All(v => v is not null))
+            {
+                // From the last cell back: cells are lost at the end, so a row that reads the same
+                // whatever the gap (a row of zeros) is marked at its last cell.
+                for (var gap = ApplicantTypes.Count - 1; gap >= 0; gap--)
+                {
+                    var cells = new int?[ApplicantTypes.Count];
+                    for (int c = 0, s = 0; c < ApplicantTypes.Count; c++) cells[c] = c == gap ? null : six[s++];
+                    var value = gap == ApplicantTypes.TotalIndex
+                        ? cells.Take(ApplicantTypes.TotalIndex).Sum()
+                        : cells[ApplicantTypes.TotalIndex] - cells.Take(ApplicantTypes.TotalIndex).Where((_, i) => i != gap).Sum();
+                    if (value is not { } v || v < 0) continue;
+                    cells[gap] = v;
+                    if (readings.Any(r => r.SequenceEqual(cells))) continue;
+                    readings.Add(cells);
+                    var mask = new bool[ApplicantTypes.Count];
+                    mask[gap] = true;
+                    masks.Add(mask);
+                    _lostCells.Add(CellPath(code, gap));
+                    _sixCellRows.Add(code);
+                }
+            }
+        }
+
+        var unique = readings.Select((r, k) => (r, k)).DistinctBy(x => string.Join(",", x.r)).ToList();
+        readings = unique.Select(x => x.r).ToList();
+        masks = masks.Count == 0 ? masks : unique.Select(x => masks[x.k]).ToList();
+        if (readings.Count == 0)
+        {
+            _unknown.Add(code);
+            _findings.Add(new Finding("missing_cells", Severity.Error, data.Count < ApplicantTypes.Count - 1 && !pieces.Any(p => p.IsRun)
+                ? $"{where.Value}只有 {data.Count} 个数（应为 {ApplicantTypes.Count} 个），该行的值未知。Row has {data.Count} of {ApplicantTypes.Count} cells; its values are unknown."
+                : $"{where.Value}的数字「{Preview(data)}」无法读成六类申请人之和等于总计的 {ApplicantTypes.Count} 个数，该行的值未知。The row's {data.Count} printed cells cannot be read as seven cells that add up; its values are unknown.", row));
+        }
+
+        return (readings, masks.Count == readings.Count && readings.Count > 0 ? masks : null);
+    }
+
+    /// <summary>
+    /// Picks each row's cells from its readings: a single reading is taken; among several, the
+    /// readings that the column rules allow together are kept, and a cell on which they all agree is
+    /// taken (derived), one on which they differ is left null with an error naming the candidates.
+    /// </summary>
+    private Dictionary<string, int?[]> Choose(Dictionary<string, List<int?[]>> readings, Template template, List<string> groups, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
+    {
+        var chosen = new Dictionary<string, int?[]>();
+        if (readings.Values.All(r => r.Count == 1) && !readings.Keys.Any(_sixCellRows.Contains))
+        {
+            foreach (var (key, r) in readings) chosen[key] = r[0];
+            MarkSplit(chosen, splitRows);
+            return chosen;
+        }
+
+        var outcomes = DisposalCategories.Outcomes(template)
+            .Select(c => groups.Contains(c.Group) ? "group:" + c.Group : c.Code).Distinct().ToList();
+        var solved = ApplicationSolver.Solve(readings, outcomes);
+        foreach (var (key, candidates) in readings)
+        {
+            if (candidates.Count == 1 && _sixCellRows.Contains(key) && !Confirmed(key, readings, outcomes, solved))
+            {
+                // One place for the lost cell keeps the row's own sum, but that sum is made by the
+                // reading itself (a lost total is the sum of the six): only a column rule tells.
+                chosen[key] = new int?[ApplicantTypes.Count];
+                _unknown.Add(key);
+                var named = key.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(key[6..]) : CellNames.ApplicationRow(key);
+                _findings.Add(new Finding("missing_cells", Severity.Error,
+                    $"{named}只有 {ApplicantTypes.Count - 1} 个数（应为 {ApplicantTypes.Count} 个），只能读作 {Readings(candidates)}，但全表的勾稽关系不能印证缺的是这一格，该行的值未知。Row has {ApplicantTypes.Count - 1} of {ApplicantTypes.Count} cells and no column rule confirms where the missing one stood; its values are unknown.",
+                    key.StartsWith("group:", StringComparison.Ordinal) ? null : key));
+                continue;
+            }
+
+            if (candidates.Count == 1)
+            {
+                chosen[key] = candidates[0];
+                continue;
+            }
+
+            var viable = solved.Viable.GetValueOrDefault(key) ?? [];
+            var where = key.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(key[6..]) : CellNames.ApplicationRow(key);
+            var row = key.StartsWith("group:", StringComparison.Ordinal) ? null : key;
+            // A row whose wrapped pieces no column placed is said so, not "run together".
+            var wrapped = _wrappedRows.Contains(key);
+            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列" : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
+            if (solved.TooMany || viable.Count == 0)
+            {
+                chosen[key] = new int?[ApplicantTypes.Count];
+                _unknown.Add(key);
+                _findings.Add(new Finding(wrapped ? "cells_wrapped" : "cells_run_together", Severity.Error, solved.TooMany
+                    ? $"{where}{how}，可拆分的读法过多，无法确定，该行的值未知。The row's digits run together with too many readings to check; its values are unknown."
+                    : $"{where}{how}，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's {(wrapped ? "wrapped numbers have no joining that makes" : "digits run together and no reading makes")} the table add up; its values are unknown.", row));
+                continue;
+            }
+
+            var cells = new int?[ApplicantTypes.Count];
+            var open = new List<int>();
+            for (var c = 0; c < ApplicantTypes.Count; c++)
+            {
+                var values = viable.Select(v => v[c]).Distinct().ToList();
+                if (values.Count == 1) cells[c] = values[0];
+                else open.Add(c);
+            }
+
+            chosen[key] = cells;
+            if (open.Count > 0)
+            {
+                foreach (var c in open)
+                {
+                    _ambiguous.Add(CellPath(key, c));
+                    _unknown.Add(CellPath(key, c));
+                }
+
+                _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                    $"{where}{how}，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {(wrapped ? "wrapped numbers" : "run-together digits")} have {viable.Count} readings that add up; the cells that differ are left unknown.",
+                    row, ApplicantTypes.CodeAt(open[0])));
+            }
+        }
+
+        MarkSplit(chosen, splitRows);
+        return chosen;
+    }
+
+    // Whether a column rule holds over a row's only reading: the row is in a rule whose every row
+    // is present (balance: the four flow rows; the total row: （七）总计 and every outcome row), one
+    // column at least has no unknown cell, and the table's readings satisfy the rules together.
+    private static bool Confirmed(string key, Dictionary<string, List<int?[]>> readings, List<string> outcomes, ApplicationSolver.Outcome solved)
+    {
+        string[] flow = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        var inBalance = flow.Contains(key) && flow.All(readings.ContainsKey);
+        var inTotal = (key == "total_processed" || outcomes.Contains(key)) && readings.ContainsKey("total_processed") && outcomes.All(readings.ContainsKey);
+        var checkedColumn = Enumerable.Range(0, ApplicantTypes.Count).Any(c => readings.Values.All(r => r.All(v => v[c] is not null)));
+        return (inBalance || inTotal) && checkedColumn && !solved.TooMany && solved.Viable.GetValueOrDefault(key) is { Count: > 0 };
+    }
+
+    /// <summary>
+    /// The readings of a row whose numbers a narrow column wrapped onto the next line, where no
+    /// column placed the pieces (pdftotext lays out a sparse line, or the head of the next page,
+    /// afresh): "115 826 245 242 0 562 3,02 4 9" is seven cells followed by the ends of two of them,
+    /// in the columns' order. Each way of giving the k pieces (1 to 3) to k of the seven cells, in
+    /// order, is a reading when every joined cell is a number as written ("3,02" and "9" make
+    /// 3,029; "0" and "4" make nothing), no cell is left cut at its thousands, and the six applicant
+    /// columns add up to the total; the table's rules then choose among them. Empty when the row
+    /// is no such row.
+    /// </summary>
+    private static (List<int?[]> Readings, List<bool[]>? Inferred) WrappedReadings(IReadOnlyList<string> printed)
+    {
+        var n = ApplicantTypes.Count;
+        var k = printed.Count - n;
+        if (k is < 1 or > 3) return ([], null);
+        var pieces = printed.Skip(n).Select(p => p.Trim()).ToArray();
+        if (!pieces.All(Text.WrappedNumbers.IsPiece)) return ([], null);
+        var cells = printed.Take(n).Select(c => c.Trim()).ToArray();
+        var readings = new List<int?[]>();
+        var masks = new List<bool[]>();
+        foreach (var chosen in Choices(n, k))
+        {
+            var joined = (string[])cells.Clone();
+            var mask = new bool[n];
+            for (var i = 0; i < k; i++)
+            {
+                joined[chosen[i]] += pieces[i];
+                mask[chosen[i]] = true;
+            }
+
+            var values = new int?[n];
+            var fits = true;
+            for (var c = 0; c < n && fits; c++)
+            {
+                fits = mask[c] ? Text.WrappedNumbers.IsWrittenNumber(joined[c]) : !Text.WrappedNumbers.IsCutAtThousands(joined[c]);
+                values[c] = CountCell.ReadCount(joined[c]);
+                fits &= values[c] is not null;
+            }
+
+            if (!fits || values.Take(n - 1).Sum() != values[n - 1]) continue;
+            readings.Add(values);
+            masks.Add(mask);
+        }
+
+        return (readings, masks);
+    }
+
+    // Every increasing choice of k indexes out of n.
+    private static IEnumerable<int[]> Choices(int n, int k)
+    {
+        var index = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return (int[])index.Clone();
+            var i = k - 1;
+            while (i >= 0 && index[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            index[i]++;
+            for (var j = i + 1; j < k; j++) index[j] = index[j - 1] + 1;
+        }
+    }
+
+    private static string Readings(IEnumerable<int?[]> readings) =>
+        string.Join(" 或 ", readings.Take(4).Select(r => "(" + string.Join(",", r.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "?")) + ")")) + (readings.Count() > 4 ? " 等" : "");
+
+    // Cells read by splitting run-together digits are derived; one warning for the table says so.
+    private void MarkSplit(Dictionary<string, int?[]> chosen, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
+    {
+        var count = 0;
+        var rows = 0;
+        var wrappedRows = 0;
+        var wrappedCells = 0;
+        foreach (var (key, options) in splitRows.Where(kv => chosen.ContainsKey(kv.Key)))
+        {
+            if (key.StartsWith("group:", StringComparison.Ordinal)) continue;
+            var cells = chosen[key];
+            var inferred = new bool[ApplicantTypes.Count];
+            foreach (var (reading, mask) in options.Where(o => o.Cells.Select((v, c) => cells[c] is null || cells[c] == v).All(x => x)))
+            {
+                for (var c = 0; c < mask.Length; c++) inferred[c] |= mask[c];
+            }
+
+            var before = count;
+            for (var c = 0; c < ApplicantTypes.Count; c++)
+            {
+                if (!inferred[c] || chosen[key][c] is not { } value || _ambiguous.Contains(CellPath(key, c))) continue;
+                if (_lostCells.Contains(CellPath(key, c)))
+                {
+                    Derive(CellRef.Application(key, c), value, key, ApplicantTypes.CodeAt(c));
+                    continue;
+                }
+
+                _derived.Add(CellPath(key, c));
+                count++;
+            }
+
+            if (count > before && _wrappedRows.Contains(key))
+            {
+                wrappedRows++;
+                wrappedCells += count - before;
+            }
+            else if (count > before) rows++;
+        }
+
+        if (count - wrappedCells > 0)
+        {
+            _findings.Add(Finding.Warning("cells_run_together",
+                $"表三有 {rows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{count - wrappedCells} 格列为推算值。Table 三 has {rows} rows whose cells ran together; {count - wrappedCells} cells are read from the template's arithmetic and marked derived."));
+        }
+
+        if (wrappedCells > 0)
+        {
+            _findings.Add(Finding.Warning("cells_wrapped",
+                $"表三有 {wrappedRows} 行的数字在窄列中折行，折下的部分不在原列，已按模板的勾稽关系唯一接回，{wrappedCells} 格列为推算值。Table 三 has {wrappedRows} rows whose numbers wrapped in narrow columns out of their columns; {wrappedCells} cells are joined by the template's arithmetic and marked derived."));
+        }
+    }
+}
