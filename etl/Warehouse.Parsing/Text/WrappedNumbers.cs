@@ -305,8 +305,7 @@ internal static partial class WrappedNumbers
                 var label = lines[n][..lower[0].Start].Trim();
                 if (upper.Count + lower.Count != Cells || label.Length == 0 || RowNumbering.StartsRow(label)) break;
                 if (upper[^1].End >= lower[0].Start) break;
-                var cells = upper.Concat(lower).Select(t => CountCell.ReadCount(t.Text)).ToList();
-                if (cells.Any(c => c is null) || cells.Take(Cells - 1).Sum() != cells[^1]) break;
+                if (!AddsUp(upper.Concat(lower).Select(t => t.Text).ToList())) break;
                 result ??= [.. lines];
                 var line = new System.Text.StringBuilder(lines[r].TrimEnd());
                 foreach (var t in lower)
