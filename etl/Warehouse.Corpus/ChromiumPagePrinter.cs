@@ -55,6 +55,7 @@ public sealed class ChromiumPagePrinter(TimeSpan? timeoutPerPage = null, string?
                     await using var tab = await browser.NewPageAsync();
                     tab.DefaultTimeout = timeout;
                     await tab.GoToAsync(new Uri(Path.GetFullPath(print.Html)).AbsoluteUri, WaitUntilNavigation.Load);
+                    if (print.Overprint) await tab.AddStyleTagAsync(new AddTagOptions { Content = PagePrint.OverprintStyle });
                     var temp = print.Pdf + ".partial";
                     await tab.PdfAsync(temp, Options(print));
                     File.Move(temp, print.Pdf, overwrite: true);

@@ -5,7 +5,7 @@ namespace Warehouse.Corpus;
 /// <summary>
 /// How a browser prints one portal page of the <c>pdf-browser</c> layout (real/pingtan-2024-chrome-*.txt
 /// are such prints): with or without the print's header (time of printing, page title) and footer (the
-/// page's address, "2/3"), on A4 or Letter.
+/// page's address, "2/3"), on A4 or Letter, and in some the text overprinted.
 /// </summary>
 /// <param name="Html">The page to print (a file).</param>
 /// <param name="Pdf">Where the PDF goes.</param>
@@ -13,10 +13,18 @@ namespace Warehouse.Corpus;
 /// <param name="PrintedAt">The time of printing as the header writes it ("1/7/22, 3:05 PM", "2022/1/7 15:05").</param>
 /// <param name="Address">The page's address as the footer writes it.</param>
 /// <param name="Letter">Letter paper (612 × 792 pt) rather than A4.</param>
-public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter)
+/// <param name="Overprint">
+/// Every glyph drawn three times a third of a pixel apart (a CSS text-shadow), as GDI print drivers make
+/// bold and some portals style their text: the PDF holds each letter two or three times over.
+/// </param>
+public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter, bool Overprint = false)
 {
     public const double HeaderFooterRate = 0.5;
     public const double LetterRate = 0.3;
+    public const double OverprintRate = 0.3;
+
+    /// <summary>The style that overprints a page's text (<see cref="Overprint"/>).</summary>
+    public const string OverprintStyle = "body, body * { text-shadow: 0.35px 0 0 currentColor, 0 0.35px 0 currentColor !important; }";
 
     /// <summary>The print of one report, drawn from its <see cref="GeneratedReport.QuirkSeed"/>: the same report always prints the same way.</summary>
     public static PagePrint Draw(GeneratedReport g, string html, string pdf)
@@ -28,7 +36,9 @@ public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, strin
             ? printed.ToString("M/d/yy, h:mm tt", CultureInfo.InvariantCulture)
             : printed.ToString("yyyy/M/d HH:mm", CultureInfo.InvariantCulture);
         var address = $"https://www.example{rng.Next(100)}.gov.cn/zwgk/zfxxgkzl/ndbg/{year}{1 + rng.Next(12):00}/t{year}0{1 + rng.Next(9)}{10 + rng.Next(18)}_{100000 + rng.Next(900000)}.html";
-        return new PagePrint(html, pdf, rng.NextDouble() < HeaderFooterRate, time, address, rng.NextDouble() < LetterRate);
+        var headerFooter = rng.NextDouble() < HeaderFooterRate;
+        var letter = rng.NextDouble() < LetterRate;
+        return new PagePrint(html, pdf, headerFooter, time, address, letter, rng.NextDouble() < OverprintRate);
     }
 }
 

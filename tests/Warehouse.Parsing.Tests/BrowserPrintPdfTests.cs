@@ -6,8 +6,8 @@ namespace Warehouse.Parsing.Tests;
 /// A portal page printed to PDF by a browser (Chromium's print, Skia's PDF): the title only in
 /// the PDF's Title (the page's &lt;title&gt;), a menu set small beside a title set large, blank
 /// cells drawn as empty boxes, numbers of neighbouring narrow cells touching, a table cut by a
-/// page break with no rule at the head of the next page, and the print's header and footer
-/// between a cut row and its rest.
+/// page break with no rule at the head of the next page, the print's header and footer
+/// between a cut row and its rest, and text overprinted to look bold.
 /// </summary>
 public sealed class BrowserPrintPdfTests
 {
@@ -20,6 +20,9 @@ public sealed class BrowserPrintPdfTests
     [InlineData("chrome-print-header-footer-00009")]
     [InlineData("chrome-print-label-cut-by-page-00134")]
     [InlineData("chrome-print-blank-after-heading-00154")]
+    // The page's text overprinted (a CSS text-shadow: each glyph three times, a third of a pixel
+    // apart, as GDI print drivers make bold): one letter each, not "二二二、、、".
+    [InlineData("chrome-print-overprinted-00005")]
     public void A_browser_printed_page_reads_every_cell_and_only_its_own_errors(string name) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), name + ".pdf"));
 

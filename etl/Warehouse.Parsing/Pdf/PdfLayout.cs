@@ -1,6 +1,7 @@
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
 using UglyToad.PdfPig.Fonts;
@@ -208,7 +209,11 @@ public static partial class PdfLayout
 
     private static List<Placed> ReadPage(Page page)
     {
-        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).ToList();
+        // A glyph printed two or three times a fraction of a point apart (bold made by overprinting,
+        // as GDI print drivers and a browser's text-shadow do) is one letter: PdfPig's
+        // duplicate-overlap filter, after PDFBox's text stripper, keeps the first of each.
+        var letters = DuplicateOverlappingTextProcessor.Get(page.Letters);
+        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).ToList();
         if (words.Count == 0) return [];
         var (horizontal, vertical) = Rules(page);
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
