@@ -44,6 +44,32 @@ public sealed class QuirkTests
     }
 
     [Fact]
+    public void Years_in_Chinese_numerals_come_at_their_rate_with_their_zero_typed_every_way()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            Share(quirks, q => q.YearZero is not null).ShouldBe(Quirks.ChineseYearRate, 0.02, layout);
+            quirks.Select(q => q.YearZero).OfType<string>().Distinct().Order().ShouldBe(["0", "o", "O", "Ｏ", "〇", "○", "零"], ignoreOrder: true, layout);
+        }
+
+        ChineseNumerals.Year(2020, "O").ShouldBe("二O二O");
+        ChineseNumerals.Date(new DateOnly(2024, 1, 23), "〇").ShouldBe("二〇二四年一月二十三日");
+        ChineseNumerals.Date(new DateOnly(2025, 12, 10), "零").ShouldBe("二零二五年十二月十日");
+        ChineseNumerals.Date(new DateOnly(2025, 11, 30), "0").ShouldBe("二0二五年十一月三十日");
+    }
+
+    [Fact]
+    public void Browser_prints_take_the_header_letter_paper_and_overprinting_at_their_rates()
+    {
+        var prints = Reports.Select(g => PagePrint.Draw(g, "page.html", "page.pdf")).ToList();
+        Share(prints, p => p.HeaderFooter).ShouldBe(PagePrint.HeaderFooterRate, 0.03);
+        Share(prints, p => p.Letter).ShouldBe(PagePrint.LetterRate, 0.03);
+        Share(prints, p => p.Overprint).ShouldBe(PagePrint.OverprintRate, 0.03);
+        PagePrint.Draw(Reports[7], "a.html", "a.pdf").ShouldBe(PagePrint.Draw(Reports[7], "a.html", "a.pdf"));
+    }
+
+    [Fact]
     public void Only_portal_pages_keep_the_title_in_their_head()
     {
         foreach (var layout in Layouts.All)

@@ -25,6 +25,11 @@ public sealed class TitleAndDateTests
     [InlineData("当前位置： 首页政务公开政府信息公开政府信息公开年报 赣县区商务局2023年度政府信息公开工作年度报告 来源：赣县区人民政府 时间：2024-01-20 10:30 微信 微博")]
     [InlineData("标题: 赣县区商务局2023年度政府信息公开工作年度报告\n发布时间: 2024-01-20 16:34")]
     [InlineData("２０２３年赣县区商务局政府信息公开工作年度报告")]
+    // The year in Chinese numerals with its zero typed otherwise: a Latin O, the digit 0, full-width Ｏ.
+    [InlineData("赣县区商务局二O二三年政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局二0二三年度政府信息公开工作年度报告")]
+    [InlineData("二o二三年赣县区商务局政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局政府信息公开工作年度报告（二Ｏ二三年）")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();
@@ -36,6 +41,8 @@ public sealed class TitleAndDateTests
     [InlineData("\n赣县区商务局\n2024年1月10日\n", "2024-01-10")]
     [InlineData("\n赣县区商务局\n二〇二四年一月十日\n", "2024-01-10")]
     [InlineData("\n赣县区商务局\n二〇二四年一月二十三日\n", "2024-01-23")]
+    [InlineData("\n赣县区商务局\n二O二四年一月二十三日\n", "2024-01-23")]
+    [InlineData("\n赣县区商务局\n二0二四年二月三日\n", "2024-02-03")]
     [InlineData("\n赣县区商务局 2024年2月3日\n", "2024-02-03")]
     [InlineData("\n如有疑问请于2024年1月10日前联系我们。\n", null)]
     public void Publication_date_is_the_closing_date(string ending, string? date)

@@ -13,9 +13,10 @@ public static class Composer
     {
         var r = g.Report;
         var rng = new Random(g.QuirkSeed);
+        var year = quirks.YearZero is { } zero ? ChineseNumerals.Year(r.Year, zero) : r.Year.ToString(CultureInfo.InvariantCulture);
         var parts = new List<Part>
         {
-            new TitlePart(r.Agency, $"{r.Year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year) { Form = quirks.Title },
+            new TitlePart(r.Agency, $"{year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year) { Form = quirks.Title, YearText = year },
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
             new HeadingPart("一、总体情况"),
         };
@@ -33,7 +34,9 @@ public static class Composer
         parts.Add(new ParagraphPart($"本机关{r.Year}年度未收取信息处理费。"));
         if (r.Published is { } date)
         {
-            parts.Add(new ClosingPart(r.Agency, date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)));
+            parts.Add(new ClosingPart(r.Agency, quirks.YearZero is { } z
+                ? ChineseNumerals.Date(date, z)
+                : date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)));
         }
 
         return parts;

@@ -9,12 +9,15 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
     /// <summary>How the title is worded; <see cref="TitleForm.AsPrinted"/> is agency + <see cref="Rest"/>.</summary>
     public TitleForm Form { get; init; }
 
+    /// <summary>The year as the title writes it: "2023", or in Chinese numerals ("二〇二三", "二O二三").</summary>
+    public string YearText { get; init; } = Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The title's lines: one, or two when it is split (agency, then the rest).</summary>
     public IReadOnlyList<string> Lines => Form switch
     {
-        TitleForm.YearFirst => [$"{Year}年{Agency}政府信息公开工作年度报告"],
-        TitleForm.About => [$"{Agency}关于{Year}年度政府信息公开工作的年度报告"],
-        TitleForm.YearInBrackets => [$"{Agency}政府信息公开工作年度报告（{Year}年）"],
+        TitleForm.YearFirst => [$"{YearText}年{Agency}政府信息公开工作年度报告"],
+        TitleForm.About => [$"{Agency}关于{YearText}年度政府信息公开工作的年度报告"],
+        TitleForm.YearInBrackets => [$"{Agency}政府信息公开工作年度报告（{YearText}年）"],
         TitleForm.AsciiSpace => [$"{Agency} {Rest}"],
         TitleForm.IdeographicSpace => [$"{Agency}\u3000{Rest}"],
         TitleForm.NoYear => [$"{Agency}政府信息公开工作年度报告"],

@@ -29,6 +29,12 @@ public sealed record Quirks
     /// <summary>The group of table 三 printed as one row without its reasons (2021 template).</summary>
     public string? Collapsed { get; init; }
 
+    /// <summary>
+    /// The title's year and the signature's date in Chinese numerals, the zero typed as this character
+    /// ("二〇二三年", "二O二三年" with a Latin O, "二0二三年", "二零二三年"); null for digits.
+    /// </summary>
+    public string? YearZero { get; init; }
+
     /// <summary>Numbers written as people write them: units in cells, "—"/"无"/blank for zero, full-width digits.</summary>
     public bool PeopleNumbers { get; init; }
 
@@ -46,6 +52,11 @@ public sealed record Quirks
     public const double CollapsedRate = 0.15;
     public const double PeopleNumbersRate = 0.4;
     public const double ApproximateRate = 0.1;
+    public const double ChineseYearRate = 0.1;
+
+    // How people type the zero of a year in Chinese numerals: the proper 〇, a circle, a Latin or
+    // full-width O, the digit 0, or 零.
+    private static readonly string[] Zeros = ["〇", "〇", "○", "O", "Ｏ", "0", "零", "o"];
 
     private static readonly string[] ChineseNumerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -76,6 +87,8 @@ public sealed record Quirks
             quirks = quirks with { Approximate = ApproximateCell(rng, r, collapsed) };
         }
 
+        // Drawn last, so that every quirk above is drawn as before it existed.
+        if (rng.NextDouble() < ChineseYearRate) quirks = quirks with { YearZero = Zeros[rng.Next(Zeros.Length)] };
         return quirks;
     }
 

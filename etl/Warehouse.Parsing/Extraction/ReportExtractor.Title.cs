@@ -233,24 +233,12 @@ internal sealed partial class ReportExtractor
         return new DateOnly(y.Value, mo.Value, d.Value);
     }
 
-    // Digits, or Chinese numerals: 二〇二四 (digit by digit) and 二十一 (tens).
+    // Digits, or Chinese numerals: 二〇二四 (digit by digit, TitleForms.ReadYear) and 二十一 (tens).
     private static int? ReadNumber(string s, bool year)
     {
+        if (year) return TitleForms.ReadYear(s);
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
         const string digits = "〇一二三四五六七八九";
-        var v = 0;
-        if (year)
-        {
-            foreach (var ch in s)
-            {
-                var k = ch is '零' or '○' or 'Ｏ' or 'O' or '0' ? 0 : digits.IndexOf(ch);
-                if (k < 0) return null;
-                v = (v * 10) + k;
-            }
-
-            return v;
-        }
-
         var ten = s.IndexOf('十');
         if (ten < 0) return s.Length == 1 && digits.IndexOf(s[0]) > 0 ? digits.IndexOf(s[0]) : null;
         var tens = ten == 0 ? 1 : digits.IndexOf(s[0]);
@@ -258,11 +246,11 @@ internal sealed partial class ReportExtractor
         return tens < 0 || ones < 0 ? null : (tens * 10) + ones;
     }
 
-    [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
+    [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>" + TitleForms.Year + @")年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingDate();
 
     // A portal's page ends with a few words of its own after the signature ("附件下载", "打印本页").
-    [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>\d{4}|[〇零○Ｏ一二三四五六七八九]{4})年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
+    [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>" + TitleForms.Year + @")年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingTail();
 
     [GeneratedRegex(@"(?:信息来源|发布机构|发布单位|发文机关|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]

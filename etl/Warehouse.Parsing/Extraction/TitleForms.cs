@@ -16,7 +16,9 @@ namespace Warehouse.Parsing.Extraction;
 internal static partial class TitleForms
 {
     private const string Agency = @"[\p{IsCJKUnifiedIdeographs}（）()·“”〈〉A-Za-z]{2,40}?";
-    private const string Year = @"(?:19|20)\d{2}|[〇零○Ｏ一二三四五六七八九]{4}";
+    // A year in Chinese numerals has its zero typed every way: 〇, 零, ○, a Latin O or o, the digit 0
+    // ("二O二三年", "二0二三年").
+    internal const string Year = @"(?:19|20)\d{2}|(?=[〇零○ＯOo0０]*[一二三四五六七八九])[〇零○ＯOo0０一二三四五六七八九]{4}";
     private const string Report = @"(?:(?:政府|政务)?\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)";
 
     // Words of a breadcrumb or a column name that stand before the title on a crawled line.
@@ -107,14 +109,15 @@ internal static partial class TitleForms
         return s;
     }
 
-    private static int? ReadYear(string s)
+    /// <summary>A year matched by <see cref="Year"/>: digits, or Chinese numerals digit by digit with any zero; null when neither.</summary>
+    internal static int? ReadYear(string s)
     {
         if (int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
         const string digits = "〇一二三四五六七八九";
         var v = 0;
         foreach (var ch in s)
         {
-            var k = ch is '零' or '○' or 'Ｏ' or 'O' ? 0 : digits.IndexOf(ch);
+            var k = ch is '零' or '○' or 'Ｏ' or 'O' or 'o' or '0' or '０' ? 0 : digits.IndexOf(ch);
             if (k < 0) return null;
             v = (v * 10) + k;
         }
