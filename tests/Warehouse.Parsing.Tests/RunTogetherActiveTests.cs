@@ -28,6 +28,24 @@ public sealed class RunTogetherActiveTests
     }
 
     [Fact]
+    public void A_row_short_of_a_cell_in_a_document_that_keeps_its_boundaries_is_not_split()
+    {
+        // A print without rules: a blank cell of table 三 lost ("12 30 5 8 40 95", digits enough for
+        // seven cells) and table 二's first cell set against its label ("行政规范性文件0 | 0 | 98").
+        // The other rows of table 三 come in seven cells of their own, so "0 98" is a row short of a
+        // cell, not 0, 9, 8: its cells are unknown and said so.
+        var seed = File.ReadAllText(Path.Combine(Fixtures.Dir("Seeds"), "000_6b7f44aa3acc8f17.txt"));
+        var text = seed
+            .Replace("行政规范性文件\t0\t0\t0", "行政规范性文件\t0\t98", StringComparison.Ordinal)
+            .Replace("一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", "一、本年新收政府信息公开申请数量\t\t12\t30\t5\t8\t40\t95", StringComparison.Ordinal);
+        text.ShouldNotBe(seed);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "seed-000.txt");
+        Normative(reading).ShouldBe([null, null, null]);
+        reading.Findings.ShouldNotContain(f => f.Rule == "cells_run_together" && f.Message.StartsWith("表二", StringComparison.Ordinal));
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.StartsWith("表二「行政规范性文件」", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_a_statement_every_cell_of_the_row_stays_unknown()
     {
         var reading = Read("");

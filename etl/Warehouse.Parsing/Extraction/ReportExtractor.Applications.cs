@@ -301,6 +301,27 @@ internal sealed partial class ReportExtractor
         return last - first + 1;
     }
 
+    /// <summary>
+    /// Whether the document runs table cells together, as its table 三 shows: true when more of the
+    /// rows with numbers came in at most three pieces holding digits enough for the seven cells
+    /// ("21710000218", "500000 5") than came in seven cells of their own; false when fewer, or when
+    /// table 三 has no row with numbers. A row short of one or two cells ("12 30 5 8 40 95", a blank
+    /// cell lost in a print without rules) is evidence of neither.
+    /// </summary>
+    private static bool CellsRunTogether(IEnumerable<RowParts> rows)
+    {
+        int together = 0, apart = 0;
+        foreach (var parts in rows)
+        {
+            if (!parts.HasData) continue;
+            var filled = Filled(parts.Data);
+            if (filled >= ApplicantTypes.Count) apart++;
+            else if (filled <= 3 && RunsTogether(parts)) together++;
+        }
+
+        return together > apart;
+    }
+
     // A row printed with fewer cells than its digits can hold: its cells lost their boundaries.
     private static bool RunsTogether(RowParts parts)
     {

@@ -18,9 +18,10 @@ internal sealed partial class ReportExtractor
     ];
 
     /// <param name="runTogether">
-    /// Whether the document runs cells together (table 三 shows it): only then is a row of table 二
-    /// with fewer numbers than cells split into them; elsewhere a lone "141" is a cell whose
-    /// neighbours were lost, not three cells.
+    /// Whether the document runs cells together (most rows of table 三 show it, <see cref="CellsRunTogether"/>):
+    /// only then is a row of table 二 with fewer numbers than cells split into them; elsewhere a lone
+    /// "141" is a cell whose neighbours were lost, not three cells, and "行政规范性文件0 | 0 | 98" (a
+    /// print without rules that set a cell against the label) is a row short of a cell, not 0, 9, 8.
     /// </param>
     private ActiveRead ReadActiveDisclosure(int applicationsStart, int? year, bool runTogether)
     {
