@@ -121,7 +121,7 @@ public static class DocxRenderer
         public Extras(DocxKind kind, Random rng, Quirks quirks)
         {
             Rng = rng;
-            People = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: kind == DocxKind.Edited, fullWidth: kind == DocxKind.Edited) : null;
+            People = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: kind == DocxKind.Edited, fullWidth: kind == DocxKind.Edited, chineseZeros: kind == DocxKind.Edited) : null;
             if (kind == DocxKind.ForPdftotext)
             {
                 Footer = rng.NextDouble() < 0.6;

@@ -14,7 +14,7 @@ public static class MarkdownRenderer
     public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
-        var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true) : null;
+        var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
         var style = new Style(
             HashHeadings: rng.NextDouble() < 0.7,
             RepeatMerged: rng.NextDouble() < 0.4,

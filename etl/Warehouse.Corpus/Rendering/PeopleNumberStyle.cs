@@ -5,8 +5,8 @@ namespace Warehouse.Corpus.Rendering;
 
 /// <summary>
 /// Numbers as the people who fill in the template write them, in layouts that keep cell boundaries:
-/// units in cells ("12件", "3条", "356.20万元", or "418000元" in the 万元 column), "—", "/", "无" or a
-/// blank for zero, full-width digits, thousands separators. Every form states the same value.
+/// units in cells ("12件", "3条", "5份", "356.20万元", or "418000元" in the 万元 column), "—", "/", "无",
+/// "〇", "零" or a blank for zero, full-width digits, thousands separators. Every form states the same value.
 /// </summary>
 public sealed class PeopleNumberStyle
 {
@@ -18,14 +18,15 @@ public sealed class PeopleNumberStyle
 
     /// <param name="blanks">Whether a zero may be left blank (never in a PDF, which has no empty cells to read).</param>
     /// <param name="fullWidth">Whether digits may be full-width (a PDF's narrow cells would wrap them mid-number).</param>
-    public PeopleNumberStyle(Random rng, bool blanks, bool fullWidth = true)
+    /// <param name="chineseZeros">Whether zero may be the numeral 〇 or the word 零 (in grids: documents whose cells keep their boundaries).</param>
+    public PeopleNumberStyle(Random rng, bool blanks, bool fullWidth = true, bool chineseZeros = false)
     {
         _rng = rng;
         _fullWidth = fullWidth;
         // Some offices write a unit in every cell, some in a few, some in none.
         _unitShare = rng.NextDouble() switch { < 0.4 => 0.9, < 0.7 => 0.3, _ => 0 };
         _feeForm = rng.Next(3);
-        string[] zeros = ["0", "—", "/", "无", "-", blanks ? "" : "0"];
+        string[] zeros = ["0", "—", "/", "无", "-", blanks ? "" : "0", .. chineseZeros ? new[] { "〇", "零" } : []];
         _zero = zeros[rng.Next(zeros.Length)];
     }
 

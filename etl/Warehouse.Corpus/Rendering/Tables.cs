@@ -29,7 +29,7 @@ public static class Tables
         void Row(string item, string label, params decimal?[] values)
         {
             var amount = item == "fees" ? r.Template == Template.Template2021 : item == "procurement";
-            rows.Add(Spread([new GridCell(label), .. values.Select((v, k) => GridCell.Number(v ?? 0) with { Unit = amount && k == values.Length - 1 ? "万元" : item is "regulations" or "normative_documents" ? "件" : "条" })]));
+            rows.Add(Spread([new GridCell(label), .. values.Select((v, k) => GridCell.Number(v ?? 0) with { Unit = amount && k == values.Length - 1 ? "万元" : item switch { "regulations" => "件", "normative_documents" => "份", _ => "条" } })]));
             keys.Add(item);
         }
 

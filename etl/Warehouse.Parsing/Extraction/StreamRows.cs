@@ -17,7 +17,7 @@ namespace Warehouse.Parsing.Extraction;
 internal static partial class StreamRows
 {
     private const string DateSuffixes = "年月日号时分秒%％‰";
-    private const string UnitChars = "件条个项次起人元";
+    private const string UnitChars = "件条个项次起人元份篇";
 
     public static bool HasDigit(string text)
     {

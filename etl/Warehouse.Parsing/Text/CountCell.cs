@@ -12,15 +12,17 @@ public enum CellKind
 /// <summary>Reads the numbers of a table cell.</summary>
 public static partial class CountCell
 {
-    // Portals write zero as "-", "/", "—", "无" or leave the cell blank.
-    private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无"];
+    // Portals write zero as "-", "/", "—", "无", the numeral 〇 or the word 零, or leave the cell blank.
+    private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无", "〇", "零"];
 
     // Every character, besides digits and separators, of the number forms Classify accepts: signs,
     // zero marks, units (万元 included), and the words of round figures (余, 多, 约, 近).
-    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("+-/\\—–―\uFF0D\uFF0F无件条个项次起人家宗元万余多约近");
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("+-/\\—–―\uFF0D\uFF0F无〇零" + CountUnits + "元万余多约近");
 
-    // Units people write in cells: "12件", "3条", "356.20万元", "418000元".
-    private static readonly string[] CountUnits = ["件", "条", "个", "项", "次", "起", "人", "家", "宗"];
+    // Units people write in cells: "12件", "3条", "5份" (documents), "2篇", "356.20万元", "418000元".
+    private const string CountUnits = "件条个项次起人家宗份篇";
+
+    private static bool IsUnit(char c) => CountUnits.Contains(c, StringComparison.Ordinal) || c == '元';
 
     public static string Clean(string raw) => TextKey.Compact(raw);
 
@@ -58,7 +60,7 @@ public static partial class CountCell
         if (numeral) return IsNumeral(text) || IsCutAtThousands(text) ? CellKind.Number : CellKind.Label;
         // A number written with a unit or as a round figure ends in a unit, 余 or 多, or starts with 约 or 近.
         var last = text[^1];
-        var unitLast = last is '件' or '条' or '个' or '项' or '次' or '起' or '人' or '家' or '宗' or '元';
+        var unitLast = IsUnit(last);
         if (unitLast && WithUnit(text) is not null) return CellKind.Number;
         if ((unitLast || last is '余' or '多' || text[0] is '约' or '近') && IsApproximate(text)) return CellKind.Number;
 
@@ -130,15 +132,10 @@ public static partial class CountCell
     /// <summary>The number of a cell written with a unit ("12件" → "12", "356.20万元" → "356.20万元" stays), or null.</summary>
     private static string? WithUnit(string text)
     {
-        if (text.Length < 2 || text[^1] is not ('件' or '条' or '个' or '项' or '次' or '起' or '人' or '家' or '宗' or '元')) return null;
+        if (text.Length < 2 || !IsUnit(text[^1])) return null;
         if (text.EndsWith("万元", StringComparison.Ordinal)) return IsNumeral(text[..^2]) ? text : null;
         if (text.EndsWith('元')) return IsNumeral(text[..^1]) ? text : null;
-        foreach (var unit in CountUnits)
-        {
-            if (text.Length > unit.Length && text.EndsWith(unit, StringComparison.Ordinal) && IsNumeral(text[..^unit.Length])) return text[..^unit.Length];
-        }
-
-        return null;
+        return IsNumeral(text[..^1]) ? text[..^1] : null;
     }
 
     /// <summary>"40余条", "约30件", "近10条", "100多件": a figure people round, not an exact count.</summary>
@@ -146,12 +143,7 @@ public static partial class CountCell
     {
         var t = text;
         if (t.Length > 0 && t[0] is '约' or '近') t = t[1..];
-        foreach (var unit in CountUnits)
-        {
-            if (!t.EndsWith(unit, StringComparison.Ordinal)) continue;
-            t = t[..^unit.Length];
-            break;
-        }
+        if (t.Length > 0 && CountUnits.Contains(t[^1], StringComparison.Ordinal)) t = t[..^1];
 
         return t.Length > 1 && t[^1] is '余' or '多' && IsNumeral(t[..^1]) || (t != text && IsNumeral(t) && text[0] is '约' or '近');
     }

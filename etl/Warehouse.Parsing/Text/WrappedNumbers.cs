@@ -458,7 +458,8 @@ internal static partial class WrappedNumbers
 
     private static bool IsNumber(string text) => Number().IsMatch(text);
 
-    private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次";
+    // Not 人 or 家: a header wraps "自然" over "人", and a lone 人 there is no number's end.
+    private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次" or "份" or "篇";
 
     // "5." is the numbering of a label set on a line of its own, not a piece of a number: a number
     // never ends in its decimal point.
