@@ -52,6 +52,19 @@ public sealed partial class TextFormsTests
         finding.Message.ShouldStartWith("表二「行政处罚」出现了两次且数字不同（「2776」与「2777」）");
     }
 
+    [Theory]
+    // A note under the table, and a sentence naming a row with another figure: prose, not rows
+    // (before, "unrecognised_row" and "duplicate_row" errors on a report that adds up).
+    [InlineData("注：本年度作出行政处罚决定5件，已全部按规定公开。")]
+    [InlineData("本年度行政处罚决定均已按规定公开，共计2700件。")]
+    public void A_sentence_under_table_two_is_prose_not_a_row(string sentence)
+    {
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"))
+            .Replace("行政强制                                                    84", "行政强制                                                    84\n\n" + sentence, StringComparison.Ordinal);
+        text.ShouldContain(sentence);
+        ShouldReadLikeTheFixture(text, "hongze-2024-layout");
+    }
+
     [Fact]
     public void A_row_of_table_two_printed_again_with_the_same_numbers_is_read_once_with_a_warning()
     {

@@ -47,7 +47,13 @@ internal sealed partial class ReportExtractor
             (waiting, waitingFor) = (null, null);
         }
 
-        foreach (var (_, parts) in CollectRows(from, to))
+        var rows = CollectRows(from, to);
+        // A sentence under the table ("注：本年度作出行政处罚决定5件，已全部按规定公开。"): a paragraph
+        // with a 。 that gives one row with numbers is prose, not a row (a crawler's one-line body
+        // gives many rows from one paragraph and stays a table).
+        var withData = rows.Where(r => r.Parts.HasData).GroupBy(r => r.Index).ToDictionary(g => g.Key, g => g.Count());
+        bool Sentence(int index) => withData.GetValueOrDefault(index) == 1 && _blocks[index] is Documents.Paragraph p && p.Text.Contains('。', StringComparison.Ordinal);
+        foreach (var (index, parts) in rows)
         {
             read.AddHeaderMarks(parts.Key);
             if (!parts.HasData)
@@ -80,7 +86,7 @@ internal sealed partial class ReportExtractor
             if (item is null)
             {
                 // A heading row of a grid ("第二十条第（一）项" with empty cells beside it) has no numbers.
-                if (!IsProse(parts) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))
+                if (!IsProse(parts) && !Sentence(index) && parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))
                 {
                     if (ActiveRead.StripHeaders(parts.Key).Length == 0 && !parts.Data.Any(d => CountCell.Classify(d) == CellKind.Label)) waiting = parts;
                     else Unrecognised("二", parts);
@@ -91,7 +97,7 @@ internal sealed partial class ReportExtractor
 
             if (read.Items.TryGetValue(item, out var first))
             {
-                if (!IsProse(parts)) Repeated(read, item, first.Data, parts.Data);
+                if (!IsProse(parts) && !Sentence(index)) Repeated(read, item, first.Data, parts.Data);
                 continue;
             }
 
