@@ -1,4 +1,5 @@
 using Warehouse.Core;
+using Warehouse.Parsing.Documents;
 using Warehouse.Parsing.Text;
 
 namespace Warehouse.Parsing.Extraction;
@@ -52,7 +53,7 @@ internal sealed partial class ReportExtractor
         // with a 。 that gives one row with numbers is prose, not a row (a crawler's one-line body
         // gives many rows from one paragraph and stays a table).
         var withData = rows.Where(r => r.Parts.HasData).GroupBy(r => r.Index).ToDictionary(g => g.Key, g => g.Count());
-        bool Sentence(int index) => withData.GetValueOrDefault(index) == 1 && _blocks[index] is Documents.Paragraph p && p.Text.Contains('。', StringComparison.Ordinal);
+        bool Sentence(int index) => withData.GetValueOrDefault(index) == 1 && _blocks[index] is Paragraph p && p.Text.Contains('。', StringComparison.Ordinal);
         foreach (var (index, parts) in rows)
         {
             read.AddHeaderMarks(parts.Key);
