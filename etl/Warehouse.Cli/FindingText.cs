@@ -31,6 +31,7 @@ internal static class FindingText
         ["cells_ambiguous"] = "连写多解",
         ["cells_wrapped"] = "数字折行",
         ["label_misprinted"] = "行名误印",
+        ["heading_misprinted"] = "章节标题误印",
         ["group_collapsed"] = "分组合并打印",
         ["table_scrambled"] = "表格错乱",
         ["table_reordered"] = "表格排回",

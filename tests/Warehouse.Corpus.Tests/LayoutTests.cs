@@ -12,12 +12,6 @@ public sealed class LayoutTests
 {
     public static TheoryData<string> AllLayouts() => new(Layouts.All);
 
-    private static readonly string[] Headings =
-    [
-        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
-        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
-    ];
-
     [Theory]
     [MemberData(nameof(AllLayouts))]
     public void Every_layout_renders_the_same_bytes_for_the_same_report(string layout)
@@ -57,7 +51,8 @@ public sealed class LayoutTests
             var because = $"report {g.Index} ({layout})";
             text.ShouldContain(r.Agency, Case.Sensitive, because);
             canon.ShouldContain($"{r.Year}年", Case.Sensitive, because);
-            foreach (var heading in Headings) text.ShouldContain(heading, Case.Sensitive, because);
+            // Each heading as this rendering prints it (one in ten has a misprint: Quirks.Headings).
+            for (var n = 1; n <= 6; n++) text.ShouldContain(x.Quirks.Heading(n), Case.Sensitive, because);
             foreach (var article in new[] { "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项" })
             {
                 canon.ShouldContain(Tables.Canon(article), Case.Sensitive, because);

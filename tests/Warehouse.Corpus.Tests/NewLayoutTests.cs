@@ -26,16 +26,13 @@ public sealed class NewLayoutTests
     [Fact]
     public void Text_stream_puts_the_body_on_one_line_with_every_table_run_together()
     {
-        var texts = Streams.Select(x => (x.Generated, Text: Rendered.StreamText(x.Rendition.Bytes))).ToList();
-        foreach (var (g, text) in texts)
+        var texts = Streams.Select(x => (x.Generated, Text: Rendered.StreamText(x.Rendition.Bytes), x.Rendition.Quirks)).ToList();
+        foreach (var (g, text, quirks) in texts)
         {
             var lines = text.TrimEnd('\n').Split('\n');
             var body = lines[^1];
             lines.Length.ShouldBeOneOf(1, 10);
-            foreach (var heading in new[] { "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项" })
-            {
-                body.ShouldContain(heading, Case.Sensitive, $"report {g.Index}");
-            }
+            for (var n = 1; n <= 6; n++) body.ShouldContain(quirks.Heading(n), Case.Sensitive, $"report {g.Index}");
 
             Regex.IsMatch(body, @"尚未审结总计 ?\d[\d ]{14,}").ShouldBeTrue($"report {g.Index}: table 四 as one run of digits");
             Regex.IsMatch(body, @"(来源|发布机构|信息来源)：").ShouldBeTrue($"report {g.Index}: a byline");

@@ -26,8 +26,9 @@ public sealed class QuirkTests
             {
                 var a = Quirks.Draw(ReportFactory.Create(8, i, 0.15), layout);
                 var b = Quirks.Draw(ReportFactory.Create(8, i, 0.15), layout);
-                (a with { Labels = b.Labels }).ShouldBe(b, $"{layout} {i}");
+                (a with { Labels = b.Labels, Headings = b.Headings }).ShouldBe(b, $"{layout} {i}");
                 a.Labels.ShouldBe(b.Labels);
+                a.Headings.ShouldBe(b.Headings);
             }
         }
     }
@@ -41,6 +42,29 @@ public sealed class QuirkTests
             Share(quirks, q => q.Title != TitleForm.AsPrinted).ShouldBe(Quirks.TitleRate, 0.03, layout);
             quirks.Select(q => q.Title).Distinct().Count().ShouldBe(Enum.GetValues<TitleForm>().Length, layout);
         }
+    }
+
+    [Fact]
+    public void Headings_are_misprinted_at_their_rate_by_one_character_keeping_their_number_and_end()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            Share(quirks, q => q.Headings.Count > 0).ShouldBe(Quirks.HeadingMisprintRate, 0.02, layout);
+            foreach (var (number, printed) in quirks.SelectMany(q => q.Headings))
+            {
+                var heading = Quirks.SectionHeadings[number - 1];
+                number.ShouldBeInRange(2, 6);
+                printed.ShouldNotBe(heading);
+                printed[..2].ShouldBe(heading[..2]);
+                printed[^1].ShouldBe(heading[^1]);
+                Math.Abs(printed.Length - heading.Length).ShouldBeLessThanOrEqualTo(1);
+            }
+        }
+
+        // Dropped, typed wrong and added all come.
+        var lengths = Layouts.All.SelectMany(In).SelectMany(q => q.Headings).Select(h => h.Value.Length - Quirks.SectionHeadings[h.Key - 1].Length).Distinct();
+        lengths.ShouldBe([-1, 0, 1], ignoreOrder: true);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Warehouse.Parsing.Tests;
 /// </summary>
 public sealed partial class RealMutationTests
 {
-    private static readonly string[] TextFixtures = ["pingtan-2021", "pingtan-2024", "hongze-2024-layout", "pingtan-2024-portal"];
+    private static readonly string[] TextFixtures = ["pingtan-2021", "pingtan-2024", "hongze-2024-layout", "pingtan-2024-portal", "pingtan-2022"];
 
     private static readonly string[] Labels =
     [
@@ -31,6 +31,7 @@ public sealed partial class RealMutationTests
         MisprintLabel,
         WrapLabel,
         PageFooter,
+        MisprintHeading,
     }
 
     [Fact]
@@ -83,6 +84,7 @@ public sealed partial class RealMutationTests
         Damage.DropCellSpaces => html ? text : DropCellSpaces(text, rng),
         Damage.MisprintLabel => Misprint(text, rng),
         Damage.WrapLabel => Wrap(text, rng, html),
+        Damage.MisprintHeading => MisprintHeading(text, rng),
         _ => Footer(text, rng, html),
     };
 
@@ -103,6 +105,26 @@ public sealed partial class RealMutationTests
         // Drop a character, or change it to a look-alike of a kind printers produce.
         var replacement = rng.Next(2) == 0 ? "" : "止".ToString();
         return text[..(at + k)] + replacement + text[(at + k + 1)..];
+    }
+
+    // The words of the numbered section headings 二 to 六 ("四、政府信息公开行政法复议、行政诉讼情况", pingtan 2022).
+    private static readonly string[] Headings = ["主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况", "其他需要报告的事项"];
+
+    private static string MisprintHeading(string text, Random rng)
+    {
+        var found = Headings.Select((h, i) => (At: text.IndexOf("二三四五六"[i] + "、" + h, StringComparison.Ordinal), Words: h))
+            .Where(x => x.At >= 0).ToList();
+        if (found.Count == 0) return text;
+        var (at, words) = found[rng.Next(found.Count)];
+        at += 2;
+        // A character dropped, typed wrong or added, anywhere but the last (情况, 事项 end every heading).
+        var k = rng.Next(words.Length - 1);
+        return rng.Next(3) switch
+        {
+            0 => text.Remove(at + k, 1),
+            1 => text[..(at + k)] + "止" + text[(at + k + 1)..],
+            _ => text.Insert(at + k, "法"),
+        };
     }
 
     private static string Wrap(string text, Random rng, bool html)

@@ -18,19 +18,19 @@ public static class Composer
         {
             new TitlePart(r.Agency, $"{year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year) { Form = quirks.Title, YearText = year },
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
-            new HeadingPart("一、总体情况"),
+            new HeadingPart(quirks.Heading(1)),
         };
         var prose = new ProseBank(g.QuirkSeed);
         parts.AddRange(SectionOne(g, prose).Select(p => new ParagraphPart(p)));
-        parts.Add(new HeadingPart("二、主动公开政府信息情况"));
+        parts.Add(new HeadingPart(quirks.Heading(2)));
         parts.Add(new TablePart(Tables.Active(r)));
-        parts.Add(new HeadingPart("三、收到和处理政府信息公开申请情况"));
+        parts.Add(new HeadingPart(quirks.Heading(3)));
         parts.Add(new TablePart(Tables.Applications(r, quirks)));
-        parts.Add(new HeadingPart("四、政府信息公开行政复议、行政诉讼情况"));
+        parts.Add(new HeadingPart(quirks.Heading(4)));
         parts.Add(new TablePart(Tables.Review(r)));
-        parts.Add(new HeadingPart("五、存在的主要问题及改进情况"));
+        parts.Add(new HeadingPart(quirks.Heading(5)));
         parts.Add(new ParagraphPart(prose.Problems()));
-        parts.Add(new HeadingPart("六、其他需要报告的事项"));
+        parts.Add(new HeadingPart(quirks.Heading(6)));
         parts.Add(new ParagraphPart($"本机关{r.Year}年度未收取信息处理费。"));
         if (r.Published is { } date)
         {

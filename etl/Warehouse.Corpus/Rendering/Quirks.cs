@@ -35,6 +35,12 @@ public sealed record Quirks
     /// </summary>
     public string? YearZero { get; init; }
 
+    /// <summary>
+    /// A section heading printed with a character dropped, typed wrong or added, by section number
+    /// (2-6): "四、政府信息公开行政法复议、行政诉讼情况" (pingtan 2022). Its number and last character stay.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> Headings { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Numbers written as people write them: units in cells, "—"/"无"/blank for zero, full-width digits.</summary>
     public bool PeopleNumbers { get; init; }
 
@@ -42,6 +48,16 @@ public sealed record Quirks
     public (string Row, int Column)? Approximate { get; init; }
 
     public string Label(DisposalCategory category) => Labels.TryGetValue(category.Code, out var label) ? label : category.Label;
+
+    /// <summary>Section <paramref name="number"/>'s heading (1-6) as this rendering prints it.</summary>
+    public string Heading(int number) => Headings.TryGetValue(number, out var printed) ? printed : SectionHeadings[number - 1];
+
+    /// <summary>The six section headings as the template words them.</summary>
+    public static readonly IReadOnlyList<string> SectionHeadings =
+    [
+        "一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项",
+    ];
 
     // Rates, per report of a layout that takes the quirk.
     public const double TitleRate = 0.35;
@@ -53,6 +69,7 @@ public sealed record Quirks
     public const double PeopleNumbersRate = 0.4;
     public const double ApproximateRate = 0.1;
     public const double ChineseYearRate = 0.1;
+    public const double HeadingMisprintRate = 0.1;
 
     // How people type the zero of a year in Chinese numerals: the proper 〇, a circle, a Latin or
     // full-width O, the digit 0, or 零.
@@ -89,7 +106,28 @@ public sealed record Quirks
 
         // Drawn last, so that every quirk above is drawn as before it existed.
         if (rng.NextDouble() < ChineseYearRate) quirks = quirks with { YearZero = Zeros[rng.Next(Zeros.Length)] };
+        if (rng.NextDouble() < HeadingMisprintRate)
+        {
+            var number = 2 + rng.Next(5);
+            quirks = quirks with { Headings = new Dictionary<int, string> { [number] = MisprintHeading(SectionHeadings[number - 1], rng) } };
+        }
+
         return quirks;
+    }
+
+    // One character of the words after "四、", never the last: dropped, typed wrong, or one added.
+    private static string MisprintHeading(string heading, Random rng)
+    {
+        const int Words = 2;
+        var at = Words + rng.Next(heading.Length - Words - 1);
+        const string typos = "的之和与工公正政法规理请申息";
+        var typo = typos[rng.Next(typos.Length)];
+        return rng.Next(3) switch
+        {
+            0 => heading.Remove(at, 1),
+            1 => heading[..at] + (typo == heading[at] ? '之' : typo) + heading[(at + 1)..],
+            _ => heading.Insert(at, typo.ToString()),
+        };
     }
 
     // A group whose cells the injected change touches stays printed in full: its findings name its reasons.

@@ -135,24 +135,7 @@ internal static partial class ApplicationRows
         var template = TemplateCores[code];
         var printed = Core(key);
         if (printed.Length == 0) return 0;
-        return (double)Lcs(template, printed) / Math.Max(template.Length, printed.Length);
-    }
-
-    private static int Lcs(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        foreach (var ca in a)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return (double)Text.TextKey.CommonSubsequence(template, printed) / Math.Max(template.Length, printed.Length);
     }
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|\d+)+")]

@@ -70,6 +70,13 @@ internal sealed partial class ReportExtractor
         var prose = SectionOneText();
         var region = _regions.Resolve(agency, _options.RegionHint, DocumentText);
         if (region.Finding is not null) _findings.Add(region.Finding);
+        foreach (var (number, block) in _sections.Misprinted())
+        {
+            var printed = Sections.HeadingText(_blocks[block])!.Trim();
+            var name = Sections.Names[number - 1];
+            _findings.Add(Finding.Warning("heading_misprinted",
+                $"章节标题「{printed}」与模板的「{name}」不同，按其编号和字形读作第{"一二三四五六"[number - 1]}部分。The heading '{printed}' is read as '{name}' by its number and wording."));
+        }
 
         var report = new Report(
             Agency: agency,

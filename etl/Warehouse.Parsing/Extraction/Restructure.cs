@@ -117,33 +117,77 @@ internal static partial class Restructure
 
     private static List<string>? Split(string text)
     {
-        // Most long paragraphs hold no heading, and a heading alone is already a paragraph.
-        var any = false;
-        foreach (var m in InlineHeading().EnumerateMatches(text))
-        {
-            if (m.Index == 0 && m.Length == text.Length) return null;
-            any = true;
-            break;
-        }
-
-        if (!any) return null;
-        List<string>? pieces = null;
-        var at = 0;
+        var found = new List<(int Index, int Length)>();
+        var sections = new HashSet<int>();
         foreach (Match m in InlineHeading().Matches(text))
         {
+            // A heading alone is already a paragraph.
             if (m.Index == 0 && m.Length == text.Length) return null;
-            pieces ??= [];
-            var before = text[at..m.Index].Trim();
-            if (before.Length > 0) pieces.Add(before);
-            pieces.Add(m.Value.Trim());
-            at = m.Index + m.Length;
+            found.Add((m.Index, m.Length));
+            sections.Add("一二三四五六".IndexOf(m.Value.TrimStart()[0], StringComparison.Ordinal));
         }
 
-        if (pieces is null) return null;
+        foreach (var (index, length, section) in MisprintedHeadings(text))
+        {
+            if (sections.Contains(section) || found.Any(f => index < f.Index + f.Length && f.Index < index + length)) continue;
+            if (index == 0 && length == text.Length) return null;
+            found.Add((index, length));
+        }
+
+        // Most long paragraphs hold no heading.
+        if (found.Count == 0) return null;
+        var pieces = new List<string>();
+        var at = 0;
+        foreach (var (index, length) in found.OrderBy(f => f.Index))
+        {
+            var before = text[at..index].Trim();
+            if (before.Length > 0) pieces.Add(before);
+            pieces.Add(text.Substring(index, length).Trim());
+            at = index + length;
+        }
+
         var rest = text[at..].Trim();
         if (rest.Length > 0) pieces.Add(rest);
         return pieces.Count > 1 ? pieces : null;
     }
+
+    /// <summary>
+    /// Numbered headings whose words are misprinted ("四、政府信息公开行政法复议、行政诉讼情况"): after a
+    /// numeral 二 to 六 and its 、, the shortest run of text whose folded words are that section's
+    /// wording within a character or two (<see cref="Sections.IsMisprint"/>). Yields (index, length, section 0-5).
+    /// </summary>
+    private static IEnumerable<(int Index, int Length, int Section)> MisprintedHeadings(string text)
+    {
+        var longest = Sections.Keys.Max(k => k.Max(w => w.Length)) + 2;
+        for (var i = text.IndexOfAny(NumeralChars); i >= 0 && i < text.Length - 1; i = text.IndexOfAny(NumeralChars, i + 1))
+        {
+            var j = i + 1;
+            while (j < text.Length && text[j] == ' ') j++;
+            if (j >= text.Length || text[j] is not ('、' or '.' or '．')) continue;
+            var section = "一二三四五六".IndexOf(text[i], StringComparison.Ordinal);
+
+            // The folded words after the numbering, with where each stands in the text.
+            var key = new System.Text.StringBuilder();
+            var ends = new List<int>();
+            for (var k = j + 1; k < text.Length && key.Length < longest; k++)
+            {
+                var folded = Text.TextKey.Of(text[k].ToString());
+                if (folded.Length == 0) continue;
+                key.Append(folded);
+                ends.Add(k + 1);
+            }
+
+            var words = key.ToString();
+            for (var n = 1; n <= words.Length; n++)
+            {
+                if (!Sections.IsMisprint(section, words[..n])) continue;
+                yield return (i, ends[n - 1] - i, section);
+                break;
+            }
+        }
+    }
+
+    private static readonly char[] NumeralChars = "二三四五六".ToCharArray();
 
     [GeneratedRegex(
         @"(?:一\s*[、.．]\s*总体情况" +

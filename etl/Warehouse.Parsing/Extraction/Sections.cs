@@ -17,7 +17,7 @@ internal sealed partial class Sections
         "六、其他需要报告的事项",
     ];
 
-    private static readonly string[][] Keys =
+    internal static readonly string[][] Keys =
     [
         ["总体情况"],
         ["主动公开政府信息情况", "主动公开政府信息的情况"],
@@ -28,6 +28,7 @@ internal sealed partial class Sections
     ];
 
     private readonly int?[] _starts = new int?[6];
+    private readonly HashSet<int> _misprinted = [];
 
     public Sections(IReadOnlyList<Block> blocks)
     {
@@ -35,8 +36,10 @@ internal sealed partial class Sections
         for (var i = 0; i < blocks.Count; i++)
         {
             if (HeadingText(blocks[i]) is not { } text) continue;
-            var n = Match(text);
-            if (n >= 0) headings.Add((i, n));
+            var n = Match(text, out var misprinted);
+            if (n < 0) continue;
+            headings.Add((i, n));
+            if (misprinted) _misprinted.Add(i);
         }
 
         // A table of contents lists the headings one after another with nothing between them;
@@ -68,7 +71,11 @@ internal sealed partial class Sections
 
     public IEnumerable<string> Missing() => Enumerable.Range(0, 6).Where(n => _starts[n] is null).Select(n => Names[n]);
 
-    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t) >= 0;
+    /// <summary>The sections (1-6) whose heading was taken although misprinted, with the block index of each.</summary>
+    public IEnumerable<(int Number, int Block)> Misprinted() =>
+        Enumerable.Range(0, 6).Where(n => _starts[n] is { } s && _misprinted.Contains(s)).Select(n => (n + 1, _starts[n]!.Value));
+
+    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t, out _) >= 0;
 
     public static string? HeadingText(Block block)
     {
@@ -85,13 +92,21 @@ internal sealed partial class Sections
         return only;
     }
 
-    private static int Match(string text)
+    private static int Match(string text, out bool misprinted)
     {
-        // Every heading ends in 情况, 事项 or 措施; most blocks are cells and prose, so look first.
-        if (text.Length > 60 || !(text.Contains("情况", StringComparison.Ordinal) || text.Contains("事项", StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal))) return -1;
+        misprinted = false;
+        // Every heading ends in 情况, 事项, 措施 or 问题 (况 or 项 even misprinted); most blocks are cells and prose, so look first.
+        if (text.Length > 60 || !(text.Contains('况', StringComparison.Ordinal) || text.Contains('项', StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal))) return -1;
         var key = TextKey.Of(text);
         if (key.Length == 0 || key.Length > 40) return -1;
-        if (key[0] is >= '0' and <= '9' || "第一二三四五六七八九十".Contains(key[0])) key = Numbering().Replace(key, "");
+        var number = -1;
+        if (key[0] is >= '0' and <= '9' || "第一二三四五六七八九十".Contains(key[0]))
+        {
+            var numbering = Numbering().Match(key);
+            number = Number(numbering.Value);
+            key = key[numbering.Length..];
+        }
+
         for (var n = 0; n < Keys.Length; n++)
         {
             foreach (var k in Keys[n])
@@ -100,7 +115,45 @@ internal sealed partial class Sections
             }
         }
 
+        // Only a heading that carries its own section's number is read through a misprint.
+        if (number >= 0 && IsMisprint(number, key))
+        {
+            misprinted = true;
+            return number;
+        }
+
         return -1;
+    }
+
+    /// <summary>The section (0-5) a heading's numbering names ("四", "第四部分", "4"), or -1.</summary>
+    private static int Number(string numbering)
+    {
+        var core = numbering.TrimStart('第');
+        if (core.EndsWith("部分", StringComparison.Ordinal)) core = core[..^2];
+        if (core.Length != 1) return -1;
+        var n = "一二三四五六".IndexOf(core[0], StringComparison.Ordinal);
+        return n >= 0 ? n : core[0] is >= '1' and <= '6' ? core[0] - '1' : -1;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> (the folded words of a heading after its numbering) is one of
+    /// section <paramref name="section"/>'s (0-5) wordings misprinted: a character or two dropped, added
+    /// or typed wrong ("政府信息公开行政法复议、行政诉讼情况", pingtan 2022), ending as the wording ends.
+    /// Wordings under eight characters ("总体情况") are too short to tell from other words.
+    /// </summary>
+    internal static bool IsMisprint(int section, string key)
+    {
+        if (key.Length == 0) return false;
+        foreach (var k in Keys[section])
+        {
+            if (k.Length < 8) continue;
+            var slack = k.Length >= 12 ? 2 : 1;
+            if (Math.Abs(key.Length - k.Length) > slack || key[^1] != k[^1]) continue;
+            var common = TextKey.CommonSubsequence(k, key);
+            if (k.Length - common <= slack && key.Length - common <= slack) return true;
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^(?:第?[一二三四五六七八九十]+部分|[一二三四五六七八九十]+|\d+)")]

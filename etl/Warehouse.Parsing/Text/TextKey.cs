@@ -31,6 +31,27 @@ public static class TextKey
     public static bool IsSpace(char ch) => ch < 128 ? ch is ' ' or '\t' or '\r' or '\n'
         : ch is not (>= '\u4e00' and <= '\u9fff') && (ch is '\u00a0' or '\u3000' or '\u200b' or '\ufeff' || char.IsWhiteSpace(ch));
 
+    /// <summary>
+    /// The length of the longest common subsequence of two folded labels: how many of one's characters
+    /// the other holds in order. A dropped, added or misprinted character costs one.
+    /// </summary>
+    public static int CommonSubsequence(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        foreach (var ca in a)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = ca == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     public static bool HasCjk(string text)
     {
         foreach (var ch in text)
