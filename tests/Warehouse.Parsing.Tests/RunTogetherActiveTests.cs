@@ -100,4 +100,17 @@ public sealed class RunTogetherActiveTests
         Normative(reading).ShouldBe([null, null, null]);
         reading.Findings.ShouldContain(f => f.Rule == "cells_ambiguous" && f.Severity == Severity.Error);
     }
+    [Fact]
+    public void A_2019_template_row_names_its_own_columns_and_an_amount_with_its_unit_is_cut_like_any_run()
+    {
+        // pingtan 2019: "行政许可3960181" (上一年项目数量, 本年增/减, 处理决定数量), "行政事业性收费350",
+        // "政府集中采购13575394432.52元" (采购项目数量, 采购总金额 in 元).
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2019")), "pingtan-2019");
+        var ambiguous = reading.Findings.Where(f => f.Rule == "cells_ambiguous").Select(f => f.Message).ToList();
+        ambiguous.ShouldContain(m => m.StartsWith("表二「行政许可」", StringComparison.Ordinal) && m.Contains("上一年项目数量、本年增/减、处理决定数量不予采信", StringComparison.Ordinal));
+        ambiguous.ShouldContain(m => m.StartsWith("表二「行政事业性收费」", StringComparison.Ordinal) && m.Contains("上一年项目数量、本年增/减不予采信", StringComparison.Ordinal));
+        ambiguous.ShouldContain(m => m.Contains("13575394432.52元", StringComparison.Ordinal) && m.Contains("(13,575394432.52元)", StringComparison.Ordinal) && m.Contains("采购项目数量、采购总金额不予采信", StringComparison.Ordinal));
+        ambiguous.ShouldNotContain(m => m.Contains("本年制发件数", StringComparison.Ordinal) || m.Contains("第1列", StringComparison.Ordinal));
+        reading.Findings.ShouldNotContain(f => f.Rule == "missing_cells");
+    }
 }

@@ -9,6 +9,25 @@ internal sealed class ActiveRead
     /// <summary>The three count columns of table 二's first rows (规章, 行政规范性文件), as the 2021 template prints them.</summary>
     public static readonly string[] CountColumns = ["本年制发件数", "本年废止件数", "现行有效件数"];
 
+    /// <summary>
+    /// The columns of a row of table 二 as <paramref name="template"/> heads them, for messages:
+    /// 2019's 行政许可 is "上一年项目数量、本年增/减、处理决定数量", 2021's 行政规范性文件 is <see cref="CountColumns"/>.
+    /// </summary>
+    public static IReadOnlyList<string> ColumnNames(Template template, string item) => template == Template.Template2021
+        ? item switch
+        {
+            "regulations" or "normative_documents" => CountColumns,
+            "fees" => ["本年收费金额"],
+            _ => ["本年处理决定数量"],
+        }
+        : item switch
+        {
+            "regulations" or "normative_documents" => ["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+            "fees" => ["上一年项目数量", "本年增/减"],
+            "procurement" => ["采购项目数量", "采购总金额"],
+            _ => ["上一年项目数量", "本年增/减", "处理决定数量"],
+        };
+
     private static readonly string[] Marks2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "本年处理决定数量"];
     private static readonly string[] Marks2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增减", "采购项目数量", "采购总金额"];
 

@@ -141,7 +141,7 @@ internal sealed partial class ReportExtractor
                 }
 
                 var data = read.Items[a.Item].Data;
-                if (data.Count < expected && runTogether && SplitActive(read, a.Item, data, expected)) continue;
+                if (data.Count < expected && runTogether && SplitActive(read, a.Item, data, expected, template)) continue;
                 var trimmed = data;
                 if (data.Count > expected)
                 {
@@ -187,13 +187,26 @@ internal sealed partial class ReportExtractor
     /// into the row's cells one way only; otherwise its cells are unknown, with an error that names
     /// the readings (no rule of the template ties these cells together).
     /// </summary>
-    private bool SplitActive(ActiveRead read, string item, IReadOnlyList<string> data, int expected)
+    private bool SplitActive(ActiveRead read, string item, IReadOnlyList<string> data, int expected, Template template)
     {
         // An amount ends the row ("政府集中采购0521.86": 0 projects, 521.86 万元): its decimals
         // belong to the last cell, and the digits before them are cut like any run.
+        // So does its unit ("39573802895.90元": the amount in 元, converted as any amount is).
         var cells = data.ToList();
         var fraction = "";
-        if (TextKey.Compact(cells[^1]) is var last && last.IndexOf('.') is var dot and > 0 && last.Length > dot + 1
+        var last = TextKey.Compact(cells[^1]);
+        var unit = last.EndsWith("万元", StringComparison.Ordinal) ? "万元" : last.EndsWith('元') ? "元" : "";
+        if (unit.Length > 0 && last.Length > unit.Length && char.IsAsciiDigit(last[^(unit.Length + 1)]))
+        {
+            last = last[..^unit.Length];
+            cells[^1] = last;
+        }
+        else
+        {
+            unit = "";
+        }
+
+        if (last.IndexOf('.') is var dot and > 0 && last.Length > dot + 1
             && last[..dot].All(char.IsAsciiDigit) && last[(dot + 1)..].All(char.IsAsciiDigit))
         {
             fraction = last[dot..];
@@ -201,20 +214,22 @@ internal sealed partial class ReportExtractor
         }
 
         var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadSigned(cell));
-        if (fraction.Length > 0 && !pieces[^1].IsRun) pieces[^1] = new DigitSplitter.Piece(cells[^1], null);
+        if ((fraction.Length > 0 || unit.Length > 0) && !pieces[^1].IsRun) pieces[^1] = new DigitSplitter.Piece(cells[^1], null);
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return false;
         var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: ReadingLimit);
         if (result.Readings.Count == 0) return false;
-        string Text(long? value, int k) => value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (k == expected - 1 ? fraction : "");
+        string Text(long? value, int k) => value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (k == expected - 1 ? fraction + unit : "");
         var where = CellNames.ActiveRow(item);
         var printed = string.Join(" ", data.Select(TextKey.Compact));
-        var columns = expected == 3 ? ActiveRead.CountColumns : Enumerable.Range(1, expected).Select(k => $"第{k}列").ToArray();
+        var named = ActiveRead.ColumnNames(template, item);
+        var columns = named.Count == expected ? named : Enumerable.Range(1, expected).Select(k => $"第{k}列").ToArray();
 
         // The prose may state a cell of the row ("本年度制发行政规范性文件62件"): only the readings that
         // agree with it stay. A statement that no reading agrees with is not used.
         var readings = result.Readings;
         var inferred = result.Inferred;
-        var stated = expected == 3 ? Prose.StatedActive(SectionOneText(), item) : null;
+        // The 2019 template's columns are other measures (本年新公开数量 is no repeal count).
+        var stated = template == Template.Template2021 && expected == 3 ? Prose.StatedActive(SectionOneText(), item) : null;
         var byProse = false;
         if (stated is not null)
         {
