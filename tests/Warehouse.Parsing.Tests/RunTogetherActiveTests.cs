@@ -112,5 +112,11 @@ public sealed class RunTogetherActiveTests
         ambiguous.ShouldContain(m => m.Contains("13575394432.52元", StringComparison.Ordinal) && m.Contains("(13,575394432.52元)", StringComparison.Ordinal) && m.Contains("采购项目数量、采购总金额不予采信", StringComparison.Ordinal));
         ambiguous.ShouldNotContain(m => m.Contains("本年制发件数", StringComparison.Ordinal) || m.Contains("第1列", StringComparison.Ordinal));
         reading.Findings.ShouldNotContain(f => f.Rule == "missing_cells");
+
+        // The cells left unknown are named by the 2019 template's own columns (本年新公开数量 is no repeal count).
+        var unknown = reading.Parse.Report!.Ambiguous;
+        unknown.ShouldContain("active_disclosure.template_2019_columns.licensing.decisions");
+        unknown.ShouldContain("active_disclosure.template_2019_columns.normative_documents.new_published");
+        unknown.ShouldNotContain(p => p.EndsWith(".repealed", StringComparison.Ordinal));
     }
 }

@@ -110,7 +110,8 @@ internal sealed class ActiveRead
                 null,
                 Columns2019());
 
-    private static readonly Dictionary<string, string[]> Columns2019Names = new()
+    /// <summary>The 2019 template's columns of each row of table 二, as the JSON contract's template_2019_columns names them.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Columns2019Names = new Dictionary<string, string[]>
     {
         ["regulations"] = ["new_made", "new_published", "total_published"],
         ["normative_documents"] = ["new_made", "new_published", "total_published"],

@@ -250,7 +250,7 @@ internal sealed partial class ReportExtractor
             read.Items[item] = (Enumerable.Range(0, expected).Select(k => Text(readings[0][k], k)).ToList(), []);
             for (var k = 0; k < expected; k++)
             {
-                if (inferred[0][k]) _derived.Add(ActivePath(item, k, expected));
+                if (inferred[0][k]) _derived.Add(ActivePath(item, k, expected, template));
             }
 
             _findings.Add(Finding.Warning("cells_run_together",
@@ -268,14 +268,14 @@ internal sealed partial class ReportExtractor
             {
                 // Derived only when a cut made it; a cell printed on its own was stated.
                 values.Add(Text(first, k));
-                if (inferred.Any(m => m[k])) _derived.Add(ActivePath(item, k, expected));
+                if (inferred.Any(m => m[k])) _derived.Add(ActivePath(item, k, expected, template));
                 continue;
             }
 
             values.Add("");
             open.Add(k);
             read.Unknown.Add((item, k));
-            _ambiguous.Add(ActivePath(item, k, expected));
+            _ambiguous.Add(ActivePath(item, k, expected, template));
         }
 
         read.Items[item] = (values, []);
@@ -291,10 +291,14 @@ internal sealed partial class ReportExtractor
     // At most this many readings of a row of table 二 are listed; more mean that none is certain.
     private const int ReadingLimit = 200;
 
-    private static string ActivePath(string item, int index, int columns) =>
-        CellRef.Active(item, columns == 3 && item is "regulations" or "normative_documents"
-            ? (index == 0 ? "issued" : index == 1 ? "repealed" : "in_force")
-            : index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString();
+    // 2021: active_disclosure.regulations.issued, active_disclosure.licensing.0; 2019: the template's own
+    // columns as the JSON contract names them (active_disclosure.template_2019_columns.licensing.decisions).
+    private static string ActivePath(string item, int index, int columns, Template template) =>
+        template == Template.Template2019 && ActiveRead.Columns2019Names.TryGetValue(item, out var names) && index < names.Length
+            ? $"active_disclosure.template_2019_columns.{item}.{names[index]}"
+            : CellRef.Active(item, columns == 3 && item is "regulations" or "normative_documents"
+                ? (index == 0 ? "issued" : index == 1 ? "repealed" : "in_force")
+                : index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString();
 
     // A sentence of prose in a table's section (a note, a total in words) is not a row of the table.
     private static bool IsProse(RowParts parts) =>
