@@ -68,6 +68,24 @@ public sealed class QuirkTests
     }
 
     [Fact]
+    public void Blank_totals_come_at_their_rate_only_where_cells_keep_their_boundaries()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            if (layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk or Layouts.Markdown or Layouts.DocxEdited)
+            {
+                Share(quirks, q => q.BlankTotals).ShouldBe(Quirks.BlankTotalsRate * 0.9, 0.03, layout);
+                quirks.ShouldNotContain(q => q.BlankTotals && q.Approximate != null, layout);
+            }
+            else
+            {
+                quirks.ShouldNotContain(q => q.BlankTotals, layout);
+            }
+        }
+    }
+
+    [Fact]
     public void Years_in_Chinese_numerals_come_at_their_rate_with_their_zero_typed_every_way()
     {
         foreach (var layout in Layouts.All)

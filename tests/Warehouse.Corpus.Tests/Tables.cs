@@ -211,6 +211,7 @@ internal static class Tables
             for (var c = 0; c < ApplicantTypes.Count; c++)
             {
                 if (q.Approximate == (category.Code, c)) written[c].ShouldEndWith("余件", Case.Sensitive, because);
+                else if (q.BlankTotals && c == ApplicantTypes.TotalIndex && category.Group is not ("total" or "flow")) written[c].ShouldBeNullOrWhiteSpace($"{because}: {category.Code}'s total left blank");
                 else Value(written[c]).ShouldBe(cells[c]!.Value, $"{because}: {category.Code} written as [{string.Join("|", written)}]");
             }
         }

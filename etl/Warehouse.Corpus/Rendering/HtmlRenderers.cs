@@ -131,7 +131,7 @@ public static class HtmlRenderers
                 sb.Append(" valign=\"middle\">");
                 if (cell.IsNumber)
                 {
-                    var text = numbers.Format(cell.Value!.Value);
+                    var text = cell.Printed ?? numbers.Format(cell.Value!.Value);
                     sb.Append(text.Length == 0 ? (rng.NextDouble() < 0.5 ? "&nbsp;" : "") : number(text));
                 }
                 else

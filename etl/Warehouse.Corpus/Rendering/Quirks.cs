@@ -41,6 +41,12 @@ public sealed record Quirks
     /// </summary>
     public IReadOnlyDictionary<int, string> Headings { get; init; } = new Dictionary<int, string>();
 
+    /// <summary>
+    /// Table 三's 总计 column left blank in every outcome row, filled only in the four frame rows
+    /// (本年新收, 上年结转, （七）总计, 结转下年度), as Shanghai's 2019 report prints it.
+    /// </summary>
+    public bool BlankTotals { get; init; }
+
     /// <summary>Numbers written as people write them: units in cells, "—"/"无"/blank for zero, full-width digits.</summary>
     public bool PeopleNumbers { get; init; }
 
@@ -70,6 +76,7 @@ public sealed record Quirks
     public const double ApproximateRate = 0.1;
     public const double ChineseYearRate = 0.1;
     public const double HeadingMisprintRate = 0.1;
+    public const double BlankTotalsRate = 0.1;
 
     // How people type the zero of a year in Chinese numerals: the proper 〇, a circle, a Latin or
     // full-width O, the digit 0, or 零.
@@ -110,6 +117,14 @@ public sealed record Quirks
         {
             var number = 2 + rng.Next(5);
             quirks = quirks with { Headings = new Dictionary<int, string> { [number] = MisprintHeading(SectionHeadings[number - 1], rng) } };
+        }
+
+        // Layouts whose cells keep their boundaries, so that a blank cell stays a cell; not with "X余件" in a row,
+        // nor in a report made inconsistent on purpose (a total that does not add up would not be printed).
+        if (rng.NextDouble() < BlankTotalsRate && layout is Layouts.HtmlTrs or Layouts.HtmlHanwebGbk or Layouts.Markdown or Layouts.DocxEdited
+            && quirks.Approximate is null && g.Injected.Count == 0)
+        {
+            quirks = quirks with { BlankTotals = true };
         }
 
         return quirks;

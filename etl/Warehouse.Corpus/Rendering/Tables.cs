@@ -162,6 +162,8 @@ public static class Tables
             }
 
             cells.AddRange(Values(category.Code));
+            // Shanghai 2019 fills 总计 only in the frame rows: an outcome row's total is left blank.
+            if (quirks.BlankTotals && category.Code != "total_processed") cells[^1] = cells[^1] with { Printed = "" };
             rows.Add(cells);
             keys.Add(category.Code);
         }

@@ -16,6 +16,11 @@ internal sealed partial class ReportExtractor
     private readonly HashSet<string> _sixCellRows = [];
     private readonly HashSet<string> _wrappedRows = [];
 
+    // Rows of table 三 (as read from seven cells) whose 总计 is blank beside applicants not all zero, and
+    // rows with such applicants whose 总计 is printed.
+    private readonly Dictionary<string, int?[]> _blankTotals = [];
+    private readonly HashSet<string> _filledTotals = [];
+
     // Rows (by code) and cells (by path) that stay null: not exact ("40余件"), unreadable, or rows
     // that no reading of their printed digits makes add up. The rules do not fill them in.
     private readonly HashSet<string> _unknown = [];
@@ -658,6 +663,7 @@ internal sealed partial class ReportExtractor
         }
 
         if (cellsSeen > 0 && blankCells == cellsSeen) _blankTables.Add(ApplicationsTable);
+        BlankTotals(readings);
 
         var chosen = Choose(readings, template, groups.Keys.ToList(), splitRows);
         var rows = new Dictionary<string, int?[]>();
@@ -710,6 +716,39 @@ internal sealed partial class ReportExtractor
         }
 
         return new ApplicationTable(rows, printedGroups);
+    }
+
+    /// <summary>
+    /// A table that leaves 总计 blank in every outcome row whose applicants are not all zero fills its
+    /// totals only where it chose to (Shanghai 2019: the four frame rows). When those rows' sums add up
+    /// to the total that （七）总计 prints, the blanks are no zeros: each is the sum of its row (derived,
+    /// with a warning). Otherwise, or beside totals printed in other outcome rows, a blank total is a
+    /// zero written blank, and the row's total_column error says the report does not add up.
+    /// </summary>
+    private void BlankTotals(IReadOnlyDictionary<string, List<int?[]>> readings)
+    {
+        const int Total = ApplicantTypes.Count - 1;
+        static bool IsOutcome(string code) => !code.StartsWith("group:", StringComparison.Ordinal) && DisposalCategories.Get(code).Group is not ("flow" or "total");
+        var outcomes = _blankTotals.Keys.Where(IsOutcome).ToList();
+        if (outcomes.Count == 0 || _filledTotals.Any(IsOutcome)) return;
+        var sum = outcomes.Sum(k => _blankTotals[k].Take(Total).Sum());
+        if (!(readings.TryGetValue("total_processed", out var total) && total.Count == 1 && total[0][Total] is { } printed && printed == sum
+              && readings.Where(r => IsOutcome(r.Key) && !_blankTotals.ContainsKey(r.Key)).All(r => r.Value.Count == 1 && r.Value[0][Total] == 0))
+            && outcomes.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var (row, cells) in _blankTotals)
+        {
+            cells[Total] = cells.Take(Total).Sum();
+            _derived.Add(CellPath(row, Total));
+        }
+
+        var first = _blankTotals.Keys.First();
+        _findings.Add(Finding.Warning("total_blank",
+            $"表三有 {_blankTotals.Count} 行的总计列空白而各类申请人不全为 0（如{CellNames.ApplicationRow(first)}），总计未填，按六类申请人之和推算，列为推算值。" +
+            $"Table 三 leaves the 总计 cell blank in {_blankTotals.Count} rows whose applicant cells are not all zero; each total is the sum of its row, marked derived."));
     }
 
     // How many cells FitToColumns keeps of a row: without its empty leading and trailing cells.

@@ -42,6 +42,22 @@ internal sealed partial class ReportExtractor
         {
             var cells = new int?[ApplicantTypes.Count];
             for (var c = 0; c < cells.Length; c++) cells[c] = ReadCount(data[c], where, row, c);
+
+            // A blank 总计 beside applicants who are not all zero: a zero written blank (the report does not
+            // add up), or a total left unfilled. Which one is decided over the whole table (BlankTotals).
+            const int Total = ApplicantTypes.Count - 1;
+            if (row is not null && CountCell.Classify(data[Total]) == CellKind.Empty && cells.Take(Total).Any(v => v is null))
+            {
+                // Beside a cell that cannot be read, a blank total is not known either.
+                cells[Total] = null;
+                _unknown.Add(CellPath(row, Total));
+            }
+            else if (row is not null && cells.Take(Total).Any(v => v is not null && v != 0))
+            {
+                if (CountCell.Classify(data[Total]) == CellKind.Empty) _blankTotals[row] = cells;
+                else _filledTotals.Add(row);
+            }
+
             return ([cells], null);
         }
 
