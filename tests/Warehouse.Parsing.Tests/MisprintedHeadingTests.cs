@@ -43,6 +43,17 @@ public sealed class MisprintedHeadingTests
         reading.Findings.ShouldContain(f => f.Rule == "heading_misprinted" && f.Message.Contains(misprinted, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("五、存在问题及改进情况")]
+    [InlineData("五、存在问题及改进措施")]
+    public void Section_five_in_a_wording_offices_use_is_no_misprint(string wording)
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2024")).Replace("五、存在的主要问题及改进情况", wording, StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "pingtan-2024");
+        reading.Parse.Report!.Completeness.MissingSections.ShouldBeEmpty();
+        reading.Findings.ShouldNotContain(f => f.Rule == "heading_misprinted");
+    }
+
     [Fact]
     public void Words_near_a_heading_under_another_number_are_not_taken_for_it()
     {
