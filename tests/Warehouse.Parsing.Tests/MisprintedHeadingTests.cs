@@ -55,10 +55,13 @@ public sealed class MisprintedHeadingTests
     }
 
     [Fact]
-    public void Words_near_a_heading_under_another_number_are_not_taken_for_it()
+    public void A_misprinted_heading_under_another_sections_number_is_not_taken()
     {
-        // Table 三's "四、结转下年度继续办理" and prose such as "四、政府信息公开工作情况" are not section 四.
-        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("hongze-2024-layout")), "hongze-2024-layout");
+        // Section 四's words, misprinted, under the number 五: neither section 四 nor 五 by a misprint.
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"))
+            .Replace("四、政府信息公开行政复议、行政诉讼情况", "五、政府信息公开行政法复议、行政诉讼情况", StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "hongze-2024-layout");
+        reading.Parse.Report!.Completeness.MissingSections.ShouldContain("四、政府信息公开行政复议、行政诉讼情况");
         reading.Findings.ShouldNotContain(f => f.Rule == "heading_misprinted");
     }
 }

@@ -720,10 +720,11 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// A table that leaves 总计 blank in every outcome row whose applicants are not all zero fills its
-    /// totals only where it chose to (Shanghai 2019: the four frame rows). When those rows' sums add up
-    /// to the total that （七）总计 prints, the blanks are no zeros: each is the sum of its row (derived,
-    /// with a warning). Otherwise, or beside totals printed in other outcome rows, a blank total is a
-    /// zero written blank, and the row's total_column error says the report does not add up.
+    /// totals only where it chose to (Shanghai 2019: the four frame rows). The blanks are no zeros,
+    /// and each is the sum of its row (derived, with a warning), when those sums add up to the total
+    /// that （七）总计 prints, or when two or more rows leave it blank so. Beside totals printed in other
+    /// outcome rows, or alone and not adding up, a blank total is a zero written blank, and the row's
+    /// total_column error says the report does not add up.
     /// </summary>
     private void BlankTotals(IReadOnlyDictionary<string, List<int?[]>> readings)
     {
@@ -731,13 +732,11 @@ internal sealed partial class ReportExtractor
         static bool IsOutcome(string code) => !code.StartsWith("group:", StringComparison.Ordinal) && DisposalCategories.Get(code).Group is not ("flow" or "total");
         var outcomes = _blankTotals.Keys.Where(IsOutcome).ToList();
         if (outcomes.Count == 0 || _filledTotals.Any(IsOutcome)) return;
+
         var sum = outcomes.Sum(k => _blankTotals[k].Take(Total).Sum());
-        if (!(readings.TryGetValue("total_processed", out var total) && total.Count == 1 && total[0][Total] is { } printed && printed == sum
-              && readings.Where(r => IsOutcome(r.Key) && !_blankTotals.ContainsKey(r.Key)).All(r => r.Value.Count == 1 && r.Value[0][Total] == 0))
-            && outcomes.Count < 2)
-        {
-            return;
-        }
+        var othersZero = readings.Where(r => IsOutcome(r.Key) && !_blankTotals.ContainsKey(r.Key)).All(r => r.Value.Count == 1 && r.Value[0][Total] == 0);
+        var addsUp = othersZero && readings.TryGetValue("total_processed", out var total) && total.Count == 1 && total[0][Total] == sum;
+        if (!addsUp && outcomes.Count < 2) return;
 
         foreach (var (row, cells) in _blankTotals)
         {
