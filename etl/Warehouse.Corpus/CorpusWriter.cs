@@ -166,6 +166,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.Docx => DocxRenderer.Render(parts, rng, DocxKind.Plain, quirks),
             Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
             Layouts.TextPdftotext => DocxRenderer.Render(parts, rng, DocxKind.ForPdftotext, quirks),
+            Layouts.PdfUnruled => DocxRenderer.Render(parts, rng, DocxKind.Unruled, quirks),
             Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks),
             Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),

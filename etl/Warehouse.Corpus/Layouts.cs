@@ -77,7 +77,13 @@ public static class Layouts
     /// </summary>
     public const string PdfBrowser = "pdf-browser";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser];
+    /// <summary>
+    /// A Word attachment whose tables are set to "no border", turned into PDF by LibreOffice: no rule tells where a
+    /// cell ends, blank cells are nothing on the page, labels wrap in their narrow columns above and below their numbers.
+    /// </summary>
+    public const string PdfUnruled = "pdf-unruled";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -86,7 +92,7 @@ public static class Layouts
     public static IReadOnlyList<string> WithoutPdf { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx];
 
     /// <summary>Layouts made through LibreOffice (a PDF from the rendered DOCX).</summary>
-    public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext;
+    public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext or PdfUnruled;
 
     /// <summary>Layouts printed by a browser (a PDF of the rendered portal page).</summary>
     public static bool NeedsBrowser(string layout) => layout is PdfBrowser;
@@ -96,7 +102,7 @@ public static class Layouts
         TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
-        Pdf or PdfBrowser => "pdf",
+        Pdf or PdfBrowser or PdfUnruled => "pdf",
         Markdown or MarkdownPandoc => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };

@@ -22,6 +22,12 @@ public enum DocxKind
 
     /// <summary>The <c>docx-edited</c> layout: a frame table, content-control prompts, a tracked move.</summary>
     Edited,
+
+    /// <summary>
+    /// The DOCX of the <c>pdf-unruled</c> layout: tables set to "no border" (Word's and WPS's 无框线), blank cells
+    /// left blank, label columns narrow or wide as in <see cref="ForPdf"/>.
+    /// </summary>
+    Unruled,
 }
 
 /// <summary>
@@ -39,14 +45,15 @@ public static class DocxRenderer
 
     public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks)
     {
-        var forPdf = kind is DocxKind.ForPdf or DocxKind.ForPdftotext;
-        var numbers = new NumberStyle(rng, blanks: !forPdf, fullWidth: false, leadingSpace: false);
+        var forPdf = kind is DocxKind.ForPdf or DocxKind.ForPdftotext or DocxKind.Unruled;
+        // Without rules a blank cell is nothing on the page: the columns alone tell which cell it was.
+        var numbers = new NumberStyle(rng, blanks: !forPdf || kind == DocxKind.Unruled, fullWidth: false, leadingSpace: false);
         var titleInBox = !forPdf && rng.NextDouble() < 0.3;
         var split = rng.NextDouble() < 0.4;
-        var extras = kind is DocxKind.Plain or DocxKind.ForPdf ? null : new Extras(kind, new Random(rng.Next()), quirks);
+        var extras = kind is DocxKind.Plain or DocxKind.ForPdf or DocxKind.Unruled ? null : new Extras(kind, new Random(rng.Next()), quirks);
         // Wide label columns leave the numbers narrow cells: "2,229" wraps as "2,22" over "9", and a
         // row cut by a page break goes on at the head of the next page.
-        var pdfLabels = kind == DocxKind.ForPdf && rng.NextDouble() < 0.5 ? (int[])[1000, 1400, 2200] : null;
+        var pdfLabels = kind is DocxKind.ForPdf or DocxKind.Unruled && rng.NextDouble() < 0.5 ? (int[])[1000, 1400, 2200] : null;
         // Word's "repeat as header row": table 三's heading again at the head of each page it runs on.
         var repeatHeading = pdfLabels is not null && rng.NextDouble() < 0.5;
         if (extras is not null)
@@ -80,12 +87,12 @@ public static class DocxRenderer
                         break;
                     case TablePart table when split && table.Grid.Name == Tables.ApplicationsName:
                         var cut = 8 + rng.Next(10);
-                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading));
+                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled));
                         content.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading));
+                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled));
                         break;
                     case TablePart table:
-                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading));
+                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled));
                         break;
                     case ClosingPart c:
                         content.Add(Para(c.Agency, right: true));
@@ -244,19 +251,20 @@ public static class DocxRenderer
         return [.. outside, frame, new Paragraph()];
     }
 
-    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null, bool repeatHeading = false)
+    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null, bool repeatHeading = false, bool unruled = false)
     {
         var layout = grid.Layout();
+        var line = unruled ? BorderValues.Nil : BorderValues.Single;
         var table = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             // The schema's order: top, left, bottom, right, insideH, insideV.
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 },
-                new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+                new TopBorder { Val = line, Size = 4 },
+                new LeftBorder { Val = line, Size = 4 },
+                new BottomBorder { Val = line, Size = 4 },
+                new RightBorder { Val = line, Size = 4 },
+                new InsideHorizontalBorder { Val = line, Size = 4 },
+                new InsideVerticalBorder { Val = line, Size = 4 })));
         var widths = Widths(grid, extras?.LabelWidths ?? labelWidths);
         table.Append(new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         var move = grid.Name == Tables.ApplicationsName ? extras?.Move : null;

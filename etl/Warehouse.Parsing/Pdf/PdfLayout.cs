@@ -236,9 +236,11 @@ public static partial class PdfLayout
 
         var placed = new List<Placed>();
         placed.AddRange(TableRows(cells, horizontal, vertical, height));
-        foreach (var line in Lines(loose, height))
+        var lines = Lines(loose, height).Where(line => !IsPageNumber(line, page, height) && !IsPrintFurniture(line, page, height)).ToList();
+        var (unruled, rest) = UnruledTables.Read(lines, height);
+        placed.AddRange(unruled.Select(r => new Placed(r.Y, r.Block)));
+        foreach (var line in rest)
         {
-            if (IsPageNumber(line, page, height) || IsPrintFurniture(line, page, height)) continue;
             var texts = Cells(line, height);
             // A line of a sentence ("…主动公开情况。2021年，本机关公开信息  2,499  条，其中…", a browser
             // setting the figure apart) is prose whatever its gaps: no table's label holds a 。.

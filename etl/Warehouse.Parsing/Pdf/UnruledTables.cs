@@ -1,0 +1,293 @@
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig.Content;
+using Warehouse.Parsing.Documents;
+using Warehouse.Parsing.Extraction;
+using Warehouse.Parsing.Text;
+
+namespace Warehouse.Parsing.Pdf;
+
+/// <summary>
+/// Tables printed without rules: Word's and WPS's tables set to "no border", a portal page whose
+/// style draws none, printed by a browser. Nothing on the page says where a cell ends, so the
+/// numbers place the columns and the lines of numbers place the rows:
+/// <list type="bullet">
+/// <item>a run of lines (PDF points, top to bottom) that hold numbers, or only a short label, is one
+/// table; a line with words over the numbers' columns (a heading row: "自然人 商业企业 …") or a
+/// sentence ends it;</item>
+/// <item>the columns are the table's numbers laid over each other: numbers in one column overlap
+/// across rows whatever their alignment, and two columns never do. A number stands in the column it
+/// overlaps, and a column a line leaves empty is a blank cell, not the next number;</item>
+/// <item>each line of numbers is a row; the label lines between two rows are cut before a line that
+/// begins with a row numbering ("7.属于" "（四）"), else given to the nearer row (a cell's text centred on
+/// its numbers), or all to the row above when the rows' labels begin on their numbers' line (set from
+/// the top);</item>
+/// <item>a group's label in a column of its own left of the rows' labels ("（三）不予公开" over eight rows)
+/// is left out, as the rows' own labels and the template's order place them; it is the label of a
+/// row whose own column holds nothing.</item>
+/// </list>
+/// When the numbers do not make columns (two in one column, a line wider than the columns), the
+/// table is left to the reading by gaps (<see cref="PdfLayout"/>), as before.
+/// </summary>
+internal static partial class UnruledTables
+{
+    private const double Tolerance = 1.5;
+
+    /// <summary>A table row read from a table without rules, at its numbers' height (PDF points).</summary>
+    internal sealed record Row(double Y, TableRow Block);
+
+    private enum Kind { Values, Label, Heading, Other }
+
+    /// <summary>
+    /// The rows of the tables without rules among <paramref name="lines"/> (each a line of words, left to right,
+    /// the lines top to bottom), and the lines that are no part of one, to be read as before.
+    /// </summary>
+    public static (List<Row> Rows, List<List<Word>> Others) Read(IReadOnlyList<List<Word>> lines, double height)
+    {
+        var rows = new List<Row>();
+        var rest = new List<List<Word>>();
+        var kinds = lines.Select(Classify).ToList();
+        var i = 0;
+        // The heading rows right above the table being read: they name its columns.
+        var heading = new List<List<Word>>();
+        while (i < lines.Count)
+        {
+            if (kinds[i] is Kind.Other or Kind.Heading)
+            {
+                if (kinds[i] == Kind.Other) heading.Clear();
+                else heading.Add(lines[i]);
+                rest.Add(lines[i++]);
+                continue;
+            }
+
+            var end = i;
+            while (end < lines.Count && kinds[end] is Kind.Values or Kind.Label) end++;
+            // Within a run, a label line with words over the numbers is a heading: it ends the table.
+            var cut = Heading(lines, i, end);
+            if (cut > i)
+            {
+                end = cut;
+            }
+            else if (cut == i)
+            {
+                heading.Add(lines[i]);
+                rest.Add(lines[i++]);
+                continue;
+            }
+
+            var segment = lines.Skip(i).Take(end - i).ToList();
+            if (Table(segment, heading, height) is { } read) rows.AddRange(read);
+            else rest.AddRange(segment);
+            heading.Clear();
+            i = end;
+        }
+
+        return (rows, rest);
+    }
+
+    private static Kind Classify(List<Word> line)
+    {
+        var text = string.Concat(line.Select(w => w.Text));
+        if (text.Contains('。', StringComparison.Ordinal) || text.Length > 60 || Sections.IsHeading(new Paragraph(text))) return Kind.Other;
+        // Table 二's parts are headed by the article they publish under, and by the heading row of their columns.
+        if (text.Contains("第二十条", StringComparison.Ordinal)) return Kind.Other;
+        if (text.StartsWith("信息内容", StringComparison.Ordinal)) return Kind.Heading;
+        var values = line.Where(IsValue).ToList();
+        if (values.Count == 0) return text.Length <= 30 ? Kind.Label : Kind.Other;
+        // A line of a table row: its label, then its numbers; a number amid words is a sentence's.
+        var firstValue = values.Min(w => w.BoundingBox.Left);
+        return line.Where(w => !IsValue(w)).All(w => w.BoundingBox.Right <= firstValue + Tolerance) ? Kind.Values : Kind.Other;
+    }
+
+    private static bool IsValue(Word word) => CountCell.Classify(word.Text) == CellKind.Number;
+
+    /// <summary>The first line in [<paramref name="from"/>, <paramref name="to"/>) whose words reach over the numbers' columns without a number: a heading row; <paramref name="to"/> when none does.</summary>
+    private static int Heading(IReadOnlyList<List<Word>> lines, int from, int to)
+    {
+        var values = lines.Skip(from).Take(to - from).SelectMany(l => l.Where(IsValue)).ToList();
+        if (values.Count == 0) return to;
+        var left = values.Min(w => w.BoundingBox.Left);
+        for (var k = from; k < to; k++)
+        {
+            if (lines[k].Any(IsValue)) continue;
+            if (lines[k].Any(w => w.BoundingBox.Right > left + Tolerance)) return k;
+        }
+
+        return to;
+    }
+
+    /// <summary>The rows of one table without rules, or null when its numbers make no columns.</summary>
+    private static List<Row>? Table(List<List<Word>> lines, List<List<Word>> heading, double height)
+    {
+        var anchors = Enumerable.Range(0, lines.Count).Where(k => lines[k].Any(IsValue)).ToList();
+        if (anchors.Count == 0)
+        {
+            // One label under a heading that names the columns, and nothing in them: a row whose cells are all blank.
+            if (lines.Count == 1 && Leaves(heading) is { Count: > 1 } named && lines[0].All(w => w.BoundingBox.Right < named[1].Left))
+            {
+                return [new Row(lines[0].Max(w => w.BoundingBox.Centroid.Y), new TableRow([string.Concat(lines[0].Select(w => w.Text)), .. named.Skip(1).Select(_ => "")], Exact: true))];
+            }
+
+            return null;
+        }
+
+        if (anchors.SelectMany(k => lines[k].Where(IsValue)).Any(w => CutNumber().IsMatch(w.Text))) return null;
+        var columns = Columns(anchors.SelectMany(k => lines[k].Where(IsValue)));
+        // A column no row fills (a blank in table 四's one row) is seen only in the heading, right of the labels.
+        if (Leaves(heading)?.Where(l => l.Right > columns[0].Left - 0.5).ToList() is { } leaves && leaves.Count > columns.Count
+            && columns.All(c => leaves.Count(l => Overlap(l, c)) == 1) && leaves.All(l => columns.Count(c => Overlap(l, c)) <= 1))
+        {
+            columns = leaves;
+        }
+        else if (columns.Count > anchors.Max(k => lines[k].Count(IsValue)))
+        {
+            // Columns that no full row shows, and no heading names: the numbers do not stand in columns.
+            return null;
+        }
+
+
+        var values = new List<string[]>();
+        foreach (var k in anchors)
+        {
+            var cells = new string[columns.Count];
+            foreach (var word in lines[k].Where(IsValue))
+            {
+                var c = columns.FindIndex(col => word.BoundingBox.Left < col.Right + 0.5 && col.Left < word.BoundingBox.Right + 0.5);
+                if (c < 0 || cells[c] is not null) return null;
+                cells[c] = word.Text;
+            }
+
+            values.Add(cells);
+        }
+
+        // A single line of numbers, all there (table 四), reads as well by its gaps.
+        if (values.All(v => v.All(c => c is not null)) && lines.Count == 1) return null;
+
+        var left = columns[0].Left;
+        var labels = lines.Select(l => l.Where(w => !IsValue(w) && w.BoundingBox.Right <= left + Tolerance).ToList()).ToList();
+        var itemLeft = ItemLeft(labels);
+        List<Word> Item(int k) => labels[k].Where(w => w.BoundingBox.Right > itemLeft + Tolerance).ToList();
+        string Text(IEnumerable<Word> words) => string.Concat(words.Select(w => w.Text));
+        bool Numbered(int k) => RowNumbering().IsMatch(Text(Item(k)));
+
+        // Whose label lines are between two rows: the owner of each line.
+        var owner = new int[lines.Count];
+        Array.Fill(owner, -1);
+        foreach (var k in anchors) owner[k] = k;
+        double Y(int k) => lines[k].Average(w => w.BoundingBox.Centroid.Y);
+        for (var n = 0; n + 1 < anchors.Count; n++)
+        {
+            int a = anchors[n], b = anchors[n + 1];
+            var between = Enumerable.Range(a + 1, b - a - 1).Where(k => Item(k).Count > 0).ToList();
+            var numbered = between.FindIndex(Numbered);
+            for (var m = 0; m < between.Count; m++)
+            {
+                var k = between[m];
+                owner[k] = numbered >= 0 ? (m < numbered ? a : b)
+                    : Numbered(b) ? a
+                    : Y(a) - Y(k) <= Y(k) - Y(b) ? a : b;
+            }
+        }
+
+        // Before the first row, its label's first lines, up to one that begins with a numbering (or, without one, as
+        // many as its label has below its numbers, and one more); after the last row, the rest of its label.
+        int first = anchors[0], last = anchors[^1];
+        var below = Enumerable.Range(first + 1, lines.Count - first - 1).Count(k => owner[k] == first);
+        var numberedAbove = Enumerable.Range(0, first).Any(Numbered);
+        // A label on the row's own line without a numbering above it is whole ("行政强制" under "行政处罚", whose cell is blank).
+        var whole = !numberedAbove && Item(first).Count > 0;
+        for (int k = first - 1, taken = 0; k >= 0 && !whole && Item(k).Count > 0 && !Numbered(k + 1) && (numberedAbove || taken <= below); k--, taken++) owner[k] = first;
+        // Likewise below the last row: a label of its own line, in a table whose labels are not numbered, is whole ("行政处罚" over "行政强制").
+        var numberedTable = Enumerable.Range(0, lines.Count).Any(Numbered);
+        var lastWhole = !numberedTable && Item(last).Count > 0;
+        for (var k = last + 1; k < lines.Count && !lastWhole && Item(k).Count > 0 && !Numbered(k) && Y(k - 1) - Y(k) < height * 2; k++) owner[k] = last;
+
+        var rows = new List<Row>();
+        for (var n = 0; n < anchors.Count; n++)
+        {
+            var k = anchors[n];
+            var label = Text(Enumerable.Range(0, lines.Count).Where(j => owner[j] == k).SelectMany(Item));
+            // A row whose own label column holds nothing is labelled in the group's column ("（一）予以公开" across both).
+            if (label.Length == 0) label = Text(labels[k]);
+            // Numbers without a label in a table whose rows have labels are the ends of numbers wrapped in narrow
+            // cells ("1,46" over "5"): which cell each belongs to is not certain here, the reading by gaps says so.
+            if (label.Length == 0 && labels.Any(l => l.Count > 0)) return null;
+            // A table without labels (table 四) is its numbers alone.
+            IEnumerable<string> cells = labels.All(l => l.Count == 0) ? [] : [label];
+            rows.Add(new Row(lines[k].Max(w => w.BoundingBox.Centroid.Y), new TableRow([.. cells, .. values[n].Select(v => v ?? "")], Exact: true)));
+        }
+
+        // Label lines no row took stay lines of their own; under a heading that names the columns, a row whose cells are blank.
+        var headed = Leaves(heading)?.Count(l => l.Right > left - 0.5) ?? 0;
+        for (var k = 0; k < lines.Count; k++)
+        {
+            if (owner[k] >= 0 || Item(k).Count == 0) continue;
+            rows.Add(new Row(Y(k), headed == columns.Count && (k < first || k > last) ? new TableRow([Text(labels[k]), .. columns.Select(_ => "")], Exact: true) : new TableRow([Text(labels[k])], Exact: false)));
+        }
+
+        return rows;
+    }
+
+    private static bool Overlap((double Left, double Right) a, (double Left, double Right) b) => a.Left < b.Right + 0.5 && b.Left < a.Right + 0.5;
+
+    /// <summary>
+    /// The columns a table's heading rows name (PDF points, left to right): the heading's words that no word below
+    /// them stands under (a spanning "行政复议" is over five), joined where they overlap (a word wrapped in its cell).
+    /// Null when there is no heading.
+    /// </summary>
+    private static List<(double Left, double Right)>? Leaves(List<List<Word>> heading)
+    {
+        if (heading.Count == 0) return null;
+        var words = heading.SelectMany(l => l).ToList();
+        static (double Left, double Right) Span(Word w) => (w.BoundingBox.Left, w.BoundingBox.Right);
+        bool Spanning(Word w)
+        {
+            var under = words.Where(u => u.BoundingBox.Top < w.BoundingBox.Bottom && Overlap(Span(u), Span(w))).ToList();
+            return under.Any(u => under.Any(v => !Overlap(Span(u), Span(v))));
+        }
+
+        return Columns(words.Where(w => !Spanning(w)));
+    }
+
+    /// <summary>
+    /// The columns of a table's numbers (PDF points, left to right): the numbers' extents, joined where they overlap.
+    /// </summary>
+    private static List<(double Left, double Right)> Columns(IEnumerable<Word> numbers)
+    {
+        var columns = new List<(double Left, double Right)>();
+        foreach (var (l, r) in numbers.Select(w => (w.BoundingBox.Left, w.BoundingBox.Right)).OrderBy(e => e.Left))
+        {
+            if (columns.Count > 0 && l < columns[^1].Right + 0.5) columns[^1] = (columns[^1].Left, Math.Max(columns[^1].Right, r));
+            else columns.Add((l, r));
+        }
+
+        return columns;
+    }
+
+    /// <summary>
+    /// Where the rows' own labels begin (PDF points): the left of most labels that begin with an item's
+    /// numbering ("1." "2、"); a group's label stands left of it. The table's left when no label is numbered so.
+    /// </summary>
+    private static double ItemLeft(List<List<Word>> labels)
+    {
+        var lefts = labels.Where(l => l.Count > 0).Select(l => l.SkipWhile(w => !ItemNumbering().IsMatch(w.Text)).FirstOrDefault())
+            .Where(w => w is not null).Select(w => Math.Round(w!.BoundingBox.Left / 2) * 2).ToList();
+        if (lefts.Count < 2)
+        {
+            // No items numbered so: where a line holds two labels apart, the right one is its row's own.
+            var inner = labels.Where(l => l.Count >= 2 && l[^1].BoundingBox.Left - l[^2].BoundingBox.Right > Tolerance * 2).Select(l => l[^1].BoundingBox.Left).ToList();
+            return inner.Count == 0 ? double.MinValue : inner.Min() - Tolerance * 2;
+        }
+
+        return lefts.GroupBy(x => x).OrderByDescending(g => g.Count()).First().Key - Tolerance * 2;
+    }
+
+    [GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[（(](?:[一二三四五六七八九十]+|[0-9０-９]+)[)）]|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])")]
+    private static partial Regex RowNumbering();
+
+    // A number cut inside its thousands ("1,46" of "1,465").
+    [GeneratedRegex(@"^\d{1,3}(?:,\d{3})*,\d{0,2}$")]
+    private static partial Regex CutNumber();
+
+    [GeneratedRegex(@"^\s*[0-9０-９]+\s*[.．、]")]
+    private static partial Regex ItemNumbering();
+}
