@@ -203,7 +203,7 @@ public static partial class PdfLayout
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[（(](?:[一二三四五六七八九十]+|[0-9０-９]+)[)）]|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])")]
-    private static partial System.Text.RegularExpressions.Regex RowNumbering();
+    internal static partial System.Text.RegularExpressions.Regex RowNumbering();
 
     private static string Signature(IReadOnlyList<Cell> cells) => string.Join('\u001f', cells.Select(c => c.Text));
 

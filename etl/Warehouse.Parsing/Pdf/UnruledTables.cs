@@ -7,26 +7,28 @@ using Warehouse.Parsing.Text;
 namespace Warehouse.Parsing.Pdf;
 
 /// <summary>
-/// Tables printed without rules: Word's and WPS's tables set to "no border", a portal page whose
-/// style draws none, printed by a browser. Nothing on the page says where a cell ends, so the
-/// numbers place the columns and the lines of numbers place the rows:
+/// Tables printed without rules (Word's and WPS's tables set to 无框线). Nothing on the page says where a
+/// cell ends, so the numbers place the columns and the lines of numbers place the rows:
 /// <list type="bullet">
 /// <item>a run of lines (PDF points, top to bottom) that hold numbers, or only a short label, is one
-/// table; a line with words over the numbers' columns (a heading row: "自然人 商业企业 …") or a
-/// sentence ends it;</item>
+/// table; a sentence, a section heading, a "第二十条…" line or a heading row (words over the numbers'
+/// columns: "自然人 商业企业 …", "信息内容 …") ends it;</item>
 /// <item>the columns are the table's numbers laid over each other: numbers in one column overlap
 /// across rows whatever their alignment, and two columns never do. A number stands in the column it
-/// overlaps, and a column a line leaves empty is a blank cell, not the next number;</item>
+/// overlaps, and a column a line leaves empty is a blank cell, not the next number. A column no row
+/// fills (a blank in table 四's one row) is one the heading row's lowest words name;</item>
 /// <item>each line of numbers is a row; the label lines between two rows are cut before a line that
-/// begins with a row numbering ("7.属于" "（四）"), else given to the nearer row (a cell's text centred on
-/// its numbers), or all to the row above when the rows' labels begin on their numbers' line (set from
-/// the top);</item>
+/// begins with a row numbering ("7.属于" "（四）"), all go to the row above when the row below begins its
+/// label on its numbers' line (set from the top), else each goes to the nearer row (centred);</item>
 /// <item>a group's label in a column of its own left of the rows' labels ("（三）不予公开" over eight rows)
 /// is left out, as the rows' own labels and the template's order place them; it is the label of a
-/// row whose own column holds nothing.</item>
+/// row whose own column holds nothing ("（一）予以公开").</item>
 /// </list>
-/// When the numbers do not make columns (two in one column, a line wider than the columns), the
-/// table is left to the reading by gaps (<see cref="PdfLayout"/>), as before.
+/// The table is left to the reading by gaps (<see cref="PdfLayout"/>), as before, when its numbers do
+/// not stand in certain columns: two in one column; more columns than any row fills and no heading
+/// names; a number cut in its thousands ("1,46"); a line of numbers without a label in a table whose
+/// rows have labels (the end of a number wrapped in its narrow cell). Its cells are then null with an
+/// error, never placed by a guess.
 /// </summary>
 internal static partial class UnruledTables
 {
@@ -144,7 +146,6 @@ internal static partial class UnruledTables
             return null;
         }
 
-
         var values = new List<string[]>();
         foreach (var k in anchors)
         {
@@ -167,7 +168,7 @@ internal static partial class UnruledTables
         var itemLeft = ItemLeft(labels);
         List<Word> Item(int k) => labels[k].Where(w => w.BoundingBox.Right > itemLeft + Tolerance).ToList();
         string Text(IEnumerable<Word> words) => string.Concat(words.Select(w => w.Text));
-        bool Numbered(int k) => RowNumbering().IsMatch(Text(Item(k)));
+        bool Numbered(int k) => PdfLayout.RowNumbering().IsMatch(Text(Item(k)));
 
         // Whose label lines are between two rows: the owner of each line.
         var owner = new int[lines.Count];
@@ -280,9 +281,6 @@ internal static partial class UnruledTables
 
         return lefts.GroupBy(x => x).OrderByDescending(g => g.Count()).First().Key - Tolerance * 2;
     }
-
-    [GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[（(](?:[一二三四五六七八九十]+|[0-9０-９]+)[)）]|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])")]
-    private static partial Regex RowNumbering();
 
     // A number cut inside its thousands ("1,46" of "1,465").
     [GeneratedRegex(@"^\d{1,3}(?:,\d{3})*,\d{0,2}$")]
