@@ -83,7 +83,13 @@ public static class Layouts
     /// </summary>
     public const string PdfUnruled = "pdf-unruled";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled];
+    /// <summary>
+    /// Markdown an OCR tool (MinerU) writes from a scanned or printed report: "# " headings, each table one line
+    /// of bare HTML with rowspan/colspan, tables and paragraphs cut where a page ended, the seal as an image line.
+    /// </summary>
+    public const string MarkdownOcr = "markdown-ocr";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -103,7 +109,7 @@ public static class Layouts
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf or PdfBrowser or PdfUnruled => "pdf",
-        Markdown or MarkdownPandoc => "md",
+        Markdown or MarkdownPandoc or MarkdownOcr => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };
 }

@@ -41,7 +41,7 @@ public static class DocumentSniffer
             return bytes.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0 ? DocumentKind.EncryptedOffice : DocumentKind.LegacyOffice;
         }
 
-        if (LooksLikeHtml(bytes)) return DocumentKind.Html;
+        if (LooksLikeHtml(bytes) && !IsTextWithHtmlTables(bytes)) return DocumentKind.Html;
         return LooksLikeText(bytes) ? DocumentKind.Text : DocumentKind.Binary;
     }
 
@@ -85,6 +85,38 @@ public static class DocumentSniffer
         return head.Contains("<html", StringComparison.Ordinal) || head.Contains("<!doctype html", StringComparison.Ordinal)
             || head.Contains("<table", StringComparison.Ordinal) || head.Contains("<body", StringComparison.Ordinal)
             || head.Contains("<meta", StringComparison.Ordinal) || head.Contains("<div", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// True for text that holds HTML tables and no other markup before them: the markdown of OCR tools
+    /// (MinerU writes each table as one line of <c>&lt;table&gt;&lt;tr&gt;&lt;td rowspan="3"&gt;…</c>
+    /// between paragraphs of text). Its line breaks end paragraphs, which a page's HTML would run together.
+    /// </summary>
+    private static bool IsTextWithHtmlTables(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        var start = bytes.IndexOfAnyExcept((ReadOnlySpan<byte>)[0x20, 0x09, 0x0A, 0x0D]);
+        if (start < 0 || bytes[start] == (byte)'<') return false;
+        var table = IndexOfTableTag(bytes);
+        if (table < 0) return false;
+        var before = bytes[..table];
+        for (var i = 0; i + 1 < before.Length; i++)
+        {
+            if (before[i] == (byte)'<' && (char.IsAsciiLetter((char)before[i + 1]) || before[i + 1] is (byte)'/' or (byte)'!' or (byte)'?')) return false;
+        }
+
+        return before.IndexOf((byte)'\n') >= 0;
+    }
+
+    /// <summary>Where the first <c>&lt;table</c> (in any case) begins, or -1.</summary>
+    private static int IndexOfTableTag(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i + 6 <= bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'<' && Ascii.EqualsIgnoreCase(bytes.Slice(i + 1, 5), "table"u8)) return i;
+        }
+
+        return -1;
     }
 
     // Control bytes other than tab, line feed, form feed and carriage return.

@@ -232,6 +232,23 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => t.Contains("<p>商业</p>\n<p>企业</p>", StringComparison.Ordinal), "a heading broken into paragraphs of two characters");
     }
 
+    [Fact]
+    public void Markdown_ocr_writes_hash_headings_one_line_html_tables_cut_tables_and_paragraphs_and_the_seal()
+    {
+        var texts = Rendered.Of(Layouts.MarkdownOcr, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        // No markup before the first table: only its line breaks end the title's and prose's paragraphs.
+        foreach (var t in texts) t[..t.IndexOf("<table>", StringComparison.Ordinal)].ShouldNotContain("<");
+        texts.ShouldAllBe(t => Regex.IsMatch(t, @"\n# 一、总体情况\n") && Regex.IsMatch(t, @"\n<table><tr><td[^\n]*</table>\n"));
+        texts.ShouldAllBe(t => !t.Contains("<table>\n", StringComparison.Ordinal), "each table on one line");
+        texts.ShouldContain(t => t.Contains("rowspan=\"", StringComparison.Ordinal) && t.Contains("colspan=\"", StringComparison.Ordinal));
+        // A table cut by the page: more tables than the report has (二, 三, 四), one opening with a merged label's empty rest.
+        texts.ShouldContain(t => Regex.Count(t, "<table>") > 3, "a table cut in two");
+        texts.ShouldContain(t => t.Contains("</table>\n\n<table><tr><td rowspan=\"", StringComparison.Ordinal) && Regex.IsMatch(t, @"</table>\n\n<table><tr><td rowspan=""\d+""></td>"), "a merged label cut");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n!\[\]\(images/[0-9a-f]{64}\.jpg\)\n\n\d{4}年\d{1,2}月\d{1,2}日"), "the seal above the date");
+        // A paragraph cut where the page ended: a line that stops inside a sentence.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^#<!\n]{20,}[^。：；\n]\n\n[^#<!（\n]"), "a paragraph cut by the page");
+    }
+
     private const string DocxRendererPrompt = Rendering.DocxRenderer.PlaceholderPrompt;
 
     [Fact]

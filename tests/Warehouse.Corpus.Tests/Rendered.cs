@@ -43,7 +43,7 @@ internal static class Rendered
         var text = layout switch
         {
             Layouts.TextStream => StreamText(bytes),
-            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
+            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc or Layouts.MarkdownOcr => Encoding.UTF8.GetString(bytes),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
             // "-3-" at the foot of each page may fall inside a paragraph: the reader skips it.

@@ -31,6 +31,8 @@ internal static class Tables
         Layouts.HtmlTrs => Html(Encoding.UTF8.GetString(bytes)),
         Layouts.HtmlHanwebGbk => Html(Gbk.GetString(bytes)),
         Layouts.Markdown => Markdown(Encoding.UTF8.GetString(bytes)),
+        // An OCR tool's tables are HTML with no attribute but their spans: every table is a data table.
+        Layouts.MarkdownOcr => Html(Encoding.UTF8.GetString(bytes), "table"),
         Layouts.TextStream => throw new ArgumentException("Text-stream tables have no cells to read; see StreamShouldState.", nameof(layout)),
         _ => Docx(bytes),
     };
@@ -77,11 +79,11 @@ internal static class Tables
     }
 
     /// <summary>The bordered tables of a page, with rowspan and colspan laid out on a grid.</summary>
-    private static List<string?[]> Html(string html)
+    private static List<string?[]> Html(string html, string tables = "table[border]")
     {
         var doc = new HtmlParser().ParseDocument(html);
         var rows = new List<string?[]>();
-        foreach (var table in doc.QuerySelectorAll("table[border]"))
+        foreach (var table in doc.QuerySelectorAll(tables))
         {
             var grid = new Dictionary<(int Row, int Column), string?>();
             var trs = table.QuerySelectorAll("tr").ToList();

@@ -108,6 +108,24 @@ public sealed class TitleAndDateTests
     }
 
     [Fact]
+    public void Markdown_whose_tables_are_html_keeps_its_line_breaks_for_the_title_and_signature()
+    {
+        // As MinerU writes a report: text with no markup, each table one line of bare HTML, the seal an image.
+        var body = string.Join("\n\n", Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", "# 赣县区商务局\n# 2023年政府信息公开工作年度报告", StringComparison.Ordinal)
+            .Split('\n').Select(l => l.Contains('\t') ? "<table><tr><td>" + string.Join("</td><td>", l.Split('\t')) + "</td></tr></table>" : l));
+        var bytes = Encoding.UTF8.GetBytes(body + "\n\n赣县区商务局\n\n![](images/0f3a9c.jpg)\n\n2024年1月12日\n");
+        DocumentSniffer.Sniff(bytes).ShouldBe(DocumentKind.Text);
+        var report = ReportParser.Default.Parse(bytes, new ParseOptions()).Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("赣县区商务局");
+        report.Year.ShouldBe(2023);
+        report.Published.ShouldBe(new DateOnly(2024, 1, 12));
+
+        // A page is HTML even when its text comes first: a crawler's fragment with paragraphs.
+        DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("赣县区商务局2023年政府信息公开工作年度报告\n<p>一、总体情况</p>\n<table><tr><td>1</td></tr></table>")).ShouldBe(DocumentKind.Html);
+        DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("<div>赣县区商务局</div>\n<table><tr><td>1</td></tr></table>")).ShouldBe(DocumentKind.Html);
+    }
+
+    [Fact]
     public void A_signature_run_on_after_the_last_sentence_is_the_closing_date()
     {
         var report = WithTitle("赣县区商务局2023年政府信息公开工作年度报告", "本机关未收取信息处理费。赣县区商务局2024年1月12日").Report.ShouldNotBeNull();

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+
+namespace Warehouse.Corpus.Rendering;
+
+/// <summary>
+/// Markdown as an OCR tool writes it from a scanned or printed report (MinerU's pipeline, and the
+/// tools that copy its output): every title and section heading a "# " line, paragraphs between blank
+/// lines, each table as one line of bare HTML (<c>&lt;table&gt;&lt;tr&gt;&lt;td rowspan="3" colspan="3"&gt;…</c>)
+/// because pipes cannot hold merged cells, a table cut where the page ended into two tables (the second
+/// without its header; a merged label cell cut too, its second part empty), a paragraph cut the same
+/// way in the middle of a sentence, the seal above the signature's date as an image line
+/// (<c>![](images/….jpg)</c>), and no page numbers (the tool drops them). The text before the first table
+/// holds no markup, so a reader that takes any <c>&lt;table&gt;</c> for a web page joins its lines.
+/// </summary>
+public static class OcrMarkdownRenderer
+{
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks)
+    {
+        var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
+        var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
+        string Number(GridCell cell) => cell.Printed ?? people?.Format(cell.Value!.Value, cell.Unit) ?? numbers.Format(cell.Value!.Value);
+
+        // Where the pages end: in one long paragraph of section 一 and in one or two tables.
+        var cutParagraph = rng.NextDouble() < 0.5;
+        var cutTables = rng.NextDouble() < 0.8;
+        var seal = rng.NextDouble() < 0.7;
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case TitlePart t:
+                    foreach (var line in t.Lines) sb.Append("# ").Append(line).Append("\n\n");
+                    break;
+                case HeadingPart h:
+                    sb.Append("# ").Append(h.Text).Append("\n\n");
+                    break;
+                case ParagraphPart p when cutParagraph && p.Text.Length > 60:
+                    // A page ends inside the sentence: the tool starts a paragraph at the top of the next page.
+                    var at = 20 + rng.Next(p.Text.Length - 40);
+                    while (char.IsAsciiLetterOrDigit(p.Text[at - 1]) && char.IsAsciiLetterOrDigit(p.Text[at])) at++;
+                    sb.Append(p.Text[..at]).Append("\n\n").Append(p.Text[at..]).Append("\n\n");
+                    cutParagraph = false;
+                    break;
+                case ParagraphPart p:
+                    sb.Append(p.Text).Append("\n\n");
+                    break;
+                case TablePart table:
+                    var rows = table.Grid.Rows.Count;
+                    var cut = cutTables && rows >= 6 && rng.NextDouble() < 0.6 ? 2 + rng.Next(rows - 3) : rows;
+                    Table(sb, table.Grid, 0, cut, Number);
+                    if (cut < rows) Table(sb, table.Grid, cut, rows, Number);
+                    break;
+                case ClosingPart c:
+                    sb.Append(c.Agency).Append("\n\n");
+                    if (seal) sb.Append("![](images/").Append(Convert.ToHexStringLower(RandomBytes(rng, 32))).Append(".jpg)\n\n");
+                    sb.Append(c.Date).Append('\n');
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    /// <summary>
+    /// Rows <paramref name="from"/> to <paramref name="to"/> of the grid as one line of HTML. A cell merged
+    /// over the cut keeps its text in the first part; the second part opens with an empty cell in its place.
+    /// </summary>
+    private static void Table(StringBuilder sb, Grid grid, int from, int to, Func<GridCell, string> number)
+    {
+        var layout = grid.Layout();
+        sb.Append("<table>");
+        for (var r = from; r < to; r++)
+        {
+            sb.Append("<tr>");
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                var carried = r == from && slot.Row < from;
+                if (slot.Column != c || slot.Row != r && !carried) continue;
+                var rowSpan = Math.Min(slot.Row + slot.Cell.RowSpan, to) - r;
+                sb.Append("<td");
+                if (rowSpan > 1) sb.Append(" rowspan=\"").Append(rowSpan).Append('"');
+                if (slot.Cell.ColSpan > 1) sb.Append(" colspan=\"").Append(slot.Cell.ColSpan).Append('"');
+                sb.Append('>');
+                if (!carried) sb.Append(WebUtility.HtmlEncode(slot.Cell.IsNumber ? number(slot.Cell) : slot.Cell.Text));
+                sb.Append("</td>");
+            }
+
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</table>\n\n");
+    }
+
+    private static byte[] RandomBytes(Random rng, int count)
+    {
+        var bytes = new byte[count];
+        rng.NextBytes(bytes);
+        return bytes;
+    }
+}
