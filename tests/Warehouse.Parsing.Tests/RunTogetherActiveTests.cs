@@ -79,6 +79,16 @@ public sealed class RunTogetherActiveTests
     }
 
     [Fact]
+    public void A_stated_count_no_reading_agrees_with_leaves_the_other_stated_counts_in_use()
+    {
+        // pingtan 2023: "动态更新本年度制发的规范性文件77件" is the table's first cell, "现行有效行政规范性文件393件"
+        // (counted at another date) none of its readings: the issued count still narrows the row.
+        var reading = Read("集中发布现行有效行政规范性文件393件，动态更新本年度制发的规范性文件69件。");
+        Normative(reading).ShouldBe([69, null, null]);
+        reading.Findings.Single(f => f.Rule == "cells_ambiguous").Message.ShouldContain("(69,3,665) 或 (69,36,65) 或 (69,366,5)");
+    }
+
+    [Fact]
     public void A_cell_printed_on_its_own_is_read_as_stated_not_derived()
     {
         // "6 93665": 本年制发 kept its boundary; 本年废止 and 现行有效 ran together four ways.

@@ -225,21 +225,21 @@ internal sealed partial class ReportExtractor
         var columns = named.Count == expected ? named : Enumerable.Range(1, expected).Select(k => $"第{k}列").ToArray();
 
         // The prose may state a cell of the row ("本年度制发行政规范性文件62件"): only the readings that
-        // agree with it stay. A statement that no reading agrees with is not used.
+        // agree with it stay, column by column. A figure that no reading agrees with is not used (the prose
+        // may count the 现行有效 documents at another date than the table), the others still are.
         var readings = result.Readings;
         var inferred = result.Inferred;
         // The 2019 template's columns are other measures (本年新公开数量 is no repeal count).
         var stated = template == Template.Template2021 && expected == 3 ? Prose.StatedActive(SectionOneText(), item) : null;
         var byProse = false;
-        if (stated is not null)
+        for (var column = 0; stated is not null && column < 3; column++)
         {
-            var keep = Enumerable.Range(0, readings.Count).Where(i => Enumerable.Range(0, 3).All(k => stated[k] is null || readings[i][k] == stated[k])).ToList();
-            if (keep.Count > 0 && keep.Count < readings.Count)
-            {
-                readings = keep.Select(i => readings[i]).ToList();
-                inferred = keep.Select(i => inferred[i]).ToList();
-                byProse = true;
-            }
+            if (stated[column] is not { } figure) continue;
+            var keep = Enumerable.Range(0, readings.Count).Where(i => readings[i][column] == figure).ToList();
+            if (keep.Count == 0 || keep.Count == readings.Count) continue;
+            readings = keep.Select(i => readings[i]).ToList();
+            inferred = keep.Select(i => inferred[i]).ToList();
+            byProse = true;
         }
 
         var because = byProse ? "（结合第一部分正文所述件数）" : "";
