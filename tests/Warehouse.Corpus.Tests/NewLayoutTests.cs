@@ -249,6 +249,19 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^#<!\n]{20,}[^。：；\n]\n\n[^#<!（\n]"), "a paragraph cut by the page");
     }
 
+    [Fact]
+    public void The_docx_behind_pdf_gives_its_number_cells_thick_borders_of_their_own_in_some_documents()
+    {
+        // LibreOffice draws a 1.5 pt cell border half its width off the 0.5 pt one beside it.
+        var thick = Rendered.Of(Layouts.Pdf, 60).Count(x =>
+        {
+            using var stream = new MemoryStream(x.Rendition.Bytes);
+            using var doc = WordprocessingDocument.Open(stream, false);
+            return doc.MainDocumentPart!.Document.Descendants<TableCellBorders>().Any(b => b.TopBorder?.Size?.Value == 12);
+        });
+        thick.ShouldBeInRange(6, 36);
+    }
+
     private const string DocxRendererPrompt = Rendering.DocxRenderer.PlaceholderPrompt;
 
     [Fact]

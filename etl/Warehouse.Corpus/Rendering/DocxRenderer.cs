@@ -56,6 +56,10 @@ public static class DocxRenderer
         var pdfLabels = kind is DocxKind.ForPdf or DocxKind.Unruled && rng.NextDouble() < 0.5 ? (int[])[1000, 1400, 2200] : null;
         // Word's "repeat as header row": table 三's heading again at the head of each page it runs on.
         var repeatHeading = pdfLabels is not null && rng.NextDouble() < 0.5;
+        // Cells with borders of their own, thicker round the numbers than round the labels (a table pasted
+        // from a web page keeps each cell's border): LibreOffice draws a thick rule half its width off the
+        // thin one it meets, so one row's cells end a fraction of a point apart.
+        var thickNumbers = kind == DocxKind.ForPdf && rng.NextDouble() < 0.3;
         if (extras is not null)
         {
             titleInBox &= !extras.Frame;
@@ -87,12 +91,12 @@ public static class DocxRenderer
                         break;
                     case TablePart table when split && table.Grid.Name == Tables.ApplicationsName:
                         var cut = 8 + rng.Next(10);
-                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled));
+                        content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         content.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
-                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled));
+                        content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         break;
                     case TablePart table:
-                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled));
+                        content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         break;
                     case ClosingPart c:
                         content.Add(Para(c.Agency, right: true));
@@ -251,7 +255,7 @@ public static class DocxRenderer
         return [.. outside, frame, new Paragraph()];
     }
 
-    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null, bool repeatHeading = false, bool unruled = false)
+    private static Table Table(Grid grid, NumberStyle numbers, int fromRow, int toRow, Extras? extras, int[]? labelWidths = null, bool repeatHeading = false, bool unruled = false, bool thickNumbers = false)
     {
         var layout = grid.Layout();
         var line = unruled ? BorderValues.Nil : BorderValues.Single;
@@ -306,6 +310,16 @@ public static class DocxRenderer
                 if (slot.Cell.RowSpan > 1 && slot.Row + slot.Cell.RowSpan > fromRow)
                 {
                     props.Append(new VerticalMerge { Val = origin ? MergedCellValues.Restart : MergedCellValues.Continue });
+                }
+
+                if (thickNumbers && slot.Cell.IsNumber)
+                {
+                    // 1.5 pt (w:sz is in eighths of a point) against the table's 0.5 pt.
+                    props.Append(new TableCellBorders(
+                        new TopBorder { Val = BorderValues.Single, Size = 12 },
+                        new LeftBorder { Val = BorderValues.Single, Size = 12 },
+                        new BottomBorder { Val = BorderValues.Single, Size = 12 },
+                        new RightBorder { Val = BorderValues.Single, Size = 12 }));
                 }
 
                 props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });

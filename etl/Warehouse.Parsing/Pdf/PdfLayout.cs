@@ -415,12 +415,27 @@ public static partial class PdfLayout
     private static IEnumerable<Placed> TableRows(Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>> cells, List<Rule> horizontal, List<Rule> vertical, double height)
     {
         if (cells.Count == 0) yield break;
-        var bands = cells.Keys.Select(k => (k.Top, k.Bottom)).Distinct().ToList();
-        var rows = bands.Where(b => !bands.Any(o => o != b && o.Top <= b.Top + 0.05 && o.Bottom >= b.Bottom - 0.05)).OrderByDescending(b => b.Top).ToList();
+        // A thick rule is drawn half its width off a thin one at the same border (LibreOffice sets a
+        // 0.75 pt border 0.35 pt lower than the 0.1 pt one beside it): bands within the tolerance are one.
+        var bands = new List<(double Top, double Bottom)>();
+        (double Top, double Bottom) Band((double Top, double Bottom, double Left, double Right) key)
+        {
+            foreach (var b in bands)
+            {
+                if (Math.Abs(b.Top - key.Top) <= Tolerance && Math.Abs(b.Bottom - key.Bottom) <= Tolerance) return b;
+            }
+
+            bands.Add((key.Top, key.Bottom));
+            return bands[^1];
+        }
+
+        var bandOf = cells.Keys.ToDictionary(k => k, Band);
+        var rows = bands.Where(b => !bands.Any(o => o != b && o.Top <= b.Top + Tolerance && o.Bottom >= b.Bottom - Tolerance)).OrderByDescending(b => b.Top).ToList();
         var byRow = rows.ToDictionary(r => r, _ => new List<Cell>());
         foreach (var (key, words) in cells)
         {
-            var row = rows.FirstOrDefault(r => r.Top <= key.Top + 0.05 && r.Bottom >= key.Bottom - 0.05);
+            var band = bandOf[key];
+            var row = rows.FirstOrDefault(r => r.Top <= band.Top + Tolerance && r.Bottom >= band.Bottom - Tolerance);
             if (row == default) continue;
             byRow[row].Add(new Cell(key.Left, key.Right, CellText(words, height)));
         }
