@@ -8,7 +8,8 @@ namespace Warehouse.Parsing.Tests;
 
 /// <summary>
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
-/// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table):
+/// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
+/// cell as the letter O):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -32,6 +33,7 @@ public sealed partial class RealMutationTests
         WrapLabel,
         PageFooter,
         MisprintHeading,
+        OcrZero,
     }
 
     [Fact]
@@ -85,6 +87,7 @@ public sealed partial class RealMutationTests
         Damage.MisprintLabel => Misprint(text, rng),
         Damage.WrapLabel => Wrap(text, rng, html),
         Damage.MisprintHeading => MisprintHeading(text, rng),
+        Damage.OcrZero => OcrZero(text, rng, html),
         _ => Footer(text, rng, html),
     };
 
@@ -127,6 +130,16 @@ public sealed partial class RealMutationTests
         };
     }
 
+    // A zero cell as OCR (or a typist) gives it: the letter O, o or full-width Ｏ.
+    private static string OcrZero(string text, Random rng, bool html)
+    {
+        var zeros = (html ? CellZero() : LoneZero()).Matches(text).ToList();
+        if (zeros.Count == 0) return text;
+        var m = zeros[rng.Next(zeros.Count)];
+        var at = m.Index + m.Value.IndexOf('0', StringComparison.Ordinal);
+        return text[..at] + "OoＯ"[rng.Next(3)] + text[(at + 1)..];
+    }
+
     private static string Wrap(string text, Random rng, bool html)
     {
         var (at, label) = PickLabel(text, rng);
@@ -163,4 +176,11 @@ public sealed partial class RealMutationTests
 
     [GeneratedRegex(@"(?<![\d.])\d+(?:[ \t]+\d+){2,}")]
     private static partial Regex NumberRun();
+
+    // A cell's text that is a zero alone: ">0<" in a page, "0" between spaces or tabs in text.
+    [GeneratedRegex(@">0<")]
+    private static partial Regex CellZero();
+
+    [GeneratedRegex(@"(?<=[ \t])0(?=[ \t\r\n])")]
+    private static partial Regex LoneZero();
 }
