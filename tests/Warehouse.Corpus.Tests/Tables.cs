@@ -158,13 +158,13 @@ internal static class Tables
         string.Concat(s.Normalize(NormalizationForm.FormKC).Where(ch => !char.IsWhiteSpace(ch)));
 
     /// <summary>
-    /// A count as written: "1,234", full-width digits, "-", "—", "/", "无", "〇", "零" or blank for zero, a
+    /// A count as written: "1,234", full-width digits, "-", "—", "/", "无", "〇", "零", the letter O (as OCR reads a zero) or blank for zero, a
     /// unit after it ("12件", "3条", "5份", "356.20万元"), or an amount in yuan in the 万元 column ("418000元").
     /// </summary>
     public static decimal Value(string cell)
     {
         var text = cell.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Replace("**", "", StringComparison.Ordinal).Trim();
-        if (text is "" or "-" or "/" or "—" or "无" or "〇" or "零") return 0;
+        if (text is "" or "-" or "/" or "—" or "无" or "〇" or "零" or "O") return 0;
         var divisor = 1m;
         if (text.EndsWith("万元", StringComparison.Ordinal)) text = text[..^2];
         else if (text.EndsWith('元'))
