@@ -46,7 +46,9 @@ internal static partial class Prose
             if (none.Groups["lit"].Success) lawsuits ??= 0;
         }
 
-        return new StatedFigures(received, Number(Decided().Match(sectionOne)), reviews, lawsuits);
+        static DocumentCounts? Counts(int?[]? stated) => stated is null ? null : new DocumentCounts(stated[0], stated[1], stated[2]);
+        return new StatedFigures(received, Number(Decided().Match(sectionOne)), reviews, lawsuits,
+            Counts(StatedActive(sectionOne, "regulations")), Counts(StatedActive(sectionOne, "normative_documents")));
     }
 
     /// <summary>

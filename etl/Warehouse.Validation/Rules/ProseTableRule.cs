@@ -19,11 +19,24 @@ public sealed class ProseTableRule : IReportRule
             (s.Lawsuits, lawsuits, "行政诉讼", "表四「行政诉讼」总计", "litigation", "total"),
         };
 
-        foreach (var (stated, table, what, where, row, column) in checks)
+        // Table 二's document counts, in the 2021 template only: the 2019 template's columns are other measures.
+        var documents = report.Template == Template.Template2021
+            ? DocumentChecks(s.Regulations, report.ActiveDisclosure.Regulations, "规章", "regulations")
+                .Concat(DocumentChecks(s.NormativeDocuments, report.ActiveDisclosure.NormativeDocuments, "行政规范性文件", "normative_documents"))
+            : [];
+        foreach (var (stated, table, what, where, row, column) in checks.Concat(documents))
         {
             if (stated is null || table is null || stated == table) continue;
             yield return new Finding("prose_table", Severity.Warning,
                 $"正文「一、总体情况」称{what} {stated}，但{where}为 {table}（文表一致）。Section 一 states {stated} {what} but the table holds {table}.", row, column, table, stated);
         }
+    }
+
+    private static IEnumerable<(int? Stated, int? Table, string What, string Where, string Row, string Column)> DocumentChecks(DocumentCounts? stated, DocumentCounts table, string name, string row)
+    {
+        if (stated is null) yield break;
+        yield return (stated.Issued, table.Issued, $"本年制发{name}", $"表二「{name}」本年制发件数", row, "issued");
+        yield return (stated.Repealed, table.Repealed, $"本年废止{name}", $"表二「{name}」本年废止件数", row, "repealed");
+        yield return (stated.InForce, table.InForce, $"现行有效{name}", $"表二「{name}」现行有效件数", row, "in_force");
     }
 }
