@@ -120,6 +120,12 @@ public sealed class TitleAndDateTests
         report.Year.ShouldBe(2023);
         report.Published.ShouldBe(new DateOnly(2024, 1, 12));
 
+        // Tags in any case, as HTML allows them: the same tables read.
+        var mixed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Replace("<table>", "<Table>", StringComparison.Ordinal).Replace("</table>", "</TABLE>", StringComparison.Ordinal));
+        DocumentSniffer.Sniff(mixed).ShouldBe(DocumentKind.Text);
+        var again = ReportParser.Default.Parse(mixed, new ParseOptions()).Report.ShouldNotBeNull();
+        Warehouse.Core.ReportJson.Serialize(again, []).ShouldBe(Warehouse.Core.ReportJson.Serialize(report, []));
+
         // A page is HTML even when its text comes first: a crawler's fragment with paragraphs.
         DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("赣县区商务局2023年政府信息公开工作年度报告\n<p>一、总体情况</p>\n<table><tr><td>1</td></tr></table>")).ShouldBe(DocumentKind.Html);
         DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("<div>赣县区商务局</div>\n<table><tr><td>1</td></tr></table>")).ShouldBe(DocumentKind.Html);

@@ -13,12 +13,12 @@ public enum CellKind
 public static partial class CountCell
 {
     // Portals write zero as "-", "/", "—", "无", the numeral 〇 or the word 零, or leave the cell blank;
-    // a zero typed or recognised (OCR) as the letter O ("O", "o", full-width "Ｏ") is that zero too.
-    private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无", "〇", "零", "O", "o", "Ｏ", "ｏ"];
+    // a zero typed or recognised (OCR) as the letter O ("O", "o"; full-width "Ｏ" is width-folded first) is that zero too.
+    private static readonly HashSet<string> ZeroMarks = ["-", "/", "—", "－", "–", "―", "——", "--", "\\", "／", "无", "〇", "零", "O", "o"];
 
     // Every character, besides digits and separators, of the number forms Classify accepts: signs,
     // zero marks, units (万元 included), and the words of round figures (余, 多, 约, 近).
-    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("+-/\\—–―\uFF0D\uFF0F无〇零Oo\uFF2F\uFF4F" + CountUnits + "元万余多约近");
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("+-/\\—–―\uFF0D\uFF0F无〇零Oo" + CountUnits + "元万余多约近");
 
     // Units people write in cells: "12件", "3条", "5份" (documents), "2篇", "356.20万元", "418000元".
     private const string CountUnits = "件条个项次起人家宗份篇";

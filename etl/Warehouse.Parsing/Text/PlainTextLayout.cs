@@ -19,7 +19,8 @@ public static partial class PlainTextLayout
         if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
         // A simple table's rules are no row: read as cells, each run of dashes would be a zero.
         if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
-        if ((text.Contains("<table", StringComparison.Ordinal) || text.Contains("<TABLE", StringComparison.Ordinal)) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
+        // Any case, as the sniffer finds it (DocumentSniffer sends text with HTML tables here) and as HtmlTable() matches.
+        if (text.Contains("<table", StringComparison.OrdinalIgnoreCase) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
         var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
