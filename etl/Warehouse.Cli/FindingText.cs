@@ -32,6 +32,7 @@ internal static class FindingText
         ["cells_wrapped"] = "数字折行",
         ["label_misprinted"] = "行名误印",
         ["heading_misprinted"] = "章节标题误印",
+        ["heading_worded"] = "章节标题用词不同",
         ["total_blank"] = "总计未填",
         ["group_collapsed"] = "分组合并打印",
         ["table_scrambled"] = "表格错乱",

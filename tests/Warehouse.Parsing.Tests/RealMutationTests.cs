@@ -9,7 +9,7 @@ namespace Warehouse.Parsing.Tests;
 /// <summary>
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
-/// cell as the letter O):
+/// cell as the letter O, a heading worded otherwise or left out):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -34,6 +34,8 @@ public sealed partial class RealMutationTests
         PageFooter,
         MisprintHeading,
         OcrZero,
+        WordHeading,
+        DropHeading,
     }
 
     [Fact]
@@ -88,6 +90,8 @@ public sealed partial class RealMutationTests
         Damage.WrapLabel => Wrap(text, rng, html),
         Damage.MisprintHeading => MisprintHeading(text, rng),
         Damage.OcrZero => OcrZero(text, rng, html),
+        Damage.WordHeading => WordHeading(text, rng),
+        Damage.DropHeading => DropHeading(text, rng),
         _ => Footer(text, rng, html),
     };
 
@@ -128,6 +132,35 @@ public sealed partial class RealMutationTests
             1 => text[..(at + k)] + "止" + text[(at + k + 1)..],
             _ => text.Insert(at + k, "法"),
         };
+    }
+
+    // Headings as offices word them (Quirks.HeadingWordings, real reports).
+    private static readonly string[][] Wordings =
+    [
+        ["二、行政机关主动公开政府信息情况", "二、主动公开政府信息情况统计"],
+        ["三、行政机关收到和处理政府信息公开申请情况", "三、收到和处理信息公开申请情况"],
+        ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况统计"],
+        ["五、存在的不足及改进措施", "五、存在的主要问题和下一步工作打算"],
+        ["六、其他事项", "六、其他需要说明的事项"],
+    ];
+
+    private static string WordHeading(string text, Random rng)
+    {
+        var found = Headings.Select((h, i) => (Heading: "二三四五六"[i] + "、" + h, Section: i)).Where(x => text.Contains(x.Heading, StringComparison.Ordinal)).ToList();
+        if (found.Count == 0) return text;
+        var (heading, section) = found[rng.Next(found.Count)];
+        var at = text.IndexOf(heading, StringComparison.Ordinal);
+        return text[..at] + Wordings[section][rng.Next(Wordings[section].Length)] + text[(at + heading.Length)..];
+    }
+
+    // A heading of a section with a table, or of section 五, left out.
+    private static string DropHeading(string text, Random rng)
+    {
+        var found = Headings.Take(4).Select((h, i) => "二三四五"[i] + "、" + h).Where(h => text.Contains(h, StringComparison.Ordinal)).ToList();
+        if (found.Count == 0) return text;
+        var heading = found[rng.Next(found.Count)];
+        var at = text.IndexOf(heading, StringComparison.Ordinal);
+        return text[..at] + text[(at + heading.Length)..];
     }
 
     // A zero cell as OCR (or a typist) gives it: the letter O, o or full-width Ｏ.

@@ -301,6 +301,43 @@ internal sealed partial class ReportExtractor
                 : index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString();
 
     // A sentence of prose in a table's section (a note, a total in words) is not a row of the table.
+    /// <summary>The first block in [from, to) that reads as a sentence after a block with a digit, else <paramref name="to"/>.</summary>
+    private int FirstSentenceAfterNumbers(int from, int to)
+    {
+        var numbers = false;
+        for (var i = from; i < Math.Min(to, _blocks.Count); i++)
+        {
+            if (numbers && IsSentence(_blocks[i])) return i;
+            numbers |= _blocks[i] switch
+            {
+                Paragraph p => p.Text.AsSpan().IndexOfAnyInRange('0', '9') >= 0,
+                Documents.TableRow r => r.Cells.Any(c => c.AsSpan().IndexOfAnyInRange('0', '9') >= 0),
+                _ => false,
+            };
+        }
+
+        return to;
+    }
+
+    /// <summary>A block that reads as a sentence: sentence punctuation among at least ten Chinese characters.</summary>
+    private static bool IsSentence(Block block)
+    {
+        var text = block switch
+        {
+            Paragraph p => p.Text,
+            Documents.TableRow r => string.Concat(r.Cells),
+            _ => "",
+        };
+        if (text.AsSpan().IndexOfAny('，', '。') < 0) return false;
+        var cjk = 0;
+        foreach (var ch in text)
+        {
+            if (ch is >= '\u4e00' and <= '\u9fff' && ++cjk >= 10) return true;
+        }
+
+        return false;
+    }
+
     private static bool IsProse(RowParts parts) =>
         parts.Label.Contains('。', StringComparison.Ordinal) || (parts.Label.Length > 30 && parts.Label.Contains('，', StringComparison.Ordinal));
 
@@ -404,6 +441,10 @@ internal sealed partial class ReportExtractor
         // Text without layout may print a column heading between the numbers ("2 4 0 19 结果维持 … 2 3 1
         // 7 …"): their printed order is then not the table's.
         var headingInside = false;
+        // Without heading 五 the table runs on into section 五's prose, whose years and counts are
+        // no cells ("2024        年，全区政府信息公开工作…" in pdftotext's layout): the first sentence
+        // after the numbers ends the table.
+        if (_sections.Start(5) is null) to = FirstSentenceAfterNumbers(Math.Max(from, 0), to);
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
             if (!parts.HasData && cells.Count > 0 && !_gridExact && IsReviewHeading(parts.Key)) headingInside = true;

@@ -78,6 +78,14 @@ internal sealed partial class ReportExtractor
                 $"章节标题「{printed}」与模板的「{name}」不同，按其编号和字形读作第{"一二三四五六"[number - 1]}部分。The heading '{printed}' is read as '{name}' by its number and wording."));
         }
 
+        foreach (var (number, block) in _sections.Worded())
+        {
+            var printed = Sections.HeadingText(_blocks[block])!.Trim();
+            var name = Sections.Names[number - 1];
+            _findings.Add(Finding.Warning("heading_worded",
+                $"章节标题「{printed}」与模板的「{name}」用词不同，按其编号读作第{"一二三四五六"[number - 1]}部分。The heading '{printed}' is worded otherwise than '{name}'; read as that section by its number."));
+        }
+
         var report = new Report(
             Agency: agency,
             RegionCode: region.Code,

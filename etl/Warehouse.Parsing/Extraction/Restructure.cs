@@ -134,6 +134,26 @@ internal static partial class Restructure
             found.Add((index, length));
         }
 
+        // Headings in an office's own wording ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况").
+        for (var section = 0; section < WordedHeadings.Length; section++)
+        {
+            if (sections.Contains(section) || WordedHeadings[section].Match(text) is not { Success: true } m) continue;
+            if (found.Any(f => m.Index < f.Index + f.Length && f.Index < m.Index + m.Length)) continue;
+            // A heading line of its own whose words run on past the shortest match ("五、存在的主要问题和下一步工作打算").
+            if (m.Index == 0 && (m.Length == text.Length || (text.Length <= 40 && text.AsSpan().IndexOfAny('。', '，') < 0))) return null;
+            found.Add((m.Index, m.Length));
+            sections.Add(section);
+        }
+
+        // A table whose heading was left out begins a paragraph of its own at its header, where the
+        // heading would have been (Sections anchors the table there).
+        foreach (var (section, anchor) in TableStarts)
+        {
+            if (sections.Contains(section) || anchor.Match(text) is not { Success: true, Index: > 0 } m) continue;
+            if (found.Any(f => m.Index < f.Index + f.Length && f.Index < m.Index)) continue;
+            found.Add((m.Index, 0));
+        }
+
         // Most long paragraphs hold no heading.
         if (found.Count == 0) return null;
         var pieces = new List<string>();
@@ -142,7 +162,7 @@ internal static partial class Restructure
         {
             var before = text[at..index].Trim();
             if (before.Length > 0) pieces.Add(before);
-            pieces.Add(text.Substring(index, length).Trim());
+            if (length > 0) pieces.Add(text.Substring(index, length).Trim());
             at = index + length;
         }
 
@@ -189,6 +209,14 @@ internal static partial class Restructure
 
     private static readonly char[] NumeralChars = "二三四五六".ToCharArray();
 
+    // Where tables 二, 三 and 四 begin in running text: their first header (section 0-5, pattern).
+    private static readonly (int Section, Regex Anchor)[] TableStarts =
+    [
+        (1, new Regex(@"第二十条第\s*[（(]\s*一\s*[）)]\s*项", RegexOptions.CultureInvariant)),
+        (2, new Regex(@"[（(]\s*本列数据的勾稽关系", RegexOptions.CultureInvariant)),
+        (3, new Regex(@"行政复议\s*行政诉讼\s*(?:结果维持|未经复议)", RegexOptions.CultureInvariant)),
+    ];
+
     [GeneratedRegex(
         @"(?:一\s*[、.．]\s*总体情况" +
         @"|二\s*[、.．]\s*主动公开政府信息(?:的)?情况" +
@@ -197,4 +225,23 @@ internal static partial class Restructure
         @"|五\s*[、.．]\s*(?:政府信息公开工作)?存在的?(?:主要)?问题(?:及|和)(?:其)?改进(?:情况|措施)" +
         @"|六\s*[、.．]\s*其[他它]需要报告的?事项)")]
     private static partial Regex InlineHeading();
+
+    /// <summary>
+    /// Numbered headings in a wording of their own inside running text, by section (0-5): the
+    /// numbering ("四、", "第四部分"), then up to a few characters, the words that name the section
+    /// (<see cref="Sections.Stems"/>) and the word that ends a heading (情况, 事项, 措施…), with no
+    /// sentence punctuation or space between.
+    /// </summary>
+    private static readonly Regex[] WordedHeadings =
+    [
+        Worded("一", @"(?:[^\s。；，,：:]{0,14}?(?:总体|基本)(?:工作)?情况|概述|概况)"),
+        Worded("二", @"[^\s。；，,：:]{0,8}?主动公开[^\s。；，,：:]{0,8}?情况"),
+        Worded("三", @"[^\s。；，,：:]{0,8}?收到和处理[^\s。；，,：:]{0,12}?情况(?:统计表?)?"),
+        Worded("四", @"[^\s。；，,：:]{0,14}?行政复议[^\s。；，,：:]{0,14}?情况"),
+        Worded("五", @"[^\s。；，,：:]{0,14}?(?:问题|不足)[^\s。；，,：:]{0,10}?(?:情况|措施|打算|方向|思路|计划|工作(?:打算|思路|计划|安排)?)"),
+        Worded("六", @"其[他它][^\s。；，,：:]{0,8}?事项"),
+    ];
+
+    private static Regex Worded(string numeral, string words) =>
+        new($@"(?:第{numeral}部分\s*|{numeral}\s*[、.．]\s*){words}", RegexOptions.CultureInvariant);
 }

@@ -27,8 +27,26 @@ internal sealed partial class Sections
         ["其他需要报告的事项", "其它需要报告的事项", "其他需要报告事项"],
     ];
 
+    /// <summary>
+    /// Words that name each section (0-5) whatever else its heading says: offices word headings their
+    /// own way ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "五、存在的不足及改进措施",
+    /// "三、行政机关收到和处理政府信息公开申请情况"). Taken only under the section's own number.
+    /// </summary>
+    internal static readonly string[][] Stems =
+    [
+        ["总体", "基本情况", "概况", "概述"],
+        ["主动公开"],
+        // Not "依申请公开": "三、依申请公开政府信息情况" heads the report format used before 2019.
+        ["收到"],
+        ["行政复议", "行政诉讼"],
+        ["问题", "不足", "改进"],
+        ["其他", "其它"],
+    ];
+
     private readonly int?[] _starts = new int?[6];
+    private readonly int?[] _anchors = new int?[6];
     private readonly HashSet<int> _misprinted = [];
+    private readonly HashSet<int> _worded = [];
 
     public Sections(IReadOnlyList<Block> blocks)
     {
@@ -36,10 +54,11 @@ internal sealed partial class Sections
         for (var i = 0; i < blocks.Count; i++)
         {
             if (HeadingText(blocks[i]) is not { } text) continue;
-            var n = Match(text, out var misprinted);
+            var n = Match(text, out var misprinted, out var worded);
             if (n < 0) continue;
             headings.Add((i, n));
             if (misprinted) _misprinted.Add(i);
+            if (worded) _worded.Add(i);
         }
 
         // A table of contents lists the headings one after another with nothing between them;
@@ -53,17 +72,93 @@ internal sealed partial class Sections
             _starts[n] = i;
             from = n + 1;
         }
+
+        Anchor(blocks);
     }
 
-    /// <summary>Block index of section <paramref name="number"/> (1-6), or null when its heading is absent.</summary>
-    public int? Start(int number) => _starts[number - 1];
+    /// <summary>
+    /// Where tables 二, 三 and 四 begin when their section's heading is not found (left out, or worded
+    /// past recognition): table 三 at its first header ("本列数据的勾稽关系", "申请人情况"), table 二 at
+    /// its first sub-table heading ("第二十条第（一）项") or "信息内容" header, table 四 after table 三
+    /// at its header "行政复议". Without them table 二 would run from the top of the document over
+    /// the prose, table 三 from the top over table 二, and table 三 on over table 四.
+    /// </summary>
+    private void Anchor(IReadOnlyList<Block> blocks)
+    {
+        if (_starts[2] is null)
+        {
+            var from = (_starts[1] ?? _starts[0] ?? -1) + 1;
+            var to = _starts[3] ?? _starts[4] ?? _starts[5] ?? blocks.Count;
+            _anchors[2] = FirstBlock(blocks, from, to, ["本列数据的勾稽关系", "申请人情况"], atStart: false);
+        }
 
-    /// <summary>Block index where section <paramref name="number"/> ends: the next heading found, else <paramref name="fallback"/>.</summary>
+        if (_starts[3] is null && (_starts[2] ?? _anchors[2]) is { } applications)
+        {
+            var to = _starts[4] ?? _starts[5] ?? blocks.Count;
+            _anchors[3] = FirstBlock(blocks, applications + 1, to, ["行政复议"], atStart: true);
+        }
+
+        if (_starts[1] is null)
+        {
+            var from = (_starts[0] ?? -1) + 1;
+            var to = _starts[2] ?? _anchors[2] ?? _starts[3] ?? blocks.Count;
+            _anchors[1] = FirstBlock(blocks, from, to, ["第二十条第", "信息内容"], atStart: true);
+        }
+    }
+
+    /// <summary>
+    /// The first block in [from, to) where one of <paramref name="phrases"/> begins (at the block's
+    /// start when <paramref name="atStart"/>), read on through the short blocks after it: text
+    /// extracted without layout wraps a header cell a few characters a line ("（本列" / "数据的" / "勾稽关").
+    /// Only a table row or a short line: a sentence of prose may cite the same words.
+    /// </summary>
+    private static int? FirstBlock(IReadOnlyList<Block> blocks, int from, int to, string[] phrases, bool atStart)
+    {
+        to = Math.Min(to, blocks.Count);
+        for (var i = Math.Max(from, 0); i < to; i++)
+        {
+            // A long paragraph is a table's start only when it opens with the phrase (running text cut at a table's header: Restructure).
+            if (blocks[i] is Paragraph { Text.Length: > 80 } paragraph)
+            {
+                var opening = TextKey.Of(paragraph.Text[..80]);
+                if (phrases.Any(p => opening.StartsWith(p, StringComparison.Ordinal))) return i;
+                continue;
+            }
+
+            if (Short(blocks[i]) is not { } first) continue;
+            var own = TextKey.Of(first);
+            if (own.Length == 0) continue;
+            var key = own;
+            for (var j = i + 1; j < to && key.Length < 40 && Short(blocks[j]) is { Length: <= 12 } next; j++) key += TextKey.Of(next);
+            foreach (var phrase in phrases)
+            {
+                var at = key.IndexOf(phrase, StringComparison.Ordinal);
+                if (at >= 0 && (atStart ? at == 0 : at < own.Length)) return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Short(Block block) => block switch
+    {
+        TableRow r => string.Concat(r.Cells),
+        Paragraph p when p.Text.Length <= 80 => p.Text,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Block index of section <paramref name="number"/> (1-6): its heading, else, for sections 二 to
+    /// 四, where its table begins (<see cref="Anchor"/>); null when neither is found.
+    /// </summary>
+    public int? Start(int number) => _starts[number - 1] ?? _anchors[number - 1];
+
+    /// <summary>Block index where section <paramref name="number"/> ends: the next section's start found, else <paramref name="fallback"/>.</summary>
     public int End(int number, int fallback)
     {
         for (var n = number; n < 6; n++)
         {
-            if (_starts[n] is { } s) return s;
+            if (Start(n + 1) is { } s) return s;
         }
 
         return fallback;
@@ -75,7 +170,11 @@ internal sealed partial class Sections
     public IEnumerable<(int Number, int Block)> Misprinted() =>
         Enumerable.Range(0, 6).Where(n => _starts[n] is { } s && _misprinted.Contains(s)).Select(n => (n + 1, _starts[n]!.Value));
 
-    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t, out _) >= 0;
+    /// <summary>The sections (1-6) whose heading was taken by its number and a word of its own, in a wording not the template's.</summary>
+    public IEnumerable<(int Number, int Block)> Worded() =>
+        Enumerable.Range(0, 6).Where(n => _starts[n] is { } s && _worded.Contains(s)).Select(n => (n + 1, _starts[n]!.Value));
+
+    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t, out _, out _) >= 0;
 
     public static string? HeadingText(Block block)
     {
@@ -92,11 +191,14 @@ internal sealed partial class Sections
         return only;
     }
 
-    private static int Match(string text, out bool misprinted)
+    private static int Match(string text, out bool misprinted, out bool worded)
     {
         misprinted = false;
-        // Every heading ends in 情况, 事项, 措施 or 问题 (况 or 项 even misprinted); most blocks are cells and prose, so look first.
-        if (text.Length > 60 || !(text.Contains('况', StringComparison.Ordinal) || text.Contains('项', StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal))) return -1;
+        worded = false;
+        // The template's headings end in 情况, 事项, 措施 or 问题 (况 or 项 even misprinted), other wordings
+        // start with their number; most blocks are cells and prose, so look first.
+        if (text.Length > 60 || !(text.Contains('况', StringComparison.Ordinal) || text.Contains('项', StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal)
+                                  || NumberedHeading().IsMatch(text))) return -1;
         var key = TextKey.Of(text);
         if (key.Length == 0 || key.Length > 40) return -1;
         var number = -1;
@@ -119,6 +221,14 @@ internal sealed partial class Sections
         if (number >= 0 && IsMisprint(number, key))
         {
             misprinted = true;
+            return number;
+        }
+
+        // Or in a wording of its own, numbered "四、" or "第四部分" (not "（四）", a sub-heading of prose),
+        // short, and holding a word that names its section.
+        if (number >= 0 && key.Length is >= 2 and <= 30 && NumberedHeading().IsMatch(text) && Stems[number].Any(w => key.Contains(w, StringComparison.Ordinal)))
+        {
+            worded = true;
             return number;
         }
 
@@ -158,4 +268,8 @@ internal sealed partial class Sections
 
     [GeneratedRegex(@"^(?:第?[一二三四五六七八九十]+部分|[一二三四五六七八九十]+|\d+)")]
     private static partial Regex Numbering();
+
+    // A section's own numbering at the start: "四、", "四.", "四 ", "第四部分" (after a markdown "#" or "**").
+    [GeneratedRegex(@"^[\s#*]*(?:第[一二三四五六]部分|[一二三四五六]\s*[、.．]|[一二三四五六]\s)")]
+    private static partial Regex NumberedHeading();
 }

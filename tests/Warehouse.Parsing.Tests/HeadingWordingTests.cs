@@ -1,0 +1,122 @@
+using System.Text;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// Offices word the section headings their own way ("四、因政府信息公开工作被申请行政复议、提起行政
+/// 诉讼情况", "三、行政机关收到和处理政府信息公开申请情况", "五、存在的不足及改进措施"), and a copy may
+/// lose a heading altogether. Tables were found between headings, so one such heading lost table
+/// 三 in table 二 (every row an error), or read section 一's prose as rows of table 二. A heading
+/// under its own number that holds a word naming its section is that section (a warning says the
+/// wording differs); without a heading, tables 二 to 四 begin at their own headers.
+/// </summary>
+public sealed class HeadingWordingTests
+{
+    // Real documents of three kinds: crawler text on one line, pdftotext -layout of a Word PDF, a portal page.
+    public static TheoryData<string, string, string> Wordings()
+    {
+        var data = new TheoryData<string, string, string>();
+        (string Template, string[] Printed)[] wordings =
+        [
+            ("一、总体情况", ["一、总体工作情况", "一、基本情况", "第一部分 总体情况"]),
+            ("二、主动公开政府信息情况", ["二、行政机关主动公开政府信息情况", "二、主动公开政务信息情况"]),
+            ("三、收到和处理政府信息公开申请情况", ["三、行政机关收到和处理政府信息公开申请情况", "三、收到和处理信息公开申请情况"]),
+            ("四、政府信息公开行政复议、行政诉讼情况", ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政复议、诉讼情况"]),
+            ("五、存在的主要问题及改进情况", ["五、存在的不足及改进措施", "五、存在的主要问题和下一步工作打算"]),
+            ("六、其他需要报告的事项", ["六、其他事项"]),
+        ];
+        foreach (var name in new[] { "pingtan-2024", "hongze-2024-layout", "pingtan-2024-portal" })
+        {
+            foreach (var (template, printed) in wordings)
+            {
+                foreach (var p in printed) data.Add(name, template, p);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Wordings))]
+    public void A_heading_in_an_offices_own_wording_is_its_section(string name, string template, string printed)
+    {
+        var text = File.ReadAllText(RealReports.File(name));
+        text.ShouldContain(template);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text.Replace(template, printed, StringComparison.Ordinal)), name);
+
+        RealReports.WrongCells(RealReports.Expected(name), reading).ShouldBeEmpty();
+        reading.Parse.Report!.Completeness.MissingSections.ShouldBeEmpty();
+        NewErrors(name, reading).ShouldBeEmpty();
+        // A warning names the heading: worded otherwise, or (within a character or two) misprinted.
+        if (!printed.StartsWith("第一部分", StringComparison.Ordinal))
+        {
+            reading.Findings.ShouldContain(f => (f.Rule == "heading_worded" || f.Rule == "heading_misprinted") && f.Severity == Severity.Warning
+                                                && f.Message.StartsWith($"章节标题「{printed}」与模板的「{template}」", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("pingtan-2024", "二、主动公开政府信息情况")]
+    [InlineData("pingtan-2024", "三、收到和处理政府信息公开申请情况")]
+    [InlineData("pingtan-2024", "四、政府信息公开行政复议、行政诉讼情况")]
+    [InlineData("hongze-2024-layout", "二、主动公开政府信息情况")]
+    [InlineData("hongze-2024-layout", "三、收到和处理政府信息公开申请情况")]
+    [InlineData("hongze-2024-layout", "四、政府信息公开行政复议、行政诉讼情况")]
+    [InlineData("hongze-2024-layout", "五、存在的主要问题及改进情况")]
+    [InlineData("hongze-2024-plain", "四、政府信息公开行政复议、行政诉讼情况")]
+    [InlineData("hongze-2024-fixed3", "五、存在的主要问题及改进情况")]
+    [InlineData("pingtan-2024-portal", "二、主动公开政府信息情况")]
+    [InlineData("pingtan-2024-portal", "三、收到和处理政府信息公开申请情况")]
+    [InlineData("pingtan-2024-portal", "五、存在的主要问题及改进情况")]
+    public void A_table_without_its_heading_is_read_from_its_own_header(string name, string heading)
+    {
+        var text = File.ReadAllText(RealReports.File(name));
+        text.ShouldContain(heading);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text.Replace(heading, "", StringComparison.Ordinal)), name);
+
+        RealReports.WrongCells(RealReports.Expected(name), reading).ShouldBeEmpty();
+        NewErrors(name, reading).ShouldBeEmpty();
+        // The heading is missing as printed: a completeness warning says so.
+        reading.Parse.Report!.Completeness.MissingSections.ShouldBe([heading]);
+    }
+
+    [Fact]
+    public void Every_table_heading_left_out_at_once_still_gives_every_table()
+    {
+        var name = "hongze-2024-layout";
+        var text = File.ReadAllText(RealReports.File(name));
+        foreach (var heading in new[] { "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况" })
+        {
+            text = text.Replace(heading, "", StringComparison.Ordinal);
+        }
+
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), name);
+        RealReports.WrongCells(RealReports.Expected(name), reading).ShouldBeEmpty();
+        NewErrors(name, reading).ShouldBeEmpty();
+    }
+
+    [Theory]
+    // Prose and sub-headings of section 一 that hold a section's words under a numeral not its numbering.
+    [InlineData("二是主动公开更加及时")]
+    [InlineData("（二）主动公开情况")]
+    public void A_line_of_prose_or_a_sub_heading_is_no_section_heading(string line)
+    {
+        var name = "hongze-2024-layout";
+        var text = File.ReadAllText(RealReports.File(name));
+        var at = text.IndexOf("二、主动公开政府信息情况", StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text[..at].Replace("一、总体情况\n", "一、总体情况\n" + line + "\n", StringComparison.Ordinal) + text[at..]), name);
+
+        RealReports.WrongCells(RealReports.Expected(name), reading).ShouldBeEmpty();
+        reading.Findings.ShouldNotContain(f => f.Rule == "heading_worded");
+        NewErrors(name, reading).ShouldBeEmpty();
+    }
+
+    private static List<string> NewErrors(string name, RealReports.Reading reading)
+    {
+        var baseline = RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name);
+        var known = baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ToHashSet();
+        return reading.Findings.Where(f => f.Severity == Severity.Error && !known.Contains(f.Rule)).Select(f => $"{f.Rule}: {f.Message}").ToList();
+    }
+}
