@@ -26,9 +26,10 @@ public sealed class QuirkTests
             {
                 var a = Quirks.Draw(ReportFactory.Create(8, i, 0.15), layout);
                 var b = Quirks.Draw(ReportFactory.Create(8, i, 0.15), layout);
-                (a with { Labels = b.Labels, Headings = b.Headings }).ShouldBe(b, $"{layout} {i}");
+                (a with { Labels = b.Labels, Headings = b.Headings, Wordings = b.Wordings }).ShouldBe(b, $"{layout} {i}");
                 a.Labels.ShouldBe(b.Labels);
                 a.Headings.ShouldBe(b.Headings);
+                a.Wordings.ShouldBe(b.Wordings);
             }
         }
     }
@@ -65,6 +66,45 @@ public sealed class QuirkTests
         // Dropped, typed wrong and added all come.
         var lengths = Layouts.All.SelectMany(In).SelectMany(q => q.Headings).Select(h => h.Value.Length - Quirks.SectionHeadings[h.Key - 1].Length).Distinct();
         lengths.ShouldBe([-1, 0, 1], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Headings_are_worded_otherwise_or_left_out_at_their_rates_but_not_in_the_docx_layout()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            if (layout == Layouts.Docx)
+            {
+                quirks.ShouldAllBe(q => q.Wordings.Count == 0);
+                continue;
+            }
+
+            Share(quirks, q => q.Wordings.Values.Any(w => w.Length > 0)).ShouldBe(Quirks.HeadingWordingRate, 0.03, layout);
+            Share(quirks, q => q.Wordings.Values.Any(w => w.Length == 0)).ShouldBe(Quirks.HeadingOmittedRate, 0.02, layout);
+            foreach (var (number, printed) in quirks.SelectMany(q => q.Wordings))
+            {
+                if (printed.Length == 0)
+                {
+                    number.ShouldBeInRange(2, 5);
+                    continue;
+                }
+
+                // Under its own number, in a wording real reports use.
+                printed[0].ShouldBe("一二三四五六"[number - 1]);
+                Quirks.HeadingWordings[number - 1].ShouldContain(printed);
+            }
+        }
+
+        // Every wording comes, and a heading left out is no part of the composition.
+        Layouts.All.SelectMany(In).SelectMany(q => q.Wordings.Values).Where(w => w.Length > 0).Distinct().Count()
+            .ShouldBe(Quirks.HeadingWordings.Sum(w => w.Length));
+        var g = Reports.First(r => Quirks.Draw(r, Layouts.Markdown) is var q && q.Wordings.Any(w => w.Value.Length == 0 && !q.Headings.ContainsKey(w.Key)));
+        var left = Quirks.Draw(g, Layouts.Markdown);
+        var omitted = left.Wordings.Single(w => w.Value.Length == 0).Key;
+        var headings = Composer.Compose(g, left).OfType<HeadingPart>().Select(h => h.Text).ToList();
+        headings.Count.ShouldBe(5);
+        headings.ShouldNotContain(h => h.StartsWith("一二三四五六"[omitted - 1]));
     }
 
     [Fact]

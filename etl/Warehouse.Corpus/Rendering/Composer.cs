@@ -18,19 +18,19 @@ public static class Composer
         {
             new TitlePart(r.Agency, $"{year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year) { Form = quirks.Title, YearText = year },
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
-            new HeadingPart(quirks.Heading(1)),
         };
+        AddHeading(parts, quirks, 1);
         var prose = new ProseBank(g.QuirkSeed);
         parts.AddRange(SectionOne(g, prose).Select(p => new ParagraphPart(p)));
-        parts.Add(new HeadingPart(quirks.Heading(2)));
+        AddHeading(parts, quirks, 2);
         parts.Add(new TablePart(Tables.Active(r)));
-        parts.Add(new HeadingPart(quirks.Heading(3)));
+        AddHeading(parts, quirks, 3);
         parts.Add(new TablePart(Tables.Applications(r, quirks)));
-        parts.Add(new HeadingPart(quirks.Heading(4)));
+        AddHeading(parts, quirks, 4);
         parts.Add(new TablePart(Tables.Review(r)));
-        parts.Add(new HeadingPart(quirks.Heading(5)));
+        AddHeading(parts, quirks, 5);
         parts.Add(new ParagraphPart(prose.Problems()));
-        parts.Add(new HeadingPart(quirks.Heading(6)));
+        AddHeading(parts, quirks, 6);
         parts.Add(new ParagraphPart($"本机关{r.Year}年度未收取信息处理费。"));
         if (r.Published is { } date)
         {
@@ -40,6 +40,12 @@ public static class Composer
         }
 
         return parts;
+    }
+
+    // A heading the rendering leaves out (Quirks.Wordings) is no part at all.
+    private static void AddHeading(List<Part> parts, Quirks quirks, int number)
+    {
+        if (quirks.Heading(number) is { Length: > 0 } heading) parts.Add(new HeadingPart(heading));
     }
 
     private static IEnumerable<string> SectionOne(GeneratedReport g, ProseBank prose)

@@ -42,6 +42,13 @@ public sealed record Quirks
     public IReadOnlyDictionary<int, string> Headings { get; init; } = new Dictionary<int, string>();
 
     /// <summary>
+    /// Section headings in an office's own wording, by section number (1-6), as real reports word them
+    /// ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "五、存在的不足及改进措施"); an empty
+    /// wording is a heading left out (a PDF whose headings were drawn as pictures, a copy that lost them).
+    /// </summary>
+    public IReadOnlyDictionary<int, string> Wordings { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>
     /// Table 三's 总计 column left blank in every outcome row, filled only in the four frame rows
     /// (本年新收, 上年结转, （七）总计, 结转下年度), as Shanghai's 2019 report prints it.
     /// </summary>
@@ -56,7 +63,19 @@ public sealed record Quirks
     public string Label(DisposalCategory category) => Labels.TryGetValue(category.Code, out var label) ? label : category.Label;
 
     /// <summary>Section <paramref name="number"/>'s heading (1-6) as this rendering prints it.</summary>
-    public string Heading(int number) => Headings.TryGetValue(number, out var printed) ? printed : SectionHeadings[number - 1];
+    public string Heading(int number) =>
+        Headings.TryGetValue(number, out var printed) ? printed : Wordings.TryGetValue(number, out var worded) ? worded : SectionHeadings[number - 1];
+
+    /// <summary>Wordings of each section's heading (1-6) other than the template's, seen in real reports.</summary>
+    public static readonly IReadOnlyList<string[]> HeadingWordings =
+    [
+        ["一、总体工作情况", "一、基本情况", "一、政府信息公开工作总体情况", "一、工作概况"],
+        ["二、行政机关主动公开政府信息情况", "二、主动公开政府信息情况统计"],
+        ["三、行政机关收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况统计", "三、收到和处理信息公开申请情况"],
+        ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、因政府信息公开被申请行政复议、提起行政诉讼的情况", "四、政府信息公开行政复议、行政诉讼情况统计"],
+        ["五、存在的问题和改进措施", "五、存在的不足及改进措施", "五、存在的主要问题和下一步工作打算", "五、工作中存在的问题及改进措施"],
+        ["六、其他事项", "六、其他需要说明的事项"],
+    ];
 
     /// <summary>The six section headings as the template words them.</summary>
     public static readonly IReadOnlyList<string> SectionHeadings =
@@ -77,6 +96,8 @@ public sealed record Quirks
     public const double ChineseYearRate = 0.1;
     public const double HeadingMisprintRate = 0.1;
     public const double BlankTotalsRate = 0.1;
+    public const double HeadingWordingRate = 0.2;
+    public const double HeadingOmittedRate = 0.05;
 
     // How people type the zero of a year in Chinese numerals: the proper 〇, a circle, a Latin or
     // full-width O, the digit 0, or 零.
@@ -126,6 +147,19 @@ public sealed record Quirks
         {
             quirks = quirks with { BlankTotals = true };
         }
+
+        // Drawn after every quirk above. Not in the docx layout, whose tests find its parts by the template's words.
+        var wordings = new Dictionary<int, string>();
+        if (rng.NextDouble() < HeadingWordingRate)
+        {
+            var number = 1 + rng.Next(6);
+            var choices = HeadingWordings[number - 1];
+            wordings[number] = choices[rng.Next(choices.Length)];
+        }
+
+        // One of the headings that end a table's reach (二 to 五) left out.
+        if (rng.NextDouble() < HeadingOmittedRate) wordings[2 + rng.Next(4)] = "";
+        if (layout != Layouts.Docx) quirks = quirks with { Wordings = wordings };
 
         return quirks;
     }
