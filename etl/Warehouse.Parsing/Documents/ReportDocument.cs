@@ -5,4 +5,10 @@ namespace Warehouse.Parsing.Documents;
 public sealed record ReportDocument(IReadOnlyList<Block> Blocks, string Layout, IReadOnlyList<string>? Titles = null)
 {
     public IReadOnlyList<string> Titles { get; } = Titles ?? [];
+
+    /// <summary>
+    /// A PDF whose pages place text outside the paper (content laid out wider than the page): text
+    /// past the edge may be missing from the file, so a table short of columns says so.
+    /// </summary>
+    public bool TextBeyondPage { get; init; }
 }

@@ -488,7 +488,9 @@ internal sealed partial class ReportExtractor
         if (values.Count == 14) values = PlaceReviewGap(values);
         else if (values.Count < 15)
         {
-            _findings.Add(new Finding("missing_cells", Severity.Error, $"表四只有 {values.Count} 个数（应为 15 个），其值未知。Table 四 has {values.Count} of 15 numbers; its values are unknown.", "review"));
+            _findings.Add(new Finding("missing_cells", Severity.Error, _doc.TextBeyondPage
+                ? $"表四只有 {values.Count} 个数（应为 15 个）：PDF 的版面比纸面宽，页边以外的数没有印出，其值未知。Table 四 has {values.Count} of 15 numbers: the PDF's content is wider than its page and what lies past the edge was not printed; its values are unknown."
+                : $"表四只有 {values.Count} 个数（应为 15 个），其值未知。Table 四 has {values.Count} of 15 numbers; its values are unknown.", "review"));
             values = Enumerable.Repeat<int?>(null, 15).ToList();
         }
 

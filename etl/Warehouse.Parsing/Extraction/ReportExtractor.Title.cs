@@ -152,6 +152,13 @@ internal sealed partial class ReportExtractor
                 return int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
             }
 
+            // The period's start without its year ("统计期限为1月1日至2024年12月31日": written so, or its
+            // year lost past a page's edge): the year of its end.
+            if (StatisticalPeriodEnd().Match(TextKey.Compact(text)) is { Success: true } end)
+            {
+                return int.Parse(end.Groups["year"].Value, CultureInfo.InvariantCulture);
+            }
+
             // The period cut at the line's end, and the line after it not the rest (a printed page
             // sets its menu's words between the lines): "…统计期限为2020年1" is the period's start.
             if (StatisticalPeriodCut().Match(TextKey.Compact(p.Text)) is { Success: true } cut)
@@ -258,6 +265,9 @@ internal sealed partial class ReportExtractor
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
     private static partial Regex StatisticalPeriod();
+
+    [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。\d]{0,8}?1月1日(?:起)?至(?<year>(?:19|20)\d{2})年12月31日")]
+    private static partial Regex StatisticalPeriodEnd();
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年(?:1(?:月(?:1日?)?)?)?$")]
     private static partial Regex StatisticalPeriodCut();

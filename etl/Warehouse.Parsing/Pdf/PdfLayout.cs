@@ -36,13 +36,16 @@ public static partial class PdfLayout
             (int Index, IReadOnlyList<Cell> Cells, bool Cut)? open = null;
             // Ruled rows without a number seen so far: a table's heading, which may come again.
             var headings = new HashSet<string>(StringComparer.Ordinal);
+            var beyond = false;
             for (var number = 1; number <= pdf.NumberOfPages; number++)
             {
                 // A report ends a page or so after its last section; a bundle of several reports
                 // (or a 400-page scan) is not read to the end to find the first one's signature.
                 if (lastSectionPage > 0 && number > lastSectionPage + 1) break;
                 var start = blocks.Count;
-                var placed = ReadPage(pdf.GetPage(number));
+                var page = pdf.GetPage(number);
+                beyond |= TextBeyondPage(page);
+                var placed = ReadPage(page);
                 // Word's "repeat as header row" sets the table's heading above the rest of the row.
                 var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
                 if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
@@ -72,7 +75,7 @@ public static partial class PdfLayout
                 throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
             }
 
-            return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf));
+            return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf)) { TextBeyondPage = beyond };
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -206,6 +209,23 @@ public static partial class PdfLayout
     internal static partial System.Text.RegularExpressions.Regex RowNumbering();
 
     private static string Signature(IReadOnlyList<Cell> cells) => string.Join('\u001f', cells.Select(c => c.Text));
+
+    /// <summary>
+    /// Whether the page places letters wholly outside its crop box, left or right: content laid out
+    /// wider than the paper (LibreOffice printing a web page whose layout tables are wider than A4),
+    /// whose text past some width is not in the file at all.
+    /// </summary>
+    private static bool TextBeyondPage(Page page)
+    {
+        var box = page.CropBox.Bounds;
+        foreach (var letter in page.Letters)
+        {
+            if (string.IsNullOrWhiteSpace(letter.Value)) continue;
+            if (letter.StartBaseLine.X > box.Right + Tolerance || letter.EndBaseLine.X < box.Left - Tolerance) return true;
+        }
+
+        return false;
+    }
 
     private static List<Placed> ReadPage(Page page)
     {
