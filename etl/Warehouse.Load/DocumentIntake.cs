@@ -100,6 +100,14 @@ public sealed class DocumentIntake(DocumentReader reader, long maxBytes = ParseO
         Documents.Add(1, new("kind", sniffed.ToString()), new("content_type", origin.ContentType), new("charset", origin.Charset));
         var reading = await reader.ReadAsync(bytes, sniffed, origin.Location, origin.ParseOptions(maxBytes), ct);
         if (reading.Report is null) reading = reading with { Named = ReportName.Find(origin.Title, FileName(origin.Location)) };
+
+        // A saved portal page or crawler text ingested as a file states the day the portal published
+        // it: that date, not only the signature's, judges lateness, as for a crawled page.
+        if (origin.Published is null && reading.Report is not null && reading.Parse.PageDate is { } day)
+        {
+            document = document with { Portal = (origin.Portal ?? new PortalMetadata(null, null, null, null)) with { Published = day } };
+        }
+
         return new IntakeDocument(bytes, sniffed, origin, document, reading);
     }
 

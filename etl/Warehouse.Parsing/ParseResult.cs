@@ -14,5 +14,15 @@ public sealed record ParseResult(Report? Report, IReadOnlyList<Finding> Findings
     /// </summary>
     public string? Prose { get; init; }
 
+    /// <summary>
+    /// The day the page the report was saved from says it was published: a portal page's
+    /// <c>&lt;meta name="PubDate"&gt;</c> (or its TRS and Hanweb variants), else a byline before
+    /// section 一 ("发布时间：2025-03-10", "发布日期：", as crawler text and printed pages keep it). Not the
+    /// report's own date (<see cref="Core.Report.Published"/>, the signature) and not part of the
+    /// <c>parse --json</c> contract: the intake keeps it as the portal's publication date of a file
+    /// ingested without one, which judges lateness. Null when nothing says it.
+    /// </summary>
+    public DateOnly? PageDate { get; init; }
+
     public static ParseResult Reject(string why, string layout = "unknown") => new(null, [], why, layout);
 }

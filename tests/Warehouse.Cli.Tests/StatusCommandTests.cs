@@ -133,9 +133,15 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
         var (agency, signed) = dated[0];
         var other = dated[1];
 
-        // A copy of the warehouse in which that report was crawled: its portal published it on 10 March.
+        // A copy of the warehouse in which that report was crawled: its portal published it on 10 March;
+        // and the other one came from a file that states no page date, so its signature judges it.
         var db = await w.CopyAsync(
-            "update fact_report set portal_published = '2024-03-10', published_source = 'portal', late = 1 where is_current = 1 and year = 2023 and agency_key in (select agency_key from dim_agency where name = @agency)", new { agency });
+            """
+            update fact_report set portal_published = '2024-03-10', published_source = 'portal', late = 1
+            where is_current = 1 and year = 2023 and agency_key in (select agency_key from dim_agency where name = @agency);
+            update fact_report set portal_published = null, published_source = 'signed', late = case when published > '2024-01-31' then 1 else 0 end
+            where is_current = 1 and year = 2023 and agency_key in (select agency_key from dim_agency where name = @other);
+            """, new { agency, other = other.Item1 });
 
         var (code, output, err) = await Repo.Cli("status", "--db", db, "--limit", "0");
         code.ShouldBe(0, err);
@@ -159,15 +165,18 @@ public sealed partial class StatusCommandTests(LoadedCorpus w) : IClassFixture<L
     [Fact]
     public async Task Undated_reports_are_shown_as_未注明日期()
     {
+        // Unsigned reports, as if ingested from files that state no page date either (the corpus's
+        // unsigned ones are portal pages, which state their 发布时间).
         var undated = w.Query<string>("select a.name from fact_report r join dim_agency a on a.agency_key = r.agency_key where r.is_current = 1 and r.year = 2023 and r.published is null");
         undated.ShouldNotBeEmpty();
-        var (_, output, _) = await Repo.Cli("status", "--db", w.Db, "--limit", "0");
+        var db = await w.CopyAsync("update fact_report set portal_published = null, published_source = null, late = null where published is null");
+        var (_, output, _) = await Repo.Cli("status", "--db", db, "--limit", "0");
         foreach (var agency in undated) output.ShouldContain($"{agency} · 2023 年度 · ", customMessage: agency);
         foreach (var agency in undated) Line(output, agency).ShouldContain("· 未注明日期 ·");
         output.ShouldNotContain("not stated");
 
-        var json = JsonNode.Parse((await Repo.Cli("status", "--db", w.Db, "--limit", "0", "--json")).Out)!;
-        json["late_or_inconsistent"]!.AsArray().Where(r => r!["published"] is null).ShouldAllBe(r => r!["status_label"]!.GetValue<string>() == "未注明日期");
+        var json = JsonNode.Parse((await Repo.Cli("status", "--db", db, "--limit", "0", "--json")).Out)!;
+        json["late_or_inconsistent"]!.AsArray().Where(r => r!["filing_date"] is null).ShouldAllBe(r => r!["status_label"]!.GetValue<string>() == "未注明日期");
     }
 
     [Fact]

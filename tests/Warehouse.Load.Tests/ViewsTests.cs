@@ -141,6 +141,23 @@ public abstract partial class ViewsTests
     }
 
     [Fact]
+    public async Task A_file_that_states_its_pages_publication_date_is_judged_by_it()
+    {
+        using var w = NewWarehouse();
+        // Crawler text saved to a file: the portal's byline above the report, which is signed on time.
+        var signed = SeedReports.As("赣县区审计局", 2023, new DateOnly(2024, 1, 20));
+        var page = System.Text.Encoding.UTF8.GetBytes("发布时间: 2024-03-10 15:35\n").Concat(signed).ToArray();
+        await w.Ingest().IngestAsync([w.Write("page.txt", page), w.Write("signed.txt", SeedReports.As("赣县区商务局", 2023, new DateOnly(2024, 1, 20)))], new IngestOptions(), null, Ct);
+        await using var c = await w.OpenAsync();
+
+        var rows = (await c.QueryAsync<(string Agency, string Status, string? Source)>(w.Sql(
+            "select agency, status, published_source from dbo.v_filing_status where year = 2023"))).ToDictionary(r => r.Agency);
+        rows["赣县区审计局"].ShouldBe(("赣县区审计局", "late", "portal"), "the page says 10 March, after 31 January");
+        rows["赣县区商务局"].ShouldBe(("赣县区商务局", "on_time", "signed"), "a file that states no page date is judged by its signature");
+        (await c.QuerySingleAsync<string>(w.Sql("select cast(portal_published as varchar(10)) from dbo.raw_document where origin like '%page.txt'"))).ShouldStartWith("2024-03-10");
+    }
+
+    [Fact]
     public async Task Filing_status_judges_by_the_portal_date_when_known_and_says_which_date_it_used()
     {
         using var w = NewWarehouse();

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Warehouse.Parsing;
 
 namespace Warehouse.Crawl.Crawling;
 
@@ -44,16 +44,11 @@ public sealed partial record ArticleMeta(string? Title, DateOnly? Published)
     }
 
     /// <summary>The first date in the text (<c>2025-03-10</c>, <c>2025/3/10</c>, <c>2025年3月10日</c>), if it is a real day.</summary>
-    public static DateOnly? DateIn(string? text)
-    {
-        if (text is null || AnyDate().Match(text) is not { Success: true } m) return null;
-        var (y, mo, d) = (Number(m.Groups["y"]), Number(m.Groups["m"]), Number(m.Groups["d"]));
-        return mo is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, mo) ? new DateOnly(y, mo, d) : null;
-    }
+    public static DateOnly? DateIn(string? text) => PageDates.Day(text);
 
     // 发布时间 and 发布日期 before a bare 时间：, which may also head other lines (统计时间).
     private static DateOnly? Byline(string text) =>
-        DateIn(PublishedByline().Match(text) is { Success: true } m ? m.Value : null)
+        PageDates.Byline(text)
         ?? DateIn(TimeByline().Match(text) is { Success: true } t ? t.Value : null);
 
     private static string? Content(IHtmlCollection<IElement> metas, string name) =>
@@ -65,14 +60,6 @@ public sealed partial record ArticleMeta(string? Title, DateOnly? Published)
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static string? Collapse(string? text) => text is null ? null : Spaces().Replace(text, " ").Trim();
-
-    private static int Number(Group g) => int.Parse(g.Value, NumberStyles.None, CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"(?<y>(19|20)\d\d)\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})(?!\d)")]
-    private static partial Regex AnyDate();
-
-    [GeneratedRegex(@"发布(时间|日期)\s*[:：]\s*\S[^\n]{0,30}")]
-    private static partial Regex PublishedByline();
 
     [GeneratedRegex(@"时间\s*[:：]\s*(19|20)\d\d[^\n]{0,20}")]
     private static partial Regex TimeByline();

@@ -11,4 +11,7 @@ public sealed record ReportDocument(IReadOnlyList<Block> Blocks, string Layout, 
     /// past the edge may be missing from the file, so a table short of columns says so.
     /// </summary>
     public bool TextBeyondPage { get; init; }
+
+    /// <summary>The day a saved portal page's own metadata says it was published (<c>&lt;meta name="PubDate"&gt;</c> and its variants); null when none.</summary>
+    public DateOnly? PageDate { get; init; }
 }

@@ -102,7 +102,25 @@ internal sealed partial class ReportExtractor
         {
             Ambiguous = _ambiguous,
         };
-        return new ParseResult(report, _findings, null, _doc.Layout) { Prose = ComparableProse() };
+        return new ParseResult(report, _findings, null, _doc.Layout) { Prose = ComparableProse(), PageDate = _doc.PageDate ?? BylineDate() };
+    }
+
+    // A page's byline above the report ("发布时间：2025-03-10"), kept by crawler text and printed pages.
+    private DateOnly? BylineDate()
+    {
+        var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 200);
+        for (var i = 0; i < end; i++)
+        {
+            var text = _blocks[i] switch
+            {
+                Paragraph p => p.Text,
+                TableRow r => string.Join(" ", r.Cells),
+                _ => "",
+            };
+            if (PageDates.Byline(text) is { } day) return day;
+        }
+
+        return null;
     }
 
     private string DocumentText() =>

@@ -30,7 +30,24 @@ public static class HtmlLayout
         using var document = parser.ParseDocument(html);
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
-        return new ReportDocument(blocks, Layout, Titles(document));
+        return new ReportDocument(blocks, Layout, Titles(document)) { PageDate = PageDate(document) };
+    }
+
+    // TRS writes PubDate, Hanweb pubdate or firstpublishedtime ("2025-03-10-15:35:02"), others publishdate.
+    private static readonly string[] DateMetaNames = ["pubdate", "firstpublishedtime", "publishdate", "publishtime"];
+
+    private static DateOnly? PageDate(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        var metas = document.QuerySelectorAll("meta");
+        foreach (var name in DateMetaNames)
+        {
+            foreach (var meta in metas)
+            {
+                if (string.Equals(meta.GetAttribute("name"), name, StringComparison.OrdinalIgnoreCase) && PageDates.Day(meta.GetAttribute("content")) is { } day) return day;
+            }
+        }
+
+        return null;
     }
 
     // A portal states the article's title in meta tags and in <title> (with the column and site
