@@ -10,6 +10,12 @@ namespace Warehouse.Parsing;
 /// </summary>
 public static partial class PageDates
 {
+    /// <summary>
+    /// Names of the meta tags that carry a page's publication date, best first (matched without case):
+    /// TRS writes PubDate, Hanweb pubdate or firstpublishedtime ("2025-03-10-15:35:02"), others publishdate.
+    /// </summary>
+    public static IReadOnlyList<string> MetaNames { get; } = ["PubDate", "firstpublishedtime", "publishdate", "publishtime"];
+
     /// <summary>The first date in the text (<c>2025-03-10</c>, <c>2025/3/10</c>, <c>2025年3月10日</c>) if it is a real day, else null.</summary>
     public static DateOnly? Day(string? text)
     {

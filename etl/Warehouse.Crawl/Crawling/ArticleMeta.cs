@@ -15,9 +15,6 @@ public sealed partial record ArticleMeta(string? Title, DateOnly? Published)
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
-    // TRS writes PubDate, Hanweb pubdate or firstpublishedtime ("2025-03-10-15:35:02"), others publishdate.
-    private static readonly string[] DateMetaNames = ["PubDate", "firstpublishedtime", "publishdate", "publishtime"];
-
     private static readonly string[] TitleMetaNames = ["ArticleTitle", "title"];
 
     /// <summary>
@@ -34,7 +31,7 @@ public sealed partial record ArticleMeta(string? Title, DateOnly? Published)
     {
         using var document = Parser.ParseDocument(html);
         var metas = document.QuerySelectorAll("meta[name][content]");
-        var published = DateMetaNames.Select(n => DateIn(Content(metas, n))).FirstOrDefault(d => d is not null)
+        var published = PageDates.MetaNames.Select(n => DateIn(Content(metas, n))).FirstOrDefault(d => d is not null)
             ?? Byline(document.Body?.TextContent ?? "")
             ?? listDate;
         var title = TitleMetaNames.Select(n => Blank(Content(metas, n))).FirstOrDefault(t => t is not null)

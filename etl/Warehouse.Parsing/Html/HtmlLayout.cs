@@ -30,16 +30,14 @@ public static class HtmlLayout
         using var document = parser.ParseDocument(html);
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
-        return new ReportDocument(blocks, Layout, Titles(document)) { PageDate = PageDate(document) };
+        // The meta tags are gathered once for the title and the date: each walk of the page costs.
+        var metas = document.QuerySelectorAll("meta");
+        return new ReportDocument(blocks, Layout, Titles(document, metas)) { PageDate = PageDate(metas) };
     }
 
-    // TRS writes PubDate, Hanweb pubdate or firstpublishedtime ("2025-03-10-15:35:02"), others publishdate.
-    private static readonly string[] DateMetaNames = ["pubdate", "firstpublishedtime", "publishdate", "publishtime"];
-
-    private static DateOnly? PageDate(AngleSharp.Html.Dom.IHtmlDocument document)
+    private static DateOnly? PageDate(IHtmlCollection<IElement> metas)
     {
-        var metas = document.QuerySelectorAll("meta");
-        foreach (var name in DateMetaNames)
+        foreach (var name in PageDates.MetaNames)
         {
             foreach (var meta in metas)
             {
@@ -52,10 +50,9 @@ public static class HtmlLayout
 
     // A portal states the article's title in meta tags and in <title> (with the column and site
     // appended: "X2024年度政府信息公开工作年度报告_政府信息公开年报_X党工委管委会").
-    // The meta tags are gathered in one walk of the page: a selector query per name walked it five times.
-    private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument document)
+    // The meta tags come gathered in one walk of the page (Read): a selector query per name walked it five times.
+    private static List<string> Titles(AngleSharp.Html.Dom.IHtmlDocument document, IHtmlCollection<IElement> metas)
     {
-        var metas = document.QuerySelectorAll("meta");
         var titles = new List<string>();
         foreach (var name in TitleMetaNames)
         {
