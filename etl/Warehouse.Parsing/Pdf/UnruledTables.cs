@@ -102,16 +102,32 @@ internal static partial class UnruledTables
 
     private static bool IsValue(Word word) => CountCell.Classify(word.Text) == CellKind.Number;
 
-    /// <summary>The first line in [<paramref name="from"/>, <paramref name="to"/>) whose words reach over the numbers' columns without a number: a heading row; <paramref name="to"/> when none does.</summary>
+    /// <summary>
+    /// The first line in [<paramref name="from"/>, <paramref name="to"/>) whose words reach over the numbers' columns
+    /// without a number: a heading row; <paramref name="to"/> when none does. The columns are those of the line of
+    /// numbers the line heads (the next, or the last when none follows): a run whose first table's heading was
+    /// left out runs on into the next table's heading ("行政复议 行政诉讼" under table 三's last row).
+    /// </summary>
     private static int Heading(IReadOnlyList<List<Word>> lines, int from, int to)
     {
-        var values = lines.Skip(from).Take(to - from).SelectMany(l => l.Where(IsValue)).ToList();
-        if (values.Count == 0) return to;
-        var left = values.Min(w => w.BoundingBox.Left);
+        double? left = null;
+        var lefts = new double?[to - from];
+        for (var k = to - 1; k >= from; k--)
+        {
+            if (lines[k].Any(IsValue)) left = lines[k].Where(IsValue).Min(w => w.BoundingBox.Left);
+            lefts[k - from] = left;
+        }
+
+        left = null;
         for (var k = from; k < to; k++)
         {
-            if (lines[k].Any(IsValue)) continue;
-            if (lines[k].Any(w => w.BoundingBox.Right > left + Tolerance)) return k;
+            if (lines[k].Any(IsValue))
+            {
+                left = lefts[k - from];
+                continue;
+            }
+
+            if ((lefts[k - from] ?? left) is { } over && lines[k].Any(w => w.BoundingBox.Right > over + Tolerance)) return k;
         }
 
         return to;
@@ -120,6 +136,7 @@ internal static partial class UnruledTables
     /// <summary>The rows of one table without rules, or null when its numbers make no columns.</summary>
     private static List<Row>? Table(List<List<Word>> lines, List<List<Word>> heading, double height)
     {
+        lines = JoinWrapped(lines);
         var anchors = Enumerable.Range(0, lines.Count).Where(k => lines[k].Any(IsValue)).ToList();
         if (anchors.Count == 0)
         {
@@ -133,27 +150,41 @@ internal static partial class UnruledTables
         }
 
         if (anchors.SelectMany(k => lines[k].Where(IsValue)).Any(w => CutNumber().IsMatch(w.Text))) return null;
-        var columns = Columns(anchors.SelectMany(k => lines[k].Where(IsValue)));
-        // A column no row fills (a blank in table 四's one row) is seen only in the heading, right of the labels.
-        if (Leaves(heading)?.Where(l => l.Right > columns[0].Left - 0.5).ToList() is { } leaves && leaves.Count > columns.Count
-            && columns.All(c => leaves.Count(l => Overlap(l, c)) == 1) && leaves.All(l => columns.Count(c => Overlap(l, c)) <= 1))
+        var numbers = Columns(anchors.SelectMany(k => lines[k].Where(IsValue)));
+        var left = numbers[0].Left;
+        // The columns the heading names right of the rows' labels ("信息内容" and table 三's note head the labels).
+        var labelRight = lines.SelectMany(l => l).Where(w => !IsValue(w) && w.BoundingBox.Right <= left + Tolerance)
+            .Select(w => w.BoundingBox.Right).DefaultIfEmpty(double.NegativeInfinity).Max();
+        var heads = Leaves(heading)?.Where(l => l.Left > labelRight - Tolerance).ToList();
+        // Which of the table's columns each column of numbers stands in: the heading's, where each is certain
+        // (a column no row fills, such as a blank in table 四's one row, is seen only there); else the numbers' own.
+        int[] place;
+        int width;
+        if (heads is { Count: > 0 } && heads.Count >= numbers.Count && Place(numbers, heads) is { } placed)
         {
-            columns = leaves;
+            place = placed;
+            width = heads.Count;
         }
-        else if (columns.Count > anchors.Max(k => lines[k].Count(IsValue)))
+        else if (numbers.Count > anchors.Max(k => lines[k].Count(IsValue)) && !Aligned(numbers, anchors.SelectMany(k => lines[k].Where(IsValue))))
         {
-            // Columns that no full row shows, and no heading names: the numbers do not stand in columns.
+            // Columns that no full row shows, and no heading names, whose numbers are not set alike (a continued
+            // table's page holds no heading): the numbers do not stand in certain columns.
             return null;
+        }
+        else
+        {
+            place = [.. Enumerable.Range(0, numbers.Count)];
+            width = numbers.Count;
         }
 
         var values = new List<string[]>();
         foreach (var k in anchors)
         {
-            var cells = new string[columns.Count];
+            var cells = new string[width];
             foreach (var word in lines[k].Where(IsValue))
             {
-                var c = columns.FindIndex(col => word.BoundingBox.Left < col.Right + 0.5 && col.Left < word.BoundingBox.Right + 0.5);
-                if (c < 0 || cells[c] is not null) return null;
+                var c = place[numbers.FindIndex(col => Overlap((word.BoundingBox.Left, word.BoundingBox.Right), col))];
+                if (cells[c] is not null) return null;
                 cells[c] = word.Text;
             }
 
@@ -163,7 +194,6 @@ internal static partial class UnruledTables
         // A single line of numbers, all there (table 四), reads as well by its gaps.
         if (values.All(v => v.All(c => c is not null)) && lines.Count == 1) return null;
 
-        var left = columns[0].Left;
         var labels = lines.Select(l => l.Where(w => !IsValue(w) && w.BoundingBox.Right <= left + Tolerance).ToList()).ToList();
         var itemLeft = ItemLeft(labels);
         List<Word> Item(int k) => labels[k].Where(w => w.BoundingBox.Right > itemLeft + Tolerance).ToList();
@@ -218,14 +248,110 @@ internal static partial class UnruledTables
         }
 
         // Label lines no row took stay lines of their own; under a heading that names the columns, a row whose cells are blank.
-        var headed = Leaves(heading)?.Count(l => l.Right > left - 0.5) ?? 0;
+        var headed = heads?.Count ?? 0;
         for (var k = 0; k < lines.Count; k++)
         {
             if (owner[k] >= 0 || Item(k).Count == 0) continue;
-            rows.Add(new Row(Y(k), headed == columns.Count && (k < first || k > last) ? new TableRow([Text(labels[k]), .. columns.Select(_ => "")], Exact: true) : new TableRow([Text(labels[k])], Exact: false)));
+            rows.Add(new Row(Y(k), headed == width && (k < first || k > last) ? new TableRow([Text(labels[k]), .. Enumerable.Repeat("", width)], Exact: true) : new TableRow([Text(labels[k])], Exact: false)));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The heading's column each column of numbers stands in (indexes into <paramref name="named"/>, both left to
+    /// right in PDF points), or null when one is not certain. A column of numbers stands in the one heading word it
+    /// overlaps. Under a heading set to the cell's left over numbers centred in a wide cell (a part of table 二
+    /// whose cells span two columns), it overlaps none: it then stands in the heading word left of it, only when
+    /// that word is also the nearest by half the distance to any other. Two columns of numbers never share one.
+    /// </summary>
+    private static int[]? Place(List<(double Left, double Right)> numbers, List<(double Left, double Right)> named)
+    {
+        static double Distance((double Left, double Right) a, (double Left, double Right) b) =>
+            Math.Max(0, Math.Max(a.Left - b.Right, b.Left - a.Right));
+        var place = new int[numbers.Count];
+        for (var c = 0; c < numbers.Count; c++)
+        {
+            var over = Enumerable.Range(0, named.Count).Where(n => Overlap(numbers[c], named[n])).ToList();
+            if (over.Count > 1) return null;
+            if (over.Count == 1)
+            {
+                place[c] = over[0];
+            }
+            else
+            {
+                var leftOf = named.FindLastIndex(n => n.Left <= numbers[c].Left);
+                if (leftOf < 0) return null;
+                var nearest = Distance(numbers[c], named[leftOf]);
+                if (Enumerable.Range(0, named.Count).Any(n => n != leftOf && Distance(numbers[c], named[n]) < nearest * 2)) return null;
+                place[c] = leftOf;
+            }
+
+            if (c > 0 && place[c] <= place[c - 1]) return null;
+        }
+
+        return place;
+    }
+
+    /// <summary>
+    /// The lines with the numbers that their narrow cells wrapped put back together. A number cut at a thousands
+    /// separator ("3,33") is certainly not whole: the digits under it in its column, on the next line or the one
+    /// after, are its end when they complete its last group of three (3,338). That line is then the rest of the
+    /// row's wrapped cells, so each number on it is the end of the one above it in its column ("446" over "6" is
+    /// 4466). The whole number stands on its row's line: of the lines from the cut to its end, the one that holds
+    /// a number no wrapping touched, else the first with a label. When a number on that line has no number above
+    /// it, or the two do not make one, nothing is joined, and the table is left to the reading by gaps.
+    /// </summary>
+    private static List<List<Word>> JoinWrapped(List<List<Word>> lines)
+    {
+        if (!lines.Any(l => l.Any(w => IsValue(w) && CutNumber().IsMatch(w.Text)))) return lines;
+        var result = lines.Select(l => l.ToList()).ToList();
+        static bool Over(Word a, Word b) => Overlap((a.BoundingBox.Left, a.BoundingBox.Right), (b.BoundingBox.Left, b.BoundingBox.Right));
+        for (var k = 0; k < result.Count; k++)
+        {
+            var cut = result[k].FirstOrDefault(w => IsValue(w) && CutNumber().IsMatch(w.Text));
+            if (cut is null) continue;
+            var j = Enumerable.Range(k + 1, Math.Min(2, result.Count - k - 1)).FirstOrDefault(n => result[n].Any(w => Over(w, cut)), -1);
+            if (j < 0 || result[j].Where(w => Over(w, cut)).ToList() is not [var end] || !TailDigits().IsMatch(end.Text) || !GroupedNumber().IsMatch(cut.Text + end.Text)) continue;
+
+            var pairs = new List<(Word Head, Word Tail)>();
+            foreach (var tail in result[j].Where(IsValue))
+            {
+                var heads = result[k].Where(w => IsValue(w) && Over(w, tail)).ToList();
+                if (heads is not [var head] || !TailDigits().IsMatch(tail.Text) || !(GroupedNumber().IsMatch(head.Text + tail.Text) || PlainDigits().IsMatch(head.Text + tail.Text)))
+                {
+                    pairs.Clear();
+                    break;
+                }
+
+                pairs.Add((head, tail));
+            }
+
+            // Every number cut on the line must have found its end.
+            if (pairs.Count == 0 || result[k].Any(w => IsValue(w) && CutNumber().IsMatch(w.Text) && pairs.All(p => p.Head != w))) continue;
+            var pieces = pairs.SelectMany(p => new[] { p.Head, p.Tail }).ToHashSet();
+            var span = Enumerable.Range(k, j - k + 1).ToList();
+            var row = span.Where(n => result[n].Any(w => IsValue(w) && !pieces.Contains(w)))
+                .Concat(span.Where(n => result[n].Any(w => !IsValue(w)))).DefaultIfEmpty(k).First();
+            result[k].RemoveAll(pieces.Contains);
+            result[j].RemoveAll(pieces.Contains);
+            result[row].AddRange(pairs.Select(p => new Word([.. p.Head.Letters, .. p.Tail.Letters])));
+            result[row].Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
+        }
+
+        return result.Where(l => l.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// Whether the numbers of each column are set alike (PDF points): all to one left edge, one right edge or one
+    /// centre. A column whose numbers are so set is one column, wherever the rows leave it blank.
+    /// </summary>
+    private static bool Aligned(List<(double Left, double Right)> columns, IEnumerable<Word> numbers)
+    {
+        var members = numbers.GroupBy(w => columns.FindIndex(c => Overlap((w.BoundingBox.Left, w.BoundingBox.Right), c)));
+        static bool Same(IEnumerable<double> xs) => xs.Max() - xs.Min() <= 1.0;
+        return members.All(g => Same(g.Select(w => w.BoundingBox.Left)) || Same(g.Select(w => w.BoundingBox.Right))
+            || Same(g.Select(w => (w.BoundingBox.Left + w.BoundingBox.Right) / 2)));
     }
 
     private static bool Overlap((double Left, double Right) a, (double Left, double Right) b) => a.Left < b.Right + 0.5 && b.Left < a.Right + 0.5;
@@ -285,6 +411,16 @@ internal static partial class UnruledTables
     // A number cut inside its thousands ("1,46" of "1,465").
     [GeneratedRegex(@"^\d{1,3}(?:,\d{3})*,\d{0,2}$")]
     private static partial Regex CutNumber();
+
+    // The end of a number wrapped after its thousands separator: the rest of its last group.
+    [GeneratedRegex(@"^\d{1,3}$")]
+    private static partial Regex TailDigits();
+
+    [GeneratedRegex(@"^\d{1,3}(?:,\d{3})+$")]
+    private static partial Regex GroupedNumber();
+
+    [GeneratedRegex(@"^\d+$")]
+    private static partial Regex PlainDigits();
 
     [GeneratedRegex(@"^\s*[0-9０-９]+\s*[.．、]")]
     private static partial Regex ItemNumbering();
