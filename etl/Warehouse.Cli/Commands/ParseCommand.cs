@@ -57,6 +57,7 @@ internal static class ParseCommand
             {
                 Parsing.Documents.Paragraph p => "¶ " + p.Text,
                 Parsing.Documents.TableRow r => "| " + string.Join(" | ", r.Cells) + " |",
+                Parsing.Documents.Picture i => "▣ 图片 picture " + i.Source,
                 _ => block.ToString(),
             }).Append('\n');
         }

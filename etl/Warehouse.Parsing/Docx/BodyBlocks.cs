@@ -39,6 +39,11 @@ internal static class BodyBlocks
                     joined = "";
                     Table(t, blocks);
                     break;
+                case BodyNode.Picture:
+                    Add(joined, blocks);
+                    joined = "";
+                    blocks.Add(new Picture(null));
+                    break;
                 case BodyNode.Chunk c:
                     Add(joined, blocks);
                     joined = "";

@@ -14,6 +14,9 @@ internal abstract record BodyNode
 
     public sealed record Table(List<Row> Rows) : BodyNode;
 
+    /// <summary>A picture anchored in the paragraph before it (its image, not text).</summary>
+    public sealed record Picture : BodyNode;
+
     /// <summary>An imported part (w:altChunk) read as blocks, or the reason it could not be read.</summary>
     /// <param name="Titles">Titles an imported HTML page states besides its body (&lt;title&gt;, meta).</param>
     public sealed record Chunk(IReadOnlyList<Block> Blocks, string? Unreadable = null, IReadOnlyList<string>? Titles = null) : BodyNode;

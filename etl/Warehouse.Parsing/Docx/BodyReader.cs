@@ -43,6 +43,9 @@ internal sealed class BodyReader(XmlReader xml, IReadOnlySet<string> placeholder
         public StringBuilder Text { get; } = new();
 
         public bool MarkDeleted { get; set; }
+
+        /// <summary>The paragraph holds a picture (DrawingML's a:blip, VML's v:imagedata).</summary>
+        public bool Picture { get; set; }
     }
 
     private bool Hidden =>
@@ -80,6 +83,9 @@ internal sealed class BodyReader(XmlReader xml, IReadOnlySet<string> placeholder
         var empty = xml.IsEmptyElement;
         if (!WordNames.IsMain(xml.NamespaceURI))
         {
+            // A picture's image data, in the paragraph that anchors it (a table pasted as a picture).
+            if (xml.LocalName is "blip" or "imagedata" && _paragraphs.TryPeek(out var anchor)) anchor.Picture = true;
+
             if (!empty) _open.Push("");
             return false;
         }
@@ -238,6 +244,7 @@ internal sealed class BodyReader(XmlReader xml, IReadOnlySet<string> placeholder
         }
 
         if (text.Length > 0 || state.MarkDeleted) Container.Add(new BodyNode.Para(text, MarkDeleted: state.MarkDeleted));
+        if (state.Picture) Container.Add(new BodyNode.Picture());
     }
 
     private string Grandparent()

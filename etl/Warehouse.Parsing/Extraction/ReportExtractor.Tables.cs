@@ -118,7 +118,9 @@ internal sealed partial class ReportExtractor
                 _missingTables.Add(group.Key);
                 if (_sections.Start(2) is not null)
                 {
-                    _findings.Add(new Finding("missing_row", Severity.Error, $"表二「{group.Key}」没有可读的行，其值未知。Section 二 has no readable rows of table {group.Key}; its values are unknown.", group.First().Item));
+                    _findings.Add(new Finding("missing_row", Severity.Error, PictureIn(2) is { } picture
+                        ? $"表二「{group.Key}」没有可读的行：第二部分的表格以图片发布（{picture.Name}），不是文字表格，其值未知。Section 二 publishes its table as a picture ({picture.Name}), not as text; the values of table {group.Key} are unknown."
+                        : $"表二「{group.Key}」没有可读的行，其值未知。Section 二 has no readable rows of table {group.Key}; its values are unknown.", group.First().Item));
                 }
             }
             else if (present.All(a => read.Items[a.Item].Data.All(d => CountCell.Classify(d) == CellKind.Empty))) _blankTables.Add(group.Key);
@@ -461,7 +463,9 @@ internal sealed partial class ReportExtractor
             _missingTables.Add(ReviewTable);
             if (_sections.Start(4) is not null)
             {
-                _findings.Add(new Finding("missing_cells", Severity.Error, $"表四「{ReviewTable}」没有数字表格，其值未知。Section {ReviewTable} has no table of numbers; its values are unknown.", "review"));
+                _findings.Add(new Finding("missing_cells", Severity.Error, PictureIn(4) is { } picture
+                    ? $"表四「{ReviewTable}」以图片发布（{picture.Name}），不是文字表格，其值未知。Table 四 is published as a picture ({picture.Name}), not as text; its values are unknown."
+                    : $"表四「{ReviewTable}」没有数字表格，其值未知。Section {ReviewTable} has no table of numbers; its values are unknown.", "review"));
             }
 
             return ReviewLitigation.Empty;

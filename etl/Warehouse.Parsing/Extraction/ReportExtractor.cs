@@ -35,6 +35,23 @@ internal sealed partial class ReportExtractor
     public static ParseResult Extract(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact) =>
         new ReportExtractor(doc, options, regions, gridExact).Run();
 
+    /// <summary>
+    /// The picture where section <paramref name="number"/>'s table should be (1-6): among the first blocks after its
+    /// start (a caption may stand between), never past the next section; null when there is none or no such section.
+    /// A page's own furniture (logos, footer icons) stands before section 一 or after the last.
+    /// </summary>
+    private Picture? PictureIn(int number)
+    {
+        if (_sections.Start(number) is not { } start) return null;
+        var end = Math.Min(_sections.End(number, _blocks.Count), start + 4);
+        for (var i = start; i < end; i++)
+        {
+            if (_blocks[i] is Picture picture) return picture;
+        }
+
+        return null;
+    }
+
     private ParseResult Run()
     {
         var applications = FindApplicationRows();
@@ -44,6 +61,7 @@ internal sealed partial class ReportExtractor
             var why = _sections.Missing().Count() == 6 && title0.Agency is null && title0.Year is null
                 ? Garbled(_blocks) ? GarbledWhy(_doc.Layout) : "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
                 : FormerFormat(title0) is { } former ? former
+                : PictureIn(3) is { } picture ? $"是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）以图片发布（{picture.Name}），不是文字表格，其中的数无法读取：请看原图，或请该机关以文字表格发布 (the application table is published as a picture ({picture.Name}), not as a text table; its numbers cannot be read)"
                 : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
                 : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)";
             return ParseResult.Reject(why, _doc.Layout);

@@ -20,7 +20,7 @@ public static class HtmlLayout
 
     // Local names of elements that break an inline element's text into lines, matched without
     // case as a CSS type selector matches them.
-    private static readonly HashSet<string> Breaks = new(["table", "p", "div", "br"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> Breaks = new(["table", "p", "div", "br", "img"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] TitleMetaNames = ["ArticleTitle", "articletitle", "title", "Title"];
 
@@ -94,7 +94,7 @@ public static class HtmlLayout
         return collapsed.SequenceEqual(text) ? text : new string(collapsed);
     }
 
-    /// <summary>True when an element that breaks lines is nested in this one (what <c>QuerySelector("table, p, div, br")</c> finds, without parsing a selector per call).</summary>
+    /// <summary>True when an element that breaks lines, or a picture, is nested in this one (what <c>QuerySelector("table, p, div, br, img")</c> finds, without parsing a selector per call).</summary>
     private static bool HoldsBreak(IElement element)
     {
         foreach (var node in element.GetDescendants())
@@ -132,6 +132,12 @@ public static class HtmlLayout
                 case IElement { TagName: "BR" }:
                     FlushLine();
                     break;
+                case IElement { TagName: "IMG" } image:
+                    // A table published as a picture: its place is kept, so that the table's absence says why
+                    // (an icon, set smaller than 64 pixels, is no table).
+                    FlushLine();
+                    if (!Small(image.GetAttribute("width")) && !Small(image.GetAttribute("height"))) blocks.Add(new Picture(image.GetAttribute("src")));
+                    break;
                 case IElement { TagName: "TABLE" } table:
                     FlushLine();
                     ReadTable(table, blocks);
@@ -152,6 +158,9 @@ public static class HtmlLayout
 
         FlushLine();
     }
+
+    private static bool Small(string? pixels) =>
+        int.TryParse(pixels?.Trim().TrimEnd('x', 'p', 'X', 'P'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 64;
 
     private static void ReadTable(IElement table, List<Block> blocks)
     {
