@@ -65,6 +65,16 @@ public sealed class PictureTableTests
     }
 
     [Fact]
+    public void A_table_three_printed_as_a_picture_in_a_pdf_is_refused_as_one()
+    {
+        // Chromium's print of the page above with table 三 replaced by a screenshot of it (Fixtures/Generated/README.md).
+        var result = ReportParser.Default.Parse(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), "chrome-print-table-three-picture.pdf")), new ParseOptions());
+
+        result.Rejection.ShouldNotBeNull();
+        result.Rejection.ShouldStartWith("是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）以图片发布（图片），不是文字表格");
+    }
+
+    [Fact]
     public void An_icon_or_the_pages_own_pictures_are_no_table()
     {
         // The page's logos and footer icons, and a small icon beside table 三's heading, change nothing.

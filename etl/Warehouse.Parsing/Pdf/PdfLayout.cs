@@ -70,7 +70,7 @@ public static partial class PdfLayout
                 if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
             }
 
-            if (blocks.Count == 0 && pdf.NumberOfPages > 0)
+            if (!blocks.Exists(b => b is not Picture) && pdf.NumberOfPages > 0)
             {
                 throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
             }
@@ -81,10 +81,42 @@ public static partial class PdfLayout
         {
             throw new DocumentException("a password-protected PDF; it cannot be read without its password", e);
         }
-        catch (Exception e) when (e is PdfDocumentFormatException or PdfDocumentStackDepthException or CorruptCompressedDataException or InvalidFontFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or OverflowException or KeyNotFoundException or FormatException)
+        catch (Exception e) when (Damaged(e))
         {
             throw new DocumentException($"a damaged or truncated PDF ({e.Message.TrimEnd('.')})", e);
         }
+    }
+
+    // What PdfPig throws on a damaged or truncated file.
+    private static bool Damaged(Exception e) =>
+        e is PdfDocumentFormatException or PdfDocumentStackDepthException or CorruptCompressedDataException or InvalidFontFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or OverflowException or KeyNotFoundException or FormatException;
+
+    /// <summary>
+    /// The pictures on a page that no text lies on, at least a third of the page wide and a tenth of it high: a table
+    /// pasted into the document as a picture, kept in its place (PDF points, its top) so that the table's absence
+    /// says why. A watermark or a seal lies under text, and an icon is smaller. A damaged image is no picture: it
+    /// only names a reason, and must not cost the page its text.
+    /// </summary>
+    private static List<Placed> Pictures(Page page, IReadOnlyList<Word> words)
+    {
+        var pictures = new List<Placed>();
+        try
+        {
+            foreach (var image in page.GetImages())
+            {
+                var b = image.BoundingBox;
+                double left = Math.Min(b.Left, b.Right), right = Math.Max(b.Left, b.Right), bottom = Math.Min(b.Bottom, b.Top), top = Math.Max(b.Bottom, b.Top);
+                if (right - left < page.Width / 3 || top - bottom < page.Height / 10) continue;
+                if (words.Any(w => w.BoundingBox.Centroid.X >= left && w.BoundingBox.Centroid.X <= right && w.BoundingBox.Centroid.Y >= bottom && w.BoundingBox.Centroid.Y <= top)) continue;
+                pictures.Add(new Placed(top, new Picture(null)));
+            }
+        }
+        catch (Exception e) when (Damaged(e))
+        {
+            return [];
+        }
+
+        return pictures;
     }
 
     /// <summary>
@@ -234,7 +266,8 @@ public static partial class PdfLayout
         // duplicate-overlap filter, after PDFBox's text stripper, keeps the first of each.
         var letters = DuplicateOverlappingTextProcessor.Get(page.Letters);
         var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).ToList();
-        if (words.Count == 0) return [];
+        var pictures = Pictures(page, words);
+        if (words.Count == 0) return pictures;
         var (horizontal, vertical) = Rules(page);
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
         var height = LineHeight(words);
@@ -254,7 +287,7 @@ public static partial class PdfLayout
             }
         }
 
-        var placed = new List<Placed>();
+        var placed = new List<Placed>(pictures);
         placed.AddRange(TableRows(cells, horizontal, vertical, height));
         var lines = Lines(loose, height).Where(line => !IsPageNumber(line, page, height) && !IsPrintFurniture(line, page, height)).ToList();
         var (unruled, rest) = UnruledTables.Read(lines, height);
