@@ -65,6 +65,19 @@ public sealed class PictureTableTests
     }
 
     [Fact]
+    public void A_picture_amid_a_sentence_leaves_the_sentence_whole_and_follows_it()
+    {
+        var page = Page.Replace("政府信息10407条", """政府信息<span><img src="/images/x.png"></span>10407条""", StringComparison.Ordinal);
+        var (document, why) = ReportParser.ReadDocument(Encoding.UTF8.GetBytes(page), new ParseOptions());
+
+        document.ShouldNotBeNull(why);
+        var blocks = document.Blocks.ToList();
+        var sentence = blocks.FindIndex(b => b is Documents.Paragraph p && p.Text.Contains("全年主动公开各类政府信息10407条", StringComparison.Ordinal));
+        sentence.ShouldBeGreaterThan(0);
+        blocks[sentence + 1].ShouldBe(new Documents.Picture("/images/x.png"));
+    }
+
+    [Fact]
     public void A_table_three_printed_as_a_picture_in_a_pdf_is_refused_as_one()
     {
         // Chromium's print of the page above with table 三 replaced by a screenshot of it (Fixtures/Generated/README.md).

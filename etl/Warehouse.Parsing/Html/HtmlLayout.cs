@@ -20,7 +20,7 @@ public static class HtmlLayout
 
     // Local names of elements that break an inline element's text into lines, matched without
     // case as a CSS type selector matches them.
-    private static readonly HashSet<string> Breaks = new(["table", "p", "div", "br", "img"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> Breaks = new(["table", "p", "div", "br"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] TitleMetaNames = ["ArticleTitle", "articletitle", "title", "Title"];
 
@@ -94,26 +94,51 @@ public static class HtmlLayout
         return collapsed.SequenceEqual(text) ? text : new string(collapsed);
     }
 
-    /// <summary>True when an element that breaks lines, or a picture, is nested in this one (what <c>QuerySelector("table, p, div, br, img")</c> finds, without parsing a selector per call).</summary>
-    private static bool HoldsBreak(IElement element)
+    /// <summary>
+    /// True when an element that breaks lines is nested in this one (what <c>QuerySelector("table, p, div, br")</c> finds,
+    /// without parsing a selector per call). When none is, the pictures nested in it are added to <paramref name="pictures"/>:
+    /// the element's text then joins its line, and they follow that line.
+    /// </summary>
+    private static bool HoldsBreak(IElement element, List<Picture> pictures)
     {
+        var found = pictures.Count;
         foreach (var node in element.GetDescendants())
         {
-            if (node is IElement descendant && Breaks.Contains(descendant.LocalName)) return true;
+            if (node is not IElement descendant) continue;
+            if (Breaks.Contains(descendant.LocalName))
+            {
+                pictures.RemoveRange(found, pictures.Count - found);
+                return true;
+            }
+
+            if (PictureOf(descendant) is { } picture) pictures.Add(picture);
         }
 
         return false;
     }
 
+    /// <summary>
+    /// The picture an <c>&lt;img&gt;</c> shows, where a table published as one would be; null for another element, or
+    /// for an icon (set smaller than 64 pixels).
+    /// </summary>
+    private static Picture? PictureOf(IElement element) =>
+        element.LocalName.Equals("img", StringComparison.OrdinalIgnoreCase) && !Small(element.GetAttribute("width")) && !Small(element.GetAttribute("height"))
+            ? new Picture(element.GetAttribute("src"))
+            : null;
+
     private static void Walk(INode node, List<Block> blocks)
     {
         var line = new System.Text.StringBuilder();
+        // Pictures met on the line: they stand after it, so that a picture amid a sentence does not cut it.
+        var pictures = new List<Picture>();
 
         void FlushLine()
         {
             var text = Collapse(line.ToString());
             if (text.Length > 0) blocks.Add(new Paragraph(text));
             line.Clear();
+            blocks.AddRange(pictures);
+            pictures.Clear();
         }
 
         foreach (var child in node.ChildNodes)
@@ -133,10 +158,8 @@ public static class HtmlLayout
                     FlushLine();
                     break;
                 case IElement { TagName: "IMG" } image:
-                    // A table published as a picture: its place is kept, so that the table's absence says why
-                    // (an icon, set smaller than 64 pixels, is no table).
-                    FlushLine();
-                    if (!Small(image.GetAttribute("width")) && !Small(image.GetAttribute("height"))) blocks.Add(new Picture(image.GetAttribute("src")));
+                    // A table published as a picture: its place is kept, so that the table's absence says why.
+                    if (PictureOf(image) is { } picture) pictures.Add(picture);
                     break;
                 case IElement { TagName: "TABLE" } table:
                     FlushLine();
@@ -146,7 +169,7 @@ public static class HtmlLayout
                     FlushLine();
                     Walk(element, blocks);
                     break;
-                case IElement element when HoldsBreak(element):
+                case IElement element when HoldsBreak(element, pictures):
                     FlushLine();
                     Walk(element, blocks);
                     break;
