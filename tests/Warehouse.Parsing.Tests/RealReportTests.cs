@@ -50,6 +50,15 @@ public sealed class RealReportTests
     }
 
     [Fact]
+    public void A_page_number_set_far_above_the_foot_of_a_page_of_small_type_is_no_row_of_the_table()
+    {
+        // 淮安 2024: table 三 in 7.5 pt type runs over a page numbered "-4-" in 13 pt type, 40 pt above the foot
+        // (more than five of the page's lines), its dashes on a baseline apart from the digit.
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("huaian-2024")), "huaian-2024");
+        reading.Findings.Select(f => $"{f.Rule}: {f.Message}").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_label_wrapped_around_its_numbers_is_known_by_its_words_not_placed_as_a_misprint()
     {
         // Chromium's print through pdftotext -layout: "（二）部分公开（区分处理的，只计这一情形，不" over

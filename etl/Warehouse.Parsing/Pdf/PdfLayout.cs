@@ -271,6 +271,7 @@ public static partial class PdfLayout
         var (horizontal, vertical) = Rules(page);
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
         var height = LineHeight(words);
+        words = WithoutMarginPageNumbers(words, page, height, horizontal, vertical);
 
         var cells = new Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>>();
         var loose = new List<Word>();
@@ -639,6 +640,44 @@ public static partial class PdfLayout
         var text = string.Join(" ", line.Select(w => w.Text)).Normalize(System.Text.NormalizationForm.FormKC);
         return PlainTextLayout.PageAddress().IsMatch(text) || PlainTextLayout.PageAddressAlone().IsMatch(text) || PlainTextLayout.PrintedAt().IsMatch(text);
     }
+
+    /// <summary>
+    /// The page's words without its page number when it stands in the margin further from the edge
+    /// than five lines of the page's type: a page set mostly in a small table (7.5 pt type, 5 pt lines)
+    /// numbered "-4-" in 13 pt type 40 pt above the foot, as WPS prints a 公文 (GB/T 9704 sets the
+    /// number under the body, in the outer eighth of the page). The outermost words (those whose
+    /// height overlaps the word nearest the edge, so "-", "4" and "-" on baselines of their own are
+    /// one) are the number when nothing of the page lies beyond them, they lie in the outer eighth,
+    /// they are set close (no wider than eight of their characters, so no row of a table), and they
+    /// read as a number marked as one ("-4-", "— 4 —", "第4页"), or as bare digits outside any ruled
+    /// cell (a cell of a table cut by the page, "9" at a page's head, stays a cell).
+    /// </summary>
+    private static List<Word> WithoutMarginPageNumbers(List<Word> words, Page page, double height, List<Rule> horizontal, List<Rule> vertical)
+    {
+        var band = page.Height / 8;
+        var outer = new HashSet<Word>();
+        foreach (var foot in new[] { true, false })
+        {
+            var edge = foot ? words.MinBy(w => w.BoundingBox.Bottom)! : words.MaxBy(w => w.BoundingBox.Top)!;
+            var near = foot ? edge.BoundingBox.Bottom < band : edge.BoundingBox.Top > page.Height - band;
+            if (!near || (foot ? edge.BoundingBox.Bottom < height * 5 : edge.BoundingBox.Top > page.Height - (height * 5))) continue;
+            var group = words.Where(w => w.BoundingBox.Bottom <= edge.BoundingBox.Top && w.BoundingBox.Top >= edge.BoundingBox.Bottom).OrderBy(w => w.BoundingBox.Left).ToList();
+            var rest = words.Except(group);
+            var beyond = foot ? rest.Any(w => w.BoundingBox.Top <= group.Max(g => g.BoundingBox.Top)) : rest.Any(w => w.BoundingBox.Bottom >= group.Min(g => g.BoundingBox.Bottom));
+            if (beyond) continue;
+            var text = string.Concat(group.Select(w => w.Text)).Replace(" ", "", StringComparison.Ordinal);
+            var size = group.Max(w => w.Letters.Count == 0 ? height : w.Letters.Max(l => l.PointSize));
+            var compact = group[^1].BoundingBox.Right - group[0].BoundingBox.Left <= size * 8;
+            var marked = MarkedPageNumber().IsMatch(text);
+            var bare = text.Length is > 0 and <= 4 && text.All(char.IsAsciiDigit) && group.All(w => CellOf(Anchor(w, horizontal), horizontal, vertical) is null);
+            if (compact && (marked || bare)) outer.UnionWith(group);
+        }
+
+        return outer.Count == 0 ? words : words.Where(w => !outer.Contains(w)).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页(?:共\d{1,4}页)?)$")]
+    private static partial System.Text.RegularExpressions.Regex MarkedPageNumber();
 
     private static bool IsPageNumber(List<Word> line, Page page, double height)
     {
