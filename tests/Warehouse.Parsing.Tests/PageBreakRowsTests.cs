@@ -49,8 +49,10 @@ public sealed class PageBreakRowsTests
     [Theory]
     // "1,61" of 1,616 left at the foot of a page: read as a piece of the label, the row's other six
     // cells were taken for seven, with a total recovered from their sum (1642) and only a
-    // derived-value warning. Now the cut cell is unreadable and the others stand.
-    [InlineData("1,61\t723\t150\t252\t129\t92\t296", "[null,723,150,252,129,92,296]", "unreadable_cell", "自然人列「1,61」不是一个确数")]
+    // derived-value warning. Then the cut cell was unreadable and the others stood, but the total
+    // "296" is cut too (1,616 + 723 + 150 + 252 + 129 + 92 = 2,962) and shows no sign of it: a row
+    // that certainly wrapped is unknown in every cell.
+    [InlineData("1,61\t723\t150\t252\t129\t92\t296", "[null,null,null,null,null,null,null]", "missing_cells", "「1,61」在千分位处被折行截断")]
     // Six cells whose only reading is a lost total (296 is less than the five before it): that sum
     // is the reading's own making, and the total row (all zeros below) does not confirm it.
     [InlineData("723\t150\t252\t129\t92\t296", "[null,null,null,null,null,null,null]", "missing_cells", "只有 6 个数（应为 7 个），只能读作 (723,150,252,129,92,296,1642)")]

@@ -123,6 +123,7 @@ internal sealed partial class ReportExtractor
         if (!_gridExact && printed.Exists(p => (p.Code is not null || p.Group is not null) && Filled(p.Parts.Data) >= 2 * ApplicantTypes.Count)
             && Reassemble(rows) is { Scrambled: null } runs) return runs;
 
+        JoinWrappedEnds(printed);
         PlaceByOrder(printed);
         foreach (var row in printed)
         {
@@ -167,6 +168,89 @@ internal sealed partial class ReportExtractor
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The ends of numbers that their narrow cells wrapped past a page break: a line of one to three
+    /// digits without a label ("1 … 0" under the repeated heading at a page's head) after a row that does
+    /// not add up as printed ("156 62 163 305 17 72 218", or holds a number cut at its thousands, "3,32"), in a table that only gaps part, where the row
+    /// after it adds up. Each way of putting the ends, in their order, after cells of the row above is
+    /// tried: exactly one that makes the six applicants add up to the total is taken (1561 and 2180), its
+    /// joined cells derived and a warning says so; several leave the row unknown with an error naming them.
+    /// None leaves both rows as printed, the line unread (its warning) and the row's own error standing.
+    /// </summary>
+    private void JoinWrappedEnds(List<PrintedRow> printed)
+    {
+        if (_gridExact) return;
+        for (var r = 1; r < printed.Count; r++)
+        {
+            var tail = printed[r];
+            if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact || !tail.Parts.Label.All(HeadingLetters.Contains)) continue;
+            var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim()).ToList();
+            if (ends.Count is 0 or > ApplicantTypes.Count || !ends.All(e => e.Length <= 3 && e.All(char.IsAsciiDigit))) continue;
+            var above = printed[r - 1];
+            if (above.Code is not { } code || above.Parts.Exact || above.Parts.Data.Count != ApplicantTypes.Count || AddsUp(above.Parts.Data) is true) continue;
+            var below = printed.Skip(r + 1).FirstOrDefault(p => p.Code is not null || p.Group is not null);
+            if (below is not null && AddsUp(below.Parts.Data) is not true) continue;
+
+            var readings = new List<(string[] Cells, int[] At)>();
+            foreach (var at in Positions(ApplicantTypes.Count, ends.Count))
+            {
+                var cells = above.Parts.Data.Select(d => d.Trim()).ToArray();
+                for (var j = 0; j < at.Length; j++) cells[at[j]] += ends[j];
+                if (AddsUp(cells) == true) readings.Add((cells, at));
+            }
+
+            var where = CellNames.ApplicationRow(code);
+            if (readings.Count == 1)
+            {
+                var (cells, at) = readings[0];
+                var read = string.Join(",", cells.Select(c => CountCell.ReadCount(c)));
+                printed[r - 1] = above with { Parts = above.Parts with { Data = cells } };
+                printed[r].Code = null;
+                printed[r] = tail with { Parts = tail.Parts with { Data = [] } };
+                foreach (var c in at) _derived.Add(CellPath(code, c));
+                _findings.Add(Finding.Warning("cells_wrapped",
+                    $"{where}的数在窄格中折行，后半截（{string.Join(" ", ends)}）印在下一页表头之下；只有一种接法使六类申请人之和等于总计，读作 ({read})。The row's numbers wrapped in their narrow cells, their ends ({string.Join(" ", ends)}) printed under the heading of the next page; one way of joining them makes the row add up: ({read})."));
+            }
+            else if (readings.Count > 1)
+            {
+                printed[r - 1] = above with { Parts = above.Parts with { Data = [] } };
+                printed[r] = tail with { Parts = tail.Parts with { Data = [] } };
+                _unknown.Add(code);
+                var shown = string.Join(" 或 ", readings.Take(4).Select(x => $"({string.Join(",", x.Cells.Select(c => CountCell.ReadCount(c)))})"));
+                _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                    $"{where}的数在窄格中折行，后半截（{string.Join(" ", ends)}）印在下一页表头之下，按勾稽关系有 {readings.Count} 种接法：{shown}，该行的值未知。The row's numbers wrapped, their ends ({string.Join(" ", ends)}) on the next page; {readings.Count} ways of joining them add up, so its values are unknown.", code));
+            }
+        }
+    }
+
+    // The letters of table 三's heading (its note, its applicant columns): a label of only these is the heading repeated at a page's head.
+    private static readonly System.Buffers.SearchValues<char> HeadingLetters = System.Buffers.SearchValues.Create(
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计 ()（）:：,，　");
+
+    /// <summary>Whether seven printed cells add up (the six applicants to the total); null when one is not a count.</summary>
+    private static bool? AddsUp(IReadOnlyList<string> data)
+    {
+        if (data.Count != ApplicantTypes.Count) return null;
+        var values = data.Select(d => CountCell.ReadCount(d)).ToList();
+        if (values.Any(v => v is null)) return null;
+        return values.Take(ApplicantTypes.TotalIndex).Sum() == values[ApplicantTypes.TotalIndex];
+    }
+
+    /// <summary>Every <paramref name="k"/> of the places 0 … <paramref name="n"/> − 1, in increasing order.</summary>
+    private static IEnumerable<int[]> Positions(int n, int k)
+    {
+        var at = Enumerable.Range(0, k).ToArray();
+        while (true)
+        {
+            yield return [.. at];
+            var i = k - 1;
+            while (i >= 0 && at[i] == n - k + i) i--;
+            if (i < 0) yield break;
+            at[i]++;
+            for (var j = i + 1; j < k; j++) at[j] = at[j - 1] + 1;
+        }
     }
 
     // Rows of table 三 that must be recognised by their labels before a region without the
@@ -648,7 +732,7 @@ internal sealed partial class ReportExtractor
 
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings(category.Code, parts.Data);
+            var (list, inferred) = RowReadings(category.Code, parts.Data, parts.Exact);
             if (list.Count > 0) readings[category.Code] = list;
             if (inferred is not null) splitRows[category.Code] = list.Zip(inferred).ToList();
         }
@@ -657,7 +741,7 @@ internal sealed partial class ReportExtractor
         {
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings("group:" + group, parts.Data);
+            var (list, inferred) = RowReadings("group:" + group, parts.Data, parts.Exact);
             if (list.Count > 0) readings["group:" + group] = list;
             if (inferred is not null) splitRows["group:" + group] = list.Zip(inferred).ToList();
         }

@@ -16,7 +16,8 @@ internal sealed partial class ReportExtractor
     /// else every way the printed digits split into seven cells whose last is the sum of the six
     /// (run-together cells), or, with six cells, every place the lost cell could have stood.
     /// </summary>
-    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed)
+    /// <param name="exact">True when the printed cells are the table's own; false when only gaps part them (text, a PDF read by its gaps).</param>
+    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed, bool exact)
     {
         if (_reassembled.TryGetValue(code, out var put)) return (put, null);
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
@@ -35,6 +36,17 @@ internal sealed partial class ReportExtractor
         if (data.Count == 0)
         {
             _unknown.Add(code);
+            return ([], null);
+        }
+
+        // A number cut at its thousands ("3,32") in a row that only gaps part is certainly a cell that wrapped,
+        // its end elsewhere (past a page break). The row's other cells wrapped as well may show no sign of it
+        // ("170" of 1709): none is taken.
+        if (!exact && data.FirstOrDefault(Text.WrappedNumbers.IsCutAtThousands) is { } cut)
+        {
+            _unknown.Add(code);
+            _findings.Add(new Finding("missing_cells", Severity.Error,
+                $"{where.Value}的数「{cut.Trim()}」在千分位处被折行截断，后半截不在本行；同一行的其他数也可能折行截断，该行的值未知。The row's number '{cut.Trim()}' is cut at its thousands separator (its cell wrapped) and its end is not on the row; any other number of the row may be cut as well, so its values are unknown.", row));
             return ([], null);
         }
 

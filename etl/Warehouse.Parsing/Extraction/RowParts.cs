@@ -13,7 +13,11 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
         Label = original.Label;
         Data = original.Data;
         LastLabel = original.LastLabel;
+        Exact = original.Exact;
     }
+
+    /// <summary>True when the cells are the table's own (a real grid, or a row whose cells a PDF's columns place); false when only gaps part them.</summary>
+    public bool Exact { get; init; }
 
     public string Key => _key ??= TextKey.Of(Label);
 
@@ -57,11 +61,11 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
         {
             // Text that lost the tab between a label and its only number: "行政事业性收费0".
             label.Length -= glued.Length;
-            return new RowParts(label.ToString(), [glued], cells[lastLabel].Trim()[..^glued.Length]);
+            return new RowParts(label.ToString(), [glued], cells[lastLabel].Trim()[..^glued.Length]) { Exact = gridExact };
         }
 
         var last = lastLabel >= 0 ? cells[lastLabel] : "";
-        if (firstNumber < 0 && (!gridExact || lastLabel < 0)) return new RowParts(label.ToString(), [], last);
+        if (firstNumber < 0 && (!gridExact || lastLabel < 0)) return new RowParts(label.ToString(), [], last) { Exact = gridExact };
 
         var from = lastLabel + 1;
         var to = cells.Count;
@@ -73,7 +77,7 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
 
         var data = new string[to - from];
         for (var i = from; i < to; i++) data[i - from] = cells[i];
-        return new RowParts(label.ToString(), data, last);
+        return new RowParts(label.ToString(), data, last) { Exact = gridExact };
     }
 
     private static string? SplitGluedNumber(string cell)

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Shouldly;
+using Warehouse.Core;
+
+namespace Warehouse.Parsing.Tests;
+
+/// <summary>
+/// A row of table 三 whose narrow cells wrapped at a page's foot, the ends of its numbers printed on the
+/// next page under the repeated heading: the ends are joined where exactly one way makes the row add up;
+/// a number cut at its thousands whose end is nowhere leaves its whole row unknown, never a piece taken
+/// for a number.
+/// </summary>
+public sealed class WrappedPastPageTests
+{
+    [Theory]
+    [InlineData("pdf-unruled-wrapped-past-page-00032")]
+    [InlineData("pdf-unruled-cut-past-page-00143")]
+    public void The_ends_of_a_rows_numbers_past_a_page_break_join_it_where_one_way_adds_up(string name)
+    {
+        var path = Path.Combine(Fixtures.Dir("Generated"), name + ".pdf");
+        var reading = RealReports.Read(File.ReadAllBytes(path), name);
+        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
+        var want = expected["applications"]!["new_received"]!.AsArray().Select(v => (int?)v).ToArray();
+
+        reading.Parse.Report!.Applications.Row("new_received").ShouldBe(want);
+        reading.Findings.ShouldContain(f => f.Rule == "cells_wrapped" && f.Severity == Severity.Warning && f.Message.StartsWith("表三「一、本年新收政府信息公开申请数量」", StringComparison.Ordinal));
+        reading.Parse.Report.Derived.ShouldContain("applications.new_received.0");
+        // The rest of these reports: every cell right, or null (other rows wrap within their page).
+        RealReports.WrongCells(expected, reading).Where(w => !w.EndsWith("got null", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_number_cut_at_its_thousands_whose_end_is_lost_leaves_its_row_unknown_not_its_other_cells_taken_whole()
+    {
+        // 淮安 2024 as pdftotext -layout gives it, with 一、本年新收's 3001 and 3119 wrapped and their ends lost:
+        // "300 … 3,11". 300 looks whole; only the cut total says the row wrapped.
+        var text = File.ReadAllText(RealReports.File("huaian-2024-layout"));
+        var row = "一、本年新收政府信息公开申请数量                3001        53       0        0    61       4   3119";
+        text.ShouldContain(row);
+        text = text.Replace(row, "一、本年新收政府信息公开申请数量                300         53       0        0    61       4   3,11", StringComparison.Ordinal);
+        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(text), "huaian-2024-cut.txt");
+
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.Contains("「3,11」在千分位处被折行截断", StringComparison.Ordinal));
+        // Each cell of the row is unknown, or recovered from the column rules: 3001, never 300.
+        reading.Parse.Report!.Applications.Row("new_received")![0].ShouldNotBe(300);
+        RealReports.WrongCells(RealReports.Expected("huaian-2024"), reading).Where(w => !w.EndsWith("got null", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+}
