@@ -26,6 +26,27 @@ public sealed class GeneratedCorpusTests(GeneratedCorpus corpus) : IClassFixture
         problems.ShouldBeEmpty($"{problems.Count} problems in {count} {layout} reports, first: {string.Join("\n", problems.Take(15))}");
     }
 
+    [Fact]
+    public void Page_numbers_in_the_footers_of_generated_pdfs_are_no_rows_of_their_tables()
+    {
+        // The pdf layout numbers half its documents' pages ("-2-" in 13 pt, "- 2 -", "第2页"), in type larger than the
+        // tables', so that on a page of table the number stands further from the foot than five of the page's lines.
+        var numbered = 0;
+        var problems = new List<string>();
+        foreach (var o in ReadAll(Corpus.Layouts.Pdf))
+        {
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(corpus.Directory, o.Entry.File)))
+            {
+                if (pdf.GetPages().Any(p => System.Text.RegularExpressions.Regex.IsMatch(p.Text, @"-\s?\d+\s?-|第\d+页"))) numbered++;
+            }
+
+            problems.AddRange(o.Findings.Where(f => f.Rule == "unrecognised_row").Select(f => $"{o.Entry.File}: {f.Message}"));
+        }
+
+        numbered.ShouldBeGreaterThan(GeneratedCorpus.Count / GeneratedCorpus.Layouts.Count / 4);
+        problems.ShouldBeEmpty();
+    }
+
     [Theory]
     [MemberData(nameof(AllLayouts))]
     public void Each_injected_inconsistency_is_an_error_naming_its_row_and_column(string layout)

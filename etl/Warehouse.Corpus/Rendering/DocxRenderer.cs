@@ -108,10 +108,21 @@ public static class DocxRenderer
             if (extras?.Frame == true) content = Framed(content, extras.TitleOutsideFrame);
             body.Append(content);
             var section = new SectionProperties();
-            if (extras?.Footer == true)
+            // Most offices number their pages, in type larger than the tables' ("-4-" in 13 pt, as WPS sets a
+            // 公文): drawn last, so that the rest of the document is drawn as before.
+            var pageNumber = extras?.Footer == true ? ("- ", " -", 0)
+                : kind is DocxKind.ForPdf or DocxKind.Unruled ? rng.NextDouble() switch
+                {
+                    < 0.2 => ("-", "-", 26),
+                    < 0.35 => ("- ", " -", 0),
+                    < 0.5 => ("第", "页", 24),
+                    _ => ((string, string, int)?)null,
+                }
+                : null;
+            if (pageNumber is var (before, after, size))
             {
                 var footer = main.AddNewPart<FooterPart>("rIdFooter1");
-                footer.Footer = PageNumberFooter();
+                footer.Footer = PageNumberFooter(before, after, size);
                 section.Append(new FooterReference { Type = HeaderFooterValues.Default, Id = "rIdFooter1" });
             }
 
@@ -225,13 +236,14 @@ public static class DocxRenderer
             Style = "position:absolute;margin-left:0;margin-top:0;width:420pt;height:60pt;z-index:1",
         })));
 
-    // "- 3 -": a PAGE field, so that the number lands wherever a page ends, inside tables too.
-    private static Footer PageNumberFooter() =>
+    // "- 3 -", "-3-", "第3页": a PAGE field, so that the number lands wherever a page ends, inside tables too.
+    // Size in half-points (0: the document's own).
+    private static Footer PageNumberFooter(string before, string after, int size) =>
         new(new Paragraph(
             new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-            TextRun("- "),
-            new SimpleField(new Run(RunProps(), new Text("1"))) { Instruction = " PAGE " },
-            TextRun(" -")));
+            TextRun(before, size: size),
+            new SimpleField(new Run(RunProps(size: size), new Text("1"))) { Instruction = " PAGE " },
+            TextRun(after, size: size)));
 
     // OA 红头 templates: the whole document inside one cell of a double-bordered table.
     private static List<OpenXmlElement> Framed(List<OpenXmlElement> content, bool titleOutside)
