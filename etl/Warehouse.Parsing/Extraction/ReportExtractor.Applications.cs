@@ -173,11 +173,12 @@ internal sealed partial class ReportExtractor
     /// <summary>
     /// The ends of numbers that their narrow cells wrapped past a page break: a line of one to three
     /// digits without a label ("1 … 0" under the repeated heading at a page's head) after a row that does
-    /// not add up as printed ("156 62 163 305 17 72 218", or holds a number cut at its thousands, "3,32"), in a table that only gaps part, where the row
-    /// after it adds up. Each way of putting the ends, in their order, after cells of the row above is
-    /// tried: exactly one that makes the six applicants add up to the total is taken (1561 and 2180), its
-    /// joined cells derived and a warning says so; several leave the row unknown with an error naming them.
-    /// None leaves both rows as printed, the line unread (its warning) and the row's own error standing.
+    /// not add up as printed ("156 62 163 305 17 72 218", or that holds a number cut at its thousands,
+    /// "3,32"), in a table that only gaps part, where the row after it adds up. Each way of putting the
+    /// ends, in their order, after cells of the row above is tried (never after a lone 0, which begins no
+    /// number): exactly one that makes the six applicants add up to the total is taken (1561 and 2180),
+    /// its joined cells derived and a warning says so; several leave the row unknown with an error naming
+    /// them. None leaves both rows as printed, the line unread (its warning) and the row's own error standing.
     /// </summary>
     private void JoinWrappedEnds(List<PrintedRow> printed)
     {
@@ -197,8 +198,9 @@ internal sealed partial class ReportExtractor
             foreach (var at in Positions(ApplicantTypes.Count, ends.Count))
             {
                 var cells = above.Parts.Data.Select(d => d.Trim()).ToArray();
+                if (at.Any(c => cells[c] == "0" || CountCell.Classify(cells[c]) != CellKind.Number)) continue;
                 for (var j = 0; j < at.Length; j++) cells[at[j]] += ends[j];
-                if (AddsUp(cells) == true) readings.Add((cells, at));
+                if (at.All(c => Text.WrappedNumbers.IsWrittenNumber(cells[c])) && AddsUp(cells) == true) readings.Add((cells, at));
             }
 
             var where = CellNames.ApplicationRow(code);
@@ -207,7 +209,6 @@ internal sealed partial class ReportExtractor
                 var (cells, at) = readings[0];
                 var read = string.Join(",", cells.Select(c => CountCell.ReadCount(c)));
                 printed[r - 1] = above with { Parts = above.Parts with { Data = cells } };
-                printed[r].Code = null;
                 printed[r] = tail with { Parts = tail.Parts with { Data = [] } };
                 foreach (var c in at) _derived.Add(CellPath(code, c));
                 _findings.Add(Finding.Warning("cells_wrapped",
