@@ -38,6 +38,28 @@ public sealed class HeadingWordingTests
         return data;
     }
 
+    /// <summary>
+    /// Section 一's points on a line of their own, in the words of section 二's heading ("（一）主动公开政府信息情况"):
+    /// taken for heading 二, they made section 一's prose table 二 ("新增公开市政府规章 1 件" a second 规章 row, an error).
+    /// </summary>
+    [Theory]
+    [InlineData("huaian-2024-layout", "   （一）主动公开情况。", "   {0}\n   ")]
+    [InlineData("pingtan-2024-portal", "（一）主动公开方面。", "{0}</span></p><p><span>")]
+    public void A_point_of_section_one_worded_as_section_twos_heading_is_not_that_heading(string name, string point, string replacement)
+    {
+        var original = File.ReadAllText(RealReports.File(name));
+        original.ShouldContain(point);
+        foreach (var printed in new[] { "（一）主动公开政府信息情况", "1.主动公开政府信息情况", "2.主动公开政府信息情况", "二是主动公开政府信息情况", "主动公开政府信息情况" })
+        {
+            var text = original.Replace(point, string.Format(System.Globalization.CultureInfo.InvariantCulture, replacement, printed), StringComparison.Ordinal);
+            var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), name);
+
+            RealReports.WrongCells(RealReports.Expected(name), reading).ShouldBeEmpty(printed);
+            NewErrors(name, reading).ShouldBeEmpty(printed);
+            reading.Findings.Where(f => f.Rule == "unrecognised_row").Select(f => f.Message).ShouldBeEmpty(printed);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Wordings))]
     public void A_heading_in_an_offices_own_wording_is_its_section(string name, string template, string printed)

@@ -51,15 +51,23 @@ internal sealed partial class Sections
     public Sections(IReadOnlyList<Block> blocks)
     {
         var headings = new List<(int Index, int Number)>();
+        var weak = new HashSet<int>();
         for (var i = 0; i < blocks.Count; i++)
         {
             if (HeadingText(blocks[i]) is not { } text) continue;
-            var n = Match(text, out var misprinted, out var worded);
+            var n = Match(text, out var misprinted, out var worded, out var renumbered);
             if (n < 0) continue;
             headings.Add((i, n));
             if (misprinted) _misprinted.Add(i);
             if (worded) _worded.Add(i);
+            if (misprinted || worded || renumbered || !NumberedHeading().IsMatch(text)) weak.Add(i);
         }
+
+        // A heading taken through a misprint, a wording of its own, another section's number or a numbering not the
+        // template's ("（一）主动公开政府信息情况" or "2.主动公开政府信息情况", a sub-heading of section 一; "二是主动
+        // 公开政府信息情况", a point of its prose) gives way to the same section's heading as the template writes it
+        // ("二、主动公开政府信息情况"), further on. A report whose headings are all numbered its own way keeps them.
+        headings = headings.Where((h, k) => !weak.Contains(h.Index) || !headings.Skip(k + 1).Any(o => o.Number == h.Number && !weak.Contains(o.Index))).ToList();
 
         // A table of contents lists the headings one after another with nothing between them;
         // when the same headings come again, the later ones are the sections.
@@ -174,7 +182,7 @@ internal sealed partial class Sections
     public IEnumerable<(int Number, int Block)> Worded() =>
         Enumerable.Range(0, 6).Where(n => _starts[n] is { } s && _worded.Contains(s)).Select(n => (n + 1, _starts[n]!.Value));
 
-    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t, out _, out _) >= 0;
+    public static bool IsHeading(Block block) => HeadingText(block) is { } t && Match(t, out _, out _, out _) >= 0;
 
     public static string? HeadingText(Block block)
     {
@@ -191,10 +199,12 @@ internal sealed partial class Sections
         return only;
     }
 
-    private static int Match(string text, out bool misprinted, out bool worded)
+    /// <param name="renumbered">The heading's words are section n's, its number another section's ("（一）主动公开政府信息情况").</param>
+    private static int Match(string text, out bool misprinted, out bool worded, out bool renumbered)
     {
         misprinted = false;
         worded = false;
+        renumbered = false;
         // The template's headings end in 情况, 事项, 措施 or 问题 (况 or 项 even misprinted), other wordings
         // start with their number; most blocks are cells and prose, so look first.
         if (text.Length > 60 || !(text.Contains('况', StringComparison.Ordinal) || text.Contains('项', StringComparison.Ordinal) || text.Contains("问题", StringComparison.Ordinal)
@@ -213,7 +223,11 @@ internal sealed partial class Sections
         {
             foreach (var k in Keys[n])
             {
-                if (key.StartsWith(k, StringComparison.Ordinal) && key.Length <= k.Length + 4) return n;
+                if (key.StartsWith(k, StringComparison.Ordinal) && key.Length <= k.Length + 4)
+                {
+                    renumbered = number >= 0 && number != n;
+                    return n;
+                }
             }
         }
 
