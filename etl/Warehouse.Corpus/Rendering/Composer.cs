@@ -48,7 +48,36 @@ public static class Composer
         if (quirks.Heading(number) is { Length: > 0 } heading) parts.Add(new HeadingPart(heading));
     }
 
+    /// <summary>
+    /// Section 一's paragraphs. A sixth of reports head its first two points on lines of their own in the words of
+    /// sections 二 and 三's headings ("（一）主动公开政府信息情况", "1.收到和处理政府信息公开申请情况", "一是…"), as
+    /// real reports do: a point is not the section it names. Chosen from the report's quirk seed, so that nothing
+    /// else drawn changes.
+    /// </summary>
     private static IEnumerable<string> SectionOne(GeneratedReport g, ProseBank prose)
+    {
+        var headed = g.QuirkSeed / 7 % 6 == 1;
+        string[] numbering = (g.QuirkSeed / 42 % 3) switch { 0 => ["（一）", "（二）"], 1 => ["1.", "2."], _ => ["一是", "二是"] };
+        foreach (var paragraph in SectionOneParagraphs(g, prose))
+        {
+            if (headed && paragraph.StartsWith("（一）主动公开情况。", StringComparison.Ordinal))
+            {
+                yield return numbering[0] + "主动公开政府信息情况";
+                yield return paragraph["（一）主动公开情况。".Length..];
+            }
+            else if (headed && paragraph.StartsWith("（二）依申请公开情况。", StringComparison.Ordinal))
+            {
+                yield return numbering[1] + "收到和处理政府信息公开申请情况";
+                yield return paragraph["（二）依申请公开情况。".Length..];
+            }
+            else
+            {
+                yield return paragraph;
+            }
+        }
+    }
+
+    private static IEnumerable<string> SectionOneParagraphs(GeneratedReport g, ProseBank prose)
     {
         var r = g.Report;
         var y = r.Year;

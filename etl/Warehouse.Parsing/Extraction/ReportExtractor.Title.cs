@@ -211,8 +211,16 @@ internal sealed partial class ReportExtractor
         var text = new System.Text.StringBuilder();
         for (var i = start; i < end; i++)
         {
-            if (_blocks[i] is not Paragraph p) continue;
-            var compact = TextKey.Compact(p.Text);
+            // A sentence whose figure a browser set apart ("…共发布各类信息   411" / "条，及时回应…") comes out of a PDF
+            // as a row of cells: among the prose, its cells are the sentence's words.
+            var line = _blocks[i] switch
+            {
+                Paragraph p => p.Text,
+                TableRow row => string.Join(" ", row.Cells.Where(c => !string.IsNullOrWhiteSpace(c))),
+                _ => null,
+            };
+            if (line is null) continue;
+            var compact = TextKey.Compact(line);
             if (compact.Length == 0) continue;
             if (text.Length > 0 && EndsSentence(text[^1])) text.Append('\n');
             text.Append(compact);

@@ -51,23 +51,28 @@ internal sealed partial class Sections
     public Sections(IReadOnlyList<Block> blocks)
     {
         var headings = new List<(int Index, int Number)>();
-        var weak = new HashSet<int>();
+        var rank = new Dictionary<int, int>();
         for (var i = 0; i < blocks.Count; i++)
         {
             if (HeadingText(blocks[i]) is not { } text) continue;
             var n = Match(text, out var misprinted, out var worded, out var renumbered);
-            if (n < 0) continue;
+            // Another section's number on tables 二 to 四's words ("（一）主动公开政府信息情况", "1.收到和处理政府信息公开
+            // 申请情况") is a point of section 一, never the table's heading: without the heading, the table's own header
+            // places it (Anchor).
+            if (n < 0 || (renumbered && n is >= 1 and <= 3)) continue;
             headings.Add((i, n));
             if (misprinted) _misprinted.Add(i);
             if (worded) _worded.Add(i);
-            if (misprinted || worded || renumbered || !NumberedHeading().IsMatch(text)) weak.Add(i);
+            // 0: the template's heading ("二、主动公开政府信息情况"); 1: under its own number in the template's form, its
+            // words misprinted or its own ("二、主动公开府信息情况"); 2: anything else ("（一）主动公开政府信息情况" or
+            // "2.主动公开政府信息情况", sub-headings of section 一; "二是主动公开政府信息情况", a point of its prose).
+            rank[i] = renumbered || !NumberedHeading().IsMatch(text) ? 2 : misprinted || worded ? 1 : 0;
         }
 
-        // A heading taken through a misprint, a wording of its own, another section's number or a numbering not the
-        // template's ("（一）主动公开政府信息情况" or "2.主动公开政府信息情况", a sub-heading of section 一; "二是主动
-        // 公开政府信息情况", a point of its prose) gives way to the same section's heading as the template writes it
-        // ("二、主动公开政府信息情况"), further on. A report whose headings are all numbered its own way keeps them.
-        headings = headings.Where((h, k) => !weak.Contains(h.Index) || !headings.Skip(k + 1).Any(o => o.Number == h.Number && !weak.Contains(o.Index))).ToList();
+        // A heading gives way to one of a better rank further on, of the same section or an earlier one (with section 三's
+        // heading left out, "2.收到和处理政府信息公开申请情况" in section 一 is no start of section 三 before section 二).
+        // A report whose headings are all numbered its own way keeps them.
+        headings = headings.Where((h, k) => rank[h.Index] == 0 || !headings.Skip(k + 1).Any(o => o.Number <= h.Number && rank[o.Index] < rank[h.Index])).ToList();
 
         // A table of contents lists the headings one after another with nothing between them;
         // when the same headings come again, the later ones are the sections.
