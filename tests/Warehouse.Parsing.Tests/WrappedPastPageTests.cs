@@ -45,4 +45,22 @@ public sealed class WrappedPastPageTests
         reading.Parse.Report!.Applications.Row("new_received")![0].ShouldNotBe(300);
         RealReports.WrongCells(RealReports.Expected("huaian-2024"), reading).Where(w => !w.EndsWith("got null", StringComparison.Ordinal)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Ends_that_join_their_row_two_ways_leave_it_unknown_with_both_readings_named()
+    {
+        // 淮安 2024's text with 二、上年结转 printed "1 1 0 0 0 0 12" and the end "1" under the heading repeated at the
+        // next page's head: 11 and 1, or 1 and 11, both add up to 12.
+        var text = File.ReadAllText(RealReports.File("huaian-2024-layout"));
+        var row = "二、上年结转政府信息公开申请数量                34          0        0        0        0    0    34";
+        text.ShouldContain(row);
+        text = text.Replace(row, "二、上年结转政府信息公开申请数量                1           1        0        0        0    0    12\n"
+            + "                              申请人情况\n                               自然人     1", StringComparison.Ordinal);
+        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(text), "huaian-2024-two-ways.txt");
+
+        var error = reading.Findings.Single(f => f.Rule == "cells_ambiguous" && f.Row == "carried_over");
+        error.Severity.ShouldBe(Severity.Error);
+        error.Message.ShouldContain("(11,1,0,0,0,0,12) 或 (1,11,0,0,0,0,12)");
+        reading.Parse.Report!.Applications.Row("carried_over")!.ShouldAllBe(v => v == null);
+    }
 }

@@ -195,7 +195,7 @@ internal sealed partial class ReportExtractor
             if (below is not null && AddsUp(below.Parts.Data) is not true) continue;
 
             var readings = new List<(string[] Cells, int[] At)>();
-            foreach (var at in Positions(ApplicantTypes.Count, ends.Count))
+            foreach (var at in Choices(ApplicantTypes.Count, ends.Count))
             {
                 var cells = above.Parts.Data.Select(d => d.Trim()).ToArray();
                 if (at.Any(c => cells[c] == "0" || CountCell.Classify(cells[c]) != CellKind.Number)) continue;
@@ -219,7 +219,7 @@ internal sealed partial class ReportExtractor
                 printed[r - 1] = above with { Parts = above.Parts with { Data = [] } };
                 printed[r] = tail with { Parts = tail.Parts with { Data = [] } };
                 _unknown.Add(code);
-                var shown = string.Join(" 或 ", readings.Take(4).Select(x => $"({string.Join(",", x.Cells.Select(c => CountCell.ReadCount(c)))})"));
+                var shown = Readings(readings.Select(x => x.Cells.Select(c => CountCell.ReadCount(c)).ToArray()).ToList());
                 _findings.Add(new Finding("cells_ambiguous", Severity.Error,
                     $"{where}的数在窄格中折行，后半截（{string.Join(" ", ends)}）印在下一页表头之下，按勾稽关系有 {readings.Count} 种接法：{shown}，该行的值未知。The row's numbers wrapped, their ends ({string.Join(" ", ends)}) on the next page; {readings.Count} ways of joining them add up, so its values are unknown.", code));
             }
@@ -237,21 +237,6 @@ internal sealed partial class ReportExtractor
         var values = data.Select(d => CountCell.ReadCount(d)).ToList();
         if (values.Any(v => v is null)) return null;
         return values.Take(ApplicantTypes.TotalIndex).Sum() == values[ApplicantTypes.TotalIndex];
-    }
-
-    /// <summary>Every <paramref name="k"/> of the places 0 … <paramref name="n"/> − 1, in increasing order.</summary>
-    private static IEnumerable<int[]> Positions(int n, int k)
-    {
-        var at = Enumerable.Range(0, k).ToArray();
-        while (true)
-        {
-            yield return [.. at];
-            var i = k - 1;
-            while (i >= 0 && at[i] == n - k + i) i--;
-            if (i < 0) yield break;
-            at[i]++;
-            for (var j = i + 1; j < k; j++) at[j] = at[j - 1] + 1;
-        }
     }
 
     // Rows of table 三 that must be recognised by their labels before a region without the

@@ -649,7 +649,7 @@ public static partial class PdfLayout
     /// height overlaps the word nearest the edge, so "-", "4" and "-" on baselines of their own are
     /// one) are the number when nothing of the page lies beyond them, they lie in the outer eighth,
     /// they are set close (no wider than eight of their characters, so no row of a table), and they
-    /// read as a number marked as one ("-4-", "— 4 —", "第4页"), or as bare digits outside any ruled
+    /// read as a number marked as one ("-4-", "— 4 —", "第4页", "4/6", as text layouts' page numbers are known), or as bare digits outside any ruled
     /// cell (a cell of a table cut by the page, "9" at a page's head, stays a cell).
     /// </summary>
     private static List<Word> WithoutMarginPageNumbers(List<Word> words, Page page, double height, List<Rule> horizontal, List<Rule> vertical)
@@ -668,16 +668,13 @@ public static partial class PdfLayout
             var text = string.Concat(group.Select(w => w.Text)).Replace(" ", "", StringComparison.Ordinal);
             var size = group.Max(w => w.Letters.Count == 0 ? height : w.Letters.Max(l => l.PointSize));
             var compact = group[^1].BoundingBox.Right - group[0].BoundingBox.Left <= size * 8;
-            var marked = MarkedPageNumber().IsMatch(text);
+            var marked = PlainTextLayout.PageNumber().IsMatch(text);
             var bare = text.Length is > 0 and <= 4 && text.All(char.IsAsciiDigit) && group.All(w => CellOf(Anchor(w, horizontal), horizontal, vertical) is null);
             if (compact && (marked || bare)) outer.UnionWith(group);
         }
 
         return outer.Count == 0 ? words : words.Where(w => !outer.Contains(w)).ToList();
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页(?:共\d{1,4}页)?)$")]
-    private static partial System.Text.RegularExpressions.Regex MarkedPageNumber();
 
     private static bool IsPageNumber(List<Word> line, Page page, double height)
     {

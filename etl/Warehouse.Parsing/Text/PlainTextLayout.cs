@@ -331,7 +331,7 @@ public static partial class PlainTextLayout
     private static readonly System.Buffers.SearchValues<char> PageNumberMarks = System.Buffers.SearchValues.Create("-—–－第/Pp");
 
     [GeneratedRegex(@"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")]
-    private static partial Regex PageNumber();
+    internal static partial Regex PageNumber();
 
     private static List<Block> ReadCellPerLine(string[] lines)
     {
