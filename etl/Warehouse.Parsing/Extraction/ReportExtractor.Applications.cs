@@ -172,7 +172,8 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// The ends of numbers that their narrow cells wrapped past a page break: a line of one to three
-    /// digits without a label ("1 … 0" under the repeated heading at a page's head) after a row that does
+    /// digits without a label ("1 … 0" under the repeated heading at a page's head), or beside a piece of
+    /// a merged label at the table's left ("年度办 4 … 7", of 三、本年度办理结果), after a row that does
     /// not add up as printed ("156 62 163 305 17 72 218", or that holds a number cut at its thousands,
     /// "3,32"), in a table that only gaps part, where the row after it adds up. Each way of putting the
     /// ends, in their order, after cells of the row above is tried (never after a lone 0, which begins no
@@ -186,7 +187,7 @@ internal sealed partial class ReportExtractor
         for (var r = 1; r < printed.Count; r++)
         {
             var tail = printed[r];
-            if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact || !tail.Parts.Label.All(HeadingLetters.Contains)) continue;
+            if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact || !(tail.Parts.Label.All(HeadingLetters.Contains) || OuterLabels.IsPiece(tail.Parts.Label))) continue;
             var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim()).ToList();
             if (ends.Count is 0 or > ApplicantTypes.Count || !ends.All(e => e.Length <= 3 && e.All(char.IsAsciiDigit))) continue;
             var above = printed[r - 1];

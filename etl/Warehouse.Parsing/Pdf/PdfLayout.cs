@@ -37,6 +37,8 @@ public static partial class PdfLayout
             // Ruled rows without a number seen so far: a table's heading, which may come again.
             var headings = new HashSet<string>(StringComparer.Ordinal);
             var beyond = false;
+            // The columns of a table without rules that the foot of the page before cut.
+            List<(double Left, double Right)>? columns = null;
             for (var number = 1; number <= pdf.NumberOfPages; number++)
             {
                 // A report ends a page or so after its last section; a bundle of several reports
@@ -45,7 +47,7 @@ public static partial class PdfLayout
                 var start = blocks.Count;
                 var page = pdf.GetPage(number);
                 beyond |= TextBeyondPage(page);
-                var placed = ReadPage(page);
+                var placed = ReadPage(page, ref columns);
                 // Word's "repeat as header row" sets the table's heading above the rest of the row.
                 var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
                 if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
@@ -259,7 +261,7 @@ public static partial class PdfLayout
         return false;
     }
 
-    private static List<Placed> ReadPage(Page page)
+    private static List<Placed> ReadPage(Page page, ref List<(double Left, double Right)>? columns)
     {
         // A glyph printed two or three times a fraction of a point apart (bold made by overprinting,
         // as GDI print drivers and a browser's text-shadow do) is one letter: PdfPig's
@@ -267,7 +269,12 @@ public static partial class PdfLayout
         var letters = DuplicateOverlappingTextProcessor.Get(page.Letters);
         var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).ToList();
         var pictures = Pictures(page, words);
-        if (words.Count == 0) return pictures;
+        if (words.Count == 0)
+        {
+            columns = null;
+            return pictures;
+        }
+
         var (horizontal, vertical) = Rules(page);
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
         var height = LineHeight(words);
@@ -291,7 +298,7 @@ public static partial class PdfLayout
         var placed = new List<Placed>(pictures);
         placed.AddRange(TableRows(cells, horizontal, vertical, height));
         var lines = Lines(loose, height).Where(line => !IsPageNumber(line, page, height) && !IsPrintFurniture(line, page, height)).ToList();
-        var (unruled, rest) = UnruledTables.Read(lines, height);
+        (var unruled, var rest, columns) = UnruledTables.Read(lines, height, columns);
         placed.AddRange(unruled.Select(r => new Placed(r.Y, r.Block)));
         foreach (var line in rest)
         {
@@ -533,12 +540,14 @@ public static partial class PdfLayout
     // Words whose vertical centres lie within half a line height belong to one line.
     private static IEnumerable<List<Word>> Lines(List<Word> words, double height)
     {
-        var sorted = words.OrderByDescending(w => w.BoundingBox.Centroid.Y).ThenBy(w => w.BoundingBox.Left).ToList();
+        // A short glyph ("-" for a zero) is as high as the line's middle from where it stands, not its own.
+        double Middle(Word w) => w.BoundingBox.Height < height * 0.6 ? w.BoundingBox.Bottom + height / 2 : w.BoundingBox.Centroid.Y;
+        var sorted = words.OrderByDescending(Middle).ThenBy(w => w.BoundingBox.Left).ToList();
         var line = new List<Word>();
         var y = double.NaN;
         foreach (var word in sorted)
         {
-            var cy = word.BoundingBox.Centroid.Y;
+            var cy = Middle(word);
             if (line.Count > 0 && Math.Abs(cy - y) > height * 0.5)
             {
                 yield return line.OrderBy(w => w.BoundingBox.Left).ToList();

@@ -16,7 +16,12 @@ namespace Warehouse.Parsing.Pdf;
 /// <item>the columns are the table's numbers laid over each other: numbers in one column overlap
 /// across rows whatever their alignment, and two columns never do. A number stands in the column it
 /// overlaps, and a column a line leaves empty is a blank cell, not the next number. A column no row
-/// fills (a blank in table 四's one row) is one the heading row's lowest words name;</item>
+/// fills (a blank in table 四's one row) is one the heading row's lowest words name. A table that goes on
+/// at the head of the next page with no heading that names its columns stands in the columns it had on
+/// the page before, or that its heading there named;</item>
+/// <item>a number wrapped in its narrow cell is put back together: cut at its thousands ("3,33" over
+/// "8"), or in two pieces half a line above and below its row's line (a cell centred: "102" over the row
+/// over "0");</item>
 /// <item>each line of numbers is a row; the label lines between two rows are cut before a line that
 /// begins with a row numbering ("7.属于" "（四）"), all go to the row above when the row below begins its
 /// label on its numbers' line (set from the top), else each goes to the nearer row (centred);</item>
@@ -26,9 +31,10 @@ namespace Warehouse.Parsing.Pdf;
 /// </list>
 /// The table is left to the reading by gaps (<see cref="PdfLayout"/>), as before, when its numbers do
 /// not stand in certain columns: two in one column; more columns than any row fills and no heading
-/// names; a number cut in its thousands ("1,46"); a line of numbers without a label in a table whose
-/// rows have labels (the end of a number wrapped in its narrow cell). Its cells are then null with an
-/// error, never placed by a guess.
+/// names; a number cut in its thousands ("1,46") that nothing completes, but on the page's last row; a
+/// line of numbers without a label in a table whose rows have labels (the end of a number wrapped in its
+/// narrow cell), but above the first row, where it ends the numbers of the page before's last row. Its
+/// cells are then null with an error, never placed by a guess.
 /// </summary>
 internal static partial class UnruledTables
 {
@@ -41,9 +47,18 @@ internal static partial class UnruledTables
 
     /// <summary>
     /// The rows of the tables without rules among <paramref name="lines"/> (each a line of words, left to right,
-    /// the lines top to bottom), and the lines that are no part of one, to be read as before.
+    /// the lines top to bottom), the lines that are no part of one, to be read as before, and the columns of the
+    /// table that the foot of the page cut (PDF points, left to right; null when none), for the next page.
     /// </summary>
-    public static (List<Row> Rows, List<List<Word>> Others) Read(IReadOnlyList<List<Word>> lines, double height)
+    /// <param name="lines">The page's lines of words outside ruled cells, top to bottom.</param>
+    /// <param name="height">The page's line height (PDF points).</param>
+    /// <param name="carried">
+    /// The columns of the table the page before ended in: a table continued at the head of this page, with no heading
+    /// of its own that names its columns ("1.属于国家秘密 0 0 0 0 0" under "（区分处理的…" and a blank in two cells;
+    /// table 四's heading cut after its fourth line), stands in them.
+    /// </param>
+    public static (List<Row> Rows, List<List<Word>> Others, List<(double Left, double Right)>? Carry) Read(
+        IReadOnlyList<List<Word>> lines, double height, List<(double Left, double Right)>? carried = null)
     {
         var rows = new List<Row>();
         var rest = new List<List<Word>>();
@@ -51,12 +66,22 @@ internal static partial class UnruledTables
         var i = 0;
         // The heading rows right above the table being read: they name its columns.
         var heading = new List<List<Word>>();
+        List<(double Left, double Right)>? carry = null;
         while (i < lines.Count)
         {
             if (kinds[i] is Kind.Other or Kind.Heading)
             {
-                if (kinds[i] == Kind.Other) heading.Clear();
-                else heading.Add(lines[i]);
+                if (kinds[i] == Kind.Other)
+                {
+                    heading.Clear();
+                    // Past a sentence or a heading, the page has left the table the page before ended in.
+                    carried = null;
+                }
+                else
+                {
+                    heading.Add(lines[i]);
+                }
+
                 rest.Add(lines[i++]);
                 continue;
             }
@@ -77,13 +102,26 @@ internal static partial class UnruledTables
             }
 
             var segment = lines.Skip(i).Take(end - i).ToList();
-            if (Table(segment, heading, height) is { } read) rows.AddRange(read);
-            else rest.AddRange(segment);
+            carry = null;
+            if (Table(segment, heading, height, carried) is { } read)
+            {
+                rows.AddRange(read.Rows);
+                if (end == lines.Count) carry = read.Columns;
+            }
+            else
+            {
+                rest.AddRange(segment);
+                // Heading lines at the foot of the page name the columns of the table the next page goes on with.
+                if (end == lines.Count && segment.All(l => !l.Any(IsValue)) && Leaves([.. heading, .. segment]) is { Count: > 1 } named) carry = named;
+            }
+
             heading.Clear();
+            carried = null;
             i = end;
         }
 
-        return (rows, rest);
+        if (i == lines.Count && kinds.Count > 0 && kinds[^1] == Kind.Heading && Leaves(heading) is { Count: > 1 } leaves) carry = leaves;
+        return (rows, rest, carry);
     }
 
     private static Kind Classify(List<Word> line)
@@ -133,23 +171,32 @@ internal static partial class UnruledTables
         return to;
     }
 
-    /// <summary>The rows of one table without rules, or null when its numbers make no columns.</summary>
-    private static List<Row>? Table(List<List<Word>> lines, List<List<Word>> heading, double height)
+    /// <summary>
+    /// The rows of one table without rules and its columns (PDF points, left to right: each the numbers and the
+    /// heading word that stand in it), or null when its numbers make no columns.
+    /// </summary>
+    private static (List<Row> Rows, List<(double Left, double Right)> Columns)? Table(
+        List<List<Word>> lines, List<List<Word>> heading, double height, List<(double Left, double Right)>? carried)
     {
-        lines = JoinWrapped(lines);
+        var printed = lines.Count;
+        lines = JoinCentred(JoinWrapped(lines), height);
         var anchors = Enumerable.Range(0, lines.Count).Where(k => lines[k].Any(IsValue)).ToList();
         if (anchors.Count == 0)
         {
             // One label under a heading that names the columns, and nothing in them: a row whose cells are all blank.
             if (lines.Count == 1 && Leaves(heading) is { Count: > 1 } named && lines[0].All(w => w.BoundingBox.Right < named[1].Left))
             {
-                return [new Row(lines[0].Max(w => w.BoundingBox.Centroid.Y), new TableRow([string.Concat(lines[0].Select(w => w.Text)), .. named.Skip(1).Select(_ => "")], Exact: true))];
+                return ([new Row(lines[0].Max(w => w.BoundingBox.Centroid.Y), new TableRow([string.Concat(lines[0].Select(w => w.Text)), .. named.Skip(1).Select(_ => "")], Exact: true))], named);
             }
 
             return null;
         }
 
-        if (anchors.SelectMany(k => lines[k].Where(IsValue)).Any(w => CutNumber().IsMatch(w.Text))) return null;
+        // A number cut in its thousands that no line below completes: on the last row, at the foot of a page, its end
+        // stands on the next page, and the row is left as printed for the table's reading to join; elsewhere the
+        // numbers do not stand in certain columns.
+        var cut = anchors.Where(k => lines[k].Any(w => IsValue(w) && CutNumber().IsMatch(w.Text))).ToList();
+        if (cut.Count > 0 && (cut is not [var foot] || foot != anchors[^1] || anchors.Count == 1)) return null;
         var numbers = Columns(anchors.SelectMany(k => lines[k].Where(IsValue)));
         var left = numbers[0].Left;
         // The columns the heading names right of the rows' labels ("信息内容" and table 三's note head the labels).
@@ -160,10 +207,19 @@ internal static partial class UnruledTables
         // (a column no row fills, such as a blank in table 四's one row, is seen only there); else the numbers' own.
         int[] place;
         int width;
+        List<(double Left, double Right)>? columns = null;
         if (heads is { Count: > 0 } && heads.Count >= numbers.Count && Place(numbers, heads) is { } placed)
         {
             place = placed;
             width = heads.Count;
+            columns = heads;
+        }
+        else if (carried is { } before && before.Count >= numbers.Count && Within(numbers, before) is { } within)
+        {
+            // The rest of a table the page before cut, under no heading of its own: its numbers stand in the columns there.
+            place = within;
+            width = before.Count;
+            columns = before;
         }
         else if (numbers.Count > anchors.Max(k => lines[k].Count(IsValue)) && !Aligned(numbers, anchors.SelectMany(k => lines[k].Where(IsValue))))
         {
@@ -177,6 +233,7 @@ internal static partial class UnruledTables
             width = numbers.Count;
         }
 
+        columns ??= numbers;
         var values = new List<string[]>();
         foreach (var k in anchors)
         {
@@ -191,8 +248,8 @@ internal static partial class UnruledTables
             values.Add(cells);
         }
 
-        // A single line of numbers, all there (table 四), reads as well by its gaps.
-        if (values.All(v => v.All(c => c is not null)) && lines.Count == 1) return null;
+        // A single line of numbers, all there (table 四), reads as well by its gaps; not one whose wrapped numbers were joined.
+        if (values.All(v => v.All(c => c is not null)) && printed == 1) return null;
 
         var labels = lines.Select(l => l.Where(w => !IsValue(w) && w.BoundingBox.Right <= left + Tolerance).ToList()).ToList();
         var itemLeft = ItemLeft(labels);
@@ -237,13 +294,30 @@ internal static partial class UnruledTables
         {
             var k = anchors[n];
             var label = Text(Enumerable.Range(0, lines.Count).Where(j => owner[j] == k).SelectMany(Item));
-            // A row whose own label column holds nothing is labelled in the group's column ("（一）予以公开" across both).
-            if (label.Length == 0) label = Text(labels[k]);
             // Numbers without a label in a table whose rows have labels are the ends of numbers wrapped in narrow
-            // cells ("1,46" over "5"): which cell each belongs to is not certain here, the reading by gaps says so.
-            if (label.Length == 0 && labels.Any(l => l.Count > 0)) return null;
+            // cells ("1,46" over "5"). Above the first row, under a heading repeated at the head of a page, they end
+            // the numbers of the page before's last row, with no label or beside a piece of a merged one ("年度办"
+            // of 三、本年度办理结果): a line of their own, for the table's reading to join ("156 … 218" over "1 … 0").
+            // Elsewhere which cell each belongs to is not certain here: the reading by gaps says so.
+            var outer = Text(labels[k]);
+            if (label.Length == 0 && (outer.Length == 0 || (n == 0 && OuterLabels.IsPiece(outer))) && labels.Any(l => l.Count > 0))
+            {
+                if (n > 0 || anchors.Count == 1) return null;
+                rows.Add(new Row(Y(k), new TableRow([outer, .. lines[k].Where(IsValue).Select(w => w.Text)], Exact: false)));
+                continue;
+            }
+
+            // A row whose own label column holds nothing is labelled in the group's column ("（一）予以公开" across both).
+            if (label.Length == 0) label = outer;
+
             // A table without labels (table 四) is its numbers alone.
             IEnumerable<string> cells = labels.All(l => l.Count == 0) ? [] : [label];
+            if (cut.Contains(k))
+            {
+                rows.Add(new Row(lines[k].Max(w => w.BoundingBox.Centroid.Y), new TableRow([.. cells, .. lines[k].Where(IsValue).Select(w => w.Text)], Exact: false)));
+                continue;
+            }
+
             rows.Add(new Row(lines[k].Max(w => w.BoundingBox.Centroid.Y), new TableRow([.. cells, .. values[n].Select(v => v ?? "")], Exact: true)));
         }
 
@@ -255,7 +329,27 @@ internal static partial class UnruledTables
             rows.Add(new Row(Y(k), headed == width && (k < first || k > last) ? new TableRow([Text(labels[k]), .. Enumerable.Repeat("", width)], Exact: true) : new TableRow([Text(labels[k])], Exact: false)));
         }
 
-        return rows;
+        // Each column as far as its numbers and its heading reach, for the page that goes on with the table.
+        var reach = columns.ToList();
+        for (var n = 0; n < numbers.Count; n++) reach[place[n]] = (Math.Min(reach[place[n]].Left, numbers[n].Left), Math.Max(reach[place[n]].Right, numbers[n].Right));
+        return (rows, reach);
+    }
+
+    /// <summary>
+    /// The column each column of numbers stands in among <paramref name="columns"/> (a table's columns on the page
+    /// before), or null unless each overlaps exactly one of them, and no two the same one.
+    /// </summary>
+    private static int[]? Within(List<(double Left, double Right)> numbers, List<(double Left, double Right)> columns)
+    {
+        var place = new int[numbers.Count];
+        for (var n = 0; n < numbers.Count; n++)
+        {
+            var hits = Enumerable.Range(0, columns.Count).Where(c => Overlap(numbers[n], columns[c])).ToList();
+            if (hits is not [var only] || (n > 0 && only <= place[n - 1])) return null;
+            place[n] = only;
+        }
+
+        return place;
     }
 
     /// <summary>
@@ -337,6 +431,47 @@ internal static partial class UnruledTables
             result[j].RemoveAll(pieces.Contains);
             result[row].AddRange(pairs.Select(p => new Word([.. p.Head.Letters, .. p.Tail.Letters])));
             result[row].Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
+        }
+
+        return result.Where(l => l.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// The lines with the numbers that their narrow cells wrapped, set in the middle of their cells, put back
+    /// together. A row's cells centred over its line put a number wrapped over two lines half a line above it and
+    /// half a line below ("102" over "一、本年新收…申请数量 800 28 …" over "0"). So a line of numbers just above a
+    /// row's line and one as far below it (within a point), each with no label but a group's left of the row's own
+    /// ("三、本" beside "（一）予以公开"), whose numbers stand in the same columns one above the other, in columns
+    /// the row's line leaves blank, are those pieces: each pair is one number, read top to bottom (1020), on the
+    /// row's line. Nothing is joined unless every pair reads as a written number and a row of table 三's seven
+    /// cells still adds up; the lines are then left as they are, and the table to the reading by gaps.
+    /// </summary>
+    private static List<List<Word>> JoinCentred(List<List<Word>> lines, double height)
+    {
+        static bool Over(Word a, Word b) => Overlap((a.BoundingBox.Left, a.BoundingBox.Right), (b.BoundingBox.Left, b.BoundingBox.Right));
+        static double Y(List<Word> line) => line.Average(w => w.BoundingBox.Centroid.Y);
+        var result = lines.Select(l => l.ToList()).ToList();
+        for (var k = 1; k + 1 < result.Count; k++)
+        {
+            var row = result[k];
+            if (!row.Any(IsValue) || row.LastOrDefault(w => !IsValue(w)) is not { } own) continue;
+            // Beside the pieces, only a group's label, left of the row's own ("三、本" "年度办" beside "（一）予以公开").
+            bool Pieces(List<Word> line) => line.Any(IsValue) && line.All(w => IsValue(w) || w.BoundingBox.Right <= own.BoundingBox.Left + Tolerance);
+            List<Word> above = result[k - 1].Where(IsValue).ToList(), below = result[k + 1].Where(IsValue).ToList();
+            if (!Pieces(result[k - 1]) || !Pieces(result[k + 1])) continue;
+            double up = Y(above) - Y(row.Where(IsValue).ToList()), down = Y(row.Where(IsValue).ToList()) - Y(below);
+            if (up <= 0 || down <= 0 || Math.Abs(up - down) > 1.0 || up > height * 1.2) continue;
+            if (above.Count != below.Count) continue;
+            var pairs = above.Zip(below).ToList();
+            if (pairs.Any(p => !Over(p.First, p.Second) || row.Any(w => IsValue(w) && (Over(w, p.First) || Over(w, p.Second))))) continue;
+            var joined = pairs.Select(p => new Word([.. p.First.Letters, .. p.Second.Letters])).ToList();
+            if (!joined.All(w => WrappedNumbers.IsWrittenNumber(w.Text))) continue;
+            var cells = row.Where(IsValue).Concat(joined).OrderBy(w => w.BoundingBox.Left).Select(w => CountCell.ReadCount(w.Text)).ToList();
+            if (cells.Count == 7 && (cells.Any(c => c is null) || cells.Take(6).Sum() != cells[6])) continue;
+            result[k] = [.. row, .. joined];
+            result[k].Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
+            result[k - 1].RemoveAll(IsValue);
+            result[k + 1].RemoveAll(IsValue);
         }
 
         return result.Where(l => l.Count > 0).ToList();
