@@ -658,8 +658,9 @@ public static partial class PdfLayout
     /// height overlaps the word nearest the edge, so "-", "4" and "-" on baselines of their own are
     /// one) are the number when nothing of the page lies beyond them, they lie in the outer eighth,
     /// they are set close (no wider than eight of their characters, so no row of a table), and they
-    /// read as a number marked as one ("-4-", "— 4 —", "第4页", "4/6", as text layouts' page numbers are known), or as bare digits outside any ruled
-    /// cell (a cell of a table cut by the page, "9" at a page's head, stays a cell).
+    /// read as a number marked as one ("-4-", "— 4 —", "第4页", "4/6", as text layouts' page numbers are
+    /// known), or as bare digits outside any ruled cell and any column of numbers (a cell of a table cut by
+    /// the page, "9" at a page's head, stays a cell).
     /// </summary>
     private static List<Word> WithoutMarginPageNumbers(List<Word> words, Page page, double height, List<Rule> horizontal, List<Rule> vertical)
     {
@@ -678,11 +679,20 @@ public static partial class PdfLayout
             var size = group.Max(w => w.Letters.Count == 0 ? height : w.Letters.Max(l => l.PointSize));
             var compact = group[^1].BoundingBox.Right - group[0].BoundingBox.Left <= size * 8;
             var marked = PlainTextLayout.PageNumber().IsMatch(text);
-            var bare = text.Length is > 0 and <= 4 && text.All(char.IsAsciiDigit) && group.All(w => CellOf(Anchor(w, horizontal), horizontal, vertical) is null);
+            var bare = text.Length is > 0 and <= 4 && text.All(char.IsAsciiDigit) && group.All(w => CellOf(Anchor(w, horizontal), horizontal, vertical) is null)
+                && !group.Any(g => rest.Any(w => InColumn(g, w)));
             if (compact && (marked || bare)) outer.UnionWith(group);
         }
 
         return outer.Count == 0 ? words : words.Where(w => !outer.Contains(w)).ToList();
+
+        // A number within two lines above or below, overlapping it across: bare digits in a column of a table without
+        // rules, the end of a number its narrow cell wrapped ("3" at a page's head, over the row under "2,49" cut
+        // at the foot of the page before), not the page's number.
+        bool InColumn(Word digits, Word other) =>
+            CountCell.Classify(other.Text) == CellKind.Number
+            && other.BoundingBox.Left < digits.BoundingBox.Right && digits.BoundingBox.Left < other.BoundingBox.Right
+            && Math.Abs(other.BoundingBox.Centroid.Y - digits.BoundingBox.Centroid.Y) < height * 2.5;
     }
 
     private static bool IsPageNumber(List<Word> line, Page page, double height)
