@@ -91,7 +91,8 @@ internal sealed partial class Sections
 
     /// <summary>
     /// Where tables 二, 三 and 四 begin when their section's heading is not found (left out, or worded
-    /// past recognition): table 三 at its first header ("本列数据的勾稽关系", "申请人情况"), table 二 at
+    /// past recognition): table 三 at its first header ("本列数据的勾稽关系", "申请人情况") or, with none, at its
+    /// first row ("一、本年新收政府信息公开申请数量") and the header rows right above it, table 二 at
     /// its first sub-table heading ("第二十条第（一）项") or "信息内容" header, table 四 after table 三
     /// at its header "行政复议". Without them table 二 would run from the top of the document over
     /// the prose, table 三 from the top over table 二, and table 三 on over table 四.
@@ -102,7 +103,7 @@ internal sealed partial class Sections
         {
             var from = (_starts[1] ?? _starts[0] ?? -1) + 1;
             var to = _starts[3] ?? _starts[4] ?? _starts[5] ?? blocks.Count;
-            _anchors[2] = FirstBlock(blocks, from, to, ["本列数据的勾稽关系", "申请人情况"], atStart: false);
+            _anchors[2] = FirstBlock(blocks, from, to, ["本列数据的勾稽关系", "申请人情况"], atStart: false) ?? FirstRow(blocks, from, to);
         }
 
         if (_starts[3] is null && (_starts[2] ?? _anchors[2]) is { } applications)
@@ -148,6 +149,22 @@ internal sealed partial class Sections
                 var at = key.IndexOf(phrase, StringComparison.Ordinal);
                 if (at >= 0 && (atStart ? at == 0 : at < own.Length)) return i;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Table 三 without its header (an OCR tool's "项目 数据1 … 数据7" in its place) begins at its first row: a table
+    /// row whose label is "一、本年新收政府信息公开申请数量", with such a header right above it.
+    /// </summary>
+    private static int? FirstRow(IReadOnlyList<Block> blocks, int from, int to)
+    {
+        for (var i = Math.Max(from, 0); i < Math.Min(to, blocks.Count); i++)
+        {
+            if (blocks[i] is not TableRow { Cells.Count: > 1 } row || !TextKey.Of(row.Cells[0]).EndsWith("本年新收政府信息公开申请数量", StringComparison.Ordinal)) continue;
+            // An OCR tool's header in the template's place ("项目 | 数据1 | … | 数据7") goes with it.
+            return i > from && blocks[i - 1] is TableRow above && above.Cells.Any(c => TextKey.Of(c) == "数据1") ? i - 1 : i;
         }
 
         return null;

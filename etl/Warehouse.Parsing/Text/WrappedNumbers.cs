@@ -361,11 +361,15 @@ internal static partial class WrappedNumbers
     // other side ("116" above, "7" below: 1167), or continues one of the row's numbers; every
     // joined cell must be a number as written ("1,37" and "0" make 1,370; "13" and "无" make
     // nothing), and one join at least must be a gap's pair or a number cut at its thousands
-    // ("1,49" and "1"). A row split over two lines (table 四's fifteen cells as four and eleven),
-    // or cells set high and low in their rows, have no such partners and stay rows.
+    // ("1,49" and "1"). A row split over two lines (table 四's fifteen cells as four and eleven)
+    // has no such partners and stays rows; cells set high and low in a row of table 三, each alone
+    // in a column the other line leaves blank, seven in all, are one row.
     private static bool Completes(List<Token> pieces, List<Token> row, List<Token> otherSide, bool above)
     {
         var numbers = row.Where(t => IsNumber(t.Text)).ToList();
+        // Cells set low (or high) in a row of table 三, each alone in a column the row's line leaves blank, that make
+        // its seven with the row's own ("187  20  …  57  264" over "0  0  0"): the row's, in their columns.
+        if (pieces.Count + numbers.Count == 7 && pieces.All(p => !numbers.Any(r => r.Overlaps(p)) && !otherSide.Any(t => t.Overlaps(p)))) return true;
         var evidence = false;
         foreach (var piece in pieces)
         {
