@@ -92,7 +92,7 @@ internal sealed partial class Sections
     /// <summary>
     /// Where tables 二, 三 and 四 begin when their section's heading is not found (left out, or worded
     /// past recognition): table 三 at its first header ("本列数据的勾稽关系", "申请人情况") or, with none, at its
-    /// first row ("一、本年新收政府信息公开申请数量") and the header rows right above it, table 二 at
+    /// first row ("一、本年新收政府信息公开申请数量"), with an OCR tool's header right above it, table 二 at
     /// its first sub-table heading ("第二十条第（一）项") or "信息内容" header, table 四 after table 三
     /// at its header "行政复议". Without them table 二 would run from the top of the document over
     /// the prose, table 三 from the top over table 二, and table 三 on over table 四.

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using UglyToad.PdfPig.Content;
+using Warehouse.Core;
 using Warehouse.Parsing.Documents;
 using Warehouse.Parsing.Extraction;
 using Warehouse.Parsing.Text;
@@ -120,7 +121,8 @@ internal static partial class UnruledTables
             i = end;
         }
 
-        if (i == lines.Count && kinds.Count > 0 && kinds[^1] == Kind.Heading && Leaves(heading) is { Count: > 1 } leaves) carry = leaves;
+        // A page that ends in a heading row ("信息内容 …") hands its columns to the next.
+        if (kinds.Count > 0 && kinds[^1] == Kind.Heading && Leaves(heading) is { Count: > 1 } leaves) carry = leaves;
         return (rows, rest, carry);
     }
 
@@ -467,7 +469,7 @@ internal static partial class UnruledTables
             var joined = pairs.Select(p => new Word([.. p.First.Letters, .. p.Second.Letters])).ToList();
             if (!joined.All(w => WrappedNumbers.IsWrittenNumber(w.Text))) continue;
             var cells = row.Where(IsValue).Concat(joined).OrderBy(w => w.BoundingBox.Left).Select(w => CountCell.ReadCount(w.Text)).ToList();
-            if (cells.Count == 7 && (cells.Any(c => c is null) || cells.Take(6).Sum() != cells[6])) continue;
+            if (cells.Count == ApplicantTypes.Count && (cells.Any(c => c is null) || cells.Take(ApplicantTypes.TotalIndex).Sum() != cells[ApplicantTypes.TotalIndex])) continue;
             result[k] = [.. row, .. joined];
             result[k].Sort((a, b) => a.BoundingBox.Left.CompareTo(b.BoundingBox.Left));
             result[k - 1].RemoveAll(IsValue);

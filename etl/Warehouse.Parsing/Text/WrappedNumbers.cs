@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Warehouse.Core;
 
 namespace Warehouse.Parsing.Text;
 
@@ -369,7 +370,7 @@ internal static partial class WrappedNumbers
         var numbers = row.Where(t => IsNumber(t.Text)).ToList();
         // Cells set low (or high) in a row of table 三, each alone in a column the row's line leaves blank, that make
         // its seven with the row's own ("187  20  …  57  264" over "0  0  0"): the row's, in their columns.
-        if (pieces.Count + numbers.Count == 7 && pieces.All(p => !numbers.Any(r => r.Overlaps(p)) && !otherSide.Any(t => t.Overlaps(p)))) return true;
+        if (pieces.Count + numbers.Count == ApplicantTypes.Count && pieces.All(p => !numbers.Any(r => r.Overlaps(p)) && !otherSide.Any(t => t.Overlaps(p)))) return true;
         var evidence = false;
         foreach (var piece in pieces)
         {
