@@ -80,6 +80,22 @@ public sealed class CountCellTests
     }
 
     [Theory]
+    [InlineData("1O")]
+    [InlineData("l41")]
+    [InlineData("3l9")]
+    [InlineData("2I")]
+    [InlineData("1,O23")]
+    [InlineData("l")]
+    [InlineData("I")]
+    public void A_number_with_a_letter_for_a_digit_is_a_number_that_cannot_be_read(string cell)
+    {
+        // What a typist or an OCR tool leaves of "10", "141", "319", "21", "1": a cell of the row (null, with an error),
+        // never the label's text ("l41" gave "l" to the label and read 41).
+        CountCell.Classify(cell).ShouldBe(CellKind.Number, cell);
+        CountCell.ReadCount(cell).ShouldBeNull(cell);
+    }
+
+    [Theory]
     [InlineData("12件", 12)]
     [InlineData("1,234", 1234)]
     [InlineData("—", 0)]

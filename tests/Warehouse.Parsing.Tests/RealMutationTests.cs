@@ -9,7 +9,7 @@ namespace Warehouse.Parsing.Tests;
 /// <summary>
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
-/// cell as the letter O, a heading worded otherwise or left out):
+/// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -34,6 +34,7 @@ public sealed partial class RealMutationTests
         PageFooter,
         MisprintHeading,
         OcrZero,
+        OcrDigit,
         WordHeading,
         DropHeading,
     }
@@ -90,6 +91,7 @@ public sealed partial class RealMutationTests
         Damage.WrapLabel => Wrap(text, rng, html),
         Damage.MisprintHeading => MisprintHeading(text, rng),
         Damage.OcrZero => OcrZero(text, rng, html),
+        Damage.OcrDigit => OcrDigit(text, rng, html),
         Damage.WordHeading => WordHeading(text, rng),
         Damage.DropHeading => DropHeading(text, rng),
         _ => Footer(text, rng, html),
@@ -173,6 +175,21 @@ public sealed partial class RealMutationTests
         return text[..at] + "OoＯ"[rng.Next(3)] + text[(at + 1)..];
     }
 
+    // A digit 0 or 1 of a table's number typed or recognised as a letter ("1O", "l41", "3I9", a lone "l"): that cell
+    // is null with an error, never another number (as label text, "l41" left 41).
+    private static string OcrDigit(string text, Random rng, bool html)
+    {
+        var numbers = html
+            ? CellNumber().Matches(text).Select(m => (m.Index + 1, m.Length - 2)).ToList()
+            : NumberRun().Matches(text).SelectMany(run => Regex.Matches(run.Value, @"\d+").Select(n => (run.Index + n.Index, n.Length))).ToList();
+        var digits = numbers.Where(n => text.Substring(n.Item1, n.Item2) != "0")
+            .SelectMany(n => Enumerable.Range(n.Item1, n.Item2).Where(i => text[i] is '0' or '1')).ToList();
+        if (digits.Count == 0) return text;
+        var at = digits[rng.Next(digits.Count)];
+        var letter = text[at] == '0' ? 'O' : "lI"[rng.Next(2)];
+        return text[..at] + letter + text[(at + 1)..];
+    }
+
     private static string Wrap(string text, Random rng, bool html)
     {
         var (at, label) = PickLabel(text, rng);
@@ -213,6 +230,9 @@ public sealed partial class RealMutationTests
     // A cell's text that is a zero alone: ">0<" in a page, "0" between spaces or tabs in text.
     [GeneratedRegex(@">0<")]
     private static partial Regex CellZero();
+
+    [GeneratedRegex(@">\d+<")]
+    private static partial Regex CellNumber();
 
     [GeneratedRegex(@"(?<=[ \t])0(?=[ \t\r\n])")]
     private static partial Regex LoneZero();

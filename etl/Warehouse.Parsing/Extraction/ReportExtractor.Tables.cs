@@ -498,7 +498,8 @@ internal sealed partial class ReportExtractor
             values = Enumerable.Repeat<int?>(null, 15).ToList();
         }
 
-        FillReviewTotals(values);
+        // A 总计 printed but unreadable ("l", "1O") stays unknown, as its error says, and as an unreadable cell of
+        // table 三 does: derived from the four before it, it would hide a total the report misprinted.
         return ReviewLitigation.FromFlat(values);
     }
 
@@ -610,21 +611,6 @@ internal sealed partial class ReportExtractor
                 : "表四只有 14 个数，无法确定缺的是哪一格，其值未知。Table 四 has 14 of 15 numbers; where the missing one stood cannot be told for certain, so its values are unknown.",
             "review"));
         return Enumerable.Repeat<int?>(null, 15).ToList();
-    }
-
-    private void FillReviewTotals(List<int?> values)
-    {
-        for (var g = 0; g < 3; g++)
-        {
-            var total = (g * 5) + 4;
-            if (values[total] is null && Enumerable.Range(g * 5, 4).All(i => values[i] is not null))
-            {
-                values[total] = Enumerable.Range(g * 5, 4).Sum(i => values[i]);
-                _derived.Add(ReviewPath(total));
-                _findings.Add(new Finding("derived_value", Severity.Warning, $"{CellNames.ReviewCell(total)}无法读取，按前四项之和推算为 {values[total]}。{ReviewPath(total)} is unreadable; {values[total]} is recovered as the sum of the four before it.",
-                    ReviewLitigation.Proceedings[g], "total", null, values[total]));
-            }
-        }
     }
 
     // A column heading of table 四, not a row of it (a table printed turned has 行政复议, 复议后起诉 between its numbers).

@@ -75,10 +75,22 @@ internal static partial class StreamRows
                     continue;
                 }
 
-                var unitEnd = UnitEnd(text, j);
+                var unitEnd = MisreadEnd(text, i, j) is { } misread ? misread : UnitEnd(text, j);
                 if (label.Length > 0 && data.Count == 0 && !EndsLabel(label)) label.Append(' ');
                 data.Add(text[i..unitEnd]);
                 i = unitEnd;
+                continue;
+            }
+
+            // A cell that starts with a letter put for a digit ("l41", "I"), or the letter O put for zero, standing
+            // among the row's cells: one cell (CountCell reads "O" as zero; "l41" is null, with an error naming it).
+            // As label text, "l" joined the row's label and "41" was read as the cell.
+            if (ch is 'O' or 'o' or 'l' or 'I' && (i == 0 || TextKey.IsSpace(text[i - 1])) && MisreadEnd(text, i, i) is { } cellEnd
+                && (data.Count > 0 || DataFollows(text, cellEnd)))
+            {
+                if (label.Length > 0 && data.Count == 0 && !EndsLabel(label)) label.Append(' ');
+                data.Add(text[i..cellEnd]);
+                i = cellEnd;
                 continue;
             }
 
@@ -191,6 +203,24 @@ internal static partial class StreamRows
     }
 
     private static bool Ends(string text, int k) => k >= text.Length || TextKey.IsSpace(text[k]) || text[k] is '|' or '\t';
+
+    // The end of a cell of digits and the letters O, o, l, I put for them ("1O", "3l9", "l41", a lone "O" or "l") that
+    // starts at start and whose digits scanned so far end at digitsEnd, or null when no such cell stands there: with
+    // no letter, or with other text glued to it ("1Os", "5G").
+    private static int? MisreadEnd(string text, int start, int digitsEnd)
+    {
+        var k = digitsEnd;
+        var letter = false;
+        while (k < text.Length && (IsDigit(text[k]) || text[k] is 'O' or 'o' or 'l' or 'I'))
+        {
+            letter |= !IsDigit(text[k]);
+            k++;
+        }
+
+        if (!letter || !Ends(text, k) || k - start > 12) return null;
+        var cell = text[start..k];
+        return cell is "O" or "o" || CountCell.IsMisread(cell) ? k : null;
+    }
 
     // "-1", "+3" standing alone after a row's first number.
     private static bool IsSigned(string text, int i) =>

@@ -44,7 +44,7 @@ public static partial class CountCell
             else if (ch is not (',' or '.'))
             {
                 // A character that no number form below holds ("1.属于国家秘密"): a label, without cleaning.
-                if (!NumberChars.Contains(ch)) return CellKind.Label;
+                if (!NumberChars.Contains(ch)) return IsMisread(raw) ? CellKind.Number : CellKind.Label;
                 numeral = false;
             }
         }
@@ -66,7 +66,33 @@ public static partial class CountCell
         if ((unitLast || last is '余' or '多' || text[0] is '约' or '近') && IsApproximate(text)) return CellKind.Number;
 
         // The 2019 template's 本年增/减 column holds signed changes: "-2", "+3", "-3条".
-        return text.Length > 1 && text[0] is '-' or '+' && (IsNumeral(text[1..]) || WithUnit(text[1..]) is { } bare && !bare.EndsWith('元')) ? CellKind.Number : CellKind.Label;
+        return text.Length > 1 && text[0] is '-' or '+' && (IsNumeral(text[1..]) || WithUnit(text[1..]) is { } bare && !bare.EndsWith('元')) || IsMisread(text) ? CellKind.Number : CellKind.Label;
+    }
+
+    /// <summary>
+    /// True when <paramref name="raw"/> is digits mixed with the letters that a typist or an OCR tool puts for 0
+    /// and 1 ("1O", "l41", "3l9", "2I"): a number that cannot be read, not a label. As a label, "l41" gave its
+    /// letter to the row's label and left "41", a wrong value; as a number its cell is unknown, with an error
+    /// that names it (<see cref="ReadCount"/> gives null). A lone "O" is zero (<see cref="ZeroMarks"/>); a lone "l"
+    /// or "I" is a 1 misread. Else not more letters than digits, and a digit first or last: "O2O" is a word.
+    /// </summary>
+    public static bool IsMisread(string raw)
+    {
+        var text = raw.AsSpan().Trim();
+        if (text is "l" or "I") return true;
+        var digits = 0;
+        var letters = 0;
+        foreach (var c in text)
+        {
+            var ch = TextKey.Narrow(c);
+            if (ch is >= '0' and <= '9') digits++;
+            else if (ch is 'O' or 'o' or 'l' or 'I') letters++;
+            else if (ch != ',') return false;
+        }
+
+        return letters > 0 && letters <= digits && (IsDigit(text[0]) || IsDigit(text[^1]));
+
+        static bool IsDigit(char c) => TextKey.Narrow(c) is >= '0' and <= '9';
     }
 
     // "1,61", "3,0", "2,": whole groups of three after the first, the last group short.

@@ -461,7 +461,8 @@ internal static partial class WrappedNumbers
         return list;
     }
 
-    private static bool IsNumber(string text) => Number().IsMatch(text);
+    // A cell with a letter for a digit ("1O", "l41", "I") holds its column like any number (CountCell.IsMisread).
+    private static bool IsNumber(string text) => Number().IsMatch(text) || CountCell.IsMisread(text);
 
     // Not 人 or 家: a header wraps "自然" over "人", and a lone 人 there is no number's end.
     private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次" or "份" or "篇";
