@@ -41,6 +41,12 @@ public static class Expectation
             findings.Add(new Finding("unreadable_cell", Severity.Error, $"{CellNames.ApplicationCell(row, column)}写作「余」数，不是确数。The cell states an approximate figure.", row, ApplicantTypes.CodeAt(column)));
         }
 
+        if (quirks.IsMisreadDigit && quirks.Misread is var (misread, at, printed))
+        {
+            rows[misread][at] = null;
+            findings.Add(new Finding("unreadable_cell", Severity.Error, $"{CellNames.ApplicationCell(misread, at)}「{printed}」不是一个确数。The cell is not a number.", misread, ApplicantTypes.CodeAt(at)));
+        }
+
         var review = truth.ReviewLitigation;
         var active = truth.ActiveDisclosure;
         var ambiguous = new List<string>();

@@ -261,6 +261,71 @@ public sealed class QuirkTests
     }
 
     [Fact]
+    public void A_letter_for_a_digit_comes_at_its_rate_only_in_text_an_ocr_tool_or_a_typist_wrote()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var drawn = Reports.Zip(In(layout)).Where(x => x.Second.Misread is not null).ToList();
+            if (layout is not (Layouts.MarkdownOcr or Layouts.TextPdftotext))
+            {
+                drawn.ShouldBeEmpty(layout);
+                continue;
+            }
+
+            // Not beside an injected inconsistency, "X余件" or blank totals; a few reports have no cell to misread.
+            (drawn.Count / (double)Sample).ShouldBe(Quirks.MisreadRate * 0.85, Quirks.MisreadRate * 0.15, layout);
+            drawn.ShouldAllBe(x => x.First.Injected.Count == 0 && x.Second.Approximate == null && !x.Second.BlankTotals);
+            foreach (var (g, q) in drawn)
+            {
+                var (row, column, printed) = q.Misread!.Value;
+                var value = g.Report.Applications[row, column]!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (!q.IsMisreadDigit)
+                {
+                    value.ShouldBe("0", layout);
+                    continue;
+                }
+
+                // One digit 0 or 1 as a letter, the others as they are.
+                printed.Length.ShouldBe(value.Length, layout);
+                var changed = Enumerable.Range(0, value.Length).Where(i => printed[i] != value[i]).ToList();
+                changed.Count.ShouldBe(1, layout);
+                (value[changed[0]], printed[changed[0]]).ShouldBeOneOf(('0', 'O'), ('1', 'l'), ('1', 'I'));
+            }
+
+            drawn.Count(x => x.Second.IsMisreadDigit).ShouldBeGreaterThan(drawn.Count / 4, layout);
+            drawn.Count(x => !x.Second.IsMisreadDigit).ShouldBeGreaterThan(drawn.Count / 4, layout);
+        }
+    }
+
+    [Fact]
+    public void A_letter_for_a_digit_is_expected_null_with_an_unreadable_cell_error_and_an_o_for_zero_as_zero()
+    {
+        var digits = 0;
+        var zeros = 0;
+        foreach (var (g, x) in Rendered.Of(Layouts.MarkdownOcr, 300))
+        {
+            if (x.Quirks.Misread is not var (row, column, printed)) continue;
+            var text = System.Text.Encoding.UTF8.GetString(x.Bytes);
+            if (x.Quirks.IsMisreadDigit)
+            {
+                digits++;
+                x.Expected.Applications[row, column].ShouldBeNull();
+                x.Findings.ShouldContain(f => f.Rule == "unreadable_cell" && f.Row == row && f.Column == ApplicantTypes.CodeAt(column) && f.Severity == Severity.Error);
+                text.ShouldContain(printed);
+            }
+            else
+            {
+                zeros++;
+                x.Expected.Applications[row, column].ShouldBe(0);
+                x.Findings.ShouldNotContain(f => f.Row == row && f.Column == ApplicantTypes.CodeAt(column));
+            }
+        }
+
+        digits.ShouldBeGreaterThan(0);
+        zeros.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public void A_collapsed_group_that_is_not_zero_is_expected_as_its_printed_row_with_unknown_reasons()
     {
         var zero = 0;

@@ -60,6 +60,16 @@ public sealed record Quirks
     /// <summary>A cell of table 三 written as "X余件", which is no exact figure: (row code, applicant column).</summary>
     public (string Row, int Column)? Approximate { get; init; }
 
+    /// <summary>
+    /// A cell of table 三 typed or recognised (OCR) with a letter for a digit: (row code, applicant column, as
+    /// printed). A zero printed as the letter "O" is still zero; "1O", "l41", "3I9" are no number: null, with an
+    /// unreadable_cell error (<see cref="IsMisreadDigit"/>).
+    /// </summary>
+    public (string Row, int Column, string Printed)? Misread { get; init; }
+
+    /// <summary>True when <see cref="Misread"/> prints a digit as a letter (the cell is unknown), false for "O" put for zero.</summary>
+    public bool IsMisreadDigit => Misread is { Printed: not "O" };
+
     public string Label(DisposalCategory category) => Labels.TryGetValue(category.Code, out var label) ? label : category.Label;
 
     /// <summary>Section <paramref name="number"/>'s heading (1-6) as this rendering prints it.</summary>
@@ -98,6 +108,7 @@ public sealed record Quirks
     public const double BlankTotalsRate = 0.1;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
+    public const double MisreadRate = 0.12;
 
     // How people type the zero of a year in Chinese numerals: the proper 〇, a circle, a Latin or
     // full-width O, the digit 0, or 零.
@@ -160,6 +171,14 @@ public sealed record Quirks
         // One of the headings that end a table's reach (二 to 五) left out.
         if (rng.NextDouble() < HeadingOmittedRate) wordings[2 + rng.Next(4)] = "";
         if (layout != Layouts.Docx) quirks = quirks with { Wordings = wordings };
+
+        // Drawn after every quirk above. Text an OCR tool wrote or a PDF's text that a typist keyed: not in a
+        // report made inconsistent on purpose, nor beside "X余件" or blank totals.
+        if (rng.NextDouble() < MisreadRate && layout is Layouts.MarkdownOcr or Layouts.TextPdftotext
+            && g.Injected.Count == 0 && quirks.Approximate is null && !quirks.BlankTotals)
+        {
+            quirks = quirks with { Misread = MisreadCell(rng, r, collapsed) };
+        }
 
         return quirks;
     }
@@ -255,6 +274,31 @@ public sealed record Quirks
         var replacement = typos[rng.Next(typos.Length)];
         if (replacement == label[at]) replacement = '之';
         return label[..at] + replacement + label[(at + 1)..];
+    }
+
+    // Half the time a zero typed as the letter O; else one digit 0 or 1 of a cell typed as O, l or I.
+    private static (string, int, string)? MisreadCell(Random rng, Report r, string? collapsed)
+    {
+        var cells = DisposalCategories.For(r.Template)
+            .Where(c => c.Group != collapsed)
+            .SelectMany(c => Enumerable.Range(0, ApplicantTypes.Count).Select(k => (c.Code, k, Value: r.Applications[c.Code, k] ?? 0)))
+            .ToList();
+        var zeros = cells.Where(x => x.Value == 0).ToList();
+        var digits = cells.Where(x => x.Value > 0 && x.Value.ToString(System.Globalization.CultureInfo.InvariantCulture).IndexOfAny(['0', '1']) >= 0).ToList();
+        var zero = rng.NextDouble() < 0.5;
+        if (zero && zeros.Count > 0 || digits.Count == 0)
+        {
+            if (zeros.Count == 0) return null;
+            var (row, column, _) = zeros[rng.Next(zeros.Count)];
+            return (row, column, "O");
+        }
+
+        var (code, k, value) = digits[rng.Next(digits.Count)];
+        var text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var at = Enumerable.Range(0, text.Length).Where(i => text[i] is '0' or '1').ToList();
+        var i = at[rng.Next(at.Count)];
+        var letter = text[i] == '0' ? 'O' : rng.Next(2) == 0 ? 'l' : 'I';
+        return (code, k, text[..i] + letter + text[(i + 1)..]);
     }
 
     private static (string, int)? ApproximateCell(Random rng, Report r, string? collapsed)

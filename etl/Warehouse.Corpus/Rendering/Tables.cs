@@ -107,6 +107,7 @@ public static class Tables
         {
             var v = t[code, column] ?? 0;
             var cell = GridCell.Number(v) with { Unit = "件" };
+            if (quirks.Misread is var (row, k, printed) && row == code && k == column) return cell with { Printed = printed };
             return quirks.Approximate == (code, column) ? cell with { Printed = $"{v / 10 * 10}余件" } : cell;
         }
 
