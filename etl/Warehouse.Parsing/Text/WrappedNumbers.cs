@@ -120,6 +120,18 @@ internal static partial class WrappedNumbers
                 else free.Add(piece);
             }
 
+            // Numbers cut at their thousands ("1,71", "2,74") end on the line below. When it holds as many pieces as the
+            // row has such numbers, each is the end of one, in order ("9", "3": 1,719 and 2,743), wherever pdftotext set
+            // it: the wide Chinese characters of a row's label shift its columns against the line under it, and "3"
+            // stood under "57", the cell before "2,74".
+            var cut = cells.Select((c, i) => (c.Text, i)).Where(x => CutAtThousands().IsMatch(x.Text)).Select(x => x.i).ToList();
+            if (below is not null && cut.Count > 0 && below.Count == cut.Count && below.All(p => !IsUnit(p.Text))
+                && cut.Zip(below).All(x => WrittenNumber().IsMatch(cells[x.First].Text + x.Second.Text)))
+            {
+                foreach (var (i, piece) in cut.Zip(below)) cells[i] = (cells[i].Start, cells[i].End, cells[i].Text + piece.Text);
+                below = [];
+            }
+
             foreach (var piece in below ?? [])
             {
                 var f = free.FindIndex(x => x.Overlaps(piece));
