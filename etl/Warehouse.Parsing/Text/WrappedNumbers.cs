@@ -25,6 +25,12 @@ internal static partial class WrappedNumbers
         // Only text laid out by columns has runs of spaces between words.
         if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
         var tokens = lines.Select(Tokens).ToArray();
+        if (WithLabelBetweenPiecesJoined(lines, tokens) is { } around)
+        {
+            lines = around;
+            tokens = lines.Select(Tokens).ToArray();
+        }
+
         if (WithUnitsJoined(lines, tokens) is { } finished)
         {
             lines = finished;
@@ -351,6 +357,44 @@ internal static partial class WrappedNumbers
 
             return line.GetRange(first, line.Count - first);
         }
+    }
+
+    /// <summary>
+    /// Joins a row whose label pdftotext set between the two lines of its wrapped cells: every cell wrapped
+    /// ("2023件" as "202" over "3件", "28件" as "28" over "件"), the numbers' first lines stand above the label and
+    /// their ends below it: "202  103  28  273 …  386" / "（七）总计" / "3件  7件  件  件 …  7件". Each end is joined
+    /// with the number it stands under, and the row is put on the label's line. Only when the line above holds
+    /// seven numbers and nothing else, the label's line no digit, the line below only ends that each stand under
+    /// one of the seven, fewer than seven or some a unit alone (seven plain numbers there are another row's), every
+    /// join is a written number and the seven cells add up: the six columns to the total.
+    /// </summary>
+    private static string[]? WithLabelBetweenPiecesJoined(string[] lines, List<Token>[] tokens)
+    {
+        string[]? result = null;
+        var dropped = new bool[lines.Length];
+        for (var l = 1; l + 1 < lines.Length; l++)
+        {
+            List<Token> above = tokens[l - 1], below = tokens[l + 1];
+            if (dropped[l - 1] || above.Count != Cells || below.Count == 0 || !above.All(t => IsNumber(t.Text))) continue;
+            if (string.IsNullOrWhiteSpace(lines[l]) || lines[l].Any(c => TextKey.Narrow(c) is >= '0' and <= '9') || !below.All(t => IsNumber(t.Text) || IsUnit(t.Text))) continue;
+            if (below.Count == Cells && !below.Any(t => IsUnit(t.Text))) continue;
+            var cells = above.Select(t => t.Text).ToList();
+            var joined = true;
+            foreach (var end in below)
+            {
+                var over = above.FindIndex(t => t.Overlaps(end));
+                if (over < 0 || above.FindLastIndex(t => t.Overlaps(end)) != over || cells[over] != above[over].Text) { joined = false; break; }
+                cells[over] += end.Text;
+                if (!WrittenNumber().IsMatch(cells[over])) { joined = false; break; }
+            }
+
+            if (!joined || !AddsUp(cells)) continue;
+            result ??= [.. lines];
+            result[l] = lines[l].TrimEnd() + "  " + string.Join("  ", cells);
+            dropped[l - 1] = dropped[l + 1] = true;
+        }
+
+        return result?.Where((_, i) => !dropped[i]).ToArray();
     }
 
     // Seven cells as written whose first six add up to the seventh.
