@@ -122,7 +122,11 @@ internal static partial class WrappedNumbers
             foreach (var piece in above ?? [])
             {
                 var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
-                if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
+                // A piece over a number that has its unit ("4件"), with a unit alone under it ("10" over "4件" over "件"), is
+                // a cell of its own centred on the row ("10件"), not the number's start: the number ended with its unit.
+                var centred = k >= 0 && cells[k].Text.Length > 1 && IsUnit(cells[k].Text[^1].ToString())
+                    && below is not null && below.Any(b => IsUnit(b.Text) && b.Overlaps(piece));
+                if (k >= 0 && !centred) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
                 else free.Add(piece);
             }
 
