@@ -203,6 +203,8 @@ public sealed class ScrambledTextTests
     [InlineData("pdftotext-label-between-pieces-00096.txt")]
     [InlineData("pdftotext-total-between-pieces-00153.txt")]
     [InlineData("pdftotext-centred-cell-beside-unit-00051.txt")]
+    [InlineData("pdftotext-label-beside-one-cell-00194.txt")]
+    [InlineData("pdftotext-ends-past-page-00254.txt")]
     public void Generated_tables_read_every_cell_where_their_columns_and_rows_say(string file) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), file));
 }

@@ -366,11 +366,13 @@ internal static partial class WrappedNumbers
     /// <summary>
     /// Joins a row whose label pdftotext set between the two lines of its wrapped cells: every cell wrapped
     /// ("2023件" as "202" over "3件", "28件" as "28" over "件"), the numbers' first lines stand above the label and
-    /// their ends below it: "202  103  28  273 …  386" / "（七）总计" / "3件  7件  件  件 …  7件". Each end is joined
-    /// with the number it stands under, and the row is put on the label's line. Only when the line above holds
-    /// seven numbers and nothing else, the label's line no digit, the line below only ends that each stand under
-    /// one of the seven, fewer than seven or some a unit alone (seven plain numbers there are another row's), every
-    /// join is a written number and the seven cells add up: the six columns to the total.
+    /// their ends below it: "202  103  28  273 …  386" / "（七）总计" / "3件  7件  件  件 …  7件". A cell that did not
+    /// wrap stands beside the label ("156  156  147 …" / "（一）予以公开   53" / "0件  件 …"). Each end is joined with
+    /// the number it stands under, and the row is put on the label's line. Only when the line above holds numbers
+    /// and nothing else, seven with the label line's own, in columns apart from them; the label's line has no digit
+    /// without numbers of its own; the line below holds only ends that each stand under one number of the line
+    /// above, fewer than seven or some a unit alone (seven plain numbers there are another row's); every join is a
+    /// written number; and the seven cells add up: the six columns to the total.
     /// </summary>
     private static string[]? WithLabelBetweenPiecesJoined(string[] lines, List<Token>[] tokens)
     {
@@ -379,22 +381,32 @@ internal static partial class WrappedNumbers
         for (var l = 1; l + 1 < lines.Length; l++)
         {
             List<Token> above = tokens[l - 1], below = tokens[l + 1];
-            if (dropped[l - 1] || above.Count != Cells || below.Count == 0 || !above.All(t => IsNumber(t.Text))) continue;
-            if (string.IsNullOrWhiteSpace(lines[l]) || lines[l].Any(c => TextKey.Narrow(c) is >= '0' and <= '9') || !below.All(t => IsNumber(t.Text) || IsUnit(t.Text))) continue;
-            if (below.Count == Cells && !below.Any(t => IsUnit(t.Text))) continue;
-            var cells = above.Select(t => t.Text).ToList();
+            if (dropped[l - 1] || above.Count is < 2 or > Cells || below.Count == 0 || !above.All(t => IsNumber(t.Text))) continue;
+            if (!below.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || (below.Count == Cells && !below.Any(t => IsUnit(t.Text)))) continue;
+
+            // The label's line: a label, then the cells that did not wrap ("（一）予以公开   53"), if any.
+            var line = tokens[l];
+            var first = line.FindIndex(t => IsNumber(t.Text));
+            var own = first < 0 ? [] : line.GetRange(first, line.Count - first);
+            if (first == 0 || line.Count == 0 || !own.All(t => IsNumber(t.Text)) || above.Count + own.Count != Cells) continue;
+            if (first < 0 && lines[l].Any(c => TextKey.Narrow(c) is >= '0' and <= '9')) continue;
+            if (own.Any(t => above.Any(a => a.Overlaps(t)))) continue;
+
+            var pieces = above.Select(t => (t.Start, Text: t.Text)).ToList();
             var joined = true;
             foreach (var end in below)
             {
                 var over = above.FindIndex(t => t.Overlaps(end));
-                if (over < 0 || above.FindLastIndex(t => t.Overlaps(end)) != over || cells[over] != above[over].Text) { joined = false; break; }
-                cells[over] += end.Text;
-                if (!WrittenNumber().IsMatch(cells[over])) { joined = false; break; }
+                if (over < 0 || above.FindLastIndex(t => t.Overlaps(end)) != over || own.Any(t => t.Overlaps(end)) || pieces[over].Text != above[over].Text) { joined = false; break; }
+                pieces[over] = (pieces[over].Start, pieces[over].Text + end.Text);
+                if (!WrittenNumber().IsMatch(pieces[over].Text)) { joined = false; break; }
             }
 
+            var cells = pieces.Concat(own.Select(t => (t.Start, t.Text))).OrderBy(c => c.Start).Select(c => c.Text).ToList();
             if (!joined || !AddsUp(cells)) continue;
             result ??= [.. lines];
-            result[l] = lines[l].TrimEnd() + "  " + string.Join("  ", cells);
+            var label = first < 0 ? lines[l].TrimEnd() : lines[l][..line[first].Start].TrimEnd();
+            result[l] = label + "  " + string.Join("  ", cells);
             dropped[l - 1] = dropped[l + 1] = true;
         }
 
