@@ -199,6 +199,7 @@ public sealed class ScrambledTextTests
     [Theory]
     [InlineData("pdftotext-cells-set-low-00296.txt")]
     [InlineData("markdown-ocr-table-three-unheaded-00331.md")]
+    [InlineData("markdown-ocr-table-three-unheaded-misprinted-00331.md")]
     [InlineData("pdftotext-cut-ends-shifted-00064.txt")]
     [InlineData("pdftotext-label-between-pieces-00096.txt")]
     [InlineData("pdftotext-total-between-pieces-00153.txt")]

@@ -71,7 +71,8 @@ internal sealed partial class Sections
 
         // A heading gives way to one of a better rank further on, of the same section or an earlier one (with section 三's
         // heading left out, "2.收到和处理政府信息公开申请情况" in section 一 is no start of section 三 before section 二).
-        // A report whose headings are all numbered its own way keeps them.
+        // A report whose headings of sections 一, 五 and 六 are all numbered its own way keeps them (those of 二 to 四 so
+        // numbered were dropped above: their tables' own headers place them).
         headings = headings.Where((h, k) => rank[h.Index] == 0 || !headings.Skip(k + 1).Any(o => o.Number <= h.Number && rank[o.Index] < rank[h.Index])).ToList();
 
         // A table of contents lists the headings one after another with nothing between them;
@@ -156,19 +157,24 @@ internal sealed partial class Sections
 
     /// <summary>
     /// Table 三 without its header (an OCR tool's "项目 数据1 … 数据7" in its place) begins at its first row: a table
-    /// row whose label is "一、本年新收政府信息公开申请数量", with such a header right above it.
+    /// row whose label is "一、本年新收政府信息公开申请数量" (or that label misprinted), with such a header right above it.
     /// </summary>
     private static int? FirstRow(IReadOnlyList<Block> blocks, int from, int to)
     {
         for (var i = Math.Max(from, 0); i < Math.Min(to, blocks.Count); i++)
         {
-            if (blocks[i] is not TableRow { Cells.Count: > 1 } row || !TextKey.Of(row.Cells[0]).EndsWith("本年新收政府信息公开申请数量", StringComparison.Ordinal)) continue;
+            if (blocks[i] is not TableRow { Cells.Count: > 1 } row || !IsFirstRow(TextKey.Of(row.Cells[0]))) continue;
             // An OCR tool's header in the template's place ("项目 | 数据1 | … | 数据7") goes with it.
             return i > from && blocks[i - 1] is TableRow above && above.Cells.Any(c => TextKey.Of(c) == "数据1") ? i - 1 : i;
         }
 
         return null;
     }
+
+    // The label of table 三's first row as printed, a character or two misprinted or dropped ("一、本年新收政府信息公开申情数量");
+    // not the second row's ("二、上年结转政府信息公开申请数量" holds 11 of its 14 characters).
+    private static bool IsFirstRow(string key) =>
+        key.EndsWith("本年新收政府信息公开申请数量", StringComparison.Ordinal) || ApplicationRows.Similarity("new_received", key) >= 0.85;
 
     private static string? Short(Block block) => block switch
     {
