@@ -188,24 +188,4 @@ public sealed class ScrambledTextTests
     [InlineData("boxdraw-group-wrapped-below-00948")]
     public void Generated_forms_read_every_cell_the_document_decides_and_name_the_rest(string name) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), name + ".txt"));
-
-    // Generated reports that read wrong before (Fixtures/Generated/README.md): pdftotext -layout text whose row
-    // sets its cells with units high and its zeros low ("187  20  …  57  264" over "0  0  0"), read in the wrong
-    // order (187,20,57,264,0,0,0) with only the row's sum error to show it; and OCR markdown whose table 三 has
-    // neither its section heading nor its header ("项目 | 数据1 | …"), read as rows of table 二; pdftotext -layout text
-    // whose ends of numbers cut at their thousands stand, shifted, under other cells ("9 … 3" under "1,71 … 57  2,74"),
-    // and whose row's label stands between the two lines of its wrapped cells ("137 … 1,86" / label / "7 件 … 1"), and
-    // a cell centred on its row over the end of the number before it ("10" over "4件" over "件").
-    [Theory]
-    [InlineData("pdftotext-cells-set-low-00296.txt")]
-    [InlineData("markdown-ocr-table-three-unheaded-00331.md")]
-    [InlineData("markdown-ocr-table-three-unheaded-misprinted-00331.md")]
-    [InlineData("pdftotext-cut-ends-shifted-00064.txt")]
-    [InlineData("pdftotext-label-between-pieces-00096.txt")]
-    [InlineData("pdftotext-total-between-pieces-00153.txt")]
-    [InlineData("pdftotext-centred-cell-beside-unit-00051.txt")]
-    [InlineData("pdftotext-label-beside-one-cell-00194.txt")]
-    [InlineData("pdftotext-ends-past-page-00254.txt")]
-    public void Generated_tables_read_every_cell_where_their_columns_and_rows_say(string file) =>
-        RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), file));
 }

@@ -107,6 +107,23 @@ public sealed partial class TextFormsTests
     [InlineData("browser-print-dash-cells-after-label-00039.txt")]
     // Markdown whose table 四 has every value blank (zeros left empty): a row of 15 empty cells.
     [InlineData("markdown-table-four-blank-00758.md")]
+    // A row whose cells with units stand high and its bare zeros half a line low ("187  20 … 57  264" over "0  0  0"):
+    // read once in the wrong order (187,20,57,264,0,0,0), with only the row's sum error to show it.
+    [InlineData("pdftotext-cells-set-low-00296.txt")]
+    // OCR markdown whose table 三 has neither its section heading nor its header ("项目 | 数据1 | …"), its first
+    // label as printed or misprinted ("…申情数量"): read once as rows of table 二.
+    [InlineData("markdown-ocr-table-three-unheaded-00331.md")]
+    [InlineData("markdown-ocr-table-three-unheaded-misprinted-00331.md")]
+    // The ends of numbers cut at their thousands, shifted under other cells ("9 … 3" under "1,71 … 57  2,74").
+    [InlineData("pdftotext-cut-ends-shifted-00064.txt")]
+    // A label between the two lines of its wrapped cells ("137 … 1,86" / label / "7 件 … 1"), with the cells that did
+    // not wrap beside it ("（一）予以公开  53"), and beside the ends of the row before carried past a page break.
+    [InlineData("pdftotext-label-between-pieces-00096.txt")]
+    [InlineData("pdftotext-total-between-pieces-00153.txt")]
+    [InlineData("pdftotext-label-beside-one-cell-00194.txt")]
+    [InlineData("pdftotext-ends-past-page-00254.txt")]
+    // A cell centred on its row over the end of the number before it ("10" over "4件" over "件").
+    [InlineData("pdftotext-centred-cell-beside-unit-00051.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
