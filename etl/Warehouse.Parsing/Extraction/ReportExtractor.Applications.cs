@@ -423,25 +423,30 @@ internal sealed partial class ReportExtractor
     /// The rows of a table region as label and cells: table rows as they are, and paragraphs (text
     /// that lost its table structure) read as a stream of labels and numbers.
     /// </summary>
-    private List<(int Index, RowParts Parts)> CollectRows(int from, int to, Func<string, string>? reshape = null)
+    private List<(int Index, RowParts Parts)> CollectRows(int from, int to, Func<string, string>? reshape = null, bool columnsEndRow = false)
     {
         var rows = new List<(int Index, RowParts Parts)>(Math.Max(0, to - from));
-        var previousFromText = false;
+        // Text with one number per line ("二、上年结转…\n0\n0\n…"): the numbers join the row above.
+        // With columnsEndRow (table 二, whose cells no rule ties), a row whose own line sets its numbers
+        // in columns ("行政许可         396               278", pdftotext -layout, runs of spaces between
+        // its cells) takes none: a number alone on the next line stands in some row's empty column
+        // (set higher or lower than its row), not after this row's last cell. Table 三's wrapped and
+        // cut numbers below their row ("1,36" over "5件") do join it: its sums check each reading.
+        var joinable = false;
         for (var i = from; i < to; i++)
         {
             switch (_blocks[i])
             {
                 case TableRow row:
                     rows.Add((i, RowParts.Split(row.Cells, _gridExact || row.Exact)));
-                    previousFromText = false;
+                    joinable = false;
                     break;
                 case Paragraph p when i > from || !Sections.IsHeading(p):
                     var text = reshape is null ? p.Text : reshape(p.Text);
                     if (text.Length == 0) break;
                     foreach (var parts in StreamRows.Read(text))
                     {
-                        // Text with one number per line ("二、上年结转…\n0\n0\n…"): the numbers join the row above.
-                        if (previousFromText && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData)
+                        if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData)
                         {
                             var last = rows[^1];
                             rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data] });
@@ -449,9 +454,9 @@ internal sealed partial class ReportExtractor
                         }
 
                         rows.Add((i, parts));
+                        joinable = !columnsEndRow || parts.Data.Count <= 1 || !text.Contains("  ", StringComparison.Ordinal);
                     }
 
-                    previousFromText = true;
                     break;
             }
         }

@@ -48,7 +48,7 @@ internal sealed partial class ReportExtractor
             (waiting, waitingFor) = (null, null);
         }
 
-        var rows = CollectRows(from, to);
+        var rows = CollectRows(from, to, columnsEndRow: true);
         // A sentence under the table ("注：本年度作出行政处罚决定5件，已全部按规定公开。"): a paragraph
         // with a 。 that gives one row with numbers is prose, not a row (a crawler's one-line body
         // gives many rows from one paragraph and stays a table).
@@ -443,6 +443,10 @@ internal sealed partial class ReportExtractor
         // Text without layout may print a column heading between the numbers ("2 4 0 19 结果维持 … 2 3 1
         // 7 …"): their printed order is then not the table's.
         var headingInside = false;
+        // Text without layout may also give each number a line of its own (pdftotext without -layout,
+        // mutool): in a browser's print their order follows the fonts' baselines, not the columns
+        // ("25 8 0 0 0 0 3 36 …" for 25 3 8 0 36 …).
+        var alone = 0;
         // Without heading 五 the table runs on into section 五's prose, whose years and counts are
         // no cells ("2024        年，全区政府信息公开工作…" in pdftotext's layout): the first sentence
         // after the numbers ends the table.
@@ -482,10 +486,18 @@ internal sealed partial class ReportExtractor
         }
 
         var values = cells.Select((c, i) => ReadReviewCell(c, i)).ToList();
-        if (headingInside && values.Count == 15 && !ReviewAddsUp(values))
+        for (var i = Math.Max(from, 0); i < Math.Min(to, _blocks.Count) && !_gridExact; i++)
+        {
+            if (_blocks[i] is Paragraph p && CountCell.Classify(p.Text.Trim()) == CellKind.Number) alone++;
+        }
+
+        var oneToALine = alone >= 8;
+        if ((headingInside || oneToALine) && values.Count == 15 && !ReviewAddsUp(values))
         {
             // A report may break the rule itself, but here the order is in doubt: no number is guessed.
-            _findings.Add(new Finding("table_scrambled", Severity.Error, "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read.", "review"));
+            _findings.Add(new Finding("table_scrambled", Severity.Error, headingInside
+                ? "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read."
+                : "表四的数字各自成行（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come one to a line (text extracted without layout) and do not add up in printed order; the table is not read.", "review"));
             return ReviewLitigation.Empty;
         }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Warehouse.Parsing.Documents;
 
@@ -16,6 +17,7 @@ public static partial class PlainTextLayout
     public static ReportDocument Read(string text)
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
         // A simple table's rules are no row: read as cells, each run of dashes would be a zero.
         if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
@@ -97,10 +99,85 @@ public static partial class PlainTextLayout
     /// </summary>
     private static string WithoutPandocMarkup(string text)
     {
-        text = PandocSpan().Replace(text, "$1");
+        // Word's HTML export nests its spans ("[[四、…]{style="font-family:黑体"}]{style="FONT-SIZE: 16pt"}"):
+        // the innermost go first, then the ones around them.
+        for (var depth = 0; depth < 4; depth++)
+        {
+            var plain = PandocSpan().Replace(text, "$1");
+            if (plain.Length == text.Length) break;
+            text = plain;
+        }
+
         text = PandocAttributes().Replace(text, "");
+        // A backslash ends a line ("[\]" a hard line break inside a cell) or escapes the character after it.
+        if (text.Contains('\\')) text = text.Replace("\\", "", StringComparison.Ordinal);
         return PandocFence().Replace(text, "");
     }
+
+    /// <summary>
+    /// Pandoc's grid tables (<c>pandoc -t markdown</c> of cells with styled text): each row between
+    /// rules of "+---+---+", each cell's text wrapped over as many lines as its column is narrow,
+    /// anywhere in a word ("[规" / "范性文件]{style" / "=\"FONT-FAMILY:"). Each row's lines are joined
+    /// column by column into one pipe-table row ("| 规范性文件 | 89 | 89 | 89 |"), which the rest
+    /// reads as any markdown table. Lines whose bars do not match the row's first line keep their
+    /// form (a cell holding "|" is escaped by pandoc, "\|", and is not split).
+    /// </summary>
+    private static string WithGridTablesAsPipes(string text)
+    {
+        var lines = text.Split('\n');
+        var output = new List<string>(lines.Length);
+        List<StringBuilder>? row = null;
+        var held = new List<string>();
+
+        void Flush()
+        {
+            if (row is not null && row.Any(c => c.Length > 0)) output.Add("| " + string.Join(" | ", row) + " |");
+            output.AddRange(held);
+            (row, held) = (null, []);
+        }
+
+        foreach (var line in lines)
+        {
+            var trimmed = line.Trim();
+            if (GridRule().IsMatch(trimmed))
+            {
+                Flush();
+                row = [];
+                continue;
+            }
+
+            if (row is not null && trimmed.Length >= 2 && trimmed[0] == '|' && trimmed[^1] == '|' && held.Count == 0)
+            {
+                var cells = GridBar().Split(trimmed[1..^1]);
+                if (row.Count == 0) row.AddRange(cells.Select(_ => new StringBuilder()));
+                if (cells.Length == row.Count)
+                {
+                    for (var k = 0; k < cells.Length; k++) row[k].Append(cells[k].Trim());
+                    continue;
+                }
+            }
+
+            if (row is null)
+            {
+                output.Add(line);
+                continue;
+            }
+
+            // A line that is no row of the grid: the table ends at a line that is not one of its bars.
+            held.Add(line);
+            if (trimmed.Length == 0 || trimmed[0] != '|') Flush();
+        }
+
+        Flush();
+        return string.Join('\n', output);
+    }
+
+    [GeneratedRegex(@"^\+(?:[-=:]+\+)+$")]
+    private static partial Regex GridRule();
+
+    // A cell's bar: not pandoc's escaped "\|".
+    [GeneratedRegex(@"(?<!\\)\|")]
+    private static partial Regex GridBar();
 
     [GeneratedRegex(@"\[([^\[\]]*)\]\{[^{}]*\}")]
     private static partial Regex PandocSpan();
