@@ -152,7 +152,14 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         {
             // Table 三 in runs of rows states only what the runs' arithmetic decides.
             var (text, three) = OfficePdfTextRenderer.Render(parts, rng);
-            var stream = three is null ? null : new Expectation.StreamValues(three.Cells, generated.Report.ReviewLitigation.Flatten().ToArray(), [], three.Ambiguous, three.Findings);
+            // Table 四's numbers come one to a line: a table that does not add up in that order is
+            // refused (its order is in doubt), its own breaks included.
+            var review = generated.Report.ReviewLitigation;
+            var refused = ReviewLitigation.Proceedings.Any(p => review.Get(p) is var c && c.Take(ReviewLitigation.TotalIndex).Sum() != c[ReviewLitigation.TotalIndex]);
+            var breaks = three?.Findings.ToList() ?? [];
+            if (refused) breaks.Add(new Finding("table_scrambled", Severity.Error, "表四的数字各自成行，按印出的次序各项总计不等于前四项之和，表四不予读取", "review"));
+            var stream = three is null && !refused ? null : new Expectation.StreamValues(
+                three?.Cells ?? new Dictionary<string, int?[]>(), refused ? new int?[15] : review.Flatten().ToArray(), [], three?.Ambiguous ?? [], breaks);
             var (stated, found) = Expectation.For(generated, quirks, stream);
             return new Rendition(text, stated, found, quirks, generated);
         }
