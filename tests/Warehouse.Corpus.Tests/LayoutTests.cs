@@ -47,7 +47,9 @@ public sealed class LayoutTests
         {
             var r = x.Source.Report;
             var text = Rendered.PageText(layout, x.Bytes);
-            var canon = Tables.Canon(text);
+            // A grid table wraps a cell over lines ("| [第二十条第（一  |" / "| ）项]{style…"); with its
+            // bars gone the cell's text runs on, as its only nonblank cell of the row.
+            var canon = Tables.Canon(layout == Layouts.MarkdownPandoc ? text.Replace("|", "", StringComparison.Ordinal) : text);
             var because = $"report {g.Index} ({layout})";
             text.ShouldContain(r.Agency, Case.Sensitive, because);
             canon.ShouldContain($"{r.Year}年", Case.Sensitive, because);

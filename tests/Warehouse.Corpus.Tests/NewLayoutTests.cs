@@ -220,7 +220,7 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
-    public void Markdown_pandoc_writes_fenced_or_raw_divs_styled_spans_and_simple_pipe_or_html_tables()
+    public void Markdown_pandoc_writes_fenced_or_raw_divs_styled_spans_and_simple_pipe_grid_or_html_tables()
     {
         var texts = Rendered.Of(Layouts.MarkdownPandoc, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
         texts.ShouldAllBe(t => t.Contains("<table", StringComparison.Ordinal) && t.Contains("rowspan=", StringComparison.Ordinal));
@@ -230,6 +230,9 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n  -{6,} -{6,}[ -]*\n  第二十条第（一）项"), "table 二 as a simple table between dash rules");
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\| 行政许可 +\| \S+ +\|"), "table 二 as a pipe table");
         texts.ShouldContain(t => t.Contains("<p>商业</p>\n<p>企业</p>", StringComparison.Ordinal), "a heading broken into paragraphs of two characters");
+        // A Word export: table 二 as a grid table, a label's span wrapped inside its cell; headings in nested spans.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n\+-{6,}\+-{6,}[-+]*\n\| \[第二十条第") && t.Contains("]{style=\"FONT-SIZE: 16pt", StringComparison.Ordinal), "a grid table of styled cells");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n\| \[[^\]\n|]*\| [^\n]*\|\n\| [^\[\n|]*\]\{"), "a span wrapped over a grid cell's lines");
     }
 
     [Fact]

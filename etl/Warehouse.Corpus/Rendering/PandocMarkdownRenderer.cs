@@ -7,7 +7,8 @@ namespace Warehouse.Corpus.Rendering;
 /// What <c>pandoc -f html -t markdown</c> (or <c>-t gfm</c>) writes from a portal page (real/pingtan-2024-pandoc.md,
 /// pingtan-2024-gfm.md): the page's divs as fenced divs (<c>::: {.class}</c>) or kept as raw <c>&lt;div&gt;</c>s,
 /// headings and lead-ins as spans with their style (<c>[一、…]{style="…"}</c>, or raw <c>&lt;span&gt;</c>s in gfm),
-/// a table without merged rows as a simple table between dash rules (a pipe table in gfm), tables with
+/// a table without merged rows as a simple table between dash rules (a pipe table in gfm; a grid table,
+/// its styled cells wrapped, from a Word export, whose headings' spans are nested), tables with
 /// merged rows as the page's HTML, each cell's text in <c>&lt;p&gt;</c>s.
 /// </summary>
 public static class PandocMarkdownRenderer
@@ -23,6 +24,9 @@ public static class PandocMarkdownRenderer
         var rawDivs = gfm || rng.NextDouble() < 0.5;
         var headingStyle = HeadingStyles[rng.Next(HeadingStyles.Length)];
         var leadIns = rng.NextDouble() < 0.7;
+        // A page made by Word's HTML export styles every run of text: pandoc nests the spans and writes a
+        // table without merged rows as a grid table, each cell's span wrapped at the column's width.
+        var wordExport = !gfm && rng.NextDouble() < 0.35;
         var sb = new StringBuilder();
         void Open(string classes) => sb.Append(gfm ? $"<div class=\"{classes.Replace(".", "", StringComparison.Ordinal)}\">\n\n" : $"::: {{{classes}}}\n");
         void Close() => sb.Append(gfm ? "</div>\n\n" : ":::\n");
@@ -45,7 +49,8 @@ public static class PandocMarkdownRenderer
                     sb.Append('\n');
                     break;
                 case HeadingPart h:
-                    sb.Append(Span(h.Text + (rng.NextDouble() < 0.3 ? " " : ""), headingStyle)).Append("\n\n");
+                    var heading = Span(h.Text + (rng.NextDouble() < 0.3 ? " " : ""), headingStyle);
+                    sb.Append(wordExport ? Span(heading, "FONT-SIZE: 16pt; BACKGROUND: #FFFFFF") : heading).Append("\n\n");
                     break;
                 case ParagraphPart p:
                     sb.Append(LeadIn(p.Text, leadIns, text => Span(text, "font-family: 楷体, 楷体_GB2312, SimKai;"))).Append("\n\n");
@@ -54,6 +59,7 @@ public static class PandocMarkdownRenderer
                     var cell = (GridCell c) => c.Printed ?? numbers.Format(c.Value!.Value);
                     if (table.Grid.Rows.Any(r => r.Any(c => c.RowSpan > 1))) Html(sb, table.Grid, cell, rng);
                     else if (gfm) Pipe(sb, table.Grid, cell);
+                    else if (wordExport) GridTable(sb, table.Grid, cell, 13 + rng.Next(6));
                     else Simple(sb, table.Grid, c => c.Printed ?? noBlanks.Format(c.Value!.Value));
                     sb.Append('\n');
                     break;
@@ -111,6 +117,40 @@ public static class PandocMarkdownRenderer
         }
 
         sb.Append(rule).Append('\n');
+    }
+
+    /// <summary>
+    /// pandoc's grid table of a Word export (real/pingtan-2019-pandoc.md): each cell's text in a span
+    /// with its style, wrapped at the column's width (in display columns) anywhere in a word
+    /// ("[规" / "范性文件]{style" / "=\"FONT-FAMILY:"), each row between rules of "+---+".
+    /// </summary>
+    private static void GridTable(StringBuilder sb, Grid grid, Func<GridCell, string> number, int width)
+    {
+        var rule = "+" + string.Join('+', Enumerable.Repeat(new string('-', width + 2), grid.Columns)) + "+\n";
+        sb.Append(rule);
+        foreach (var row in Cells(grid, number))
+        {
+            var wrapped = row.Select(t => Wrap(t.Length == 0 ? "" : $"[{t}]{{style=\"FONT-FAMILY: 仿宋_GB2312; FONT-SIZE: 12pt\"}}", width)).ToList();
+            for (var line = 0; line < wrapped.Max(w => w.Count); line++)
+            {
+                sb.Append("| ").Append(string.Join(" | ", wrapped.Select(w => line < w.Count ? w[line] + new string(' ', width - BoxDrawRenderer.Width(w[line])) : new string(' ', width)))).Append(" |\n");
+            }
+
+            sb.Append(rule);
+        }
+    }
+
+    // Text cut into lines of at most width display columns (a CJK character takes two).
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string> { "" };
+        foreach (var ch in text)
+        {
+            if (BoxDrawRenderer.Width(lines[^1] + ch) > width) lines.Add("");
+            lines[^1] += ch;
+        }
+
+        return lines;
     }
 
     /// <summary>gfm's pipe table: an empty header row (the page's table has no &lt;th&gt;), then every row.</summary>
