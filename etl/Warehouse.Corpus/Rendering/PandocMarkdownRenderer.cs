@@ -27,13 +27,24 @@ public static class PandocMarkdownRenderer
         // A page made by Word's HTML export styles every run of text: pandoc nests the spans and writes a
         // table without merged rows as a grid table, each cell's span wrapped at the column's width.
         var wordExport = !gfm && rng.NextDouble() < 0.35;
+        // markdown_strict (real/pingtan-2019-markdown-strict.md) has no spans, divs or tables of its own:
+        // it keeps the page's markup as raw HTML, each tag's attributes wrapped onto lines of their own,
+        // every table as HTML, and the portal's links first, so no <div> or <table> opens the file.
+        var strict = !gfm && !wordExport && rng.NextDouble() < 0.25;
         var sb = new StringBuilder();
-        void Open(string classes) => sb.Append(gfm ? $"<div class=\"{classes.Replace(".", "", StringComparison.Ordinal)}\">\n\n" : $"::: {{{classes}}}\n");
-        void Close() => sb.Append(gfm ? "</div>\n\n" : ":::\n");
-        string Span(string text, string style) => gfm ? $"<span style=\"{style}\">{text}</span>" : $"[{text}]{{style=\"{style}\"}}";
+        void Open(string classes) => sb.Append(strict ? "" : gfm ? $"<div class=\"{classes.Replace(".", "", StringComparison.Ordinal)}\">\n\n" : $"::: {{{classes}}}\n");
+        void Close() => sb.Append(strict ? "" : gfm ? "</div>\n\n" : ":::\n");
+        string Span(string text, string style) => strict ? $"<span\nstyle=\"{style}\">{text}</span>" : gfm ? $"<span style=\"{style}\">{text}</span>" : $"[{text}]{{style=\"{style}\"}}";
+
+        if (strict)
+        {
+            sb.Append("![](/images/gh_logo.png) [![](/images/site_logo.png)](/)\n\n");
+            foreach (var (site, name) in PortalLinks) sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"<a href=\"{site}\"\nclass=\"btn_base btn_outline btn_outline_primary btn_small\"\ntarget=\"_blank\" title=\"{name}\">{name}</a>\n");
+            sb.Append('\n');
+        }
 
         // The portal's own markup above the article: raw blocks pandoc keeps as HTML in some pages.
-        if (rawDivs && !gfm) sb.Append("<div>\n\n[首页](/) [政务公开](/zwgk/) [政府信息公开年报](/zwgk/ndbg/)\n\n</div>\n\n");
+        if (rawDivs && !gfm && !strict) sb.Append("<div>\n\n[首页](/) [政务公开](/zwgk/) [政府信息公开年报](/zwgk/ndbg/)\n\n</div>\n\n");
         Open(".article .pad_base");
         foreach (var part in parts)
         {
@@ -43,7 +54,8 @@ public static class PandocMarkdownRenderer
                     Open(".article_title .font_family_cn");
                     foreach (var line in t.Lines) sb.Append(line).Append('\n');
                     Close();
-                    if (!gfm) sb.Append(":::\n\n");
+                    if (strict) sb.Append('\n');
+                    else if (!gfm) sb.Append(":::\n\n");
                     else sb.Append('\n');
                     Open(".TRS_Editor");
                     sb.Append('\n');
@@ -57,15 +69,15 @@ public static class PandocMarkdownRenderer
                     break;
                 case TablePart table:
                     var cell = (GridCell c) => c.Printed ?? numbers.Format(c.Value!.Value);
-                    if (table.Grid.Rows.Any(r => r.Any(c => c.RowSpan > 1))) Html(sb, table.Grid, cell, rng);
+                    if (strict || table.Grid.Rows.Any(r => r.Any(c => c.RowSpan > 1))) Html(sb, table.Grid, cell, rng);
                     else if (gfm) Pipe(sb, table.Grid, cell);
                     else if (wordExport) GridTable(sb, table.Grid, cell, 13 + rng.Next(6));
                     else Simple(sb, table.Grid, c => c.Printed ?? noBlanks.Format(c.Value!.Value));
                     sb.Append('\n');
                     break;
                 case ClosingPart c:
-                    sb.Append(gfm ? "<div style=\"text-align: right;\">\n\n" : "::: {style=\"text-align: right;\"}\n");
-                    sb.Append(c.Agency).Append("\n\n").Append(c.Date).Append('\n');
+                    sb.Append(strict ? "<p style=\"text-align: right;\">" : gfm ? "<div style=\"text-align: right;\">\n\n" : "::: {style=\"text-align: right;\"}\n");
+                    sb.Append(c.Agency).Append(strict ? "<br />\n" : "\n\n").Append(c.Date).Append(strict ? "</p>\n" : "\n");
                     Close();
                     break;
             }
@@ -75,6 +87,16 @@ public static class PandocMarkdownRenderer
         Close();
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
+
+    // The portal's links above the article, as markdown_strict keeps them (raw <a> tags): enough of
+    // them that the file's first 2 KB hold no <table> or <div>.
+    private static readonly (string Site, string Name)[] PortalLinks =
+    [
+        ("https://www.gov.cn/", "国务院"), ("https://www.fujian.gov.cn/", "省政府"), ("https://www.fjrd.gov.cn/", "省人大"),
+        ("http://www.fjzx.gov.cn/", "省政协"), ("/wap/", "移动版"), ("/zwgk/", "政务公开"), ("/jdhy/", "解读回应"),
+        ("/bsfw/", "办事服务"), ("/hdjl/", "互动交流"), ("/zjpt/", "走进平潭"), ("/zwgk/zfxxgk/", "政府信息公开"),
+        ("/zwgk/zfxxgk/zfxxgknb/", "政府信息公开年报"), ("/zwgk/zcwj/", "政策文件"), ("/zwgk/ghxx/", "规划信息"),
+    ];
 
     // "（一）主动公开方面。" in the page's 楷体 span, the rest of the paragraph after it.
     private static string LeadIn(string text, bool leadIns, Func<string, string> span)

@@ -51,14 +51,34 @@ public static partial class PlainTextLayout
         var at = 0;
         foreach (Match m in HtmlTable().Matches(text))
         {
-            if (m.Index > at) blocks.AddRange(Read(text[at..m.Index]).Blocks);
+            if (m.Index > at) blocks.AddRange(Read(WithoutInlineHtml(text[at..m.Index])).Blocks);
             blocks.AddRange(Html.HtmlLayout.Read("<html><body>" + m.Value + "</body></html>").Blocks.Select(b => b is TableRow r ? r with { Exact = true } : b));
             at = m.Index + m.Length;
         }
 
-        if (at < text.Length) blocks.AddRange(Read(text[at..]).Blocks);
+        if (at < text.Length) blocks.AddRange(Read(WithoutInlineHtml(text[at..])).Blocks);
         return new ReportDocument(blocks, TabRows);
     }
+
+    /// <summary>
+    /// Markdown that keeps a page's markup as raw HTML (<c>pandoc -t markdown_strict</c> of a Word
+    /// export: "&lt;span\nstyle=\"FONT-FAMILY: 黑体; FONT-SIZE: 16pt\"&gt;&lt;span\nstyle=…&gt;二、主动公开…&lt;/span&gt;")
+    /// between its tables: the tags go, with their attributes and the line breaks inside them, and
+    /// the text stays ("二、主动公开…"); a tag that ends a block (&lt;br&gt;, &lt;/p&gt;, &lt;/div&gt;)
+    /// ends the line. Text without tags is returned as it is.
+    /// </summary>
+    private static string WithoutInlineHtml(string text)
+    {
+        if (!InlineTag().IsMatch(text)) return text;
+        text = BlockEnd().Replace(text, "\n");
+        return System.Net.WebUtility.HtmlDecode(InlineTag().Replace(text, ""));
+    }
+
+    [GeneratedRegex(@"<(?:br\b[^>]*|/(?:p|div|h\d|li|tr)\s*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockEnd();
+
+    [GeneratedRegex(@"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")]
+    private static partial Regex InlineTag();
 
     /// <summary>
     /// Text browsers (<c>w3m -dump</c>, <c>links -dump</c>) draw a table's ruling with box-drawing
