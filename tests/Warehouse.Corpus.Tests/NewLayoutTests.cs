@@ -234,6 +234,7 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\+-{6,}\+-{6,}[-+]*\n\| \[第二十条第") && t.Contains("]{style=\"FONT-SIZE: 16pt", StringComparison.Ordinal), "a grid table of styled cells");
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\| \[[^\]\n|]*\| [^\n]*\|\n\| [^\[\n|]*\]\{"), "a span wrapped over a grid cell's lines");
         // markdown_strict: the page's markup as raw HTML, a tag's attributes on a line of their own, no <div> or <table> in the first 2 KB.
+        texts.ShouldContain(t => t.Contains("\n| <span style=\"", StringComparison.Ordinal), "gfm's pipe table of a Word export, each cell in its raw span");
         texts.ShouldContain(t => t.Contains("<span\nstyle=\"", StringComparison.Ordinal) && !Regex.IsMatch(t, @"\A[\s\S]{0,2043}<(?:div|table)"), "markdown_strict's raw spans");
     }
 

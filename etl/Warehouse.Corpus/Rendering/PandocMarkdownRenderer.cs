@@ -31,6 +31,8 @@ public static class PandocMarkdownRenderer
         // it keeps the page's markup as raw HTML, each tag's attributes wrapped onto lines of their own,
         // every table as HTML, and the portal's links first, so no <div> or <table> opens the file.
         var strict = !gfm && !wordExport && rng.NextDouble() < 0.25;
+        // gfm of a Word export keeps each styled cell's span as raw HTML inside its pipe-table row.
+        var styledCells = gfm && rng.NextDouble() < 0.35;
         var sb = new StringBuilder();
         void Open(string classes) => sb.Append(strict ? "" : gfm ? $"<div class=\"{classes.Replace(".", "", StringComparison.Ordinal)}\">\n\n" : $"::: {{{classes}}}\n");
         void Close() => sb.Append(strict ? "" : gfm ? "</div>\n\n" : ":::\n");
@@ -70,7 +72,7 @@ public static class PandocMarkdownRenderer
                 case TablePart table:
                     var cell = (GridCell c) => c.Printed ?? numbers.Format(c.Value!.Value);
                     if (strict || table.Grid.Rows.Any(r => r.Any(c => c.RowSpan > 1))) Html(sb, table.Grid, cell, rng);
-                    else if (gfm) Pipe(sb, table.Grid, cell);
+                    else if (gfm) Pipe(sb, table.Grid, cell, styledCells);
                     else if (wordExport) GridTable(sb, table.Grid, cell, 13 + rng.Next(6));
                     else Simple(sb, table.Grid, c => c.Printed ?? noBlanks.Format(c.Value!.Value));
                     sb.Append('\n');
@@ -175,10 +177,14 @@ public static class PandocMarkdownRenderer
         return lines;
     }
 
-    /// <summary>gfm's pipe table: an empty header row (the page's table has no &lt;th&gt;), then every row.</summary>
-    private static void Pipe(StringBuilder sb, Grid grid, Func<GridCell, string> number)
+    /// <summary>
+    /// gfm's pipe table: an empty header row (the page's table has no &lt;th&gt;), then every row; from a
+    /// Word export (<paramref name="styled"/>) each cell's text in its raw span (real/pingtan-2019-gfm.md).
+    /// </summary>
+    private static void Pipe(StringBuilder sb, Grid grid, Func<GridCell, string> number, bool styled)
     {
         var rows = Cells(grid, number);
+        if (styled) rows = rows.Select(r => r.Select(t => t.Length == 0 ? t : $"<span style=\"FONT-FAMILY: 仿宋_GB2312; FONT-SIZE: 12pt\">{t}</span>").ToList()).ToList();
         var widths = Enumerable.Range(0, grid.Columns).Select(c => Math.Max(3, rows.Max(r => BoxDrawRenderer.Width(r[c])))).ToArray();
         void Line(IEnumerable<string> cells) => sb.Append("| ").Append(string.Join(" | ", cells.Select((t, c) => t + new string(' ', widths[c] - BoxDrawRenderer.Width(t))))).Append(" |\n");
         Line(widths.Select(_ => ""));

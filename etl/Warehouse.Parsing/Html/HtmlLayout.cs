@@ -27,7 +27,7 @@ public static class HtmlLayout
     public static ReportDocument Read(string html)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(html);
+        using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(html));
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
         // The meta tags are gathered once for the title and the date: each walk of the page costs.

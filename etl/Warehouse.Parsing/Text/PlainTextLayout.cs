@@ -74,6 +74,23 @@ public static partial class PlainTextLayout
         return System.Net.WebUtility.HtmlDecode(InlineTag().Replace(text, ""));
     }
 
+    /// <summary>
+    /// Markdown read as HTML (gfm keeps a page's divs) whose pipe tables hold the page's styled cells as
+    /// raw spans ("| &lt;span style=\"FONT-SIZE: 12pt\"&gt;行政许可&lt;/span&gt; | … |"): the tags on a pipe-table
+    /// line go, so the row stays one line of text for the markdown reader. Other lines are untouched.
+    /// </summary>
+    public static string WithoutTagsInPipeRows(string html)
+    {
+        if (!html.Contains("|--", StringComparison.Ordinal) && !html.Contains("|:--", StringComparison.Ordinal)) return html;
+        var lines = html.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].AsSpan().TrimStart() is ['|', ..] && lines[i].Contains('<', StringComparison.Ordinal)) lines[i] = InlineTag().Replace(lines[i], "");
+        }
+
+        return string.Join('\n', lines);
+    }
+
     [GeneratedRegex(@"<(?:br\b[^>]*|/(?:p|div|h\d|li|tr)\s*)>", RegexOptions.IgnoreCase)]
     private static partial Regex BlockEnd();
 
@@ -254,8 +271,11 @@ public static partial class PlainTextLayout
         var text = line.Trim();
         if (text.Length < 3 || text[0] != '|' || text.IndexOf('|', 1) < 0) return null;
         var inner = text.EndsWith('|') ? text[1..^1] : text[1..];
-        // html2text pads a cell to its column's width with underscores ("|217|1_|0____|").
-        var cells = inner.Split('|').Select(c => MarkdownText(c.Replace("<br>", "", StringComparison.OrdinalIgnoreCase).Replace("<br/>", "", StringComparison.OrdinalIgnoreCase).Trim()).Trim('_').Trim()).ToList();
+        // html2text pads a cell to its column's width with underscores ("|217|1_|0____|"); gfm keeps a
+        // styled cell's raw span ("| <span style="FONT-SIZE: 12pt">行政许可</span> |"), whose digits are no cell.
+        var tagged = inner.Contains('<', StringComparison.Ordinal);
+        if (tagged) inner = InlineTag().Replace(inner, "");
+        var cells = inner.Split('|').Select(c => MarkdownText((tagged ? System.Net.WebUtility.HtmlDecode(c) : c).Trim()).Trim('_').Trim()).ToList();
         return cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' ')) ? [] : cells;
     }
 
