@@ -25,6 +25,13 @@ internal static partial class WrappedNumbers
         // Only text laid out by columns has runs of spaces between words.
         if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
         var tokens = lines.Select(Tokens).ToArray();
+        // The passes run in this order, each on the lines the one before it wrote:
+        // 1. a label between its row's two lines of wrapped cells, first: the next pass joins a line of
+        //    ends into the line above it, which would take the ends this pass pairs across the label;
+        // 2. a row's ends with their units on a line of their own ("6件  6件  件  件");
+        // 3. a row whose cells stand at two heights (LibreOffice centres each cell on its own);
+        // 4. a row at two heights around its own label (a browser's print);
+        // then, below, pieces above and below a row, and the ends of numbers cut at their thousands.
         if (WithLabelBetweenPiecesJoined(lines, tokens) is { } around)
         {
             lines = around;
