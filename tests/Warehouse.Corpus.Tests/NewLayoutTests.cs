@@ -220,7 +220,7 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
-    public void Markdown_pandoc_writes_fenced_or_raw_divs_styled_or_raw_spans_and_simple_pipe_grid_or_html_tables()
+    public void Markdown_pandoc_writes_fenced_or_raw_divs_styled_or_raw_spans_and_simple_multiline_pipe_grid_or_html_tables()
     {
         var texts = Rendered.Of(Layouts.MarkdownPandoc, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
         texts.ShouldAllBe(t => t.Contains("<table", StringComparison.Ordinal) && t.Contains("rowspan=", StringComparison.Ordinal));
@@ -233,6 +233,10 @@ public sealed class NewLayoutTests
         // A Word export: table 二 as a grid table, a label's span wrapped inside its cell; headings in nested spans.
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\+-{6,}\+-{6,}[-+]*\n\| \[第二十条第") && t.Contains("]{style=\"FONT-SIZE: 16pt", StringComparison.Ordinal), "a grid table of styled cells");
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\| \[[^\]\n|]*\| [^\n]*\|\n\| [^\[\n|]*\]\{"), "a span wrapped over a grid cell's lines");
+        // A multiline table: a label's <br> as "\" at the end of its line, a blank line between rows.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n  [^\n\\]*[^\s\d\\]\\(?: [^\n]*)?\n {2,}[^\s\d][^\n]*\n\n"), "a multiline table with a label broken over lines");
+        // A Word export's simple table whose spans keep the page's line breaks in their style: each cell over two lines.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n  \[[^\]\n]+\]\{style=""[^""\n]*\n  mso-font-kerning:1\.0000pt;""\}"), "a simple table whose spans' style breaks lines");
         // markdown_strict: the page's markup as raw HTML, a tag's attributes on a line of their own, no <div> or <table> in the first 2 KB.
         texts.ShouldContain(t => t.Contains("\n| <span style=\"", StringComparison.Ordinal), "gfm's pipe table of a Word export, each cell in its raw span");
         texts.ShouldContain(t => t.Contains("<span\nstyle=\"", StringComparison.Ordinal) && !Regex.IsMatch(t, @"\A[\s\S]{0,2043}<(?:div|table)"), "markdown_strict's raw spans");

@@ -73,7 +73,9 @@ public static class PandocMarkdownRenderer
                     var cell = (GridCell c) => c.Printed ?? numbers.Format(c.Value!.Value);
                     if (strict || table.Grid.Rows.Any(r => r.Any(c => c.RowSpan > 1))) Html(sb, table.Grid, cell, rng);
                     else if (gfm) Pipe(sb, table.Grid, cell, styledCells);
+                    else if (wordExport && rng.NextDouble() < 0.4) SpannedSimple(sb, table.Grid, cell, rng);
                     else if (wordExport) GridTable(sb, table.Grid, cell, 13 + rng.Next(6));
+                    else if (rng.NextDouble() < 0.3) Multiline(sb, table.Grid, c => c.Printed ?? noBlanks.Format(c.Value!.Value), rng);
                     else Simple(sb, table.Grid, c => c.Printed ?? noBlanks.Format(c.Value!.Value));
                     sb.Append('\n');
                     break;
@@ -138,6 +140,62 @@ public static class PandocMarkdownRenderer
         foreach (var row in rows)
         {
             sb.Append("  ").Append(string.Join(' ', row.Select((t, c) => t + new string(' ', widths[c] - BoxDrawRenderer.Width(t))))).Append('\n');
+        }
+
+        sb.Append(rule).Append('\n');
+    }
+
+    /// <summary>
+    /// pandoc's multiline table: a cell whose text holds a line break (&lt;br&gt;, written "\" at the end of
+    /// its line: "行政规范\" / "性文件") makes each row take as many lines as its tallest cell, with a
+    /// blank line between rows, no header.
+    /// </summary>
+    private static void Multiline(StringBuilder sb, Grid grid, Func<GridCell, string> number, Random rng)
+    {
+        // The article headings stay whole: they are the tables' own titles, looked for as printed.
+        List<string> Broken(string text)
+        {
+            // A <br> sits in a label, never inside a number.
+            if (text.Length < 5 || text.Any(char.IsAsciiDigit) || text.StartsWith("第二十条", StringComparison.Ordinal) || rng.NextDouble() < 0.5) return [text];
+            var at = 2 + rng.Next(text.Length - 3);
+            return [text[..at] + "\\", text[at..]];
+        }
+
+        var rows = Cells(grid, number).Select(r => r.Select(Broken).ToList()).ToList();
+        Lines(sb, rows, blankBetween: true);
+    }
+
+    /// <summary>
+    /// pandoc's simple table of a Word export whose cells' spans keep the page's line breaks in their
+    /// style (real/pingtan-2020-pandoc.md): every styled cell takes two lines ("[0]{style=\"…12.0000pt;" /
+    /// "mso-font-kerning:1.0000pt;\"}[]{style=…}"), and no blank line parts the rows; now and then a row
+    /// of the cells' empty second paragraphs ("[ ]{style=…") closes the table.
+    /// </summary>
+    private static void SpannedSimple(StringBuilder sb, Grid grid, Func<GridCell, string> number, Random rng)
+    {
+        var trailing = rng.NextDouble() < 0.5 ? "[]{style=\"font-family:仿宋_GB2312;font-size:12.0000pt;mso-font-kerning:1.0000pt;\"}" : "";
+        List<string> Styled(string text) => text.Length == 0 ? [] :
+            [$"[{text}]{{style=\"mso-spacerun:'yes';font-family:仿宋_GB2312;font-size:12.0000pt;", $"mso-font-kerning:1.0000pt;\"}}{trailing}"];
+        var rows = Cells(grid, number).Select(r => r.Select(Styled).ToList()).ToList();
+        if (rng.NextDouble() < 0.3) rows.Add(Enumerable.Range(0, grid.Columns).Select(_ => Styled("\u00a0")).ToList());
+        Lines(sb, rows, blankBetween: false);
+    }
+
+    // Rows of cells, each cell's lines at its column (display columns), between rules of dashes.
+    private static void Lines(StringBuilder sb, List<List<List<string>>> rows, bool blankBetween)
+    {
+        var columns = rows[0].Count;
+        var widths = Enumerable.Range(0, columns).Select(c => rows.Max(r => r[c].Select(BoxDrawRenderer.Width).DefaultIfEmpty(0).Max()) + 2).ToArray();
+        var rule = "  " + string.Join(' ', widths.Select(w => new string('-', w)));
+        sb.Append(rule).Append('\n');
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (blankBetween && r > 0) sb.Append('\n');
+            for (var line = 0; line < Math.Max(1, rows[r].Max(c => c.Count)); line++)
+            {
+                var text = string.Join(' ', rows[r].Select((c, k) => (line < c.Count ? c[line] : "") is var t ? t + new string(' ', widths[k] - BoxDrawRenderer.Width(t)) : ""));
+                sb.Append("  ").Append(text.TrimEnd()).Append('\n');
+            }
         }
 
         sb.Append(rule).Append('\n');

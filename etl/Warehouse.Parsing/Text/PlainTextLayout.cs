@@ -18,6 +18,7 @@ public static partial class PlainTextLayout
     {
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
+        if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
         if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
         // A simple table's rules are no row: read as cells, each run of dashes would be a zero.
         if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
@@ -208,6 +209,193 @@ public static partial class PlainTextLayout
         Flush();
         return string.Join('\n', output);
     }
+
+    /// <summary>
+    /// Pandoc's tables whose cells take several lines (<c>pandoc -t markdown</c> of a Word export,
+    /// real/pingtan-2020-pandoc.md): a rule of dashes over each column ("  ----- -----"), each cell's
+    /// text at its column, a closing rule; with a header, a full-width rule above the header's lines
+    /// and the column rule under them. A multiline table has a blank line between rows. A simple table
+    /// whose cells' spans keep the page's line breaks in their style ("[0]{style=\"font-family:仿宋_GB2312;"
+    /// / "font-size:12.0000pt;\"}") has none: there a row ends at the first line after which every
+    /// column's brackets and braces are closed. The lines are cut at the columns (in display columns:
+    /// a CJK character takes two, as pandoc pads them) and each row is joined into one pipe-table row.
+    /// A table whose text crosses the gap between two columns, or whose every line is a row of its own
+    /// (a simple table, read as it is), keeps its form.
+    /// </summary>
+    private static string WithMultilineTablesAsPipes(string text)
+    {
+        var lines = text.Split('\n');
+        var output = new List<string>(lines.Length);
+        var i = 0;
+        while (i < lines.Length)
+        {
+            if (!SimpleTableRule().IsMatch(lines[i]) || MultilineTable(lines, i) is not { } table)
+            {
+                output.Add(lines[i++]);
+                continue;
+            }
+
+            // The header's lines and the full-width rule above them were already copied: they give way to the header's row.
+            output.RemoveRange(output.Count - (i - table.Start), i - table.Start);
+            output.AddRange(table.Rows);
+            i = table.End + 1;
+        }
+
+        return string.Join('\n', output);
+    }
+
+    private sealed record MultilineTableRows(int Start, int End, List<string> Rows);
+
+    /// <summary>The table whose column rule is line <paramref name="rule"/>, as pipe rows; null when it is no such table.</summary>
+    private static MultilineTableRows? MultilineTable(string[] lines, int rule)
+    {
+        var columns = DashRuns(lines[rule]);
+        // A header: non-blank lines under a full-width rule, right above the column rule.
+        var start = rule;
+        var top = rule - 1;
+        while (top >= 0 && lines[top].Trim().Length > 0 && !FullRule().IsMatch(lines[top])) top--;
+        if (top >= 0 && top < rule - 1 && FullRule().IsMatch(lines[top])) start = top;
+
+        // The body ends at the next rule, full-width or of columns.
+        var end = rule + 1;
+        var blanks = false;
+        for (; end < lines.Length && end < rule + 2000; end++)
+        {
+            if (FullRule().IsMatch(lines[end]) || SimpleTableRule().IsMatch(lines[end])) break;
+            if (lines[end].Trim().Length == 0) blanks = true;
+            else if (!FitsColumns(lines[end], columns)) return null;
+        }
+
+        if (end >= lines.Length || end >= rule + 2000) return null;
+        if (start < rule && !Enumerable.Range(start + 1, rule - start - 1).All(h => FitsColumns(lines[h], columns))) return null;
+
+        var rows = new List<string>();
+        var spansOverLines = false;
+        void Rows(string[] block)
+        {
+            var cells = columns.Select(_ => new StringBuilder()).ToArray();
+            var depth = new int[columns.Count];
+            for (var l = 0; l < block.Length; l++)
+            {
+                var pieces = CutAtColumns(block[l], columns);
+                for (var k = 0; k < cells.Length; k++)
+                {
+                    // A backslash at the end of a cell's line is pandoc's hard line break (a <br> in the cell).
+                    var piece = pieces[k].Trim();
+                    cells[k].Append(piece.EndsWith('\\') ? piece[..^1] : piece);
+                    depth[k] += Depth(piece);
+                }
+
+                // Without blank lines between rows, a row ends where every cell's spans are closed.
+                if (l < block.Length - 1 && (blanks || depth.Any(d => d > 0))) continue;
+                spansOverLines |= l > 0 && !blanks;
+                if (cells.Any(c => c.Length > 0)) rows.Add("| " + string.Join(" | ", cells.Select(c => c.ToString())) + " |");
+                foreach (var c in cells) c.Clear();
+                Array.Clear(depth);
+            }
+        }
+
+        if (start < rule) Rows(lines[(start + 1)..rule]);
+        var from = rule + 1;
+        for (var k = rule + 1; k <= end; k++)
+        {
+            if (k < end && (!blanks || lines[k].Trim().Length > 0)) continue;
+            if (k > from) Rows(lines[from..k]);
+            from = k + 1;
+        }
+
+        return blanks || spansOverLines ? new MultilineTableRows(start, end, rows) : null;
+    }
+
+    // How many more brackets and braces a piece of a cell opens than it closes (pandoc escapes literal ones: "\[").
+    private static int Depth(string piece)
+    {
+        var depth = 0;
+        for (var k = 0; k < piece.Length; k++)
+        {
+            if (k > 0 && piece[k - 1] == '\\') continue;
+            depth += piece[k] switch { '[' or '{' => 1, ']' or '}' => -1, _ => 0 };
+        }
+
+        return depth;
+    }
+
+    // Each run of dashes of a rule, as [from, to) in display columns.
+    private static List<(int From, int To)> DashRuns(string rule)
+    {
+        var runs = new List<(int, int)>();
+        var at = 0;
+        var open = -1;
+        foreach (var ch in rule)
+        {
+            if (ch == '-' && open < 0)
+            {
+                open = at;
+            }
+            else if (ch != '-' && open >= 0)
+            {
+                runs.Add((open, at));
+                open = -1;
+            }
+
+            at += DisplayWidth(ch);
+        }
+
+        if (open >= 0) runs.Add((open, at));
+        return runs;
+    }
+
+    // A line of the table keeps every gap between two columns blank: no character covers one.
+    private static bool FitsColumns(string line, List<(int From, int To)> columns)
+    {
+        var at = 0;
+        foreach (var ch in line)
+        {
+            var width = DisplayWidth(ch);
+            // The gap before column g is the display columns [columns[g-1].To, columns[g].From).
+            for (var g = 1; g < columns.Count; g++)
+            {
+                if (ch != ' ' && ch != '\t' && at < columns[g].From && at + width > columns[g - 1].To) return false;
+            }
+
+            at += width;
+        }
+
+        return true;
+    }
+
+    // The line's text under each column, the last taking the rest of the line.
+    private static string[] CutAtColumns(string line, List<(int From, int To)> columns)
+    {
+        var pieces = new StringBuilder[columns.Count];
+        for (var k = 0; k < pieces.Length; k++) pieces[k] = new StringBuilder();
+        var at = 0;
+        foreach (var ch in line)
+        {
+            var k = columns.Count - 1;
+            while (k > 0 && at < columns[k].From) k--;
+            pieces[k].Append(ch);
+            at += DisplayWidth(ch);
+        }
+
+        return pieces.Select(p => p.ToString()).ToArray();
+    }
+
+    /// <summary>
+    /// Display columns of a character as pandoc pads tables: two for East Asian wide and full-width
+    /// characters (CJK, Hangul, full-width forms; a surrogate pair counts its high half), one otherwise.
+    /// </summary>
+    internal static int DisplayWidth(char ch) => ch switch
+    {
+        >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF'
+            or >= '\uFE10' and <= '\uFE19' or >= '\uFE30' and <= '\uFE6F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6'
+            or >= '\uD840' and <= '\uD8BF' => 2,
+        >= '\uDC00' and <= '\uDFFF' => 0,
+        _ => 1,
+    };
+
+    [GeneratedRegex(@"^[ \t]*-{3,}[ \t]*$")]
+    private static partial Regex FullRule();
 
     [GeneratedRegex(@"^\+(?:[-=:]+\+)+$")]
     private static partial Regex GridRule();
