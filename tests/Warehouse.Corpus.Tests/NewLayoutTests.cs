@@ -207,7 +207,7 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
-    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_and_some_rows_at_two_heights()
+    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_some_rows_at_two_heights_and_some_cells_above_their_rows()
     {
         var texts = Rendered.Of(Layouts.TextBrowserPrint, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
         // -layout: a row's cells a run of spaces apart; -raw: one space.
@@ -217,6 +217,8 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]{6,} \d+\n\d\.\n[^\n\d]+(?: {2,}\d+){6}\n"), "a row at two heights");
         // The numbering alone below the label's first line, the cells beside its second, a third line of label.
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]{6,}\n\d\.\n[^\n\d]+(?: {2,}\d+){7}\n[^\n\d]+\n"), "a numbering below its label's first line");
+        // A table 二 cell alone a line above its row, at its column, a blank line above it (an office suite's print).
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\s\d][^\n]*(?: {2,}\S+){3}\n\n {10,}\S+\n[^\s\d][^\n\d]* {2,}\S+ {2,}\S+\n"), "a cell set above its row");
     }
 
     [Fact]

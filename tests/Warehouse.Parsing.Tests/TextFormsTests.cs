@@ -392,6 +392,37 @@ public sealed partial class TextFormsTests
         reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "missing_cells" && f.Row == "partially_granted");
     }
 
+    // LibreOffice's print of the 2020 page through pdftotext -layout sets 行政许可's 本年增/减 a line above its row.
+    private const string LiftedCell = "                       442\n行政许可         396               278";
+
+    [Fact]
+    public void A_table_two_cell_set_a_line_above_its_row_is_put_back_at_its_column()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2020-libreoffice-layout")), "pingtan-2020-libreoffice-layout");
+        var columns = reading.Parse.Report!.ActiveDisclosure.Template2019Columns!;
+        columns["licensing.last_year_items"].ShouldBe(396);
+        columns["licensing.change"].ShouldBe(442);
+        columns["licensing.decisions"].ShouldBe(278);
+        columns["other_services.change"].ShouldBe(7);
+        columns["normative_documents.new_made"].ShouldBe(77);
+    }
+
+    [Theory]
+    // Touching the label: it may be the label's own number.
+    [InlineData("      442\n行政许可         396               278")]
+    // One space from the row's first number: it may be that number's wrapped start.
+    [InlineData("                 442\n行政许可         396               278")]
+    // Under a number of the line above: it may be that number's wrapped end.
+    [InlineData("规章上年                 12\n                       442\n行政许可         396               278")]
+    public void A_lone_number_that_could_be_another_cells_piece_is_not_moved_into_the_row(string lifted)
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2020-libreoffice-layout"));
+        text.ShouldContain(LiftedCell);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text.Replace(LiftedCell, lifted, StringComparison.Ordinal)), "lifted");
+        reading.Parse.Report!.ActiveDisclosure.Template2019Columns!["licensing.change"].ShouldBeNull();
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.Contains("行政许可", StringComparison.Ordinal));
+    }
+
     // Printers' text of the portal pages (Word's HTML export) that cannot carry every cell. Not every
     // row is put back; a row that is not is null with an error, and no cell read is other than the
     // page states.
@@ -400,7 +431,8 @@ public sealed partial class TextFormsTests
     //   alone between a label's lines. Table 四 is read whole.
     // - pdftotext -layout of LibreOffice's print of the 2020 page: a cell of table 二 set a line above
     //   its row ("442" over "行政许可   396     278"), the next row's likewise ("7" between 行政许可
-    //   and 其他对外管理服务事项). Appended to the row above, "7" was read as 行政许可's 处理决定数量.
+    //   and 其他对外管理服务事项). Appended to the row above, "7" was read as 行政许可's 处理决定数量;
+    //   now each is put back at its column (A_table_two_cell_set_a_line_above_its_row_is_put_back_at_its_column).
     // - pdftotext without -layout of Chromium's print of the 2025 page: table 四's numbers one to a
     //   line in the order of their baselines ("25 8 0 0 0 0 3 36 …" for 25 3 8 0 36 …). Read in that
     //   order no proceeding adds up; the table is refused as scrambled, not read as printed.

@@ -22,7 +22,7 @@ public static partial class BrowserPrintRenderer
         // Half are -layout rather than -raw: cells at their columns, and rows at two heights.
         var columns = rng.Next(2) == 0 ? new Columns(label, rng) : null;
         var title = parts.OfType<TitlePart>().First();
-        var lines = ExtractedLines.Of(parts, page, table => Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns));
+        var lines = ExtractedLines.Of(parts, page, table => WithCellsAbove(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns).ToList()));
 
         return Encoding.UTF8.GetBytes(Paginate(lines, title, rng));
     }
@@ -85,6 +85,31 @@ public static partial class BrowserPrintRenderer
 
         public bool TwoHeights() => rng.NextDouble() < _twoHeights;
 
+        /// <summary>
+        /// In three of ten prints (an office suite's, real/pingtan-2020-libreoffice-layout.txt), a table 二
+        /// row whose row above holds as many numbers has one cell centred higher than the rest: the number
+        /// alone on a line above the row, at its column, a blank line above it.
+        /// </summary>
+        public bool CellsAbove { get; } = rng.NextDouble() < 0.3;
+
+        public Random Rng => rng;
+
+        /// <summary>The label, then each cell at its column, a column left blank where its cell is null.</summary>
+        public string Place(string text, IReadOnlyList<string?> cells, int width)
+        {
+            var line = new StringBuilder(text);
+            for (var i = 0; i < cells.Count; i++)
+            {
+                if (cells[i] is not { } cell) continue;
+                var at = _start + i * (width + _gap);
+                line.Append(' ', Math.Max(line.Length < at ? at - line.Length : 2, 1)).Append(cell);
+            }
+
+            return line.ToString();
+        }
+
+        public int Column(int index, int width) => _start + index * (width + _gap);
+
         /// <summary>The label, then each cell at its column (a cell longer than its column pushes the next on).</summary>
         public string Line(string text, IReadOnlyList<string> cells, int from, int width)
         {
@@ -138,6 +163,21 @@ public static partial class BrowserPrintRenderer
             if (cells.Count == 0) continue;
             var first = cells[0];
             var valued = grid.Rows[r].Where(x => x.IsNumber).ToList();
+            // A cell set above its row: only one whose column lies clear of the label as drawn (one under
+            // the label could be the label's own number), in a row whose row above is whole on its line.
+            var liftable = columns is { CellsAbove: true } && grid.Name == Tables.ActiveName && valued.Count >= 3 && valued.Count == cells.Count - 1 && first.Length <= label
+                && r > 0 && grid.Rows[r - 1].Count(x => x.IsNumber) == valued.Count && grid.Rows[r - 1].Count == grid.Rows[r].Count
+                ? Enumerable.Range(0, valued.Count).Where(i => columns.Column(i, width) >= BoxDrawRenderer.Width(first) + 2).ToList()
+                : [];
+            if (liftable.Count > 0)
+            {
+                var lifted = liftable[columns!.Rng.Next(liftable.Count)];
+                var placed = cells.Skip(1).Select((t, i) => i == lifted ? null : t).ToList();
+                // Joined to the row above by WithCellsAbove.
+                yield return CellAbove + new string(' ', columns.Column(lifted, width)) + cells[1 + lifted] + "\n" + columns.Place(first, placed, width);
+                continue;
+            }
+
             if (columns is not null && valued.Count > 0 && valued.Count == cells.Count - 1)
             {
                 foreach (var line in Laid(columns, first, cells.Skip(1).ToList(), valued, label, width)) yield return line;
@@ -155,6 +195,26 @@ public static partial class BrowserPrintRenderer
             foreach (var piece in pieces.SkipLast(1)) yield return piece;
             yield return string.Join(' ', [pieces[^1], .. cells.Skip(1)]);
         }
+    }
+
+    // Marks a row whose one cell stands on the line above it (Columns.CellsAbove).
+    private const string CellAbove = "\u0001";
+
+    /// <summary>
+    /// The table's lines with each row marked <see cref="CellAbove"/> joined to the line before it (the row
+    /// above, whole), a blank line between: a page never breaks between them, so the lone number's line is
+    /// neither taken for a page number nor set under the numbers of another page's last row.
+    /// </summary>
+    private static List<string> WithCellsAbove(List<string> lines)
+    {
+        for (var i = lines.Count - 1; i > 0; i--)
+        {
+            if (!lines[i].StartsWith(CellAbove, StringComparison.Ordinal)) continue;
+            lines[i - 1] += "\n\n" + lines[i][CellAbove.Length..];
+            lines.RemoveAt(i);
+        }
+
+        return lines.Select(l => l.Replace(CellAbove, "", StringComparison.Ordinal)).ToList();
     }
 
     // A row of -layout text: see Columns. The two-height forms only for a row of table 三 whose

@@ -29,7 +29,7 @@ public static partial class PlainTextLayout
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
-            : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(WithoutPageFurniture(raw, closeBreaks: true))), TabRows);
+            : new ReportDocument(ReadTabRows(WrappedNumbers.Apply(CellsAboveRows.Apply(WithoutPageFurniture(raw, closeBreaks: true)))), TabRows);
     }
 
     /// <summary>
