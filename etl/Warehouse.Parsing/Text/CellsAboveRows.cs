@@ -47,8 +47,12 @@ internal static partial class CellsAboveRows
     // Line i + 1 with line i's lone number in it; null when line i is no such number.
     private static string? Moved(string[] lines, int i)
     {
+        // Most lines are no lone number: told by a look at the line before any allocation.
+        var text = lines[i].AsSpan();
+        var indent = text.Length - text.TrimStart(' ').Length;
+        var word = text.Trim();
+        if (indent < 4 || word.Length is 0 or > 24 || word.ContainsAny(' ', '\t', '\u3000') || !IsNumber(word.ToString())) return null;
         var lone = Segments(lines[i]);
-        if (lone.Count != 1 || !IsNumber(lone[0].Text) || lone[0].Start < 4) return null;
         var row = Segments(lines[i + 1]);
         if (row.Count < 2 || IsNumber(row[0].Text) || row[0].Text.Any(char.IsAsciiDigit) || !row.Skip(1).All(s => IsNumber(s.Text))) return null;
 
