@@ -392,6 +392,20 @@ public sealed partial class TextFormsTests
         reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "missing_cells" && f.Row == "partially_granted");
     }
 
+    [Fact]
+    public void A_misprinted_wrapped_label_is_not_named_by_the_words_it_shares_with_the_next_row()
+    {
+        // "…行政机" over "关不再处理其政府信息公开申请  1 0 …": with 逾期 misprinted 逾公 the row's own lines name no
+        // row, and its last line's words are also the next row's ("…行政机关不再处理其政府信息公开申请"). Read
+        // with the next row's label, it was taken for 2.申请人逾期未按收费通知… (two rows of one name, both unknown).
+        var text = File.ReadAllText(RealReports.File("pingtan-2024-chrome-raw"));
+        const string Rows = "1.申请人无正当理由逾期不补正、行\n政机关\n不再处理其政府信息公开申请\n1 0 0 0 0 0 1\n2.申请人逾期未按收费通知要求缴纳\n费用、\n行政机关不再处理其政府信息公开申\n请\n0 0 0 0 0 0 0";
+        text.ShouldContain(Rows);
+        text = text.Replace(Rows, "1.申请人无正当理由逾公不补正、行政机\n关不再处理其政府信息公开申请 1 0 0 0 0 0 1\n2.申请人逾期未按收费通知要求缴纳费用\n、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0", StringComparison.Ordinal);
+        ShouldReadLikeTheFixture(text, "pingtan-2024-chrome-raw");
+        RealReports.Read(Encoding.UTF8.GetBytes(text), "misprinted").Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("1.申请人无正当理由逾期不补正", StringComparison.Ordinal));
+    }
+
     // LibreOffice's print of the 2020 page through pdftotext -layout sets 行政许可's 本年增/减 a line above its row.
     private const string LiftedCell = "                       442\n行政许可         396               278";
 

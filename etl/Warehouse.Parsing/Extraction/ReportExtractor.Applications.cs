@@ -536,11 +536,13 @@ internal sealed partial class ReportExtractor
         // The row's own words may be only the middle of its wrapped label ("计其他情形）" under
         // "（二）部分公开（区分处理的，只计这一情形，不"): when the lines above start a row, they name it,
         // provided the own words are words of that row's label.
+        // Only the row's own lines are read so: a candidate that runs on into the next row's label
+        // ("…政府信息公开申请" + "2.申请人逾期未按收费通知…") would name the next row by words the two share.
         if (start >= 0 && key.Length >= 3)
         {
-            foreach (var (text, _, _) in candidates)
+            foreach (var (text, _, to) in candidates)
             {
-                if (ApplicationRows.Match(text) is { } code && ApplicationRows.HoldsWords(code, key)) return code;
+                if (to == text.Length && ApplicationRows.Match(text) is { } code && ApplicationRows.HoldsWords(code, key)) return code;
             }
         }
 
