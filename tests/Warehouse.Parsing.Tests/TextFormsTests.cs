@@ -403,7 +403,9 @@ public sealed partial class TextFormsTests
         text.ShouldContain(Rows);
         text = text.Replace(Rows, "1.申请人无正当理由逾公不补正、行政机\n关不再处理其政府信息公开申请 1 0 0 0 0 0 1\n2.申请人逾期未按收费通知要求缴纳费用\n、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0", StringComparison.Ordinal);
         ShouldReadLikeTheFixture(text, "pingtan-2024-chrome-raw");
-        RealReports.Read(Encoding.UTF8.GetBytes(text), "misprinted").Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("1.申请人无正当理由逾期不补正", StringComparison.Ordinal));
+        // The warning quotes the label as printed, from its first line.
+        RealReports.Read(Encoding.UTF8.GetBytes(text), "misprinted").Findings.ShouldContain(f => f.Rule == "label_misprinted"
+            && f.Message.StartsWith("表三中的行「1.申请人无正当理由逾公不补正、行政机关不再处理", StringComparison.Ordinal) && f.Message.Contains("读作表三「（六）其他处理 1.申请人无正当理由逾期不补正", StringComparison.Ordinal));
     }
 
     // LibreOffice's print of the 2020 page through pdftotext -layout sets 行政许可's 本年增/减 a line above its row.

@@ -51,6 +51,9 @@ internal sealed partial class ReportExtractor
         public string? Group { get; set; }
 
         public bool Placed { get; set; }
+
+        /// <summary>The label as the reader sees it printed, with the lines above that start it; null when it is <see cref="RowParts.Label"/>.</summary>
+        public string? Shown { get; init; }
     }
 
     private FoundRows FindApplicationRows()
@@ -96,6 +99,13 @@ internal sealed partial class ReportExtractor
                 var own = loose.Skip(Math.Max(0, loose.FindLastIndex(l => StartsRow(l.Label))));
                 row = row with { Parts = parts with { Label = string.Concat(own.Select(l => l.Label)) + parts.Label } };
                 row.Code = ApplicationRows.Match(row.Parts.Key);
+            }
+
+            // A label no row's words name, wrapped from lines above ("1.申请人无正当理由逾公不补正、行政机" over
+            // "关不再处理其政府信息公开申请  0 0 …"): a warning that places it quotes it whole, from the line that starts it.
+            if (row.Code is null && row.Group is null && parts.Label.Length > 0 && loose.FindLastIndex(l => StartsRow(l.Label)) is >= 0 and var first)
+            {
+                row = row with { Shown = string.Concat(loose.Skip(first).Select(l => l.Label.Trim())) + parts.Label.Trim() };
             }
 
             loose.Clear();
@@ -587,7 +597,7 @@ internal sealed partial class ReportExtractor
                 row.Code = category.Code;
                 row.Placed = true;
                 taken.Add(category.Code);
-                _findings.Add(Misprinted(row.Parts.Label.Trim(), category));
+                _findings.Add(Misprinted((row.Shown ?? row.Parts.Label).Trim(), category));
             }
         }
     }
