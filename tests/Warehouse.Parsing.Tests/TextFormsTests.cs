@@ -428,8 +428,12 @@ public sealed partial class TextFormsTests
     [InlineData("      442\n行政许可         396               278")]
     // One space from the row's first number: it may be that number's wrapped start.
     [InlineData("                 442\n行政许可         396               278")]
-    // Under a number of the line above: it may be that number's wrapped end.
-    [InlineData("规章上年                 12\n                       442\n行政许可         396               278")]
+    // Under a line of numbers: it may be a wrapped end of that row, whose short numbers the row, once
+    // whole, would also take for its own wrapped pieces (5396, 9278).
+    [InlineData("其他事项         5                 9\n                       442\n行政许可         396               278")]
+    [InlineData("其他事项         5         7       9\n                       442\n行政许可         396               278")]
+    // Over a row followed by a line of numbers: the same, below it.
+    [InlineData("                       442\n行政许可         396               278\n其他事项         5                 9")]
     public void A_lone_number_that_could_be_another_cells_piece_is_not_moved_into_the_row(string lifted)
     {
         var text = File.ReadAllText(RealReports.File("pingtan-2020-libreoffice-layout"));

@@ -193,8 +193,13 @@ public static class PandocMarkdownRenderer
             if (blankBetween && r > 0) sb.Append('\n');
             for (var line = 0; line < Math.Max(1, rows[r].Max(c => c.Count)); line++)
             {
-                var text = string.Join(' ', rows[r].Select((c, k) => (line < c.Count ? c[line] : "") is var t ? t + new string(' ', widths[k] - BoxDrawRenderer.Width(t)) : ""));
-                sb.Append("  ").Append(text.TrimEnd()).Append('\n');
+                string Padded(List<string> cell, int k)
+                {
+                    var t = line < cell.Count ? cell[line] : "";
+                    return t + new string(' ', widths[k] - BoxDrawRenderer.Width(t));
+                }
+
+                sb.Append("  ").Append(string.Join(' ', rows[r].Select(Padded)).TrimEnd()).Append('\n');
             }
         }
 

@@ -12,7 +12,9 @@ namespace Warehouse.Parsing.Text;
 /// <item>its line holds that number (or a mark for none: "-", "/", "无") alone, indented (a cell's place, not a paragraph), right above the row;</item>
 /// <item>the row is a label then numbers in columns, and the number stands over the row's blank space,
 /// two characters clear of every number of the row and of the label as drawn (a CJK character two wide);</item>
-/// <item>it overlaps no number of the line above it (it is no wrapped end of that row's cell);</item>
+/// <item>the line above it and the line below the row hold no digit (blank lines or headings, as an office
+/// suite's print sets them): a number there could make it another row's wrapped end, or be taken for
+/// the row's own wrapped pieces once the row is whole;</item>
 /// <item>within eight lines a line of the same table holds one column more than the row: a fellow row of
 /// a label and that many numbers, or the header (a label and that many column headings).</item>
 /// </list>
@@ -61,8 +63,11 @@ internal static partial class CellsAboveRows
         // it is drawn (a CJK character two columns wide): pdftotext sets each in one, so a number under
         // the label's second half stands in its first columns after it.
         if (start < row[0].Start + row[0].Text.Sum(PlainTextLayout.DisplayWidth) + 2 || row.Skip(1).Any(s => start < s.Start + s.Text.Length + 2 && s.Start < end + 2)) return null;
-        // No wrapped end of the line above: that line has no number over it.
-        if (i > 0 && Segments(lines[i - 1]).Any(s => s.Text.Any(char.IsAsciiDigit) && start <= s.Start + s.Text.Length && s.Start <= end)) return null;
+        // Nothing around that could be another row's cells: the line above the number and the line below the
+        // row hold no digit (blank, or a heading). The number could otherwise be a wrapped end of the row
+        // above, and with three cells the row would take a neighbour's short numbers as its wrapped pieces
+        // (WrappedNumbers): "其他事项  5  9" over it read as 5396 and 9278.
+        if ((i > 0 && lines[i - 1].AsSpan().IndexOfAnyInRange('0', '9') >= 0) || (i + 2 < lines.Length && lines[i + 2].AsSpan().IndexOfAnyInRange('0', '9') >= 0)) return null;
 
         var columns = row.Count; // the row's numbers and the lone one
         var fellow = false;
