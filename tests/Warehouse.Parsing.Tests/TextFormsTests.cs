@@ -408,6 +408,44 @@ public sealed partial class TextFormsTests
             && f.Message.StartsWith("表三中的行「1.申请人无正当理由逾公不补正、行政机关不再处理", StringComparison.Ordinal) && f.Message.Contains("读作表三「（六）其他处理 1.申请人无正当理由逾期不补正", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Pandocs_multiline_table_under_a_header_is_joined_and_a_simple_table_is_left_as_it_is()
+    {
+        // pandoc 2.17 -t markdown of two tables with <th>: the first has a <br> in a label (a multiline table
+        // between full-width rules), the second none (a simple table, which no rule closes).
+        const string Markdown = """
+              -----------------------------------------------------------------------
+              信息内容                            本年制发件数
+              ----------------------------------- -----------------------------------
+              规章                                0
+
+              行政规范性\                         62
+              文件
+              -----------------------------------------------------------------------
+
+            二、主动公开
+
+              信息内容              本年处理决定数量
+              --------------------- ------------------
+              行政许可              45
+
+            三、收到和处理
+
+              -------- ------
+              行政处罚 12
+              -------- ------
+            """;
+        var blocks = Text.PlainTextLayout.Read(Markdown).Blocks;
+        var rows = blocks.OfType<Documents.TableRow>().Select(r => string.Join("|", r.Cells)).ToList();
+        rows.ShouldBe(["信息内容|本年制发件数", "规章|0", "行政规范性文件|62"]);
+        // The simple table's rule is not taken for the opening of the next table, another table's rule: the
+        // heading between them stays prose, and so do the simple tables' rows.
+        var prose = blocks.OfType<Documents.Paragraph>().Select(p => p.Text).ToList();
+        prose.ShouldContain("二、主动公开");
+        prose.ShouldContain("三、收到和处理");
+        prose.ShouldContain(t => t.StartsWith("行政许可", StringComparison.Ordinal));
+    }
+
     // LibreOffice's print of the 2020 page through pdftotext -layout sets 行政许可's 本年增/减 a line above its row.
     private const string LiftedCell = "                       442\n行政许可         396               278";
 

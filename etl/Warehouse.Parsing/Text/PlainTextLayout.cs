@@ -267,6 +267,10 @@ public static partial class PlainTextLayout
         }
 
         if (end >= lines.Length || end >= rule + 2000) return null;
+        // pandoc closes the table with the rule it opened with (headerless) or a full-width one (under a header).
+        // Another rule is the next table's: a simple table with a header has no closing rule, and its end is a
+        // blank line; the text down to the next table is no row of it.
+        if (start < rule ? !FullRule().IsMatch(lines[end]) : !DashRuns(lines[end]).SequenceEqual(columns)) return null;
         if (start < rule && !Enumerable.Range(start + 1, rule - start - 1).All(h => FitsColumns(lines[h], columns))) return null;
 
         var rows = new List<string>();
