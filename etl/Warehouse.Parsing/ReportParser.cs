@@ -35,8 +35,8 @@ public sealed class ReportParser(RegionResolver regions)
             return kind switch
             {
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
-                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false))), options, gridExact: false),
-                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true))), options, gridExact: true),
+                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false)))), options, gridExact: false),
+                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true)))), options, gridExact: true),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
                 DocumentKind.OtherZip => ParseResult.Reject(OtherZip(bytes)),

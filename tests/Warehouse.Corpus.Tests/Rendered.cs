@@ -42,7 +42,8 @@ internal static class Rendered
         layout = Page(layout, bytes);
         var text = layout switch
         {
-            Layouts.TextStream => StreamText(bytes),
+            // One crawler text in ten is typed full-width ("２０２２年"): a reader reads its digits as digits.
+            Layouts.TextStream => new string(StreamText(bytes).Select(c => c is >= '０' and <= '９' ? (char)(c - 0xFEE0) : c).ToArray()),
             Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc or Layouts.MarkdownOcr => Encoding.UTF8.GetString(bytes),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),

@@ -9,7 +9,8 @@ namespace Warehouse.Parsing.Tests;
 /// <summary>
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
-/// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out):
+/// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out,
+/// digits typed full-width):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -37,6 +38,7 @@ public sealed partial class RealMutationTests
         OcrDigit,
         WordHeading,
         DropHeading,
+        WideDigits,
     }
 
     [Fact]
@@ -94,6 +96,7 @@ public sealed partial class RealMutationTests
         Damage.OcrDigit => OcrDigit(text, rng, html),
         Damage.WordHeading => WordHeading(text, rng),
         Damage.DropHeading => DropHeading(text, rng),
+        Damage.WideDigits => WideDigits(text, rng, html),
         _ => Footer(text, rng, html),
     };
 
@@ -188,6 +191,22 @@ public sealed partial class RealMutationTests
         var at = digits[rng.Next(digits.Count)];
         var letter = text[at] == '0' ? 'O' : "lI"[rng.Next(2)];
         return text[..at] + letter + text[(at + 1)..];
+    }
+
+    // Digits typed full-width ("７１　３　０", "９１１６．３６"), as some offices type a table's numbers: every
+    // digit of the document, or one row's. In a page only the text between tags, never an attribute.
+    private static string WideDigits(string text, Random rng, bool html)
+    {
+        static string Widen(string s) => string.Concat(s.Select(c => char.IsAsciiDigit(c) ? (char)(c + 0xFEE0) : c == '.' ? '．' : c));
+        if (rng.Next(2) == 0)
+        {
+            return html ? Regex.Replace(text, @"(?<=>)[^<]+", m => Widen(m.Value)) : Widen(text);
+        }
+
+        var rows = (html ? CellNumber() : NumberRun()).Matches(text).ToList();
+        if (rows.Count == 0) return text;
+        var m = rows[rng.Next(rows.Count)];
+        return text[..m.Index] + Widen(m.Value) + text[(m.Index + m.Length)..];
     }
 
     private static string Wrap(string text, Random rng, bool html)

@@ -75,8 +75,23 @@ public static class TextStreamRenderer
 
         if (rng.NextDouble() < 0.7) sb.Append(" 附件下载");
         sb.Append('\n');
-        return new Printed(sb.ToString(), rows, table3);
+        // One page in ten typed full-width throughout ("７１３００００７４", "９１１６．３６"), as some offices type:
+        // the pieces stay in ASCII, the values they stand for.
+        var text = sb.ToString();
+        if (rng.NextDouble() < 0.1) text = FullWidth(text);
+        return new Printed(text, rows, table3);
     }
+
+    private static string FullWidth(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var ch = source[i];
+            span[i] = char.IsAsciiDigit(ch) ? (char)(ch + 0xFEE0)
+                : ch == '.' && i > 0 && i + 1 < source.Length && char.IsAsciiDigit(source[i - 1]) && char.IsAsciiDigit(source[i + 1]) ? '．'
+                : ch;
+        }
+    });
 
     private static void WriteTable(StringBuilder sb, Grid grid, Random rng, IReadOnlySet<string> keep, double spaceRate, Dictionary<string, IReadOnlyList<Piece>> rows, List<string> table3)
     {

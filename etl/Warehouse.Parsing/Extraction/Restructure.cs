@@ -16,6 +16,7 @@ internal static partial class Restructure
     public static IReadOnlyList<Block> Apply(IReadOnlyList<Block> blocks, bool glyphsChecked = false)
     {
         if (!glyphsChecked && AnyOdd(blocks)) blocks = blocks.Select(b => Glyphs(b) ?? b).ToList();
+        if (!glyphsChecked && AnyWideDigit(blocks)) blocks = blocks.Select(WithNarrowDigits).ToList();
         List<Block>? result = null;
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -57,6 +58,44 @@ internal static partial class Restructure
 
         return false;
     }
+
+    /// <summary>
+    /// The text with full-width digits ("０" to "９", as some offices type a table's numbers) read as ASCII
+    /// digits, and a full-width point between two digits as a point ("９１１６．３６" is 9116.36). Every
+    /// character stays in its place (one for one), so text laid out in columns keeps its columns;
+    /// other full-width forms stay, for the readers that measure or match them.
+    /// </summary>
+    public static string Digits(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uFF10', '\uFF19') < 0) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var ch = source[i];
+                span[i] = ch is >= '\uFF10' and <= '\uFF19' ? (char)(ch - 0xFEE0) : ch;
+            }
+
+            for (var i = 1; i < span.Length - 1; i++)
+            {
+                if (span[i] == '．' && char.IsAsciiDigit(span[i - 1]) && char.IsAsciiDigit(span[i + 1])) span[i] = '.';
+            }
+        });
+    }
+
+    private static bool AnyWideDigit(IReadOnlyList<Block> blocks) => blocks.Any(b => b switch
+    {
+        Paragraph p => p.Text.AsSpan().IndexOfAnyInRange('\uFF10', '\uFF19') >= 0,
+        TableRow r => r.Cells.Any(c => c.AsSpan().IndexOfAnyInRange('\uFF10', '\uFF19') >= 0),
+        _ => false,
+    });
+
+    private static Block WithNarrowDigits(Block block) => block switch
+    {
+        Paragraph p => new Paragraph(Digits(p.Text)),
+        TableRow r => r with { Cells = r.Cells.Select(Digits).ToList() },
+        _ => block,
+    };
 
     /// <summary>The text with Kangxi radicals and compatibility ideographs read as the characters they stand for.</summary>
     public static string Glyphs(string text) => Odd(text) ? Unify(text) : text;
