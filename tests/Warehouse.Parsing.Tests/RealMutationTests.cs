@@ -10,7 +10,7 @@ namespace Warehouse.Parsing.Tests;
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
 /// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out,
-/// digits typed full-width):
+/// digits typed full-width, items numbered "2）"):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -39,6 +39,7 @@ public sealed partial class RealMutationTests
         WordHeading,
         DropHeading,
         WideDigits,
+        ClosedNumbering,
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed partial class RealMutationTests
         Damage.WordHeading => WordHeading(text, rng),
         Damage.DropHeading => DropHeading(text, rng),
         Damage.WideDigits => WideDigits(text, rng, html),
+        Damage.ClosedNumbering => ClosedNumbering().Replace(text, rng.Next(2) == 0 ? "$1）" : "$1)"),
         _ => Footer(text, rng, html),
     };
 
@@ -242,6 +244,10 @@ public sealed partial class RealMutationTests
         var found = Labels.Select(l => (At: text.IndexOf(l, StringComparison.Ordinal), Label: l)).Where(x => x.At >= 0).ToList();
         return found.Count == 0 ? (-1, "") : found[rng.Next(found.Count)];
     }
+
+    // "2.重复申请" → "2）重复申请" or "2)重复申请": every item numbered with a closing parenthesis alone.
+    [GeneratedRegex(@"(?<![0-9.])([1-8])\.(?=[\u4e00-\u9fff“])")]
+    private static partial Regex ClosedNumbering();
 
     [GeneratedRegex(@"(?<![\d.])\d+(?:[ \t]+\d+){2,}")]
     private static partial Regex NumberRun();

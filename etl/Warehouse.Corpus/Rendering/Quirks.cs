@@ -225,12 +225,13 @@ public sealed record Quirks
 
         if (renumber)
         {
-            var style = rng.Next(4);
+            var style = rng.Next(6);
             foreach (var c in reasons)
             {
                 var n = c.Label[0] - '0';
                 var numeral = ChineseNumerals[n - 1];
-                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", _ => $"{n}、" };
+                // "2）其他法律…", "2)其他法律…": a digit closed by a parenthesis alone, glued to the cells before it in run-together text.
+                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", 3 => $"{n}、", 4 => $"{n}）", _ => $"{n})" };
                 labels[c.Code] = number + c.Label[2..];
             }
         }

@@ -63,7 +63,7 @@ internal static partial class StreamRows
                     continue;
                 }
 
-                if (IsNumbering(text, j) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
+                if ((IsNumbering(text, j) || IsClosedNumbering(text, i, j)) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
                 {
                     // The last digit numbers the next row ("…00000002.其他法律…").
                     var number = run[..^1];
@@ -180,6 +180,17 @@ internal static partial class StreamRows
         // spaces, the row's numbers is a numbering whose label text pdftotext set on another line
         // ("提供      2.          0   0   0 …"): a number never ends in its decimal point.
         return k >= text.Length || (!IsDigit(text[k]) && !TextKey.IsSpace(text[k])) || (k > j + 1 && TextKey.Narrow(text[j]) == '.' && IsDigit(text[k]));
+    }
+
+    // "2）其他法律…", "3)危及…": a digit closed by a parenthesis and then the row's words (Chinese, or the
+    // quote of "“三安全一稳定”") numbers the row, also glued to the cells before it ("00000002）其他…"). Not a
+    // number in parentheses ("（2023）"), and not one followed by digits or by nothing.
+    private static bool IsClosedNumbering(string text, int i, int j)
+    {
+        if (j >= text.Length || TextKey.Narrow(text[j]) != ')' || (i > 0 && TextKey.Narrow(text[i - 1]) == '(')) return false;
+        var k = j + 1;
+        if (k < text.Length && text[k] == ' ') k++;
+        return k < text.Length && text[k] is >= '\u4e00' and <= '\u9fff' or '“' or '"';
     }
 
     // "（1）属于国家秘密": the digit is the row's number.
