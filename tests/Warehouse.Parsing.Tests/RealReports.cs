@@ -104,6 +104,9 @@ internal static class RealReports
             {
                 if (ad.ContainsKey(item)) cells[$"ad.{item}"] = ad[item];
             }
+
+            // The 2019 template's own columns (上一年项目数量, 本年增/减, …), as "ad.2019.licensing.change".
+            if (ad["template_2019_columns"] is JsonObject columns2019) foreach (var (m, v) in columns2019) cells[$"ad.2019.{m}"] = v;
         }
 
         foreach (var (table, prefix) in new[] { ("applications", "app"), ("review_litigation", "rl") })

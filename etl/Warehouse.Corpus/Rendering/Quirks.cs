@@ -225,13 +225,14 @@ public sealed record Quirks
 
         if (renumber)
         {
-            var style = rng.Next(6);
+            var style = rng.Next(7);
             foreach (var c in reasons)
             {
                 var n = c.Label[0] - '0';
                 var numeral = ChineseNumerals[n - 1];
-                // "2）其他法律…", "2)其他法律…": a digit closed by a parenthesis alone, glued to the cells before it in run-together text.
-                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", 3 => $"{n}、", 4 => $"{n}）", _ => $"{n})" };
+                // "2）其他法律…", "2)其他法律…": a digit closed by a parenthesis alone, glued to the cells before it in
+                // run-together text; "②其他法律…": a circled number.
+                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", 3 => $"{n}、", 4 => $"{n}）", 5 => $"{n})", _ => ((char)('①' + n - 1)).ToString() };
                 labels[c.Code] = number + c.Label[2..];
             }
         }

@@ -14,7 +14,7 @@ internal static partial class RowNumbering
     /// </summary>
     public static bool IsAlone(string text) => Alone().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d)|\d\s*[)）](?=\s?[\u4e00-\u9fff“""]))")]
+    [GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d)|\d\s*[)）](?=\s?[\u4e00-\u9fff“""])|[①-⑳])")]
     private static partial Regex Opening();
 
     [GeneratedRegex(@"^\d{1,2}\s*[.．、)）]$")]
