@@ -169,7 +169,7 @@ public sealed class QuirkTests
     {
         var quirks = In(Layouts.TextTab);
         var reports = Reports.Zip(quirks).ToList();
-        static bool Renumbered(string label) => Regex.IsMatch(label, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]）|[1-8]\)|[①-⑧])");
+        static bool Renumbered(string label) => Regex.IsMatch(label, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]）|[1-8]\)|[①-⑧]|[1-8]，)");
         var renumbered = Share(quirks, q => q.Labels.Values.Count(Renumbered) >= 3);
         var spaced = Share(quirks, q => q.Labels.Values.Any(l => l.Contains(' ', StringComparison.Ordinal)));
         var misprinted = Share(reports, x => x.Second.Labels.Any(kv => Misprinted(kv.Key, kv.Value)));
@@ -191,7 +191,7 @@ public sealed class QuirkTests
     {
         var words = DisposalCategories.Get(code).Label[2..];
         var printed = label.Replace(" ", "", StringComparison.Ordinal);
-        var body = Regex.Replace(printed, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]）|[1-8]\)|[①-⑧]|[1-8]\.)", "");
+        var body = Regex.Replace(printed, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]）|[1-8]\)|[①-⑧]|[1-8]，|[1-8]\.)", "");
         return body != words;
     }
 

@@ -10,7 +10,7 @@ namespace Warehouse.Parsing.Tests;
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
 /// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out,
-/// digits typed full-width, items numbered "2）" or "②"):
+/// digits typed full-width, items numbered "2）", "2，" or "②"):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -250,15 +250,17 @@ public sealed partial class RealMutationTests
         return found.Count == 0 ? (-1, "") : found[rng.Next(found.Count)];
     }
 
-    // "2.重复申请" → "2）重复申请", "2)重复申请" or "②重复申请": every item numbered with a closing parenthesis
-    // alone, or with a circled number.
+    // "2.重复申请" → "2）重复申请", "2)重复申请", "2，重复申请", "2 .重复申请" or "②重复申请": every item numbered
+    // with a closing parenthesis alone, a comma for the point, the point a space away, or a circled number.
     private static string Renumber(string text, Random rng)
     {
-        var style = rng.Next(3);
+        var style = rng.Next(5);
         return ItemNumber().Replace(text, m => style switch
         {
             0 => m.Groups[1].Value + "）",
             1 => m.Groups[1].Value + ")",
+            2 => m.Groups[1].Value + "，",
+            3 => m.Groups[1].Value + " .",
             _ => ((char)('①' + m.Groups[1].Value[0] - '1')).ToString(),
         });
     }

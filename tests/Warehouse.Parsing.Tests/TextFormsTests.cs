@@ -19,8 +19,9 @@ public sealed partial class TextFormsTests
             .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
     }
 
-    // Items numbered otherwise than "2.": with a closing parenthesis alone, which pdftotext -layout and w3m text
-    // read as a cell (the row's 总计 became the next row's number), or with a circled number, which opened no row.
+    // Items numbered otherwise than "2.": with a closing parenthesis alone, a comma for the point or the point a
+    // space away, which pdftotext -layout and w3m text read as a cell (the row's 总计 became the next row's
+    // number), or with a circled number, which opened no row.
     [Theory]
     [InlineData("hongze-2024-layout", "$1）")]
     [InlineData("hongze-2024-layout", "$1)")]
@@ -28,6 +29,10 @@ public sealed partial class TextFormsTests
     [InlineData("pingtan-2020-libreoffice-layout", "$1）")]
     [InlineData("pingtan-2020-libreoffice-layout", "circled")]
     [InlineData("pingtan-2022", "$1）")]
+    [InlineData("hongze-2024-layout", "$1，")]
+    [InlineData("pingtan-2024-w3m", "$1，")]
+    [InlineData("pingtan-2020-libreoffice-layout", "$1 .")]
+    [InlineData("pingtan-2024-w3m", "$1 、")]
     public void Items_numbered_with_a_parenthesis_or_a_circled_number_read_like_the_fixture(string fixture, string numbering)
     {
         var text = File.ReadAllText(RealReports.File(fixture));

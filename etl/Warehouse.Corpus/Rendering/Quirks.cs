@@ -225,14 +225,14 @@ public sealed record Quirks
 
         if (renumber)
         {
-            var style = rng.Next(7);
+            var style = rng.Next(8);
             foreach (var c in reasons)
             {
                 var n = c.Label[0] - '0';
                 var numeral = ChineseNumerals[n - 1];
                 // "2）其他法律…", "2)其他法律…": a digit closed by a parenthesis alone, glued to the cells before it in
-                // run-together text; "②其他法律…": a circled number.
-                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", 3 => $"{n}、", 4 => $"{n}）", 5 => $"{n})", _ => ((char)('①' + n - 1)).ToString() };
+                // run-together text; "②其他法律…": a circled number; "2，其他法律…": a comma typed for the point.
+                var number = style switch { 0 => $"（{numeral}）", 1 => $"{numeral}、", 2 => $"({n})", 3 => $"{n}、", 4 => $"{n}）", 5 => $"{n})", 6 => ((char)('①' + n - 1)).ToString(), _ => $"{n}，" };
                 labels[c.Code] = number + c.Label[2..];
             }
         }

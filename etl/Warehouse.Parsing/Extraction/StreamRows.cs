@@ -49,6 +49,15 @@ internal static partial class StreamRows
         while (i < text.Length)
         {
             var ch = text[i];
+            if (data.Count == 0 && (label.Length == 0 || label[^1] == ' ') && OpensLabel(text, i))
+            {
+                // "1，属于国家秘密  0 0 …", "1 .属于…": a digit that opens the line, or follows a piece of a
+                // group's label ("其他处 2，申请人…"), numbers the row's label.
+                label.Append(ch);
+                i++;
+                continue;
+            }
+
             if (IsDigit(ch) && !IsNumberingInParentheses(text, i) && !(i > 0 && text[i - 1] is '第'))
             {
                 var j = ScanNumber(text, i);
@@ -63,7 +72,7 @@ internal static partial class StreamRows
                     continue;
                 }
 
-                if ((IsNumbering(text, j) || IsClosedNumbering(text, i, j)) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
+                if ((IsNumbering(text, j) || IsClosedNumbering(text, i, j) || IsCommaNumbering(text, j)) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
                 {
                     // The last digit numbers the next row ("…00000002.其他法律…").
                     var number = run[..^1];
@@ -191,6 +200,37 @@ internal static partial class StreamRows
         var k = j + 1;
         if (k < text.Length && text[k] == ' ') k++;
         return k < text.Length && text[k] is >= '\u4e00' and <= '\u9fff' or '“' or '"';
+    }
+
+    // A digit 1 to 9 alone that opens a label, with a comma or colon typed for its point ("1，属于国家秘密",
+    // "1,属于…", "1：属于…"), either a space away ("1 .属于…", "3 ，其他"), and then Chinese words:
+    // the numbering of the row's label, never a cell (a cell stands apart from the label, right of it).
+    // A digit glued to Chinese without these ("行政强制 5第二十条…") is a cell of run-together text.
+    private static bool OpensLabel(string text, int i)
+    {
+        if (TextKey.Narrow(text[i]) is < '1' or > '9' || (i + 1 < text.Length && IsDigit(text[i + 1]))) return false;
+        var k = i + 1;
+        if (k + 1 < text.Length && text[k] == ' ' && TextKey.Narrow(text[k + 1]) is '.' or '、' or ',' or ':') k += 2;
+        else if (k < text.Length && TextKey.Narrow(text[k]) is ',' or '，' or ':') k++;
+        else return false;
+        if (k < text.Length && text[k] == ' ') k++;
+        return k < text.Length && text[k] is >= '\u4e00' and <= '\u9fff';
+    }
+
+    // The first two characters of each numbered reason's words in table 三 ("属于", "其他", "危及", "申请"…).
+    private static readonly HashSet<string> ReasonStarts = Warehouse.Core.DisposalCategories.All
+        .Where(c => c.Label.Length > 4 && char.IsAsciiDigit(c.Label[0]) && c.Label[1] == '.')
+        .Select(c => c.Label.Substring(2, 2)).ToHashSet(StringComparer.Ordinal);
+
+    // "…004037142，申请人逾期未按…": a comma or colon typed for the numbering's point, glued to the cells
+    // before it, and then the words a reason of table 三 starts with. Only those words: a count and a
+    // comma in a sentence ("共17，其中…") stay a count.
+    private static bool IsCommaNumbering(string text, int j)
+    {
+        if (j >= text.Length || TextKey.Narrow(text[j]) is not (',' or '，' or ':')) return false;
+        var k = j + 1;
+        if (k < text.Length && text[k] == ' ') k++;
+        return k + 2 <= text.Length && ReasonStarts.Contains(text.Substring(k, 2));
     }
 
     // "（1）属于国家秘密": the digit is the row's number.

@@ -559,6 +559,6 @@ internal static partial class UnruledTables
     [GeneratedRegex(@"^\d+$")]
     private static partial Regex PlainDigits();
 
-    [GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[0-9０-９]\s*[)）](?=\s?[\u4e00-\u9fff“]))")]
+    [GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[0-9０-９]\s*[)）](?=\s?[\u4e00-\u9fff“])|[0-9０-９]\s?[，,:：](?=\s?[\u4e00-\u9fff]))")]
     private static partial Regex ItemNumbering();
 }
