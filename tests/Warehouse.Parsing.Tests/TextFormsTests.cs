@@ -44,6 +44,19 @@ public sealed partial class TextFormsTests
     [GeneratedRegex(@"(?<![0-9.])([1-8])\.(?=[\u4e00-\u9fff“])")]
     private static partial Regex ItemNumber();
 
+    // Text saved from a web page pads with no-break spaces (&nbsp;): in LibreOffice's -layout print of 2020 the
+    // "7" set above its row was appended to 行政许可 as its 处理决定数量, silently wrong, as no run of spaces
+    // showed the row's numbers in columns.
+    [Theory]
+    [InlineData("pingtan-2020-libreoffice-layout")]
+    [InlineData("hongze-2024-layout")]
+    [InlineData("pingtan-2024-w3m")]
+    public void Text_padded_with_no_break_spaces_reads_like_the_fixture(string fixture)
+    {
+        var text = File.ReadAllText(RealReports.File(fixture));
+        ShouldReadLikeTheFixture(text.Replace(' ', '\u00a0'), fixture);
+    }
+
     [Fact]
     public void Kangxi_radicals_and_compatibility_ideographs_read_as_the_characters_they_stand_for()
     {

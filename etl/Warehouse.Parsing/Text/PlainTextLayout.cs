@@ -16,6 +16,9 @@ public static partial class PlainTextLayout
 
     public static ReportDocument Read(string text)
     {
+        // Text copied or saved from a web page keeps its &nbsp; padding as U+00A0 ("行政许可\u00a0\u00a0396"): a
+        // space one column wide like any other, so the runs between cells stay runs of spaces.
+        if (text.Contains('\u00a0', StringComparison.Ordinal)) text = text.Replace('\u00a0', ' ');
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
