@@ -252,18 +252,11 @@ public sealed partial class RealMutationTests
 
     // "2.重复申请" → "2）重复申请", "2)重复申请", "2，重复申请", "2 .重复申请" or "②重复申请": every item numbered
     // with a closing parenthesis alone, a comma for the point, the point a space away, or a circled number.
-    private static string Renumber(string text, Random rng)
-    {
-        var style = rng.Next(5);
-        return ItemNumber().Replace(text, m => style switch
-        {
-            0 => m.Groups[1].Value + "）",
-            1 => m.Groups[1].Value + ")",
-            2 => m.Groups[1].Value + "，",
-            3 => m.Groups[1].Value + " .",
-            _ => ((char)('①' + m.Groups[1].Value[0] - '1')).ToString(),
-        });
-    }
+    private static string Renumber(string text, Random rng) => Renumber(text, new[] { "）", ")", "，", " .", "circled" }[rng.Next(5)]);
+
+    /// <summary>Every item's numbering "2." of <paramref name="text"/> as "2" and <paramref name="point"/>, or as "②" for "circled".</summary>
+    public static string Renumber(string text, string point) =>
+        ItemNumber().Replace(text, m => point == "circled" ? ((char)('①' + m.Groups[1].Value[0] - '1')).ToString() : m.Groups[1].Value + point);
 
     [GeneratedRegex(@"(?<![0-9.])([1-8])\.(?=[\u4e00-\u9fff“])")]
     private static partial Regex ItemNumber();
