@@ -66,7 +66,8 @@ public sealed class LayoutTests
             if (g.Items == ItemsStatement.Total)
             {
                 var n = g.ItemsFigure;
-                (text.Contains($" {n} 条", StringComparison.Ordinal) || text.Contains($" {n.ToString("N0", CultureInfo.InvariantCulture)} 条", StringComparison.Ordinal))
+                // " 2041 条", or "2041条" where an OCR tool set it as a formula ("$2 0 4 1$": Rendered.PlainText).
+                (Regex.IsMatch(text, $@"(?<![\d,]) ?{n} ?条") || text.Contains($" {n.ToString("N0", CultureInfo.InvariantCulture)} 条", StringComparison.Ordinal))
                     .ShouldBeTrue($"{because}: the total {n} is stated");
             }
             else

@@ -259,6 +259,9 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => t.Contains("</table>\n\n<table><tr><td rowspan=\"", StringComparison.Ordinal) && Regex.IsMatch(t, @"</table>\n\n<table><tr><td rowspan=""\d+""></td>"), "a merged label cut");
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n!\[\]\(images/[0-9a-f]{64}\.jpg\)\n\n\d{4}年\d{1,2}月\d{1,2}日"), "the seal above the date");
         texts.ShouldContain(t => t.Contains("<td>O</td>", StringComparison.Ordinal), "a zero read as the letter O");
+        // Numbers of the prose as inline formulas, spaced digits, a space around: "发布各类信息 $2 0 4 1$ 条"; never in a table.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"[^\n ] \$\d(?: \d)+\$ [^\n ]"), "a number of the prose as an inline formula");
+        texts.ShouldAllBe(t => !Regex.IsMatch(t, @"<td[^>]*>[^<]*\$"), "no formula in a table");
         // A paragraph cut where the page ended: a line that stops inside a sentence.
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^#<!\n]{20,}[^。：；\n]\n\n[^#<!（\n]"), "a paragraph cut by the page");
     }

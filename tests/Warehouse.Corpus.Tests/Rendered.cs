@@ -14,6 +14,7 @@ internal static class Rendered
     private static readonly System.Text.RegularExpressions.Regex PageFoot = new(@"^-\d+-$");
 
     private static readonly System.Text.RegularExpressions.Regex PrintFurniture = new(@"^(\d{1,4}/\d{1,2}/\d{1,4},? \d{1,2}:\d\d|(https?|file):// ?\S+ \d+/\d+$)");
+    private static readonly System.Text.RegularExpressions.Regex InlineFormula = new(@" ?\$(\d(?: \d)*)\$ ?");
 
     public static IEnumerable<(GeneratedReport Generated, byte[] Bytes)> In(string layout) =>
         Of(layout).Select(x => (x.Generated, x.Rendition.Bytes));
@@ -44,7 +45,9 @@ internal static class Rendered
         {
             // One crawler text in ten is typed full-width ("２０２２年"): a reader reads its digits as digits.
             Layouts.TextStream => new string(StreamText(bytes).Select(c => c is >= '０' and <= '９' ? (char)(c - 0xFEE0) : c).ToArray()),
-            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc or Layouts.MarkdownOcr => Encoding.UTF8.GetString(bytes),
+            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
+            // An OCR tool sets some numbers of the prose as formulas, a space around ("申请 $1 5$ 件"): a reader reads the number ("申请15件").
+            Layouts.MarkdownOcr => InlineFormula.Replace(Encoding.UTF8.GetString(bytes), m => m.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal)),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
             // "-3-" at the foot of each page may fall inside a paragraph: the reader skips it.

@@ -54,6 +54,81 @@ public sealed partial class TextFormsTests
         ShouldReadLikeTheFixture(text.Replace(' ', '\u00a0'), fixture);
     }
 
+    // Text typed in Word pads with ideographic spaces (U+3000), one for each space of the print: LibreOffice's
+    // -layout print of 2020 so padded read 行政许可's 处理决定数量 as 7, silently wrong (the "7" set above the
+    // row below was appended to it), as no run of spaces showed the row's numbers in columns.
+    [Theory]
+    [InlineData("pingtan-2020-libreoffice-layout")]
+    [InlineData("hongze-2024-layout")]
+    [InlineData("huaian-2024-layout")]
+    [InlineData("pingtan-2024-w3m")]
+    public void Text_padded_with_ideographic_spaces_reads_like_the_fixture(string fixture)
+    {
+        var text = File.ReadAllText(RealReports.File(fixture));
+        ShouldReadLikeTheFixture(text.Replace("  ", "\u3000\u3000", StringComparison.Ordinal), fixture);
+    }
+
+    // Each run of spaces between cells typed as one ideographic space, or as a tab: the columns are gone, so a
+    // number alone on a line between two short rows of table 二 ("442" over 行政许可 396 278, "7" over
+    // 其他对外管理服务事项 10 105) belongs to either. Neither row takes it: both are null with an error, never
+    // 行政许可 read as 396, 278, 7.
+    [Theory]
+    [InlineData("\u3000")]
+    [InlineData("\t")]
+    public void A_lone_number_between_rows_whose_columns_are_lost_joins_neither(string gap)
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2020-libreoffice-layout"));
+        var squeezed = Regex.Replace(text, @"(?<=\S) {2,}(?=\S)", gap);
+        squeezed.ShouldContain($"行政许可{gap}396{gap}278");
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(squeezed), "squeezed");
+        reading.Parse.Rejection.ShouldBeNull();
+        reading.Cells["ad.licensing"].ShouldBeNull();
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.StartsWith("表二「行政许可」", StringComparison.Ordinal));
+        var baseline = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2020-libreoffice-layout")), "pingtan-2020-libreoffice-layout");
+        reading.Cells.Where(kv => kv.Value is not null && !RealReports.Same(kv.Value, baseline.Cells.GetValueOrDefault(kv.Key)))
+            .Select(kv => $"{kv.Key}: {kv.Value!.ToJsonString()} (expected {baseline.Cells.GetValueOrDefault(kv.Key)?.ToJsonString()})").ShouldBeEmpty();
+    }
+
+    // Markdown of an OCR tool that detects formulas (MinerU) sets plain numbers as inline LaTeX with a space
+    // between each digit ("共发布各类信息 $2 0 4 1$ 条", "关于 $2 0 1 9$ 年度"), and a circled number as
+    // "$\textcircled{2}$". Before, the title's year was lost and the report refused ("no agency name").
+    [Theory]
+    [InlineData("pingtan-2021")]
+    [InlineData("pingtan-2022")]
+    [InlineData("pingtan-2023")]
+    public void Numbers_set_as_inline_formulas_read_like_the_fixture(string fixture)
+    {
+        var text = File.ReadAllText(RealReports.File(fixture));
+        var formulas = AsInlineFormulas(text);
+        formulas.ShouldContain("$2 0 2");
+        ShouldReadLikeTheFixture(formulas, fixture);
+    }
+
+    [Theory]
+    [InlineData("共发布各类信息 $2 0 4 1$ 条", "共发布各类信息 2041 条")]
+    [InlineData("关于$2 0 1 9$年度", "关于2019年度")]
+    [InlineData("采购总金额 $1 3 5 7 5 . 3 9$ 万元", "采购总金额 13575.39 万元")]
+    [InlineData("增长 $9 5 \\%$", "增长 95%")]
+    [InlineData("$\\mathbf{1 2}$ 件", "12 件")]
+    [InlineData("$\\textcircled{2}$ 重复申请", "② 重复申请")]
+    // More than a number: left as written.
+    [InlineData("$x + 1$ 与 $\\frac{1}{2}$", "$x + 1$ 与 $\\frac{1}{2}$")]
+    [InlineData("$$1 2$$", "$$1 2$$")]
+    public void An_inline_formula_that_is_a_number_is_that_number(string text, string expected) =>
+        Warehouse.Parsing.Text.InlineMath.Apply(text).ShouldBe(expected);
+
+    // Every number of two digits or more outside a table, and each circled number, as MinerU sets some of them.
+    private static string AsInlineFormulas(string text)
+    {
+        var parts = Regex.Split(text, @"(<table.*?</table>)", RegexOptions.Singleline);
+        for (var i = 0; i < parts.Length; i += 2)
+        {
+            parts[i] = Regex.Replace(parts[i], @"(?<![0-9〔（(#.,:;=""'/\-_a-zA-Z])\d{2,}(?![0-9号〕.,:;""'/\-_a-zA-Z%])", m => "$" + string.Join(' ', m.Value.ToCharArray()) + "$");
+        }
+
+        return string.Concat(parts);
+    }
+
     [Fact]
     public void Kangxi_radicals_and_compatibility_ideographs_read_as_the_characters_they_stand_for()
     {

@@ -437,10 +437,11 @@ internal sealed partial class ReportExtractor
     {
         var rows = new List<(int Index, RowParts Parts)>(Math.Max(0, to - from));
         // Text with one number per line ("二、上年结转…\n0\n0\n…"): the numbers join the row above.
-        // With columnsEndRow (table 二, whose cells no rule ties), a row whose own line sets its numbers
-        // in columns ("行政许可         396               278", pdftotext -layout, runs of spaces between
-        // its cells) takes none: a number alone on the next line stands in some row's empty column
-        // (set higher or lower than its row), not after this row's last cell. Table 三's wrapped and
+        // With columnsEndRow (table 二, whose cells no rule ties), a row whose own line holds two numbers
+        // or more ("行政许可         396               278", pdftotext -layout; or "行政许可 396 278", its
+        // gaps typed as one ideographic space or a tab) takes none: a number alone on the next line
+        // stands in some row's empty column (set higher or lower than its row), not after this row's
+        // last cell, and once the columns are lost which row's cannot be told. Table 三's wrapped and
         // cut numbers below their row ("1,36" over "5件") do join it: its sums check each reading.
         var joinable = false;
         for (var i = from; i < to; i++)
@@ -464,7 +465,7 @@ internal sealed partial class ReportExtractor
                         }
 
                         rows.Add((i, parts));
-                        joinable = !columnsEndRow || parts.Data.Count <= 1 || !text.Contains("  ", StringComparison.Ordinal);
+                        joinable = !columnsEndRow || parts.Data.Count <= 1;
                     }
 
                     break;

@@ -16,9 +16,12 @@ public static partial class PlainTextLayout
 
     public static ReportDocument Read(string text)
     {
-        // Text copied or saved from a web page keeps its &nbsp; padding as U+00A0 ("行政许可\u00a0\u00a0396"): a
-        // space one column wide like any other, so the runs between cells stay runs of spaces.
+        // Text copied or saved from a web page keeps its &nbsp; padding as U+00A0 ("行政许可\u00a0\u00a0396"), and
+        // text typed in Word pads with the ideographic space U+3000 ("行政许可　　396"): each is one character of
+        // the line like any other, so as a space the runs between cells stay runs of spaces and columns stay.
         if (text.Contains('\u00a0', StringComparison.Ordinal)) text = text.Replace('\u00a0', ' ');
+        if (text.Contains('\u3000', StringComparison.Ordinal)) text = text.Replace('\u3000', ' ');
+        text = InlineMath.Apply(text);
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
