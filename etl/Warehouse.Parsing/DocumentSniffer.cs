@@ -90,7 +90,7 @@ public static class DocumentSniffer
     /// <summary>
     /// True for text that holds HTML tables and no other markup before them: the markdown of OCR tools
     /// (MinerU writes each table as one line of <c>&lt;table&gt;&lt;tr&gt;&lt;td rowspan="3"&gt;…</c>
-    /// between paragraphs of text). Its line breaks end paragraphs, which a page's HTML would run together.
+    /// between paragraphs of text, bare or as <c>&lt;html&gt;&lt;body&gt;&lt;table&gt;…&lt;/body&gt;&lt;/html&gt;</c>). Its line breaks end paragraphs, which a page's HTML would run together.
     /// </summary>
     private static bool IsTextWithHtmlTables(ReadOnlySpan<byte> bytes)
     {
@@ -100,6 +100,8 @@ public static class DocumentSniffer
         var table = IndexOfTableTag(bytes);
         if (table < 0) return false;
         var before = bytes[..table];
+        // MinerU wraps each table as a page of its own: "<html><body><table>…</table></body></html>".
+        if (before.EndsWith("<html><body>"u8)) before = before[..^"<html><body>".Length];
         for (var i = 0; i + 1 < before.Length; i++)
         {
             if (before[i] == (byte)'<' && (char.IsAsciiLetter((char)before[i + 1]) || before[i + 1] is (byte)'/' or (byte)'!' or (byte)'?')) return false;

@@ -130,6 +130,21 @@ public sealed class TitleAndDateTests
         var again = ReportParser.Default.Parse(mixed, new ParseOptions()).Report.ShouldNotBeNull();
         Warehouse.Core.ReportJson.Serialize(again, []).ShouldBe(Warehouse.Core.ReportJson.Serialize(report, []));
 
+        // MinerU's pipeline wraps each table as a page of its own ("<html><body><table>…</table></body></html>"),
+        // and its formula detection sets numbers as formulas ("# $2 0 2 3$ 年…", "$2 0 2 4$ 年1月 $1 2$ 日"). Before,
+        // the wrapper made the file a web page: its lines ran together, and the title and the date were lost.
+        // Section 一 kept short, so that a wrapped table stands in the first 2 KB, where a page's markup is looked for.
+        var shortened = System.Text.RegularExpressions.Regex.Replace(Encoding.UTF8.GetString(bytes), @"\n[345]\. [^\n]*\n", "\n");
+        var wrapped = Encoding.UTF8.GetBytes(shortened
+            .Replace("<table>", "<html><body><table>", StringComparison.Ordinal).Replace("</table>", "</table></body></html>", StringComparison.Ordinal)
+            .Replace("# 2023年", "# $2 0 2 3$ 年", StringComparison.Ordinal).Replace("2024年1月12日", "$2 0 2 4$ 年1月 $1 2$ 日", StringComparison.Ordinal));
+        wrapped.AsSpan().IndexOf("<html><body><table>"u8).ShouldBeInRange(0, 2000);
+        DocumentSniffer.Sniff(wrapped).ShouldBe(DocumentKind.Text);
+        var unwrapped = ReportParser.Default.Parse(wrapped, new ParseOptions()).Report.ShouldNotBeNull();
+        Warehouse.Core.ReportJson.Serialize(unwrapped, []).ShouldBe(Warehouse.Core.ReportJson.Serialize(ReportParser.Default.Parse(Encoding.UTF8.GetBytes(shortened), new ParseOptions()).Report!, []));
+        unwrapped.Year.ShouldBe(2023);
+        unwrapped.Published.ShouldBe(new DateOnly(2024, 1, 12));
+
         // A page is HTML even when its text comes first: a crawler's fragment with paragraphs.
         DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("赣县区商务局2023年政府信息公开工作年度报告\n<p>一、总体情况</p>\n<table><tr><td>1</td></tr></table>")).ShouldBe(DocumentKind.Html);
         DocumentSniffer.Sniff(Encoding.UTF8.GetBytes("<div>赣县区商务局</div>\n<table><tr><td>1</td></tr></table>")).ShouldBe(DocumentKind.Html);

@@ -7,7 +7,8 @@ namespace Warehouse.Corpus.Rendering;
 /// <summary>
 /// Markdown as an OCR tool writes it from a scanned or printed report (MinerU's pipeline, and the
 /// tools that copy its output): every title and section heading a "# " line, paragraphs between blank
-/// lines, each table as one line of bare HTML (<c>&lt;table&gt;&lt;tr&gt;&lt;td rowspan="3" colspan="3"&gt;…</c>)
+/// lines, each table as one line of bare HTML (<c>&lt;table&gt;&lt;tr&gt;&lt;td rowspan="3" colspan="3"&gt;…</c>,
+/// in half the documents wrapped as a page, <c>&lt;html&gt;&lt;body&gt;&lt;table&gt;…&lt;/table&gt;&lt;/body&gt;&lt;/html&gt;</c>)
 /// because pipes cannot hold merged cells, a table cut where the page ended into two tables (the second
 /// without its header; a merged label cell cut too, its second part empty), a paragraph cut the same
 /// way in the middle of a sentence, the seal above the signature's date as an image line
@@ -72,6 +73,8 @@ public static partial class OcrMarkdownRenderer
         // a space between digits and around it ("发布各类信息 $2 0 4 1$ 条").
         var text = sb.ToString();
         if (rng.NextDouble() < 0.3) text = WithInlineFormulas(text, rng);
+        // Half the documents as MinerU's pipeline writes a table: a page of its own, "<html><body><table>…</table></body></html>".
+        if (rng.NextDouble() < 0.5) text = TableHtml().Replace(text, "<html><body>$1</body></html>");
         return Encoding.UTF8.GetBytes(text);
     }
 

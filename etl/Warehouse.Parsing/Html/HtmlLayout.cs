@@ -27,7 +27,8 @@ public static class HtmlLayout
     public static ReportDocument Read(string html)
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(html));
+        // OCR markdown whose tables MinerU wraps as "<html><body><table>…" reads as a page: its inline formulas too.
+        using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(Text.InlineMath.Apply(html)));
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
         // The meta tags are gathered once for the title and the date: each walk of the page costs.
