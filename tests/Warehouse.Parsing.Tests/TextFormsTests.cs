@@ -609,6 +609,9 @@ public sealed partial class TextFormsTests
     [InlineData("pingtan-2022-chrome-layout", "pingtan-2022-portal", true)]
     [InlineData("pingtan-2020-libreoffice-layout", "pingtan-2020-portal", true)]
     [InlineData("pingtan-2025-chrome-plain", "pingtan-2025-portal", false)]
+    // pdfminer sets a page's cells column by column: "447228" (行政许可's) under table 二 (六)'s heading, before
+    // 行政处罚 and 行政强制, was read as 行政处罚's. A number before two rows' labels is nobody's.
+    [InlineData("huaian-2024-pdfminer", "huaian-2024", true)]
     public void Printed_page_as_text_is_never_silently_wrong(string name, string page, bool reviewWhole)
     {
         var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), name + ".txt")), name);

@@ -37,15 +37,18 @@ internal sealed partial class ReportExtractor
         // Text without layout may also print a sub-table's number before its label ("本年收费金额（单位：
         // 万元）" / "7545" / "行政事业性收费"): a number under headings alone waits for the label after it,
         // which takes it only when that label gets no number of its own in its sub-table.
+        // Only a label alone after it: with two rows' labels after it ("447228" / "行政处罚" / "行政强制", as pdfminer
+        // sets a page's cells column by column), the number may be either's, or another sub-table's, and is nobody's.
         RowParts? waiting = null;
         string? waitingFor = null;
+        var waitingAmbiguous = false;
 
         void EndWaiting()
         {
             if (waiting is null) return;
-            if (waitingFor is not null && !read.Items.ContainsKey(waitingFor)) read.Items[waitingFor] = (waiting.Data, []);
+            if (waitingFor is not null && !waitingAmbiguous && !read.Items.ContainsKey(waitingFor)) read.Items[waitingFor] = (waiting.Data, []);
             else Unrecognised("二", waiting);
-            (waiting, waitingFor) = (null, null);
+            (waiting, waitingFor, waitingAmbiguous) = (null, null, false);
         }
 
         var rows = CollectRows(from, to, columnsEndRow: true);
@@ -60,7 +63,11 @@ internal sealed partial class ReportExtractor
             if (!parts.HasData)
             {
                 if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) EndWaiting();
-                else if (waiting is not null && waitingFor is null) waitingFor = MatchActiveItem(parts.Key);
+                else if (waiting is not null && MatchActiveItem(parts.Key) is { } after)
+                {
+                    if (waitingFor is null) waitingFor = after;
+                    else if (after != waitingFor) waitingAmbiguous = true;
+                }
 
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
                 looseRun = parts.Key.Length <= 8 && loose.Length > 0 ? looseRun + parts.Key : parts.Key.Length <= 8 ? parts.Key : "";
