@@ -177,7 +177,49 @@ internal sealed partial class ReportExtractor
                 : $"表三中的行「{Preview(label)}」不是模板中的行，其数字未读入。Table 三 has a row with numbers whose label '{Preview(label)}' is not one of the template's; its values are not read."));
         }
 
+        ShiftedAfterOrphans(printed, found);
         return found;
+    }
+
+    /// <summary>
+    /// Text that sets some rows' numbers before their labels (PyMuPDF's <c>get_text(sort=True)</c> of a
+    /// browser's print orders blocks by their tops, and a number centred on a tall row may stand above its
+    /// label's first line): a row of seven numbers without a label, then rows each read with the numbers
+    /// after its label, then a row of the same group whose label has no numbers. Read the other way (each
+    /// label with the numbers before it) the same lines give these rows other values with the same sums,
+    /// and which way is meant cannot be told: the rows read between are unknown, each with an error.
+    /// </summary>
+    private void ShiftedAfterOrphans(List<PrintedRow> printed, FoundRows found)
+    {
+        if (_gridExact) return;
+        var order = DisposalCategories.All.Select(c => c.Code).ToList();
+        for (var i = 0; i + 1 < printed.Count; i++)
+        {
+            var orphan = printed[i];
+            if (orphan.Code is not null || orphan.Group is not null || orphan.Parts.Exact || IsColumnNumbering(orphan.Parts)
+                || orphan.Parts.Data.Count(d => CountCell.Classify(d) == CellKind.Number) != ApplicantTypes.Count) continue;
+            var chain = new List<string>();
+            for (var k = i + 1; k < printed.Count && printed[k].Code is { } code && found.Rows.ContainsKey(code) && !_unknown.Contains(code); k++)
+            {
+                if (chain.Count > 0 && order.IndexOf(code) != order.IndexOf(chain[^1]) + 1) break;
+                chain.Add(code);
+            }
+
+            if (chain.Count == 0) continue;
+            var last = DisposalCategories.Get(chain[^1]);
+            var next = order.IndexOf(last.Code) + 1;
+            if (next >= order.Count || DisposalCategories.Get(order[next]) is not { } missing || missing.Group != last.Group
+                || found.Rows.ContainsKey(missing.Code) || found.Groups.ContainsKey(missing.Group)) continue;
+            foreach (var code in chain)
+            {
+                // As a row printed twice with other numbers: no reading of it is taken, and the rules fill none in.
+                _conflicting.Add(code);
+                _unknown.Add(code);
+                _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                    $"{CellNames.ApplicationRow(code)}的数字「{Preview(found.Rows[code].Data)}」可能属于下一行：其上有一行没有标签的数字「{Preview(orphan.Parts.Data)}」，其下{CellNames.ApplicationRow(missing.Code)}没有数字，抽取时数字与标签可能错开了一行，该行的值未知。"
+                    + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: a row of numbers without a label stands above it and '{missing.Label}' has none; its values are unknown.", code));
+            }
+        }
     }
 
     /// <summary>
