@@ -643,6 +643,26 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void Rows_that_may_hold_the_next_rows_numbers_are_unknown_and_each_named()
+    {
+        // "4 0 0 0 0 0 4" without a label, then 无法提供 1 and 2 each with the numbers after its label, then 3 with none.
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2020-chrome-pymupdf-sorted")), "pingtan-2020-chrome-pymupdf-sorted");
+        foreach (var row in (string[])["unavailable_not_held", "unavailable_needs_creation"])
+        {
+            reading.Cells.Where(kv => kv.Key.StartsWith($"app.{row}.", StringComparison.Ordinal)).ShouldNotBeEmpty();
+            reading.Cells.Where(kv => kv.Key.StartsWith($"app.{row}.", StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
+            var finding = reading.Findings.Single(f => f.Rule == "cells_ambiguous" && f.Row == row);
+            finding.Severity.ShouldBe(Severity.Error);
+            finding.Message.ShouldContain("可能属于下一行");
+            finding.Message.ShouldContain("「4 0 0 0 0 0 4」");
+        }
+
+        // The rows before the label-less numbers keep their reading.
+        reading.Findings.ShouldNotContain(f => f.Rule == "cells_ambiguous" && f.Row == "denied_administrative_inquiry");
+        reading.Cells["app.denied_administrative_inquiry.0"]!.GetValue<decimal>().ShouldBe(0);
+    }
+
+    [Fact]
     public void Utf8_with_a_few_stray_bytes_is_read_as_utf8_not_as_gbk()
     {
         var text = string.Concat(Enumerable.Repeat("平潭综合实验区政府信息公开工作年度报告。", 10));
