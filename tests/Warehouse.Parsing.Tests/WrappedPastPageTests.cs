@@ -48,21 +48,28 @@ public sealed class WrappedPastPageTests
         RealReports.WrongCells(RealReports.Expected("huaian-2024"), reading).Where(w => !w.EndsWith("got null", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
-    [Fact]
-    public void Ends_that_join_their_row_two_ways_leave_it_unknown_with_both_readings_named()
+    [Theory]
+    // 二、上年结转 printed "1 1 0 0 0 0 12", its end "1" under the heading repeated at the next page's head: 11 and 1,
+    // or 1 and 11, both add up to 12. Both readings are named.
+    [InlineData("1           1", "12", "1", "按勾稽关系有 2 种接法：(11,1,0,0,0,0,12) 或 (1,11,0,0,0,0,12)")]
+    // Printed "3 0 0 0 0 0 35" with the end "4": 34 and 35, or 3 and 354, and neither adds up. The printed numbers
+    // are cut, so they are not the row's values either.
+    [InlineData("3           0", "35", "4", "但没有一种接法使六类申请人之和等于总计")]
+    public void Ends_that_join_their_row_two_ways_or_none_leave_it_unknown_with_an_error_that_says_which(
+        string first, string total, string end, string says)
     {
-        // 淮安 2024's text with 二、上年结转 printed "1 1 0 0 0 0 12" and the end "1" under the heading repeated at the
-        // next page's head: 11 and 1, or 1 and 11, both add up to 12.
+        // 淮安 2024 as pdftotext -layout gives it, its row 二、上年结转 cut at a page's foot.
         var text = File.ReadAllText(RealReports.File("huaian-2024-layout"));
         var row = "二、上年结转政府信息公开申请数量                34          0        0        0        0    0    34";
         text.ShouldContain(row);
-        text = text.Replace(row, "二、上年结转政府信息公开申请数量                1           1        0        0        0    0    12\n"
-            + "                              申请人情况\n                               自然人     1", StringComparison.Ordinal);
-        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(text), "huaian-2024-two-ways.txt");
+        text = text.Replace(row, $"二、上年结转政府信息公开申请数量                {first}        0        0        0    0    {total}\n"
+            + $"                              申请人情况\n                               自然人     {end}", StringComparison.Ordinal);
+        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(text), "huaian-2024-cut-at-page.txt");
 
         var error = reading.Findings.Single(f => f.Rule == "cells_ambiguous" && f.Row == "carried_over");
         error.Severity.ShouldBe(Severity.Error);
-        error.Message.ShouldContain("(11,1,0,0,0,0,12) 或 (1,11,0,0,0,0,12)");
+        error.Message.ShouldStartWith($"表三「二、上年结转政府信息公开申请数量」的数在窄格中折行，后半截（{end}）印在下一页表头之下");
+        error.Message.ShouldContain(says);
         reading.Parse.Report!.Applications.Row("carried_over")!.ShouldAllBe(v => v == null);
     }
 }

@@ -231,7 +231,8 @@ internal sealed partial class ReportExtractor
     /// ends, in their order, after cells of the row above is tried (never after a lone 0, which begins no
     /// number): exactly one that makes the six applicants add up to the total is taken (1561 and 2180),
     /// its joined cells derived and a warning says so; several leave the row unknown with an error naming
-    /// them. None leaves both rows as printed, the line unread (its warning) and the row's own error standing.
+    /// them. None leaves the row unknown too, with an error that says so: its printed numbers are cut. A line of
+    /// seven such numbers is a row of its own whose label is lost, and stays as printed (its warning).
     /// </summary>
     private void JoinWrappedEnds(List<PrintedRow> printed)
     {
@@ -275,6 +276,15 @@ internal sealed partial class ReportExtractor
                 var shown = Readings(readings.Select(x => x.Cells.Select(c => CountCell.ReadCount(c)).ToArray()).ToList());
                 _findings.Add(new Finding("cells_ambiguous", Severity.Error,
                     $"{where}的数在窄格中折行，后半截（{string.Join(" ", ends)}）印在下一页表头之下，按勾稽关系有 {readings.Count} 种接法：{shown}，该行的值未知。The row's numbers wrapped, their ends ({string.Join(" ", ends)}) on the next page; {readings.Count} ways of joining them add up, so its values are unknown.", code));
+            }
+            else if (ends.Count < ApplicantTypes.Count)
+            {
+                // Fewer ends than cells are no row of their own: the row's numbers are cut, and as printed they are not its values.
+                printed[r - 1] = above with { Parts = above.Parts with { Data = [] } };
+                printed[r] = tail with { Parts = tail.Parts with { Data = [] } };
+                _unknown.Add(code);
+                _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                    $"{where}的数在窄格中折行，后半截（{string.Join(" ", ends)}）印在下一页表头之下，但没有一种接法使六类申请人之和等于总计，该行的值未知。The row's numbers wrapped, their ends ({string.Join(" ", ends)}) on the next page; no way of joining them makes the row add up, so its values are unknown.", code));
             }
         }
     }

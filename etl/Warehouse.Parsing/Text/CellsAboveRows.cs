@@ -51,7 +51,7 @@ internal static partial class CellsAboveRows
     {
         // Most lines are no lone number: told by a look at the line before any allocation.
         var text = lines[i].AsSpan();
-        var indent = text.Length - text.TrimStart(' ').Length;
+        var indent = text.Length - text.TrimStart(" \f").Length; // a page's first line holds a form feed for a space
         var word = text.Trim();
         if (indent < 4 || word.Length is 0 or > 24 || word.ContainsAny(' ', '\t', '\u3000') || !IsNumber(word.ToString())) return null;
         var lone = Segments(lines[i]);

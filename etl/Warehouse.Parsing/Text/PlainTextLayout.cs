@@ -491,7 +491,9 @@ public static partial class PlainTextLayout
     /// extractions it is a table cell. With <paramref name="closeBreaks"/> (rows, where blank lines
     /// separate nothing) the blank lines of a page's bottom and top margins go too: a table row cut
     /// by a page break then stands next to its continuation on the next page, as a wrapped cell
-    /// ("108" at the foot of one page, "6" at the head of the next) stands next to its row.
+    /// ("108" at the foot of one page, "6" at the head of the next) stands next to its row, and
+    /// the first line of each page, when indented, holds a form feed for its first space (WrappedNumbers
+    /// takes it away).
     /// </summary>
     private static string[] WithoutPageFurniture(string[] lines, bool closeBreaks)
     {
@@ -504,26 +506,34 @@ public static partial class PlainTextLayout
         var titles = printed ? PrintTitles(lines) : [];
         var bareNumbers = !printed && BareNumbersArePageNumbers(lines);
         var kept = new List<string>(lines.Length);
+        var pageHead = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (IsFurniture(lines, i, bareNumbers) || (printed && IsBrowserFurniture(lines[i], titles))) continue;
+            if (IsFurniture(lines, i, bareNumbers) || (printed && IsBrowserFurniture(lines[i], titles)))
+            {
+                pageHead |= closeBreaks && line.Contains('\f');
+                continue;
+            }
+
             if (closeBreaks && line.Contains('\f'))
             {
                 while (kept.Count > 0 && string.IsNullOrWhiteSpace(kept[^1])) kept.RemoveAt(kept.Count - 1);
                 line = line.Replace("\f", "", StringComparison.Ordinal);
+                pageHead = true;
                 if (string.IsNullOrWhiteSpace(line))
                 {
                     // The break's own line, and the top margin of the next page.
                     while (i + 1 < lines.Length && string.IsNullOrWhiteSpace(lines[i + 1]) && !lines[i + 1].Contains('\f')) i++;
                     continue;
                 }
-
-                kept.Add(line);
-                continue;
             }
 
-            kept.Add(line.Contains('\f') ? line.Replace("\f", "", StringComparison.Ordinal) : line);
+            if (line.Contains('\f')) line = line.Replace("\f", "", StringComparison.Ordinal);
+            // The first line of a page, when indented, keeps a form feed in place of its first space (no column
+            // moves): WrappedNumbers reads the columns of a page's head as laid out afresh, and takes it away.
+            if (pageHead && !string.IsNullOrWhiteSpace(line)) (line, pageHead) = (line[0] == ' ' ? "\f" + line[1..] : line, false);
+            kept.Add(line);
         }
 
         return kept.ToArray();

@@ -23,7 +23,7 @@ internal static partial class WrappedNumbers
     public static string[] Apply(string[] lines)
     {
         // Only text laid out by columns has runs of spaces between words.
-        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return lines;
+        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return Unmarked(lines);
         var tokens = lines.Select(Tokens).ToArray();
         // The passes run in this order, each on the lines the one before it wrote:
         // 1. a label between its row's two lines of wrapped cells, first: the next pass joins a line of
@@ -56,6 +56,9 @@ internal static partial class WrappedNumbers
             tokens = lines.Select(Tokens).ToArray();
         }
 
+        // A page's first line holds a form feed for a space (PlainTextLayout): where a page begins.
+        var pageHead = lines.Select(l => l.StartsWith('\f')).ToArray();
+        lines = Unmarked(lines);
         var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
         // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
         var labels = new string[lines.Length];
@@ -124,46 +127,16 @@ internal static partial class WrappedNumbers
             var row = tokens[j].Where(t => IsNumber(t.Text)).ToList();
             if (above is null && below is null) continue;
 
-            var cells = row.Select(t => (t.Start, t.End, Text: t.Text)).ToList();
-            var free = new List<Token>();
-            foreach (var piece in above ?? [])
+            // The head of the next page is laid out afresh, and a column there may stand over another cell of the
+            // row: pieces past a break join a row of table 三 by their columns only if the row then adds up. Else
+            // they stay a line of their own, which the extractor places by the arithmetic (JoinWrappedEnds).
+            if (below is not null && pageHead[j + 1] && row.Count == Cells && JoinPieces(row, above, below, tokens, lines, j) is var across && !AddsUp(across))
             {
-                var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
-                // A piece over a number that has its unit ("4件"), with a unit alone under it ("10" over "4件" over "件"), is
-                // a cell of its own centred on the row ("10件"), not the number's start: the number ended with its unit.
-                var centred = k >= 0 && cells[k].Text.Length > 1 && IsUnit(cells[k].Text[^1].ToString())
-                    && below is not null && below.Any(b => IsUnit(b.Text) && b.Overlaps(piece));
-                if (k >= 0 && !centred) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
-                else free.Add(piece);
+                below = null;
+                if (above is null) continue;
             }
 
-            // Numbers cut at their thousands ("1,71", "2,74") end on the line below. When it holds as many pieces as the
-            // row has such numbers, each is the end of one, in order ("9", "3": 1,719 and 2,743), wherever pdftotext set
-            // it: the wide Chinese characters of a row's label shift its columns against the line under it, and "3"
-            // stood under "57", the cell before "2,74".
-            var cut = cells.Select((c, i) => (c.Text, i)).Where(x => CutAtThousands().IsMatch(x.Text)).Select(x => x.i).ToList();
-            if (below is not null && cut.Count > 0 && below.Count == cut.Count && below.All(p => !IsUnit(p.Text))
-                && cut.Zip(below).All(x => WrittenNumber().IsMatch(cells[x.First].Text + x.Second.Text)))
-            {
-                foreach (var (i, piece) in cut.Zip(below)) cells[i] = (cells[i].Start, cells[i].End, cells[i].Text + piece.Text);
-                below = [];
-            }
-
-            foreach (var piece in below ?? [])
-            {
-                var f = free.FindIndex(x => x.Overlaps(piece));
-                var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
-                if (k < 0 && f < 0) k = GridColumn(piece, tokens, lines, j, cells.Count);
-                if (f >= 0) free[f] = free[f] with { Text = free[f].Text + piece.Text };
-                else if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, cells[k].Text + piece.Text);
-                else free.Add(piece);
-            }
-
-            // Units are not cells: a unit that found no number stays out of the row.
-            cells.AddRange(free.Where(t => !IsUnit(t.Text)).Select(t => (t.Start, t.End, t.Text)));
-            var labelEnd = row.Count > 0 ? row[0].Start : lines[j].Length;
-            var label = lines[j][..Math.Min(labelEnd, lines[j].Length)].TrimEnd();
-            rebuilt[j] = label + "  " + string.Join("  ", cells.OrderBy(c => c.Start).Select(c => c.Text));
+            rebuilt[j] = lines[j][..Math.Min(row.Count > 0 ? row[0].Start : lines[j].Length, lines[j].Length)].TrimEnd() + "  " + string.Join("  ", JoinPieces(row, above, below, tokens, lines, j));
             if (above is not null) consumed[j - 1] = true;
             if (below is not null) consumed[j + 1] = true;
         }
@@ -182,6 +155,56 @@ internal static partial class WrappedNumbers
         }
 
         return result.ToArray();
+    }
+
+    // A page's first line holds a form feed for a space (PlainTextLayout.WithoutPageFurniture): the lines without it.
+    private static string[] Unmarked(string[] lines) =>
+        lines.Any(l => l.StartsWith('\f')) ? lines.Select(l => l.StartsWith('\f') ? " " + l[1..] : l).ToArray() : lines;
+
+    /// <summary>
+    /// The cells of the row on line <paramref name="j"/>, in their columns' order, with the pieces above it (each
+    /// before the number it stands over) and below it (each after the number, or the free piece, it stands under).
+    /// </summary>
+    private static List<string> JoinPieces(List<Token> row, List<Token>? above, List<Token>? below, List<Token>[] tokens, string[] lines, int j)
+    {
+        var cells = row.Select(t => (t.Start, t.End, Text: t.Text)).ToList();
+        var free = new List<Token>();
+        foreach (var piece in above ?? [])
+        {
+            var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
+            // A piece over a number that has its unit ("4件"), with a unit alone under it ("10" over "4件" over "件"), is
+            // a cell of its own centred on the row ("10件"), not the number's start: the number ended with its unit.
+            var centred = k >= 0 && cells[k].Text.Length > 1 && IsUnit(cells[k].Text[^1].ToString())
+                && below is not null && below.Any(b => IsUnit(b.Text) && b.Overlaps(piece));
+            if (k >= 0 && !centred) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
+            else free.Add(piece);
+        }
+
+        // Numbers cut at their thousands ("1,71", "2,74") end on the line below. When it holds as many pieces as the
+        // row has such numbers, each is the end of one, in order ("9", "3": 1,719 and 2,743), wherever pdftotext set
+        // it: the wide Chinese characters of a row's label shift its columns against the line under it, and "3"
+        // stood under "57", the cell before "2,74".
+        var cut = cells.Select((c, i) => (c.Text, i)).Where(x => CutAtThousands().IsMatch(x.Text)).Select(x => x.i).ToList();
+        if (below is not null && cut.Count > 0 && below.Count == cut.Count && below.All(p => !IsUnit(p.Text))
+            && cut.Zip(below).All(x => WrittenNumber().IsMatch(cells[x.First].Text + x.Second.Text)))
+        {
+            foreach (var (i, piece) in cut.Zip(below)) cells[i] = (cells[i].Start, cells[i].End, cells[i].Text + piece.Text);
+            below = [];
+        }
+
+        foreach (var piece in below ?? [])
+        {
+            var f = free.FindIndex(x => x.Overlaps(piece));
+            var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
+            if (k < 0 && f < 0) k = GridColumn(piece, tokens, lines, j, cells.Count);
+            if (f >= 0) free[f] = free[f] with { Text = free[f].Text + piece.Text };
+            else if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, cells[k].Text + piece.Text);
+            else free.Add(piece);
+        }
+
+        // Units are not cells: a unit that found no number stays out of the row.
+        cells.AddRange(free.Where(t => !IsUnit(t.Text)).Select(t => (t.Start, t.End, t.Text)));
+        return cells.OrderBy(c => c.Start).Select(c => c.Text).ToList();
     }
 
     /// <summary>
