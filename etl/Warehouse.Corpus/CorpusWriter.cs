@@ -25,7 +25,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
-        var pending = new List<(CorpusEntry Entry, string Docx)>();
+        var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning)>();
         var prints = new List<(CorpusEntry Entry, PagePrint Print)>();
         // Reports whose file is in place: the PDFs come in batches at the end.
         var written = 0;
@@ -52,7 +52,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 {
                     var source = Path.Combine(work, $"{i:D5}.{(Layouts.NeedsPdf(layout) ? "docx" : "html")}");
                     await File.WriteAllBytesAsync(source, bytes, ct);
-                    if (Layouts.NeedsPdf(layout)) pending.Add((entry, source));
+                    if (Layouts.NeedsPdf(layout)) pending.Add((entry, source, layout == Layouts.Pdf ? SidewaysPages.Draw(generated.QuirkSeed) : null));
                     else prints.Add((entry, PagePrint.Draw(generated, source, Path.ChangeExtension(source, ".pdf"))));
                 }
                 else
@@ -67,10 +67,11 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             if (pending.Count > 0)
             {
                 await (pdf ?? new SofficePdfConverter()).ConvertAsync(pending.Select(p => p.Docx).ToList(), work, ct);
-                foreach (var (entry, docx) in pending)
+                foreach (var (entry, docx, turning) in pending)
                 {
                     var made = Path.ChangeExtension(docx, ".pdf");
                     if (!File.Exists(made)) throw new IOException($"The PDF converter made no {Path.GetFileName(made)} for report {entry.Index} in {work}.");
+                    if (turning is not null) SidewaysPages.Apply(made, turning);
                     if (entry.Layout == Layouts.TextPdftotext) await Pdftotext.ExtractAsync(made, Path.Combine(work, entry.File), ct);
                 }
 

@@ -18,7 +18,7 @@ public static class Layouts
     /// <summary>A Word attachment: merged cells (gridSpan, vMerge), a table split in two, a title in a text box.</summary>
     public const string Docx = "docx";
 
-    /// <summary>The DOCX layout turned into PDF by LibreOffice.</summary>
+    /// <summary>The DOCX layout turned into PDF by LibreOffice; in one document in five, pages printed sideways (<see cref="SidewaysPages"/>).</summary>
     public const string Pdf = "pdf";
 
     /// <summary>

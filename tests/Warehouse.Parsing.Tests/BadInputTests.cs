@@ -119,14 +119,14 @@ public sealed class BadInputTests
     {
         var pdf = Fixture("plain.pdf");
         var result = Parse(pdf[..(pdf.Length / 3)]);
-        result.Rejection.ShouldNotBeNull();
+        result.Rejection.ShouldNotBeNull().ShouldStartWith("PDF 文件已损坏或不完整 (a damaged or truncated PDF");
         result.Report.ShouldBeNull();
     }
 
     [Fact]
     public void Password_protected_pdf_is_rejected_as_such()
     {
-        Parse(Fixture("encrypted.pdf")).Rejection.ShouldNotBeNull().ShouldContain("password-protected PDF");
+        Parse(Fixture("encrypted.pdf")).Rejection.ShouldNotBeNull().ShouldStartWith("加密的 PDF，没有密码无法读取 (a password-protected PDF");
     }
 
     // `mutool convert -O compress` (MuPDF 1.21.1) of the real WPS PDF re-embeds its GBK font

@@ -47,7 +47,7 @@ public static partial class PdfLayout
                 var start = blocks.Count;
                 var page = pdf.GetPage(number);
                 beyond |= TextBeyondPage(page);
-                var placed = ReadPage(page, ref columns);
+                var placed = ReadPage(UprightPage.Of(page), ref columns);
                 // Word's "repeat as header row" sets the table's heading above the rest of the row.
                 var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
                 if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
@@ -81,17 +81,41 @@ public static partial class PdfLayout
         }
         catch (PdfDocumentEncryptedException e)
         {
-            throw new DocumentException("a password-protected PDF; it cannot be read without its password", e);
+            throw new DocumentException("加密的 PDF，没有密码无法读取 (a password-protected PDF; it cannot be read without its password)", e);
         }
         catch (Exception e) when (Damaged(e))
         {
-            throw new DocumentException($"a damaged or truncated PDF ({e.Message.TrimEnd('.')})", e);
+            throw new DocumentException($"PDF 文件已损坏或不完整 (a damaged or truncated PDF ({e.Message.TrimEnd('.')}))", e);
+        }
+        catch (Exception e) when (e is not (DocumentException or OutOfMemoryException or OperationCanceledException))
+        {
+            // Thrown by this reader's own code, not by PdfPig reading the file: the file is not to blame, and the
+            // user is not told it is damaged.
+            throw new DocumentException($"读取此 PDF 的版式时解析器出错，这是解析器的缺陷，不是文件的问题，请把文件报告给维护者 (the parser failed on this PDF's layout, a defect of the parser and not of the file: {e.GetType().Name}: {e.Message.TrimEnd('.')})", e);
         }
     }
 
-    // What PdfPig throws on a damaged or truncated file.
+    /// <summary>
+    /// What PdfPig throws on a damaged or truncated file: its own exceptions, and the runtime's that PdfPig's code
+    /// raised (the first frame of the trace outside the runtime is PdfPig's file reading, not its layout analysis).
+    /// </summary>
     private static bool Damaged(Exception e) =>
-        e is PdfDocumentFormatException or PdfDocumentStackDepthException or CorruptCompressedDataException or InvalidFontFormatException or InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or OverflowException or KeyNotFoundException or FormatException;
+        e is PdfDocumentFormatException or PdfDocumentStackDepthException or CorruptCompressedDataException or InvalidFontFormatException
+        || (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException or InvalidCastException or OverflowException or KeyNotFoundException or FormatException
+            && ThrownBy(e) is { } name && name.StartsWith("UglyToad.PdfPig", StringComparison.Ordinal) && name != "UglyToad.PdfPig.DocumentLayoutAnalysis");
+
+    // The assembly of the first frame of the exception's trace outside the runtime (System.*, Microsoft.*); null when none.
+    private static string? ThrownBy(Exception e)
+    {
+        foreach (var frame in new System.Diagnostics.StackTrace(e).GetFrames())
+        {
+            if (frame.GetMethod()?.DeclaringType?.Assembly.GetName().Name is not { } name) continue;
+            if (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal) || name == "System") continue;
+            return name;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The pictures on a page that no text lies on, at least a third of the page wide and a tenth of it high: a table
@@ -99,14 +123,14 @@ public static partial class PdfLayout
     /// says why. A watermark or a seal lies under text, and an icon is smaller. A damaged image is no picture: it
     /// only names a reason, and must not cost the page its text.
     /// </summary>
-    private static List<Placed> Pictures(Page page, IReadOnlyList<Word> words)
+    private static List<Placed> Pictures(UprightPage page, IReadOnlyList<Word> words)
     {
         var pictures = new List<Placed>();
         try
         {
-            foreach (var image in page.GetImages())
+            foreach (var image in page.Page.GetImages())
             {
-                var b = image.BoundingBox;
+                var b = page.Map(image.BoundingBox);
                 double left = Math.Min(b.Left, b.Right), right = Math.Max(b.Left, b.Right), bottom = Math.Min(b.Bottom, b.Top), top = Math.Max(b.Bottom, b.Top);
                 if (right - left < page.Width / 3 || top - bottom < page.Height / 10) continue;
                 if (words.Any(w => w.BoundingBox.Centroid.X >= left && w.BoundingBox.Centroid.X <= right && w.BoundingBox.Centroid.Y >= bottom && w.BoundingBox.Centroid.Y <= top)) continue;
@@ -261,7 +285,7 @@ public static partial class PdfLayout
         return false;
     }
 
-    private static List<Placed> ReadPage(Page page, ref List<(double Left, double Right)>? columns)
+    private static List<Placed> ReadPage(UprightPage page, ref List<(double Left, double Right)>? columns)
     {
         // A glyph printed two or three times a fraction of a point apart (bold made by overprinting,
         // as GDI print drivers and a browser's text-shadow do) is one letter: PdfPig's
@@ -314,17 +338,18 @@ public static partial class PdfLayout
 
     // Table borders come as thin stroked lines, as thin filled rectangles, or as the edges of
     // stroked outlines: a box drawn round each cell ("x y w h re S"), or a polyline of rules.
-    private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(Page page)
+    private static (List<Rule> Horizontal, List<Rule> Vertical) Rules(UprightPage page)
     {
         var horizontal = new List<Rule>();
         var vertical = new List<Rule>();
-        void Add(PdfRectangle r)
+        void Add(PdfRectangle drawn)
         {
+            var r = page.Map(drawn);
             if (r.Height <= 2 && r.Width > 8) horizontal.Add(new Rule((r.Top + r.Bottom) / 2, r.Left, r.Right));
             else if (r.Width <= 2 && r.Height > 4) vertical.Add(new Rule((r.Left + r.Right) / 2, r.Bottom, r.Top));
         }
 
-        foreach (var path in page.Paths)
+        foreach (var path in page.Page.Paths)
         {
             if (!path.IsStroked && !path.IsFilled) continue;
             foreach (var sub in path)
@@ -642,7 +667,7 @@ public static partial class PdfLayout
     /// it with the page's address and "2/3" ("ﬁle:///…", with the ligature): at the page's edge,
     /// they are no part of the report, and a row the page cut goes on past them.
     /// </summary>
-    private static bool IsPrintFurniture(List<Word> line, Page page, double height)
+    private static bool IsPrintFurniture(List<Word> line, UprightPage page, double height)
     {
         var nearEdge = line[0].BoundingBox.Bottom < height * 5 || line[0].BoundingBox.Top > page.Height - (height * 5);
         if (!nearEdge) return false;
@@ -662,7 +687,7 @@ public static partial class PdfLayout
     /// known), or as bare digits outside any ruled cell and any column of numbers (a cell of a table cut by
     /// the page, "9" at a page's head, stays a cell).
     /// </summary>
-    private static List<Word> WithoutMarginPageNumbers(List<Word> words, Page page, double height, List<Rule> horizontal, List<Rule> vertical)
+    private static List<Word> WithoutMarginPageNumbers(List<Word> words, UprightPage page, double height, List<Rule> horizontal, List<Rule> vertical)
     {
         var band = page.Height / 8;
         var outer = new HashSet<Word>();
@@ -695,7 +720,7 @@ public static partial class PdfLayout
             && Math.Abs(other.BoundingBox.Centroid.Y - digits.BoundingBox.Centroid.Y) < height * 2.5;
     }
 
-    private static bool IsPageNumber(List<Word> line, Page page, double height)
+    private static bool IsPageNumber(List<Word> line, UprightPage page, double height)
     {
         var text = string.Concat(line.Select(w => w.Text)).Trim('-', '—', ' ', '第', '页');
         var nearEdge = line[0].BoundingBox.Bottom < height * 5 || line[0].BoundingBox.Top > page.Height - (height * 5);

@@ -242,7 +242,11 @@ internal static partial class UnruledTables
             var cells = new string[width];
             foreach (var word in lines[k].Where(IsValue))
             {
-                var c = place[numbers.FindIndex(col => Overlap((word.BoundingBox.Left, word.BoundingBox.Right), col))];
+                // A number in none of the columns (they are drawn from these very words, so only an odd glyph box, a
+                // letter set askew, leaves one out) stands nowhere certain.
+                var at = numbers.FindIndex(col => Overlap((word.BoundingBox.Left, word.BoundingBox.Right), col));
+                if (at < 0) return null;
+                var c = place[at];
                 if (cells[c] is not null) return null;
                 cells[c] = word.Text;
             }
