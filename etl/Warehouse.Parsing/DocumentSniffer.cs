@@ -41,6 +41,14 @@ public static class DocumentSniffer
             return bytes.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0 ? DocumentKind.EncryptedOffice : DocumentKind.LegacyOffice;
         }
 
+        if (Text.TextDecoding.Utf16(bytes) is { } wide)
+        {
+            // Text saved as UTF-16, with or without its byte order mark: a page or text by what its characters say.
+            var skip = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? 2 : 0;
+            var utf8 = Encoding.UTF8.GetBytes(wide.GetString(bytes[skip..]));
+            return LooksLikeHtml(utf8) && !IsTextWithHtmlTables(utf8) ? DocumentKind.Html : DocumentKind.Text;
+        }
+
         if (LooksLikeHtml(bytes) && !IsTextWithHtmlTables(bytes)) return DocumentKind.Html;
         return LooksLikeText(bytes) ? DocumentKind.Text : DocumentKind.Binary;
     }

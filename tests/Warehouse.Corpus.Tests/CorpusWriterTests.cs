@@ -31,7 +31,9 @@ public sealed class CorpusWriterTests : IDisposable
             e.File.ShouldBe($"{e.Index:D5}.{Layouts.Extension(e.Layout)}");
             e.ExpectedFile.ShouldBe($"{e.Index:D5}.expected.json");
             var g = ReportFactory.Create(77, e.Index, options.InconsistentShare);
-            File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(CorpusWriter.Render(g, e.Layout));
+            // One text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
+            var rendered = CorpusWriter.Render(g, e.Layout);
+            File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(Utf16Saving.Applies(e.Layout) ? Utf16Saving.Apply(rendered, g.QuirkSeed) : rendered);
             var expected = File.ReadAllText(Path.Combine(dir, e.ExpectedFile), Encoding.UTF8);
             // The original layouts state every value: their expectation is the report itself.
             expected.ShouldBe(ReportJson.Serialize(g.Report, g.Injected, file: null, layout: e.Layout));
@@ -45,6 +47,36 @@ public sealed class CorpusWriterTests : IDisposable
             .ShouldBe(manifest.Entries.Select(e => (e.Index, e.Layout, e.File)));
         Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal)
             .ShouldBe(manifest.Entries.SelectMany(e => new[] { e.File, e.ExpectedFile }).Append("manifest.json").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void One_text_or_page_in_ten_is_saved_as_utf16_in_each_of_its_forms()
+    {
+        var forms = new Dictionary<string, int>();
+        for (var i = 0; i < 600; i++)
+        {
+            var g = ReportFactory.Create(5, i, 0.1);
+            var rendered = CorpusWriter.Render(g, Layouts.TextTab);
+            var saved = Utf16Saving.Apply(rendered, g.QuirkSeed);
+            if (saved == rendered) continue;
+            var form = saved[..2] switch
+            {
+                [0xFF, 0xFE] => "le-bom",
+                [0xFE, 0xFF] => "be-bom",
+                _ => "le",
+            };
+            forms[form] = forms.GetValueOrDefault(form) + 1;
+            var text = form switch
+            {
+                "le-bom" => Encoding.Unicode.GetString(saved, 2, saved.Length - 2),
+                "be-bom" => Encoding.BigEndianUnicode.GetString(saved, 2, saved.Length - 2),
+                _ => Encoding.Unicode.GetString(saved),
+            };
+            text.ShouldBe(Encoding.UTF8.GetString(rendered));
+        }
+
+        forms.Values.Sum().ShouldBeInRange(30, 95);
+        forms.Keys.Order(StringComparer.Ordinal).ShouldBe(["be-bom", "le", "le-bom"]);
     }
 
     [Fact]

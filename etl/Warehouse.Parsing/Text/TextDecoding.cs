@@ -108,8 +108,7 @@ public static partial class TextDecoding
     {
         text = null;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
+        if (Utf16(bytes) is { } wide) return wide;
         if (!wantText && System.Text.Unicode.Utf8.IsValid(bytes)) return new UTF8Encoding(false);
         if (wantText && AsUtf8(bytes) is { } utf8)
         {
@@ -121,8 +120,8 @@ public static partial class TextDecoding
         Encoding? western = null;
         foreach (var declared in new[] { Named(declaredCharset), lookForMeta ? Named(MetaCharset(bytes)) : null })
         {
-            // UTF-16 and UTF-32 text without a byte order mark is sniffed as binary before it gets
-            // here, so a page declaring them is ASCII-compatible: the declaration is wrong.
+            // UTF-16 text is found above (Utf16), and UTF-32 without a byte order mark is sniffed as
+            // binary before it gets here, so a page declaring them is ASCII-compatible: the declaration is wrong.
             if (declared is null or UnicodeEncoding or UTF32Encoding || !DecodesCleanly(declared, bytes, out var decoded)) continue;
             if (!IsWestern(declared))
             {
@@ -142,6 +141,49 @@ public static partial class TextDecoding
         if (detected?.Encoding is { } other && detected.Confidence > 0.5 && other.CodePage != Encoding.UTF8.CodePage) return Widen(other);
         return Gb18030;
     }
+
+    /// <summary>
+    /// UTF-16 (little- or big-endian) when the bytes are such text: they open with its byte order mark, or, without
+    /// one (Python's <c>encode("utf-16-le")</c>, some Windows tools), their first 64 KB hold zero bytes, which no
+    /// UTF-8 or GBK text holds, and read in one byte order as text: at least 95 % of the characters Chinese
+    /// (CJK ideographs, CJK and full-width punctuation), ASCII letters, digits, punctuation or white space, none a
+    /// stray surrogate or a NUL. Null otherwise. Without a mark, ASCII alone is not enough: its byte pairs read
+    /// as CJK ideographs in either order.
+    /// </summary>
+    internal static Encoding? Utf16(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode;
+        var sample = bytes[..(Math.Min(bytes.Length, 64 * 1024) & ~1)];
+        if (sample.Length < 16 || sample.IndexOf((byte)0) < 0) return null;
+        if (ReadsAsText(sample, littleEndian: true)) return Encoding.Unicode;
+        return ReadsAsText(sample, littleEndian: false) ? Encoding.BigEndianUnicode : null;
+    }
+
+    private static bool ReadsAsText(ReadOnlySpan<byte> sample, bool littleEndian)
+    {
+        int text = 0, units = sample.Length / 2;
+        for (var i = 0; i + 1 < sample.Length; i += 2)
+        {
+            var c = Unit(sample, i, littleEndian);
+            if (c == '\0' || char.IsLowSurrogate(c)) return false;
+            if (char.IsHighSurrogate(c))
+            {
+                // A character beyond the BMP (a rare ideograph) takes two units; the sample may end between them.
+                if (i + 3 < sample.Length && !char.IsLowSurrogate(Unit(sample, i + 2, littleEndian))) return false;
+                i += 2;
+                continue;
+            }
+
+            if (c is '\t' or '\n' or '\r' or '\f' or (>= ' ' and <= '~') or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3000' and <= '\u303F')
+                or (>= '\uFF00' and <= '\uFFEF') or (>= '\u2000' and <= '\u206F') or '\u00A0' or '\u00B7' or '\u00D7' or (>= '\u2460' and <= '\u24FF')) text++;
+        }
+
+        return text * 100 >= units * 95;
+    }
+
+    private static char Unit(ReadOnlySpan<byte> bytes, int i, bool littleEndian) =>
+        (char)(littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
 
     /// <summary>
     /// The bytes as text when they are valid UTF-8 (ASCII included), else null: validated and
