@@ -129,9 +129,9 @@ public static class DocumentSniffer
         return -1;
     }
 
-    // Control bytes other than tab, line feed, form feed and carriage return.
+    // Control bytes other than tab, line feed, vertical tab (Word's manual line break in text taken from it), form feed and carriage return.
     private static readonly System.Buffers.SearchValues<byte> Control = System.Buffers.SearchValues.Create(
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
     private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
     {

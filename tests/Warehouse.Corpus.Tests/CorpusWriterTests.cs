@@ -31,8 +31,10 @@ public sealed class CorpusWriterTests : IDisposable
             e.File.ShouldBe($"{e.Index:D5}.{Layouts.Extension(e.Layout)}");
             e.ExpectedFile.ShouldBe($"{e.Index:D5}.expected.json");
             var g = ReportFactory.Create(77, e.Index, options.InconsistentShare);
-            // One text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
+            // One text-tab or text-cell document in twenty ends its lines otherwise (LineSeparatorSaving), and one
+            // text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
             var rendered = CorpusWriter.Render(g, e.Layout);
+            if (LineSeparatorSaving.Applies(e.Layout)) rendered = LineSeparatorSaving.Apply(rendered, g.QuirkSeed);
             File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(Utf16Saving.Applies(e.Layout) ? Utf16Saving.Apply(rendered, g.QuirkSeed) : rendered);
             var expected = File.ReadAllText(Path.Combine(dir, e.ExpectedFile), Encoding.UTF8);
             // The original layouts state every value: their expectation is the report itself.
@@ -77,6 +79,27 @@ public sealed class CorpusWriterTests : IDisposable
 
         forms.Values.Sum().ShouldBeInRange(30, 95);
         forms.Keys.Order(StringComparer.Ordinal).ShouldBe(["be-bom", "le", "le-bom"]);
+    }
+
+    [Fact]
+    public void One_text_in_twenty_ends_its_lines_with_another_separator()
+    {
+        var separators = new Dictionary<char, int>();
+        for (var i = 0; i < 600; i++)
+        {
+            var g = ReportFactory.Create(5, i, 0.1);
+            var rendered = CorpusWriter.Render(g, Layouts.TextCell);
+            var written = LineSeparatorSaving.Apply(rendered, g.QuirkSeed);
+            if (written == rendered) continue;
+            var text = Encoding.UTF8.GetString(written);
+            text.ShouldNotContain('\n');
+            var separator = text.First(c => c is '\u2028' or '\u2029' or '\v');
+            separators[separator] = separators.GetValueOrDefault(separator) + 1;
+            text.Replace(separator, '\n').ShouldBe(Encoding.UTF8.GetString(rendered).Replace("\r\n", "\n", StringComparison.Ordinal));
+        }
+
+        separators.Values.Sum().ShouldBeInRange(12, 55);
+        separators.Count.ShouldBe(3);
     }
 
     [Fact]

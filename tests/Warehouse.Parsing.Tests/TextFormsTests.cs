@@ -68,6 +68,23 @@ public sealed partial class TextFormsTests
         ShouldReadLikeTheFixture(text.Replace("  ", "\u3000\u3000", StringComparison.Ordinal), fixture);
     }
 
+    // Lines ended by Unicode's line or paragraph separator, by NEL, or by the vertical tab that Word's object model
+    // gives for a manual line break: each ends a line. Read as a space, a table's lines ran together (LibreOffice's
+    // -layout print of 2020 read 行政许可's 处理决定数量 as 7, silently wrong), and text full of vertical tabs was
+    // refused as binary data.
+    [Theory]
+    [InlineData("pingtan-2020-libreoffice-layout", "\u2028")]
+    [InlineData("pingtan-2020-libreoffice-layout", "\v")]
+    [InlineData("hongze-2024-layout", "\u2029")]
+    [InlineData("hongze-2024-plain", "\u0085")]
+    [InlineData("pingtan-2024-w3m", "\v")]
+    [InlineData("pingtan-2024-gfm", "\u2028")]
+    public void Lines_ended_by_other_line_separators_read_like_the_fixture(string fixture, string separator)
+    {
+        var text = File.ReadAllText(RealReports.File(fixture));
+        ShouldReadLikeTheFixture(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", separator, StringComparison.Ordinal), fixture);
+    }
+
     // Each run of spaces between cells typed as one ideographic space, or as a tab: the columns are gone, so a
     // number alone on a line between two short rows of table 二 ("442" over 行政许可 396 278, "7" over
     // 其他对外管理服务事项 10 105) belongs to either. Neither row takes it: both are null with an error, never

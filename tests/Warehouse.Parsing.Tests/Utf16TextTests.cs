@@ -15,6 +15,8 @@ public sealed class Utf16TextTests
         { "pingtan-2024-portal", "le-bom" }, { "pingtan-2024-portal", "be-bom" }, { "pingtan-2024-portal", "le" },
         { "hongze-2024-layout", "le-bom" }, { "hongze-2024-layout", "le" }, { "hongze-2024-layout", "be" },
         { "pingtan-2024", "le" }, { "pingtan-2019-gfm", "le" },
+        // Lines ended by vertical tabs (Word's manual line break), as many as a tenth of the characters.
+        { "hongze-2024-plain", "le-vt" },
     };
 
     [Theory]
@@ -23,6 +25,7 @@ public sealed class Utf16TextTests
     {
         var utf8 = File.ReadAllBytes(RealReports.File(name));
         var text = Encoding.UTF8.GetString(utf8);
+        if (form.EndsWith("-vt", StringComparison.Ordinal)) (text, utf8) = (text.Replace('\n', '\v'), Encoding.UTF8.GetBytes(text.Replace('\n', '\v')));
         var encoding = form.StartsWith("le", StringComparison.Ordinal) ? Encoding.Unicode : Encoding.BigEndianUnicode;
         var bytes = (form.EndsWith("-bom", StringComparison.Ordinal) ? encoding.GetPreamble() : []).Concat(encoding.GetBytes(text)).ToArray();
 

@@ -28,7 +28,7 @@ public static class HtmlLayout
     {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         // OCR markdown whose tables MinerU wraps as "<html><body><table>…" reads as a page: its inline formulas too.
-        using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(Text.InlineMath.Apply(html)));
+        using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(Text.InlineMath.Apply(Text.PlainTextLayout.WithLineFeeds(html))));
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
         // The meta tags are gathered once for the title and the date: each walk of the page costs.

@@ -14,6 +14,17 @@ public static partial class PlainTextLayout
     public const string TabRows = "text-tab-rows";
     public const string CellPerLine = "text-cell-per-line";
 
+    private static readonly System.Buffers.SearchValues<char> LineEnds = System.Buffers.SearchValues.Create("\u2028\u2029\u0085\v");
+
+    /// <summary>
+    /// The text with each line that ends otherwise than by a line feed or a carriage return ended by a line feed:
+    /// Unicode's line and paragraph separators (U+2028, U+2029), NEL (U+0085), and the vertical tab that Word's
+    /// object model gives for a manual line break (<c>Range.Text</c>), which text taken out of Word by a script
+    /// keeps. Each ends a line, as Unicode says; read as a space, the lines of a table ran together.
+    /// </summary>
+    internal static string WithLineFeeds(string text) =>
+        text.AsSpan().IndexOfAny(LineEnds) >= 0 ? OtherLineEnd().Replace(text, "\n") : text;
+
     public static ReportDocument Read(string text)
     {
         // Text copied or saved from a web page keeps its &nbsp; padding as U+00A0 ("行政许可\u00a0\u00a0396"), and
@@ -21,7 +32,7 @@ public static partial class PlainTextLayout
         // the line like any other, so as a space the runs between cells stay runs of spaces and columns stay.
         if (text.Contains('\u00a0', StringComparison.Ordinal)) text = text.Replace('\u00a0', ' ');
         if (text.Contains('\u3000', StringComparison.Ordinal)) text = text.Replace('\u3000', ' ');
-        text = InlineMath.Apply(text);
+        text = InlineMath.Apply(WithLineFeeds(text));
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
@@ -734,6 +745,9 @@ public static partial class PlainTextLayout
 
         return false;
     }
+
+    [GeneratedRegex("\r?[\u2028\u2029\u0085\v]")]
+    private static partial Regex OtherLineEnd();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex BookmarkMarker();

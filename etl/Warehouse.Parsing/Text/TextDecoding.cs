@@ -175,7 +175,7 @@ public static partial class TextDecoding
                 continue;
             }
 
-            if (c is '\t' or '\n' or '\r' or '\f' or (>= ' ' and <= '~') or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3000' and <= '\u303F')
+            if (c is '\t' or '\n' or '\v' or '\r' or '\f' or '\u0085' or (>= ' ' and <= '~') or (>= '\u4E00' and <= '\u9FFF') or (>= '\u3000' and <= '\u303F')
                 or (>= '\uFF00' and <= '\uFFEF') or (>= '\u2000' and <= '\u206F') or '\u00A0' or '\u00B7' or '\u00D7' or (>= '\u2460' and <= '\u24FF')) text++;
         }
 
