@@ -122,6 +122,7 @@ public sealed class DocumentIntake(DocumentReader reader, long maxBytes = ParseO
         DocumentKind.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         DocumentKind.Html => "text/html",
         DocumentKind.Text => "text/plain",
+        DocumentKind.Mhtml => "multipart/related",
         DocumentKind.LegacyOffice or DocumentKind.EncryptedOffice => "application/msword",
         DocumentKind.OtherZip => "application/zip",
         _ => "application/octet-stream",

@@ -11,4 +11,7 @@ public enum DocumentKind
     LegacyOffice,
     EncryptedOffice,
     Binary,
+
+    /// <summary>A web page saved with its pictures as one MIME file ("网页，单个文件", .mht/.mhtml).</summary>
+    Mhtml,
 }

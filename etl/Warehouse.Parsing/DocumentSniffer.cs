@@ -41,6 +41,7 @@ public static class DocumentSniffer
             return bytes.IndexOf(Encoding.Unicode.GetBytes("EncryptedPackage")) >= 0 ? DocumentKind.EncryptedOffice : DocumentKind.LegacyOffice;
         }
 
+        if (Html.WebArchive.IsWebArchive(bytes)) return DocumentKind.Mhtml;
         if (Text.TextDecoding.Utf16(bytes) is { } wide)
         {
             // Text saved as UTF-16, with or without its byte order mark: a page or text by what its characters say.

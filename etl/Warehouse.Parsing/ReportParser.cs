@@ -37,6 +37,9 @@ public sealed class ReportParser(RegionResolver regions)
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
                 DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false)))), options, gridExact: false),
                 DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true)))), options, gridExact: true),
+                DocumentKind.Mhtml => WebArchive.Page(bytes) is { } page
+                    ? Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(page.Html, page.Charset ?? charset, lookForMeta: true)))), options, gridExact: true)
+                    : ParseResult.Reject("网页存档（MHTML）中没有网页 (a web archive (MHTML) without an HTML page)"),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
                 DocumentKind.OtherZip => ParseResult.Reject(OtherZip(bytes)),
@@ -65,6 +68,7 @@ public sealed class ReportParser(RegionResolver regions)
             {
                 DocumentKind.Text => (PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, options.DeclaredCharset, lookForMeta: false)), null),
                 DocumentKind.Html => (HtmlLayout.Read(TextDecoding.Decode(bytes.Span, options.DeclaredCharset, lookForMeta: true)), null),
+                DocumentKind.Mhtml when WebArchive.Page(bytes) is { } page => (HtmlLayout.Read(TextDecoding.Decode(page.Html, page.Charset ?? options.DeclaredCharset, lookForMeta: true)), null),
                 DocumentKind.Docx => (DocxLayout.Read(bytes, options.MaxInflatedBytes), null),
                 DocumentKind.Pdf => (PdfLayout.Read(bytes), null),
                 _ => (null, kind.ToString()),

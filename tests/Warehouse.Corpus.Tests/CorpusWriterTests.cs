@@ -35,7 +35,9 @@ public sealed class CorpusWriterTests : IDisposable
             // text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
             var rendered = CorpusWriter.Render(g, e.Layout);
             if (LineSeparatorSaving.Applies(e.Layout)) rendered = LineSeparatorSaving.Apply(rendered, g.QuirkSeed);
-            File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(Utf16Saving.Applies(e.Layout) ? Utf16Saving.Apply(rendered, g.QuirkSeed) : rendered);
+            if (Utf16Saving.Applies(e.Layout)) rendered = Utf16Saving.Apply(rendered, g.QuirkSeed);
+            if (WebArchiveSaving.Applies(e.Layout)) rendered = WebArchiveSaving.Apply(rendered, g.QuirkSeed);
+            File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(rendered);
             var expected = File.ReadAllText(Path.Combine(dir, e.ExpectedFile), Encoding.UTF8);
             // The original layouts state every value: their expectation is the report itself.
             expected.ShouldBe(ReportJson.Serialize(g.Report, g.Injected, file: null, layout: e.Layout));

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Argument<string[]> Files() => new("FILE")
     {
-        Description = "年报文件：文本、HTML、DOCX、PDF（装有 LibreOffice 时也可读 .doc/.wps），版式按内容识别。Report files: text, HTML, DOCX, PDF (legacy .doc/.wps with LibreOffice).",
+        Description = "年报文件：文本、HTML、网页存档（.mht）、DOCX、PDF（装有 LibreOffice 时也可读 .doc/.wps），版式按内容识别。Report files: text, HTML, web archives (.mht), DOCX, PDF (legacy .doc/.wps with LibreOffice).",
         Arity = ArgumentArity.OneOrMore,
     };
 
