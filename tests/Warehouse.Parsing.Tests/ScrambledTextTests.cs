@@ -109,6 +109,42 @@ public sealed class ScrambledTextTests
         reading.Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("2.其他法律行政止公开", StringComparison.Ordinal));
     }
 
+    // pdftotext without -layout of a browser's (Chromium) or an office suite's (LibreOffice) print of the portal
+    // page: where a label wraps in its cell, the row's first cell (自然人) stands level with one of the label's
+    // lines, and the extractor writes it there ("2.没有现成信息需要另行制" / "3" / "提供"), away from the row's
+    // other six numbers, before or after them. Table 三 was refused as scrambled (190 cells null); each such
+    // number now goes to the head of the row named just before or after it, and is taken only when exactly one
+    // placement makes every row and column rule hold. Labels cut before their distinctive words
+    // ("2.没有现成信息需要另行制" / "作") name their row by their first words.
+    [Theory]
+    [InlineData("pingtan-2024-libreoffice-plain", "pingtan-2024-portal")]
+    [InlineData("pingtan-2025-chrome-plain", "pingtan-2025-portal")]
+    public void First_cells_printed_beside_wrapped_labels_go_back_to_their_rows(string name, string page)
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), name + ".txt")), name);
+        var expected = RealReports.Flatten(RealReports.Expected(page));
+        var applications = expected.Keys.Where(k => k.StartsWith("app.", StringComparison.Ordinal)).ToList();
+        applications.Count.ShouldBeGreaterThan(150);
+        applications.Where(k => !RealReports.Same(expected[k], reading.Cells.GetValueOrDefault(k))).ShouldBeEmpty();
+        reading.Findings.ShouldContain(f => f.Rule == "table_reordered" && f.Severity == Severity.Warning && f.Message.Contains("自然人", StringComparison.Ordinal));
+        reading.Findings.Where(f => f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    // The same print with one such number changed (3 for 4): no placement adds up, so table 三 is not read, and
+    // an error says why; no cell is taken from the numbers as printed.
+    [Fact]
+    public void First_cells_beside_labels_that_no_placement_adds_up_leave_table_three_unread()
+    {
+        var text = File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), "pingtan-2025-chrome-plain.txt"))
+            .Replace("需要另行制\n3\n", "需要另行制\n4\n", StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "pingtan-2025-chrome-plain-changed");
+        var expected = RealReports.Flatten(RealReports.Expected("pingtan-2025-portal"));
+        expected.Where(kv => kv.Key.StartsWith("app.", StringComparison.Ordinal) && reading.Cells.GetValueOrDefault(kv.Key) is { } got && !RealReports.Same(kv.Value, got))
+            .Select(kv => kv.Key).ShouldBeEmpty();
+        reading.Cells.Where(kv => kv.Key.StartsWith("app.unavailable_needs_creation.", StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal));
+    }
+
     // pdftotext without -layout of the PDF LibreOffice prints from the real portal page: table 四's
     // headings are set in narrow cells, and its numbers come out as "2 4 0 19", headings, "2 3 1 7 0 0
     // 0 0 0 13 1". In that order the totals do not add up: the order is in doubt, so nothing is read

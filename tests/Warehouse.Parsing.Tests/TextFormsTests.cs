@@ -489,9 +489,11 @@ public sealed partial class TextFormsTests
     [Fact]
     public void A_row_that_takes_the_label_of_the_row_below_is_not_read_over_that_row()
     {
-        // The piece beside the continuation is no label of the template: the numbers of 3.补正后… can
-        // only be read with the label below them, so 1.信访举报… is named twice with different numbers.
-        var text = WrappedOuterLabels.Replace("年度办           不明确", "某某某           不明确", StringComparison.Ordinal)
+        // The piece beside the continuation is no label of the template, and the label's first line is cut
+        // before the row's own words ("3.补正后申请"): the numbers of 3.补正后… can only be read with the
+        // label below them, so 1.信访举报… is named twice with different numbers.
+        var text = WrappedOuterLabels.Replace("3.补正后申请内容仍", "3.补正后申请", StringComparison.Ordinal)
+            .Replace("年度办           不明确", "某某某           不明确", StringComparison.Ordinal)
             .Replace("理结果           1.信访", "某某某           1.信访", StringComparison.Ordinal);
         var reading = Reading.Of(Encoding.UTF8.GetBytes(text), "wrapped.txt");
         var applications = reading.Json["applications"]!.AsObject();

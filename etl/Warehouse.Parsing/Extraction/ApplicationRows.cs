@@ -33,6 +33,23 @@ internal static partial class ApplicationRows
         ("重复申请", "not_processed_duplicate"),
         ("部分公开", "partially_granted"),
         ("予以公开", "granted"),
+
+        // A label's first line when a narrow column wraps it before its distinctive words ("2.没有现成信息需要另行制" /
+        // "作", "5.要求行政机关确认或重" / "新出具…"): the words that start it, which name no other row. Last, so a
+        // label that also holds another row's distinctive words is that row.
+        ("没有现成信息", "unavailable_needs_creation"),
+        ("补正后申请内容", "unavailable_still_unclear"),
+        ("本机关不掌", "unavailable_not_held"),
+        ("要求行政机关确认", "not_processed_confirmation"),
+        ("要求提供公开", "not_processed_publication"),
+        ("无正当理由大量", "not_processed_excessive"),
+        ("无正当理由逾期", "other_no_correction"),
+        ("逾期未按收费", "other_fee_unpaid"),
+        ("保护第三方", "denied_third_party_rights"),
+        ("属于三类内部", "denied_internal_affairs"),
+        ("属于四类过程", "denied_process_information"),
+        ("属于行政执法", "denied_law_enforcement_file"),
+        ("属于行政查询", "denied_administrative_inquiry"),
     ];
 
     // Phrases by their first character: a label is scanned once instead of once per phrase.

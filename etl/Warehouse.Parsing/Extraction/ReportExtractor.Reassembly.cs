@@ -29,11 +29,13 @@ internal sealed partial class ReportExtractor
         string[] headings = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
         var labels = new List<(string? Code, string? Group, string Label)>();
         var numbers = new List<int>();
+        var beside = new List<(int Number, int Label)>();
         int first = -1, last = -1;
         for (var r = 0; r < rows.Count; r++)
         {
             var (index, parts) = rows[r];
             if (IsColumnNumbering(parts)) continue;
+            if (BesideLabel(rows, r, headings)) beside.Add((numbers.Count, labels.Count));
             foreach (var d in parts.Data)
             {
                 if (CountCell.ReadCount(d) is not { } value) return null;
@@ -67,12 +69,29 @@ internal sealed partial class ReportExtractor
         // The column rules on readings of the whole table, one per cut; past the cap (or when no cut
         // makes every row add up, which the rows' readings then say), on the rows' readings mixed.
         var keys = slots.Select(s => s.Key).ToList();
-        List<int[]>[]? kept;
+        List<int[]>[]? kept = null;
+        var fits = true;
         if (RowRuns.Tables(numbers, slots.Count, ApplicantTypes.Count, ReassemblyCombinations) is { } tables) kept = Surviving(keys, tables);
         else if (RowRuns.Readings(numbers, slots.Count, ApplicantTypes.Count) is { } readings) kept = KeepBalanced(keys, readings);
-        else return null;
+        else fits = false;
 
         var found = new FoundRows { Start = first, End = last };
+        var moved = false;
+        if (kept is null && beside.Count > 0 && MovedFirstCells(keys, numbers, beside, labels) is { } placed)
+        {
+            if (placed.Count > 1)
+            {
+                found.Scrambled = "表三的行名与数字在抽取时被分开，几个数字印在行名旁；按模板的行序排回时，这些数字放在哪一行有不止一种放法能使勾稽关系成立，无法确定";
+                return found;
+            }
+
+            kept = placed[0].Select(row => new List<int[]> { row }).ToArray();
+            moved = true;
+        }
+
+        // No cut into runs makes every row add up, and no placement of the numbers beside labels does: not this form.
+        if (!fits && !moved) return null;
+
         if (kept is null)
         {
             found.Scrambled = "表三的行名与数字在抽取时被打乱，数字按模板的行序排回后各行之和成立，但总计行与结转关系不能同时成立，无法确定排法";
@@ -89,9 +108,94 @@ internal sealed partial class ReportExtractor
         }
 
         _findings.AddRange(misprints);
-        _findings.Add(Finding.Warning("table_reordered",
+        _findings.Add(moved
+            ? Finding.Warning("table_reordered",
+                "表三的行名与数字在抽取时被分开（无版式抽取的文本），几行的第一个数（自然人）印在行名旁、离开了本行其余的数；这些数放回各自行首、其余数字按模板的行序排回后，各行之和与全表勾稽关系均成立，且只有这一种放法成立，已据此读取。Table 三's numbers were extracted away from their labels, the first cell of some rows beside the label; put back at the head of those rows, in the template's row order, every row and column rule holds, and no other placement does.")
+            : Finding.Warning("table_reordered",
             "表三的行名与数字在抽取时被分开，若干相邻行的数字按列排出（无版式抽取的文本）；数字按模板的行序排回后，各行之和与全表勾稽关系均成立，已据此读取。Table 三's numbers were extracted away from their labels, runs of rows column by column; put back in the template's row order, every row and column rule holds."));
         return found;
+    }
+
+    // Numbers that text without layout prints beside a row's label rather than in the run of numbers: one number
+    // alone on a label's line ("本机关不掌握相关政府信 49"), or on a line of its own between two lines of a wrapped
+    // label ("需要另行制" / "3" / "提供"). In a browser's or an office suite's print the first cell (自然人) stands
+    // level with a line of the wrapped label beside it, so the extractor writes it there.
+    private static bool BesideLabel(List<(int Index, RowParts Parts)> rows, int r, string[] headings)
+    {
+        var parts = rows[r].Parts;
+        if (parts.Data.Count != 1) return false;
+        if (parts.Key.Length > 0) return !headings.Contains(parts.Key) && !RowNumbering.IsAlone(parts.Label);
+        return r > 0 && r + 1 < rows.Count
+            && rows[r - 1].Parts is { HasData: false } above && above.Key.Length > 0
+            && rows[r + 1].Parts is { HasData: false } below && below.Key.Length > 0;
+    }
+
+    // Cap on the ways of placing the numbers printed beside labels that are tried.
+    private const int MovedPlacements = 4096;
+
+    /// <summary>
+    /// Table 三 whose numbers come in the template's row order except for numbers printed beside a label
+    /// (<see cref="BesideLabel"/>): each is taken as the first cell of the row named by the label entry just
+    /// before it or just after it (its own), the other numbers fill the rows in order, and every row and column
+    /// rule must hold. Returns each distinct table that some placement makes add up (one row of seven cells per
+    /// key); null when none does or there are too many placements to try.
+    /// </summary>
+    private static List<int[][]>? MovedFirstCells(List<string> keys, List<int> numbers, List<(int Number, int Label)> beside, List<(string? Code, string? Group, string Label)> labels)
+    {
+        var choices = new List<string[]>();
+        long ways = 1;
+        foreach (var (_, label) in beside)
+        {
+            var near = new[] { label - 1, label }.Where(l => l >= 0 && l < labels.Count).Select(l => labels[l].Code).OfType<string>().Where(keys.Contains).Distinct().ToArray();
+            if (near.Length == 0) return null;
+            choices.Add(near);
+            ways *= near.Length;
+            if (ways > MovedPlacements) return null;
+        }
+
+        var movedAt = beside.Select(b => b.Number).ToHashSet();
+        var free = numbers.Where((_, i) => !movedAt.Contains(i)).ToList();
+        var tables = new List<int[][]>();
+        var choice = new int[beside.Count];
+        while (true)
+        {
+            var heads = new Dictionary<string, int>();
+            for (var b = 0; b < beside.Count && heads.Count == b; b++) heads.TryAdd(choices[b][choice[b]], numbers[beside[b].Number]);
+            if (heads.Count == beside.Count && WithFirstCells(keys, free, heads) is { } table && !tables.Exists(t => t.Zip(table).All(x => x.First.AsSpan().SequenceEqual(x.Second))))
+            {
+                tables.Add(table);
+            }
+
+            var digit = 0;
+            while (digit < beside.Count && ++choice[digit] == choices[digit].Length) choice[digit++] = 0;
+            if (digit == beside.Count) break;
+        }
+
+        return tables.Count == 0 ? null : tables;
+    }
+
+    // The table the numbers make with the given first cells: each row's remaining cells from the run in order.
+    // Null when the numbers do not fill the rows exactly or a row or column rule fails.
+    private static int[][]? WithFirstCells(List<string> keys, List<int> free, Dictionary<string, int> heads)
+    {
+        var table = new int[keys.Count][];
+        var next = 0;
+        for (var s = 0; s < keys.Count; s++)
+        {
+            var row = new int[ApplicantTypes.Count];
+            var c = 0;
+            if (heads.TryGetValue(keys[s], out var head)) row[c++] = head;
+            for (; c < row.Length; c++)
+            {
+                if (next == free.Count) return null;
+                row[c] = free[next++];
+            }
+
+            if (row.AsSpan(0, ApplicantTypes.TotalIndex).ToArray().Sum() != row[ApplicantTypes.TotalIndex]) return null;
+            table[s] = row;
+        }
+
+        return next == free.Count && Balances(keys, table) ? table : null;
     }
 
     // A numbered label that names no row ("2.其他法律行政止公开") between two that do, with as many
