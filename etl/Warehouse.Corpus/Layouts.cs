@@ -64,7 +64,8 @@ public static class Layouts
     /// <summary>
     /// Text without layout (<c>pdftotext</c>, no <c>-layout</c>) of a PDF that WPS or Word made
     /// (real/hongze-2024-plain.txt): cells one per line, and in table 三 runs of rows column by column,
-    /// their labels after their numbers.
+    /// their labels after their numbers; or, as a browser's print gives it (real/pingtan-2025-chrome-plain.txt),
+    /// row by row with the first cell of rows whose label wraps between the label's lines.
     /// </summary>
     public const string TextPdfPlain = "text-pdf-plain";
 

@@ -28,6 +28,16 @@ public static class ColumnRuns
     /// </summary>
     public static RunTogether.Result TableThree(IReadOnlyList<string> keys, IReadOnlyList<int> numbers, IReadOnlyList<string> outcomes)
     {
+        if (Survivors(keys, numbers, outcomes) is not { } survivors) return RunTogether.Result.Over(keys[0]);
+        return Stated(keys, survivors);
+    }
+
+    /// <summary>
+    /// Every whole-table reading of the numbers, cut into runs, that balances and totals (one row of seven per key);
+    /// null beyond <see cref="Cap"/>. Arguments as <see cref="TableThree"/>.
+    /// </summary>
+    public static List<int[][]>? Survivors(IReadOnlyList<string> keys, IReadOnlyList<int> numbers, IReadOnlyList<string> outcomes)
+    {
         if (numbers.Count != keys.Count * Columns) throw new ArgumentException($"{numbers.Count} numbers for {keys.Count} rows of {Columns}.", nameof(numbers));
         var memo = new Dictionary<int, List<int[][]>?>();
 
@@ -66,14 +76,18 @@ public static class ColumnRuns
         }
 
         var readings = From(0);
-        if (readings is null) return RunTogether.Result.Over(keys[0]);
+        if (readings is null) return null;
         int At(string key) => keys.ToList().IndexOf(key);
         int nr = At("new_received"), co = At("carried_over"), tp = At("total_processed"), cf = At("carried_forward");
         var outcomeRows = outcomes.Select(At).Where(i => i >= 0).ToList();
         bool Holds(int[][] t) => Enumerable.Range(0, Columns).All(c =>
             t[nr][c] + t[co][c] == t[tp][c] + t[cf][c] && outcomeRows.Sum(o => t[o][c]) == t[tp][c]);
-        var survivors = readings.Where(Holds).ToList();
+        return readings.Where(Holds).ToList();
+    }
 
+    // The cells every surviving reading agrees on; the others null, listed, with an error for their row.
+    private static RunTogether.Result Stated(IReadOnlyList<string> keys, List<int[][]> survivors)
+    {
         var cells = new Dictionary<string, int?[]>();
         var ambiguous = new List<string>();
         var findings = new List<Finding>();

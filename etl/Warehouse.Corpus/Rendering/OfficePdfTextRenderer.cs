@@ -13,15 +13,25 @@ namespace Warehouse.Corpus.Rendering;
 /// after its numbers, because the extractor took each column of the run for a block of text; the
 /// other rows come out as their label, then their cells. Only a table 三 whose every row and column
 /// rule holds is printed in runs: the parser puts the runs back on that arithmetic alone.
+/// In <see cref="BesideLabelsRate"/> of the documents table 三 comes instead as the same extractor gives
+/// a browser's or an office suite's print (real/pingtan-2025-chrome-plain.txt): row by row, but where a
+/// row's label wraps, its first cell (自然人) stands between the label's lines and its other six after
+/// the label or before it; only when no other placement of those first cells adds up.
 /// </summary>
 public static class OfficePdfTextRenderer
 {
+    /// <summary>The share of documents whose table 三 has first cells beside wrapped labels (when its rules hold).</summary>
+    public const double BesideLabelsRate = 0.3;
+
     /// <summary>
     /// The text, and when table 三 is printed in runs what a correct parser reads from it
     /// (<see cref="ColumnRuns"/>): rows whose runs can be cut more than one way that adds up keep
     /// only the cells every such cut agrees on. Null when table 三 is printed row by row.
     /// </summary>
-    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng)
+    /// <param name="parts">The composed report.</param>
+    /// <param name="rng">The document's draws.</param>
+    /// <param name="form">A stream of its own for the choice of table 三's form and its placements, so that the other draws stay.</param>
+    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng, Random form)
     {
         RunTogether.Result? read = null;
         var page = 26 + rng.Next(8);
@@ -31,6 +41,8 @@ public static class OfficePdfTextRenderer
         IEnumerable<string> Table(TablePart table)
         {
             if (table.Grid.Name != Tables.ApplicationsName || !AddsUp(table.Grid)) return Cells(table.Grid, cell => cell.Printed ?? Number(cell.Value!.Value, rng), narrow, label);
+            // Read whole: exactly one placement of the moved first cells adds up.
+            if (form.NextDouble() < BesideLabelsRate && FirstCellsBesideLabels(table.Grid, narrow, label, rng, form) is { } beside) return beside;
             var (printed, keys, numbers) = Applications(table.Grid, narrow, label, runs, rng);
             read = ColumnRuns.TableThree(keys, numbers, keys.Where(k => k is not ("new_received" or "carried_over" or "total_processed" or "carried_forward")).ToList());
             if (read.TooMany is null) return printed;
@@ -91,21 +103,7 @@ public static class OfficePdfTextRenderer
         var rows = new List<(List<string> Labels, List<string> Cells, List<int> Values)>();
         for (var r = 0; r < grid.Rows.Count; r++)
         {
-            var labels = new List<string>();
-            var cells = new List<string>();
-            var values = new List<int>();
-            for (var c = 0; c < grid.Columns; c++)
-            {
-                var slot = layout[r, c];
-                if (slot.Row != r || slot.Column != c) continue;
-                var cell = slot.Cell;
-                if (cell.IsNumber)
-                {
-                    cells.Add(Number(cell.Value!.Value, rng));
-                    values.Add((int)cell.Value!.Value);
-                }
-                else if (cell.Text.Length > 0) labels.Add(cell.Text);
-            }
+            var (labels, cells, values) = RowCells(grid, layout, r, rng);
 
             if (grid.KeyOf(r) is not { } key)
             {
@@ -143,6 +141,142 @@ public static class OfficePdfTextRenderer
         }
 
         return (lines, keys, numbers);
+    }
+
+    // The most rows whose first cell is moved: each may go to three rows, and every placement is tried.
+    private const int MostMoved = 7;
+
+    // Table 三 row by row, with the first cell of some rows whose own label wraps between the label's first and
+    // second lines and the row's other six after the label (or, in three rows in ten, before it). Null when no row
+    // moved or another placement of the moved cells (each at the head of its row, the row before or the row after)
+    // makes every rule hold too: the parser could not tell them apart.
+    private static List<string>? FirstCellsBesideLabels(Grid grid, int narrow, int label, Random rng, Random form)
+    {
+        var lines = new List<string>();
+        var keys = new List<string>();
+        var rows = new List<int[]>();
+        var moved = new List<(int Row, int Value)>();
+        var rest = new List<int>();
+        var printed = new List<int>();
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var (labels, cells, values) = RowCells(grid, layout, r, rng);
+
+            if (grid.KeyOf(r) is not { } key)
+            {
+                foreach (var text in labels) lines.AddRange(Chunks(text, grid.Columns > 6 ? narrow : label));
+                continue;
+            }
+
+            var pieces = Labels(labels, label).ToList();
+            var own = labels.Count == 0 ? 0 : Chunks(labels[^1], label).Count();
+            if (own >= 2 && moved.Count < MostMoved && form.NextDouble() < 0.7)
+            {
+                var before = form.NextDouble() < 0.3;
+                if (before) lines.AddRange(cells.Skip(1));
+                var first = pieces.Count - own;
+                lines.AddRange(pieces.Take(first + 1));
+                lines.Add(cells[0]);
+                lines.AddRange(pieces.Skip(first + 1));
+                if (!before) lines.AddRange(cells.Skip(1));
+                moved.Add((rows.Count, values[0]));
+                rest.AddRange(values.Skip(1));
+                printed.AddRange(before ? [.. values.Skip(1), values[0]] : values);
+            }
+            else
+            {
+                lines.AddRange(pieces);
+                lines.AddRange(cells);
+                rest.AddRange(values);
+                printed.AddRange(values);
+            }
+
+            keys.Add(key);
+            rows.Add([.. values]);
+        }
+
+        if (moved.Count == 0 || !OnlyPlacement(keys, rows, moved, rest)) return null;
+
+        // Read as runs of rows column by column (the other form of this text), the numbers as printed must give
+        // no other table either: the parser tries both and takes the table only when they agree.
+        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        var runs = ColumnRuns.Survivors(keys, printed, keys.Where(k => !flows.Contains(k)).ToList());
+        return runs is not null && runs.TrueForAll(t => t.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second))) ? lines : null;
+    }
+
+    // Whether the table as it is, is the only one that some placement of the moved cells makes add up.
+    private static bool OnlyPlacement(List<string> keys, List<int[]> rows, List<(int Row, int Value)> moved, List<int> rest)
+    {
+        var choice = new int[moved.Count];
+        while (true)
+        {
+            var heads = new Dictionary<int, int>();
+            for (var m = 0; m < moved.Count; m++) heads.TryAdd(moved[m].Row + choice[m] - 1, moved[m].Value);
+            if (heads.Count == moved.Count && heads.Keys.All(h => h >= 0 && h < rows.Count) && Placed(keys, rows.Count, heads, rest) is { } table
+                && !table.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second)))
+            {
+                return false;
+            }
+
+            var digit = 0;
+            while (digit < moved.Count && ++choice[digit] == 3) choice[digit++] = 0;
+            if (digit == moved.Count) return true;
+        }
+    }
+
+    // The table the cells make with the given heads, the rest filling the rows in order; null when a rule fails.
+    private static int[][]? Placed(List<string> keys, int count, Dictionary<int, int> heads, List<int> rest)
+    {
+        var table = new int[count][];
+        var next = 0;
+        for (var r = 0; r < count; r++)
+        {
+            var row = new int[7];
+            var c = 0;
+            if (heads.TryGetValue(r, out var head)) row[c++] = head;
+            for (; c < 7; c++)
+            {
+                if (next == rest.Count) return null;
+                row[c] = rest[next++];
+            }
+
+            if (row.Take(6).Sum() != row[6]) return null;
+            table[r] = row;
+        }
+
+        if (next != rest.Count) return null;
+        var at = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
+        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        for (var c = 0; c < 7; c++)
+        {
+            var outcomes = keys.Where(k => !flows.Contains(k)).Sum(k => table[at[k]][c]);
+            if (table[at["new_received"]][c] + table[at["carried_over"]][c] != table[at["total_processed"]][c] + table[at["carried_forward"]][c]) return null;
+            if (outcomes != table[at["total_processed"]][c]) return null;
+        }
+
+        return table;
+    }
+
+    // A row's own cells (merged cells where they start): its label cells' text, its numbers as printed and their values.
+    private static (List<string> Labels, List<string> Cells, List<int> Values) RowCells(Grid grid, Slot[,] layout, int r, Random rng)
+    {
+        var labels = new List<string>();
+        var cells = new List<string>();
+        var values = new List<int>();
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            var slot = layout[r, c];
+            if (slot.Row != r || slot.Column != c) continue;
+            if (slot.Cell.IsNumber)
+            {
+                cells.Add(Number(slot.Cell.Value!.Value, rng));
+                values.Add((int)slot.Cell.Value!.Value);
+            }
+            else if (slot.Cell.Text.Length > 0) labels.Add(slot.Cell.Text);
+        }
+
+        return (labels, cells, values);
     }
 
     // A row's label cells: a merged group label whole ("（三）不予公开"), the row's own wrapped in its cell.

@@ -24,9 +24,9 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private FoundRows? Reassemble(List<(int Index, RowParts Parts)> rows)
     {
-        // The form's mark: numbers of two rows or more with no label between them.
-        if (!rows.Exists(r => r.Parts.Data.Count >= 2 * ApplicantTypes.Count)) return null;
+        // The form's marks: numbers of two rows or more with no label between them, or a number beside a label.
         string[] headings = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
+        if (!rows.Exists(r => r.Parts.Data.Count >= 2 * ApplicantTypes.Count) && !Enumerable.Range(0, rows.Count).Any(r => BesideLabel(rows, r, headings))) return null;
         var labels = new List<(string? Code, string? Group, string Label)>();
         var numbers = new List<int>();
         var beside = new List<(int Number, int Label)>();
@@ -77,11 +77,15 @@ internal sealed partial class ReportExtractor
 
         var found = new FoundRows { Start = first, End = last };
         var moved = false;
-        if (kept is null && beside.Count > 0 && MovedFirstCells(keys, numbers, beside, labels) is { } placed)
+        if (beside.Count > 0 && MovedFirstCells(keys, numbers, beside, labels) is { } placed)
         {
-            if (placed.Count > 1)
+            // Both forms are read; a table is taken only when the readings that add up agree.
+            var agree = placed.Count == 1 && (kept is null || kept.Select((k, s) => k.Count == 1 && k[0].AsSpan().SequenceEqual(placed[0][s])).All(x => x));
+            if (!agree)
             {
-                found.Scrambled = "表三的行名与数字在抽取时被分开，几个数字印在行名旁；按模板的行序排回时，这些数字放在哪一行有不止一种放法能使勾稽关系成立，无法确定";
+                found.Scrambled = placed.Count > 1
+                    ? "表三的行名与数字在抽取时被分开，几个数字印在行名旁；按模板的行序排回时，这些数字放在哪一行有不止一种放法能使勾稽关系成立，无法确定"
+                    : "表三的行名与数字在抽取时被分开，几个数字印在行名旁；把它们放回行首，与把若干行的数字按列排回，得出不同的表，两种都使勾稽关系成立，无法确定";
                 return found;
             }
 
@@ -126,8 +130,8 @@ internal sealed partial class ReportExtractor
         if (parts.Data.Count != 1) return false;
         if (parts.Key.Length > 0) return !headings.Contains(parts.Key) && !RowNumbering.IsAlone(parts.Label);
         return r > 0 && r + 1 < rows.Count
-            && rows[r - 1].Parts is { HasData: false } above && above.Key.Length > 0
-            && rows[r + 1].Parts is { HasData: false } below && below.Key.Length > 0;
+            && rows[r - 1].Parts is { HasData: false } above && !string.IsNullOrWhiteSpace(above.Label)
+            && rows[r + 1].Parts is { HasData: false } below && !string.IsNullOrWhiteSpace(below.Label);
     }
 
     // Cap on the ways of placing the numbers printed beside labels that are tried.
