@@ -251,6 +251,9 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-ends-past-page-00254.txt")]
     // Ends past a page break that the next page lays out under other cells of the row ("4" under 219, not 182).
     [InlineData("pdftotext-ends-past-page-shifted-00262.txt")]
+    // An end past a page break between two rows ("…400  222" / page / "2" / "…6  81"), set in neither's column: the row
+    // above needs it (2222), the row below adds up without it (81). It was read as the row below's head (281).
+    [InlineData("pdftotext-ends-past-page-over-next-row-00321.txt")]
     // A cell centred on its row over the end of the number before it ("10" over "4件" over "件").
     [InlineData("pdftotext-centred-cell-beside-unit-00051.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>

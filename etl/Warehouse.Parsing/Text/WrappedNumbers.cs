@@ -113,7 +113,7 @@ internal static partial class WrappedNumbers
                 (< 0, < 0) => 0,
                 (>= 0, < 0) => -1,
                 (< 0, >= 0) => tokens[i].All(t => IsUnit(t.Text)) ? 0 : 1,
-                _ => Decide(tokens[i], tokens, up, down, isPiece),
+                _ => ByArithmetic(tokens[i], tokens, lines, up, down, pageHead[i]) ?? Decide(tokens[i], tokens, up, down, isPiece),
             };
         }
 
@@ -500,6 +500,23 @@ internal static partial class WrappedNumbers
     // column where the row has no number pairs with the piece on that row's other side (a cell
     // wrapped around its row's line); a piece over a number continues it. What the columns do not
     // decide is left to nobody.
+    // Pieces between two rows of table 三 ("222" / "2" / "81"): theirs is the row that adds up with them while the
+    // other adds up without them (-1 the row above, +1 the row below); null when the arithmetic does not tell.
+    // Pieces at the head of a page past a row that does not add up, over a row that does and would not with them,
+    // are the ends of the row the break cut (-1): the page's columns are laid out afresh, so they need not stand
+    // in the row's columns, and the row takes them only as its arithmetic allows (see Apply and JoinWrappedEnds).
+    private static int? ByArithmetic(List<Token> pieces, List<Token>[] tokens, string[] lines, int up, int down, bool pageHead)
+    {
+        var upper = tokens[up].Where(t => IsNumber(t.Text)).ToList();
+        var lower = tokens[down].Where(t => IsNumber(t.Text)).ToList();
+        if (upper.Count != Cells || lower.Count != Cells) return null;
+        bool upJoined = AddsUp(JoinPieces(upper, null, pieces, tokens, lines, up)), downJoined = AddsUp(JoinPieces(lower, pieces, null, tokens, lines, down));
+        bool upAlone = AddsUp(upper.Select(t => t.Text).ToList()), downAlone = AddsUp(lower.Select(t => t.Text).ToList());
+        if ((upJoined || pageHead) && downAlone && !downJoined && !upAlone) return -1;
+        if (downJoined && upAlone && !upJoined && !downAlone) return 1;
+        return null;
+    }
+
     private static int Decide(List<Token> pieces, List<Token>[] tokens, int up, int down, bool[] isPiece)
     {
         if (pieces.All(t => IsUnit(t.Text))) return -1;
