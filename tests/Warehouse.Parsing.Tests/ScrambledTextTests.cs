@@ -112,13 +112,15 @@ public sealed class ScrambledTextTests
     // pdftotext without -layout of a browser's (Chromium) or an office suite's (LibreOffice) print of the portal
     // page: where a label wraps in its cell, the row's first cell (自然人) stands level with one of the label's
     // lines, and the extractor writes it there ("2.没有现成信息需要另行制" / "3" / "提供"), away from the row's
-    // other six numbers, before or after them. Table 三 was refused as scrambled (190 cells null); each such
-    // number now goes to the head of the row named just before or after it, and is taken only when exactly one
-    // placement makes every row and column rule hold. Labels cut before their distinctive words
+    // other six numbers, before or after them, or far from both (2023: 重复申请's "1" after the table's last row).
+    // Table 三 was refused as scrambled (190 cells null); each such number now may be any row's first cell, its
+    // value fixed by that row's other six, and the table is taken only when exactly one placement makes every row
+    // and column rule hold. Labels cut before their distinctive words
     // ("2.没有现成信息需要另行制" / "作") name their row by their first words.
     [Theory]
     [InlineData("pingtan-2024-libreoffice-plain", "pingtan-2024-portal")]
     [InlineData("pingtan-2025-chrome-plain", "pingtan-2025-portal")]
+    [InlineData("pingtan-2023-chrome-plain", "pingtan-2023-portal")]
     public void First_cells_printed_beside_wrapped_labels_go_back_to_their_rows(string name, string page)
     {
         var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), name + ".txt")), name);

@@ -205,24 +205,43 @@ public static class OfficePdfTextRenderer
         return runs is not null && runs.TrueForAll(t => t.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second))) ? lines : null;
     }
 
-    // Whether the table as it is, is the only one that some placement of the moved cells makes add up.
+    // The most steps of the search for other placements: a quarter of the parser's cap, so that the parser never
+    // gives up on a table printed so.
+    private const int PlacementSteps = 50_000;
+
+    // Whether the table as it is, is the only one that some placement of the moved cells makes add up: any row may
+    // take one of them as its first cell (its value fixed by the row's other six, as the parser finds them) and
+    // the rest fill the rows in order. False past the search's cap.
     private static bool OnlyPlacement(List<string> keys, List<int[]> rows, List<(int Row, int Value)> moved, List<int> rest)
     {
-        var choice = new int[moved.Count];
-        while (true)
+        var pool = moved.GroupBy(m => m.Value).ToDictionary(g => g.Key, g => g.Count());
+        var heads = new Dictionary<int, int>();
+        var steps = 0;
+        var other = false;
+        bool Search(int r, int at)
         {
-            var heads = new Dictionary<int, int>();
-            for (var m = 0; m < moved.Count; m++) heads.TryAdd(moved[m].Row + choice[m] - 1, moved[m].Value);
-            if (heads.Count == moved.Count && heads.Keys.All(h => h >= 0 && h < rows.Count) && Placed(keys, rows.Count, heads, rest) is { } table
-                && !table.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second)))
+            if (++steps > PlacementSteps) return false;
+            if (r == rows.Count)
             {
-                return false;
+                if (heads.Count == moved.Count && Placed(keys, rows.Count, heads, rest) is { } table && !table.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second))) other = true;
+                return !other;
             }
 
-            var digit = 0;
-            while (digit < moved.Count && ++choice[digit] == 3) choice[digit++] = 0;
-            if (digit == moved.Count) return true;
+            if (moved.Count - heads.Count < rows.Count - r && at + 7 <= rest.Count && rest.Skip(at).Take(6).Sum() == rest[at + 6] && !Search(r + 1, at + 7)) return false;
+            if (heads.Count < moved.Count && at + 6 <= rest.Count && rest[at + 5] - rest.Skip(at).Take(5).Sum() is var head and >= 0 && pool.GetValueOrDefault(head) > 0)
+            {
+                pool[head]--;
+                heads[r] = head;
+                var going = Search(r + 1, at + 6);
+                heads.Remove(r);
+                pool[head]++;
+                if (!going) return false;
+            }
+
+            return true;
         }
+
+        return Search(0, 0) && !other;
     }
 
     // The table the cells make with the given heads, the rest filling the rows in order; null when a rule fails.

@@ -47,8 +47,9 @@ internal sealed partial class ReportExtractor
             var key = parts.Key;
             if (key.Length == 0 || headings.Contains(key) || key.Contains("办理结果", StringComparison.Ordinal)) continue;
             var code = ApplicationRows.Match(key);
-            // A label wrapped over two lines names its row with both ("5.要求行政机关确认或重" / "新出具已获取信息").
-            if (code is null && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } next && !RowNumbering.StartsRow(next.Label)) code = ApplicationRows.Match(key + next.Key);
+            // A label wrapped over two lines names its row with both ("5.要求行政机关确认或重" / "新出具已获取信息"), the
+            // second with a number beside it at most ("申请人无正当理由逾" / "期不补正、行政机关不 1").
+            if (code is null && r + 1 < rows.Count && rows[r + 1].Parts is { Data.Count: <= 1 } next && !RowNumbering.StartsRow(next.Label)) code = ApplicationRows.Match(key + next.Key);
             var group = code is null ? ApplicationRows.GroupOnly(key) : null;
             if (code is not null || group is not null || RowNumbering.StartsRow(parts.Label)) labels.Add((code, group, parts.Label.Trim()));
         }
@@ -77,7 +78,7 @@ internal sealed partial class ReportExtractor
 
         var found = new FoundRows { Start = first, End = last };
         var moved = false;
-        if (beside.Count > 0 && MovedFirstCells(keys, numbers, beside, labels) is { } placed)
+        if (beside.Count > 0 && MovedFirstCells(keys, numbers, beside) is { } placed)
         {
             // Both forms are read; a table is taken only when the readings that add up agree.
             var agree = placed.Count == 1 && (kept is null || kept.Select((k, s) => k.Count == 1 && k[0].AsSpan().SequenceEqual(placed[0][s])).All(x => x));
@@ -131,75 +132,68 @@ internal sealed partial class ReportExtractor
         if (parts.Key.Length > 0) return !headings.Contains(parts.Key) && !RowNumbering.IsAlone(parts.Label);
         return r > 0 && r + 1 < rows.Count
             && rows[r - 1].Parts is { HasData: false } above && !string.IsNullOrWhiteSpace(above.Label)
-            && rows[r + 1].Parts is { HasData: false } below && !string.IsNullOrWhiteSpace(below.Label);
+            && rows[r + 1].Parts is { } below && !string.IsNullOrWhiteSpace(below.Label);
     }
 
-    // Cap on the ways of placing the numbers printed beside labels that are tried.
-    private const int MovedPlacements = 4096;
+    // Cap on the steps of the search for placements of the numbers printed beside labels.
+    private const int MovedSteps = 200_000;
 
     /// <summary>
     /// Table 三 whose numbers come in the template's row order except for numbers printed beside a label
-    /// (<see cref="BesideLabel"/>): each is taken as the first cell of the row named by the label entry just
-    /// before it or just after it (its own), the other numbers fill the rows in order, and every row and column
-    /// rule must hold. Returns each distinct table that some placement makes add up (one row of seven cells per
-    /// key); null when none does or there are too many placements to try.
+    /// (<see cref="BesideLabel"/>), anywhere: each is the first cell of some row, whose other six cells come in
+    /// order with the rest. Row by row, a row takes seven numbers of the run, or six and a first cell, which its
+    /// sum then fixes (the total less the five others) and which must be one of the numbers printed beside
+    /// labels; every number must be used and the column rules must hold. Returns the distinct tables found (one
+    /// row of seven cells per key), two at most (two say the placement is in doubt); null when none adds up or
+    /// the search passes <see cref="MovedSteps"/>.
     /// </summary>
-    private static List<int[][]>? MovedFirstCells(List<string> keys, List<int> numbers, List<(int Number, int Label)> beside, List<(string? Code, string? Group, string Label)> labels)
+    private static List<int[][]>? MovedFirstCells(List<string> keys, List<int> numbers, List<(int Number, int Label)> beside)
     {
-        var choices = new List<string[]>();
-        long ways = 1;
-        foreach (var (_, label) in beside)
-        {
-            var near = new[] { label - 1, label }.Where(l => l >= 0 && l < labels.Count).Select(l => labels[l].Code).OfType<string>().Where(keys.Contains).Distinct().ToArray();
-            if (near.Length == 0) return null;
-            choices.Add(near);
-            ways *= near.Length;
-            if (ways > MovedPlacements) return null;
-        }
-
+        const int width = 7;
         var movedAt = beside.Select(b => b.Number).ToHashSet();
-        var free = numbers.Where((_, i) => !movedAt.Contains(i)).ToList();
+        var run = numbers.Where((_, i) => !movedAt.Contains(i)).ToList();
+        if (run.Count + beside.Count != keys.Count * width) return null;
+        var pool = new Dictionary<int, int>();
+        foreach (var b in beside) pool[numbers[b.Number]] = pool.GetValueOrDefault(numbers[b.Number]) + 1;
+
         var tables = new List<int[][]>();
-        var choice = new int[beside.Count];
-        while (true)
+        var rows = new int[keys.Count][];
+        var steps = 0;
+        // False stops the search: past the cap, or a second table found.
+        bool Walk(int s, int at, int left)
         {
-            var heads = new Dictionary<string, int>();
-            for (var b = 0; b < beside.Count && heads.Count == b; b++) heads.TryAdd(choices[b][choice[b]], numbers[beside[b].Number]);
-            if (heads.Count == beside.Count && WithFirstCells(keys, free, heads) is { } table && !tables.Exists(t => t.Zip(table).All(x => x.First.AsSpan().SequenceEqual(x.Second))))
+            if (++steps > MovedSteps || tables.Count > 1) return false;
+            if (s == keys.Count)
             {
-                tables.Add(table);
+                if (Balances(keys, rows) && !tables.Exists(t => t.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second)))) tables.Add(rows.Select(r => r.ToArray()).ToArray());
+                return tables.Count <= 1;
             }
 
-            var digit = 0;
-            while (digit < beside.Count && ++choice[digit] == choices[digit].Length) choice[digit++] = 0;
-            if (digit == beside.Count) break;
+            // Seven of the run, when the first cells left still fit in the rows left.
+            if (left < keys.Count - s && run.Skip(at).Take(width).ToArray() is { Length: width } seven && seven.Take(width - 1).Sum() == seven[^1])
+            {
+                rows[s] = seven;
+                if (!Walk(s + 1, at + width, left)) return false;
+            }
+
+            // Six of the run after a first cell that their total fixes.
+            if (left > 0 && run.Skip(at).Take(width - 1).ToArray() is { Length: width - 1 } six && six[^1] - six.Take(width - 2).Sum() is var head and >= 0
+                && pool.GetValueOrDefault(head) > 0)
+            {
+                pool[head]--;
+                rows[s] = [head, .. six];
+                var going = Walk(s + 1, at + width - 1, left - 1);
+                pool[head]++;
+                if (!going) return false;
+            }
+
+            return true;
         }
 
+        var finished = Walk(0, 0, beside.Count);
+        if (tables.Count > 1) return tables;
+        if (!finished) return null;
         return tables.Count == 0 ? null : tables;
-    }
-
-    // The table the numbers make with the given first cells: each row's remaining cells from the run in order.
-    // Null when the numbers do not fill the rows exactly or a row or column rule fails.
-    private static int[][]? WithFirstCells(List<string> keys, List<int> free, Dictionary<string, int> heads)
-    {
-        var table = new int[keys.Count][];
-        var next = 0;
-        for (var s = 0; s < keys.Count; s++)
-        {
-            var row = new int[ApplicantTypes.Count];
-            var c = 0;
-            if (heads.TryGetValue(keys[s], out var head)) row[c++] = head;
-            for (; c < row.Length; c++)
-            {
-                if (next == free.Count) return null;
-                row[c] = free[next++];
-            }
-
-            if (row.AsSpan(0, ApplicantTypes.TotalIndex).ToArray().Sum() != row[ApplicantTypes.TotalIndex]) return null;
-            table[s] = row;
-        }
-
-        return next == free.Count && Balances(keys, table) ? table : null;
     }
 
     // A numbered label that names no row ("2.其他法律行政止公开") between two that do, with as many
