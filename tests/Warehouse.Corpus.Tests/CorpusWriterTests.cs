@@ -105,6 +105,34 @@ public sealed class CorpusWriterTests : IDisposable
     }
 
     [Fact]
+    public void One_portal_page_in_twenty_is_saved_as_a_web_archive_that_holds_the_page_as_served()
+    {
+        var archived = 0;
+        foreach (var layout in (string[])[Layouts.HtmlTrs, Layouts.HtmlHanwebGbk])
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var g = ReportFactory.Create(5, i, 0.1);
+                var rendered = CorpusWriter.Render(g, layout);
+                var saved = WebArchiveSaving.Apply(rendered, g.QuirkSeed);
+                if (saved == rendered) continue;
+                archived++;
+                Encoding.ASCII.GetString(saved, 0, 24).ShouldBe("From: <Saved by Blink>\r\n");
+                using var stream = new MemoryStream(saved);
+                var message = MimeKit.MimeMessage.Load(stream, TestContext.Current.CancellationToken);
+                var page = message.BodyParts.OfType<MimeKit.MimePart>().First();
+                page.ContentType.MimeType.ShouldBe("text/html");
+                using var decoded = new MemoryStream();
+                page.Content.ShouldNotBeNull().DecodeTo(decoded, TestContext.Current.CancellationToken);
+                decoded.ToArray().ShouldBe(rendered);
+                message.BodyParts.Count().ShouldBe(2);
+            }
+        }
+
+        archived.ShouldBeInRange(12, 55);
+    }
+
+    [Fact]
     public async Task The_same_options_write_the_same_bytes()
     {
         var options = new CorpusOptions(10, 3, Layouts.WithoutPdf);

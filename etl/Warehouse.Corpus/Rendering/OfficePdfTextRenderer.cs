@@ -44,7 +44,7 @@ public static class OfficePdfTextRenderer
             // Read whole: exactly one placement of the moved first cells adds up.
             if (form.NextDouble() < BesideLabelsRate && FirstCellsBesideLabels(table.Grid, narrow, label, rng, form) is { } beside) return beside;
             var (printed, keys, numbers) = Applications(table.Grid, narrow, label, runs, rng);
-            read = ColumnRuns.TableThree(keys, numbers, keys.Where(k => k is not ("new_received" or "carried_over" or "total_processed" or "carried_forward")).ToList());
+            read = ColumnRuns.TableThree(keys, numbers, keys.Where(k => !Flows.Contains(k)).ToList());
             if (read.TooMany is null) return printed;
 
             // More readings than the oracle enumerates: printed row by row instead.
@@ -143,13 +143,13 @@ public static class OfficePdfTextRenderer
         return (lines, keys, numbers);
     }
 
-    // The most rows whose first cell is moved: each may go to three rows, and every placement is tried.
+    // The most rows whose first cell is moved (each more multiplies the placements the search must rule out).
     private const int MostMoved = 7;
 
     // Table 三 row by row, with the first cell of some rows whose own label wraps between the label's first and
     // second lines and the row's other six after the label (or, in three rows in ten, before it). Null when no row
-    // moved or another placement of the moved cells (each at the head of its row, the row before or the row after)
-    // makes every rule hold too: the parser could not tell them apart.
+    // moved, or another placement of the moved cells (see OnlyPlacement) or a reading as runs makes every rule
+    // hold too: the parser could not tell them apart.
     private static List<string>? FirstCellsBesideLabels(Grid grid, int narrow, int label, Random rng, Random form)
     {
         var lines = new List<string>();
@@ -200,8 +200,7 @@ public static class OfficePdfTextRenderer
 
         // Read as runs of rows column by column (the other form of this text), the numbers as printed must give
         // no other table either: the parser tries both and takes the table only when they agree.
-        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
-        var runs = ColumnRuns.Survivors(keys, printed, keys.Where(k => !flows.Contains(k)).ToList());
+        var runs = ColumnRuns.Survivors(keys, printed, keys.Where(k => !Flows.Contains(k)).ToList());
         return runs is not null && runs.TrueForAll(t => t.Zip(rows).All(x => x.First.AsSpan().SequenceEqual(x.Second))) ? lines : null;
     }
 
@@ -264,17 +263,7 @@ public static class OfficePdfTextRenderer
             table[r] = row;
         }
 
-        if (next != rest.Count) return null;
-        var at = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i);
-        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
-        for (var c = 0; c < 7; c++)
-        {
-            var outcomes = keys.Where(k => !flows.Contains(k)).Sum(k => table[at[k]][c]);
-            if (table[at["new_received"]][c] + table[at["carried_over"]][c] != table[at["total_processed"]][c] + table[at["carried_forward"]][c]) return null;
-            if (outcomes != table[at["total_processed"]][c]) return null;
-        }
-
-        return table;
+        return next == rest.Count && ColumnsHold(keys.Zip(table).ToDictionary(x => x.First, x => x.Second.Select(v => (decimal)v).ToArray())) ? table : null;
     }
 
     // A row's own cells (merged cells where they start): its label cells' text, its numbers as printed and their values.
@@ -334,11 +323,19 @@ public static class OfficePdfTextRenderer
             rows[key] = values;
         }
 
-        string[] flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
-        if (!flows.All(rows.ContainsKey)) return false;
+        return ColumnsHold(rows);
+    }
+
+    // The rows of table 三 that are no outcome: the balance's four.
+    private static readonly string[] Flows = ["new_received", "carried_over", "total_processed", "carried_forward"];
+
+    // Rules 1 and 2 in every column (本年新收 + 上年结转 = 总计 + 结转; the outcomes add up to （七）总计), over rows by key.
+    private static bool ColumnsHold(Dictionary<string, decimal[]> rows)
+    {
+        if (!Flows.All(rows.ContainsKey)) return false;
         for (var c = 0; c < 7; c++)
         {
-            var outcomes = rows.Where(kv => !flows.Contains(kv.Key)).Sum(kv => kv.Value[c]);
+            var outcomes = rows.Where(kv => !Flows.Contains(kv.Key)).Sum(kv => kv.Value[c]);
             if (rows["new_received"][c] + rows["carried_over"][c] != rows["total_processed"][c] + rows["carried_forward"][c]) return false;
             if (outcomes != rows["total_processed"][c]) return false;
         }

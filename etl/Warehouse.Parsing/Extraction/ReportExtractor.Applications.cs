@@ -133,10 +133,10 @@ internal sealed partial class ReportExtractor
         if (!_gridExact && printed.Exists(p => (p.Code is not null || p.Group is not null) && Filled(p.Parts.Data) >= 2 * ApplicantTypes.Count)
             && Reassemble(rows) is { Scrambled: null } runs) return runs;
 
-        // Or a row of one number and another of neither one nor seven: the first cell of a row set beside its
-        // wrapped label, apart from the other six (text without layout of a browser's print). Read row by row,
+        // Or a number beside a label and a row of neither one number nor seven: the first cell of a row set beside
+        // its wrapped label, apart from the other six (text without layout of a browser's print). Read row by row,
         // such a table takes numbers of the next row; when that form fits it decides, refusal included.
-        if (!_gridExact && printed.Exists(p => p.Parts.Data.Count == 1) && printed.Exists(p => p.Parts.Data.Count is > 1 and not ApplicantTypes.Count)
+        if (!_gridExact && AnyBesideLabel(rows) && printed.Exists(p => p.Parts.Data.Count is > 1 and not ApplicantTypes.Count)
             && Reassemble(rows) is { } beside) return beside;
 
         JoinWrappedEnds(printed);

@@ -25,17 +25,17 @@ internal sealed partial class ReportExtractor
     private FoundRows? Reassemble(List<(int Index, RowParts Parts)> rows)
     {
         // The form's marks: numbers of two rows or more with no label between them, or a number beside a label.
-        string[] headings = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
-        if (!rows.Exists(r => r.Parts.Data.Count >= 2 * ApplicantTypes.Count) && !Enumerable.Range(0, rows.Count).Any(r => BesideLabel(rows, r, headings))) return null;
+        if (!rows.Exists(r => r.Parts.Data.Count >= 2 * ApplicantTypes.Count) && !AnyBesideLabel(rows)) return null;
         var labels = new List<(string? Code, string? Group, string Label)>();
         var numbers = new List<int>();
-        var beside = new List<(int Number, int Label)>();
+        // Where in the numbers each one printed beside a label stands.
+        var beside = new List<int>();
         int first = -1, last = -1;
         for (var r = 0; r < rows.Count; r++)
         {
             var (index, parts) = rows[r];
             if (IsColumnNumbering(parts)) continue;
-            if (BesideLabel(rows, r, headings)) beside.Add((numbers.Count, labels.Count));
+            if (BesideLabel(rows, r)) beside.Add(numbers.Count);
             foreach (var d in parts.Data)
             {
                 if (CountCell.ReadCount(d) is not { } value) return null;
@@ -45,7 +45,7 @@ internal sealed partial class ReportExtractor
             }
 
             var key = parts.Key;
-            if (key.Length == 0 || headings.Contains(key) || key.Contains("办理结果", StringComparison.Ordinal)) continue;
+            if (key.Length == 0 || HeadingKeys.Contains(key) || key.Contains("办理结果", StringComparison.Ordinal)) continue;
             var code = ApplicationRows.Match(key);
             // A label wrapped over two lines names its row with both ("5.要求行政机关确认或重" / "新出具已获取信息"), the
             // second with a number beside it at most ("申请人无正当理由逾" / "期不补正、行政机关不 1").
@@ -125,15 +125,21 @@ internal sealed partial class ReportExtractor
     // alone on a label's line ("本机关不掌握相关政府信 49"), or on a line of its own between two lines of a wrapped
     // label ("需要另行制" / "3" / "提供"). In a browser's or an office suite's print the first cell (自然人) stands
     // level with a line of the wrapped label beside it, so the extractor writes it there.
-    private static bool BesideLabel(List<(int Index, RowParts Parts)> rows, int r, string[] headings)
+    private static bool BesideLabel(List<(int Index, RowParts Parts)> rows, int r)
     {
         var parts = rows[r].Parts;
         if (parts.Data.Count != 1) return false;
-        if (parts.Key.Length > 0) return !headings.Contains(parts.Key) && !RowNumbering.IsAlone(parts.Label);
+        if (parts.Key.Length > 0) return !HeadingKeys.Contains(parts.Key) && !RowNumbering.IsAlone(parts.Label);
         return r > 0 && r + 1 < rows.Count
             && rows[r - 1].Parts is { HasData: false } above && !string.IsNullOrWhiteSpace(above.Label)
             && rows[r + 1].Parts is { } below && !string.IsNullOrWhiteSpace(below.Label);
     }
+
+    /// <summary>Whether some number of table 三's region stands beside a label (<see cref="BesideLabel"/>).</summary>
+    private static bool AnyBesideLabel(List<(int Index, RowParts Parts)> rows) => Enumerable.Range(0, rows.Count).Any(r => BesideLabel(rows, r));
+
+    // Labels of table 三's heading that stand alone on a line of their own: no row's.
+    private static readonly string[] HeadingKeys = ["总计", "合计", "自然人", "申请人情况", "法人或其他组织", "其他"];
 
     // Cap on the steps of the search for placements of the numbers printed beside labels.
     private const int MovedSteps = 200_000;
@@ -147,14 +153,14 @@ internal sealed partial class ReportExtractor
     /// row of seven cells per key), two at most (two say the placement is in doubt); null when none adds up or
     /// the search passes <see cref="MovedSteps"/>.
     /// </summary>
-    private static List<int[][]>? MovedFirstCells(List<string> keys, List<int> numbers, List<(int Number, int Label)> beside)
+    private static List<int[][]>? MovedFirstCells(List<string> keys, List<int> numbers, List<int> beside)
     {
         const int width = 7;
-        var movedAt = beside.Select(b => b.Number).ToHashSet();
+        var movedAt = beside.ToHashSet();
         var run = numbers.Where((_, i) => !movedAt.Contains(i)).ToList();
         if (run.Count + beside.Count != keys.Count * width) return null;
         var pool = new Dictionary<int, int>();
-        foreach (var b in beside) pool[numbers[b.Number]] = pool.GetValueOrDefault(numbers[b.Number]) + 1;
+        foreach (var at in beside) pool[numbers[at]] = pool.GetValueOrDefault(numbers[at]) + 1;
 
         var tables = new List<int[][]>();
         var rows = new int[keys.Count][];
