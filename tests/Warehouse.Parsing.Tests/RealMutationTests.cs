@@ -10,7 +10,7 @@ namespace Warehouse.Parsing.Tests;
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
 /// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out,
-/// digits typed full-width, items numbered "2）", "2，" or "②"):
+/// digits typed full-width, items numbered "2）", "2，" or "②", or without their point, "2其他法律…"):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -89,6 +89,26 @@ public sealed partial class RealMutationTests
                     errors.Where(f => !known.Contains(f.Rule)).Select(f => $"{f.Rule}: {f.Message}").ShouldBeEmpty(context);
                 }
             }, iter: 500, threads: 1);
+    }
+
+    [Theory]
+    [InlineData("pingtan-2021", "")]
+    [InlineData("pingtan-2024", " ")]
+    [InlineData("pingtan-2020-libreoffice-layout", "")]
+    [InlineData("pingtan-2020-libreoffice-layout", " ")]
+    [InlineData("pingtan-2024-chrome-layout", " ")]
+    [InlineData("huaian-2024-layout", "")]
+    public void Items_numbered_without_their_point_read_as_the_original(string name, string point)
+    {
+        // "00000002其他法律…" run together, "不予公开 2 其他法律…" and "3补正后申请内" over "容仍不明确" in -layout
+        // text: each reason's own number, not a cell, and not part of the label above.
+        var baseline = RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name);
+        var damaged = Renumber(File.ReadAllText(RealReports.File(name)), point);
+        damaged.ShouldNotBe(File.ReadAllText(RealReports.File(name)));
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), name);
+        foreach (var (key, value) in baseline.Cells) RealReports.Same(reading.Cells.GetValueOrDefault(key), value).ShouldBeTrue($"{name} [{point}]: {key}");
+        reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order()
+            .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
     }
 
     public static string Apply(string text, Damage damage, Random rng, bool html) => damage switch
@@ -252,7 +272,8 @@ public sealed partial class RealMutationTests
 
     // "2.重复申请" → "2）重复申请", "2)重复申请", "2，重复申请", "2 .重复申请" or "②重复申请": every item numbered
     // with a closing parenthesis alone, a comma for the point, the point a space away, or a circled number.
-    private static string Renumber(string text, Random rng) => Renumber(text, new[] { "）", ")", "，", " .", "circled" }[rng.Next(5)]);
+    // "2）", "2)", "2，", "2 .", "②", and the point dropped ("2其他法律…") or a space for it ("2 其他法律…").
+    private static string Renumber(string text, Random rng) => Renumber(text, new[] { "）", ")", "，", " .", "circled", "", " " }[rng.Next(7)]);
 
     /// <summary>Every item's numbering "2." of <paramref name="text"/> as "2" and <paramref name="point"/>, or as "②" for "circled".</summary>
     public static string Renumber(string text, string point) =>

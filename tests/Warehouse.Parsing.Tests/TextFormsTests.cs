@@ -256,6 +256,12 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-ends-past-page-over-next-row-00321.txt")]
     // A cell centred on its row over the end of the number before it ("10" over "4件" over "件").
     [InlineData("pdftotext-centred-cell-beside-unit-00051.txt")]
+    // A reason's number with its point typed as a character ("2和其他法律…") or as a space ("5 要求" over "行政机" in a
+    // narrow column): the row's numbering, not a cell of the row above or a row of its own.
+    [InlineData("browser-print-numbering-point-typed-00044.txt")]
+    [InlineData("pdftotext-numbering-point-spaced-wrapped-00010.txt")]
+    // "1,27" joined with its end reached the column of "981": the numbers stay apart ("981  105件", not "981105件").
+    [InlineData("pdftotext-joined-end-reaches-next-column-00140.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -109,6 +109,7 @@ public sealed record Quirks
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
     public const double MisreadRate = 0.12;
+    public const double PointDroppedRate = 0.08;
 
     // How people type the zero of a year in Chinese numerals: the proper 〇, a circle, a Latin or
     // full-width O, the digit 0, or 零.
@@ -178,6 +179,24 @@ public sealed record Quirks
             && g.Injected.Count == 0 && quirks.Approximate is null && !quirks.BlankTotals)
         {
             quirks = quirks with { Misread = MisreadCell(rng, r, collapsed) };
+        }
+
+        // Drawn after every quirk above. A reason of table 三 whose numbering lost its point: "2其他法律行政法规
+        // 禁止公开", or, where lines part the rows, a space for it ("2 其他法律…"). Only labels printed as the
+        // template has them, and not in the docx layout (see above).
+        if (rng.NextDouble() < PointDroppedRate && layout != Layouts.Docx)
+        {
+            var template = DisposalCategories.Outcomes(r.Template)
+                .Where(c => c.Label.Length > 4 && char.IsAsciiDigit(c.Label[0]) && c.Label[1] == '.' && c.Group != collapsed && !labels.ContainsKey(c.Code))
+                .Where(c => !(r.Template == Template.Template2019 && c.Group == "other"))
+                .ToList();
+            var spaced = rng.Next(3) == 0 && layout != Layouts.TextStream;
+            if (template.Count > 0)
+            {
+                var c = template[rng.Next(template.Count)];
+                var dropped = new Dictionary<string, string>(labels) { [c.Code] = c.Label[0] + (spaced ? " " : "") + c.Label[2..] };
+                quirks = quirks with { Labels = dropped };
+            }
         }
 
         return quirks;

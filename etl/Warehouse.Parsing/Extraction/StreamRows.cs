@@ -72,7 +72,7 @@ internal static partial class StreamRows
                     continue;
                 }
 
-                if ((IsNumbering(text, j) || IsClosedNumbering(text, i, j) || IsCommaNumbering(text, j)) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
+                if ((IsNumbering(text, j) || IsClosedNumbering(text, i, j) || IsCommaNumbering(text, j) || IsGluedNumbering(text, i, j)) && run.Length >= 1 && char.IsAsciiDigit(TextKey.Narrow(run[^1])))
                 {
                     // The last digit numbers the next row ("…00000002.其他法律…").
                     var number = run[..^1];
@@ -179,6 +179,24 @@ internal static partial class StreamRows
         return j;
     }
 
+    // "2其他法律行政法规禁止公开", "…00000002其他法律…": a reason's own number glued to its words, its point
+    // dropped or typed as another character ("2和其他法律…"), numbers the row; so does a digit alone that opens
+    // a line, a space before the reason's words ("2 其他法律…  0 0 …"), or before any words where the line holds no
+    // number (a label wrapped in a narrow column, "5 要求" over "行政机"). Read as a cell, the "2" joined the row
+    // above as an eighth number. Only the reason's own number: "行政强制 5第二十条" stays a cell.
+    private static bool IsGluedNumbering(string text, int i, int j)
+    {
+        var k = j;
+        if (i == 0 && j == 1 && k < text.Length && TextKey.IsSpace(text[k])) k++;
+        if (k >= text.Length || text[k] is not (>= '\u4e00' and <= '\u9fff')) return false;
+
+        // "5 要求" over "行政机" in a narrow column: a digit that opens a line of words and no number.
+        if (i == 0 && j == 1 && !HasDigit(text[k..])) return true;
+        var digit = TextKey.Narrow(text[j - 1]);
+        return RowNumbering.NumbersReason(digit, text, k)
+            || (k == j && k + 3 < text.Length && !ReasonStarts.Contains(text.Substring(k, 2)) && RowNumbering.NumbersReason(digit, text, k + 1));
+    }
+
     // "2." "3．" "1、" followed by the row's text.
     private static bool IsNumbering(string text, int j)
     {
@@ -212,7 +230,12 @@ internal static partial class StreamRows
         var k = i + 1;
         if (k + 1 < text.Length && text[k] == ' ' && TextKey.Narrow(text[k + 1]) is '.' or '、' or ',' or ':') k += 2;
         else if (k < text.Length && TextKey.Narrow(text[k]) is ',' or '，' or ':') k++;
-        else return false;
+        else
+        {
+            // "不予公开 2其他法律…", "不予公开 2 其他法律…": the reason's own number, its point dropped.
+            return RowNumbering.NumbersReason(TextKey.Narrow(text[i]), text, k < text.Length && text[k] == ' ' ? k + 1 : k);
+        }
+
         if (k < text.Length && text[k] == ' ') k++;
         return k < text.Length && text[k] is >= '\u4e00' and <= '\u9fff';
     }

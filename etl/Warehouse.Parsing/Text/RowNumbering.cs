@@ -6,7 +6,39 @@ namespace Warehouse.Parsing.Text;
 internal static partial class RowNumbering
 {
     /// <summary>True when <paramref name="label"/> opens with a row's numbering ("（一）予以公开", "三、本年度…", "2.重复申请", "2）重复申请", "2，重复申请", "2 .重复申请"; not "1.5").</summary>
-    public static bool StartsRow(string label) => Opening().IsMatch(label.TrimStart());
+    public static bool StartsRow(string label)
+    {
+        var text = label.TrimStart();
+        if (Opening().IsMatch(text)) return true;
+        // "3补正后申请内容…", "3 补正后…", "3和补正后…": a reason's own number, its point dropped, a space or another
+        // character typed for it.
+        if (text.Length < 3 || TextKey.Narrow(text[0]) is < '1' or > '9' || char.IsAsciiDigit(TextKey.Narrow(text[1]))) return false;
+        var digit = TextKey.Narrow(text[0]);
+        return NumbersReason(digit, text, text[1] == ' ' ? 2 : 1) || NumbersReason(digit, text, 2);
+    }
+
+    // The number and first three characters of each numbered reason of table 三 ("2其他法", "5属于三", "3补正后"…):
+    // three, as "其他对外管理服务事项" of table 二 starts as "2.其他法律…" does. "3.其他" has two.
+    private static readonly string[] NumberedStarts = Warehouse.Core.DisposalCategories.All
+        .Where(c => c.Label.Length > 2 && char.IsAsciiDigit(c.Label[0]) && c.Label[1] == '.')
+        .Select(c => c.Label[0] + c.Label.Substring(2, Math.Min(3, c.Label.Length - 2))).Distinct().ToArray();
+
+    /// <summary>
+    /// True when the words at <paramref name="from"/> of <paramref name="text"/> start the reason of table 三 that
+    /// <paramref name="digit"/> numbers: its first three characters ("2" and "其他法…"), or a shorter label's whole
+    /// words and then no more words ("3" and "其他 0 0 …").
+    /// </summary>
+    public static bool NumbersReason(char digit, string text, int from)
+    {
+        foreach (var start in NumberedStarts)
+        {
+            if (start[0] != digit || from + start.Length - 1 > text.Length || string.CompareOrdinal(text, from, start, 1, start.Length - 1) != 0) continue;
+            var end = from + start.Length - 1;
+            if (start.Length == 4 || end >= text.Length || text[end] is not (>= '\u4e00' and <= '\u9fff')) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// True when <paramref name="text"/> is a numbering and nothing else ("5."): pdftotext sets one

@@ -265,7 +265,8 @@ internal static partial class WrappedNumbers
                 foreach (var t in row)
                 {
                     var text = joins.GetValueOrDefault((r, t), t.Text);
-                    if (line.Length > t.Start) line.Append("  ");
+                    // A joined number may reach the next one's column: "981" then "105件", never "981105件".
+                    if (line.Length > t.Start || (line.Length == t.Start && t != row[0])) line.Append("  ");
                     else line.Append(' ', t.Start - line.Length);
                     line.Append(text);
                 }
