@@ -101,6 +101,23 @@ public sealed class BadInputTests
         Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull().ShouldContain("not a government information disclosure annual report");
     }
 
+    [Theory]
+    [InlineData("泉州市丰泽区人民政府2023年政府信息公开工作年度报告.pdf", "附件：")]
+    [InlineData("泉州市丰泽区人民政府2023年政府信息公开工作年度报告.docx", "相关附件 1.")]
+    [InlineData("泉州市丰泽区人民政府2023年政府信息公开工作年度报告", "附件：")]
+    public void An_article_page_that_only_links_the_report_says_the_report_is_in_its_attachment(string link, string before)
+    {
+        // Many portals publish the report as a PDF or Word attachment: the article page holds its title, a byline
+        // and the link. Not "table 三 is missing", which sends a supervisor looking for a fault in the report.
+        var html = "<html><head><meta charset=\"utf-8\"><title>泉州市丰泽区人民政府2023年政府信息公开工作年度报告_年度报告_丰泽区人民政府</title>"
+            + "<meta name=\"ArticleTitle\" content=\"泉州市丰泽区人民政府2023年政府信息公开工作年度报告\"></head><body>"
+            + "<h1>泉州市丰泽区人民政府2023年政府信息公开工作年度报告</h1><div>发布时间：2024-01-26 来源：区政府办</div>"
+            + $"<div class=\"content\"><p>{before}<a href=\"/upload/2024/01/fz2023.pdf\">{link}</a></p></div></body></html>";
+        var why = Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，只有附件「" + link + "」");
+        why.ShouldContain("the report is in the attachment");
+    }
+
     [Fact]
     public void Truncated_docx_is_rejected_as_damaged()
     {

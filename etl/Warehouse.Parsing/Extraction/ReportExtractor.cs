@@ -62,6 +62,7 @@ internal sealed partial class ReportExtractor
                 ? Garbled(_blocks) ? GarbledWhy(_doc.Layout) : "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
                 : FormerFormat(title0) is { } former ? former
                 : PictureIn(3) is { } picture ? $"是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）以图片发布（{picture.Name}），不是文字表格，其中的数无法读取：请看原图，或请该机关以文字表格发布 (the application table is published as a picture ({picture.Name}), not as a text table; its numbers cannot be read)"
+                : AttachmentOnly() is { } attachment ? $"是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，只有附件「{attachment}」：报告在附件里，请读附件（crawl 会取回文章页的附件） (the page announces the report but holds none of its sections or tables, only the attachment '{attachment}': the report is in the attachment; read that file, as crawl does)"
                 : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
                 : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)";
             return ParseResult.Reject(why, _doc.Layout);
@@ -188,6 +189,26 @@ internal sealed partial class ReportExtractor
     }
 
     // pandoc's plain text writes "[TABLE]" for a table it cannot draw (one with merged cells).
+    /// <summary>
+    /// The name of the attachment a page offers in place of the report ("附件：…年度报告.pdf"), when the page holds
+    /// none of the template's six sections and no table: an article page whose body is only the link. Null otherwise.
+    /// </summary>
+    private string? AttachmentOnly()
+    {
+        if (_sections.Missing().Count() < 6 || _blocks.Any(b => b is TableRow)) return null;
+        foreach (var block in _blocks)
+        {
+            if (block is Paragraph p && AttachmentLine().Match(p.Text) is { Success: true } m) return m.Groups["name"].Value.Trim();
+        }
+
+        return null;
+    }
+
+    // "附件：泉州市…年度报告.pdf", "相关附件 1.…年度报告.docx", a file name alone (a document's name and its extension), or
+    // "附件：…年度报告" (the link's words without the file's extension).
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:(?:相关)?附件\s*[0-9一二三]?\s*[：:、.]?\s*)?(?<name>[^\s：:]{2,}?\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD))|(?:相关)?附件\s*[0-9一二三]?\s*[：:、.]\s*(?<name>[^\s：:]*报告[^\s：:]{0,12}))\s*$")]
+    private static partial System.Text.RegularExpressions.Regex AttachmentLine();
+
     private bool TablePlaceholder() =>
         _blocks.Skip(_sections.Start(3) ?? 0).Take(_sections.Start(3) is null ? _blocks.Count : 3)
             .Any(b => b is Paragraph p && p.Text.Trim() == "[TABLE]");
