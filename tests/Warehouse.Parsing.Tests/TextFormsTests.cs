@@ -262,6 +262,16 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-numbering-point-spaced-wrapped-00010.txt")]
     // "1,27" joined with its end reached the column of "981": the numbers stay apart ("981  105件", not "981105件").
     [InlineData("pdftotext-joined-end-reaches-next-column-00140.txt")]
+    // A row at three heights: "3.要求提供公开出版  34  204  242" over "（五）不予  /  4  /  /" (a piece of the group's
+    // label beside the cells that did not wrap) over "物  件  件  件".
+    [InlineData("pdftotext-group-piece-beside-cells-00063.txt")]
+    // Every cell of a row wrapped, its ends past a page break laid out under other columns: paired in order.
+    [InlineData("pdftotext-ends-past-page-in-order-00006.txt")]
+    // Table 四 with no proceeding, every cell "-": a row of zeros, not the rule under a header.
+    [InlineData("markdown-table-four-dashes-00013.md")]
+    // A group printed as one row, its label wrapped over its last word ("（五）不予处  0 0 …" over "理"), under a
+    // reason's wrapped label ("…仍不明" / "确"): the group, not that reason a second time.
+    [InlineData("boxdraw-group-row-over-its-last-word-00138.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

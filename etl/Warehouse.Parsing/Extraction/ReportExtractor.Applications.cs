@@ -82,15 +82,17 @@ internal sealed partial class ReportExtractor
             var code = ApplicationRows.Match(parts.Key);
             var group = code is null ? ApplicationRows.GroupOnly(parts.Key) : null;
             if (code is null && group is null) code = MatchWrapped(parts, loose, rows, r);
-            // Only a piece of a merged group label beside the numbers ("（三）不予  0 0 0 …"): the row's
-            // own label is the one wrapped around this line, as on a line of numbers alone.
-            if (code is null && group is null && OuterLabels.IsPiece(parts.Label)) code = MatchWrapped(parts with { Label = "", LastLabel = "" }, loose, rows, r);
-            if (code is null && group is null && loose.Count > 0) group = ApplicationRows.GroupOnly(loose[^1].Key + parts.Key);
-            // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理").
+            // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理"). Tried before the
+            // piece below: "（五）不予处" is such a piece too, and read as one it took the row above's name.
             if (code is null && group is null && parts.Key.Length > 0 && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } below && !StartsRow(below.Label))
             {
                 group = ApplicationRows.GroupOnly(parts.Key + below.Key);
             }
+
+            // Only a piece of a merged group label beside the numbers ("（三）不予  0 0 0 …"): the row's
+            // own label is the one wrapped around this line, as on a line of numbers alone.
+            if (code is null && group is null && OuterLabels.IsPiece(parts.Label)) code = MatchWrapped(parts with { Label = "", LastLabel = "" }, loose, rows, r);
+            if (code is null && group is null && loose.Count > 0) group = ApplicationRows.GroupOnly(loose[^1].Key + parts.Key);
             var row = new PrintedRow(index, parts) { Code = code, Group = group };
             if (code is null && row.Group is null && parts.Key.Length <= 2 && loose.Count > 0)
             {
@@ -561,6 +563,9 @@ internal sealed partial class ReportExtractor
         // another font on another baseline: the line above it starts the row.
         if (start > 0 && Text.RowNumbering.IsAlone(before[start].Label) && !StartsRow(before[start - 1].Label)) start--;
         var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
+        // A row whose own line opens with its numbering ("（五）不予处  0 0 …" over "理") starts there: the lines
+        // above are the row before's ("…仍不明" / "确"), and read with them it took that row's name.
+        if (StartsRow(parts.Label) && !Text.RowNumbering.IsAlone(parts.Label)) previous = [];
         var candidates = new List<(string Text, int From, int To)>();
         var key = parts.Key;
         void Around(List<string> above, List<string> below)

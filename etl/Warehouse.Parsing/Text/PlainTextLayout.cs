@@ -458,14 +458,23 @@ public static partial class PlainTextLayout
     private static List<Block> ReadTabRows(string[] lines)
     {
         var blocks = new List<Block>(lines.Length);
+        // Rows of the pipe table being read: its rule stands under its first (the header).
+        var pipeRows = 0;
         foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
+            var pipe = line.Contains('\t') ? null : MarkdownRow(line);
+            if (pipe is null) pipeRows = 0;
             if (line.Contains('\t')) blocks.Add(new TableRow(line.Split('\t')));
-            else if (MarkdownRow(line) is { } cells)
+            else if (pipe is { } cells)
             {
-                // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |".
-                if (cells.Count > 0) blocks.Add(new TableRow(cells, Exact: true));
+                // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |". A row of dashes
+                // is the rule under the header ("|---|---|", "|:-|-:|"), but not a row of cells written "-" for
+                // zero further down ("| - | - | … |", table 四 with no proceeding): that is a row of zeros.
+                pipeRows++;
+                var rule = cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' '))
+                    && (pipeRows == 2 || cells.Any(c => c.Contains("--", StringComparison.Ordinal) || c.Contains(':')));
+                if (!rule) blocks.Add(new TableRow(cells, Exact: true));
             }
             else blocks.Add(new Paragraph(line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_') ? MarkdownText(line.Trim()) : line.Trim()));
         }
@@ -473,7 +482,7 @@ public static partial class PlainTextLayout
         return blocks;
     }
 
-    // A pipe-table row, its cells trimmed; an empty list for the "|---|---|" rule under a header.
+    // A pipe-table row, its cells trimmed ("|---|---|", the rule under a header, too).
     private static List<string>? MarkdownRow(string line)
     {
         if (line.AsSpan().TrimStart() is not ['|', ..]) return null;
@@ -485,7 +494,7 @@ public static partial class PlainTextLayout
         var tagged = inner.Contains('<', StringComparison.Ordinal);
         if (tagged) inner = InlineTag().Replace(inner, "");
         var cells = inner.Split('|').Select(c => MarkdownText((tagged ? System.Net.WebUtility.HtmlDecode(c) : c).Trim()).Trim('_').Trim()).ToList();
-        return cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' ')) ? [] : cells;
+        return cells;
     }
 
     // "**一、总体情况**", "## 二、…", "> 注：…": the markup, not the text.

@@ -252,6 +252,19 @@ internal static partial class WrappedNumbers
                 joins[over[0]] = over[0].Token.Text + end.Text;
             }
 
+            if (joins.Count != ends.Count && rows.Count == 1 && numbers.Count == ends.Count)
+            {
+                // Every number of the row has an end, but a page break between them laid the ends out afresh, under
+                // other columns ("141  42 … 1,83" at a page's foot, "2件  件 … 9件" at the next one's head): paired in
+                // order, the only way each number takes one end, and only if the row then adds up.
+                joins.Clear();
+                var paired = numbers.Zip(ends, (n, e) => (Number: n, Text: n.Token.Text + e.Text)).ToList();
+                if (paired.All(x => WrittenNumber().IsMatch(x.Text)) && AddsUp(paired.Select(x => x.Text).ToList()))
+                {
+                    foreach (var (number, text) in paired) joins[number] = text;
+                }
+            }
+
             if (joins.Count != ends.Count) continue;
             // With more than one number beside the label the two lines' numbers interleave: their
             // order by column is the row only if the cells, so joined, add up (six columns to the total).
@@ -309,6 +322,17 @@ internal static partial class WrappedNumbers
             {
                 if (n < 0 || n >= lines.Length || joinedInto[n]) continue;
                 var line = tokens[n];
+                // The line may open with a piece of a group's label in its merged cell ("（五）不予  /  4  /  /" under
+                // "3.要求提供公开出版  34件  204件  242件"): then only if its numbers complete the row's seven and they add up.
+                var piece = GroupPieceBefore(line);
+                if (piece > 0)
+                {
+                    var cells = line.Skip(piece).ToList();
+                    if (own + cells.Count != Cells || !cells.All(t => IsNumber(t.Text)) || cells[0].Start <= labelEnd + 1
+                        || !AddsUp(numbers.Concat(cells).Where(t => IsNumber(t.Text)).OrderBy(t => t.Start).Select(t => t.Text).ToList())) continue;
+                    line = cells;
+                }
+
                 if (line.Count(t => IsNumber(t.Text)) < 3 || !line.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || line[0].Start <= labelEnd + 1) continue;
                 // A row with one number of its own beside the label takes a line that completes its seven cells.
                 if (own < 2 && (own < 1 || own + line.Count(t => IsNumber(t.Text)) != Cells)) continue;
@@ -324,7 +348,8 @@ internal static partial class WrappedNumbers
                 foreach (var t in line) t.Text.CopyTo(0, buffer, t.Start, t.Text.Length);
                 result ??= [.. lines];
                 result[r] = new string(buffer).TrimEnd();
-                joinedInto[n] = true;
+                if (piece > 0) result[n] = lines[n][..line[0].Start].TrimEnd();
+                else joinedInto[n] = true;
                 break;
             }
         }
@@ -450,6 +475,19 @@ internal static partial class WrappedNumbers
         var values = cells.Select(CountCell.ReadCount).ToList();
         return values.Count == Cells && values.All(v => v is not null) && values.Take(Cells - 1).Sum() == values[^1];
     }
+
+    // How many words open the line as a piece of a group's label ("（五）不予", "三、本", "年度办") before its
+    // numbers: 0 when the line opens with a number or its words are no such piece.
+    private static int GroupPieceBefore(List<Token> line)
+    {
+        var first = line.FindIndex(t => IsNumber(t.Text));
+        if (first <= 0) return 0;
+        var words = string.Concat(line.Take(first).Select(t => t.Text));
+        return GroupFragment(words) || GroupOpening().IsMatch(words) ? first : 0;
+    }
+
+    [GeneratedRegex(@"^[（(][一二三四五六七][）)][\u4e00-\u9fff]{0,3}$")]
+    private static partial Regex GroupOpening();
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
     // most three characters, no number of a row ("3.", "（七）") and no row's own short label.
