@@ -272,6 +272,14 @@ public sealed partial class TextFormsTests
     // A group printed as one row, its label wrapped over its last word ("（五）不予处  0 0 …" over "理"), under a
     // reason's wrapped label ("…仍不明" / "确"): the group, not that reason a second time.
     [InlineData("boxdraw-group-row-over-its-last-word-00138.txt")]
+    // Ends under other columns than their numbers' ("（七）总计  164  1,55 … 3,51" over "3  6  件  件  件  5件"): every
+    // ordered way of giving them out that adds up reads the same values.
+    [InlineData("pdftotext-ends-shifted-by-label-00078.txt")]
+    // A label between its cells' two lines, each opening with a piece of the group's label ("三、本  1,44 … 230" /
+    // "（一）予以公开  440 …" / "年度办  9件 … 5件").
+    [InlineData("pdftotext-label-between-pieces-beside-group-00086.txt")]
+    // A page's first line at its left edge ("年度办 … 6", the end of the cut row above): still the page's head.
+    [InlineData("pdftotext-page-head-at-left-edge-00047.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -550,9 +550,10 @@ public static partial class PlainTextLayout
             }
 
             if (line.Contains('\f')) line = line.Replace("\f", "", StringComparison.Ordinal);
-            // The first line of a page, when indented, keeps a form feed in place of its first space (no column
-            // moves): WrappedNumbers reads the columns of a page's head as laid out afresh, and takes it away.
-            if (pageHead && !string.IsNullOrWhiteSpace(line)) (line, pageHead) = (line[0] == ' ' ? "\f" + line[1..] : line, false);
+            // The first line of a page keeps a form feed, in place of its first space when indented (no column
+            // moves), else before it ("年度办 … 6", a group's label at the page's left edge; its columns move by one):
+            // WrappedNumbers reads the columns of a page's head as laid out afresh, and takes it away.
+            if (pageHead && !string.IsNullOrWhiteSpace(line)) (line, pageHead) = (line[0] == ' ' ? "\f" + line[1..] : "\f" + line, false);
             kept.Add(line);
         }
 

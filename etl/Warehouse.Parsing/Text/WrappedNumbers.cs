@@ -157,7 +157,8 @@ internal static partial class WrappedNumbers
         return result.ToArray();
     }
 
-    // A page's first line holds a form feed for a space (PlainTextLayout.WithoutPageFurniture): the lines without it.
+    // A page's first line holds a form feed for its first space, or before it (PlainTextLayout.WithoutPageFurniture): the lines
+    // with a space for it, so that no column moves.
     private static string[] Unmarked(string[] lines) =>
         lines.Any(l => l.StartsWith('\f')) ? lines.Select(l => l.StartsWith('\f') ? " " + l[1..] : l).ToArray() : lines;
 
@@ -252,16 +253,19 @@ internal static partial class WrappedNumbers
                 joins[over[0]] = over[0].Token.Text + end.Text;
             }
 
-            if (joins.Count != ends.Count && rows.Count == 1 && numbers.Count == ends.Count)
+            if (joins.Count != ends.Count && rows.Count == 1 && numbers.Count == Cells && ends.Count <= Cells)
             {
-                // Every number of the row has an end, but a page break between them laid the ends out afresh, under
-                // other columns ("141  42 … 1,83" at a page's foot, "2件  件 … 9件" at the next one's head): paired in
-                // order, the only way each number takes one end, and only if the row then adds up.
+                // The ends stand under other columns than their numbers': a page break between them laid the ends out
+                // afresh ("141  42 … 1,83" at a page's foot, "2件  件 … 9件" at the next one's head), or the wide
+                // characters of the row's label shifted its columns ("（七）总计  164  1,55 … 3,51" over "3  6  件 … 5件").
+                // The ends keep their order: each way of giving them to as many of the row's numbers, in order, where
+                // every join is a number as written, no number cut at its thousands is left without its end, and the
+                // row adds up. Taken when every such way reads the same seven values (a unit may go to either of two
+                // numbers and change no value).
                 joins.Clear();
-                var paired = numbers.Zip(ends, (n, e) => (Number: n, Text: n.Token.Text + e.Text)).ToList();
-                if (paired.All(x => WrittenNumber().IsMatch(x.Text)) && AddsUp(paired.Select(x => x.Text).ToList()))
+                if (OrderedJoins(numbers.Select(n => n.Token.Text).ToList(), ends.Select(e => e.Text).ToList()) is { } picked)
                 {
-                    foreach (var (number, text) in paired) joins[number] = text;
+                    for (var k = 0; k < ends.Count; k++) joins[numbers[picked[k]]] = numbers[picked[k]].Token.Text + ends[k].Text;
                 }
             }
 
@@ -436,7 +440,10 @@ internal static partial class WrappedNumbers
         var dropped = new bool[lines.Length];
         for (var l = 1; l + 1 < lines.Length; l++)
         {
-            List<Token> above = tokens[l - 1], below = tokens[l + 1];
+            // Either line may open with a piece of a group's merged label ("三、本  1,44 … 230" / "（一）予以公开  440 …" /
+            // "年度办  9件 … 5件"): it stays on its line, the label's words for the group.
+            int abovePiece = GroupPieceBefore(tokens[l - 1]), belowPiece = GroupPieceBefore(tokens[l + 1]);
+            List<Token> above = tokens[l - 1].Skip(abovePiece).ToList(), below = tokens[l + 1].Skip(belowPiece).ToList();
             if (dropped[l - 1] || above.Count is < 2 or > Cells || below.Count == 0 || !above.All(t => IsNumber(t.Text))) continue;
             if (!below.All(t => IsNumber(t.Text) || IsUnit(t.Text)) || (below.Count == Cells && !below.Any(t => IsUnit(t.Text)))) continue;
 
@@ -463,7 +470,10 @@ internal static partial class WrappedNumbers
             result ??= [.. lines];
             var label = first < 0 ? lines[l].TrimEnd() : lines[l][..line[first].Start].TrimEnd();
             result[l] = label + "  " + string.Join("  ", cells);
-            dropped[l - 1] = dropped[l + 1] = true;
+            if (abovePiece > 0) result[l - 1] = lines[l - 1][..above[0].Start].TrimEnd();
+            else dropped[l - 1] = true;
+            if (belowPiece > 0) result[l + 1] = lines[l + 1][..below[0].Start].TrimEnd();
+            else dropped[l + 1] = true;
         }
 
         return result?.Where((_, i) => !dropped[i]).ToArray();
@@ -476,11 +486,47 @@ internal static partial class WrappedNumbers
         return values.Count == Cells && values.All(v => v is not null) && values.Take(Cells - 1).Sum() == values[^1];
     }
 
+    /// <summary>
+    /// The numbers (by index) that the ends take, in order, when every way of giving each end to one number, keeping
+    /// their order, that makes written numbers, leaves no number cut at its thousands ("1,55") without its end and
+    /// makes the row add up reads the same values; null when there is no such way or two read differently.
+    /// </summary>
+    private static int[]? OrderedJoins(List<string> numbers, List<string> ends)
+    {
+        int[]? first = null;
+        List<int?>? values = null;
+        var pick = new int[ends.Count];
+        bool Search(int k, int from)
+        {
+            if (k == ends.Count)
+            {
+                var cells = numbers.ToList();
+                for (var j = 0; j < ends.Count; j++) cells[pick[j]] += ends[j];
+                if (cells.Where((_, i) => !pick.Contains(i)).Any(c => CutAtThousands().IsMatch(c))) return true;
+                if (pick.Any(i => !WrittenNumber().IsMatch(cells[i])) || !AddsUp(cells)) return true;
+                var read = cells.Select(CountCell.ReadCount).ToList();
+                if (values is null) (first, values) = ([.. pick], read);
+                else if (!values.SequenceEqual(read)) return false;
+                return true;
+            }
+
+            for (var i = from; i <= numbers.Count - (ends.Count - k); i++)
+            {
+                pick[k] = i;
+                if (!Search(k + 1, i + 1)) return false;
+            }
+
+            return true;
+        }
+
+        return Search(0, 0) ? first : null;
+    }
+
     // How many words open the line as a piece of a group's label ("（五）不予", "三、本", "年度办") before its
     // numbers: 0 when the line opens with a number or its words are no such piece.
     private static int GroupPieceBefore(List<Token> line)
     {
-        var first = line.FindIndex(t => IsNumber(t.Text));
+        var first = line.FindIndex(t => IsNumber(t.Text) || IsUnit(t.Text));
         if (first <= 0) return 0;
         var words = string.Concat(line.Take(first).Select(t => t.Text));
         return GroupFragment(words) || GroupOpening().IsMatch(words) ? first : 0;
