@@ -280,6 +280,10 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-label-between-pieces-beside-group-00086.txt")]
     // A page's first line at its left edge ("年度办 … 6", the end of the cut row above): still the page's head.
     [InlineData("pdftotext-page-head-at-left-edge-00047.txt")]
+    // The same three heights as 00063, under a row whose unit wrapped alone ("件" under "14"): the sums decide.
+    [InlineData("pdftotext-group-piece-beside-cells-under-unit-00215.txt")]
+    // A label with a stray space before "无" at a line's end ("1.申请人 无" over "正当理由逾期…"): a word, not a cell.
+    [InlineData("pdftotext-spaced-label-before-wu-00238.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

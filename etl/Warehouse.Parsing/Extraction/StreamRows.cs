@@ -110,7 +110,7 @@ internal static partial class StreamRows
                 continue;
             }
 
-            if (IsZeroMark(text, i, out var end) && (data.Count > 0 || DataFollows(text, end) || (label.Length > 0 && RestIsBlank(text, end) && i > 0 && TextKey.IsSpace(text[i - 1]))))
+            if (IsZeroMark(text, i, out var end) && (data.Count > 0 || DataFollows(text, end) || (label.Length > 0 && RestIsBlank(text, end) && i > 0 && TextKey.IsSpace(text[i - 1]) && !WordsGoOn(label))))
             {
                 data.Add(text[i..end]);
                 i = end;
@@ -195,6 +195,14 @@ internal static partial class StreamRows
         var digit = TextKey.Narrow(text[j - 1]);
         return RowNumbering.NumbersReason(digit, text, k)
             || (k == j && k + 3 < text.Length && !ReasonStarts.Contains(text.Substring(k, 2)) && RowNumbering.NumbersReason(digit, text, k + 1));
+    }
+
+    // A label that the template's words go on from with "无" ("1.申请人 无" over "正当理由逾期…", "4. 无" over
+    // "正当理由大量…"): a stray space before it, at a line's end, leaves it a word, not a cell written "无".
+    private static bool WordsGoOn(System.Text.StringBuilder label)
+    {
+        var text = label.ToString().TrimEnd();
+        return text.EndsWith("申请人", StringComparison.Ordinal) || RowNumbering.IsAlone(text);
     }
 
     // "2." "3．" "1、" followed by the row's text.

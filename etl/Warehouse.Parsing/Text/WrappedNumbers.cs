@@ -347,7 +347,8 @@ internal static partial class WrappedNumbers
                 var other = n > r ? r - 1 : r + 1;
                 var wrapped = line.Count(t => IsNumber(t.Text)) <= 4 && other >= 0 && other < lines.Length
                     && tokens[other] is { Count: > 0 } o && o.All(t => IsNumber(t.Text) || IsUnit(t.Text));
-                if (wrapped) continue;
+                // (A line beside a group's piece was taken only if the row adds up with it: the sums have decided.)
+                if (wrapped && piece == 0) continue;
                 var buffer = lines[r].PadRight(Math.Max(lines[r].Length, lines[n].Length)).ToCharArray();
                 foreach (var t in line) t.Text.CopyTo(0, buffer, t.Start, t.Text.Length);
                 result ??= [.. lines];
