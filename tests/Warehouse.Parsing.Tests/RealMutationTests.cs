@@ -111,6 +111,31 @@ public sealed partial class RealMutationTests
             .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
     }
 
+    [Theory]
+    [InlineData("hongze-2024-plain")]
+    [InlineData("hongze-2024-pymupdf")]
+    [InlineData("huaian-2024-pymupdf")]
+    public void Cells_of_one_digit_with_their_unit_on_lines_of_their_own_stay_cells(string name)
+    {
+        // Text with a cell per line (pdftotext without -layout, PyMuPDF), table 三's one-digit cells written "5件": a
+        // digit opening a line of words is a numbering with its point dropped ("5 要求" over "行政机"), but a unit is no word.
+        var original = File.ReadAllText(RealReports.File(name));
+        var lines = original.Split('\n');
+        var from = Array.FindIndex(lines, l => l.Contains("本年新收", StringComparison.Ordinal));
+        var to = Array.FindIndex(lines, from, l => l.Contains("结转下年度", StringComparison.Ordinal));
+        var units = 0;
+        for (var i = from; i <= to + 2; i++)
+        {
+            if (Regex.IsMatch(lines[i], @"^\s*[1-9]\s*$")) (lines[i], units) = (lines[i].Trim() + "件", units + 1);
+        }
+
+        units.ShouldBeGreaterThan(3);
+        var baseline = RealReports.Read(Encoding.UTF8.GetBytes(original), name);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)), name);
+        foreach (var (key, value) in baseline.Cells) RealReports.Same(reading.Cells.GetValueOrDefault(key), value).ShouldBeTrue($"{name}: {key}");
+        reading.Findings.Count(f => f.Severity == Severity.Error).ShouldBe(baseline.Findings.Count(f => f.Severity == Severity.Error));
+    }
+
     public static string Apply(string text, Damage damage, Random rng, bool html) => damage switch
     {
         Damage.JoinLines => html ? text.Replace("\n", "", StringComparison.Ordinal) : text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal),

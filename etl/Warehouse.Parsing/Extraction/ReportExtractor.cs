@@ -188,7 +188,6 @@ internal sealed partial class ReportExtractor
                $"(a report{whichEn} in the format used before 2019, under the former Regulations: it has none of the tables of the format used since the 2019 reports, so its figures are not read)";
     }
 
-    // pandoc's plain text writes "[TABLE]" for a table it cannot draw (one with merged cells).
     /// <summary>
     /// The name of the attachment a page offers in place of the report ("附件：…年度报告.pdf"), when the page holds
     /// none of the template's six sections and no table: an article page whose body is only the link. Null otherwise.
@@ -209,6 +208,7 @@ internal sealed partial class ReportExtractor
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:(?:相关)?附件\s*[0-9一二三]?\s*[：:、.]?\s*)?(?<name>[^\s：:]{2,}?\.(?:pdf|PDF|docx?|DOCX?|wps|WPS|ofd|OFD))|(?:相关)?附件\s*[0-9一二三]?\s*[：:、.]\s*(?<name>[^\s：:]*报告[^\s：:]{0,12}))\s*$")]
     private static partial System.Text.RegularExpressions.Regex AttachmentLine();
 
+    // pandoc's plain text writes "[TABLE]" for a table it cannot draw (one with merged cells).
     private bool TablePlaceholder() =>
         _blocks.Skip(_sections.Start(3) ?? 0).Take(_sections.Start(3) is null ? _blocks.Count : 3)
             .Any(b => b is Paragraph p && p.Text.Trim() == "[TABLE]");

@@ -188,7 +188,8 @@ internal static partial class StreamRows
     {
         var k = j;
         if (i == 0 && j == 1 && k < text.Length && TextKey.IsSpace(text[k])) k++;
-        if (k >= text.Length || text[k] is not (>= '\u4e00' and <= '\u9fff')) return false;
+        // "5件", "3人", "5余件" alone on a line: a cell with its unit (pdftotext without -layout gives each cell a line).
+        if (k >= text.Length || text[k] is not (>= '\u4e00' and <= '\u9fff') || UnitChars.Contains(text[k]) || text[k] == '余') return false;
 
         // "5 要求" over "行政机" in a narrow column: a digit that opens a line of words and no number.
         if (i == 0 && j == 1 && !HasDigit(text[k..])) return true;

@@ -551,8 +551,8 @@ public static partial class PlainTextLayout
 
             if (line.Contains('\f')) line = line.Replace("\f", "", StringComparison.Ordinal);
             // The first line of a page keeps a form feed, in place of its first space when indented (no column
-            // moves), else before it ("年度办 … 6", a group's label at the page's left edge; its columns move by one):
-            // WrappedNumbers reads the columns of a page's head as laid out afresh, and takes it away.
+            // moves), else before it, where pdftotext's own stood ("年度办 … 6", a group's label at the page's left
+            // edge): WrappedNumbers reads the columns of a page's head as laid out afresh, and puts a space for it.
             if (pageHead && !string.IsNullOrWhiteSpace(line)) (line, pageHead) = (line[0] == ' ' ? "\f" + line[1..] : "\f" + line, false);
             kept.Add(line);
         }
