@@ -30,6 +30,7 @@ internal static class FindingText
         ["cells_run_together"] = "数字连写",
         ["cells_ambiguous"] = "连写多解",
         ["cells_wrapped"] = "数字折行",
+        ["cells_stacked"] = "数格相叠",
         ["label_misprinted"] = "行名误印",
         ["heading_misprinted"] = "章节标题误印",
         ["heading_worded"] = "章节标题用词不同",

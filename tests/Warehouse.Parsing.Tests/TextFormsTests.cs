@@ -284,8 +284,43 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-group-piece-beside-cells-under-unit-00215.txt")]
     // A label with a stray space before "无" at a line's end ("1.申请人 无" over "正当理由逾期…"): a word, not a cell.
     [InlineData("pdftotext-spaced-label-before-wu-00238.txt")]
+    // A cell set a line higher beside its row's long label, over the cell "无" below it in one column
+    // ("四、结转下年度继续办理  146 件" over "无  39 件 … 215 件"): it was glued on as "146无" (146 and 0, wrong, with
+    // balance errors); the columns cannot order the two, the balance does (0 and 146).
+    [InlineData("pdftotext-cell-stacked-over-wu-00164.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
+    [Fact]
+    public void Stacked_cells_that_the_arithmetic_orders_are_derived_with_a_warning()
+    {
+        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-cell-stacked-over-wu-00164.txt");
+        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        reading.Cells["app.carried_forward.0"]!.GetValue<int>().ShouldBe(0);
+        reading.Cells["app.carried_forward.1"]!.GetValue<int>().ShouldBe(146);
+        reading.Parse.Report!.Derived.ShouldBe(["applications.carried_forward.0", "applications.carried_forward.1"], ignoreOrder: true);
+        reading.Findings.ShouldContain(f => f.Rule == "cells_stacked" && f.Severity == Severity.Warning
+            && f.Message.StartsWith("表三有 1 行有数印在上一行、与下一行的数同列相叠", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Stacked_cells_that_no_order_makes_add_up_are_null_with_an_error_naming_the_row()
+    {
+        // The same report with 本年新收's first two cells changed (704, 710 to 705, 709; the row still adds up): the
+        // balance holds for neither order of "146" and "无", so neither is taken.
+        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-cell-stacked-over-wu-00164.txt");
+        var text = File.ReadAllText(path);
+        const string Received = "                   704 件   710 件    135 件";
+        text.ShouldContain(Received);
+        text = text.Replace(Received, "                   705 件   709 件    135 件", StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "stacked-inconsistent.txt");
+        reading.Cells["app.new_received.0"]!.GetValue<int>().ShouldBe(705);
+        Enumerable.Range(0, 7).Select(c => reading.Cells[$"app.carried_forward.{c}"]).ShouldAllBe(v => v == null);
+        var error = reading.Findings.Single(f => f.Severity == Severity.Error);
+        error.Rule.ShouldBe("cells_stacked");
+        error.Row.ShouldBe("carried_forward");
+        error.Message.ShouldStartWith("表三「四、结转下年度继续办理」有数印在上一行、与下一行的数同列相叠，两格的先后版面不能确定，可读作 (146,0,39,9,16,5,215) 或 (0,146,39,9,16,5,215)");
+    }
 
     [Fact]
     public void Table_three_of_a_browser_print_extracted_without_layout_is_refused_with_that_reason()

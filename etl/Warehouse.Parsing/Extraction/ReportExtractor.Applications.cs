@@ -15,6 +15,8 @@ internal sealed partial class ReportExtractor
     // Rows printed with six cells: which one was lost must be confirmed by a column rule.
     private readonly HashSet<string> _sixCellRows = [];
     private readonly HashSet<string> _wrappedRows = [];
+    // Rows with cells stacked in one column, whose order the column rules decide (StackedReadings).
+    private readonly HashSet<string> _stackedRows = [];
 
     // Rows of table 三 (as read from seven cells) whose 总计 is blank beside applicants not all zero, and
     // rows with such applicants whose 总计 is printed.
@@ -270,7 +272,7 @@ internal sealed partial class ReportExtractor
             {
                 var (cells, at) = readings[0];
                 var read = string.Join(",", cells.Select(c => CountCell.ReadCount(c)));
-                printed[r - 1] = above with { Parts = above.Parts with { Data = cells } };
+                printed[r - 1] = above with { Parts = above.Parts with { Data = cells, Swaps = [] } };
                 printed[r] = tail with { Parts = tail.Parts with { Data = [] } };
                 foreach (var c in at) _derived.Add(CellPath(code, c));
                 _findings.Add(Finding.Warning("cells_wrapped",
@@ -520,7 +522,7 @@ internal sealed partial class ReportExtractor
                         if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData)
                         {
                             var last = rows[^1];
-                            rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data] });
+                            rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data], Swaps = [.. last.Parts.Swaps, .. parts.Swaps.Select(s => s + last.Parts.Data.Count)] });
                             continue;
                         }
 
@@ -800,7 +802,7 @@ internal sealed partial class ReportExtractor
 
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings(category.Code, parts.Data, parts.Exact);
+            var (list, inferred) = RowReadings(category.Code, parts.Data, parts.Exact, parts.Swaps);
             if (list.Count > 0) readings[category.Code] = list;
             if (inferred is not null) splitRows[category.Code] = list.Zip(inferred).ToList();
         }
@@ -809,7 +811,7 @@ internal sealed partial class ReportExtractor
         {
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
-            var (list, inferred) = RowReadings("group:" + group, parts.Data, parts.Exact);
+            var (list, inferred) = RowReadings("group:" + group, parts.Data, parts.Exact, parts.Swaps);
             if (list.Count > 0) readings["group:" + group] = list;
             if (inferred is not null) splitRows["group:" + group] = list.Zip(inferred).ToList();
         }

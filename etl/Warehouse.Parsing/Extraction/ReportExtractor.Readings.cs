@@ -17,9 +17,10 @@ internal sealed partial class ReportExtractor
     /// (run-together cells), or, with six cells, every place the lost cell could have stood.
     /// </summary>
     /// <param name="exact">True when the printed cells are the table's own; false when only gaps part them (text, a PDF read by its gaps).</param>
-    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed, bool exact)
+    private (List<int?[]> Readings, List<bool[]>? Inferred) RowReadings(string code, IReadOnlyList<string> printed, bool exact, IReadOnlyList<int>? swaps = null)
     {
         if (_reassembled.TryGetValue(code, out var put)) return (put, null);
+        if (swaps is { Count: > 0 } && StackedReadings(code, printed, swaps) is { } stacked) return stacked;
         var row = code.StartsWith("group:", StringComparison.Ordinal) ? null : code;
         var where = new Where(code);
         // A row of more than seven cells is read as wrapped pieces only when dropping its empty
@@ -133,6 +134,41 @@ internal sealed partial class ReportExtractor
     }
 
     /// <summary>
+    /// A row of seven cells, some of them stacked in one column (a cell set a line higher beside its label, over
+    /// another: <see cref="RowParts.Swaps"/>): every order of the stacked cells that makes the six columns add up to
+    /// the total, for the column rules to choose from; the cells that differ between the orders are marked
+    /// inferred (derived once chosen). Null, and the row read as printed, when a cell is no count, the row has
+    /// not seven cells, or no order adds up (the row's sums then say what is wrong).
+    /// </summary>
+    private (List<int?[]> Readings, List<bool[]>? Inferred)? StackedReadings(string code, IReadOnlyList<string> printed, IReadOnlyList<int> swaps)
+    {
+        const int MaxSwaps = 4;
+        if (printed.Count != ApplicantTypes.Count || swaps.Count > MaxSwaps || swaps.Any(s => s < 0 || s + 1 >= printed.Count)) return null;
+        var values = printed.Select(p => CountCell.ReadCount(p)).ToArray();
+        if (values.Any(v => v is null)) return null;
+        var orders = new List<int?[]>();
+        for (var m = 0; m < 1 << swaps.Count; m++)
+        {
+            var cells = (int?[])values.Clone();
+            for (var b = 0; b < swaps.Count; b++)
+            {
+                if ((m >> b & 1) != 0) (cells[swaps[b]], cells[swaps[b] + 1]) = (cells[swaps[b] + 1], cells[swaps[b]]);
+            }
+
+            orders.Add(cells);
+        }
+
+        var differ = new bool[ApplicantTypes.Count];
+        for (var c = 0; c < differ.Length; c++) differ[c] = orders.Select(o => o[c]).Distinct().Count() > 1;
+        const int Total = ApplicantTypes.Count - 1;
+        var adding = orders.Where(o => o.Take(Total).Sum() == o[Total]).DistinctBy(o => string.Join(",", o)).ToList();
+        if (adding.Count == 0) return null;
+        _stackedRows.Add(code);
+        if (!code.StartsWith("group:", StringComparison.Ordinal) && values.Take(Total).Any(v => v != 0)) _filledTotals.Add(code);
+        return (adding, adding.Select(_ => differ).ToList());
+    }
+
+    /// <summary>
     /// Picks each row's cells from its readings: a single reading is taken; among several, the
     /// readings that the column rules allow together are kept, and a cell on which they all agree is
     /// taken (derived), one on which they differ is left null with an error naming the candidates.
@@ -176,14 +212,18 @@ internal sealed partial class ReportExtractor
             var row = key.StartsWith("group:", StringComparison.Ordinal) ? null : key;
             // A row whose wrapped pieces no column placed is said so, not "run together".
             var wrapped = _wrappedRows.Contains(key);
-            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列" : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
+            var stacked = _stackedRows.Contains(key);
+            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列"
+                : stacked ? "有数印在上一行、与下一行的数同列相叠，两格的先后版面不能确定"
+                : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
+            var english = wrapped ? "wrapped numbers" : stacked ? "cells stacked in one column" : "run-together digits";
             if (solved.TooMany || viable.Count == 0)
             {
                 chosen[key] = new int?[ApplicantTypes.Count];
                 _unknown.Add(key);
-                _findings.Add(new Finding(wrapped ? "cells_wrapped" : "cells_run_together", Severity.Error, solved.TooMany
-                    ? $"{where}{how}，可拆分的读法过多，无法确定，该行的值未知。The row's digits run together with too many readings to check; its values are unknown."
-                    : $"{where}{how}，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's {(wrapped ? "wrapped numbers have no joining that makes" : "digits run together and no reading makes")} the table add up; its values are unknown.", row));
+                _findings.Add(new Finding(wrapped ? "cells_wrapped" : stacked ? "cells_stacked" : "cells_run_together", Severity.Error, solved.TooMany
+                    ? $"{where}{how}，可拆分的读法过多，无法确定，该行的值未知。The row's {english} have too many readings to check; its values are unknown."
+                    : $"{where}{how}，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's {english} have no reading that makes the table add up; its values are unknown.", row));
                 continue;
             }
 
@@ -206,7 +246,7 @@ internal sealed partial class ReportExtractor
                 }
 
                 _findings.Add(new Finding("cells_ambiguous", Severity.Error,
-                    $"{where}{how}，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {(wrapped ? "wrapped numbers" : "run-together digits")} have {viable.Count} readings that add up; the cells that differ are left unknown.",
+                    $"{where}{how}，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {english} have {viable.Count} readings that add up; the cells that differ are left unknown.",
                     row, ApplicantTypes.CodeAt(open[0])));
             }
         }
@@ -292,13 +332,11 @@ internal sealed partial class ReportExtractor
     private static string Readings(IEnumerable<int?[]> readings) =>
         string.Join(" 或 ", readings.Take(4).Select(r => "(" + string.Join(",", r.Select(v => v?.ToString(CultureInfo.InvariantCulture) ?? "?")) + ")")) + (readings.Count() > 4 ? " 等" : "");
 
-    // Cells read by splitting run-together digits are derived; one warning for the table says so.
+    // Cells read by splitting run-together digits (joining wrapped numbers, ordering stacked cells) are derived;
+    // one warning for the table says so for each kind.
     private void MarkSplit(Dictionary<string, int?[]> chosen, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
     {
-        var count = 0;
-        var rows = 0;
-        var wrappedRows = 0;
-        var wrappedCells = 0;
+        int runRows = 0, runCells = 0, wrappedRows = 0, wrappedCells = 0, stackedRows = 0, stackedCells = 0;
         foreach (var (key, options) in splitRows.Where(kv => chosen.ContainsKey(kv.Key)))
         {
             if (key.StartsWith("group:", StringComparison.Ordinal)) continue;
@@ -309,7 +347,7 @@ internal sealed partial class ReportExtractor
                 for (var c = 0; c < mask.Length; c++) inferred[c] |= mask[c];
             }
 
-            var before = count;
+            var count = 0;
             for (var c = 0; c < ApplicantTypes.Count; c++)
             {
                 if (!inferred[c] || chosen[key][c] is not { } value || _ambiguous.Contains(CellPath(key, c))) continue;
@@ -323,24 +361,28 @@ internal sealed partial class ReportExtractor
                 count++;
             }
 
-            if (count > before && _wrappedRows.Contains(key))
-            {
-                wrappedRows++;
-                wrappedCells += count - before;
-            }
-            else if (count > before) rows++;
+            if (count == 0) continue;
+            if (_wrappedRows.Contains(key)) (wrappedRows, wrappedCells) = (wrappedRows + 1, wrappedCells + count);
+            else if (_stackedRows.Contains(key)) (stackedRows, stackedCells) = (stackedRows + 1, stackedCells + count);
+            else (runRows, runCells) = (runRows + 1, runCells + count);
         }
 
-        if (count - wrappedCells > 0)
+        if (runCells > 0)
         {
             _findings.Add(Finding.Warning("cells_run_together",
-                $"表三有 {rows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{count - wrappedCells} 格列为推算值。Table 三 has {rows} rows whose cells ran together; {count - wrappedCells} cells are read from the template's arithmetic and marked derived."));
+                $"表三有 {runRows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{runCells} 格列为推算值。Table 三 has {runRows} rows whose cells ran together; {runCells} cells are read from the template's arithmetic and marked derived."));
         }
 
         if (wrappedCells > 0)
         {
             _findings.Add(Finding.Warning("cells_wrapped",
                 $"表三有 {wrappedRows} 行的数字在窄列中折行，折下的部分不在原列，已按模板的勾稽关系唯一接回，{wrappedCells} 格列为推算值。Table 三 has {wrappedRows} rows whose numbers wrapped in narrow columns out of their columns; {wrappedCells} cells are joined by the template's arithmetic and marked derived."));
+        }
+
+        if (stackedCells > 0)
+        {
+            _findings.Add(Finding.Warning("cells_stacked",
+                $"表三有 {stackedRows} 行有数印在上一行、与下一行的数同列相叠，两格的先后版面不能确定，已按模板的勾稽关系唯一排定，{stackedCells} 格列为推算值。Table 三 has {stackedRows} rows with a cell set a line higher over another in one column; their order is fixed by the template's arithmetic and {stackedCells} cells are marked derived."));
         }
     }
 }

@@ -14,10 +14,17 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
         Data = original.Data;
         LastLabel = original.LastLabel;
         Exact = original.Exact;
+        Swaps = original.Swaps;
     }
 
     /// <summary>True when the cells are the table's own (a real grid, or a row whose cells a PDF's columns place); false when only gaps part them.</summary>
     public bool Exact { get; init; }
+
+    /// <summary>
+    /// Cells whose order the layout cannot tell: each index i says Data[i] and Data[i + 1] stood in one column, one
+    /// over the other (WrappedNumbers.StackMark), and may be read in either order. Empty for most rows.
+    /// </summary>
+    public IReadOnlyList<int> Swaps { get; init; } = [];
 
     public string Key => _key ??= TextKey.Of(Label);
 

@@ -36,19 +36,29 @@ internal static partial class StreamRows
         var rows = new List<RowParts>();
         var label = new StringBuilder();
         var data = new List<string>();
+        var swaps = new List<int>();
 
         void Flush()
         {
             if (data.Count == 0) return;
-            rows.Add(new RowParts(label.ToString().Trim(), data.ToArray(), label.ToString().Trim()));
+            rows.Add(new RowParts(label.ToString().Trim(), data.ToArray(), label.ToString().Trim()) { Swaps = swaps.Count == 0 ? [] : swaps.ToArray() });
             label.Clear();
             data.Clear();
+            swaps.Clear();
         }
 
         var i = 0;
         while (i < text.Length)
         {
             var ch = text[i];
+            if (ch == WrappedNumbers.StackMark)
+            {
+                // Two cells stacked in one column (WrappedNumbers): the one before may as well come after.
+                if (data.Count > 0) swaps.Add(data.Count - 1);
+                i++;
+                continue;
+            }
+
             if (data.Count == 0 && (label.Length == 0 || label[^1] == ' ') && OpensLabel(text, i))
             {
                 // "1，属于国家秘密  0 0 …", "1 .属于…": a digit that opens the line, or follows a piece of a

@@ -177,7 +177,14 @@ internal static partial class WrappedNumbers
             // a cell of its own centred on the row ("10件"), not the number's start: the number ended with its unit.
             var centred = k >= 0 && cells[k].Text.Length > 1 && IsUnit(cells[k].Text[^1].ToString())
                 && below is not null && below.Any(b => IsUnit(b.Text) && b.Overlaps(piece));
-            if (k >= 0 && !centred) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
+            if (k >= 0 && !centred && !WrittenNumber().IsMatch(piece.Text + cells[k].Text) && WrittenNumber().IsMatch(piece.Text))
+            {
+                // A whole number over a cell it cannot start ("146" over "无"): a cell of the row set a line higher, beside
+                // its label, whose wide characters shifted it onto the column below. Which of the two comes first the
+                // columns cannot tell: both go out, marked (StackMark), for the table's arithmetic to order.
+                cells[k] = (cells[k].Start, cells[k].End, piece.Text + " " + StackMark + " " + cells[k].Text);
+            }
+            else if (k >= 0 && !centred) cells[k] = (cells[k].Start, cells[k].End, piece.Text + cells[k].Text);
             else free.Add(piece);
         }
 
@@ -657,6 +664,13 @@ internal static partial class WrappedNumbers
 
     // The cells of a row of table 三: six applicant columns and their total.
     private const int Cells = 7;
+
+    /// <summary>
+    /// Stands between two cells of a row whose order the columns cannot tell ("146" set over "无" in one column): the
+    /// row is read both ways (StreamRows gives the cell before it as swappable with the one after). A noncharacter
+    /// (U+FDD0), so never a character of the text itself.
+    /// </summary>
+    public const char StackMark = '\uFDD0';
 
     private static List<Token> Tokens(string line)
     {
