@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 using Shouldly;
 using Warehouse.Core;
 
@@ -288,8 +289,31 @@ public sealed partial class TextFormsTests
     // ("四、结转下年度继续办理  146 件" over "无  39 件 … 215 件"): it was glued on as "146无" (146 and 0, wrong, with
     // balance errors); the columns cannot order the two, the balance does (0 and 146).
     [InlineData("pdftotext-cell-stacked-over-wu-00164.txt")]
+    // Table 四's narrow cells set against each other ("0-  00 - 00", "0  0 -0  0"): a dash was lost or read as "-0".
+    [InlineData("pdftotext-table-four-dash-glued-00140.txt")]
+    [InlineData("pdftotext-table-four-dash-glued-00206.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
+    [Theory]
+    [InlineData("1-       6")]
+    [InlineData("1/       6")]
+    [InlineData("1     -6")]
+    [InlineData("1     /6")]
+    [InlineData("1     —6")]
+    public void A_cell_of_table_three_set_against_a_zero_mark_is_two_cells(string glued)
+    {
+        // "（七）总计  1  3  1  0  1  /  6" with the "/" (or a dash) against the cell before or after it, as pdftotext sets
+        // narrow cells: "1/", "-6". Read as one cell, the mark was lost or the cell was read as a sign ("-6").
+        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-table-four-dash-glued-00140.txt");
+        var text = File.ReadAllText(path);
+        const string Spaced = "1         /       6";
+        text.ShouldContain(Spaced);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text.Replace(Spaced, glued, StringComparison.Ordinal)), "glued.txt");
+        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
+        RealReports.WrongCells(expected, reading).ShouldBeEmpty();
+        reading.Findings.Where(f => f.Severity == Severity.Error).ShouldBeEmpty();
+    }
 
     [Fact]
     public void Stacked_cells_that_the_arithmetic_orders_are_derived_with_a_warning()

@@ -33,6 +33,8 @@ internal sealed partial class ReportExtractor
             return wrapped;
         }
 
+        // Narrow cells that pdftotext set without a space between them ("0-", "-0"): two cells each.
+        printed = CountCell.WithGluedMarksParted(printed, ApplicantTypes.Count);
         var data = FitToColumns(where, row, printed);
         if (data.Count == 0)
         {

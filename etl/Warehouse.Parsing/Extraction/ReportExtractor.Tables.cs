@@ -483,6 +483,8 @@ internal sealed partial class ReportExtractor
         }
 
         if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
+        // Narrow cells that pdftotext set without a space between them ("0-", "-0"): two cells each.
+        cells = [.. CountCell.WithGluedMarksParted(cells, 15)];
         if (cells.Count < 15 && SplitReview(cells) is { } split) return split;
 
         while (cells.Count > 15 && CountCell.Classify(cells[^1]) == CellKind.Empty) cells.RemoveAt(cells.Count - 1);

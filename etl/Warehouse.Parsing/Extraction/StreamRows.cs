@@ -358,8 +358,13 @@ internal static partial class StreamRows
         // Only a mark standing alone between spaces or cells counts as a zero. "无" is never part of a
         // number or of another mark, so text that lost the space beside it ("0无", "无无", "无3件") still
         // shows the boundary; "无法提供", "人无正当理由" stay words.
-        var before = i == 0 || TextKey.IsSpace(text[i - 1]) || (c == '无' && (IsDigit(text[i - 1]) || text[i - 1] == '无' || UnitChars.Contains(text[i - 1])));
-        var after = j >= text.Length || TextKey.IsSpace(text[j]) || (c == '无' && (IsDigit(text[j]) || (text[j] == '无' && IsZeroMark(text, j, out _))));
+        var after = j >= text.Length || TextKey.IsSpace(text[j]) || (c == '无' && (IsDigit(text[j]) || (text[j] == '无' && IsZeroMark(text, j, out _))))
+            // "/6", "—6": the same against the cell after it (a "-" there is a sign: "-1" in 本年增/减).
+            || (c is '/' or '／' or '—' or '―' && j == i + 1 && IsDigit(text[j]) && i > 0 && TextKey.IsSpace(text[i - 1]));
+        // A dash or slash right after a number and before a space is a cell of its own that pdftotext set against its
+        // narrow neighbour ("0-  00"): a number has no dash at its end.
+        var before = i == 0 || TextKey.IsSpace(text[i - 1]) || (c == '无' && (IsDigit(text[i - 1]) || text[i - 1] == '无' || UnitChars.Contains(text[i - 1])))
+            || (c != '无' && j == i + 1 && IsDigit(text[i - 1]) && (j == text.Length || TextKey.IsSpace(text[j])));
         if (!before || !after) return false;
         end = j;
         return true;

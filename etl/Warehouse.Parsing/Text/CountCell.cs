@@ -118,6 +118,40 @@ public static partial class CountCell
         return int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 
+    /// <summary>
+    /// A count cell and a zero mark printed without the space between them, as pdftotext sets two narrow cells
+    /// of a table of counts: "0-" is 0 and "-", "-0" is "-" and 0, "12/" is 12 and "/". The two cells, or null
+    /// when the text is not such a pair. Only for tables of counts: table 二's 本年增/减 prints signs ("-1").
+    /// </summary>
+    public static string[]? SplitGluedMark(string raw)
+    {
+        var text = raw.Trim();
+        if (text.Length < 2) return null;
+        var (first, last) = (text[0], text[^1]);
+        if (IsMark(last) && text[..^1].All(char.IsAsciiDigit)) return [text[..^1], last.ToString()];
+        if (IsMark(first) && text[1..].All(char.IsAsciiDigit)) return [first.ToString(), text[1..]];
+        return null;
+
+        static bool IsMark(char c) => c is '-' or '—' or '–' or '－' or '/' or '／';
+    }
+
+    /// <summary>
+    /// The cells with each count glued to a zero mark (<see cref="SplitGluedMark"/>) as its two cells, when there
+    /// are fewer than <paramref name="expected"/> and the pairs so parted make no more than that; else the cells as they are.
+    /// </summary>
+    public static IReadOnlyList<string> WithGluedMarksParted(IReadOnlyList<string> cells, int expected)
+    {
+        if (cells.Count >= expected) return cells;
+        var parted = new List<string>(expected);
+        foreach (var cell in cells)
+        {
+            if (SplitGluedMark(cell) is { } pair) parted.AddRange(pair);
+            else parted.Add(cell);
+        }
+
+        return parted.Count == cells.Count || parted.Count > expected ? cells : parted;
+    }
+
     /// <summary>A whole number that may carry a sign (the 2019 template's 本年增/减), or null.</summary>
     public static int? ReadSigned(string raw)
     {
