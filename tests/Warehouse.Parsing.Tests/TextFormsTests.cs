@@ -292,6 +292,9 @@ public sealed partial class TextFormsTests
     // Table 四's narrow cells set against each other ("0-  00 - 00", "0  0 -0  0"): a dash was lost or read as "-0".
     [InlineData("pdftotext-table-four-dash-glued-00140.txt")]
     [InlineData("pdftotext-table-four-dash-glued-00206.txt")]
+    // A reason's numbering with a space for its point, its words wrapped two characters in ("2 申请" over "人逾期"):
+    // the "2" was read as the row's one cell (a duplicate row, null).
+    [InlineData("boxdraw-numbering-point-spaced-wrapped-00249.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
