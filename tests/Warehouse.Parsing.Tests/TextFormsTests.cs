@@ -295,6 +295,10 @@ public sealed partial class TextFormsTests
     // A reason's numbering with a space for its point, its words wrapped two characters in ("2 申请" over "人逾期"):
     // the "2" was read as the row's one cell (a duplicate row, null).
     [InlineData("boxdraw-numbering-point-spaced-wrapped-00249.txt")]
+    // The same numbering with the row's cells beside its two words ("5 要求  288 件  12 件 …" over "行政机").
+    [InlineData("pdftotext-numbering-point-spaced-beside-cells-00097.txt")]
+    // A total's end at the next page's head after a unit that wrapped alone ("件  0件" under "… 168  163"): 1630.
+    [InlineData("pdftotext-end-past-page-beside-unit-00024.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -250,8 +250,10 @@ internal sealed partial class ReportExtractor
         for (var r = 1; r < printed.Count; r++)
         {
             var tail = printed[r];
-            if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact || !(tail.Parts.Label.All(HeadingLetters.Contains) || OuterLabels.IsPiece(tail.Parts.Label))) continue;
-            var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim()).ToList();
+            // Units alone before the ends ("件  0件") are ends too, of numbers that wrapped only their unit: no value changes.
+            if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact
+                || !(tail.Parts.Label.All(HeadingLetters.Contains) || OuterLabels.IsPiece(tail.Parts.Label) || IsUnitsAlone(tail.Parts.Label))) continue;
+            var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim().TrimEnd('件')).ToList();
             if (ends.Count is 0 or > ApplicantTypes.Count || !ends.All(e => e.Length <= 3 && e.All(char.IsAsciiDigit))) continue;
             var above = printed[r - 1];
             if (above.Code is not { } code || above.Parts.Exact || above.Parts.Data.Count != ApplicantTypes.Count || AddsUp(above.Parts.Data) is true) continue;
@@ -300,6 +302,9 @@ internal sealed partial class ReportExtractor
     }
 
     // The letters of table 三's heading (its note, its applicant columns): a label of only these is the heading repeated at a page's head.
+    // "件", "件  件": the units that cells wrapped onto a line of their own.
+    private static bool IsUnitsAlone(string label) => label.Trim().Length > 0 && label.All(c => c is '件' || TextKey.IsSpace(c));
+
     private static readonly System.Buffers.SearchValues<char> HeadingLetters = System.Buffers.SearchValues.Create(
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计 ()（）:：,，　");
 

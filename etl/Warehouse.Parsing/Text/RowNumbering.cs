@@ -26,15 +26,17 @@ internal static partial class RowNumbering
     /// <summary>
     /// True when the words at <paramref name="from"/> of <paramref name="text"/> start the reason of table 三 that
     /// <paramref name="digit"/> numbers: its first three characters ("2" and "其他法…"), or a shorter label's whole
-    /// words and then no more words ("3" and "其他 0 0 …"), or two of them at least where the text ends (a cell
-    /// that wrapped there: "2 申请" over "人逾期").
+    /// words and then no more words ("3" and "其他 0 0 …"), or two of them at least where the words end (a cell
+    /// that wrapped there: "2 申请" over "人逾期", "5 要求  288 件 …" over "行政机").
     /// </summary>
     public static bool NumbersReason(char digit, string text, int from)
     {
-        var rest = text.AsSpan(Math.Min(from, text.Length)).TrimEnd().Length;
+        var words = from;
+        while (words < text.Length && text[words] is >= '\u4e00' and <= '\u9fff') words++;
+        words -= from;
         foreach (var start in NumberedStarts)
         {
-            if (start[0] == digit && rest >= 2 && rest < start.Length - 1 && string.CompareOrdinal(text, from, start, 1, rest) == 0) return true;
+            if (start[0] == digit && words >= 2 && words < start.Length - 1 && string.CompareOrdinal(text, from, start, 1, words) == 0) return true;
             if (start[0] != digit || from + start.Length - 1 > text.Length || string.CompareOrdinal(text, from, start, 1, start.Length - 1) != 0) continue;
             var end = from + start.Length - 1;
             if (start.Length == 4 || end >= text.Length || text[end] is not (>= '\u4e00' and <= '\u9fff')) return true;
