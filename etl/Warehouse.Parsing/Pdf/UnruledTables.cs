@@ -306,6 +306,16 @@ internal static partial class UnruledTables
             // of 三、本年度办理结果): a line of their own, for the table's reading to join ("156 … 218" over "1 … 0").
             // Elsewhere which cell each belongs to is not certain here: the reading by gaps says so.
             var outer = Text(labels[k]);
+            if (label.Length == 0 && n > 0 && OuterLabels.IsPiece(outer) && !cut.Contains(k) && !cut.Contains(anchors[n - 1])
+                && rows.Count > 0 && rows[^1].Block.Exact && JoinedEnds(values[n - 1], values[n]) is { } joined)
+            {
+                // Beside a piece of a merged label ("年度办" of 三、本年度办理结果), the ends of the row above's numbers, each in
+                // its number's column ("147" over "6"), when the row adds up only with them: that row's numbers, whole.
+                rows[^1] = rows[^1] with { Block = new TableRow([rows[^1].Block.Cells[0], .. joined], Exact: true) };
+                rows.Add(new Row(Y(k), new TableRow([outer], Exact: false)));
+                continue;
+            }
+
             if (label.Length == 0 && (outer.Length == 0 || (n == 0 && OuterLabels.IsPiece(outer))) && labels.Any(l => l.Count > 0))
             {
                 if (n > 0 || anchors.Count == 1) return null;
@@ -391,6 +401,37 @@ internal static partial class UnruledTables
         }
 
         return place;
+    }
+
+    /// <summary>
+    /// A row of table 三 (seven columns) with the ends of its wrapped numbers joined, each end to the number in its own
+    /// column ("147" and "6": 1476), or null unless every end stands under a number (not a lone 0) and makes a number as
+    /// written with it, and the row adds up (the six applicants to the total) with the ends and not without them.
+    /// </summary>
+    private static string[]? JoinedEnds(string?[] row, string?[] ends)
+    {
+        if (row.Length != 7 || ends.Length != 7 || ends.All(e => e is null)) return null;
+        var joined = new string[7];
+        for (var c = 0; c < 7; c++)
+        {
+            if (ends[c] is null)
+            {
+                joined[c] = row[c] ?? "";
+                continue;
+            }
+
+            if (row[c] is not { } head || head == "0" || !ends[c]!.All(char.IsAsciiDigit) || ends[c]!.Length > 3
+                || !WrappedNumbers.IsWrittenNumber(head + ends[c])) return null;
+            joined[c] = head + ends[c];
+        }
+
+        static bool AddsUp(IReadOnlyList<string?> cells)
+        {
+            var values = cells.Select(c => CountCell.ReadCount(c ?? "")).ToList();
+            return values.All(v => v is not null) && values.Take(6).Sum() == values[6];
+        }
+
+        return AddsUp(joined) && !AddsUp(row) ? joined : null;
     }
 
     /// <summary>
