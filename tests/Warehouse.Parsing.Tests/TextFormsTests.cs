@@ -299,8 +299,30 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-numbering-point-spaced-beside-cells-00097.txt")]
     // A total's end at the next page's head after a unit that wrapped alone ("件  0件" under "… 168  163"): 1630.
     [InlineData("pdftotext-end-past-page-beside-unit-00024.txt")]
+    // A cell misread as a letter after a "无" that follows the label ("…申请数量  无  I  无 …"): the "无" was taken for a
+    // word of the label, the row short of a cell (null); now the row is read, "I" null with its own error.
+    [InlineData("pdftotext-misread-cell-after-wu-00141.txt")]
+    // A dash set against the unit before it ("20 件-  3件"): the unit and dash were read as a label.
+    [InlineData("pdftotext-dash-against-unit-00199.txt")]
+    // A row at two heights whose ends stand between two of its numbers ("8件" under "256" and "1,57"): given out in order.
+    [InlineData("pdftotext-end-between-two-heights-00109.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
+    [Fact]
+    public void Table_four_printed_as_a_staircase_that_does_not_add_up_is_refused_with_that_reason()
+    {
+        // pdftotext -layout of table 四 whose cells stand at three heights ("0 0 0 5件 5件  4件 0" / "4件 1件0 0  7" /
+        // "0  0  1件"), in a report whose table 四 does not add up (one of its cells raised by 7): in printed order it read
+        // wrong cells with two errors. The order is in doubt, so no cell is taken; table 三 is read as usual.
+        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-table-four-staircase-00234.txt");
+        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        reading.Cells.Where(kv => kv.Key.StartsWith("rl.", StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
+        reading.Cells["app.new_received.6"].ShouldNotBeNull();
+        var error = reading.Findings.Single(f => f.Severity == Severity.Error);
+        error.Rule.ShouldBe("table_scrambled");
+        error.Message.ShouldStartWith("表四的数字印在高低不齐的 3 行里");
+    }
 
     [Theory]
     [InlineData("1-       6")]

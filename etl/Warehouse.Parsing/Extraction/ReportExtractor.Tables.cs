@@ -458,6 +458,11 @@ internal sealed partial class ReportExtractor
         // no cells ("2024        年，全区政府信息公开工作…" in pdftotext's layout): the first sentence
         // after the numbers ends the table.
         if (_sections.Start(5) is null) to = FirstSentenceAfterNumbers(Math.Max(from, 0), to);
+        // The numbers of each line without a label: a table whose cells stand at several heights (LibreOffice centres
+        // each cell on its own, and a cell that wraps, "5件" as "5" over "件", stands higher) comes out of pdftotext
+        // -layout as a staircase of short lines, "0 0 0 5件 5件  4件 0" / "4件 1件0 0 7" / "0 0 1件", whose order is
+        // no longer the columns'.
+        var lines = new List<int>();
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
             if (!parts.HasData && cells.Count > 0 && !_gridExact && IsReviewHeading(parts.Key)) headingInside = true;
@@ -497,16 +502,22 @@ internal sealed partial class ReportExtractor
         var values = cells.Select((c, i) => ReadReviewCell(c, i)).ToList();
         for (var i = Math.Max(from, 0); i < Math.Min(to, _blocks.Count) && !_gridExact; i++)
         {
-            if (_blocks[i] is Paragraph p && CountCell.Classify(p.Text.Trim()) == CellKind.Number) alone++;
+            if (_blocks[i] is not Paragraph p) continue;
+            if (CountCell.Classify(p.Text.Trim()) == CellKind.Number) alone++;
+            if (StreamRows.Read(p.Text) is [{ Label.Length: 0, HasData: true } line]) lines.Add(line.Data.Count);
         }
 
         var oneToALine = alone >= 8;
-        if ((headingInside || oneToALine) && values.Count == 15 && !ReviewAddsUp(values))
+        // Three lines or more, not one proceeding of five to a line: a staircase.
+        var staircase = !_gridExact && !oneToALine && lines.Count >= 3 && !lines.All(n => n == 5);
+        if ((headingInside || oneToALine || staircase) && values.Count == 15 && !ReviewAddsUp(values))
         {
             // A report may break the rule itself, but here the order is in doubt: no number is guessed.
             _findings.Add(new Finding("table_scrambled", Severity.Error, headingInside
                 ? "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read."
-                : "表四的数字各自成行（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come one to a line (text extracted without layout) and do not add up in printed order; the table is not read.", "review"));
+                : oneToALine
+                ? "表四的数字各自成行（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come one to a line (text extracted without layout) and do not add up in printed order; the table is not read."
+                : $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers stand on {lines.Count} lines at several heights (each cell centred on its own) and do not add up in printed order; the table is not read.", "review"));
             return ReviewLitigation.Empty;
         }
 

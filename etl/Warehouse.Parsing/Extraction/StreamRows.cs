@@ -286,14 +286,19 @@ internal static partial class StreamRows
         var k = j;
         while (k < text.Length && k - j < 2 && text[k] == ' ') k++;
         if (k < text.Length && text[k] == '万' && k + 1 < text.Length && text[k + 1] == '元' && Ends(text, k + 2)) return k + 2;
-        if (k < text.Length && UnitChars.Contains(text[k]) && (k == j || Ends(text, k + 1)))
+        if (k < text.Length && UnitChars.Contains(text[k]) && (k == j || Ends(text, k + 1) || MarkAlone(text, k + 1)))
         {
-            // A unit, unless it starts the next label's text ("3件" then "申请…" is rare; "1起诉" is not a unit).
-            if (Ends(text, k + 1) || IsDigit(text[k + 1])) return k + 1;
+            // A unit, unless it starts the next label's text ("3件" then "申请…" is rare; "1起诉" is not a unit). A zero
+            // mark may follow it, the next cell set against it ("20 件-").
+            if (Ends(text, k + 1) || IsDigit(text[k + 1]) || MarkAlone(text, k + 1)) return k + 1;
         }
 
         return j;
     }
+
+    // A dash or slash at k and then a space or the end: a zero mark, a cell of its own.
+    private static bool MarkAlone(string text, int k) =>
+        k < text.Length && text[k] is '-' or '—' or '–' or '－' or '―' or '/' or '／' && Ends(text, k + 1);
 
     private static bool Ends(string text, int k) => k >= text.Length || TextKey.IsSpace(text[k]) || text[k] is '|' or '\t';
 
@@ -334,7 +339,9 @@ internal static partial class StreamRows
         var k = end;
         while (k < text.Length && text[k] is ' ' or '\t' or '\u3000') k++;
         if (k == end) return k < text.Length && text[k - 1] == '无' && text[k] == '无' && IsZeroMark(text, k, out _);
-        return k < text.Length && (IsDigit(text[k]) || IsZeroMark(text, k, out _) || (text[k] is '-' or '+' && k + 1 < text.Length && IsDigit(text[k + 1])));
+        return k < text.Length && (IsDigit(text[k]) || IsZeroMark(text, k, out _) || (text[k] is '-' or '+' && k + 1 < text.Length && IsDigit(text[k + 1]))
+            // A cell misread as a letter ("无  I  无 …"), itself before other cells.
+            || (text[k] is 'O' or 'o' or 'l' or 'I' && MisreadEnd(text, k, k) is { } cellEnd && DataFollows(text, cellEnd)));
     }
 
     // "行政强制        -": a mark that ends the line after a label is the row's only cell.
@@ -361,10 +368,10 @@ internal static partial class StreamRows
         var after = j >= text.Length || TextKey.IsSpace(text[j]) || (c == '无' && (IsDigit(text[j]) || (text[j] == '无' && IsZeroMark(text, j, out _))))
             // "/6", "—6": the same against the cell after it (a "-" there is a sign: "-1" in 本年增/减).
             || (c is '/' or '／' or '—' or '―' && j == i + 1 && IsDigit(text[j]) && i > 0 && TextKey.IsSpace(text[i - 1]));
-        // A dash or slash right after a number and before a space is a cell of its own that pdftotext set against its
-        // narrow neighbour ("0-  00"): a number has no dash at its end.
+        // A dash or slash right after a number (or its unit) and before a space is a cell of its own that pdftotext set
+        // against its narrow neighbour ("0-  00", "20 件-  3件"): a number has no dash at its end.
         var before = i == 0 || TextKey.IsSpace(text[i - 1]) || (c == '无' && (IsDigit(text[i - 1]) || text[i - 1] == '无' || UnitChars.Contains(text[i - 1])))
-            || (c != '无' && j == i + 1 && IsDigit(text[i - 1]) && (j == text.Length || TextKey.IsSpace(text[j])));
+            || (c != '无' && j == i + 1 && (IsDigit(text[i - 1]) || UnitChars.Contains(text[i - 1])) && (j == text.Length || TextKey.IsSpace(text[j])));
         if (!before || !after) return false;
         end = j;
         return true;

@@ -260,7 +260,8 @@ internal static partial class WrappedNumbers
                 joins[over[0]] = over[0].Token.Text + end.Text;
             }
 
-            if (joins.Count != ends.Count && rows.Count == 1 && numbers.Count == Cells && ends.Count <= Cells)
+            var inOrder = false;
+            if (joins.Count != ends.Count && numbers.Count == Cells && ends.Count <= Cells)
             {
                 // The ends stand under other columns than their numbers': a page break between them laid the ends out
                 // afresh ("141  42 … 1,83" at a page's foot, "2件  件 … 9件" at the next one's head), or the wide
@@ -269,10 +270,14 @@ internal static partial class WrappedNumbers
                 // every join is a number as written, no number cut at its thousands is left without its end, and the
                 // row adds up. Taken when every such way reads the same seven values (a unit may go to either of two
                 // numbers and change no value).
+                // A row at two heights gives its numbers in its columns' order, as below; an end may then stand between
+                // two of them ("8件" under "256" and "1,57" of "256  1,57 …" over "一、本年新收…  6件 …").
                 joins.Clear();
-                if (OrderedJoins(numbers.Select(n => n.Token.Text).ToList(), ends.Select(e => e.Text).ToList()) is { } picked)
+                inOrder = true;
+                var ordered = numbers.OrderBy(n => n.Token.Start).ToList();
+                if (OrderedJoins(ordered.Select(n => n.Token.Text).ToList(), ends.Select(e => e.Text).ToList()) is { } picked)
                 {
-                    for (var k = 0; k < ends.Count; k++) joins[numbers[picked[k]]] = numbers[picked[k]].Token.Text + ends[k].Text;
+                    for (var k = 0; k < ends.Count; k++) joins[ordered[picked[k]]] = ordered[picked[k]].Token.Text + ends[k].Text;
                 }
             }
 
@@ -282,6 +287,19 @@ internal static partial class WrappedNumbers
             if (rows.Count == 2 && tokens[rows[0]].Count(t => IsNumber(t.Text)) != 1
                 && !AddsUp(numbers.OrderBy(n => n.Token.Start).Select(n => joins.GetValueOrDefault(n, n.Token.Text)).ToList())) continue;
             result ??= [.. lines];
+            if (rows.Count == 2 && inOrder)
+            {
+                // Ends given out in order to a row at two heights: the joined numbers no longer keep their columns, so the
+                // row is written whole on its label's line, in its columns' order, and the other line goes.
+                string Before(int r) => lines[r][..tokens[r].First(t => IsNumber(t.Text)).Start];
+                var (own, other) = string.IsNullOrWhiteSpace(Before(rows[1])) ? (rows[0], rows[1]) : (rows[1], rows[0]);
+                result[own] = Before(own).TrimEnd() + "  "
+                    + string.Join("  ", numbers.OrderBy(n => n.Token.Start).Select(n => joins.GetValueOrDefault(n, n.Token.Text)));
+                result[other] = "";
+                result[u] = prefix;
+                continue;
+            }
+
             foreach (var r in rows)
             {
                 var row = tokens[r];
