@@ -306,6 +306,9 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-dash-against-unit-00199.txt")]
     // A row at two heights whose ends stand between two of its numbers ("8件" under "256" and "1,57"): given out in order.
     [InlineData("pdftotext-end-between-two-heights-00109.txt")]
+    // A long title set justified and wrapped ("…市场监督管理局" and "2022 年政府信" at the line's two ends, over
+    // "息公开工作年度报告"): long only by its spaces, the line was taken for prose and the report refused (no agency).
+    [InlineData("pdftotext-title-justified-wrapped-00239.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

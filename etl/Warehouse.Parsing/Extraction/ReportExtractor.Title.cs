@@ -50,11 +50,13 @@ internal sealed partial class ReportExtractor
             if (text.Length == 0) continue;
             lines.Add(text);
             if (NamesReport(text)) yield return text;
-            if (text.Length > 60) continue;
+            // Long lines are prose; a title set justified across its line (pdftotext: "…管理局" and "2022 年政府信" at
+            // the line's two ends) is long only by its spaces.
+            if (Characters(text) > 60) continue;
             for (var length = 2; length <= 3 && length <= lines.Count; length++)
             {
                 var above = lines[^length];
-                if (above.Length > 60 || above.Contains('。')) break;
+                if (Characters(above) > 60 || above.Contains('。')) break;
                 // A title wrapped over lines or split into pieces: its parts join without a space.
                 var joined = string.Concat(lines.Skip(lines.Count - length).Select(TextKey.Compact));
                 if (NamesReport(joined)) yield return joined;
@@ -63,6 +65,8 @@ internal sealed partial class ReportExtractor
 
         if (_options.PortalTitle is { Length: > 0 } portal) yield return portal;
     }
+
+    private static int Characters(string text) => text.Length - text.Count(TextKey.IsSpace);
 
     private static bool NamesReport(string text) => text.Contains("报告", StringComparison.Ordinal) || text.Contains("年报", StringComparison.Ordinal);
 
