@@ -301,10 +301,10 @@ internal sealed partial class ReportExtractor
         }
     }
 
-    // The letters of table 三's heading (its note, its applicant columns): a label of only these is the heading repeated at a page's head.
     // "件", "件  件": the units that cells wrapped onto a line of their own.
     private static bool IsUnitsAlone(string label) => label.Trim().Length > 0 && label.All(c => c is '件' || TextKey.IsSpace(c));
 
+    // The letters of table 三's heading (its note, its applicant columns): a label of only these is the heading repeated at a page's head.
     private static readonly System.Buffers.SearchValues<char> HeadingLetters = System.Buffers.SearchValues.Create(
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计 ()（）:：,，　");
 
