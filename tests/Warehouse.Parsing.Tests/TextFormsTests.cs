@@ -313,6 +313,25 @@ public sealed partial class TextFormsTests
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
     [Fact]
+    public void Table_four_with_a_cell_stacked_over_another_leaves_the_two_orders_cells_null()
+    {
+        // "无  5件" over "无  无  5件  无  3 …": the 5件 (行政复议's 其他结果) stands over the "无" of 结果纠正 in one column.
+        // Read in printed order it gave 0, 5, 0, 0, 5 for 0, 0, 5, 0, 5, silently wrong: both add up. Both cells are null
+        // with an error that gives their values; the rest of table 四 is read.
+        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-table-four-cell-stacked-00082.txt");
+        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        reading.Cells["rl.review.1"].ShouldBeNull();
+        reading.Cells["rl.review.2"].ShouldBeNull();
+        reading.Cells["rl.review.4"]!.GetValue<int>().ShouldBe(5);
+        reading.Cells["rl.litigation_after_review.3"]!.GetValue<int>().ShouldBe(5);
+        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
+        RealReports.WrongCells(expected, reading).ShouldBe(["rl.review.1: want 0, got null", "rl.review.2: want 5, got null"], ignoreOrder: true);
+        var error = reading.Findings.Single(f => f.Severity == Severity.Error);
+        error.Rule.ShouldBe("cells_ambiguous");
+        error.Message.ShouldContain("表四「行政复议」结果纠正可为 0 或 5；表四「行政复议」其他结果可为 0 或 5");
+    }
+
+    [Fact]
     public void Table_four_printed_as_a_staircase_that_does_not_add_up_is_refused_with_that_reason()
     {
         // pdftotext -layout of table 四 whose cells stand at three heights ("0 0 0 5件 5件  4件 0" / "4件 1件0 0  7" /

@@ -462,12 +462,18 @@ internal sealed partial class ReportExtractor
         // each cell on its own, and a cell that wraps, "5件" as "5" over "件", stands higher) comes out of pdftotext
         // -layout as a staircase of short lines, "0 0 0 5件 5件  4件 0" / "4件 1件0 0 7" / "0 0 1件", whose order is
         // no longer the columns'.
-        var lines = new List<int>();
+        var lines = new List<IReadOnlyList<string>>();
+        // Cells stacked in one column (WrappedNumbers.StackMark): either may come first.
+        var swaps = new List<int>();
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
         {
             if (!parts.HasData && cells.Count > 0 && !_gridExact && IsReviewHeading(parts.Key)) headingInside = true;
             if (!parts.HasData || IsProse(parts)) continue;
-            if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) cells.AddRange(parts.Data);
+            if (parts.Label.Length == 0 || parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number))
+            {
+                swaps.AddRange(parts.Swaps.Select(i => i + cells.Count));
+                cells.AddRange(parts.Data);
+            }
         }
 
         // A table whose every value cell is blank (zeros left empty) has a row of empty cells under its
@@ -489,7 +495,9 @@ internal sealed partial class ReportExtractor
 
         if (cells.All(c => CountCell.Classify(c) == CellKind.Empty)) _blankTables.Add(ReviewTable);
         // Narrow cells that pdftotext set without a space between them ("0-", "-0"): two cells each.
+        var before = cells.Count;
         cells = [.. CountCell.WithGluedMarksParted(cells, 15)];
+        if (cells.Count != before) swaps.Clear();
         if (cells.Count < 15 && SplitReview(cells) is { } split) return split;
 
         while (cells.Count > 15 && CountCell.Classify(cells[^1]) == CellKind.Empty) cells.RemoveAt(cells.Count - 1);
@@ -504,20 +512,25 @@ internal sealed partial class ReportExtractor
         {
             if (_blocks[i] is not Paragraph p) continue;
             if (CountCell.Classify(p.Text.Trim()) == CellKind.Number) alone++;
-            if (StreamRows.Read(p.Text) is [{ Label.Length: 0, HasData: true } line]) lines.Add(line.Data.Count);
+            if (StreamRows.Read(p.Text) is [{ Label.Length: 0, HasData: true } line]) lines.Add(CountCell.WithGluedMarksParted(line.Data, 15));
         }
 
         var oneToALine = alone >= 8;
-        // Three lines or more, not one proceeding of five to a line: a staircase.
-        var staircase = !_gridExact && !oneToALine && lines.Count >= 3 && !lines.All(n => n == 5);
-        if ((headingInside || oneToALine || staircase) && values.Count == 15 && !ReviewAddsUp(values))
+        // Two lines or more, not one proceeding of five to a line: a staircase, when they are the table's fifteen cells.
+        var staircase = !_gridExact && !oneToALine && !headingInside && lines.Count >= 2 && !lines.All(l => l.Count == 5)
+            && lines.SelectMany(l => l).SequenceEqual(cells);
+        if (staircase && values.Count == 15 && values.All(v => v is not null) && Interleaved(lines) is { } stairs) return stairs;
+        if (swaps.Count is > 0 and <= 4 && values.Count == 15 && values.All(v => v is not null) && Swapped(values.Select(v => v!.Value).ToArray(), swaps) is { } swapped) return swapped;
+        // Two lines that no interleaving makes add up are read as printed (a line set a little higher, the order most
+        // likely kept; the sums then say what is wrong); three or more are refused.
+        if ((headingInside || oneToALine || (staircase && lines.Count >= 3)) && values.Count == 15 && !ReviewAddsUp(values))
         {
             // A report may break the rule itself, but here the order is in doubt: no number is guessed.
             _findings.Add(new Finding("table_scrambled", Severity.Error, headingInside
                 ? "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read."
                 : oneToALine
                 ? "表四的数字各自成行（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come one to a line (text extracted without layout) and do not add up in printed order; the table is not read."
-                : $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers stand on {lines.Count} lines at several heights (each cell centred on its own) and do not add up in printed order; the table is not read.", "review"));
+                : $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中），各行的数怎样穿插都不能使各项总计等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers stand on {lines.Count} lines at several heights (each cell centred on its own) and no interleaving of the lines adds up; the table is not read.", "review"));
             return ReviewLitigation.Empty;
         }
 
@@ -593,6 +606,122 @@ internal sealed partial class ReportExtractor
 
     // Readings of table 四 beyond this many mean that no cell is certain (the step budget bounds the work first).
     private const int ReviewReadingLimit = 10_000;
+
+    // States of the walk over a staircase's interleavings beyond which no cell is taken.
+    private const int InterleavingStates = 200_000;
+
+    /// <summary>
+    /// Table 四 printed as a staircase: its fifteen cells on lines at several heights, each line in its columns' order,
+    /// but the lines' cells interleaved in the table in an order the text no longer shows ("无  5件" over "无  无  5件  无
+    /// 3 …": 0, 0, 5, 0, 5 for the first proceeding, not 0, 5, 0, 0, 5). Every interleaving that keeps each line's order
+    /// and makes each 总计 the sum of the four before it is a reading. The walk goes over states (how far each line is
+    /// taken, the sum of the proceeding so far), each once, and keeps the values each cell takes in some reading: a cell
+    /// with one value is taken (derived, with a warning, where it is not the printed order's), the others are left null
+    /// with an error naming their values. Null when no interleaving adds up (the caller refuses the table with that reason).
+    /// </summary>
+    private ReviewLitigation? Interleaved(List<IReadOnlyList<string>> lines)
+    {
+        var rows = lines.Select(l => l.Select(c => CountCell.ReadCount(c) ?? -1).ToArray()).ToList();
+        if (rows.Any(r => r.Any(v => v < 0))) return null;
+        var at = new int[rows.Count];
+        var options = Enumerable.Range(0, 15).Select(_ => new HashSet<int>()).ToArray();
+        var good = new Dictionary<string, bool>();
+        var capped = false;
+        bool Walk(int k, int sum)
+        {
+            if (k == 15) return true;
+            var key = string.Join(",", at) + ";" + sum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (good.TryGetValue(key, out var known)) return known;
+            if (good.Count >= InterleavingStates)
+            {
+                capped = true;
+                return false;
+            }
+
+            var any = false;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (at[r] == rows[r].Length) continue;
+                var v = rows[r][at[r]];
+                if (k % 5 == 4 && v != sum) continue;
+                at[r]++;
+                if (Walk(k + 1, k % 5 == 4 ? 0 : sum + v))
+                {
+                    options[k].Add(v);
+                    any = true;
+                }
+
+                at[r]--;
+            }
+
+            good[key] = any;
+            return any;
+        }
+
+        if (!Walk(0, 0) && !capped) return null;
+        return Agreed(options, rows.SelectMany(r => r).ToArray(), complete: !capped, $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中）", "穿插",
+            $"Table 四's numbers stand on {lines.Count} lines at several heights");
+    }
+
+    /// <summary>
+    /// Table 四 with cells stacked in one column (<see cref="RowParts.Swaps"/>: "5件" set over "无"), each pair in
+    /// either order: every order that makes each 总计 the sum of the four before it is a reading, taken as
+    /// <see cref="Interleaved"/> takes its readings. Null when none adds up (the table is read as printed, and its
+    /// sums say what is wrong).
+    /// </summary>
+    private ReviewLitigation? Swapped(int[] printed, List<int> swaps)
+    {
+        if (swaps.Any(s => s < 0 || s + 1 >= 15)) return null;
+        var options = Enumerable.Range(0, 15).Select(_ => new HashSet<int>()).ToArray();
+        var any = false;
+        for (var m = 0; m < 1 << swaps.Count; m++)
+        {
+            var table = (int[])printed.Clone();
+            for (var b = 0; b < swaps.Count; b++)
+            {
+                if ((m >> b & 1) != 0) (table[swaps[b]], table[swaps[b] + 1]) = (table[swaps[b] + 1], table[swaps[b]]);
+            }
+
+            if (!ReviewAddsUp(table.Select(v => (int?)v).ToList())) continue;
+            any = true;
+            for (var k = 0; k < 15; k++) options[k].Add(table[k]);
+        }
+
+        return any ? Agreed(options, printed, complete: true, "表四有数印在上一行、与下一行的数同列相叠（两格的先后版面不能确定）", "排法", "Table 四 has cells stacked in one column") : null;
+    }
+
+    // The cells with one value in every reading (derived where the printed order differs, with a warning), the others
+    // null with an error naming the values each may take.
+    private ReviewLitigation Agreed(HashSet<int>[] options, int[] printed, bool complete, string how, string ways, string english)
+    {
+        var values = new int?[15];
+        var open = new List<int>();
+        for (var k = 0; k < 15; k++)
+        {
+            if (complete && options[k].Count == 1) values[k] = options[k].Single();
+            else open.Add(k);
+        }
+
+        var moved = Enumerable.Range(0, 15).Where(k => values[k] is { } v && v != printed[k]).ToList();
+        foreach (var k in moved) _derived.Add(ReviewPath(k));
+        if (open.Count == 0 && moved.Count > 0)
+        {
+            _findings.Add(Finding.Warning("cells_stacked",
+                $"{how}，按各项总计等于前四项之和只有一种{ways}，已读出，{moved.Count} 格与印出的次序不同，列为推算值。{english}; one order adds up, and the {moved.Count} cells it places otherwise than the printed order are marked derived."));
+        }
+        else if (open.Count > 0)
+        {
+            foreach (var k in open) _ambiguous.Add(ReviewPath(k));
+            var shown = complete
+                ? string.Join("；", open.Take(4).Select(k => $"{CellNames.ReviewCell(k)}可为 {string.Join(" 或 ", options[k].Order())}")) + (open.Count > 4 ? " 等" : "")
+                : "读法过多，无法逐一核对";
+            _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                $"{how}，按各项总计等于前四项之和有多种{ways}：{shown}；这 {open.Count} 格不予采信。{english}, in several orders that add up; the {open.Count} cells that differ are left unknown.",
+                ReviewLitigation.Proceedings[open[0] / 5], ReviewLitigation.Outcomes[open[0] % 5]));
+        }
+
+        return ReviewLitigation.FromFlat(values);
+    }
 
     private int? ReadReviewCell(string raw, int index)
     {
