@@ -312,20 +312,37 @@ public sealed partial class TextFormsTests
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
+    private static RealReports.Reading Generated(string fixture)
+    {
+        var path = Path.Combine(Fixtures.Dir("Generated"), fixture);
+        return RealReports.Read(File.ReadAllBytes(path), fixture);
+    }
+
+    private static JsonObject GeneratedExpected(string fixture) =>
+        JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(Path.Combine(Fixtures.Dir("Generated"), fixture), ".expected.json")))!.AsObject();
+
+    // A table refused as a whole: each of its cells (keys starting with cellPrefix) null, and one table_scrambled error that says why.
+    private static void ShouldRefuseTable(RealReports.Reading reading, string cellPrefix, string messageStart)
+    {
+        reading.Cells.Where(kv => kv.Key.StartsWith(cellPrefix, StringComparison.Ordinal)).ShouldNotBeEmpty();
+        reading.Cells.Where(kv => kv.Key.StartsWith(cellPrefix, StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
+        var scrambled = reading.Findings.Single(f => f.Rule == "table_scrambled");
+        scrambled.Severity.ShouldBe(Severity.Error);
+        scrambled.Message.ShouldStartWith(messageStart);
+    }
+
     [Fact]
     public void Table_four_with_a_cell_stacked_over_another_leaves_the_two_orders_cells_null()
     {
         // "无  5件" over "无  无  5件  无  3 …": the 5件 (行政复议's 其他结果) stands over the "无" of 结果纠正 in one column.
         // Read in printed order it gave 0, 5, 0, 0, 5 for 0, 0, 5, 0, 5, silently wrong: both add up. Both cells are null
         // with an error that gives their values; the rest of table 四 is read.
-        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-table-four-cell-stacked-00082.txt");
-        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        var reading = Generated("pdftotext-table-four-cell-stacked-00082.txt");
         reading.Cells["rl.review.1"].ShouldBeNull();
         reading.Cells["rl.review.2"].ShouldBeNull();
         reading.Cells["rl.review.4"]!.GetValue<int>().ShouldBe(5);
         reading.Cells["rl.litigation_after_review.3"]!.GetValue<int>().ShouldBe(5);
-        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
-        RealReports.WrongCells(expected, reading).ShouldBe(["rl.review.1: want 0, got null", "rl.review.2: want 5, got null"], ignoreOrder: true);
+        RealReports.WrongCells(GeneratedExpected("pdftotext-table-four-cell-stacked-00082.txt"), reading).ShouldBe(["rl.review.1: want 0, got null", "rl.review.2: want 5, got null"], ignoreOrder: true);
         var error = reading.Findings.Single(f => f.Severity == Severity.Error);
         error.Rule.ShouldBe("cells_ambiguous");
         error.Message.ShouldContain("表四「行政复议」结果纠正可为 0 或 5；表四「行政复议」其他结果可为 0 或 5");
@@ -337,13 +354,10 @@ public sealed partial class TextFormsTests
         // pdftotext -layout of table 四 whose cells stand at three heights ("0 0 0 5件 5件  4件 0" / "4件 1件0 0  7" /
         // "0  0  1件"), in a report whose table 四 does not add up (one of its cells raised by 7): in printed order it read
         // wrong cells with two errors. The order is in doubt, so no cell is taken; table 三 is read as usual.
-        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-table-four-staircase-00234.txt");
-        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
-        reading.Cells.Where(kv => kv.Key.StartsWith("rl.", StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
+        var reading = Generated("pdftotext-table-four-staircase-00234.txt");
+        ShouldRefuseTable(reading, "rl.", "表四的数字印在高低不齐的 3 行里");
         reading.Cells["app.new_received.6"].ShouldNotBeNull();
-        var error = reading.Findings.Single(f => f.Severity == Severity.Error);
-        error.Rule.ShouldBe("table_scrambled");
-        error.Message.ShouldStartWith("表四的数字印在高低不齐的 3 行里");
+        reading.Findings.Where(f => f.Severity == Severity.Error).ShouldHaveSingleItem();
     }
 
     [Theory]
@@ -361,16 +375,14 @@ public sealed partial class TextFormsTests
         const string Spaced = "1         /       6";
         text.ShouldContain(Spaced);
         var reading = RealReports.Read(Encoding.UTF8.GetBytes(text.Replace(Spaced, glued, StringComparison.Ordinal)), "glued.txt");
-        var expected = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject();
-        RealReports.WrongCells(expected, reading).ShouldBeEmpty();
+        RealReports.WrongCells(GeneratedExpected("pdftotext-table-four-dash-glued-00140.txt"), reading).ShouldBeEmpty();
         reading.Findings.Where(f => f.Severity == Severity.Error).ShouldBeEmpty();
     }
 
     [Fact]
     public void Stacked_cells_that_the_arithmetic_orders_are_derived_with_a_warning()
     {
-        var path = Path.Combine(Fixtures.Dir("Generated"), "pdftotext-cell-stacked-over-wu-00164.txt");
-        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        var reading = Generated("pdftotext-cell-stacked-over-wu-00164.txt");
         reading.Cells["app.carried_forward.0"]!.GetValue<int>().ShouldBe(0);
         reading.Cells["app.carried_forward.1"]!.GetValue<int>().ShouldBe(146);
         reading.Parse.Report!.Derived.ShouldBe(["applications.carried_forward.0", "applications.carried_forward.1"], ignoreOrder: true);
@@ -403,13 +415,9 @@ public sealed partial class TextFormsTests
         // pdftotext (no -layout) of Chromium's print of a portal page: the labels come in pieces
         // among the numbers ("（三|1.属于国家秘密|）不予公开 2.其他法律行政法规禁|0|0|…"), a few numbers
         // beside each. No order puts them back: one error says so, not a row-by-row list of guesses.
-        var path = Path.Combine(Fixtures.Dir("Generated"), "chrome-print-pdftotext-plain-00003.txt");
-        var reading = RealReports.Read(File.ReadAllBytes(path), Path.GetFileName(path));
+        var reading = Generated("chrome-print-pdftotext-plain-00003.txt");
         reading.Parse.Rejection.ShouldBeNull();
-        reading.Cells.Where(kv => kv.Key.StartsWith("app.", StringComparison.Ordinal)).ShouldAllBe(kv => kv.Value == null);
-        var scrambled = reading.Findings.Single(f => f.Rule == "table_scrambled");
-        scrambled.Severity.ShouldBe(Severity.Error);
-        scrambled.Message.ShouldStartWith("表三的行名与数字在抽取时被打乱（");
+        ShouldRefuseTable(reading, "app.", "表三的行名与数字在抽取时被打乱（");
         reading.Findings.Where(f => f.Message.StartsWith("表三", StringComparison.Ordinal) && f.Rule is "unrecognised_row" or "duplicate_row" or "missing_cells").ShouldBeEmpty();
     }
 

@@ -425,13 +425,7 @@ internal static partial class UnruledTables
             joined[c] = head + ends[c];
         }
 
-        static bool AddsUp(IReadOnlyList<string?> cells)
-        {
-            var values = cells.Select(c => CountCell.ReadCount(c ?? "")).ToList();
-            return values.All(v => v is not null) && values.Take(6).Sum() == values[6];
-        }
-
-        return AddsUp(joined) && !AddsUp(row) ? joined : null;
+        return WrappedNumbers.AddsUp(joined) && !WrappedNumbers.AddsUp(row.Select(c => c ?? "").ToList()) ? joined : null;
     }
 
     /// <summary>

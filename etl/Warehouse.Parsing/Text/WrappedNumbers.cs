@@ -506,7 +506,8 @@ internal static partial class WrappedNumbers
     }
 
     // Seven cells as written whose first six add up to the seventh.
-    private static bool AddsUp(List<string> cells)
+    /// <summary>True when the cells are a row of table 三 that adds up: seven counts, the six applicants' sum the total.</summary>
+    internal static bool AddsUp(IReadOnlyList<string> cells)
     {
         var values = cells.Select(CountCell.ReadCount).ToList();
         return values.Count == Cells && values.All(v => v is not null) && values.Take(Cells - 1).Sum() == values[^1];
