@@ -309,6 +309,9 @@ public sealed partial class TextFormsTests
     // A long title set justified and wrapped ("…市场监督管理局" and "2022 年政府信" at the line's two ends, over
     // "息公开工作年度报告"): long only by its spaces, the line was taken for prose and the report refused (no agency).
     [InlineData("pdftotext-title-justified-wrapped-00239.txt")]
+    // Rows at three heights: wrapped cells' heads beside the label, short cells alone on the next line, the heads' ends
+    // beside the label's last words ("…内容仍  993 … 15  101" / "3件  0  3件  2件" / "不明确  件 … 件  6件"): total 101, error.
+    [InlineData("pdftotext-row-at-three-heights-00235.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

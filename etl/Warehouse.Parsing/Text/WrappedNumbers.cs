@@ -32,6 +32,13 @@ internal static partial class WrappedNumbers
         // 3. a row whose cells stand at two heights (LibreOffice centres each cell on its own);
         // 4. a row at two heights around its own label (a browser's print);
         // then, below, pieces above and below a row, and the ends of numbers cut at their thousands.
+        // Before them all, a row at three heights: its lines would each look like one of theirs.
+        if (WithThreeHeightsJoined(lines, tokens) is { } three)
+        {
+            lines = three;
+            tokens = lines.Select(Tokens).ToArray();
+        }
+
         if (WithLabelBetweenPiecesJoined(lines, tokens) is { } around)
         {
             lines = around;
@@ -503,6 +510,58 @@ internal static partial class WrappedNumbers
         }
 
         return result?.Where((_, i) => !dropped[i]).ToArray();
+    }
+
+    /// <summary>
+    /// Joins a row whose cells stand at three heights: LibreOffice centres each cell of a row on its own, so in a row
+    /// three lines tall (its label wrapped) a cell that wraps takes the first and third lines, and a cell that fits the
+    /// middle one. pdftotext prints "3.补正后申请内容仍   993   …   15   101" / "3件   0   3件   2件" /
+    /// "不明确   件   …   件   6件": the wrapped cells' heads beside the label, the short cells alone, the heads' ends
+    /// under them beside the label's last words. The ends are joined with their heads, the short cells put between
+    /// them by their columns, and the row written whole on its first line. Only when the first line has a label and
+    /// numbers; the middle line numbers alone (after a piece of a group's merged label at most) in columns apart from
+    /// the others; the last line, whose label starts no row, one end (a piece) under each head and nothing else, each
+    /// join a number as written; seven cells in all; and they add up: the six columns to the total.
+    /// </summary>
+    private static string[]? WithThreeHeightsJoined(string[] lines, List<Token>[] tokens)
+    {
+        string[]? result = null;
+        for (var a = 0; a + 2 < lines.Length; a++)
+        {
+            int b = a + 1, c = a + 2;
+            var firstHead = tokens[a].FindIndex(t => IsNumber(t.Text));
+            if (firstHead <= 0 || string.IsNullOrWhiteSpace(lines[a][..tokens[a][firstHead].Start])) continue;
+            var heads = tokens[a].Skip(firstHead).ToList();
+            if (heads.Count >= Cells || !heads.All(t => IsNumber(t.Text))) continue;
+            var piece = GroupPieceBefore(tokens[b]);
+            var middle = tokens[b].Skip(piece).ToList();
+            if (middle.Count == 0 || heads.Count + middle.Count != Cells || !middle.All(t => IsNumber(t.Text))) continue;
+            if (piece == 0 && !string.IsNullOrWhiteSpace(lines[b][..middle[0].Start])) continue;
+            var firstEnd = tokens[c].FindIndex(t => IsPiece(t.Text));
+            if (firstEnd < 0) continue;
+            var ends = tokens[c].Skip(firstEnd).ToList();
+            var label = lines[c][..ends[0].Start].Trim();
+            if (ends.Count != heads.Count || !ends.All(t => IsPiece(t.Text)) || RowNumbering.StartsRow(label)) continue;
+            if (middle.Any(m => heads.Any(h => h.Overlaps(m)) || ends.Any(e => e.Overlaps(m)))) continue;
+            var cells = new List<(int Start, string Text)>();
+            for (var i = 0; i < heads.Count; i++)
+            {
+                if (heads.Count(h => h.Overlaps(ends[i])) != 1 || !heads[i].Overlaps(ends[i])) break;
+                if (!WrittenNumber().IsMatch(heads[i].Text + ends[i].Text)) break;
+                cells.Add((heads[i].Start, heads[i].Text + ends[i].Text));
+            }
+
+            if (cells.Count != heads.Count) continue;
+            var row = cells.Concat(middle.Select(t => (t.Start, t.Text))).OrderBy(x => x.Start).Select(x => x.Text).ToList();
+            if (!AddsUp(row)) continue;
+            result ??= [.. lines];
+            result[a] = lines[a][..heads[0].Start].TrimEnd() + "  " + string.Join("  ", row);
+            result[b] = piece > 0 ? lines[b][..middle[0].Start].TrimEnd() : "";
+            result[c] = label.Length > 0 ? lines[c][..ends[0].Start].TrimEnd() : "";
+            a = c;
+        }
+
+        return result;
     }
 
     // Seven cells as written whose first six add up to the seventh.
