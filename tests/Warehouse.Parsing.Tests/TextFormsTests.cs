@@ -312,6 +312,11 @@ public sealed partial class TextFormsTests
     // Rows at three heights: wrapped cells' heads beside the label, short cells alone on the next line, the heads' ends
     // beside the label's last words ("…内容仍  993 … 15  101" / "3件  0  3件  2件" / "不明确  件 … 件  6件"): total 101, error.
     [InlineData("pdftotext-row-at-three-heights-00235.txt")]
+    // The same, its label opening with a numbering whose point is a space ("5 属于三类内部事务  16 … 20"): read in printed order.
+    [InlineData("pdftotext-three-heights-numbering-spaced-00171.txt")]
+    // A cell of （七）总计 set a line higher, at a page's head ("1,198" over "（七）总计  2,460  159 …"): it was joined to the row
+    // above, whole without it (eight cells, null, a false error); it stays apart, and the rules give the total row's cell.
+    [InlineData("pdftotext-cell-above-total-past-page-00038.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -511,6 +511,7 @@ internal sealed partial class ReportExtractor
         // last cell, and once the columns are lost which row's cannot be told. Table 三's wrapped and
         // cut numbers below their row ("1,36" over "5件") do join it: its sums check each reading.
         var joinable = false;
+        var whole = false;
         for (var i = from; i < to; i++)
         {
             switch (_blocks[i])
@@ -524,7 +525,9 @@ internal sealed partial class ReportExtractor
                     if (text.Length == 0) break;
                     foreach (var parts in StreamRows.Read(text))
                     {
-                        if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData)
+                        // Not onto a row of table 三 whose own line holds its seven cells, and they add up: a line of numbers
+                        // after it is another row's, set a line higher than that row's label ("1,198" over "（七）总计  2,460 …").
+                        if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData && !whole)
                         {
                             var last = rows[^1];
                             rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data], Swaps = [.. last.Parts.Swaps, .. parts.Swaps.Select(s => s + last.Parts.Data.Count)] });
@@ -533,6 +536,7 @@ internal sealed partial class ReportExtractor
 
                         rows.Add((i, parts));
                         joinable = !columnsEndRow || parts.Data.Count <= 1;
+                        whole = !columnsEndRow && parts.Label.Length > 0 && AddsUp(parts.Data) is true;
                     }
 
                     break;

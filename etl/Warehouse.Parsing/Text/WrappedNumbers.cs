@@ -529,10 +529,12 @@ internal static partial class WrappedNumbers
         for (var a = 0; a + 2 < lines.Length; a++)
         {
             int b = a + 1, c = a + 2;
-            var firstHead = tokens[a].FindIndex(t => IsNumber(t.Text));
-            if (firstHead <= 0 || string.IsNullOrWhiteSpace(lines[a][..tokens[a][firstHead].Start])) continue;
+            // The heads: the numbers that end the line, after its label (which may open with a number, "5 属于…").
+            var firstHead = tokens[a].Count;
+            while (firstHead > 0 && IsNumber(tokens[a][firstHead - 1].Text)) firstHead--;
+            if (firstHead == 0 || firstHead == tokens[a].Count) continue;
             var heads = tokens[a].Skip(firstHead).ToList();
-            if (heads.Count >= Cells || !heads.All(t => IsNumber(t.Text))) continue;
+            if (heads.Count >= Cells) continue;
             var piece = GroupPieceBefore(tokens[b]);
             var middle = tokens[b].Skip(piece).ToList();
             if (middle.Count == 0 || heads.Count + middle.Count != Cells || !middle.All(t => IsNumber(t.Text))) continue;
