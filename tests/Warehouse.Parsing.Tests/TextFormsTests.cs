@@ -317,6 +317,12 @@ public sealed partial class TextFormsTests
     // A cell of （七）总计 set a line higher, at a page's head ("1,198" over "（七）总计  2,460  159 …"): it was joined to the row
     // above, whole without it (eight cells, null, a false error); it stays apart, and the rules give the total row's cell.
     [InlineData("pdftotext-cell-above-total-past-page-00038.txt")]
+    // Table 四 as a staircase past a page break ("—  —  —  4" at the left over "4  2  —  3 …" from under that 4): any
+    // interleaving adding up left four cells open; a cell standing clear left of another comes first.
+    [InlineData("pdftotext-table-four-staircase-by-columns-00011.txt")]
+    // A number with its unit a line above its row ("34 件" over "（六）其他处理  27 件 …") took the piece below as its end
+    // ("2605", （七）总计's wrapped cell): 342605, and the total row null. A number that has its unit has ended.
+    [InlineData("pdftotext-cell-with-unit-not-continued-00158.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

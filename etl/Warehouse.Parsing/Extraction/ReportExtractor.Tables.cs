@@ -463,6 +463,8 @@ internal sealed partial class ReportExtractor
         // -layout as a staircase of short lines, "0 0 0 5件 5件  4件 0" / "4件 1件0 0 7" / "0 0 1件", whose order is
         // no longer the columns'.
         var lines = new List<IReadOnlyList<string>>();
+        // Where each line's cells stand (first and last character's column), when the text keeps its columns.
+        var columns = new List<(int Start, int End)[]?>();
         // Cells stacked in one column (WrappedNumbers.StackMark): either may come first.
         var swaps = new List<int>();
         foreach (var (_, parts) in CollectRows(Math.Max(from, 0), to))
@@ -512,14 +514,18 @@ internal sealed partial class ReportExtractor
         {
             if (_blocks[i] is not Paragraph p) continue;
             if (CountCell.Classify(p.Text.Trim()) == CellKind.Number) alone++;
-            if (StreamRows.Read(p.Text) is [{ Label.Length: 0, HasData: true } line]) lines.Add(CountCell.WithGluedMarksParted(line.Data, 15));
+            if (StreamRows.Read(p.Text) is [{ Label.Length: 0, HasData: true } line])
+            {
+                lines.Add(CountCell.WithGluedMarksParted(line.Data, 15));
+                columns.Add(CellColumns(p, lines[^1]));
+            }
         }
 
         var oneToALine = alone >= 8;
         // Two lines or more, not one proceeding of five to a line: a staircase, when they are the table's fifteen cells.
         var staircase = !_gridExact && !oneToALine && !headingInside && lines.Count >= 2 && !lines.All(l => l.Count == 5)
             && lines.SelectMany(l => l).SequenceEqual(cells);
-        if (staircase && values.Count == 15 && values.All(v => v is not null) && Interleaved(lines) is { } stairs) return stairs;
+        if (staircase && values.Count == 15 && values.All(v => v is not null) && Interleaved(lines, columns) is { } stairs) return stairs;
         if (swaps.Count is > 0 and <= 4 && values.Count == 15 && values.All(v => v is not null) && Swapped(values.Select(v => v!.Value).ToArray(), swaps) is { } swapped) return swapped;
         // Two lines that no interleaving makes add up are read as printed (a line set a little higher, the order most
         // likely kept; the sums then say what is wrong); three or more are refused.
@@ -619,14 +625,53 @@ internal sealed partial class ReportExtractor
     /// with one value is taken (derived, with a warning, where it is not the printed order's), the others are left null
     /// with an error naming their values. Null when no interleaving adds up (the caller refuses the table with that reason).
     /// </summary>
-    private ReviewLitigation? Interleaved(List<IReadOnlyList<string>> lines)
+    /// <remarks>
+    /// Where the text keeps its columns (<paramref name="columns"/>), a cell that stands clear of another, left of it,
+    /// comes before it ("—  —  —  4" over "4  2  —  3 …" starting under that 4: 行政复议's four results, then its total):
+    /// those readings are taken when any adds up. When none does, the columns are not trusted (a page's head is laid out
+    /// afresh) and every interleaving is tried.
+    /// </remarks>
+    private ReviewLitigation? Interleaved(List<IReadOnlyList<string>> lines, List<(int Start, int End)[]?> columns)
     {
         var rows = lines.Select(l => l.Select(c => CountCell.ReadCount(c) ?? -1).ToArray()).ToList();
         if (rows.Any(r => r.Any(v => v < 0))) return null;
+        var how = $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中）";
+        var english = $"Table 四's numbers stand on {lines.Count} lines at several heights";
+        if (columns.Count == rows.Count && columns.All(c => c is not null)
+            && Walked(rows, (r, i, s, j) => columns[s]![j].End + ClearColumns < columns[r]![i].Start) is { } placed)
+        {
+            return Agreed(placed.Options, rows.SelectMany(r => r).ToArray(), complete: placed.Complete, how, "穿插", english);
+        }
+
+        return Walked(rows, (_, _, _, _) => false) is { } walked
+            ? Agreed(walked.Options, rows.SelectMany(r => r).ToArray(), complete: walked.Complete, how, "穿插", english)
+            : null;
+    }
+
+    // Blank columns between two cells of a staircase beyond which the left one comes first (pdftotext rounds a cell's place).
+    private const int ClearColumns = 1;
+
+    /// <summary>
+    /// The walk of <see cref="Interleaved"/>: the values each cell takes over the interleavings of <paramref name="rows"/>
+    /// that add up, where cell i of line r may not be taken while cell j of line s is left and <paramref name="before"/>(r,
+    /// i, s, j) says it comes first. Complete is false when the walk stopped at its cap. Null when none adds up.
+    /// </summary>
+    private static (HashSet<int>[] Options, bool Complete)? Walked(List<int[]> rows, Func<int, int, int, int, bool> before)
+    {
         var at = new int[rows.Count];
         var options = Enumerable.Range(0, 15).Select(_ => new HashSet<int>()).ToArray();
         var good = new Dictionary<string, bool>();
         var capped = false;
+        bool Free(int r)
+        {
+            for (var s = 0; s < rows.Count; s++)
+            {
+                if (s != r && at[s] < rows[s].Length && before(r, at[r], s, at[s])) return false;
+            }
+
+            return true;
+        }
+
         bool Walk(int k, int sum)
         {
             if (k == 15) return true;
@@ -641,7 +686,7 @@ internal sealed partial class ReportExtractor
             var any = false;
             for (var r = 0; r < rows.Count; r++)
             {
-                if (at[r] == rows[r].Length) continue;
+                if (at[r] == rows[r].Length || !Free(r)) continue;
                 var v = rows[r][at[r]];
                 if (k % 5 == 4 && v != sum) continue;
                 at[r]++;
@@ -659,8 +704,16 @@ internal sealed partial class ReportExtractor
         }
 
         if (!Walk(0, 0) && !capped) return null;
-        return Agreed(options, rows.SelectMany(r => r).ToArray(), complete: !capped, $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中）", "穿插",
-            $"Table 四's numbers stand on {lines.Count} lines at several heights");
+        return (options, !capped);
+    }
+
+    // The columns of a staircase line's cells, from its paragraph's words, when they are its cells one for one; else null.
+    private static (int Start, int End)[]? CellColumns(Paragraph paragraph, IReadOnlyList<string> cells)
+    {
+        if (paragraph.Indent is not { } indent) return null;
+        var words = System.Text.RegularExpressions.Regex.Matches(paragraph.Text, @"\S+");
+        if (words.Count != cells.Count || words.Where((w, i) => w.Value != cells[i].Trim()).Any()) return null;
+        return words.Select(w => (indent + w.Index, indent + w.Index + w.Length - 1)).ToArray();
     }
 
     /// <summary>

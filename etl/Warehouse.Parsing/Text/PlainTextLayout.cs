@@ -476,7 +476,8 @@ public static partial class PlainTextLayout
                     && (pipeRows == 2 || cells.Any(c => c.Contains("--", StringComparison.Ordinal) || c.Contains(':')));
                 if (!rule) blocks.Add(new TableRow(cells, Exact: true));
             }
-            else blocks.Add(new Paragraph(line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_') ? MarkdownText(line.Trim()) : line.Trim()));
+            else if (line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_')) blocks.Add(new Paragraph(MarkdownText(line.Trim())));
+            else blocks.Add(new Paragraph(line.Trim()) { Indent = line.Length - line.TrimStart().Length });
         }
 
         return blocks;

@@ -702,18 +702,24 @@ internal static partial class WrappedNumbers
         int Pairs(List<Token>? partner, List<Token> row, bool partnerFirst)
         {
             if (partner is null) return 0;
+            // A partner above that has its unit ("34 件") has ended: nothing below continues it.
             var joins = pieces.Where(p => !row.Any(r => r.Overlaps(p)))
-                .SelectMany(p => partner.Where(q => q.Overlaps(p)).Select(q => partnerFirst ? (Head: q.Text, Tail: p.Text) : (Head: p.Text, Tail: q.Text)))
+                .SelectMany(p => partner.Where(q => q.Overlaps(p) && !(partnerFirst && HasUnit(partner, q))).Select(q => partnerFirst ? (Head: q.Text, Tail: p.Text) : (Head: p.Text, Tail: q.Text)))
                 .Where(j => WrittenNumber().IsMatch(j.Head + j.Tail)).ToList();
             return joins.Count == 0 ? 0 : joins.Any(j => CutAtThousands().IsMatch(j.Head)) ? 4 : 2;
         }
 
-        bool Continues(List<Token> row, bool rowFirst) =>
-            pieces.Any(p => row.Any(r => r.Overlaps(p) && WrittenNumber().IsMatch(rowFirst ? r.Text + p.Text : p.Text + r.Text)));
-        var up_ = Pairs(aboveUpper, upper, partnerFirst: true) + (Continues(upper, rowFirst: true) ? 1 : 0);
-        var down_ = Pairs(belowLower, lower, partnerFirst: false) + (Continues(lower, rowFirst: false) ? 1 : 0);
+        // A number of the row above that has its unit ("78 件") is not continued below either.
+        bool Continues(List<Token> row, List<Token> line, bool rowFirst) =>
+            pieces.Any(p => row.Any(r => r.Overlaps(p) && !(rowFirst && HasUnit(line, r)) && WrittenNumber().IsMatch(rowFirst ? r.Text + p.Text : p.Text + r.Text)));
+        var up_ = Pairs(aboveUpper, upper, partnerFirst: true) + (Continues(upper, tokens[up], rowFirst: true) ? 1 : 0);
+        var down_ = Pairs(belowLower, lower, partnerFirst: false) + (Continues(lower, tokens[down], rowFirst: false) ? 1 : 0);
         return up_ > down_ ? -1 : down_ > up_ ? 1 : 0;
     }
+
+    // Whether a number on its line ends with its unit, glued or after one space ("78件", "78 件"): the number is whole.
+    private static bool HasUnit(List<Token> line, Token number) =>
+        IsUnit(number.Text[^1..]) || line.Any(u => IsUnit(u.Text) && u.Start == number.End + 2);
 
     // A row cut by a page break goes on at the head of the next page, where pdftotext lays the
     // columns out afresh (and a label's wide characters shift the row's own numbers): the piece's
