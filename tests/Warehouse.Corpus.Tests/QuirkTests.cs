@@ -128,6 +128,26 @@ public sealed class QuirkTests
     }
 
     [Fact]
+    public void Titles_name_the_report_in_an_offices_own_words_or_type_the_years_zero_as_a_letter_at_their_rates()
+    {
+        foreach (var layout in Layouts.All)
+        {
+            var quirks = In(layout);
+            Share(quirks, q => q.TitleWords != Quirks.TemplateTitleWords).ShouldBe(Quirks.TitleWordingRate, 0.03, layout);
+            quirks.Select(q => q.TitleWords).Where(w => w != Quirks.TemplateTitleWords).Distinct().ShouldBe(Quirks.TitleWordings, ignoreOrder: true, layout);
+            Share(quirks, q => q.TitleYearLetterZero).ShouldBe(Quirks.TitleYearLetterZeroRate * (1 - Quirks.ChineseYearRate), 0.015, layout);
+            quirks.ShouldNotContain(q => q.TitleYearLetterZero && q.YearZero != null, layout);
+        }
+
+        var report = Reports.First(g => g.Report.Year == 2023 || g.Report.Year == 2020);
+        var quirk = Quirks.None with { TitleWords = "政府信息与政务公开工作年度报告", TitleYearLetterZero = true };
+        var title = Composer.Compose(report, quirk).OfType<TitlePart>().Single();
+        title.Text.ShouldStartWith($"{report.Report.Agency}{report.Report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace('0', 'O')}年");
+        title.Text.ShouldEndWith("政府信息与政务公开工作年度报告");
+        (Composer.Compose(report, quirk with { Title = TitleForm.About }).OfType<TitlePart>().Single().Text).ShouldEndWith("关于2O23年度政府信息与政务公开工作的年度报告".Replace("2O23", report.Report.Year.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace('0', 'O'), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Years_in_Chinese_numerals_come_at_their_rate_with_their_zero_typed_every_way()
     {
         foreach (var layout in Layouts.All)

@@ -30,6 +30,15 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局二0二三年度政府信息公开工作年度报告")]
     [InlineData("二o二三年赣县区商务局政府信息公开工作年度报告")]
     [InlineData("赣县区商务局政府信息公开工作年度报告（二Ｏ二三年）")]
+    // The year in digits with its zero typed as a Latin O: the agency was read as "年政府".
+    [InlineData("赣县区商务局2O23年政府信息公开工作年度报告")]
+    [InlineData("2o23年度赣县区商务局政府信息公开工作年度报告")]
+    // The report named in an office's own words; "政府信息和政务公开" gave the agency "年政府信息和".
+    [InlineData("赣县区商务局2023年政府信息和政务公开工作年度报告")]
+    [InlineData("赣县区商务局2023年政务公开和政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局2023年政府信息公开工作情况年度报告")]
+    [InlineData("赣县区商务局2023年度政府信息公开工作报告")]
+    [InlineData("赣县区商务局2023年政府信息公开年报")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();

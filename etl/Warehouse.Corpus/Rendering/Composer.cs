@@ -13,10 +13,12 @@ public static class Composer
     {
         var r = g.Report;
         var rng = new Random(g.QuirkSeed);
-        var year = quirks.YearZero is { } zero ? ChineseNumerals.Year(r.Year, zero) : r.Year.ToString(CultureInfo.InvariantCulture);
+        var year = quirks.YearZero is { } zero ? ChineseNumerals.Year(r.Year, zero)
+            : quirks.TitleYearLetterZero ? r.Year.ToString(CultureInfo.InvariantCulture).Replace('0', 'O')
+            : r.Year.ToString(CultureInfo.InvariantCulture);
         var parts = new List<Part>
         {
-            new TitlePart(r.Agency, $"{year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}政府信息公开工作年度报告", r.Year) { Form = quirks.Title, YearText = year },
+            new TitlePart(r.Agency, $"{year}{(rng.NextDouble() < 0.2 ? "年度" : "年")}{quirks.TitleWords}", r.Year) { Form = quirks.Title, YearText = year, Words = quirks.TitleWords },
             new ParagraphPart($"根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（{(r.Template == Template.Template2019 ? "国办公开办函〔2019〕60号" : "国办公开办函〔2021〕30号")}）要求，编制本报告。本报告中所列数据的统计期限为{r.Year}年1月1日至{r.Year}年12月31日。"),
         };
         AddHeading(parts, quirks, 1);

@@ -12,15 +12,18 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
     /// <summary>The year as the title writes it: "2023", or in Chinese numerals ("二〇二三", "二O二三").</summary>
     public string YearText { get; init; } = Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The words that name the report after the year: "政府信息公开工作年度报告", or an office's own (<see cref="Quirks.TitleWords"/>).</summary>
+    public string Words { get; init; } = Quirks.TemplateTitleWords;
+
     /// <summary>The title's lines: one, or two when it is split (agency, then the rest).</summary>
     public IReadOnlyList<string> Lines => Form switch
     {
-        TitleForm.YearFirst => [$"{YearText}年{Agency}政府信息公开工作年度报告"],
-        TitleForm.About => [$"{Agency}关于{YearText}年度政府信息公开工作的年度报告"],
-        TitleForm.YearInBrackets => [$"{Agency}政府信息公开工作年度报告（{YearText}年）"],
+        TitleForm.YearFirst => [$"{YearText}年{Agency}{Words}"],
+        TitleForm.About => [$"{Agency}关于{YearText}年度{(Words.EndsWith("工作年度报告", StringComparison.Ordinal) ? Words[..^4] + "的年度报告" : Words)}"],
+        TitleForm.YearInBrackets => [$"{Agency}{Words}（{YearText}年）"],
         TitleForm.AsciiSpace => [$"{Agency} {Rest}"],
         TitleForm.IdeographicSpace => [$"{Agency}\u3000{Rest}"],
-        TitleForm.NoYear => [$"{Agency}政府信息公开工作年度报告"],
+        TitleForm.NoYear => [$"{Agency}{Words}"],
         TitleForm.Split => [Agency, Rest],
         _ => [Agency + Rest],
     };

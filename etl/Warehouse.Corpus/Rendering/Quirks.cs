@@ -20,6 +20,22 @@ public sealed record Quirks
 
     public TitleForm Title { get; init; }
 
+    /// <summary>The words that name the report in its title: the template's, or an office's own (<see cref="TitleWordings"/>).</summary>
+    public string TitleWords { get; init; } = TemplateTitleWords;
+
+    /// <summary>The title's year in digits with its zero typed as a Latin O ("2O23年"), as a typist or OCR does.</summary>
+    public bool TitleYearLetterZero { get; init; }
+
+    /// <summary>The template's words for the report, after the year in its title.</summary>
+    public const string TemplateTitleWords = "政府信息公开工作年度报告";
+
+    /// <summary>Words real titles name the report with in place of the template's.</summary>
+    public static readonly IReadOnlyList<string> TitleWordings =
+    [
+        "政府信息公开工作报告", "政府信息公开年度报告", "政府信息公开年报", "政务公开工作年度报告", "政府信息与政务公开工作年度报告",
+        "政务公开和政府信息公开工作年度报告", "政府信息公开工作情况年度报告",
+    ];
+
     /// <summary>A portal page states the title only in &lt;title&gt; and its ArticleTitle meta, with a byline.</summary>
     public bool TitleInHeadOnly { get; init; }
 
@@ -106,6 +122,8 @@ public sealed record Quirks
     public const double ChineseYearRate = 0.1;
     public const double HeadingMisprintRate = 0.1;
     public const double BlankTotalsRate = 0.1;
+    public const double TitleWordingRate = 0.15;
+    public const double TitleYearLetterZeroRate = 0.03;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
     public const double MisreadRate = 0.12;
@@ -199,6 +217,10 @@ public sealed record Quirks
             }
         }
 
+        // Drawn apart from the quirks above, so that adding them changed none of those a seed draws.
+        var titles = new Random(unchecked((g.QuirkSeed * 7919) ^ (0x2c1b3c6d + index)));
+        if (titles.NextDouble() < TitleWordingRate) quirks = quirks with { TitleWords = TitleWordings[titles.Next(TitleWordings.Count)] };
+        if (titles.NextDouble() < TitleYearLetterZeroRate && quirks.YearZero is null) quirks = quirks with { TitleYearLetterZero = true };
         return quirks;
     }
 

@@ -18,8 +18,10 @@ internal static partial class TitleForms
     private const string Agency = @"[\p{IsCJKUnifiedIdeographs}（）()·“”〈〉A-Za-z]{2,40}?";
     // A year in Chinese numerals has its zero typed every way: 〇, 零, ○, a Latin O or o, the digit 0
     // ("二O二三年", "二0二三年").
-    internal const string Year = @"(?:19|20)\d{2}|(?=[〇零○ＯOo0０]*[一二三四五六七八九])[〇零○ＯOo0０一二三四五六七八九]{4}";
-    private const string Report = @"(?:(?:政府|政务)?\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:的)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)";
+    // A year in digits may have a zero misread or typed as a letter ("2O23", "2o24").
+    internal const string Year = @"(?:19|20)\d{2}|2[0Oo][0-9Oo]{2}(?<=[Oo].{0,3})|(?=[〇零○ＯOo0０]*[一二三四五六七八九])[〇零○ＯOo0０一二三四五六七八九]{4}";
+    // The words of a report: 政府信息公开, 政务公开, or both joined ("政府信息与政务公开", "政务公开和政府信息公开").
+    private const string Report = @"(?:(?:政府\s*信息\s*(?:公开)?|政务\s*公开)\s*[与和及、]\s*)?(?:(?:政府|政务)?\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:情况)?\s*(?:的)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)";
 
     // Words of a breadcrumb or a column name that stand before the title on a crawled line.
     private static readonly string[] Breadcrumb = ["当前位置", "您的位置", "首页", "年报", "专栏", "栏目", "标题", "正文", "题名"];
@@ -105,7 +107,8 @@ internal static partial class TitleForms
         // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
         if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
         // "首页 > 政务公开 > 政府信息公开年报": a breadcrumb's column, not an agency; no agency's name ends in 公开.
-        if (s.Length is < 2 or > 40 || Generic.Contains(s) || s.EndsWith("公开", StringComparison.Ordinal) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
+        // Nor does one start with 年 or 度: those end a year the form did not read ("2O23年政府…").
+        if (s.Length is < 2 or > 40 || s[0] is '年' or '度' || s.EndsWith('和') || s.EndsWith('与') || Generic.Contains(s) || s.EndsWith("公开", StringComparison.Ordinal) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
         return s;
     }
 
@@ -117,7 +120,7 @@ internal static partial class TitleForms
         var v = 0;
         foreach (var ch in s)
         {
-            var k = ch is '零' or '○' or 'Ｏ' or 'O' or 'o' or '0' or '０' ? 0 : digits.IndexOf(ch);
+            var k = ch is '零' or '○' or 'Ｏ' or 'O' or 'o' or '0' or '０' ? 0 : char.IsAsciiDigit(ch) ? ch - '0' : digits.IndexOf(ch);
             if (k < 0) return null;
             v = (v * 10) + k;
         }
