@@ -207,7 +207,7 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
-    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_some_rows_at_two_heights_and_some_cells_above_their_rows()
+    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_some_rows_at_two_heights_some_cells_above_their_rows_and_some_labels_narrow()
     {
         var texts = Rendered.Of(Layouts.TextBrowserPrint, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
         // -layout: a row's cells a run of spaces apart; -raw: one space.
@@ -219,6 +219,8 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]{6,}\n\d\.\n[^\n\d]+(?: {2,}\d+){7}\n[^\n\d]+\n"), "a numbering below its label's first line");
         // A table 二 cell alone a line above its row, at its column, a blank line above it (an office suite's print).
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\s\d][^\n]*(?: {2,}\S+){3}\n\n {10,}\S+\n[^\s\d][^\n\d]* {2,}\S+ {2,}\S+\n"), "a cell set above its row");
+        // Narrow label columns: a group's merged label one space before its first row's label ("（四）无 1.本机关").
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n（[三四五六]）\S{0,3} (?:\d\.)?[^\s\d]{2,6}(?:\n| {2,})"), "a group's piece beside a row's label");
     }
 
     [Fact]

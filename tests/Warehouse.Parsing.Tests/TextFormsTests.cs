@@ -323,6 +323,12 @@ public sealed partial class TextFormsTests
     // A number with its unit a line above its row ("34 件" over "（六）其他处理  27 件 …") took the piece below as its end
     // ("2605", （七）总计's wrapped cell): 342605, and the total row null. A number that has its unit has ended.
     [InlineData("pdftotext-cell-with-unit-not-continued-00158.txt")]
+    // A browser's print with table 三's labels in narrow columns: a row at two heights around its numbering ("保护第三方合
+    // 0" / "4." / "法权益  0 - 0 1 0 1"), whose six cells went to the next row ("法权益" taken for a group's piece:
+    // silently wrong); a group's pieces one space before its rows' labels; a page break inside a row; "（六）其他" over
+    // "处理  /  0  / …", read as 3.其他.
+    [InlineData("browser-print-narrow-labels-00217.txt")]
+    [InlineData("browser-print-narrow-labels-00240.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
@@ -824,6 +830,21 @@ public sealed partial class TextFormsTests
 
         var unknownActive = expected.Keys.Where(k => k.StartsWith("ad.", StringComparison.Ordinal) && reading.Cells.GetValueOrDefault(k) is null).ToList();
         if (unknownActive.Count > 0) reading.Findings.ShouldContain(f => f.Severity == Severity.Error && (f.Rule == "missing_cells" || f.Rule == "unrecognised_row"));
+    }
+
+    // Chromium's print of the 2020 page in narrow label columns: each group's merged label sets its pieces one space before
+    // its first rows' labels ("（四）无 2.信息需要另" over "法提供 行制作  0 0 …"), and a numbering stands alone between a
+    // label's lines ("保护第三" / "4." / "方合法权益  0 0 …"). Eight rows were no row of the template, and the table was
+    // refused as scrambled; it now reads whole.
+    [Fact]
+    public void A_print_with_narrow_label_columns_reads_table_three_whole()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "pingtan-2020-chrome-layout.txt")), "narrow");
+        var expected = RealReports.Flatten(RealReports.Expected("pingtan-2020-portal"));
+        var table = expected.Keys.Where(k => k.StartsWith("app.", StringComparison.Ordinal)).ToList();
+        table.Count.ShouldBeGreaterThan(100);
+        table.Where(k => !RealReports.Same(expected[k], reading.Cells.GetValueOrDefault(k))).ShouldBeEmpty();
+        reading.Findings.ShouldNotContain(f => f.Rule == "table_scrambled" || f.Rule == "unrecognised_row");
     }
 
     [Fact]

@@ -92,6 +92,13 @@ public static partial class BrowserPrintRenderer
         /// </summary>
         public bool CellsAbove { get; } = rng.NextDouble() < 0.3;
 
+        /// <summary>
+        /// In a quarter of the prints table 三's labels stand in narrow columns (real pingtan-2020-chrome-layout.txt): a
+        /// row's label wraps every four to six characters, and a group's merged label sets its pieces on the lines of its
+        /// first rows, one space before their labels ("（四）无 2.信息需要另" over "法提供 行制作   0   0 …").
+        /// </summary>
+        public bool NarrowLabels { get; } = rng.NextDouble() < 0.25;
+
         public Random Rng => rng;
 
         /// <summary>The label, then each cell at its column, a column left blank where its cell is null.</summary>
@@ -124,6 +131,10 @@ public static partial class BrowserPrintRenderer
         }
     }
 
+    // A group's merged label: "（三）不予公开" to "（六）其他处理".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^（[三四五六]）")]
+    private static partial System.Text.RegularExpressions.Regex GroupLabel();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[.．、]")]
     private static partial System.Text.RegularExpressions.Regex Numbering();
 
@@ -132,6 +143,11 @@ public static partial class BrowserPrintRenderer
         // A column as wide as the widest cell of the table.
         var width = grid.Rows.SelectMany(r => r).Where(c => c.IsNumber).Select(c => number(c).Length).DefaultIfEmpty(1).Max() + 1;
         var layout = grid.Layout();
+        // Narrow labels (Columns.NarrowLabels): a group's pieces wait for its rows' lines.
+        var narrowGroups = columns is { NarrowLabels: true } && grid.Name == Tables.ApplicationsName;
+        if (narrowGroups) label = 4 + columns!.Rng.Next(3);
+        var pending = new Queue<string>();
+        string Beside(string text) => pending.Count > 0 ? pending.Dequeue() + " " + text.TrimStart() : text;
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             var header = grid.KeyOf(r) is null && Enumerable.Range(0, grid.Columns).All(c => !layout[r, c].Cell.IsNumber);
@@ -148,6 +164,11 @@ public static partial class BrowserPrintRenderer
                 else if (cell.Text.Length == 0)
                 {
                     continue;
+                }
+                else if (narrowGroups && cell.RowSpan > 1 && GroupLabel().IsMatch(cell.Text))
+                {
+                    while (pending.Count > 0) yield return pending.Dequeue();
+                    foreach (var piece in Chunks(cell.Text, narrow + 1)) pending.Enqueue(piece);
                 }
                 else if (cell.RowSpan > 1 || (header && grid.Columns > 6))
                 {
@@ -180,9 +201,11 @@ public static partial class BrowserPrintRenderer
 
             if (columns is not null && valued.Count > 0 && valued.Count == cells.Count - 1)
             {
-                foreach (var line in Laid(columns, first, cells.Skip(1).ToList(), valued, label, width)) yield return line;
+                foreach (var line in Laid(columns, first, cells.Skip(1).ToList(), valued, label, width, Beside)) yield return line;
                 continue;
             }
+
+            while (pending.Count > 0) yield return pending.Dequeue();
 
             if (valued.Count == 0 || first.Length <= label)
             {
@@ -195,6 +218,8 @@ public static partial class BrowserPrintRenderer
             foreach (var piece in pieces.SkipLast(1)) yield return piece;
             yield return string.Join(' ', [pieces[^1], .. cells.Skip(1)]);
         }
+
+        while (pending.Count > 0) yield return pending.Dequeue();
     }
 
     // Marks a row whose one cell stands on the line above it (Columns.CellsAbove).
@@ -219,7 +244,8 @@ public static partial class BrowserPrintRenderer
 
     // A row of -layout text: see Columns. The two-height forms only for a row of table 三 whose
     // seven cells add up (the parser joins the two heights on that evidence alone).
-    private static IEnumerable<string> Laid(Columns columns, string first, List<string> cells, List<GridCell> valued, int label, int width)
+    // beside: puts a waiting piece of a group's label before a label's line (NarrowLabels); never before a numbering alone.
+    private static IEnumerable<string> Laid(Columns columns, string first, List<string> cells, List<GridCell> valued, int label, int width, Func<string, string> beside)
     {
         var numbering = Numbering().Match(first);
         var exact = valued.All(c => c.Printed is null && c.Value == decimal.Truncate(c.Value!.Value));
@@ -229,21 +255,21 @@ public static partial class BrowserPrintRenderer
             var pieces = Chunks(first[numbering.Length..], label).ToList();
             if (pieces.Count == 2)
             {
-                yield return pieces[0] + " " + cells[0];
+                yield return beside(pieces[0]) + " " + cells[0];
                 yield return numbering.Value;
-                yield return columns.Line(pieces[1], cells[1..], 1, width);
+                yield return columns.Line(beside(pieces[1]), cells[1..], 1, width);
                 yield break;
             }
 
-            yield return pieces[0];
+            yield return beside(pieces[0]);
             yield return numbering.Value;
-            yield return columns.Line(pieces[1], cells, 0, width);
-            foreach (var piece in pieces.Skip(2)) yield return piece;
+            yield return columns.Line(beside(pieces[1]), cells, 0, width);
+            foreach (var piece in pieces.Skip(2)) yield return beside(piece);
             yield break;
         }
 
         var wrapped = Chunks(first, label).ToList();
-        foreach (var piece in wrapped.SkipLast(1)) yield return piece;
-        yield return columns.Line(wrapped[^1], cells, 0, width);
+        foreach (var piece in wrapped.SkipLast(1)) yield return beside(piece);
+        yield return columns.Line(beside(wrapped[^1]), cells, 0, width);
     }
 }

@@ -25,6 +25,13 @@ internal static partial class OuterLabels
         return Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null && key != "三本年度办理结果";
     }
 
+    /// <summary>True when <paramref name="text"/>'s words are words of one of these labels, whole or a piece ("年度办", "三、本").</summary>
+    public static bool IsOfAny(string text)
+    {
+        var key = TextKey.Of(text);
+        return key.Length > 0 && Labels.Any(l => l.Contains(key, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// The line without a piece of a merged label that stands at its left, a run of spaces away from
     /// a row's label or the continuation of one: kept, the piece would hide the row's numbering
@@ -40,7 +47,52 @@ internal static partial class OuterLabels
         var rest = text[(gap.Index + gap.Length)..];
         if (HasDigit(left) || !Labels.Any(l => l.Contains(TextKey.Of(left), StringComparison.Ordinal)) || TextKey.Of(left).Length == 0) return line;
         // What follows must be a label (a row's start or a continuation), not the numbers of a row.
-        return StreamRows.Read(rest) is [{ Label.Length: > 0 }, ..] ? rest : line;
+        // (A mark for zero, "/" or "—", is a cell: "处理  /  0  /  0 …" is （六）其他处理's row, its label's last line.
+        // A numbering is a label: "提供  2.  0 0 …" is 2.没有现成…'s row.)
+        return StreamRows.Read(rest) is [{ Label: var words }, ..] && words.Any(char.IsLetterOrDigit) ? rest : line;
+    }
+
+    /// <summary>
+    /// <see cref="WithoutPiece"/> for the lines of one table in order, which also takes a piece that one space parts
+    /// from the row's label, as a browser's print lays the merged cell out: "（四）无 2.信息需要另" over "法提供 行制作"
+    /// (（四）无法提供 beside 2.没有现成信息需要另行制作), "（三） 1.属于国家秘" over "不予公开 密". A piece is taken
+    /// when the row's numbering follows it ("（四）无" before "2.信息需要另"), or when it goes on the piece taken on the
+    /// line before ("法提供" after "（四）无"), and words of a label follow it.
+    /// </summary>
+    public static Func<string, string> ForLines()
+    {
+        string? taken = null;
+        return line =>
+        {
+            var wide = WithoutPiece(line);
+            if (!ReferenceEquals(wide, line))
+            {
+                taken = null;
+                return wide;
+            }
+
+            var text = line.TrimStart();
+            var space = text.IndexOfAny([' ', '\u3000']);
+            var left = space > 0 ? text[..space] : "";
+            var key = TextKey.Of(left);
+            var rest = space > 0 ? text[(space + 1)..].TrimStart() : "";
+            var before = taken;
+            taken = null;
+            if (key.Length == 0 || HasDigit(left) || StreamRows.Read(rest) is not [{ } first, ..] || !first.Label.Any(char.IsLetter)) return line;
+            if (RowNumbering.StartsRow(first.Label) && Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null)
+            {
+                taken = key;
+                return rest;
+            }
+
+            if (before is not null && Labels.Any(l => l.Contains(before + key, StringComparison.Ordinal)))
+            {
+                taken = before + key;
+                return rest;
+            }
+
+            return line;
+        };
     }
 
     private static bool HasDigit(string text) => StreamRows.HasDigit(text);

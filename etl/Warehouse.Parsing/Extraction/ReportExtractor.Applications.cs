@@ -63,7 +63,7 @@ internal sealed partial class ReportExtractor
         var found = new FoundRows();
         var from = _sections.Start(3) ?? 0;
         var to = _sections.Start(4) ?? _blocks.Count;
-        var rows = CollectRows(from, to, OuterLabels.WithoutPiece);
+        var rows = CollectRows(from, to, OuterLabels.ForLines());
         if (ColumnWise(rows) is { } transposed) return transposed;
         var printed = new List<PrintedRow>();
 
@@ -83,6 +83,9 @@ internal sealed partial class ReportExtractor
 
             var code = ApplicationRows.Match(parts.Key);
             var group = code is null ? ApplicationRows.GroupOnly(parts.Key) : null;
+            // A group printed as one row, its label wrapped above its numbers' line ("（六）其他" / "处理  /  0  / …"): the
+            // group, not the reason its words also name (3.其他), which the lines around would take it for.
+            if (code is null && group is null && parts.Key.Length > 0 && loose.Count > 0 && ApplicationRows.GroupOnly(loose[^1].Key + parts.Key) is { } above) group = above;
             if (code is null && group is null) code = MatchWrapped(parts, loose, rows, r);
             // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理"). Tried before the
             // piece below: "（五）不予处" is such a piece too, and read as one it took the row above's name.
@@ -574,6 +577,12 @@ internal sealed partial class ReportExtractor
         // another font on another baseline: the line above it starts the row.
         if (start > 0 && Text.RowNumbering.IsAlone(before[start].Label) && !StartsRow(before[start - 1].Label)) start--;
         var previous = before.Skip(Math.Max(0, start)).Select(b => b.Key).ToList();
+        // That numbering opens the label: "保护第三" / "4." / "方合法权益  0 0 …" is 4.保护第三方合法权益.
+        if (start >= 0 && start + 1 < before.Count && Text.RowNumbering.IsAlone(before[start + 1].Label) && !StartsRow(before[start].Label))
+        {
+            (previous[0], previous[1]) = (previous[1], previous[0]);
+        }
+
         // A row whose own line opens with its numbering ("（五）不予处  0 0 …" over "理") starts there: the lines
         // above are the row before's ("…仍不明" / "确"), and read with them it took that row's name.
         if (StartsRow(parts.Label) && !Text.RowNumbering.IsAlone(parts.Label)) previous = [];

@@ -424,6 +424,17 @@ internal static partial class WrappedNumbers
                 if (!AddsUp(upper.Concat(lower).Select(t => t.Text).ToList())) break;
                 result ??= [.. lines];
                 var line = new System.Text.StringBuilder(lines[r].TrimEnd());
+                // A numbering alone between the halves is this row's ("危及“三安 0" / "3." / "全一稳定”  0 0 …"): it opens
+                // the label, whose two pieces go together on the upper line, so that a narrow label is read whole.
+                var numbering = n == r + 2 && RowNumbering.IsAlone(lines[r + 1]);
+                if (numbering)
+                {
+                    var indent = lines[r].Length - lines[r].TrimStart().Length;
+                    var (head, tail) = WithoutGroupPieces(lines[r][indent..upper[0].Start].Trim(), label);
+                    line = new System.Text.StringBuilder(new string(' ', indent) + lines[r + 1].Trim() + head + tail + " ");
+                    foreach (var t in upper) line.Append(' ', Math.Max(1, t.Start - line.Length)).Append(t.Text);
+                }
+
                 foreach (var t in lower)
                 {
                     if (line.Length >= t.Start) line.Append("  ");
@@ -432,12 +443,24 @@ internal static partial class WrappedNumbers
                 }
 
                 result[r] = line.ToString();
-                result[n] = lines[n][..lower[0].Start].TrimEnd();
+                result[n] = numbering ? "" : lines[n][..lower[0].Start].TrimEnd();
+                if (numbering) result[r + 1] = "";
                 break;
             }
         }
 
         return result;
+
+        // A group's merged label set one space before the halves' words in a narrow print ("（三）不予 属于国家秘" over
+        // "公开 密"): the row's own words without it.
+        static (string Head, string Tail) WithoutGroupPieces(string head, string tail)
+        {
+            var space = head.IndexOf(' ');
+            if (space <= 0 || head[..space].Any(char.IsAsciiDigit) || !Extraction.OuterLabels.IsOfAny(head[..space])) return (head, tail);
+            var piece = head[..space];
+            var next = tail.IndexOf(' ');
+            return (head[(space + 1)..].Trim(), next > 0 && Extraction.OuterLabels.IsOfAny(piece + tail[..next]) ? tail[(next + 1)..].Trim() : tail);
+        }
 
         // The numbers (seven at most) at the end of a line after its label, or null when the line has
         // none, no label, or a number cut at its thousands. Read from the end: most lines stop at once.
@@ -624,12 +647,13 @@ internal static partial class WrappedNumbers
     private static partial Regex GroupOpening();
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
-    // most three characters, no number of a row ("3.", "（七）") and no row's own short label.
+    // most three characters of one of those labels, no number of a row ("3.", "（七）") and no row's own short
+    // label; not the end of a row's wrapped label ("法权益" of 4.保护第三方合法权益).
     private static bool GroupFragment(string label)
     {
         var text = label.Trim();
         return text.Length <= 3 && !text.Any(ch => char.IsAsciiDigit(ch) || ch is '（' or '(' or '）' or ')' or '.' or '．')
-            && text is not ("总计" or "合计" or "其他" or "小计");
+            && text is not ("总计" or "合计" or "其他" or "小计") && Extraction.OuterLabels.IsOfAny(text);
     }
 
     // Whether a line of a few numbers completes a row (the line above it when above, else below):
