@@ -78,14 +78,18 @@ internal static partial class OuterLabels
             var rest = space > 0 ? text[(space + 1)..].TrimStart() : "";
             var before = taken;
             taken = null;
-            if (key.Length == 0 || HasDigit(left) || StreamRows.Read(rest) is not [{ } first, ..] || !first.Label.Any(char.IsLetter)) return line;
-            if (RowNumbering.StartsRow(first.Label) && Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null)
+            if (key.Length == 0 || HasDigit(left)) return line;
+            // Most lines have no such piece: the words are looked at before the line is read again.
+            var piece = Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null;
+            var goesOn = before is not null && Labels.Any(l => l.Contains(before + key, StringComparison.Ordinal));
+            if ((!piece && !goesOn) || StreamRows.Read(rest) is not [{ } first, ..] || !first.Label.Any(char.IsLetter)) return line;
+            if (piece && RowNumbering.StartsRow(first.Label))
             {
                 taken = key;
                 return rest;
             }
 
-            if (before is not null && Labels.Any(l => l.Contains(before + key, StringComparison.Ordinal)))
+            if (goesOn)
             {
                 taken = before + key;
                 return rest;

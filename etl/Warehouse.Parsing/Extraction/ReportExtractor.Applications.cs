@@ -530,7 +530,8 @@ internal sealed partial class ReportExtractor
                     {
                         // Not onto a row of table 三 whose own line holds its seven cells, and they add up: a line of numbers
                         // after it is another row's, set a line higher than that row's label ("1,198" over "（七）总计  2,460 …").
-                        if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData && !whole)
+                        if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData
+                            && !(whole && AddsUp(rows[^1].Parts.Data) is true))
                         {
                             var last = rows[^1];
                             rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data], Swaps = [.. last.Parts.Swaps, .. parts.Swaps.Select(s => s + last.Parts.Data.Count)] });
@@ -539,7 +540,7 @@ internal sealed partial class ReportExtractor
 
                         rows.Add((i, parts));
                         joinable = !columnsEndRow || parts.Data.Count <= 1;
-                        whole = !columnsEndRow && parts.Label.Length > 0 && AddsUp(parts.Data) is true;
+                        whole = !columnsEndRow && parts.Label.Length > 0 && parts.Data.Count == ApplicantTypes.Count;
                     }
 
                     break;

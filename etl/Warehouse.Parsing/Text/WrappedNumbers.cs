@@ -556,8 +556,11 @@ internal static partial class WrappedNumbers
             var firstHead = tokens[a].Count;
             while (firstHead > 0 && IsNumber(tokens[a][firstHead - 1].Text)) firstHead--;
             if (firstHead == 0 || firstHead == tokens[a].Count) continue;
+            var count = tokens[a].Count - firstHead;
+            // Cheap tests first: most lines with numbers are whole rows, and most lines after them no ends.
+            if (count >= Cells || tokens[c].Count < count || !tokens[c][^1].Text.EndsWith('件') && !IsPiece(tokens[c][^1].Text)) continue;
+            if (tokens[b].Count == 0 || !IsNumber(tokens[b][^1].Text)) continue;
             var heads = tokens[a].Skip(firstHead).ToList();
-            if (heads.Count >= Cells) continue;
             var piece = GroupPieceBefore(tokens[b]);
             var middle = tokens[b].Skip(piece).ToList();
             if (middle.Count == 0 || heads.Count + middle.Count != Cells || !middle.All(t => IsNumber(t.Text))) continue;
