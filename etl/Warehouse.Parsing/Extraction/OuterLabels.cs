@@ -12,7 +12,7 @@ namespace Warehouse.Parsing.Extraction;
 /// </summary>
 internal static partial class OuterLabels
 {
-    private static readonly string[] Labels = ["三本年度办理结果", "三不予公开", "四无法提供", "五不予处理", "六其他处理"];
+    private static readonly string[] Labels = GroupLabels.Keys;
 
     /// <summary>
     /// True when <paramref name="label"/> is nothing but a piece of one of these labels (the whole
@@ -23,13 +23,6 @@ internal static partial class OuterLabels
         var key = TextKey.Of(label);
         if (key.Length == 0 || HasDigit(label)) return false;
         return Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null && key != "三本年度办理结果";
-    }
-
-    /// <summary>True when <paramref name="text"/>'s words are words of one of these labels, whole or a piece ("年度办", "三、本").</summary>
-    public static bool IsOfAny(string text)
-    {
-        var key = TextKey.Of(text);
-        return key.Length > 0 && Labels.Any(l => l.Contains(key, StringComparison.Ordinal));
     }
 
     /// <summary>

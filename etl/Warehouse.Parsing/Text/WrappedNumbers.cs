@@ -456,10 +456,10 @@ internal static partial class WrappedNumbers
         static (string Head, string Tail) WithoutGroupPieces(string head, string tail)
         {
             var space = head.IndexOf(' ');
-            if (space <= 0 || head[..space].Any(char.IsAsciiDigit) || !Extraction.OuterLabels.IsOfAny(head[..space])) return (head, tail);
+            if (space <= 0 || head[..space].Any(char.IsAsciiDigit) || !GroupLabels.IsOfAny(head[..space])) return (head, tail);
             var piece = head[..space];
             var next = tail.IndexOf(' ');
-            return (head[(space + 1)..].Trim(), next > 0 && Extraction.OuterLabels.IsOfAny(piece + tail[..next]) ? tail[(next + 1)..].Trim() : tail);
+            return (head[(space + 1)..].Trim(), next > 0 && GroupLabels.IsOfAny(piece + tail[..next]) ? tail[(next + 1)..].Trim() : tail);
         }
 
         // The numbers (seven at most) at the end of a line after its label, or null when the line has
@@ -558,7 +558,7 @@ internal static partial class WrappedNumbers
             if (firstHead == 0 || firstHead == tokens[a].Count) continue;
             var count = tokens[a].Count - firstHead;
             // Cheap tests first: most lines with numbers are whole rows, and most lines after them no ends.
-            if (count >= Cells || tokens[c].Count < count || !tokens[c][^1].Text.EndsWith('件') && !IsPiece(tokens[c][^1].Text)) continue;
+            if (count >= Cells || tokens[c].Count < count || !IsPiece(tokens[c][^1].Text)) continue;
             if (tokens[b].Count == 0 || !IsNumber(tokens[b][^1].Text)) continue;
             var heads = tokens[a].Skip(firstHead).ToList();
             var piece = GroupPieceBefore(tokens[b]);
@@ -656,7 +656,7 @@ internal static partial class WrappedNumbers
     {
         var text = label.Trim();
         return text.Length <= 3 && !text.Any(ch => char.IsAsciiDigit(ch) || ch is '（' or '(' or '）' or ')' or '.' or '．')
-            && text is not ("总计" or "合计" or "其他" or "小计") && Extraction.OuterLabels.IsOfAny(text);
+            && text is not ("总计" or "合计" or "其他" or "小计") && GroupLabels.IsOfAny(text);
     }
 
     // Whether a line of a few numbers completes a row (the line above it when above, else below):
