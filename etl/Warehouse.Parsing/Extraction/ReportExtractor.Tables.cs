@@ -637,13 +637,10 @@ internal sealed partial class ReportExtractor
         if (rows.Any(r => r.Any(v => v < 0))) return null;
         var how = $"表四的数字印在高低不齐的 {lines.Count} 行里（各格在格内各自居中）";
         var english = $"Table 四's numbers stand on {lines.Count} lines at several heights";
-        if (columns.Count == rows.Count && columns.All(c => c is not null)
-            && Walked(rows, (r, i, s, j) => columns[s]![j].End + ClearColumns < columns[r]![i].Start) is { } placed)
-        {
-            return Agreed(placed.Options, rows.SelectMany(r => r).ToArray(), complete: placed.Complete, how, "穿插", english);
-        }
-
-        return Walked(rows, (_, _, _, _) => false) is { } walked
+        var byColumns = columns.Count == rows.Count && columns.All(c => c is not null)
+            ? Walked(rows, (r, i, s, j) => columns[s]![j].End + ClearColumns < columns[r]![i].Start)
+            : null;
+        return (byColumns ?? Walked(rows, (_, _, _, _) => false)) is { } walked
             ? Agreed(walked.Options, rows.SelectMany(r => r).ToArray(), complete: walked.Complete, how, "穿插", english)
             : null;
     }
@@ -707,11 +704,14 @@ internal sealed partial class ReportExtractor
         return (options, !capped);
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"\S+")]
+    private static partial System.Text.RegularExpressions.Regex Words();
+
     // The columns of a staircase line's cells, from its paragraph's words, when they are its cells one for one; else null.
     private static (int Start, int End)[]? CellColumns(Paragraph paragraph, IReadOnlyList<string> cells)
     {
         if (paragraph.Indent is not { } indent) return null;
-        var words = System.Text.RegularExpressions.Regex.Matches(paragraph.Text, @"\S+");
+        var words = Words().Matches(paragraph.Text);
         if (words.Count != cells.Count || words.Where((w, i) => w.Value != cells[i].Trim()).Any()) return null;
         return words.Select(w => (indent + w.Index, indent + w.Index + w.Length - 1)).ToArray();
     }
