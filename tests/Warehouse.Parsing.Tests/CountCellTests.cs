@@ -119,4 +119,23 @@ public sealed class CountCellTests
     [InlineData("+2件", 2)]
     [InlineData("—", 0)]
     public void Changes_of_the_2019_template_keep_their_sign_and_drop_their_unit(string cell, int expected) => CountCell.ReadSigned(cell).ShouldBe(expected);
+
+    // Narrow cells of a table of counts that pdftotext set without the space between them: each zero mark is a cell of
+    // its own, and so is each 无, wherever it stands.
+    [Theory]
+    [InlineData("0-", "0|-")]
+    [InlineData("/0", "/|0")]
+    [InlineData("无无", "无|无")]
+    [InlineData("0无", "0|无")]
+    [InlineData("无12无", "无|12|无")]
+    public void Cells_glued_of_zero_marks_part_into_their_cells(string text, string cells) =>
+        CountCell.SplitGluedMark(text).ShouldBe(cells.Split('|'));
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("05")]
+    [InlineData("无")]
+    [InlineData("——")]
+    [InlineData("00")] // digits run together: the digit splitter parts them, over the table's arithmetic
+    public void A_cell_that_is_one_cell_is_not_parted(string text) => CountCell.SplitGluedMark(text).ShouldBeNull();
 }

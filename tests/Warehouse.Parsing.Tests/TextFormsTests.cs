@@ -329,6 +329,9 @@ public sealed partial class TextFormsTests
     // "处理  /  0  / …", read as 3.其他.
     [InlineData("browser-print-narrow-labels-00217.txt")]
     [InlineData("browser-print-narrow-labels-00240.txt")]
+    // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped
+    // from the row and the two below glued to a cell ("无无" again), 13 of 15 cells.
+    [InlineData("pdftotext-table-four-zero-marks-glued-00151.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -98,6 +98,9 @@ public static partial class CountCell
     // "1,61", "3,0", "2,": whole groups of three after the first, the last group short.
     private static bool IsCutAtThousands(string text) => CutAtThousands().IsMatch(text);
 
+    [System.Text.RegularExpressions.GeneratedRegex("无|[0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex GluedNones();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"^[1-9][0-9]{0,2}(?:,[0-9]{3})*,[0-9]{0,2}$")]
     private static partial System.Text.RegularExpressions.Regex CutAtThousands();
 
@@ -120,13 +123,20 @@ public static partial class CountCell
 
     /// <summary>
     /// A count cell and a zero mark printed without the space between them, as pdftotext sets two narrow cells
-    /// of a table of counts: "0-" is 0 and "-", "-0" is "-" and 0, "12/" is 12 and "/". The two cells, or null
-    /// when the text is not such a pair. Only for tables of counts: table 二's 本年增/减 prints signs ("-1").
+    /// of a table of counts: "0-" is 0 and "-", "-0" is "-" and 0, "12/" is 12 and "/"; the word 无 is a cell of
+    /// its own wherever it stands ("无无" is two cells, "0无无" three). Digits run together ("00", "121") are not parted
+    /// here: that is the digit splitter's work, over the table's arithmetic. The cells, or null when the text is not such
+    /// a run. Only for tables of counts: table 二's 本年增/减 prints signs ("-1").
     /// </summary>
     public static string[]? SplitGluedMark(string raw)
     {
         var text = raw.Trim();
         if (text.Length < 2) return null;
+        if (text.Contains('无') && text.All(c => c == '无' || char.IsAsciiDigit(c)))
+        {
+            return [.. GluedNones().Matches(text).Select(m => m.Value)];
+        }
+
         var (first, last) = (text[0], text[^1]);
         if (IsMark(last) && text[..^1].All(char.IsAsciiDigit)) return [text[..^1], last.ToString()];
         if (IsMark(first) && text[1..].All(char.IsAsciiDigit)) return [first.ToString(), text[1..]];
@@ -136,7 +146,7 @@ public static partial class CountCell
     }
 
     /// <summary>
-    /// The cells with each count glued to a zero mark (<see cref="SplitGluedMark"/>) as its two cells, when there
+    /// The cells with each count glued to a zero mark (<see cref="SplitGluedMark"/>) as its cells, when there
     /// are fewer than <paramref name="expected"/> and the pairs so parted make no more than that; else the cells as they are.
     /// </summary>
     public static IReadOnlyList<string> WithGluedMarksParted(IReadOnlyList<string> cells, int expected)

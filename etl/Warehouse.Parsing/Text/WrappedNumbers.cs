@@ -213,6 +213,12 @@ internal static partial class WrappedNumbers
             var k = cells.FindIndex(c => new Token(c.Start, c.End, c.Text).Overlaps(piece));
             if (k < 0 && f < 0) k = GridColumn(piece, tokens, lines, j, cells.Count);
             if (f >= 0) free[f] = free[f] with { Text = free[f].Text + piece.Text };
+            // A whole cell under one it cannot end ("无" under "无", "146" under "—"): a cell of the row set a line
+            // lower, both marked for the table's arithmetic to order, as over it.
+            else if (k >= 0 && IsWholeCell(piece.Text) && !WrittenNumber().IsMatch(cells[k].Text + piece.Text))
+            {
+                cells[k] = (cells[k].Start, cells[k].End, cells[k].Text + " " + StackMark + " " + piece.Text);
+            }
             else if (k >= 0) cells[k] = (cells[k].Start, cells[k].End, cells[k].Text + piece.Text);
             else free.Add(piece);
         }
@@ -797,11 +803,14 @@ internal static partial class WrappedNumbers
     private static bool IsNumber(string text) => Number().IsMatch(text) || CountCell.IsMisread(text);
 
     // Not 人 or 家: a header wraps "自然" over "人", and a lone 人 there is no number's end.
+    // A cell as written, whole: a number, or a mark for none.
+    private static bool IsWholeCell(string text) => WrittenNumber().IsMatch(text) || text is "无" or "-" or "—" or "－" or "/" or "／";
+
     private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次" or "份" or "篇";
 
     // "5." is the numbering of a label set on a line of its own, not a piece of a number: a number
     // never ends in its decimal point.
-    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９,])?(?:件|条|个|项|次|元|万元)?|[-—－/／]|无)$")]
+    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９,])?(?:件|条|个|项|次|元|万元)?|[-—－/／]|无+)$")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:件|条|个|项|次|元|万元)?$")]
