@@ -332,6 +332,9 @@ public sealed partial class TextFormsTests
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped
     // from the row and the two below glued to a cell ("无无" again), 13 of 15 cells.
     [InlineData("pdftotext-table-four-zero-marks-glued-00151.txt")]
+    // Run-together text with "8，于行政查询事项": the reason's numbering with a comma for its point and 属 dropped; the 8
+    // was read as the row above's 总计.
+    [InlineData("stream-comma-numbering-first-word-dropped-00286.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -265,14 +265,16 @@ internal static partial class StreamRows
         .Select(c => c.Label.Substring(2, 2)).ToHashSet(StringComparer.Ordinal);
 
     // "…004037142，申请人逾期未按…": a comma or colon typed for the numbering's point, glued to the cells
-    // before it, and then the words a reason of table 三 starts with. Only those words: a count and a
+    // before it, and then the words a reason of table 三 starts with, or the reason that digit numbers with one of
+    // its first characters dropped or misprinted ("…000000 08，于行政查询事项"). Only those words: a count and a
     // comma in a sentence ("共17，其中…") stay a count.
     private static bool IsCommaNumbering(string text, int j)
     {
         if (j >= text.Length || TextKey.Narrow(text[j]) is not (',' or '，' or ':')) return false;
         var k = j + 1;
         if (k < text.Length && text[k] == ' ') k++;
-        return k + 2 <= text.Length && ReasonStarts.Contains(text.Substring(k, 2));
+        return k + 2 <= text.Length && (ReasonStarts.Contains(text.Substring(k, 2))
+            || (j > 0 && RowNumbering.NumbersReasonMisprinted(TextKey.Narrow(text[j - 1]), text, k)));
     }
 
     // "（1）属于国家秘密": the digit is the row's number.

@@ -46,6 +46,27 @@ internal static partial class RowNumbering
     }
 
     /// <summary>
+    /// True when the words at <paramref name="from"/> start the reason of table 三 that <paramref name="digit"/>
+    /// numbers, one of its first three characters dropped or misprinted: "于行政…" and "属于政…" for "8.属于行政查询事项",
+    /// "之于行…" for it misprinted. Two characters of the three, in their order, must be there.
+    /// </summary>
+    public static bool NumbersReasonMisprinted(char digit, string text, int from)
+    {
+        if (from + 2 > text.Length) return false;
+        var (a, b) = (text[from], text[from + 1]);
+        var c = from + 2 < text.Length ? text[from + 2] : '\0';
+        foreach (var start in NumberedStarts)
+        {
+            if (start[0] != digit || start.Length < 4) continue;
+            var (w0, w1, w2) = (start[1], start[2], start[3]);
+            // w0 dropped, w1 dropped, w2 dropped or misprinted, w0 misprinted, w1 misprinted.
+            if ((a == w1 && b == w2) || (a == w0 && b == w2) || (a == w0 && b == w1) || (b == w1 && c == w2) || (a == w0 && c == w2)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="text"/> is a numbering and nothing else ("5."): pdftotext sets one
     /// on a line of its own when a browser prints digits and Chinese on different baselines.
     /// </summary>
