@@ -202,13 +202,24 @@ public sealed class QuirkTests
         In(Layouts.TextStream).ShouldAllBe(q => !q.Labels.Any(kv => PointDropped(kv.Key, kv.Value) && kv.Value.Contains(' ', StringComparison.Ordinal)));
         Share(quirks, q => q.Labels.Any(kv => PointDropped(kv.Key, kv.Value) && kv.Value.Contains(' ', StringComparison.Ordinal))).ShouldBeGreaterThan(0);
 
-        // One or two misprinted rows, never adjacent ones.
+        // One or two misprinted rows, never adjacent ones; the words' first character may be the one misprinted
+        // ("8.于行政查询事项", under any numbering), their last never is.
+        var firstWord = 0;
         foreach (var (g, q) in reports)
         {
-            var rows = q.Labels.Where(kv => !PointDropped(kv.Key, kv.Value) && Misprinted(kv.Key, kv.Value)).Select(kv => DisposalCategories.Get(kv.Key).Number).Order().ToList();
+            var misprints = q.Labels.Where(kv => !PointDropped(kv.Key, kv.Value) && Misprinted(kv.Key, kv.Value)).ToList();
+            var rows = misprints.Select(kv => DisposalCategories.Get(kv.Key).Number).Order().ToList();
             rows.Count.ShouldBeLessThanOrEqualTo(2);
             if (rows.Count == 2) (rows[1] - rows[0]).ShouldBeGreaterThan(1, $"report {g.Index}");
+            foreach (var (code, label) in misprints)
+            {
+                var words = DisposalCategories.Get(code).Label[2..];
+                label[^1].ShouldBe(words[^1], label);
+                if (label[1] == '.' && Body(label)[0] != words[0]) firstWord++;
+            }
         }
+
+        firstWord.ShouldBeGreaterThan(0);
     }
 
     // "2其他法律行政法规禁止公开", "2 其他法律…": the template's label without the point of its numbering.
@@ -222,10 +233,12 @@ public sealed class QuirkTests
     private static bool Misprinted(string code, string label)
     {
         var words = DisposalCategories.Get(code).Label[2..];
-        var printed = label.Replace(" ", "", StringComparison.Ordinal);
-        var body = Regex.Replace(printed, @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]）|[1-8]\)|[①-⑧]|[1-8]，|[1-8]\.)", "");
-        return body != words;
+        return Body(label) != words;
     }
+
+    // A label's words without its numbering and spaces.
+    private static string Body(string label) =>
+        Regex.Replace(label.Replace(" ", "", StringComparison.Ordinal), @"^(（[一二三四五六七八]）|[一二三四五六七八]、|\([1-8]\)|[1-8]、|[1-8]）|[1-8]\)|[①-⑧]|[1-8]，|[1-8]\.)", "");
 
     [Fact]
     public void A_group_is_printed_as_one_row_and_only_the_new_layouts_hide_values_that_way()

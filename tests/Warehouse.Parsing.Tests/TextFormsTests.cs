@@ -335,6 +335,9 @@ public sealed partial class TextFormsTests
     // Run-together text with "8，于行政查询事项": the reason's numbering with a comma for its point and 属 dropped; the 8
     // was read as the row above's 总计.
     [InlineData("stream-comma-numbering-first-word-dropped-00286.txt")]
+    // A row at three heights ("1.信访举报投诉类申  19  24  18" / "5件  -  O  66" / "请  件  件  件") whose zero is typed
+    // as the letter O: the O was no cell to the joining of the heights, and the row was left null.
+    [InlineData("pdftotext-three-heights-letter-o-00185.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

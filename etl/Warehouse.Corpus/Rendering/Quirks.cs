@@ -301,17 +301,20 @@ public sealed record Quirks
         return labels;
     }
 
-    // Where the words begin after the numbering ("2.", "（二）", "二、", "(2)").
+    // Where the words begin after the numbering ("2.", "（二）", "二、", "(2)", "2，", "②").
     private static int BodyStart(string label)
     {
-        var close = label.IndexOfAny(['.', '、', '）', ')']);
+        if (label.Length > 0 && label[0] is >= '①' and <= '⑳') return 1;
+        var close = label.IndexOfAny(['.', '、', '）', ')', '，']);
         return close is >= 0 and < 4 ? close + 1 : 0;
     }
 
+    // One character of the words dropped or typed wrong, the first one too ("2.其他法律行政止公开", hongze 2024;
+    // "8，于行政查询事项"), never the last.
     private static string Misprint(string label, Random rng)
     {
         var body = BodyStart(label);
-        var at = body + 1 + rng.Next(label.Length - body - 2);
+        var at = body + rng.Next(label.Length - body - 1);
         if (rng.NextDouble() < 0.6) return label.Remove(at, 1);
         const string typos = "的之和与工公正政法规理请申息";
         var replacement = typos[rng.Next(typos.Length)];

@@ -809,8 +809,8 @@ internal static partial class WrappedNumbers
     private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次" or "份" or "篇";
 
     // "5." is the numbering of a label set on a line of its own, not a piece of a number: a number
-    // never ends in its decimal point.
-    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９,])?(?:件|条|个|项|次|元|万元)?|[-—－/／]|无+)$")]
+    // never ends in its decimal point. A cell may be a mark for none, 无, or the letter O typed for zero.
+    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９,])?(?:件|条|个|项|次|元|万元)?|[-—－/／]|无+|[OoＯ])$")]
     private static partial Regex Number();
 
     [GeneratedRegex(@"^(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:件|条|个|项|次|元|万元)?$")]
