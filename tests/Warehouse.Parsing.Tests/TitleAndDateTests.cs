@@ -39,6 +39,10 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局2023年政府信息公开工作情况年度报告")]
     [InlineData("赣县区商务局2023年度政府信息公开工作报告")]
     [InlineData("赣县区商务局2023年政府信息公开年报")]
+    // A title wrapped inside the agency's name, after its place name: alone, the second line named "商务局", of no region.
+    [InlineData("赣县区\n商务局2023年政府信息公开工作年度报告")]
+    [InlineData("赣县区\n\n商务局2023年度政府信息公开工作年度报告")]
+    [InlineData("当前位置： 首页 > 政务公开 > 年报 赣县区 商务局2023年度政府信息公开工作年度报告 来源：赣县区人民政府 时间：2024-01-20")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();

@@ -25,17 +25,60 @@ internal sealed partial class ReportExtractor
         var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 200);
         Title? yearOnly = null;
         Title? agencyOnly = null;
+        Title? whole = null;
         foreach (var candidate in TitleCandidates(end))
         {
             if (TitleForms.Match(candidate) is not { } found) continue;
             var title = new Title(found.Agency, found.Year);
-            if (title.Agency is not null && title.Year is not null) return title;
+            if (whole is not null)
+            {
+                // The line alone gave a title; the lines joined with the one above come next, and give the agency
+                // whole when the title was wrapped inside its name.
+                if (title.Year == whole.Year && WrappedAgency(whole.Agency!, title.Agency) is { } agency) return title with { Agency = agency };
+                continue;
+            }
+
+            if (title.Agency is not null && title.Year is not null)
+            {
+                if (_regions.Resolve(title.Agency, null, () => null).Code is not null) return title;
+                // Text that lost its line breaks keeps a space where the title wrapped: "多伦县市 场监督管理局…".
+                if (WrappedAgency(title.Agency, HeadBefore(candidate, title.Agency) + title.Agency) is { } inLine) return title with { Agency = inLine };
+                whole = title;
+                continue;
+            }
+
             if (title.Agency is null) yearOnly ??= title;
             else agencyOnly ??= title;
         }
 
-        return new Title(agencyOnly?.Agency, yearOnly?.Year);
+        return whole ?? new Title(agencyOnly?.Agency, yearOnly?.Year);
     }
+
+    // A title wrapped inside the agency's name, "邯郸经济技术开发区" over "自然资源局2023年政府信息公开工作年度报告":
+    // read alone, the second line names an agency of no region. The lines joined name it whole when the line above
+    // is a head of the name (Chinese words alone, nothing a portal's navigation writes) and the whole names a region.
+    private string? WrappedAgency(string alone, string? joined)
+    {
+        if (joined is null || joined.Length <= alone.Length || !joined.EndsWith(alone, StringComparison.Ordinal)) return null;
+        var head = joined[..^alone.Length];
+        if (head.Length > 24 || !head.All(c => c is >= '\u4e00' and <= '\u9fff' or '（' or '）' or '(' or ')')) return null;
+        if (NotAgencyWords.Any(w => head.Contains(w, StringComparison.Ordinal))) return null;
+        return _regions.Resolve(joined, null, () => null).Code is not null ? joined : null;
+    }
+
+    // The Chinese words that stand a space before the agency on the title's line, or "".
+    private static string HeadBefore(string line, string agency)
+    {
+        var at = line.IndexOf(agency, StringComparison.Ordinal);
+        if (at <= 0 || !TextKey.IsSpace(line[at - 1])) return "";
+        var end = at;
+        while (end > 0 && TextKey.IsSpace(line[end - 1])) end--;
+        var start = end;
+        while (start > 0 && line[start - 1] is >= '\u4e00' and <= '\u9fff') start--;
+        return line[start..end];
+    }
+
+    private static readonly string[] NotAgencyWords = ["公开", "首页", "报告", "年报", "栏目", "位置", "专栏", "通知", "公告"];
 
     // Metadata first, then each line before section 一 that names a report, alone and then joined
     // with the one or two short lines above it (a title set in two lines, or split into pieces);
