@@ -51,7 +51,9 @@ public sealed class LayoutTests
             // bars gone the cell's text runs on, as its only nonblank cell of the row.
             var canon = Tables.Canon(layout == Layouts.MarkdownPandoc ? text.Replace("|", "", StringComparison.Ordinal) : text);
             var because = $"report {g.Index} ({layout})";
-            text.ShouldContain(r.Agency, Case.Sensitive, because);
+            // A title wrapped inside the agency's name (Quirks.TitleAgencyWrappedRate) holds it over two lines.
+            if (x.Quirks.Title == TitleForm.AgencyWrapped) Regex.Replace(text, @"[\s#*]+", "").ShouldContain(r.Agency, Case.Sensitive, because);
+            else text.ShouldContain(r.Agency, Case.Sensitive, because);
             canon.ShouldContain($"{r.Year}年", Case.Sensitive, because);
             // Each heading as this rendering prints it (one in ten has a misprint: Quirks.Headings).
             for (var n = 1; n <= 6; n++) text.ShouldContain(x.Quirks.Heading(n), Case.Sensitive, because);

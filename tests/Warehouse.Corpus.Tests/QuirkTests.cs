@@ -40,9 +40,26 @@ public sealed class QuirkTests
         foreach (var layout in Layouts.All)
         {
             var quirks = In(layout);
-            Share(quirks, q => q.Title != TitleForm.AsPrinted).ShouldBe(Quirks.TitleRate, 0.03, layout);
+            Share(quirks, q => q.Title is not (TitleForm.AsPrinted or TitleForm.AgencyWrapped)).ShouldBe(Quirks.TitleRate, 0.03, layout);
+            Share(quirks, q => q.Title == TitleForm.AgencyWrapped).ShouldBe((1 - Quirks.TitleRate) * Quirks.TitleAgencyWrappedRate, 0.015, layout);
             quirks.Select(q => q.Title).Distinct().Count().ShouldBe(Enum.GetValues<TitleForm>().Length, layout);
         }
+
+        // Wrapped inside the agency's name, after its last place name, and whole again when its lines are joined.
+        var wrapped = 0;
+        foreach (var report in Reports)
+        {
+            var title = Composer.Compose(report, Quirks.None with { Title = TitleForm.AgencyWrapped }).OfType<TitlePart>().Single();
+            var printed = Composer.Compose(report, Quirks.None).OfType<TitlePart>().Single();
+            title.Text.ShouldBe(printed.Text);
+            if (title.Lines.Count == 1) continue;
+            wrapped++;
+            title.Lines[0].Length.ShouldBeLessThan(report.Report.Agency.Length);
+            "省市县区州旗盟镇乡".ShouldContain(title.Lines[0][^1]);
+            title.Lines[1].ShouldStartWith(report.Report.Agency[title.Lines[0].Length..]);
+        }
+
+        wrapped.ShouldBeGreaterThan(Reports.Count / 2);
     }
 
     [Fact]

@@ -25,8 +25,24 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
         TitleForm.IdeographicSpace => [$"{Agency}\u3000{Rest}"],
         TitleForm.NoYear => [$"{Agency}{Words}"],
         TitleForm.Split => [Agency, Rest],
+        TitleForm.AgencyWrapped when AgencyBreak(Agency) is { } at => [Agency[..at], Agency[at..] + Rest],
         _ => [Agency + Rest],
     };
+
+    /// <summary>
+    /// Where a title set in two lines breaks inside the agency's name: after its last place name ("邯郸经济技术开发区" |
+    /// "自然资源局…"), two characters in at least and three before its end; null when no place name ends there.
+    /// </summary>
+    public static int? AgencyBreak(string agency)
+    {
+        for (var at = agency.Length - 3; at >= 2; at--)
+        {
+            // Not inside a word that holds such a character: 市场, 区域.
+            if ("省市县区州旗盟镇乡".Contains(agency[at - 1], StringComparison.Ordinal) && agency[at] is not ('场' or '域')) return at;
+        }
+
+        return null;
+    }
 
     /// <summary>The title on one line.</summary>
     public string Text => string.Concat(Lines);
@@ -58,6 +74,12 @@ public enum TitleForm
 
     /// <summary>The agency on one line (or piece), "2023年政府信息公开工作年度报告" on the next.</summary>
     Split,
+
+    /// <summary>
+    /// Two lines broken inside the agency's name, after its place names: "邯郸经济技术开发区" over
+    /// "自然资源局2023年政府信息公开工作年度报告" (<see cref="TitlePart.AgencyBreak"/>; one line where it has none).
+    /// </summary>
+    AgencyWrapped,
 }
 
 public sealed record HeadingPart(string Text) : Part;

@@ -124,6 +124,7 @@ public sealed record Quirks
     public const double BlankTotalsRate = 0.1;
     public const double TitleWordingRate = 0.15;
     public const double TitleYearLetterZeroRate = 0.03;
+    public const double TitleAgencyWrappedRate = 0.05;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
     public const double MisreadRate = 0.12;
@@ -221,6 +222,7 @@ public sealed record Quirks
         var titles = new Random(unchecked((g.QuirkSeed * 7919) ^ (0x2c1b3c6d + index)));
         if (titles.NextDouble() < TitleWordingRate) quirks = quirks with { TitleWords = TitleWordings[titles.Next(TitleWordings.Count)] };
         if (titles.NextDouble() < TitleYearLetterZeroRate && quirks.YearZero is null) quirks = quirks with { TitleYearLetterZero = true };
+        if (titles.NextDouble() < TitleAgencyWrappedRate && quirks.Title == TitleForm.AsPrinted) quirks = quirks with { Title = TitleForm.AgencyWrapped };
         return quirks;
     }
 
