@@ -58,10 +58,18 @@ public sealed class TitleAndDateTests
     [InlineData("\n赣县区商务局\n二0二四年二月三日\n", "2024-02-03")]
     [InlineData("\n赣县区商务局 2024年2月3日\n", "2024-02-03")]
     [InlineData("\n如有疑问请于2024年1月10日前联系我们。\n", null)]
+    // A date in figures, as a portal's editor types it, after the agency's name only.
+    [InlineData("\n赣县区商务局\n2024-01-10\n", "2024-01-10")]
+    [InlineData("\n赣县区商务局\n2024.1.10\n", "2024-01-10")]
+    [InlineData("\n赣县区商务局 2024/1/10\n", "2024-01-10")]
+    [InlineData("\n更新时间：2024-03-01\n", null)]
+    [InlineData("\n网站标识码3607210001\n2024-03-01\n", null)]
+    // A page dumped to text goes on past the signature with its footer.
+    [InlineData("\n赣县区商务局\n2024年1月10日\n\n相关链接\n• 中国政府网\n• 江西省人民政府\n• 赣州市人民政府\n• 国务院部门网站\n• 省政府部门网站\n• 各市政府网站\n• 县区政府网站\n• 新华网\n• 人民网\n主办单位：赣县区人民政府办公室\n", "2024-01-10")]
     public void Publication_date_is_the_closing_date(string ending, string? date)
     {
         var report = WithTitle("赣县区商务局2023年政府信息公开工作年度报告", ending).Report.ShouldNotBeNull();
-        report.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(date);
+        (report.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(date);
     }
 
     [Fact]
@@ -200,7 +208,7 @@ public sealed class PortalTitleTests
         var untitled = Pingtan.Replace(Title, "", StringComparison.Ordinal);
         untitled.ShouldNotContain(Title);
 
-        Parse(untitled, null).Report?.Agency.ShouldBe("平潭综合实验区管委会办公室", "without a title, the office that signs the page is taken for the agency");
+        Parse(untitled, null).Report.ShouldNotBeNull().Agency.ShouldBe("平潭综合实验区管委会办公室", "without a title, the office that signs the page is taken for the agency");
         var report = Parse(untitled, Title).Report.ShouldNotBeNull();
         report.Agency.ShouldBe("平潭综合实验区");
         report.Year.ShouldBe(2024);

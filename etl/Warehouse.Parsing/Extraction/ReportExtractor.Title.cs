@@ -123,14 +123,26 @@ internal sealed partial class ReportExtractor
     /// <summary>The signature (落款) at the end: the agency, then the date the report was published.</summary>
     private Closing ReadClosing()
     {
+        // The signature ends the report, but a portal's page dumped to text (w3m, html2text, a crawler) goes on with
+        // its footer: links, the site's owner, its licence numbers. Past the last section's heading the signature is
+        // looked for as far back as that heading; else among the last eight lines.
+        var last = _sections.Start(6) ?? _sections.Start(5) ?? _blocks.Count;
         var seen = 0;
-        for (var i = _blocks.Count - 1; i >= 0 && seen < 8; i--)
+        for (var i = _blocks.Count - 1; i >= 0 && (seen < 8 || (i > last && seen < ClosingReach)); i--)
         {
             if (Sections.HeadingText(_blocks[i]) is not { } text) continue;
             var compact = TextKey.Compact(text);
             if (compact.Length == 0) continue;
             seen++;
             var m = ClosingDate().Match(compact);
+            // A date in figures ("2024-01-20", "2024.1.20") signs only after the agency's name, on its line or the one
+            // above: a page's footer writes its dates so too, after a label ("更新时间：2024-03-01").
+            if (!m.Success && NumericDate().Match(compact) is { Success: true } figures
+                && (figures.Groups["agency"].Length > 0 ? IsAgencyLine(figures.Groups["agency"].Value) : SignatureAbove(i) is { } named && IsAgencyLine(named)))
+            {
+                m = figures;
+            }
+
             if (!m.Success || ParseDate(m) is not { } date) continue;
 
             var agency = CleanAgency(m.Groups["agency"].Value);
@@ -145,6 +157,7 @@ internal sealed partial class ReportExtractor
             var compact = TextKey.Compact(p.Text);
             if (compact.Length <= 12) continue;
             var m = ClosingTail().Match(compact);
+            if (!m.Success && ClosingTailInFigures().Match(compact) is { Success: true } figures && IsAgencyLine(figures.Groups["agency"].Value)) m = figures;
             if (!m.Success || ParseDate(m) is not { } date) continue;
             var agency = CleanAgency(m.Groups["agency"].Value);
             return new Closing(agency.Length is > 1 and <= 40 ? agency : null, date);
@@ -152,6 +165,17 @@ internal sealed partial class ReportExtractor
 
         return new Closing(null, null);
     }
+
+    // The line above a date in figures: an agency's name alone, Chinese words and brackets.
+    private static bool IsAgencyLine(string text)
+    {
+        var compact = TextKey.Compact(text);
+        return compact.Length is >= 2 and <= 40 && compact.All(c => c is >= '\u4e00' and <= '\u9fff' or '（' or '）' or '(' or ')')
+            && !compact.Contains("时间", StringComparison.Ordinal) && !compact.Contains("日期", StringComparison.Ordinal);
+    }
+
+    // How many lines from the end the signature is looked for past the last section's heading.
+    private const int ClosingReach = 80;
 
     /// <summary>
     /// The agency a portal page's byline names ("来源：平潭综合实验区管委会办公室", "发布机构：…",
@@ -170,6 +194,19 @@ internal sealed partial class ReportExtractor
                 var agency = CleanAgency(m.Groups["agency"].Value);
                 if (agency.Length is >= 3 and <= 40 && !agency.Contains("本网", StringComparison.Ordinal) && !agency.Contains("网站", StringComparison.Ordinal) && !agency.Contains("本站", StringComparison.Ordinal)) return agency;
             }
+        }
+
+        return null;
+    }
+
+    // The line above a signature's date, past a picture of the seal an OCR tool set between them ("![](images/…)").
+    private string? SignatureAbove(int index)
+    {
+        var above = PreviousText(index);
+        if (above is null || !above.StartsWith("![", StringComparison.Ordinal)) return above;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (Sections.HeadingText(_blocks[i]) is { } text && TextKey.Compact(text) == above) return PreviousText(i);
         }
 
         return null;
@@ -310,6 +347,14 @@ internal sealed partial class ReportExtractor
 
     [GeneratedRegex(@"^(?<agency>[^。，,；]{0,40}?)(?<y>" + TitleForms.Year + @")年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingDate();
+
+    // A line of a date in figures, "2024-01-20", "2024.1.20", "2024/1/20", after Chinese words at most (the agency).
+    [GeneratedRegex(@"^(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{0,40}?)(?<y>(?:19|20)\d{2})[-.．/／](?<m>\d{1,2})[-.．/／](?<d>\d{1,2})$")]
+    private static partial Regex NumericDate();
+
+    // Text that lost its breaks, ending "…。邯郸经济技术开发区自然资源局 2024-01-20", a few words of the page after it.
+    [GeneratedRegex(@"[。；！？）)](?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40}?)(?<y>(?:19|20)\d{2})[-.．/／](?<m>\d{1,2})[-.．/／](?<d>\d{1,2})[\p{IsCJKUnifiedIdeographs}]{0,8}$")]
+    private static partial Regex ClosingTailInFigures();
 
     // A portal's page ends with a few words of its own after the signature ("附件下载", "打印本页").
     [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>" + TitleForms.Year + @")年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]

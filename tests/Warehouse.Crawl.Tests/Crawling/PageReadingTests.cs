@@ -81,5 +81,5 @@ public sealed class PageReadingTests
     [InlineData("mailto:a@x.gov.cn", null)]
     [InlineData("#", null)]
     public void Urls_are_normalised_before_the_frontier_sees_them(string href, string? expected) =>
-        Urls.Normalise(Page, href)?.AbsoluteUri.ShouldBe(expected);
+        (Urls.Normalise(Page, href)?.AbsoluteUri).ShouldBe(expected);
 }
