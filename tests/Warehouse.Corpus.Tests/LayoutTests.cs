@@ -80,8 +80,14 @@ public sealed class LayoutTests
             var closing = new Regex($"{r.Year + 1}年\\d{{1,2}}月\\d{{1,2}}日");
             if (r.Published is { } date)
             {
-                // The signature writes the date in Chinese numerals when the title does its year (Quirks.YearZero).
-                text.ShouldContain(x.Quirks.YearZero is { } zero ? ChineseNumerals.Date(date, zero) : $"{date.Year}年{date.Month}月{date.Day}日", Case.Sensitive, because);
+                // The signature writes the date in Chinese numerals when the title does its year (Quirks.YearZero), in
+                // figures as a portal's editor types it (Quirks.SignatureInFigures).
+                text.ShouldContain(
+                    x.Quirks.YearZero is { } zero ? ChineseNumerals.Date(date, zero)
+                    : x.Quirks.SignatureInFigures ? (date.Day % 2 == 0 ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : $"{date.Year}.{date.Month}.{date.Day}")
+                    : $"{date.Year}年{date.Month}月{date.Day}日",
+                    Case.Sensitive,
+                    because);
             }
             else
             {

@@ -145,7 +145,7 @@ public sealed class QuirkTests
     }
 
     [Fact]
-    public void Titles_name_the_report_in_an_offices_own_words_or_type_the_years_zero_as_a_letter_at_their_rates()
+    public void Titles_name_the_report_in_an_offices_own_words_or_type_the_years_zero_as_a_letter_and_signatures_date_in_figures_at_their_rates()
     {
         foreach (var layout in Layouts.All)
         {
@@ -154,6 +154,16 @@ public sealed class QuirkTests
             quirks.Select(q => q.TitleWords).Where(w => w != Quirks.TemplateTitleWords).Distinct().ShouldBe(Quirks.TitleWordings, ignoreOrder: true, layout);
             Share(quirks, q => q.TitleYearLetterZero).ShouldBe(Quirks.TitleYearLetterZeroRate * (1 - Quirks.ChineseYearRate), 0.015, layout);
             quirks.ShouldNotContain(q => q.TitleYearLetterZero && q.YearZero != null, layout);
+            Share(quirks, q => q.SignatureInFigures).ShouldBe(Quirks.SignatureInFiguresRate * (1 - Quirks.ChineseYearRate), 0.015, layout);
+            quirks.ShouldNotContain(q => q.SignatureInFigures && q.YearZero != null, layout);
+        }
+
+        // The signature's date typed in figures: "2024-01-20" on even days, "2024.1.7" on odd ones.
+        foreach (var g in Reports.Where(g => g.Report.Published is not null).Take(40))
+        {
+            var closing = Composer.Compose(g, Quirks.None with { SignatureInFigures = true }).OfType<ClosingPart>().Single();
+            var date = g.Report.Published!.Value;
+            closing.Date.ShouldBe(date.Day % 2 == 0 ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : $"{date.Year}.{date.Month}.{date.Day}");
         }
 
         var report = Reports.First(g => g.Report.Year == 2023 || g.Report.Year == 2020);

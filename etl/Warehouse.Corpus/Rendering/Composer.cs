@@ -36,8 +36,8 @@ public static class Composer
         parts.Add(new ParagraphPart($"本机关{r.Year}年度未收取信息处理费。"));
         if (r.Published is { } date)
         {
-            parts.Add(new ClosingPart(r.Agency, quirks.YearZero is { } z
-                ? ChineseNumerals.Date(date, z)
+            parts.Add(new ClosingPart(r.Agency, quirks.YearZero is { } z ? ChineseNumerals.Date(date, z)
+                : quirks.SignatureInFigures ? date.ToString(date.Day % 2 == 0 ? "yyyy-MM-dd" : "yyyy.M.d", CultureInfo.InvariantCulture)
                 : date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)));
         }
 

@@ -26,6 +26,9 @@ public sealed record Quirks
     /// <summary>The title's year in digits with its zero typed as a Latin O ("2O23年"), as a typist or OCR does.</summary>
     public bool TitleYearLetterZero { get; init; }
 
+    /// <summary>The signature's date in figures, as a portal's editor types it: "2024-01-20" or "2024.1.20".</summary>
+    public bool SignatureInFigures { get; init; }
+
     /// <summary>The template's words for the report, after the year in its title.</summary>
     public const string TemplateTitleWords = "政府信息公开工作年度报告";
 
@@ -125,6 +128,7 @@ public sealed record Quirks
     public const double TitleWordingRate = 0.15;
     public const double TitleYearLetterZeroRate = 0.03;
     public const double TitleAgencyWrappedRate = 0.05;
+    public const double SignatureInFiguresRate = 0.04;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
     public const double MisreadRate = 0.12;
@@ -223,6 +227,7 @@ public sealed record Quirks
         if (titles.NextDouble() < TitleWordingRate) quirks = quirks with { TitleWords = TitleWordings[titles.Next(TitleWordings.Count)] };
         if (titles.NextDouble() < TitleYearLetterZeroRate && quirks.YearZero is null) quirks = quirks with { TitleYearLetterZero = true };
         if (titles.NextDouble() < TitleAgencyWrappedRate && quirks.Title == TitleForm.AsPrinted) quirks = quirks with { Title = TitleForm.AgencyWrapped };
+        if (titles.NextDouble() < SignatureInFiguresRate && quirks.YearZero is null) quirks = quirks with { SignatureInFigures = true };
         return quirks;
     }
 
