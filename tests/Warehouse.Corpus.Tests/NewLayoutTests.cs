@@ -187,6 +187,10 @@ public sealed class NewLayoutTests
         texts.ShouldAllBe(t => t.Contains('┌') && t.Contains('┼') && t.Contains('┘'));
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n│[^│\d]+│[^\n]*\n│[^│\d]+│ *│"), "a label wrapped over two lines of its cell");
         texts.ShouldContain(t => t.Contains("[site_logo]", StringComparison.Ordinal), "the portal's navigation above");
+        // The site's footer below, far more lines past the signature than its own few (real pingtan-2024-w3m.txt).
+        var footers = texts.Count(t => t.Contains("网站标识码：", StringComparison.Ordinal));
+        footers.ShouldBeInRange(15, 45, "the site's footer below, on half the pages with navigation");
+        foreach (var t in texts.Where(t => t.Contains("网站标识码：", StringComparison.Ordinal))) t[t.LastIndexOf("关闭", StringComparison.Ordinal)..].Split('\n').Length.ShouldBeGreaterThan(20);
         texts.Select(t => Regex.Match(t, @"\n(┌[─┬]+┐)\n").Value.Length).Distinct().Count().ShouldBeGreaterThan(3, "column widths vary");
     }
 

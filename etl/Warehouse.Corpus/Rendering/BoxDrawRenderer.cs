@@ -17,6 +17,16 @@ public static class BoxDrawRenderer
         "长者模式退出长者模式无障碍浏览", "政府信息公开", "当前位置：", "", "  • 首页", "  • 政务公开", "  • 政府信息公开年报", "",
     ];
 
+    private static readonly string[] Footer =
+    [
+        "  • 省市政府网站", "", "      □ 福建省人民政府", "      □ 福州市政府网站", "      □ 厦门市政府网站", "      □ 泉州市政府网站",
+        "  • 新闻媒体", "", "      □ 人民网", "      □ 新华网", "      □ 中国新闻网", "      □ 央视国际", "  • 其他", "",
+        "      □ 信用中国", "      □ 数字中国建设峰会", "", "使用帮助 | 联系我们 | 隐私保护 | 新媒体矩阵 | 关于我们 |", "",
+        "网站标识码：3590000001 [babs] 公安备案号：35012899001-19002 闽ICP备09032658号", "", "版权所有：人民政府网站", "",
+        "新媒体矩阵", "", "党政机关 [img11]", "", "主办单位：人民政府办公室", "",
+        "为确保最佳浏览效果，建议您使用以下浏览器版本：IE浏览器9.0版本及以上； Google", "Chrome浏览器 63版本及以上。",
+    ];
+
     public static byte[] Render(IReadOnlyList<Part> parts, Random rng)
     {
         var numbers = new NumberStyle(rng, blanks: false, fullWidth: false, leadingSpace: false);
@@ -58,6 +68,9 @@ public static class BoxDrawRenderer
         }
 
         if (navigation) sb.Append("\n \n\n\n附件下载\n\n扫一扫在手机上查看当前页面\n\n关闭\n");
+        // Drawn last, so that every draw above is as before. Half the pages go on with the site's footer (real
+        // pingtan-2024-w3m.txt): far more lines after the signature than its own few.
+        if (navigation && rng.NextDouble() < 0.5) sb.Append('\n').Append(string.Join('\n', Footer)).Append('\n');
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
