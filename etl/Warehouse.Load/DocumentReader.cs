@@ -31,7 +31,7 @@ public sealed record ReportReading(string Origin, ParseResult Parse, IReadOnlyLi
     public ReportName? Named { get; init; }
 }
 
-/// <summary>Parses bytes (converting legacy .doc/.wps with LibreOffice first) and runs the single-report rules.</summary>
+/// <summary>Parses bytes (converting legacy .doc/.wps and OpenDocument .odt with LibreOffice first) and runs the single-report rules.</summary>
 public sealed class DocumentReader(ReportParser parser, ReportValidator validator)
 {
     private static readonly TimeSpan ConversionLimit = TimeSpan.FromMinutes(2);
@@ -44,15 +44,17 @@ public sealed class DocumentReader(ReportParser parser, ReportValidator validato
 
     /// <summary>
     /// Parses bytes whose kind the caller sniffed (<see cref="DocumentSniffer.Sniff"/> of these bytes) and
-    /// checks the report. A legacy .doc/.wps is converted to DOCX first when LibreOffice is installed; the
+    /// checks the report. A legacy .doc/.wps or an OpenDocument .odt is converted to DOCX first when LibreOffice is installed; the
     /// DOCX it makes is a new document, sniffed on its own. Never throws for bad input: a rejection says why.
     /// </summary>
     public async Task<ReportReading> ReadAsync(byte[] bytes, DocumentKind kind, string origin, ParseOptions options, CancellationToken ct)
     {
         // A legacy Excel workbook is refused by the parser as such: converting it as Word would only fail.
-        if (kind == DocumentKind.LegacyOffice && !DocumentSniffer.IsLegacyWorkbook(bytes) && Soffice.Find() is not null)
+        var legacy = kind == DocumentKind.LegacyOffice && !DocumentSniffer.IsLegacyWorkbook(bytes);
+        var openDocument = kind == DocumentKind.OtherZip && DocumentSniffer.IsOpenDocumentText(bytes);
+        if ((legacy || openDocument) && Soffice.Find() is not null)
         {
-            var (docx, error) = await ToDocxAsync(bytes, ct);
+            var (docx, error) = await ToDocxAsync(bytes, openDocument ? "odt" : "doc", ct);
             if (error is not null) return new ReportReading(origin, ParseResult.Reject(error), []);
             bytes = docx!;
             kind = DocumentSniffer.Sniff(bytes);
@@ -67,22 +69,22 @@ public sealed class DocumentReader(ReportParser parser, ReportValidator validato
         return new ReportReading(origin, parse, parse.Findings.Concat(validator.Validate(parse.Report)).ToList());
     }
 
-    private static async Task<(byte[]? Docx, string? Error)> ToDocxAsync(byte[] bytes, CancellationToken ct)
+    private static async Task<(byte[]? Docx, string? Error)> ToDocxAsync(byte[] bytes, string extension, CancellationToken ct)
     {
         var work = Directory.CreateTempSubdirectory("warehouse-legacy-");
         try
         {
-            var input = Path.Combine(work.FullName, "document.doc");
+            var input = Path.Combine(work.FullName, "document." + extension);
             await File.WriteAllBytesAsync(input, bytes, ct);
             await Soffice.ConvertAsync([input], "docx", work.FullName, ConversionLimit, ct);
             var output = Path.Combine(work.FullName, "document.docx");
             return File.Exists(output)
                 ? (await File.ReadAllBytesAsync(output, ct), null)
-                : (null, "LibreOffice could not convert the legacy document to DOCX (damaged or password-protected?)");
+                : (null, $"LibreOffice 未能把 .{extension} 文档转换为 DOCX（文件损坏或有密码？） (LibreOffice could not convert the .{extension} document to DOCX: damaged or password-protected?)");
         }
         catch (OfficeException e)
         {
-            return (null, $"a legacy .doc/.wps document: {e.Message}");
+            return (null, $".{extension} 文档转换失败：{e.Message} (converting the .{extension} document failed)");
         }
         finally
         {

@@ -55,6 +55,14 @@ public static class DocumentSniffer
     }
 
     /// <summary>
+    /// True when a ZIP (<see cref="DocumentKind.OtherZip"/>) is an OpenDocument text (.odt, as LibreOffice and WPS
+    /// save it): the package opens with its <c>mimetype</c> entry, stored, naming
+    /// <c>application/vnd.oasis.opendocument.text</c> (ODF 1.2, part 3, §3.3). Not counted as a sniff.
+    /// </summary>
+    public static bool IsOpenDocumentText(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith("PK"u8) && bytes[..Math.Min(bytes.Length, 200)].IndexOf("mimetypeapplication/vnd.oasis.opendocument.text"u8) >= 0;
+
+    /// <summary>
     /// True when a legacy Office file (<see cref="DocumentKind.LegacyOffice"/>) is an Excel workbook
     /// (.xls): its OLE2 directory names a <c>Workbook</c> (or Excel 5's <c>Book</c>) stream and no
     /// <c>WordDocument</c>. Such a file is no report, and converting it as a Word file would fail.

@@ -92,6 +92,8 @@ public sealed class ReportParser(RegionResolver regions)
         var span = bytes.Span;
         if (span.IndexOf("xl/workbook"u8) >= 0) return "Excel 工作簿（XLSX），不是报告文档；年度报告以 Word、PDF 或网页发布 (an Excel workbook (XLSX), not a report document)";
         if (span.IndexOf("ppt/presentation"u8) >= 0) return "PowerPoint 演示文稿（PPTX），不是报告文档 (a PowerPoint presentation (PPTX), not a report document)";
+        if (DocumentSniffer.IsOpenDocumentText(span)) return "OpenDocument 文本（.odt），需先转换为 DOCX：请安装 LibreOffice (an OpenDocument text (.odt); it must be converted to DOCX first (install LibreOffice: apt-get install libreoffice-writer))";
+        if (span.IndexOf("OFD.xml"u8) >= 0) return "OFD 版式文档，暂不支持，请转换为 PDF 后再读 (an OFD document, which is not supported; convert it to PDF)";
         if (span.IndexOf("Contents/content.xml"u8) >= 0 || span.IndexOf("content.xml"u8) >= 0) return "OpenDocument 或 OFD 文档，暂不支持，请转换为 DOCX 或 PDF (an OpenDocument/OFD file, which is not supported; convert it to DOCX or PDF)";
         return "ZIP 压缩包，不是 Word（DOCX）文档 (a ZIP archive that is not a Word (DOCX) document)";
     }

@@ -5,11 +5,13 @@ using Warehouse.Corpus;
 
 namespace Warehouse.Cli.Tests;
 
-/// <summary>Legacy Word attachments (.doc) are converted with headless LibreOffice and read like DOCX.</summary>
+/// <summary>Legacy Word attachments (.doc) and OpenDocument texts (.odt) are converted with headless LibreOffice and read like DOCX.</summary>
 public sealed class LegacyDocumentTests
 {
-    [Fact]
-    public async Task Legacy_doc_is_converted_and_parsed()
+    [Theory]
+    [InlineData("doc")]
+    [InlineData("odt")]
+    public async Task Legacy_doc_and_odt_are_converted_and_parsed(string format)
     {
         var soffice = SofficePdfConverter.Find();
         soffice.ShouldNotBeNull(SofficePdfConverter.InstallHint + " (tests/run installs it)");
@@ -19,9 +21,9 @@ public sealed class LegacyDocumentTests
             var generated = ReportFactory.Create(5, 1, 0);
             var docx = Path.Combine(dir.FullName, "report.docx");
             await File.WriteAllBytesAsync(docx, CorpusWriter.Render(generated, Layouts.Pdf), TestContext.Current.CancellationToken);
-            var start = new ProcessStartInfo(soffice) { ArgumentList = { $"-env:UserInstallation={new Uri(Path.Combine(dir.FullName, "profile")).AbsoluteUri}", "--headless", "--convert-to", "doc", "--outdir", dir.FullName, docx }, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(soffice) { ArgumentList = { $"-env:UserInstallation={new Uri(Path.Combine(dir.FullName, "profile")).AbsoluteUri}", "--headless", "--convert-to", format, "--outdir", dir.FullName, docx }, RedirectStandardOutput = true, RedirectStandardError = true };
             using (var p = Process.Start(start)!) await p.WaitForExitAsync(TestContext.Current.CancellationToken);
-            var doc = Path.Combine(dir.FullName, "report.doc");
+            var doc = Path.Combine(dir.FullName, "report." + format);
             File.Exists(doc).ShouldBeTrue();
             File.Delete(docx);
 

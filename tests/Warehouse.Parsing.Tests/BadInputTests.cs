@@ -224,6 +224,23 @@ public sealed class BadInputTests
         Parse(buffer.ToArray()).Rejection.ShouldNotBeNull().ShouldContain("ZIP archive");
     }
 
+    [Theory]
+    // An OpenDocument text opens with its mimetype entry, stored (the parser alone does not convert: DocumentReader does).
+    [InlineData("mimetype", "application/vnd.oasis.opendocument.text", "OpenDocument 文本（.odt），需先转换为 DOCX：请安装 LibreOffice")]
+    [InlineData("OFD.xml", "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"/>", "OFD 版式文档，暂不支持，请转换为 PDF")]
+    public void OpenDocument_and_OFD_say_what_they_are_and_what_to_do(string entry, string content, string rejection)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var first = zip.CreateEntry(entry, CompressionLevel.NoCompression).Open()) first.Write(Encoding.UTF8.GetBytes(content));
+            using var body = zip.CreateEntry(entry == "mimetype" ? "content.xml" : "Doc_0/Document.xml").Open();
+            body.Write("<x/>"u8);
+        }
+
+        Parse(buffer.ToArray()).Rejection.ShouldNotBeNull().ShouldStartWith(rejection);
+    }
+
     [Fact]
     public void Legacy_word_document_without_conversion_names_what_to_install()
     {

@@ -9,7 +9,7 @@ public static partial class ArticlePage
     private static readonly HtmlParser Parser = new();
 
     /// <summary>
-    /// Links whose address or text names a document file (.pdf, .docx, .doc, .wps) or a spreadsheet
+    /// Links whose address or text names a document file (.pdf, .docx, .doc, .wps, .odt, .ofd) or a spreadsheet
     /// (.xls, .xlsx: never a report, but loaded to be refused with that reason, tied to its article;
     /// <see cref="IsSpreadsheet"/>), including CMS download endpoints that carry the file name in the query.
     /// </summary>
@@ -31,7 +31,7 @@ public static partial class ArticlePage
     public static bool IsSpreadsheet((Uri Url, string Title) attachment) =>
         Spreadsheet().IsMatch(Uri.UnescapeDataString(attachment.Url.AbsoluteUri)) || Spreadsheet().IsMatch(attachment.Title);
 
-    [GeneratedRegex(@"\.(pdf|docx|doc|wps|xlsx|xls)(\b|$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\.(pdf|docx|doc|wps|odt|ofd|xlsx|xls)(\b|$)", RegexOptions.IgnoreCase)]
     private static partial Regex Document();
 
     [GeneratedRegex(@"\.(xlsx|xls)(\b|$)", RegexOptions.IgnoreCase)]

@@ -69,10 +69,14 @@ public sealed class PageReadingTests
         const string html = """
             <div id="zoom"><p>附件：<a href="./P020240115.docx">年度报告.docx</a></p>
             <a href="/module/download/downfile.jsp?classid=0&amp;filename=abc.pdf">年度报告.pdf</a>
-            <a href="/images/logo.png">logo</a><a href="/a/x.html">相关链接</a></div>
+            <a href="/images/logo.png">logo</a><a href="/a/x.html">相关链接</a>
+            <a href="./P020240116.odt">年度报告（OpenDocument）</a><a href="./P020240117.ofd">年度报告（版式）</a></div>
             """;
         var found = ArticlePage.Attachments(html, new Uri("http://www.y.gov.cn/art/2024/1/15/art_1.html"));
-        found.Select(f => f.Url.AbsoluteUri).ShouldBe(["http://www.y.gov.cn/art/2024/1/15/P020240115.docx", "http://www.y.gov.cn/module/download/downfile.jsp?classid=0&filename=abc.pdf"]);
+        // An .odt is read through LibreOffice; an .ofd is fetched so that the register shows it received, and why it cannot be read.
+        found.Select(f => f.Url.AbsoluteUri).ShouldBe([
+            "http://www.y.gov.cn/art/2024/1/15/P020240115.docx", "http://www.y.gov.cn/module/download/downfile.jsp?classid=0&filename=abc.pdf",
+            "http://www.y.gov.cn/art/2024/1/15/P020240116.odt", "http://www.y.gov.cn/art/2024/1/15/P020240117.ofd"]);
     }
 
     [Theory]
