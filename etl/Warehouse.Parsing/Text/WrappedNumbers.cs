@@ -802,10 +802,10 @@ internal static partial class WrappedNumbers
     // A cell with a letter for a digit ("1O", "l41", "I") holds its column like any number (CountCell.IsMisread).
     private static bool IsNumber(string text) => Number().IsMatch(text) || CountCell.IsMisread(text);
 
-    // Not 人 or 家: a header wraps "自然" over "人", and a lone 人 there is no number's end.
     // A cell as written, whole: a number, or a mark for none.
     private static bool IsWholeCell(string text) => WrittenNumber().IsMatch(text) || text is "无" or "-" or "—" or "－" or "/" or "／";
 
+    // Not 人 or 家: a header wraps "自然" over "人", and a lone 人 there is no number's end.
     private static bool IsUnit(string text) => text is "件" or "条" or "个" or "项" or "元" or "万元" or "次" or "份" or "篇";
 
     // "5." is the numbering of a label set on a line of its own, not a piece of a number: a number
