@@ -338,6 +338,9 @@ public sealed partial class TextFormsTests
     // A row at three heights ("1.信访举报投诉类申  19  24  18" / "5件  -  O  66" / "请  件  件  件") whose zero is typed
     // as the letter O: the O was no cell to the joining of the heights, and the row was left null.
     [InlineData("pdftotext-three-heights-letter-o-00185.txt")]
+    // "（六）其他处理/    2  …": the first cell, a slash for zero, set against the label's last word. The row read as
+    // six cells and an unknown label; 3.其他 of the 2019 template was missing.
+    [InlineData("pdftotext-zero-mark-against-label-00474.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

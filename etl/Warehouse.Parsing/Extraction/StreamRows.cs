@@ -373,7 +373,9 @@ internal static partial class StreamRows
         // A dash or slash right after a number (or its unit) and before a space is a cell of its own that pdftotext set
         // against its narrow neighbour ("0-  00", "20 件-  3件"): a number has no dash at its end.
         var before = i == 0 || TextKey.IsSpace(text[i - 1]) || (c == '无' && (IsDigit(text[i - 1]) || text[i - 1] == '无' || UnitChars.Contains(text[i - 1])))
-            || (c != '无' && j == i + 1 && (IsDigit(text[i - 1]) || UnitChars.Contains(text[i - 1])) && (j == text.Length || TextKey.IsSpace(text[j])));
+            || (c != '无' && j == i + 1 && (IsDigit(text[i - 1]) || UnitChars.Contains(text[i - 1])) && (j == text.Length || TextKey.IsSpace(text[j])))
+            // "（六）其他处理/    2  /  …": the first cell set against the label's last word, the row's numbers after it.
+            || (c != '无' && c != '\\' && j == i + 1 && text[i - 1] is >= '\u4e00' and <= '\u9fff' && j < text.Length && TextKey.IsSpace(text[j]) && DataFollows(text, j));
         if (!before || !after) return false;
         end = j;
         return true;
