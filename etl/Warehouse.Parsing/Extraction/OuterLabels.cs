@@ -12,8 +12,6 @@ namespace Warehouse.Parsing.Extraction;
 /// </summary>
 internal static partial class OuterLabels
 {
-    private static readonly string[] Labels = GroupLabels.Keys;
-
     /// <summary>
     /// True when <paramref name="label"/> is nothing but a piece of one of these labels (the whole
     /// group label is a row of its own in tables that print a group as one row, and is not a piece).
@@ -22,7 +20,7 @@ internal static partial class OuterLabels
     {
         var key = TextKey.Of(label);
         if (key.Length == 0 || HasDigit(label)) return false;
-        return Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null && key != "三本年度办理结果";
+        return GroupLabels.IsOfAny(key) && ApplicationRows.GroupOnly(key) is null && key != "三本年度办理结果";
     }
 
     /// <summary>
@@ -38,7 +36,7 @@ internal static partial class OuterLabels
         if (!gap.Success) return line;
         var left = text[..gap.Index];
         var rest = text[(gap.Index + gap.Length)..];
-        if (HasDigit(left) || !Labels.Any(l => l.Contains(TextKey.Of(left), StringComparison.Ordinal)) || TextKey.Of(left).Length == 0) return line;
+        if (HasDigit(left) || !GroupLabels.IsOfAny(left)) return line;
         // What follows must be a label (a row's start or a continuation), not the numbers of a row.
         // (A mark for zero, "/" or "—", is a cell: "处理  /  0  /  0 …" is （六）其他处理's row, its label's last line.
         // A numbering is a label: "提供  2.  0 0 …" is 2.没有现成…'s row.)
@@ -73,8 +71,8 @@ internal static partial class OuterLabels
             taken = null;
             if (key.Length == 0 || HasDigit(left)) return line;
             // Most lines have no such piece: the words are looked at before the line is read again.
-            var piece = Labels.Any(l => l.Contains(key, StringComparison.Ordinal)) && ApplicationRows.GroupOnly(key) is null;
-            var goesOn = before is not null && Labels.Any(l => l.Contains(before + key, StringComparison.Ordinal));
+            var piece = GroupLabels.IsOfAny(key) && ApplicationRows.GroupOnly(key) is null;
+            var goesOn = before is not null && GroupLabels.IsOfAny(before + key);
             if ((!piece && !goesOn) || StreamRows.Read(rest) is not [{ } first, ..] || !first.Label.Any(char.IsLetter)) return line;
             if (piece && RowNumbering.StartsRow(first.Label))
             {

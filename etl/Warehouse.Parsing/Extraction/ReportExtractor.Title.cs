@@ -26,14 +26,16 @@ internal sealed partial class ReportExtractor
         Title? yearOnly = null;
         Title? agencyOnly = null;
         Title? whole = null;
+        var joins = 0;
         foreach (var candidate in TitleCandidates(end))
         {
+            // The line alone gave a title whose agency names no region; the line joined with the one or two above come
+            // next (TitleCandidates), and give the agency whole when the title was wrapped inside its name. No further.
+            if (whole is not null && ++joins > 2) break;
             if (TitleForms.Match(candidate) is not { } found) continue;
             var title = new Title(found.Agency, found.Year);
             if (whole is not null)
             {
-                // The line alone gave a title; the lines joined with the one above come next, and give the agency
-                // whole when the title was wrapped inside its name.
                 if (title.Year == whole.Year && WrappedAgency(whole.Agency!, title.Agency) is { } agency) return title with { Agency = agency };
                 continue;
             }
@@ -61,7 +63,7 @@ internal sealed partial class ReportExtractor
     {
         if (joined is null || joined.Length <= alone.Length || !joined.EndsWith(alone, StringComparison.Ordinal)) return null;
         var head = joined[..^alone.Length];
-        if (head.Length > 24 || !head.All(c => c is >= '\u4e00' and <= '\u9fff' or '（' or '）' or '(' or ')')) return null;
+        if (head.Length > 24 || !head.All(IsNameChar)) return null;
         if (NotAgencyWords.Any(w => head.Contains(w, StringComparison.Ordinal))) return null;
         return _regions.Resolve(joined, null, () => null).Code is not null ? joined : null;
     }
@@ -170,9 +172,12 @@ internal sealed partial class ReportExtractor
     private static bool IsAgencyLine(string text)
     {
         var compact = TextKey.Compact(text);
-        return compact.Length is >= 2 and <= 40 && compact.All(c => c is >= '\u4e00' and <= '\u9fff' or '（' or '）' or '(' or ')')
+        return compact.Length is >= 2 and <= 40 && compact.All(IsNameChar)
             && !compact.Contains("时间", StringComparison.Ordinal) && !compact.Contains("日期", StringComparison.Ordinal);
     }
+
+    // A character of an agency's name as the title and signature write it: Chinese, or a bracket ("（筹）").
+    private static bool IsNameChar(char c) => c is >= '\u4e00' and <= '\u9fff' or '（' or '）' or '(' or ')';
 
     // How many lines from the end the signature is looked for past the last section's heading.
     private const int ClosingReach = 80;
