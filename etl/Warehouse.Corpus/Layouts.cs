@@ -44,7 +44,8 @@ public static class Layouts
 
     /// <summary>
     /// A text browser's dump of a portal page (<c>w3m -dump</c>, real/pingtan-2024-w3m.txt): tables drawn with
-    /// box-drawing characters, cells padded with spaces, labels wrapped inside their cells.
+    /// box-drawing characters, cells padded with spaces, labels wrapped inside their cells; a quarter of them in ASCII
+    /// (<c>w3m -dump -no-graph</c>, real/pingtan-2025-w3m-nograph.txt).
     /// </summary>
     public const string TextBoxDraw = "text-boxdraw";
 

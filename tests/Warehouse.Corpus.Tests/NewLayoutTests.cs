@@ -183,14 +183,26 @@ public sealed class NewLayoutTests
     [Fact]
     public void Text_boxdraw_draws_tables_with_box_characters_and_wraps_labels_in_their_cells()
     {
-        var texts = Rendered.Of(Layouts.TextBoxDraw, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        var all = Rendered.Of(Layouts.TextBoxDraw, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        // A quarter dumped without line graphics (w3m -dump -no-graph): the same drawing in ASCII, character for character.
+        var ascii = all.Where(t => !t.Contains('┼')).ToList();
+        ascii.Count.ShouldBeInRange(12, 40, "a quarter of the pages ruled in ASCII");
+        foreach (var t in ascii)
+        {
+            t.AsSpan().IndexOfAnyInRange('\u2500', '\u257F').ShouldBeLessThan(0);
+            Regex.IsMatch(t, @"\n\+-+\+\n").ShouldBeTrue("the tables' corners");
+            Regex.IsMatch(t, @"\n\|-+\+[-+]*\|\n").ShouldBeTrue("a rule between rows, from wall to wall, crossing the columns");
+        }
+
+        ascii.ShouldContain(t => Regex.IsMatch(t, @"\n\|[^|\d]+\|[^\n]*\n\|[^|\d]+\| *\|"), "a label wrapped over two lines of its cell");
+        var texts = all.Except(ascii).ToList();
         texts.ShouldAllBe(t => t.Contains('┌') && t.Contains('┼') && t.Contains('┘'));
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n│[^│\d]+│[^\n]*\n│[^│\d]+│ *│"), "a label wrapped over two lines of its cell");
-        texts.ShouldContain(t => t.Contains("[site_logo]", StringComparison.Ordinal), "the portal's navigation above");
+        all.ShouldContain(t => t.Contains("[site_logo]", StringComparison.Ordinal), "the portal's navigation above");
         // The site's footer below, far more lines past the signature than its own few (real pingtan-2024-w3m.txt).
-        var footers = texts.Count(t => t.Contains("网站标识码：", StringComparison.Ordinal));
+        var footers = all.Count(t => t.Contains("网站标识码：", StringComparison.Ordinal));
         footers.ShouldBeInRange(15, 45, "the site's footer below, on half the pages with navigation");
-        foreach (var t in texts.Where(t => t.Contains("网站标识码：", StringComparison.Ordinal))) t[t.LastIndexOf("关闭", StringComparison.Ordinal)..].Split('\n').Length.ShouldBeGreaterThan(20);
+        foreach (var t in all.Where(t => t.Contains("网站标识码：", StringComparison.Ordinal))) t[t.LastIndexOf("关闭", StringComparison.Ordinal)..].Split('\n').Length.ShouldBeGreaterThan(20);
         texts.Select(t => Regex.Match(t, @"\n(┌[─┬]+┐)\n").Value.Length).Distinct().Count().ShouldBeGreaterThan(3, "column widths vary");
     }
 

@@ -71,8 +71,33 @@ public static class BoxDrawRenderer
         // Drawn last, so that every draw above is as before. Half the pages go on with the site's footer (real
         // pingtan-2024-w3m.txt): far more lines after the signature than its own few.
         if (navigation && rng.NextDouble() < 0.5) sb.Append('\n').Append(string.Join('\n', Footer)).Append('\n');
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        // Drawn after the footer, for the same reason: some pages are dumped without line graphics.
+        var text = rng.NextDouble() < AsciiRate ? InAscii(sb.ToString()) : sb.ToString();
+        return Encoding.UTF8.GetBytes(text);
     }
+
+    /// <summary>The share of pages dumped with <c>w3m -dump -no-graph</c>: the ruling in ASCII (<see cref="InAscii"/>).</summary>
+    public const double AsciiRate = 0.25;
+
+    /// <summary>
+    /// The page as <c>w3m -dump -no-graph</c> prints it (real/pingtan-2024-portal.html, w3m 0.5.3, compared
+    /// character by character with the line-graphics dump): corners and crossings "+", a junction on a table's
+    /// side "|", one on a rule's run (┬ ┴) "-", the list bullets "*" and "+". Every line keeps its columns.
+    /// </summary>
+    public static string InAscii(string dump) => string.Create(dump.Length, dump, static (span, d) =>
+    {
+        for (var i = 0; i < d.Length; i++)
+        {
+            span[i] = d[i] switch
+            {
+                '┌' or '┐' or '└' or '┘' or '┼' or '□' => '+',
+                '─' or '┬' or '┴' => '-',
+                '│' or '├' or '┤' => '|',
+                '•' => '*',
+                var c => c,
+            };
+        }
+    });
 
     /// <summary>Display columns: CJK characters and full-width forms take two, the rest one (as w3m counts them).</summary>
     public static int Width(string text) => text.Sum(ch => ch >= '\u2e80' ? 2 : 1);

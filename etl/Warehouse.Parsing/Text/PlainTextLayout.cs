@@ -34,6 +34,7 @@ public static partial class PlainTextLayout
         if (text.Contains('\u3000', StringComparison.Ordinal)) text = text.Replace('\u3000', ' ');
         text = InlineMath.Apply(WithLineFeeds(text));
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("|--", StringComparison.Ordinal) && text.Contains("-+", StringComparison.Ordinal)) text = WithoutAsciiRules(text);
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
         if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
@@ -141,6 +142,79 @@ public static partial class PlainTextLayout
         }
 
         return kept.ToArray();
+    }
+
+    /// <summary>
+    /// Text browsers that rule tables in ASCII (<c>links -dump</c>, <c>w3m -dump -no-graph</c>): "+-----+" at the
+    /// table's corners, "|----+----|" between rows, "|" for every wall, and under a merged cell a rule only across
+    /// the columns it does not span ("|   |（三）不予公开|------+--|"). A row's lines stand between two rules, its
+    /// label wrapped above and below its numbers ("|1.申请人无正当理由逾期|   |" / "|   |1  |0 |" / "|不再处理其…|   |"),
+    /// so each line read as a markdown row gave a label without numbers and numbers without a label. As with
+    /// box-drawing characters (<see cref="WithoutBoxRules"/>), the rules and walls become spaces and the cells
+    /// stay at their columns. Only a block of lines between walls that holds a rule from its wall ("|---") and a
+    /// junction ("-+") is such a table: a markdown table's rule ("|---|---|") has no junction and a pandoc grid
+    /// table's ("+---+---+") no rule from a wall, and both keep their form.
+    /// </summary>
+    private static string WithoutAsciiRules(string text)
+    {
+        var lines = text.Split('\n');
+        var kept = new List<string>(lines.Length);
+        var i = 0;
+        while (i < lines.Length)
+        {
+            var end = i;
+            while (end < lines.Length && IsBetweenWalls(lines[end])) end++;
+            if (end == i)
+            {
+                kept.Add(lines[i++]);
+                continue;
+            }
+
+            var block = lines[i..end];
+            var ruled = block.Any(l => l.AsSpan().TrimStart().StartsWith("|--", StringComparison.Ordinal))
+                && block.Any(l => l.Contains("-+", StringComparison.Ordinal) || l.Contains("+-", StringComparison.Ordinal));
+            foreach (var line in block)
+            {
+                if (!ruled)
+                {
+                    kept.Add(line);
+                    continue;
+                }
+
+                var open = WithoutAsciiRule(line);
+                if (open.AsSpan().Trim().Length > 0) kept.Add(open);
+            }
+
+            i = end;
+        }
+
+        return string.Join('\n', kept);
+    }
+
+    /// <summary>True for a line that starts and ends at a wall or a corner ("|规章 |0 |", "+-----+").</summary>
+    private static bool IsBetweenWalls(string line)
+    {
+        var t = line.AsSpan().Trim();
+        return t.Length >= 2 && t[0] is '|' or '+' && t[^1] is '|' or '+';
+    }
+
+    /// <summary>
+    /// One line of an ASCII-ruled table with its walls, corners and rules as spaces, its text at its columns.
+    /// A stretch of dashes between walls is a rule when the line holds a junction or a stretch of two dashes
+    /// or more; a lone "-" in a narrow column of a line without either is a cell (a zero mark) and stays.
+    /// </summary>
+    private static string WithoutAsciiRule(string line)
+    {
+        var segments = line.Split('|');
+        var rules = line.Contains("-+", StringComparison.Ordinal) || line.Contains("+-", StringComparison.Ordinal)
+            || segments.Any(s => s.Length >= 2 && s.AsSpan().IndexOfAnyExcept("-+") < 0);
+        for (var k = 0; k < segments.Length; k++)
+        {
+            var s = segments[k];
+            if (rules && s.Length > 0 && s.AsSpan().IndexOfAnyExcept("-+") < 0) segments[k] = new string(' ', s.Length);
+        }
+
+        return string.Join(' ', segments);
     }
 
     private static readonly System.Buffers.SearchValues<char> BoxOrSpace = System.Buffers.SearchValues.Create(
