@@ -91,7 +91,14 @@ public static class Layouts
     /// </summary>
     public const string MarkdownOcr = "markdown-ocr";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr];
+    /// <summary>
+    /// What Python's html2text (<c>html2markdown</c>, behind many crawlers) writes from a portal page
+    /// (real/pingtan-20xx-html2text.md): tables without outer pipes, a cell's paragraphs between empty lines,
+    /// a &lt;br&gt; inside a label a hard break like a row's end; the head's title dropped.
+    /// </summary>
+    public const string MarkdownHtml2Text = "markdown-html2text";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -111,7 +118,7 @@ public static class Layouts
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf or PdfBrowser or PdfUnruled => "pdf",
-        Markdown or MarkdownPandoc or MarkdownOcr => "md",
+        Markdown or MarkdownPandoc or MarkdownOcr or MarkdownHtml2Text => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };
 }

@@ -13,6 +13,9 @@ internal static class Rendered
 
     private static readonly System.Text.RegularExpressions.Regex PageFoot = new(@"^-\d+-$");
 
+    // A line break where html2text wrapped a line at a space: not after a hard break ("  ") nor around an empty line.
+    private static readonly System.Text.RegularExpressions.Regex WrappedAtSpace = new(@"(?<!  )(?<=\S)\n(?=\S)");
+
     private static readonly System.Text.RegularExpressions.Regex PrintFurniture = new(@"^(\d{1,4}/\d{1,2}/\d{1,4},? \d{1,2}:\d\d|(https?|file):// ?\S+ \d+/\d+$)");
     private static readonly System.Text.RegularExpressions.Regex InlineFormula = new(@" ?\$(\d(?: \d)*)\$ ?");
 
@@ -46,6 +49,8 @@ internal static class Rendered
             // One crawler text in ten is typed full-width ("２０２２年"): a reader reads its digits as digits.
             Layouts.TextStream => new string(StreamText(bytes).Select(c => c is >= '０' and <= '９' ? (char)(c - 0xFEE0) : c).ToArray()),
             Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
+            // html2text wraps prose at 78 characters where it has a space ("公开信息 408" / "条"): the reader reads the space.
+            Layouts.MarkdownHtml2Text => WrappedAtSpace.Replace(Encoding.UTF8.GetString(bytes), " "),
             // An OCR tool sets some numbers of the prose as formulas, a space around ("申请 $1 5$ 件"): a reader reads the number ("申请15件").
             Layouts.MarkdownOcr => InlineFormula.Replace(Encoding.UTF8.GetString(bytes), m => m.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal)),
             // A page's print header and footer may fall inside a sentence: the reader skips them.

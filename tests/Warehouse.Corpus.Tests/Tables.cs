@@ -37,9 +37,13 @@ internal static class Tables
         _ => Docx(bytes),
     };
 
-    /// <summary>Pipe tables: every line between pipes is a row, its separator line left out; a blank cell is "" (blank or merged).</summary>
+    /// <summary>
+    /// Pipe tables: every line between pipes is a row, its separator line left out; a blank cell is "" (blank or merged).
+    /// A crawler's pipe text (MarkdownRenderer.WithCrawlerPipes) leaves out a row's first pipe: a line ending " |" is a row too.
+    /// </summary>
     private static List<string?[]> Markdown(string text) =>
         text.Split('\n')
+            .Select(l => l.StartsWith('|') || !l.EndsWith(" |", StringComparison.Ordinal) ? l : "| " + l)
             .Where(l => l.StartsWith('|') && !l.StartsWith("|---", StringComparison.Ordinal))
             .Select(l => l.Trim().Trim('|').Split(" | ").Select(c => (string?)c.Replace("**", "", StringComparison.Ordinal).Trim(' ', '|')).ToArray())
             .ToList();

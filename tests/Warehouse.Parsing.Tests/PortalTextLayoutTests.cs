@@ -5,7 +5,7 @@ namespace Warehouse.Parsing.Tests;
 
 /// <summary>
 /// The layouts of tools that turn a portal page or a PDF into text (a text browser's dump, a
-/// browser's print read without layout, pandoc's markdown, pdftotext without -layout of a WPS or
+/// browser's print read without layout, pandoc's and html2text's markdown, pdftotext without -layout of a WPS or
 /// Word PDF, an OCR tool's markdown with its tables as HTML), generated at scale without LibreOffice, and the portal page as a browser prints it
 /// (pdf-browser: Debian's chromium, which tests/run installs; without it the writer throws), read
 /// back cell for cell.
@@ -24,7 +24,7 @@ public sealed class PortalTextLayoutTests : IDisposable
     public static TheoryData<string, int> PortalTextLayouts() => new()
     {
         { Layouts.TextBoxDraw, PerLayout }, { Layouts.TextBrowserPrint, PerLayout }, { Layouts.MarkdownPandoc, PerLayout }, { Layouts.TextPdfPlain, PerLayout },
-        { Layouts.MarkdownOcr, PerLayout },
+        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout },
         { Layouts.PdfBrowser, Printed },
     };
 

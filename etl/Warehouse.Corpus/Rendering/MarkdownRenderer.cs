@@ -7,7 +7,8 @@ namespace Warehouse.Corpus.Rendering;
 /// Markdown as OCR and document-conversion tools write it: "#" headings (or bold lines), pipe tables
 /// with a "|---|" separator, merged cells left blank or repeated, generic headers ("数据1 … 数据7")
 /// or the applicant types, table 三 sometimes cut into one small table per group of rows, its header
-/// row repeated inside the table (a page break), bold markers around labels and totals.
+/// row repeated inside the table (a page break), bold markers around labels and totals; in one in five, the
+/// tables as a crawler's pipe text (<see cref="WithCrawlerPipes"/>).
 /// </summary>
 public static class MarkdownRenderer
 {
@@ -52,7 +53,26 @@ public static class MarkdownRenderer
             }
         }
 
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        // Drawn last, so that every draw above is as before: some pages as a crawler saves a portal page's tables in
+        // text (stored crawls of real report pages, 湛江市 and 徐闻县 2023): no rule under the header, a pipe after each
+        // cell and none before the first unless that cell is empty ("规章 | 0 | 0 | 0 |", "| （二）部分公开… |  | 0 |").
+        var text = sb.ToString();
+        return Encoding.UTF8.GetBytes(rng.NextDouble() < CrawlerPipesRate ? WithCrawlerPipes(text) : text);
+    }
+
+    /// <summary>The share of documents whose tables are written as a crawler's pipe text (<see cref="WithCrawlerPipes"/>).</summary>
+    public const double CrawlerPipesRate = 0.2;
+
+    /// <summary>The markdown's pipe tables without their rules, each row without its leading pipe when its first cell holds text.</summary>
+    public static string WithCrawlerPipes(string markdown)
+    {
+        var lines = markdown.Split('\n').Where(l => !l.StartsWith("|---", StringComparison.Ordinal)).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is ['|', ' ', not ' ', ..]) lines[i] = lines[i][2..];
+        }
+
+        return string.Join('\n', lines);
     }
 
     private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold);

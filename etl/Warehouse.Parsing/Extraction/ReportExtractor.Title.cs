@@ -184,7 +184,9 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// The agency a portal page's byline names ("来源：平潭综合实验区管委会办公室", "发布机构：…",
-    /// "信息来源：…"), for a report whose title and signature name none.
+    /// "信息来源：…"), for a report whose title and signature name none. The byline may stand in a cell
+    /// of the page's layout table, as text tools that keep tables write it (html2text: "| * 政策文件 |
+    /// 信息来源：官渡区自然资源局 发布时间：… |").
     /// </summary>
     private string? ReadByline()
     {
@@ -193,11 +195,21 @@ internal sealed partial class ReportExtractor
         var end = Math.Min(_sections.Start(1) ?? Math.Min(_blocks.Count, 40), 200);
         for (var i = 0; i < end; i++)
         {
-            if (_blocks[i] is not Paragraph p || !p.Text.Contains('：') && !p.Text.Contains(':')) continue;
-            foreach (Match m in Byline().Matches(p.Text))
+            var texts = _blocks[i] switch
             {
-                var agency = CleanAgency(m.Groups["agency"].Value);
-                if (agency.Length is >= 3 and <= 40 && !agency.Contains("本网", StringComparison.Ordinal) && !agency.Contains("网站", StringComparison.Ordinal) && !agency.Contains("本站", StringComparison.Ordinal)) return agency;
+                Paragraph p => [p.Text],
+                TableRow r => r.Cells,
+                _ => [],
+            };
+
+            foreach (var text in texts)
+            {
+                if (!text.Contains('：') && !text.Contains(':')) continue;
+                foreach (Match m in Byline().Matches(text))
+                {
+                    var agency = CleanAgency(m.Groups["agency"].Value);
+                    if (agency.Length is >= 3 and <= 40 && !agency.Contains("本网", StringComparison.Ordinal) && !agency.Contains("网站", StringComparison.Ordinal) && !agency.Contains("本站", StringComparison.Ordinal)) return agency;
+                }
             }
         }
 

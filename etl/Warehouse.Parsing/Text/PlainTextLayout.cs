@@ -34,6 +34,8 @@ public static partial class PlainTextLayout
         if (text.Contains('\u3000', StringComparison.Ordinal)) text = text.Replace('\u3000', ' ');
         text = InlineMath.Apply(WithLineFeeds(text));
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
+        if (text.Contains("---|---", StringComparison.Ordinal) && Html2TextTables.IsHtml2Text(text)) text = Html2TextTables.AsPipeRows(text);
+        else text = PipeRows.AsRowsOrCells(text);
         if (text.Contains("|--", StringComparison.Ordinal) && text.Contains("-+", StringComparison.Ordinal)) text = WithoutAsciiRules(text);
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
