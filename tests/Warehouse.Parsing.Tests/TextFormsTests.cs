@@ -341,6 +341,7 @@ public sealed partial class TextFormsTests
     // "（六）其他处理/    2  …": the first cell, a slash for zero, set against the label's last word. The row read as
     // six cells and an unknown label; 3.其他 of the 2019 template was missing.
     [InlineData("pdftotext-zero-mark-against-label-00474.txt")]
+    [InlineData("pandoc-markdown-of-docx-escaped-zero-marks-00000.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

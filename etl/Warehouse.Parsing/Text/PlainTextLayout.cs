@@ -40,6 +40,10 @@ public static partial class PlainTextLayout
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
         if (text.Contains("]{", StringComparison.Ordinal) || text.Contains(":::", StringComparison.Ordinal)) text = WithoutPandocMarkup(text);
+        // Markdown writers escape what markdown would read as markup: pandoc a cell's zero mark ("\-") and a label's
+        // quote or bracket, html2text a number and its point at a line's start ("1\."). The escaped character is the
+        // text; an escaped pipe stays escaped, a cell's own pipe, not a column's (GridBar reads it so).
+        if (text.Contains('\\')) text = MarkdownEscape().Replace(text, "$1");
         // A simple table's rules are no row: read as cells, each run of dashes would be a zero.
         if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
         // Any case, as the sniffer finds it (DocumentSniffer sends text with HTML tables here) and as HtmlTable() matches.
@@ -500,6 +504,10 @@ public static partial class PlainTextLayout
     // A cell's bar: not pandoc's escaped "\|".
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex GridBar();
+
+    /// <summary>A backslash before an ASCII punctuation character other than the pipe: markdown's escape.</summary>
+    [GeneratedRegex(@"\\([-!""#$%&'()*+,./:;<=>?@\[\]^_`{}~\\])")]
+    private static partial Regex MarkdownEscape();
 
     [GeneratedRegex(@"\[([^\[\]]*)\]\{[^{}]*\}")]
     private static partial Regex PandocSpan();
