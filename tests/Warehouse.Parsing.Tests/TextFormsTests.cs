@@ -342,6 +342,7 @@ public sealed partial class TextFormsTests
     // six cells and an unknown label; 3.其他 of the 2019 template was missing.
     [InlineData("pdftotext-zero-mark-against-label-00474.txt")]
     [InlineData("pandoc-markdown-of-docx-escaped-zero-marks-00000.md")]
+    [InlineData("markdown-circled-numbering-blank-row-00123.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -86,7 +86,8 @@ internal static partial class ApplicationRows
         if (found is not null) return found;
         if (to < key.Length) return null;
 
-        var bare = key[0] is >= '0' and <= '9' || "一二三四五六七八九十".Contains(key[0]) ? LeadingNumbering().Replace(key, "") : key;
+        // A numbering in figures, in Chinese or circled ("③其他", as OCR and conversion tools renumber) is no word of the label.
+        var bare = key[0] is >= '0' and <= '9' or >= '①' and <= '⑳' || "一二三四五六七八九十".Contains(key[0]) ? LeadingNumbering().Replace(key, "") : key;
         if ((bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) || key.EndsWith("七总计", StringComparison.Ordinal)) return "total_processed";
         if (key.EndsWith("3其他", StringComparison.Ordinal)) return "other_other";
 
@@ -155,6 +156,6 @@ internal static partial class ApplicationRows
         return (double)Text.TextKey.CommonSubsequence(template, printed) / Math.Max(template.Length, printed.Length);
     }
 
-    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|\d+)+")]
+    [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|\d+|[①-⑳])+")]
     private static partial Regex LeadingNumbering();
 }
