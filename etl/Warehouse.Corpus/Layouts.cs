@@ -93,7 +93,7 @@ public static class Layouts
 
     /// <summary>
     /// What Python's html2text (<c>html2markdown</c>, behind many crawlers) writes from a portal page
-    /// (real/pingtan-20xx-html2text.md): tables without outer pipes, a cell's paragraphs between empty lines,
+    /// (real/pingtan-2019-html2markdown.md, pingtan-2024-html2markdown.md): tables without outer pipes, a cell's paragraphs between empty lines,
     /// a &lt;br&gt; inside a label a hard break like a row's end; the head's title dropped.
     /// </summary>
     public const string MarkdownHtml2Text = "markdown-html2text";

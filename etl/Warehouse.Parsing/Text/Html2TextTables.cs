@@ -4,7 +4,7 @@ namespace Warehouse.Parsing.Text;
 
 /// <summary>
 /// Tables as Python's html2text writes them (<c>html2markdown</c>, behind many crawlers and LangChain's
-/// Html2TextTransformer; real/pingtan-20xx-html2text.md): no outer pipes ("规章 | 0 | 0 | 0  "), a rule after each
+/// Html2TextTransformer; real/pingtan-2019-html2markdown.md, pingtan-2024-html2markdown.md): no outer pipes ("规章 | 0 | 0 | 0  "), a rule after each
 /// table's first row ("---|---"), a row ended by a hard break (two spaces). Two things scatter a row over lines:
 /// <list type="bullet">
 /// <item>a cell that holds paragraphs (portal editors put a &lt;p&gt; in every cell) stands between empty lines, so a
