@@ -70,7 +70,7 @@ internal static partial class Html2TextTables
             if (before >= 0 && before < joined.Count - 1 && !IsSpaces(joined[before]) && !IsMarkdownBlock(joined[before]) && !IsMarkdownBlock(line))
             {
                 var prev = joined[before];
-                var firstCell = rowStart >= 0 && rowStart <= before && joined.Skip(rowStart).All(l => l.Length == 0 || !l.Contains('|') && !IsMarkdownBlock(l));
+                var firstCell = rowStart >= 0 && rowStart <= before && joined.Skip(rowStart).All(l => l.Length == 0 || IsCellParagraph(l));
                 if (prev.EndsWith('|') || line.TrimStart().StartsWith('|') || prev.Contains('|') && line.Contains('|') || firstCell && line.Contains('|'))
                 {
                     // The paragraphs of a row's first cell, from the row's start, run on into one.
@@ -127,6 +127,26 @@ internal static partial class Html2TextTables
 
         return output;
     }
+
+    /// <summary>
+    /// A piece that may be a paragraph of a row's first cell: a label's fragment ("三、本", "8.属于行"), short, without a
+    /// pipe or a sentence's end, no heading of the page. The line of spaces that ends a table's last row stands before
+    /// what follows the table too: a section's heading over the next table ("三、收到和处理政府信息公开申请情况" / "（本列
+    /// 数据的勾稽关系为…） | 申请人情况") or the prose and signature over a footer's links ("使用帮助 | 联系我们") are
+    /// no cell of a row, and were run into one (sections 三 and 四 were then reported missing).
+    /// </summary>
+    private static bool IsCellParagraph(string piece)
+    {
+        var t = piece.Trim();
+        return t.Length is > 0 and <= MaxCellParagraph && !t.Contains('|') && !t.Contains('。') && !IsMarkdownBlock(t)
+            && !(t.Length >= 10 && SectionNumbering().IsMatch(t));
+    }
+
+    /// <summary>The longest paragraph of a first cell joined from a row's start (a label's fragment in a narrow column).</summary>
+    private const int MaxCellParagraph = 24;
+
+    [GeneratedRegex(@"^[一二三四五六]\s*[、.．]")]
+    private static partial Regex SectionNumbering();
 
     /// <summary>For each line, the most pipes a line holds in its block (the lines between empty lines).</summary>
     private static int[] WidestInBlock(List<string> lines)
