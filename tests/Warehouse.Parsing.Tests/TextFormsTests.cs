@@ -343,6 +343,7 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-zero-mark-against-label-00474.txt")]
     [InlineData("pandoc-markdown-of-docx-escaped-zero-marks-00000.md")]
     [InlineData("markdown-circled-numbering-blank-row-00123.md")]
+    [InlineData("markdown-chinese-numbered-other-blank-row-00174.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

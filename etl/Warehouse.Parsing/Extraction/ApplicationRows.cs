@@ -91,8 +91,9 @@ internal static partial class ApplicationRows
         if ((bare.EndsWith("总计", StringComparison.Ordinal) && bare.Length <= 6) || key.EndsWith("七总计", StringComparison.Ordinal)) return "total_processed";
         if (key.EndsWith("3其他", StringComparison.Ordinal)) return "other_other";
 
-        // "3.其他" under 其他处理 (2021); a bare "（六）其他处理" is the group (see GroupOnly).
-        if (bare == "其他" || bare.EndsWith("其他处理其他", StringComparison.Ordinal)) return "other_other";
+        // "3.其他" under 其他处理 (2021), numbered in any form ("（六）其他处理 | （三）其他"); a bare
+        // "（六）其他处理" is the group (see GroupOnly).
+        if (bare == "其他" || OtherUnderOtherProcessing().IsMatch(key)) return "other_other";
         return null;
     }
 
@@ -158,4 +159,7 @@ internal static partial class ApplicationRows
 
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|\d+|[①-⑳])+")]
     private static partial Regex LeadingNumbering();
+
+    [GeneratedRegex(@"其他处理(?:[一二三四五六七八九十]+|\d+|[①-⑳])?其他$")]
+    private static partial Regex OtherUnderOtherProcessing();
 }
