@@ -35,10 +35,10 @@ public sealed class ReportParser(RegionResolver regions)
             return kind switch
             {
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
-                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false)))), options, gridExact: false),
-                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true)))), options, gridExact: true),
+                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false))))), options, gridExact: false),
+                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true))))), options, gridExact: true),
                 DocumentKind.Mhtml => WebArchive.Page(bytes) is { } page
-                    ? Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(TextDecoding.Decode(page.Html, page.Charset ?? charset, lookForMeta: true)))), options, gridExact: true)
+                    ? Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(page.Html, page.Charset ?? charset, lookForMeta: true))))), options, gridExact: true)
                     : ParseResult.Reject("网页存档（MHTML）中没有网页 (a web archive (MHTML) without an HTML page)"),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),

@@ -35,6 +35,7 @@ public sealed class CorpusWriterTests : IDisposable
             // text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
             var rendered = CorpusWriter.Render(g, e.Layout);
             if (LineSeparatorSaving.Applies(e.Layout)) rendered = LineSeparatorSaving.Apply(rendered, g.QuirkSeed);
+            if (InvisibleCharacterSaving.Applies(e.Layout)) rendered = InvisibleCharacterSaving.Apply(rendered, e.Layout, g.QuirkSeed);
             if (Utf16Saving.Applies(e.Layout)) rendered = Utf16Saving.Apply(rendered, g.QuirkSeed);
             if (WebArchiveSaving.Applies(e.Layout)) rendered = WebArchiveSaving.Apply(rendered, g.QuirkSeed);
             File.ReadAllBytes(Path.Combine(dir, e.File)).ShouldBe(rendered);
@@ -102,6 +103,49 @@ public sealed class CorpusWriterTests : IDisposable
 
         separators.Values.Sum().ShouldBeInRange(12, 55);
         separators.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void One_page_or_copied_text_in_twenty_carries_invisible_characters_in_its_text_only()
+    {
+        var carried = new Dictionary<string, int>();
+        var invisible = new[] { '\u200B', '\uFEFF', '\u00AD', '\u2060' };
+        foreach (var layout in (string[])[Layouts.HtmlTrs, Layouts.HtmlHanwebGbk, Layouts.Markdown, Layouts.TextBoxDraw])
+        {
+            InvisibleCharacterSaving.Applies(layout).ShouldBeTrue();
+            for (var i = 0; i < 300; i++)
+            {
+                var g = ReportFactory.Create(5, i, 0.1);
+                var rendered = CorpusWriter.Render(g, layout);
+                var saved = InvisibleCharacterSaving.Apply(rendered, layout, g.QuirkSeed);
+                if (saved == rendered) continue;
+                carried[layout] = carried.GetValueOrDefault(layout) + 1;
+                if (layout == Layouts.HtmlHanwebGbk)
+                {
+                    // GBK has no such characters: the page writes them as entities, and its bytes are GBK still.
+                    var page = Encoding.GetEncoding("GB18030").GetString(saved);
+                    page.ShouldContain("&#8203;");
+                    page.IndexOfAny(invisible).ShouldBe(-1);
+                    var plain = page.Replace("&#8203;", "").Replace("&#xFEFF;", "").Replace("&shy;", "").Replace("&#8288;", "");
+                    Encoding.GetEncoding("GB18030").GetBytes(plain).ShouldBe(rendered);
+                    continue;
+                }
+
+                var text = Encoding.UTF8.GetString(saved);
+                text.Count(c => invisible.Contains(c)).ShouldBeGreaterThan(20);
+                new string(text.Where(c => !invisible.Contains(c)).ToArray()).ShouldBe(Encoding.UTF8.GetString(rendered));
+                if (layout == Layouts.HtmlTrs)
+                {
+                    // Never inside a tag: the markup is the rendered page's, character for character.
+                    System.Text.RegularExpressions.Regex.Matches(text, "<[^>]*>").Select(m => m.Value)
+                        .ShouldBe(System.Text.RegularExpressions.Regex.Matches(Encoding.UTF8.GetString(rendered), "<[^>]*>").Select(m => m.Value));
+                }
+            }
+        }
+
+        carried.Keys.Count.ShouldBe(4);
+        carried.Values.Sum().ShouldBeInRange(25, 100);
+        InvisibleCharacterSaving.Applies(Layouts.TextPdftotext).ShouldBeFalse();
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Warehouse.Parsing.Tests;
 /// The real reports damaged as copy tools and crawlers damage documents (all lines joined, the
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
 /// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out,
-/// digits typed full-width, items numbered "2）", "2，" or "②", or without their point, "2其他法律…"):
+/// digits typed full-width, items numbered "2）", "2，" or "②", or without their point, "2其他法律…", characters no
+/// reader sees (zero-width spaces, soft hyphens) inside words and numbers):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -40,6 +41,7 @@ public sealed partial class RealMutationTests
         DropHeading,
         WideDigits,
         Renumber,
+        Invisible,
     }
 
     [Fact]
@@ -112,6 +114,29 @@ public sealed partial class RealMutationTests
     }
 
     [Theory]
+    [InlineData("pingtan-2021")]
+    [InlineData("pingtan-2024")]
+    [InlineData("hongze-2024-layout")]
+    [InlineData("huaian-2024-layout")]
+    [InlineData("pingtan-2024-w3m")]
+    [InlineData("pingtan-2019-gfm")]
+    [InlineData("pingtan-2024-portal")]
+    [InlineData("pingtan-2020-portal")]
+    public void Characters_no_reader_sees_change_nothing(string name)
+    {
+        // Zero-width spaces (web editors), byte order marks (copies of WeChat articles), soft hyphens and word joiners
+        // after one character in twenty, inside numbers too ("18\u00AD651.06"): taken for spaces, they cut a number in
+        // two and its first part was read as the cell, silently; in a page's text they are entities as often as not.
+        var original = File.ReadAllText(RealReports.File(name));
+        var baseline = RealReports.Read(Encoding.UTF8.GetBytes(original), name);
+        var damaged = Invisible(original, new Random(12), name.EndsWith("portal", StringComparison.Ordinal), density: 0.05);
+        damaged.Length.ShouldBeGreaterThan(original.Length + 100);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), name);
+        foreach (var (key, value) in baseline.Cells) RealReports.Same(reading.Cells.GetValueOrDefault(key), value).ShouldBeTrue($"{name}: {key} reads {reading.Cells.GetValueOrDefault(key)?.ToJsonString() ?? "null"}");
+        reading.Findings.Select(f => $"{f.Severity} {f.Rule}").Order().ShouldBe(baseline.Findings.Select(f => $"{f.Severity} {f.Rule}").Order());
+    }
+
+    [Theory]
     [InlineData("hongze-2024-plain")]
     [InlineData("hongze-2024-pymupdf")]
     [InlineData("huaian-2024-pymupdf")]
@@ -149,6 +174,7 @@ public sealed partial class RealMutationTests
         Damage.DropHeading => DropHeading(text, rng),
         Damage.WideDigits => WideDigits(text, rng, html),
         Damage.Renumber => Renumber(text, rng),
+        Damage.Invisible => Invisible(text, rng, html, density: 0.03),
         _ => Footer(text, rng, html),
     };
 
@@ -259,6 +285,35 @@ public sealed partial class RealMutationTests
         if (rows.Count == 0) return text;
         var m = rows[rng.Next(rows.Count)];
         return text[..m.Index] + Widen(m.Value) + text[(m.Index + m.Length)..];
+    }
+
+    private static readonly (string Raw, string Entity)[] InvisibleCharacters =
+        [("\u200B", "&#8203;"), ("\uFEFF", "&#xFEFF;"), ("\u00AD", "&shy;"), ("\u2060", "&#8288;")];
+
+    // After some visible characters of the text (of a page: its text between tags, raw or as an entity).
+    private static string Invisible(string text, Random rng, bool html, double density)
+    {
+        var damaged = new StringBuilder(text.Length * 2);
+        var inTag = false;
+        var inEntity = false;
+        foreach (var ch in text)
+        {
+            damaged.Append(ch);
+            if (html)
+            {
+                if (ch == '<') inTag = true;
+                else if (ch == '>') inTag = false;
+                else if (ch == '&') inEntity = true;
+                else if (ch == ';') inEntity = false;
+                if (inTag || inEntity || ch is '<' or '>' or '&' or ';') continue;
+            }
+
+            if (char.IsWhiteSpace(ch) || char.IsSurrogate(ch) || rng.NextDouble() >= density) continue;
+            var (raw, entity) = InvisibleCharacters[rng.Next(InvisibleCharacters.Length)];
+            damaged.Append(html && rng.Next(2) == 0 ? entity : raw);
+        }
+
+        return damaged.ToString();
     }
 
     private static string Wrap(string text, Random rng, bool html)

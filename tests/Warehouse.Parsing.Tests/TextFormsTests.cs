@@ -344,6 +344,8 @@ public sealed partial class TextFormsTests
     [InlineData("pandoc-markdown-of-docx-escaped-zero-marks-00000.md")]
     [InlineData("markdown-circled-numbering-blank-row-00123.md")]
     [InlineData("markdown-chinese-numbered-other-blank-row-00174.md")]
+    [InlineData("html-hanweb-gbk-invisible-entities-00038.html")]
+    [InlineData("text-boxdraw-invisible-characters-00143.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

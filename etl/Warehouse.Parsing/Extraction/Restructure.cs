@@ -15,6 +15,8 @@ internal static partial class Restructure
     /// <param name="glyphsChecked">The layout reader already read the text's radicals as characters (text, HTML).</param>
     public static IReadOnlyList<Block> Apply(IReadOnlyList<Block> blocks, bool glyphsChecked = false)
     {
+        // Text and HTML lose them before they are read (ReportParser); a page's entities (&#8203;, &shy;) and DOCX or PDF text here.
+        if (blocks.Any(b => b is Paragraph p ? Invisible(p.Text) : b is TableRow r && r.Cells.Any(Invisible))) blocks = blocks.Select(WithVisibleText).ToList();
         if (!glyphsChecked && AnyOdd(blocks)) blocks = blocks.Select(b => Glyphs(b) ?? b).ToList();
         if (!glyphsChecked && AnyWideDigit(blocks)) blocks = blocks.Select(WithNarrowDigits).ToList();
         List<Block>? result = null;
@@ -58,6 +60,41 @@ internal static partial class Restructure
 
         return false;
     }
+
+    // Unicode's format characters (category Cf) that text from the web and from office tools carries: the soft
+    // hyphen, the Arabic letter mark, the Mongolian vowel separator, zero-width spaces and joiners, direction marks
+    // and embeddings, the word joiner and invisible operators, direction isolates, the byte order mark (a zero-width
+    // no-break space inside a text), the interlinear annotation marks.
+    private static readonly System.Buffers.SearchValues<char> FormatCharacters = System.Buffers.SearchValues.Create(
+        "\u00AD\u061C\u180E\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2060\u2061\u2062\u2063\u2064"
+        + "\u2066\u2067\u2068\u2069\u206A\u206B\u206C\u206D\u206E\u206F\uFEFF\uFFF9\uFFFA\uFFFB");
+
+    private static bool Invisible(string text) => text.AsSpan().IndexOfAny(FormatCharacters) >= 0;
+
+    /// <summary>
+    /// The text without the characters a reader never sees: zero-width spaces, soft hyphens, word joiners, byte
+    /// order marks and direction marks, which web editors, copy tools and anti-copy scripts leave inside words and
+    /// numbers. Read as displayed, "18\u00AD651.06" is 18651.06 and "平\u200B潭" is 平潭; taken for spaces, they cut
+    /// a number in two (the first part read as the cell) and a label apart.
+    /// </summary>
+    public static string Visible(string text)
+    {
+        if (!Invisible(text)) return text;
+        var kept = new System.Text.StringBuilder(text.Length);
+        foreach (var ch in text)
+        {
+            if (!FormatCharacters.Contains(ch)) kept.Append(ch);
+        }
+
+        return kept.ToString();
+    }
+
+    private static Block WithVisibleText(Block block) => block switch
+    {
+        Paragraph p => new Paragraph(Visible(p.Text)),
+        TableRow r => r with { Cells = r.Cells.Select(Visible).ToList() },
+        _ => block,
+    };
 
     /// <summary>
     /// The text with full-width digits ("０" to "９", as some offices type a table's numbers) read as ASCII

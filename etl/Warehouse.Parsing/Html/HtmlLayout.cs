@@ -29,11 +29,33 @@ public static class HtmlLayout
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         // OCR markdown whose tables MinerU wraps as "<html><body><table>…" reads as a page: its inline formulas too.
         using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(Text.InlineMath.Apply(Text.PlainTextLayout.WithLineFeeds(html))));
+        VisibleText(document);
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
         // The meta tags are gathered once for the title and the date: each walk of the page costs.
         var metas = document.QuerySelectorAll("meta");
         return new ReportDocument(blocks, Layout, Titles(document, metas)) { PageDate = PageDate(metas) };
+    }
+
+    /// <summary>
+    /// The page's text without the characters a reader never sees, written as entities ("&amp;#8203;", "&amp;shy;",
+    /// "&amp;zwnj;") that only parsing turns into characters; the raw ones left before (see <see cref="Extraction.Restructure.Visible"/>).
+    /// </summary>
+    private static void VisibleText(IDocument document)
+    {
+        if (document.DocumentElement is not { } root) return;
+        foreach (var node in root.GetDescendants())
+        {
+            switch (node)
+            {
+                case IText text when Extraction.Restructure.Visible(text.Data) is var visible && !ReferenceEquals(visible, text.Data):
+                    text.Data = visible;
+                    break;
+                case IElement { LocalName: "meta" } meta when meta.GetAttribute("content") is { } content && Extraction.Restructure.Visible(content) is var shown && !ReferenceEquals(shown, content):
+                    meta.SetAttribute("content", shown);
+                    break;
+            }
+        }
     }
 
     private static DateOnly? PageDate(IHtmlCollection<IElement> metas)
