@@ -346,6 +346,9 @@ public sealed partial class TextFormsTests
     [InlineData("markdown-chinese-numbered-other-blank-row-00174.md")]
     [InlineData("html-hanweb-gbk-invisible-entities-00038.html")]
     [InlineData("text-boxdraw-invisible-characters-00143.txt")]
+    [InlineData("browser-print-first-cell-against-label-00004.txt")]
+    [InlineData("browser-print-two-cells-beside-label-start-00134.txt")]
+    [InlineData("browser-print-numbering-on-second-line-00104.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
@@ -880,6 +883,25 @@ public sealed partial class TextFormsTests
         table.Count.ShouldBeGreaterThan(100);
         table.Where(k => !RealReports.Same(expected[k], reading.Cells.GetValueOrDefault(k))).ShouldBeEmpty();
         reading.Findings.ShouldNotContain(f => f.Rule == "table_scrambled" || f.Rule == "unrecognised_row");
+    }
+
+    // Chromium's print of the 2022 page in narrow label columns: a row at two heights keeps its numbering and its first
+    // two cells on the label's first line, the first set against its last word ("不 予 公5.属于三类内部1 0" over
+    // "开 事务信息   0   0   0   0   1"), or has its numbering, and its group's, open the second line ("要求提供公开0 0"
+    // over "（ 五 ）3.出版物   0   0   0   0   0"). Both rows were null, each with an error; they read as the page states.
+    [Fact]
+    public void A_row_at_two_heights_with_its_first_cells_against_its_label_reads_as_the_page()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), "pingtan-2022-chrome-layout.txt")), "narrow");
+        var expected = RealReports.Flatten(RealReports.Expected("pingtan-2022-portal"));
+        foreach (var row in (string[])["denied_internal_affairs", "not_processed_publication"])
+        {
+            var cells = expected.Keys.Where(k => k.StartsWith($"app.{row}.", StringComparison.Ordinal)).ToList();
+            cells.Count.ShouldBe(7);
+            cells.Where(k => !RealReports.Same(expected[k], reading.Cells.GetValueOrDefault(k))).ShouldBeEmpty(row);
+        }
+
+        reading.Findings.ShouldNotContain(f => f.Rule == "unrecognised_row");
     }
 
     [Fact]

@@ -255,6 +255,20 @@ public static partial class BrowserPrintRenderer
             var pieces = Chunks(first[numbering.Length..], label).ToList();
             if (pieces.Count == 2)
             {
+                // In one row in three the first line keeps more (real pingtan-2022-chrome-layout.txt): the numbering and
+                // one or two cells, the first set against the label's last word when it is a number ("5.属于三类内部1 0"
+                // over "事务信息   0   0   0   0   1"), or, in prints whose labels are not narrow, the numbering on the
+                // second line instead ("要求提供公开0 0" over "3.出版物   0   0   0   0   0").
+                var form = columns.Rng.Next(3);
+                if (form == 0 || (form == 1 && !columns.NarrowLabels))
+                {
+                    var k = 1 + columns.Rng.Next(2);
+                    var upper = beside(form == 0 ? numbering.Value + pieces[0] : pieces[0]) + (cells[0].All(char.IsAsciiDigit) ? "" : " ") + string.Join(' ', cells[..k]);
+                    yield return upper;
+                    yield return columns.Line(beside(form == 0 ? pieces[1] : numbering.Value + pieces[1]), cells[k..], k, width);
+                    yield break;
+                }
+
                 yield return beside(pieces[0]) + " " + cells[0];
                 yield return numbering.Value;
                 yield return columns.Line(beside(pieces[1]), cells[1..], 1, width);

@@ -72,6 +72,26 @@ internal static partial class RowNumbering
     /// </summary>
     public static bool IsAlone(string text) => Alone().IsMatch(text.Trim());
 
+    /// <summary>
+    /// How long the numberings that open <paramref name="label"/> are: a group's and then its reason's ("（ 五 ）3.出版物"
+    /// gives the length of "（ 五 ）3."), one of them, or none (0). Spaces after each are counted with it.
+    /// </summary>
+    public static int Prefix(string label)
+    {
+        var at = 0;
+        for (var k = 0; k < 2 && at < label.Length; k++)
+        {
+            var rest = label[at..];
+            var trimmed = rest.TrimStart();
+            var m = Opening().Match(trimmed);
+            if (!m.Success) break;
+            at += rest.Length - trimmed.Length + m.Length;
+            while (at < label.Length && label[at] == ' ') at++;
+        }
+
+        return at;
+    }
+
     [GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d)|\d\s*[)）](?=\s?[\u4e00-\u9fff“""])|\d\s?[，,:：](?=\s?[\u4e00-\u9fff“""])|\d\s+[.．、](?=\s?[\u4e00-\u9fff“""])|[①-⑳])")]
     private static partial Regex Opening();
 

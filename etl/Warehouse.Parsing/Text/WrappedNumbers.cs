@@ -425,11 +425,24 @@ internal static partial class WrappedNumbers
                 var lower = Numbers(tokens[n], lines[n]);
                 if (lower is null) continue;
                 var label = lines[n][..lower[0].Start].Trim();
-                if (upper.Count + lower.Count != Cells || label.Length == 0 || RowNumbering.StartsRow(label)) break;
+                // The row's numbering, and its group's, may open the lower line instead ("要求提供公开0  0" over
+                // "（ 五 ）3.出版物  0  0  0  0  0"): then the upper line's words, which start no row, go after it.
+                var numbered = n == r + 1 && RowNumbering.StartsRow(label) && RowNumbering.Prefix(label) is > 0 and var prefix
+                    && prefix < label.Length && lines[r][..upper[0].Start].Trim() is { Length: > 1 } words && !RowNumbering.StartsRow(words)
+                    && !words.Any(char.IsAsciiDigit)
+                    ? label[..prefix].TrimEnd() + words + label[prefix..]
+                    : null;
+                if (upper.Count + lower.Count != Cells || label.Length == 0 || (RowNumbering.StartsRow(label) && numbered is null)) break;
                 if (upper[^1].End >= lower[0].Start) break;
                 if (!AddsUp(upper.Concat(lower).Select(t => t.Text).ToList())) break;
                 result ??= [.. lines];
-                var line = new System.Text.StringBuilder(lines[r].TrimEnd());
+                // A first cell set against the label's last word ("属于国家秘374") gets its space.
+                var upperText = upper[0].Start > 0 && lines[r][upper[0].Start - 1] != ' ' ? lines[r][..upper[0].Start] + " " + lines[r][upper[0].Start..] : lines[r];
+                var line = new System.Text.StringBuilder(numbered is null ? upperText.TrimEnd() : lines[r][..(lines[r].Length - lines[r].TrimStart().Length)] + numbered + " ");
+                if (numbered is not null)
+                {
+                    foreach (var t in upper) line.Append(' ', Math.Max(1, t.Start - line.Length)).Append(t.Text);
+                }
                 // A numbering alone between the halves is this row's ("危及“三安 0" / "3." / "全一稳定”  0 0 …"): it opens
                 // the label, whose two pieces go together on the upper line, so that a narrow label is read whole.
                 var numbering = n == r + 2 && RowNumbering.IsAlone(lines[r + 1]);
@@ -449,7 +462,7 @@ internal static partial class WrappedNumbers
                 }
 
                 result[r] = line.ToString();
-                result[n] = numbering ? "" : lines[n][..lower[0].Start].TrimEnd();
+                result[n] = numbering || numbered is not null ? "" : lines[n][..lower[0].Start].TrimEnd();
                 if (numbering) result[r + 1] = "";
                 break;
             }
@@ -474,6 +487,13 @@ internal static partial class WrappedNumbers
         {
             var first = line.Count;
             while (first > 0 && line.Count - first < Cells && IsNumber(line[first - 1].Text)) first--;
+            if (first == line.Count && line.Count > 0 && GluedCell().Match(line[^1].Text) is { Success: true } glued && !IsNumber(line[^1].Text))
+            {
+                // The label's last word with the row's only cell on this line set against it ("1.属于国家秘374").
+                var at = line[^1].Start + glued.Groups["cell"].Index;
+                return string.IsNullOrWhiteSpace(text[..at]) ? null : [new Token(at, at + glued.Groups["cell"].Length - 1, glued.Groups["cell"].Value)];
+            }
+
             if (first == line.Count || first == 0 || IsNumber(line[first - 1].Text)) return null;
             if (string.IsNullOrWhiteSpace(text[..line[first].Start])) return null;
             for (var i = first; i < line.Count; i++)
@@ -796,6 +816,17 @@ internal static partial class WrappedNumbers
         var list = new List<Token>();
         if (line.Contains('\t')) return list;
         foreach (Match m in Word().Matches(line)) list.Add(new Token(m.Index, m.Index + m.Length - 1, m.Value));
+        // A label's last word with the row's first cell set against it, no space between ("属于三类内部1  0", a browser's
+        // print in narrow columns): the digits are a cell of their own when a number follows them. No label of the
+        // template ends in a digit.
+        for (var i = list.Count - 2; i >= 0; i--)
+        {
+            if (!IsNumber(list[i + 1].Text) || GluedCell().Match(list[i].Text) is not { Success: true } glued) continue;
+            var at = list[i].Start + glued.Groups["cell"].Index;
+            list[i] = new Token(list[i].Start, at - 1, list[i].Text[..glued.Groups["cell"].Index]);
+            list.Insert(i + 1, new Token(at, at + glued.Groups["cell"].Length - 1, glued.Groups["cell"].Value));
+        }
+
         return list;
     }
 
@@ -824,6 +855,11 @@ internal static partial class WrappedNumbers
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
+
+    // Words of a label (a numbering among them at most: "公5.属于三类内部"), then digits; not a unit's ("3件0" is two cells
+    // of table 四 that touch, neither a label).
+    [GeneratedRegex(@"^(?:[^0-9]|[0-9]+[.．、)）])*[\u4e00-\u9fff）”、，](?<![件条个项次份篇元])(?<cell>[0-9]{1,6})$")]
+    private static partial Regex GluedCell();
 
     [GeneratedRegex(@"\S {2,}\S")]
     private static partial Regex MultipleSpaces();
