@@ -44,6 +44,7 @@ internal static class FindingText
         ["template_mixed"] = "模板混用",
         ["region_unresolved"] = "地区未识别",
         ["region_ambiguous"] = "地区有歧义",
+        ["another_report"] = "多份报告",
     };
 
     /// <summary>The rule's Chinese name, or its code when it has none.</summary>

@@ -34,6 +34,7 @@ public sealed class CorpusWriterTests : IDisposable
             // One text-tab or text-cell document in twenty ends its lines otherwise (LineSeparatorSaving), and one
             // text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
             var rendered = CorpusWriter.Render(g, e.Layout);
+            if (BoundSaving.Applies(e.Layout)) rendered = BoundSaving.Apply(rendered, g.QuirkSeed, () => CorpusWriter.Render(BoundSaving.Other(77, e.Index, options.InconsistentShare), e.Layout));
             if (LineSeparatorSaving.Applies(e.Layout)) rendered = LineSeparatorSaving.Apply(rendered, g.QuirkSeed);
             if (InvisibleCharacterSaving.Applies(e.Layout)) rendered = InvisibleCharacterSaving.Apply(rendered, e.Layout, g.QuirkSeed);
             if (Utf16Saving.Applies(e.Layout)) rendered = Utf16Saving.Apply(rendered, g.QuirkSeed);
@@ -103,6 +104,30 @@ public sealed class CorpusWriterTests : IDisposable
 
         separators.Values.Sum().ShouldBeInRange(12, 55);
         separators.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public void One_text_in_twenty_five_is_followed_by_another_agencys_report()
+    {
+        var bound = 0;
+        foreach (var layout in (string[])[Layouts.TextTab, Layouts.TextCell, Layouts.Markdown])
+        {
+            BoundSaving.Applies(layout).ShouldBeTrue();
+            for (var i = 0; i < 300; i++)
+            {
+                var g = ReportFactory.Create(5, i, 0.1);
+                var rendered = CorpusWriter.Render(g, layout);
+                var other = BoundSaving.Other(5, i, 0.1);
+                var saved = BoundSaving.Apply(rendered, g.QuirkSeed, () => CorpusWriter.Render(other, layout));
+                if (saved == rendered) continue;
+                bound++;
+                other.Report.Agency.ShouldNotBe(g.Report.Agency);
+                saved.ShouldBe([.. rendered, .. "\n\n"u8, .. CorpusWriter.Render(other, layout)]);
+            }
+        }
+
+        bound.ShouldBeInRange(15, 65);
+        BoundSaving.Applies(Layouts.Pdf).ShouldBeFalse();
     }
 
     [Fact]

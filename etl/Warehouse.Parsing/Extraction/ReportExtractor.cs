@@ -30,6 +30,45 @@ internal sealed partial class ReportExtractor
         _regions = regions;
         _gridExact = gridExact;
         _sections = new Sections(_blocks);
+        if (_sections.NextReport is { } next)
+        {
+            // Another report follows (reports bound in one file): this one is read alone, and the finding says so; read
+            // on, the other's signature would date this one and its headings would stand for this one's missing ones.
+            var title = NextTitle(next);
+            string? text = null;
+            for (var i = title ?? next; i < next && text?.Contains("报告", StringComparison.Ordinal) != true; i++) text += (_blocks[i] as Paragraph)?.Text;
+            var cut = title ?? next;
+            // The same title before: the file holds this report twice (a page's 全真版 and 文字版), not another one.
+            var copy = text is not null && _blocks.Take(cut).OfType<Paragraph>().Any(p => Text.TextKey.Of(p.Text).EndsWith(Text.TextKey.Of(text), StringComparison.Ordinal));
+            _blocks = _blocks.Take(cut).ToList();
+            _sections = new Sections(_blocks);
+            _findings.Add(Finding.Warning("another_report", copy
+                ? $"〔多份报告〕本文件在这份报告之后又载有一遍同一标题的报告「{text}」，只读取了第一遍。The file holds this report ({text}) twice; the first is read."
+                : text is null
+                ? "〔多份报告〕本文件在这份报告之后还有另一份年度报告，只读取了第一份；请将各份报告分开读取。The file holds another report after this one; only the first is read."
+                : $"〔多份报告〕本文件在这份报告之后还有另一份年度报告「{text}」，只读取了第一份；请将各份报告分开读取。The file holds another report after this one ({text}); only the first is read."));
+        }
+    }
+
+    // The other report's title: among the blocks before its section 一, the line that names a report, and the line above
+    // it when that is the title's first (an agency's name, "新源县自然资源局" over "2020年政府信息公开工作年度报告"), never
+    // this report's signature date.
+    private int? NextTitle(int next)
+    {
+        for (var end = next - 1; end >= Math.Max(0, next - 12); end--)
+        {
+            if (Sections.TitleStart(_blocks, end) is not (>= 0 and var first)) continue;
+            // A title on one line may have its agency on the line above ("新源县自然资源局" over "2020年…年度报告").
+            if (first == end && first > 0 && _blocks[first - 1] is Paragraph { Text.Length: <= 30 } above && !above.Text.Contains('。')
+                && !Sections.DateLike(above.Text) && Text.TextKey.HasCjk(above.Text))
+            {
+                first--;
+            }
+
+            return first;
+        }
+
+        return null;
     }
 
     public static ParseResult Extract(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact) =>

@@ -79,6 +79,21 @@ internal sealed partial class Sections
         // when the same headings come again, the later ones are the sections.
         var kept = headings.Where((h, k) => !(k + 1 < headings.Count && headings[k + 1].Index == h.Index + 1 && headings[k + 1].Number == h.Number + 1
                                                 && headings.Skip(k + 2).Any(o => o.Number == h.Number))).ToList();
+        // A document that holds another report after this one (a county's reports bound in one file): its headings start
+        // again at 一 after this one's 四, 五 or 六, and 二 and 三 follow, or a report's title stands before it (a PDF is
+        // read only a page past its last section). This report ends there.
+        var past = false;
+        for (var k = 0; k < kept.Count; k++)
+        {
+            if (kept[k].Number >= 3) past = true;
+            if (!past || kept[k].Number != 0 || rank[kept[k].Index] > 1) continue;
+            var titled = Enumerable.Range(0, 12).Select(d => kept[k].Index - 1 - d).TakeWhile(i => i > kept[k - 1].Index).Any(i => TitleStart(blocks, i) >= 0);
+            if (!titled && kept.Skip(k + 1).Select(h => h.Number).Where(n => n is 1 or 2).Distinct().Count() < 2) continue;
+            NextReport = kept[k].Index;
+            kept = kept.Take(k).ToList();
+            break;
+        }
+
         var from = 0;
         foreach (var (i, n) in kept)
         {
@@ -182,6 +197,40 @@ internal sealed partial class Sections
         Paragraph p when p.Text.Length <= 80 => p.Text,
         _ => null,
     };
+
+    /// <summary>
+    /// True when the block is a report's title, or its last line: a short line that names the government information
+    /// disclosure and ends with 报告 ("2024 年政府信息公开工作年度报告", "…工作年度报告（2023年）"), no sentence.
+    /// </summary>
+    public static bool IsReportTitle(Block block) =>
+        block is Paragraph { Text.Length: <= 60 } p && p.Text.Contains("政府信息公开", StringComparison.Ordinal) && !p.Text.Contains('。')
+        && !p.Text.Contains('《') && ReportTitleEnd().IsMatch(p.Text);
+
+    /// <summary>
+    /// Where the report title that ends at block <paramref name="end"/> begins: that block, or the one before when the
+    /// title is set over two lines ("水磨沟区市场监督管理局二0二二年政府信" over "息公开工作年度报告"); -1 when it ends none.
+    /// </summary>
+    public static int TitleStart(IReadOnlyList<Block> blocks, int end)
+    {
+        if (IsReportTitle(blocks[end])) return end;
+        return end > 0 && blocks[end - 1] is Paragraph { Text.Length: <= 40 } above && blocks[end] is Paragraph { Text.Length: <= 40 } below
+            && !DateLike(above.Text) && IsReportTitle(new Paragraph(above.Text.TrimEnd() + below.Text.TrimStart())) ? end - 1 : -1;
+    }
+
+    /// <summary>True when the line holds a date or digits: a signature's date ("2023.1.15", "二〇二三年一月十五日"), no piece of a title's agency.</summary>
+    public static bool DateLike(string text) => text.Any(char.IsAsciiDigit) || PageDates.Day(text) is not null || ChineseDate().IsMatch(text);
+
+    [GeneratedRegex(@"[〇○零OoＯ一二三四五六七八九十]{2,4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月")]
+    private static partial Regex ChineseDate();
+
+    [GeneratedRegex(@"报告\s*(?:[（(]\s*\d{4}\s*年?(?:度)?\s*[)）])?\s*$")]
+    private static partial Regex ReportTitleEnd();
+
+    /// <summary>
+    /// Block index of the heading "一、总体情况" of another report that follows this one in the same document (its
+    /// sections 一, 二 and 三 again after this one's 四, 五 or 六), or null when the document holds one report.
+    /// </summary>
+    public int? NextReport { get; }
 
     /// <summary>
     /// Block index of section <paramref name="number"/> (1-6): its heading, else, for sections 二 to
