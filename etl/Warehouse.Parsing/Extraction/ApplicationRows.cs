@@ -93,7 +93,7 @@ internal static partial class ApplicationRows
 
         // "3.其他" under 其他处理 (2021), numbered in any form ("（六）其他处理 | （三）其他"); a bare
         // "（六）其他处理" is the group (see GroupOnly).
-        if (bare == "其他" || OtherUnderOtherProcessing().IsMatch(key)) return "other_other";
+        if (bare == "其他" || OtherUnderOtherProcessing(key)) return "other_other";
         return null;
     }
 
@@ -160,6 +160,12 @@ internal static partial class ApplicationRows
     [GeneratedRegex(@"^(?:[一二三四五六七八九十]+|\d+|[①-⑳])+")]
     private static partial Regex LeadingNumbering();
 
-    [GeneratedRegex(@"其他处理(?:[一二三四五六七八九十]+|\d+|[①-⑳])?其他$")]
-    private static partial Regex OtherUnderOtherProcessing();
+    // "…其他处理其他", "…其他处理三其他", "…其他处理3其他", "…其他处理③其他": by hand, as Match runs for every piece of every label.
+    private static bool OtherUnderOtherProcessing(string key)
+    {
+        if (!key.EndsWith("其他", StringComparison.Ordinal)) return false;
+        var end = key.Length - 2;
+        while (end > 0 && (char.IsAsciiDigit(key[end - 1]) || key[end - 1] is >= '①' and <= '⑳' || "一二三四五六七八九十".Contains(key[end - 1]))) end--;
+        return key.AsSpan(0, end).EndsWith("其他处理", StringComparison.Ordinal);
+    }
 }

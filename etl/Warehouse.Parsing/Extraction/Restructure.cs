@@ -71,6 +71,9 @@ internal static partial class Restructure
 
     private static bool Invisible(string text) => text.AsSpan().IndexOfAny(FormatCharacters) >= 0;
 
+    /// <summary>True for a character no reader sees (see <see cref="Visible"/>).</summary>
+    public static bool IsInvisible(char ch) => FormatCharacters.Contains(ch);
+
     /// <summary>
     /// The text without the characters a reader never sees: zero-width spaces, soft hyphens, word joiners, byte
     /// order marks and direction marks, which web editors, copy tools and anti-copy scripts leave inside words and

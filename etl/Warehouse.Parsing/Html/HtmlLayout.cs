@@ -29,33 +29,11 @@ public static class HtmlLayout
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         // OCR markdown whose tables MinerU wraps as "<html><body><table>…" reads as a page: its inline formulas too.
         using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(Text.InlineMath.Apply(Text.PlainTextLayout.WithLineFeeds(html))));
-        VisibleText(document);
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
         // The meta tags are gathered once for the title and the date: each walk of the page costs.
         var metas = document.QuerySelectorAll("meta");
         return new ReportDocument(blocks, Layout, Titles(document, metas)) { PageDate = PageDate(metas) };
-    }
-
-    /// <summary>
-    /// The page's text without the characters a reader never sees, written as entities ("&amp;#8203;", "&amp;shy;",
-    /// "&amp;zwnj;") that only parsing turns into characters; the raw ones left before (see <see cref="Extraction.Restructure.Visible"/>).
-    /// </summary>
-    private static void VisibleText(IDocument document)
-    {
-        if (document.DocumentElement is not { } root) return;
-        foreach (var node in root.GetDescendants())
-        {
-            switch (node)
-            {
-                case IText text when Extraction.Restructure.Visible(text.Data) is var visible && !ReferenceEquals(visible, text.Data):
-                    text.Data = visible;
-                    break;
-                case IElement { LocalName: "meta" } meta when meta.GetAttribute("content") is { } content && Extraction.Restructure.Visible(content) is var shown && !ReferenceEquals(shown, content):
-                    meta.SetAttribute("content", shown);
-                    break;
-            }
-        }
     }
 
     private static DateOnly? PageDate(IHtmlCollection<IElement> metas)
@@ -102,6 +80,7 @@ public static class HtmlLayout
     /// <remarks>By hand rather than a regex replace: it runs for every line of the page.</remarks>
     private static string Collapse(string text)
     {
+        text = Extraction.Restructure.Visible(text);
         var trimmed = text.AsSpan().Trim();
         var buffer = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
         var n = 0;
@@ -170,10 +149,12 @@ public static class HtmlLayout
             {
                 case IText text when Text.PlainTextLayout.IsMarkdown(text.Data):
                     FlushLine();
-                    blocks.AddRange(Text.PlainTextLayout.Read(text.Data).Blocks);
+                    blocks.AddRange(Text.PlainTextLayout.Read(Extraction.Restructure.Visible(text.Data)).Blocks);
                     break;
                 case IText text:
-                    line.Append(text.Data);
+                    // A page's invisible characters written as entities ("&#8203;", "&shy;") are characters only now
+                    // (the raw ones went before the page was parsed).
+                    line.Append(Extraction.Restructure.Visible(text.Data));
                     break;
                 case IElement element when Skipped.Contains(element.TagName):
                     break;
@@ -197,7 +178,7 @@ public static class HtmlLayout
                     Walk(element, blocks);
                     break;
                 case IElement element:
-                    line.Append(element.TextContent);
+                    line.Append(Extraction.Restructure.Visible(element.TextContent));
                     break;
             }
         }
@@ -269,7 +250,7 @@ public static class HtmlLayout
             {
                 foreach (var ch in data.Data)
                 {
-                    if (ch == ' ' || !char.IsWhiteSpace(ch)) text.Append(ch);
+                    if (ch == ' ' || (!char.IsWhiteSpace(ch) && !Extraction.Restructure.IsInvisible(ch))) text.Append(ch);
                 }
             }
             else if (node is IElement element && element.LocalName.Equals("table", StringComparison.OrdinalIgnoreCase))

@@ -487,7 +487,7 @@ internal static partial class WrappedNumbers
         {
             var first = line.Count;
             while (first > 0 && line.Count - first < Cells && IsNumber(line[first - 1].Text)) first--;
-            if (first == line.Count && line.Count > 0 && GluedCell().Match(line[^1].Text) is { Success: true } glued && !IsNumber(line[^1].Text))
+            if (first == line.Count && line.Count > 0 && MayBeGlued(line[^1].Text) && GluedCell().Match(line[^1].Text) is { Success: true } glued && !IsNumber(line[^1].Text))
             {
                 // The label's last word with the row's only cell on this line set against it ("1.属于国家秘374").
                 var at = line[^1].Start + glued.Groups["cell"].Index;
@@ -821,7 +821,7 @@ internal static partial class WrappedNumbers
         // template ends in a digit.
         for (var i = list.Count - 2; i >= 0; i--)
         {
-            if (!IsNumber(list[i + 1].Text) || GluedCell().Match(list[i].Text) is not { Success: true } glued) continue;
+            if (!MayBeGlued(list[i].Text) || !IsNumber(list[i + 1].Text) || GluedCell().Match(list[i].Text) is not { Success: true } glued) continue;
             var at = list[i].Start + glued.Groups["cell"].Index;
             list[i] = new Token(list[i].Start, at - 1, list[i].Text[..glued.Groups["cell"].Index]);
             list.Insert(i + 1, new Token(at, at + glued.Groups["cell"].Length - 1, glued.Groups["cell"].Value));
@@ -855,6 +855,15 @@ internal static partial class WrappedNumbers
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Word();
+
+    // Digits at the end of a word, after a character of Chinese text or its punctuation: what GluedCell may match. Most
+    // words end in no digit, and most that do are numbers; the regex runs for the few others.
+    private static bool MayBeGlued(string word)
+    {
+        var end = word.Length;
+        while (end > 0 && char.IsAsciiDigit(word[end - 1])) end--;
+        return end > 0 && end < word.Length && (word[end - 1] >= '\u3000' || word[end - 1] == '”');
+    }
 
     // Words of a label (a numbering among them at most: "公5.属于三类内部"), then digits; not a unit's ("3件0" is two cells
     // of table 四 that touch, neither a label).
