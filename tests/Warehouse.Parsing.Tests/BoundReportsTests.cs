@@ -38,6 +38,23 @@ public sealed class BoundReportsTests
         reading.Findings.Single(f => f.Rule == "another_report").Message.ShouldContain("淮安市人民政府");
     }
 
+    [Theory]
+    [InlineData("新源县自然资源局2020年政府信息公开工作年度报告")]
+    [InlineData("新源县自然资源局2020年政务公开工作年度报告")]
+    [InlineData("新源县自然资源局2020年政府信息与政务公开工作年度报告")]
+    [InlineData("新源县自然资源局政府信息公开年报（2020年）")]
+    [InlineData("新源县自然资源局\n2020年度政府信息公开工作报告")]
+    [InlineData("新源县自然资源局二〇二〇年政府信\n息公开工作年度报告")]
+    public void The_other_reports_title_is_quoted_in_the_forms_offices_word_it(string title)
+    {
+        var bound = File.ReadAllText(Path.Combine(Fixtures.Dir("Generated"), "text-tab-two-reports-bound.txt"));
+        var at = bound.IndexOf("新源县自然资源局", StringComparison.Ordinal);
+        var end = bound.IndexOf('\n', at);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(bound[..at] + title + bound[end..]), "bound");
+        reading.Parse.Report!.Published.ShouldBe(new DateOnly(2024, 1, 26));
+        reading.Findings.Single(f => f.Rule == "another_report").Message.ShouldContain($"「{title.Replace("\n", "", StringComparison.Ordinal)}」");
+    }
+
     [Fact]
     public void A_report_printed_twice_is_read_once_and_said_so()
     {

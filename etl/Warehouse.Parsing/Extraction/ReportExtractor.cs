@@ -34,12 +34,12 @@ internal sealed partial class ReportExtractor
         {
             // Another report follows (reports bound in one file): this one is read alone, and the finding says so; read
             // on, the other's signature would date this one and its headings would stand for this one's missing ones.
-            var title = NextTitle(next);
+            var (title, last) = NextTitle(next) ?? (next, -1);
             string? text = null;
-            for (var i = title ?? next; i < next && text?.Contains("报告", StringComparison.Ordinal) != true; i++) text += (_blocks[i] as Paragraph)?.Text;
-            var cut = title ?? next;
+            for (var i = title; i <= last; i++) text += (_blocks[i] as Paragraph)?.Text;
+            var cut = title;
             // The same title before: the file holds this report twice (a page's 全真版 and 文字版), not another one.
-            var copy = text is not null && _blocks.Take(cut).OfType<Paragraph>().Any(p => Text.TextKey.Of(p.Text).EndsWith(Text.TextKey.Of(text), StringComparison.Ordinal));
+            var copy = text is not null && SameTitleBefore(cut, Text.TextKey.Of(text));
             _blocks = _blocks.Take(cut).ToList();
             _sections = new Sections(_blocks);
             _findings.Add(Finding.Warning("another_report", copy
@@ -50,22 +50,35 @@ internal sealed partial class ReportExtractor
         }
     }
 
+    // A paragraph, or two in a row, before the cut whose words are the other title's ("全真版" and "文字版" of one page).
+    private bool SameTitleBefore(int cut, string title)
+    {
+        for (var i = 0; i < cut; i++)
+        {
+            if (_blocks[i] is not Paragraph p) continue;
+            var key = Text.TextKey.Of(p.Text);
+            if (key == title || (i + 1 < cut && _blocks[i + 1] is Paragraph q && key + Text.TextKey.Of(q.Text) == title)) return true;
+        }
+
+        return false;
+    }
+
     // The other report's title: among the blocks before its section 一, the line that names a report, and the line above
     // it when that is the title's first (an agency's name, "新源县自然资源局" over "2020年政府信息公开工作年度报告"), never
     // this report's signature date.
-    private int? NextTitle(int next)
+    private (int First, int Last)? NextTitle(int next)
     {
         for (var end = next - 1; end >= Math.Max(0, next - 12); end--)
         {
             if (Sections.TitleStart(_blocks, end) is not (>= 0 and var first)) continue;
             // A title on one line may have its agency on the line above ("新源县自然资源局" over "2020年…年度报告").
             if (first == end && first > 0 && _blocks[first - 1] is Paragraph { Text.Length: <= 30 } above && !above.Text.Contains('。')
-                && !Sections.DateLike(above.Text) && Text.TextKey.HasCjk(above.Text))
+                && !Sections.DateLike(above.Text) && !above.Text.Any(char.IsAsciiDigit) && Text.TextKey.HasCjk(above.Text))
             {
                 first--;
             }
 
-            return first;
+            return (first, end);
         }
 
         return null;

@@ -200,10 +200,11 @@ internal sealed partial class Sections
 
     /// <summary>
     /// True when the block is a report's title, or its last line: a short line that names the government information
-    /// disclosure and ends with 报告 ("2024 年政府信息公开工作年度报告", "…工作年度报告（2023年）"), no sentence.
+    /// disclosure and ends with 报告 or 年报 ("2024 年政府信息公开工作年度报告", "…工作年度报告（2023年）", "…政府信息与政务公开
+    /// 工作年度报告", "…政务公开工作年度报告", "…政府信息公开年报"), no sentence.
     /// </summary>
     public static bool IsReportTitle(Block block) =>
-        block is Paragraph { Text.Length: <= 60 } p && p.Text.Contains("政府信息公开", StringComparison.Ordinal) && !p.Text.Contains('。')
+        block is Paragraph { Text.Length: <= 60 } p && (p.Text.Contains("政府信息", StringComparison.Ordinal) || p.Text.Contains("政务", StringComparison.Ordinal)) && p.Text.Contains("公开", StringComparison.Ordinal) && !p.Text.Contains('。')
         && !p.Text.Contains('《') && ReportTitleEnd().IsMatch(p.Text);
 
     /// <summary>
@@ -217,13 +218,13 @@ internal sealed partial class Sections
             && !DateLike(above.Text) && IsReportTitle(new Paragraph(above.Text.TrimEnd() + below.Text.TrimStart())) ? end - 1 : -1;
     }
 
-    /// <summary>True when the line holds a date or digits: a signature's date ("2023.1.15", "二〇二三年一月十五日"), no piece of a title's agency.</summary>
-    public static bool DateLike(string text) => text.Any(char.IsAsciiDigit) || PageDates.Day(text) is not null || ChineseDate().IsMatch(text);
+    /// <summary>True when the line holds a date, a signature's ("2023.1.15", "二〇二三年一月十五日"): no line of a title.</summary>
+    public static bool DateLike(string text) => PageDates.Day(text) is not null || ChineseDate().IsMatch(text);
 
     [GeneratedRegex(@"[〇○零OoＯ一二三四五六七八九十]{2,4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月")]
     private static partial Regex ChineseDate();
 
-    [GeneratedRegex(@"报告\s*(?:[（(]\s*\d{4}\s*年?(?:度)?\s*[)）])?\s*$")]
+    [GeneratedRegex(@"(?:报告|年报)\s*(?:[（(]\s*\d{4}\s*年?(?:度)?\s*[)）])?\s*$")]
     private static partial Regex ReportTitleEnd();
 
     /// <summary>
