@@ -35,7 +35,7 @@ public sealed class ReportParser(RegionResolver regions)
             return kind switch
             {
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
-                DocumentKind.Text => Extract(PlainTextLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false))))), options, gridExact: false),
+                DocumentKind.Text => TextReport(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false)))), options),
                 DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true))))), options, gridExact: true),
                 DocumentKind.Mhtml => WebArchive.Page(bytes) is { } page
                     ? Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(page.Html, page.Charset ?? charset, lookForMeta: true))))), options, gridExact: true)
@@ -82,6 +82,31 @@ public sealed class ReportParser(RegionResolver regions)
 
     private static ParseResult TooLarge(ReadOnlyMemory<byte> bytes, ParseOptions options) =>
         ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过上限 {Size(options.MaxBytes)} (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");
+
+    // A text that is no report and is JSON (a portal's API answer, a crawler's saved metadata) is said to be that: its
+    // braces and quotes would otherwise read as the one-byte glyphs of a garbled PDF print.
+    private ParseResult TextReport(string text, ParseOptions options)
+    {
+        var result = Extract(PlainTextLayout.Read(text), options, gridExact: false);
+        return result.Rejection is not null && IsJson(text)
+            ? ParseResult.Reject("JSON 数据，不是报告文档（如网站接口的返回或爬虫保存的元数据）(JSON data, not a report document: an API's answer or a crawler's metadata)", "text")
+            : result;
+    }
+
+    private static bool IsJson(string text)
+    {
+        var trimmed = text.AsSpan().Trim();
+        if (trimmed.Length < 2 || !(trimmed[0] == '{' && trimmed[^1] == '}' || trimmed[0] == '[' && trimmed[^1] == ']')) return false;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(text);
+            return true;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>
         ReportExtractor.Extract(document, options, regions, gridExact);

@@ -31,6 +31,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Json_is_refused_as_json_not_as_garbled_text()
+    {
+        // A report's own expectation (braces, quotes and keys: a portal's API answer or a crawler's metadata looks the
+        // same) was refused as garbled text, "its encoding or font mapping lost", which it is not.
+        var json = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), "text-tab-two-reports-bound.expected.json"));
+        Parse(json).Rejection.ShouldNotBeNull().ShouldStartWith("JSON 数据，不是报告文档");
+        Parse("{\"a\": [1, 2, 3]}"u8.ToArray()).Rejection.ShouldNotBeNull().ShouldStartWith("JSON 数据");
+        Parse("{ 这不是年度报告"u8.ToArray()).Rejection.ShouldNotBeNull().ShouldNotContain("JSON");
+    }
+
+    [Fact]
     public void Html_page_without_a_report_is_rejected()
     {
         var html = "<html><head><meta charset=\"utf-8\"><title>首页</title></head><body><div class=\"nav\">政务公开</div><table><tr><td>通知公告</td><td>2024-01-02</td></tr></table></body></html>";
