@@ -18,8 +18,8 @@ public sealed class IngestAndStatusTests
 
             var (code, output, error) = await Repo.Cli("ingest", corpus, "--db", db);
             code.ShouldBe(0, error);
-            output.ShouldContain("loaded       30");
-            output.ShouldContain("rejected     1");
+            output.ShouldContain("已载入 loaded       30");
+            output.ShouldContain("拒收 rejected     1");
             output.ShouldContain("not a government information disclosure annual report");
 
             var again = await Repo.Cli("ingest", corpus, "--db", db);

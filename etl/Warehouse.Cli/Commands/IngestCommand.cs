@@ -34,23 +34,24 @@ internal static class IngestCommand
             var files = IngestService.Expand(pr.GetValue(paths)!);
 
             var service = new IngestService(database, DocumentReader.Default, TimeProvider.System);
-            var summary = await Progress.RunAsync(output, $"Ingesting {files.Count} files", files.Count,
+            var summary = await Progress.RunAsync(output, $"载入 {files.Count} 个文件 Ingesting {files.Count} files", files.Count,
                 progress => service.IngestAsync(files, new IngestOptions(parse.RegionHint, parse.MaxBytes, "ingest"), progress, ct));
 
-            await output.WriteLineAsync($"Into {database.Target.Display} (raw store {database.Target.RawStoreDirectory}):");
-            await output.WriteLineAsync($"  loaded       {summary.Loaded}");
-            await output.WriteLineAsync($"  superseding  {summary.Superseding}   (newer documents for an agency and year already loaded; the older stay as history)");
-            if (summary.History > 0) await output.WriteLineAsync($"  history      {summary.History}   (older documents than the one loaded)");
-            await output.WriteLineAsync($"  unchanged    {summary.Unchanged}   (the same bytes were ingested before)");
-            await output.WriteLineAsync($"  rejected     {summary.Rejected.Count}");
+            await output.WriteLineAsync($"载入到 Into {database.Target.Display}（原始文件库 raw store {database.Target.RawStoreDirectory}）：");
+            await output.WriteLineAsync($"  已载入 loaded       {summary.Loaded}");
+            await output.WriteLineAsync($"  取代 superseding  {summary.Superseding}   （同一机关同一年度的较新文件，旧文件保留为历史 newer documents for an agency and year already loaded; the older stay as history）");
+            if (summary.History > 0) await output.WriteLineAsync($"  历史 history      {summary.History}   （比已载入的更旧的文件 older documents than the one loaded）");
+            await output.WriteLineAsync($"  未变 unchanged    {summary.Unchanged}   （同样的文件已载入过 the same bytes were ingested before）");
+            await output.WriteLineAsync($"  拒收 rejected     {summary.Rejected.Count}");
             foreach (var group in summary.Rejected.GroupBy(r => r.Reason).OrderByDescending(g => g.Count()).Take(10))
             {
-                await output.WriteLineAsync($"    {group.Count(),5} × {group.Key} (e.g. {group.First().File})");
+                await output.WriteLineAsync($"    {group.Count(),5} × {group.Key}（如 e.g. {group.First().File}）");
             }
 
             if (summary.FindingsByRule.Count > 0)
             {
-                await output.WriteLineAsync("  findings by rule: " + string.Join(", ", summary.FindingsByRule.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}")));
+                await output.WriteLineAsync("  各类问题 findings by rule：" + string.Join("，", summary.FindingsByRule.OrderByDescending(kv => kv.Value)
+                    .Select(kv => $"{FindingText.RuleName(kv.Key)}{(FindingText.RuleName(kv.Key) == kv.Key ? "" : " " + kv.Key)} {kv.Value}")));
             }
 
             return WarehouseCli.Ok;
