@@ -36,7 +36,7 @@ public sealed class ReportParser(RegionResolver regions)
             {
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
                 DocumentKind.Text => TextReport(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false)))), options),
-                DocumentKind.Html => Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true))))), options, gridExact: true),
+                DocumentKind.Html => PageReport(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true)))), options),
                 DocumentKind.Mhtml => WebArchive.Page(bytes) is { } page
                     ? Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(page.Html, page.Charset ?? charset, lookForMeta: true))))), options, gridExact: true)
                     : ParseResult.Reject("网页存档（MHTML）中没有网页 (a web archive (MHTML) without an HTML page)"),
@@ -83,29 +83,42 @@ public sealed class ReportParser(RegionResolver regions)
     private static ParseResult TooLarge(ReadOnlyMemory<byte> bytes, ParseOptions options) =>
         ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过上限 {Size(options.MaxBytes)} (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");
 
-    // A text that is no report and is JSON (a portal's API answer, a crawler's saved metadata) is said to be that: its
-    // braces and quotes would otherwise read as the one-byte glyphs of a garbled PDF print.
-    private ParseResult TextReport(string text, ParseOptions options)
+    // A text or page that is no report and is JSON (a portal's API answer, a crawler's saved metadata) is said to be
+    // that: its braces and quotes would otherwise read as the one-byte glyphs of a garbled PDF print, and its escaped
+    // Chinese ("\u5e74") as a lost encoding. An answer that carries a report's text in a string is a format not read.
+    private static ParseResult WithJsonReason(ParseResult result, string text) => result.Rejection is null ? result : JsonHolds(text) switch
     {
-        var result = Extract(PlainTextLayout.Read(text), options, gridExact: false);
-        return result.Rejection is not null && IsJson(text)
-            ? ParseResult.Reject("JSON 数据，不是报告文档（如网站接口的返回或爬虫保存的元数据）(JSON data, not a report document: an API's answer or a crawler's metadata)", "text")
-            : result;
-    }
+        true => ParseResult.Reject("JSON 数据，内含报告正文（如网站接口返回的文章），此格式暂不支持：请保存该文章的网页或附件后再读 (JSON data holding a report's text, as a portal's API answers; this format is not supported: save the article's page or its attachment)", result.Layout),
+        false => ParseResult.Reject("JSON 数据，不是报告文档（如网站接口的返回或爬虫保存的元数据）(JSON data, not a report document: an API's answer or a crawler's metadata)", result.Layout),
+        null => result,
+    };
 
-    private static bool IsJson(string text)
+    private ParseResult TextReport(string text, ParseOptions options) => WithJsonReason(Extract(PlainTextLayout.Read(text), options, gridExact: false), text);
+
+    private ParseResult PageReport(string html, ParseOptions options) => WithJsonReason(Extract(HtmlLayout.Read(html), options, gridExact: true), html);
+
+    /// <summary>Null when the text is no JSON; else whether one of its strings names the government information disclosure.</summary>
+    private static bool? JsonHolds(string text)
     {
         var trimmed = text.AsSpan().Trim();
-        if (trimmed.Length < 2 || !(trimmed[0] == '{' && trimmed[^1] == '}' || trimmed[0] == '[' && trimmed[^1] == ']')) return false;
+        if (trimmed.Length < 2 || !(trimmed[0] == '{' && trimmed[^1] == '}' || trimmed[0] == '[' && trimmed[^1] == ']')) return null;
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(text);
-            return true;
+            return Holds(json.RootElement);
         }
         catch (System.Text.Json.JsonException)
         {
-            return false;
+            return null;
         }
+
+        static bool Holds(System.Text.Json.JsonElement e) => e.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.String => e.GetString()!.Contains("政府信息公开", StringComparison.Ordinal),
+            System.Text.Json.JsonValueKind.Object => e.EnumerateObject().Any(p => Holds(p.Value)),
+            System.Text.Json.JsonValueKind.Array => e.EnumerateArray().Any(Holds),
+            _ => false,
+        };
     }
 
     private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>

@@ -30,6 +30,8 @@ public sealed class BadInputTests
         Parse(bytes).Rejection.ShouldNotBeNull().ShouldContain("binary data");
     }
 
+    private static readonly System.Text.Json.JsonSerializerOptions AsWritten = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public void Json_is_refused_as_json_not_as_garbled_text()
     {
@@ -37,6 +39,15 @@ public sealed class BadInputTests
         // same) was refused as garbled text, "its encoding or font mapping lost", which it is not.
         var json = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), "text-tab-two-reports-bound.expected.json"));
         Parse(json).Rejection.ShouldNotBeNull().ShouldStartWith("JSON 数据，不是报告文档");
+        // An API's answer that carries the report's page in a string: with its tags and Chinese as written it reads as the
+        // page; with them escaped ("\u003C", "\u5e74", as Python's json.dumps and .NET write) it is a format not read,
+        // said so, never "no report" nor "garbled".
+        var page = File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), "pingtan-2024-portal.html"));
+        var asWritten = System.Text.Json.JsonSerializer.Serialize(new { title = "平潭综合实验区2024年度政府信息公开工作年度报告", content = page }, AsWritten);
+        Parse(System.Text.Encoding.UTF8.GetBytes(asWritten)).Report.ShouldNotBeNull().Agency.ShouldBe("平潭综合实验区");
+        var escaped = System.Text.Json.JsonSerializer.Serialize(new { title = "平潭综合实验区2024年度政府信息公开工作年度报告", content = page });
+        escaped.ShouldContain("\\u003C");
+        Parse(System.Text.Encoding.ASCII.GetBytes(escaped)).Rejection.ShouldNotBeNull().ShouldStartWith("JSON 数据，内含报告正文");
         Parse("{\"a\": [1, 2, 3]}"u8.ToArray()).Rejection.ShouldNotBeNull().ShouldStartWith("JSON 数据");
         Parse("{ 这不是年度报告"u8.ToArray()).Rejection.ShouldNotBeNull().ShouldNotContain("JSON");
     }
