@@ -35,10 +35,10 @@ public sealed class ReportParser(RegionResolver regions)
             return kind switch
             {
                 DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
-                DocumentKind.Text => TextReport(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: false)))), options),
-                DocumentKind.Html => PageReport(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes.Span, charset, lookForMeta: true)))), options),
+                DocumentKind.Text => TextReport(Readable(bytes.Span, charset, lookForMeta: false), options),
+                DocumentKind.Html => PageReport(Readable(bytes.Span, charset, lookForMeta: true), options),
                 DocumentKind.Mhtml => WebArchive.Page(bytes) is { } page
-                    ? Extract(HtmlLayout.Read(Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(page.Html, page.Charset ?? charset, lookForMeta: true))))), options, gridExact: true)
+                    ? Extract(HtmlLayout.Read(Readable(page.Html, page.Charset ?? charset, lookForMeta: true)), options, gridExact: true)
                     : ParseResult.Reject("网页存档（MHTML）中没有网页 (a web archive (MHTML) without an HTML page)"),
                 DocumentKind.Docx => Extract(DocxLayout.Read(bytes, options.MaxInflatedBytes), options, gridExact: true),
                 DocumentKind.Pdf => Extract(PdfLayout.Read(bytes), options, gridExact: false),
@@ -66,9 +66,9 @@ public sealed class ReportParser(RegionResolver regions)
         {
             return kind switch
             {
-                DocumentKind.Text => (PlainTextLayout.Read(TextDecoding.Decode(bytes.Span, options.DeclaredCharset, lookForMeta: false)), null),
-                DocumentKind.Html => (HtmlLayout.Read(TextDecoding.Decode(bytes.Span, options.DeclaredCharset, lookForMeta: true)), null),
-                DocumentKind.Mhtml when WebArchive.Page(bytes) is { } page => (HtmlLayout.Read(TextDecoding.Decode(page.Html, page.Charset ?? options.DeclaredCharset, lookForMeta: true)), null),
+                DocumentKind.Text => (PlainTextLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: false)), null),
+                DocumentKind.Html => (HtmlLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: true)), null),
+                DocumentKind.Mhtml when WebArchive.Page(bytes) is { } page => (HtmlLayout.Read(Readable(page.Html, page.Charset ?? options.DeclaredCharset, lookForMeta: true)), null),
                 DocumentKind.Docx => (DocxLayout.Read(bytes, options.MaxInflatedBytes), null),
                 DocumentKind.Pdf => (PdfLayout.Read(bytes), null),
                 _ => (null, kind.ToString()),
@@ -79,6 +79,13 @@ public sealed class ReportParser(RegionResolver regions)
             return (null, e.Message);
         }
     }
+
+    /// <summary>
+    /// A text or page as the readers take it, the same for parsing and for <see cref="ReadDocument"/>: decoded, without
+    /// the characters no reader sees, its full-width digits ASCII, its radicals the characters they stand for.
+    /// </summary>
+    private static string Readable(ReadOnlySpan<byte> bytes, string? charset, bool lookForMeta) =>
+        Restructure.Glyphs(Restructure.Digits(Restructure.Visible(TextDecoding.Decode(bytes, charset, lookForMeta))));
 
     private static ParseResult TooLarge(ReadOnlyMemory<byte> bytes, ParseOptions options) =>
         ParseResult.Reject($"文件大小 {Size(bytes.Length)}，超过上限 {Size(options.MaxBytes)} (the file is {Size(bytes.Length)}, over the size limit of {Size(options.MaxBytes)})");

@@ -136,6 +136,19 @@ public sealed partial class RealMutationTests
         reading.Findings.Select(f => $"{f.Severity} {f.Rule}").Order().ShouldBe(baseline.Findings.Select(f => $"{f.Severity} {f.Rule}").Order());
     }
 
+    [Fact]
+    public void Blocks_show_a_text_as_the_parser_reads_it()
+    {
+        // parse --blocks is the first thing to look at when a report is misread: it must show the text without the
+        // characters no reader sees, its digits narrow, as the parser reads it, not the bytes as decoded.
+        var damaged = Invisible(File.ReadAllText(RealReports.File("pingtan-2024")), new Random(3), html: false, density: 0.05) + "\n合计 １２";
+        var (document, why) = ReportParser.ReadDocument(Encoding.UTF8.GetBytes(damaged), new ParseOptions("pingtan-2024.txt"));
+        why.ShouldBeNull();
+        var texts = document!.Blocks.SelectMany(b => b switch { Documents.Paragraph p => [p.Text], Documents.TableRow r => r.Cells, _ => [] }).ToList();
+        texts.Where(t => t.IndexOfAny(['\u200B', '\uFEFF', '\u00AD', '\u2060']) >= 0).ShouldBeEmpty();
+        texts.ShouldContain(t => t.Contains("12", StringComparison.Ordinal) && t.Contains("合计", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("hongze-2024-plain")]
     [InlineData("hongze-2024-pymupdf")]
