@@ -107,6 +107,26 @@ public sealed class CorpusWriterTests : IDisposable
     }
 
     [Fact]
+    public void One_markdown_table_in_four_writes_a_cell_only_where_the_page_has_one()
+    {
+        // node-html-markdown's tables: a group's later rows begin with their own label, lose the group's column and are
+        // padded at their end ("| 3.其他 | 0 | 2 | 0 | 0 | 0 | 0 | 2 |  |"); the blank-merged form begins "|  | 2.…".
+        var spanless = 0;
+        var rowsWithLabelColumns = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var text = System.Text.Encoding.UTF8.GetString(CorpusWriter.Render(ReportFactory.Create(7, i, 0.1), Layouts.Markdown));
+            var lines = text.Split('\n');
+            if (lines.Any(l => l.StartsWith("|  | ", StringComparison.Ordinal) || l.StartsWith("| （三）不予公开 | 2", StringComparison.Ordinal))) rowsWithLabelColumns++;
+            if (lines.Any(l => l.Length > 3 && char.IsAsciiDigit(l[2]) && l.StartsWith("| ", StringComparison.Ordinal) && l.EndsWith(" |  |", StringComparison.Ordinal) && l.Count(c => c == '|') >= 10))
+                spanless++;
+        }
+
+        spanless.ShouldBeInRange(20, 70);
+        rowsWithLabelColumns.ShouldBeGreaterThan(60);
+    }
+
+    [Fact]
     public void One_text_in_twenty_five_is_followed_by_another_agencys_report()
     {
         var bound = 0;

@@ -349,6 +349,11 @@ public sealed partial class TextFormsTests
     [InlineData("browser-print-first-cell-against-label-00004.txt")]
     [InlineData("browser-print-two-cells-beside-label-start-00134.txt")]
     [InlineData("browser-print-numbering-on-second-line-00104.txt")]
+    // node-html-markdown's padding: "| 3.其他 | 0 | 2 | 0 | 0 | 0 | 0 | 2 |  |" read as 2, 0, 0, 0, 0, 2, 0 (its leading 0 dropped).
+    [InlineData("markdown-spanless-padded-row-00167.md")]
+    // The padding beside blank zeros and blank totals: "| 6.属于四类过程性信息 |  | 22 | 0 | 1 | 0 | 0 |  |  |" reads as 0, 22, …
+    // with its total left blank, or as 22, 0, … with a zero and its total blank; the total row decides.
+    [InlineData("markdown-spanless-blank-totals-00504.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
@@ -362,6 +367,7 @@ public sealed partial class TextFormsTests
     [InlineData("pingtan-2025-w3m-nograph", "pingtan-2025-portal")]
     [InlineData("pingtan-2019-crawler-rows", "pingtan-2019-portal")]
     [InlineData("pingtan-2024-crawler-cells", "pingtan-2024-portal")]
+    [InlineData("pingtan-2022-nhm", "pingtan-2022-portal")]
     public void A_tool_made_text_of_a_page_raises_what_the_page_raises(string name, string page)
     {
         static List<string> Raised(string fixture) => RealReports.Read(File.ReadAllBytes(RealReports.File(fixture)), fixture).Findings
@@ -387,6 +393,39 @@ public sealed partial class TextFormsTests
         var scrambled = reading.Findings.Single(f => f.Rule == "table_scrambled");
         scrambled.Severity.ShouldBe(Severity.Error);
         scrambled.Message.ShouldStartWith(messageStart);
+    }
+
+    [Fact]
+    public void Padded_rows_that_two_readings_leave_open_are_null_with_the_readings()
+    {
+        // node-html-markdown pads a group's later rows at their end; with a zero written blank and 总计 left blank,
+        // "|  | 5 | 0 | 0 | 0 | 0 |  |  |" is 0, 5, 0, 0, 0, 0 (total 5) or 5, 0, 0, 0, 0, 0 and a blank zero. Two such rows
+        // whose fives the total row takes either way: 自然人 and 商业企业 of both stay null, with the readings.
+        var text = File.ReadAllText(Path.Combine(Fixtures.Dir("Generated"), "markdown-spanless-blank-totals-00504.md"));
+        string Swap(string text, string from, string to)
+        {
+            text.ShouldContain(from);
+            return text.Replace(from, to, StringComparison.Ordinal);
+        }
+
+        text = Swap(text, "| 2.重复申请 | 1 | 0 | 0 | 7 | 12 | 110 |  |  |", "| 2.重复申请 |  | 5 | 0 | 0 | 0 | 0 |  |  |");
+        text = Swap(text, "| 3.要求提供公开出版物 | 35 | 79 | 0 | 35 | 19 | 0 |  |  |", "| 3.要求提供公开出版物 |  | 5 | 0 | 0 | 0 | 0 |  |  |");
+        // The two rows held 36, 79, 0, 42, 31, 110 (298); they now hold 5 and 5 (10): new applications and the total row lose the rest.
+        text = Swap(text, "| 一、本年新收政府信息公开申请数量 | 237 | 930 | 144 | 226 | 231 | 609 | **2377** |", "| 一、本年新收政府信息公开申请数量 | 206 | 856 | 144 | 184 | 200 | 499 | **2089** |");
+        text = Swap(text, "| （七）总计 | 237 | 930 | **136** | 241 | 231 | 563 | 2,338 |", "| （七）总计 | 206 | 856 | **136** | 199 | 200 | 453 | 2,050 |");
+        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(text), "padded.md");
+
+        foreach (var row in new[] { "not_processed_duplicate", "not_processed_publication" })
+        {
+            reading.Cells[$"app.{row}.0"].ShouldBeNull();
+            reading.Cells[$"app.{row}.1"].ShouldBeNull();
+            reading.Cells[$"app.{row}.2"]!.GetValue<int>().ShouldBe(0);
+            reading.Cells[$"app.{row}.6"]!.GetValue<int>().ShouldBe(5);
+        }
+
+        var errors = reading.Findings.Where(f => f.Severity == Severity.Error).ToList();
+        errors.Select(e => e.Rule).ShouldBe(["cells_ambiguous", "cells_ambiguous"]);
+        errors[0].Message.ShouldStartWith("表三「（五）不予处理 2.重复申请」印有多于七格，哪七格属于本行（两端的空格或 0 是本行的格还是转换补上的）由本行不能确定，按勾稽关系仍有 2 种读法");
     }
 
     [Fact]

@@ -8,11 +8,13 @@ namespace Warehouse.Corpus.Rendering;
 /// with a "|---|" separator, merged cells left blank or repeated, generic headers ("数据1 … 数据7")
 /// or the applicant types, table 三 sometimes cut into one small table per group of rows, its header
 /// row repeated inside the table (a page break), bold markers around labels and totals; in one in five, the
-/// tables as a crawler's pipe text (<see cref="WithCrawlerPipes"/>).
+/// tables as a crawler's pipe text (<see cref="WithCrawlerPipes"/>); in one in four, a cell only where the page
+/// has a <c>&lt;td&gt;</c> (<see cref="SpanlessRate"/>).
 /// </summary>
 public static class MarkdownRenderer
 {
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks)
+    /// <summary>Renders the parts; <paramref name="spanless"/>: the tables ignore merged cells (<see cref="IsSpanless"/>).</summary>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
         var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
@@ -23,7 +25,8 @@ public static class MarkdownRenderer
             Generic: rng.NextDouble() < 0.4,
             PerGroup: rng.NextDouble() < 0.3,
             RepeatHeader: rng.NextDouble() < 0.3,
-            Bold: rng.NextDouble() < 0.3);
+            Bold: rng.NextDouble() < 0.3,
+            Spanless: spanless);
         string Number(GridCell cell)
         {
             var text = cell.Printed ?? people?.Format(cell.Value!.Value, cell.Unit) ?? numbers.Format(cell.Value!.Value);
@@ -75,7 +78,21 @@ public static class MarkdownRenderer
         return string.Join('\n', lines);
     }
 
-    private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold);
+    /// <summary>
+    /// The share of documents whose tables hold a cell only where the page's table has a <c>&lt;td&gt;</c>, each
+    /// row padded with empty cells to the widest, as node-html-markdown (a converter of Node crawlers) writes a
+    /// table with merged cells: a group's rows after its first lose the group's column and end in an empty cell
+    /// ("| 3.其他 | 0 | 2 | 0 | 0 | 0 | 0 | 2 |  |", the real 2022 page of 平潭).
+    /// </summary>
+    public const double SpanlessRate = 0.25;
+
+    /// <summary>
+    /// Whether the document rendered from this layout seed (the report's quirk seed plus the layout's index) writes
+    /// its tables spanless: drawn from a stream of its own, so that every other draw of the layout is as before.
+    /// </summary>
+    public static bool IsSpanless(int seed) => new Random(unchecked((seed * 31) + 41)).NextDouble() < SpanlessRate;
+
+    private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless);
 
     private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng)
     {
@@ -93,6 +110,7 @@ public static class MarkdownRenderer
             {
                 var slot = layout[r, c];
                 var origin = slot.Row == r && slot.Column == c;
+                if (style.Spanless && !origin) continue;
                 if (flat && c < labelColumns)
                 {
                     if (origin && slot.Cell.Text.Length > 0) labels.Add(slot.Cell.Text);

@@ -17,6 +17,13 @@ internal sealed partial class ReportExtractor
     private readonly HashSet<string> _wrappedRows = [];
     // Rows with cells stacked in one column, whose order the column rules decide (StackedReadings).
     private readonly HashSet<string> _stackedRows = [];
+    private readonly HashSet<string> _paddedRows = [];
+
+    // Padded rows whose every reading leaves 总计 blank, with the one total they all fill it with (see BlankTotals).
+    private readonly Dictionary<string, int> _paddedBlankTotals = [];
+
+    // A padded row's seven as the layouts print them (Window's fallback), read when no reading of its padding lets the table add up.
+    private readonly Dictionary<string, int?[]> _paddedAsLaidOut = [];
 
     // Rows of table 三 (as read from seven cells) whose 总计 is blank beside applicants not all zero, and
     // rows with such applicants whose 总计 is printed.
@@ -910,12 +917,15 @@ internal sealed partial class ReportExtractor
         const int Total = ApplicantTypes.Count - 1;
         static bool IsOutcome(string code) => !code.StartsWith("group:", StringComparison.Ordinal) && DisposalCategories.Get(code).Group is not ("flow" or "total");
         var outcomes = _blankTotals.Keys.Where(IsOutcome).ToList();
+        var padded = _paddedBlankTotals.Keys.Where(IsOutcome).ToList();
         if (outcomes.Count == 0 || _filledTotals.Any(IsOutcome)) return;
 
-        var sum = outcomes.Sum(k => _blankTotals[k].Take(Total).Sum());
-        var othersZero = readings.Where(r => IsOutcome(r.Key) && !_blankTotals.ContainsKey(r.Key)).All(r => r.Value.Count == 1 && r.Value[0][Total] == 0);
+        var sum = outcomes.Sum(k => _blankTotals[k].Take(Total).Sum()) + padded.Sum(k => _paddedBlankTotals[k]);
+        var othersZero = readings.Where(r => IsOutcome(r.Key) && !_blankTotals.ContainsKey(r.Key) && !_paddedBlankTotals.ContainsKey(r.Key))
+            .All(r => r.Value.Count == 1 && r.Value[0][Total] == 0);
         var addsUp = othersZero && readings.TryGetValue("total_processed", out var total) && total.Count == 1 && total[0][Total] == sum;
-        if (!addsUp && outcomes.Count < 2) return;
+        // A padded row read every way with its 总计 left blank is one more such row (its readings fill it already).
+        if (!addsUp && outcomes.Count + padded.Count < 2) return;
 
         foreach (var (row, cells) in _blankTotals)
         {
@@ -929,25 +939,74 @@ internal sealed partial class ReportExtractor
             $"Table 三 leaves the 总计 cell blank in {_blankTotals.Count} rows whose applicant cells are not all zero; each total is the sum of its row, marked derived."));
     }
 
-    // How many cells FitToColumns keeps of a row: without its empty leading and trailing cells.
-    private static int Trimmed(IReadOnlyList<string> data)
+    // How many cells a row holds without its empty merged column or its layout's 0 there, and its trailing
+    // empty cells: more than seven, and the row may be a wrapped one (a trailing 0 may be a cell's end: "105" "0").
+    private static int Trimmed(IReadOnlyList<string> data) => AsLaidOut(data).Count;
+
+    // A row's cells as the layouts print them: leading cells of nothing dropped (an empty merged column, a
+    // layout's 0 in it), then trailing empty ones, while more than seven are left.
+    private static (int First, int Count) AsLaidOut(IReadOnlyList<string> data)
     {
         var first = 0;
         var last = data.Count - 1;
         while (last - first + 1 > ApplicantTypes.Count && IsNothing(data[first])) first++;
-        while (last - first + 1 > ApplicantTypes.Count && CountCell.Classify(data[last]) == CellKind.Empty) last--;
-        return last - first + 1;
+        while (last - first + 1 > ApplicantTypes.Count && IsEmpty(data[last])) last--;
+        return (first, last - first + 1);
     }
 
-    // Layouts add an empty merged column (8 cells) or trailing blanks; extra leading cells
-    // that hold nothing are dropped, anything else is reported.
+    /// <summary>
+    /// The seven cells of a row printed with more: (index of the first, how many, more than seven when they
+    /// cannot be told; whether the arithmetic decided). Cells beyond seven come from an empty merged column,
+    /// a layout's 0 in it, or a converter's padding ("| 3.其他 | 0 | 2 | 0 | 0 | 0 | 0 | 2 |  |", a group's later
+    /// rows without the group's column); only cells that hold nothing (empty or 0) are dropped, and a blank may
+    /// be the row's own zero. Of the sevens that leave only such cells out, the one that is alone, or reads like
+    /// all the others, or is the only one whose 总计 is the sum of its six, or else (a row that does not add up in
+    /// any seven as printed, a cell that is not a count) the only one that leaves out empty cells alone. Else
+    /// undecided (a 总计 left blank: see PaddedReadings) and as the layouts print: leading cells of nothing
+    /// dropped, then trailing empty ones.
+    /// </summary>
+    private static (int First, int Count, bool Decided) Window(IReadOnlyList<string> data)
+    {
+        var width = ApplicantTypes.Count;
+        if (data.Count <= width) return (0, data.Count, true);
+        var fits = new List<int>();
+        for (var start = 0; start + width <= data.Count; start++)
+        {
+            var nothing = true;
+            for (var i = 0; i < data.Count && nothing; i++)
+            {
+                if (i < start || i >= start + width) nothing = IsNothing(data[i]);
+            }
+
+            if (nothing) fits.Add(start);
+        }
+
+        if (fits.Count == 1) return (fits[0], width, true);
+        if (fits.Count > 1)
+        {
+            if (fits.All(f => Enumerable.Range(0, width).All(c => CountCell.ReadCount(data[f + c]) == CountCell.ReadCount(data[fits[0] + c]))))
+                return (fits[0], width, true);
+            var adding = fits.Where(f => AddsUp(data.Skip(f).Take(width).ToList()) == true).ToList();
+            if (adding.Count == 1) return (adding[0], width, true);
+
+            // A seven whose sum cannot be checked (a cell "40余件") or is wrong as printed: the only one that leaves
+            // out empty cells alone (empty merged columns, a converter's padding), rather than a 0 that may be the row's.
+            var empty = fits.Where(f => Enumerable.Range(0, data.Count).All(i => (i >= f && i < f + width) || IsEmpty(data[i]))).ToList();
+            if (empty.Count == 1) return (empty[0], width, true);
+        }
+
+        var (first, count) = AsLaidOut(data);
+        return (first, count, false);
+    }
+
+    // Layouts add an empty merged column (8 cells) or trailing blanks; cells beyond seven that hold
+    // nothing are dropped as Window tells, anything else is reported.
     private IReadOnlyList<string> FitToColumns(Where where, string? row, IReadOnlyList<string> data)
     {
         // The common case, seven cells as printed, needs no copy.
         if (data.Count <= ApplicantTypes.Count) return data;
-        var list = data.ToList();
-        while (list.Count > ApplicantTypes.Count && IsNothing(list[0])) list.RemoveAt(0);
-        while (list.Count > ApplicantTypes.Count && CountCell.Classify(list[^1]) == CellKind.Empty) list.RemoveAt(list.Count - 1);
+        var (first, count, _) = Window(data);
+        var list = data.Skip(first).Take(count).ToList();
         if (list.Count > ApplicantTypes.Count)
         {
             // Which seven are the row's cannot be told: none is read.
@@ -965,7 +1024,9 @@ internal sealed partial class ReportExtractor
         public string Value => code.StartsWith("group:", StringComparison.Ordinal) ? CellNames.ApplicationGroup(code[6..]) : CellNames.ApplicationRow(code);
     }
 
-    private static bool IsNothing(string cell) => CountCell.Classify(cell) == CellKind.Empty || CountCell.ReadCount(cell) == 0;
+    private static bool IsNothing(string cell) => IsEmpty(cell) || CountCell.ReadCount(cell) == 0;
+
+    private static bool IsEmpty(string cell) => CountCell.Classify(cell) == CellKind.Empty;
 
     private int? ReadCount(string raw, Where where, string? row, int column)
     {

@@ -35,6 +35,22 @@ internal sealed partial class ReportExtractor
 
         // Narrow cells that pdftotext set without a space between them ("0-", "-0"): two cells each.
         printed = CountCell.WithGluedMarksParted(printed, ApplicantTypes.Count);
+        if (printed.Count > ApplicantTypes.Count && PaddedReadings(printed) is { } padded)
+        {
+            if (padded.Start is { } start)
+            {
+                printed = printed.Skip(start).Take(ApplicantTypes.Count).ToList();
+            }
+            else
+            {
+                _paddedRows.Add(code);
+                if (padded.BlankTotal is { } total) _paddedBlankTotals[code] = total;
+                if (AsLaidOut(printed) is { Count: ApplicantTypes.Count } laidOut)
+                    _paddedAsLaidOut[code] = printed.Skip(laidOut.First).Take(laidOut.Count).Select(CountCell.ReadCount).ToArray();
+                return (padded.Readings, padded.Inferred);
+            }
+        }
+
         var data = FitToColumns(where, row, printed);
         if (data.Count == 0)
         {
@@ -215,15 +231,25 @@ internal sealed partial class ReportExtractor
             // A row whose wrapped pieces no column placed is said so, not "run together".
             var wrapped = _wrappedRows.Contains(key);
             var stacked = _stackedRows.Contains(key);
+            var padded = _paddedRows.Contains(key);
             var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列"
                 : stacked ? "有数印在上一行、与下一行的数同列相叠，两格的先后版面不能确定"
+                : padded ? "印有多于七格，哪七格属于本行（两端的空格或 0 是本行的格还是转换补上的）由本行不能确定"
                 : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
-            var english = wrapped ? "wrapped numbers" : stacked ? "cells stacked in one column" : "run-together digits";
+            var english = wrapped ? "wrapped numbers" : stacked ? "cells stacked in one column" : padded ? "cells beyond seven (blanks or zeros at its ends)" : "run-together digits";
+            if (padded && !solved.TooMany && viable.Count == 0 && _paddedAsLaidOut.TryGetValue(key, out var laidOut))
+            {
+                // No reading of the padding lets the table add up: the table breaks a rule whatever the row's seven
+                // are, and the row is read as the layouts print it (its merged columns first), the rules reported.
+                chosen[key] = laidOut;
+                continue;
+            }
+
             if (solved.TooMany || viable.Count == 0)
             {
                 chosen[key] = new int?[ApplicantTypes.Count];
                 _unknown.Add(key);
-                _findings.Add(new Finding(wrapped ? "cells_wrapped" : stacked ? "cells_stacked" : "cells_run_together", Severity.Error, solved.TooMany
+                _findings.Add(new Finding(wrapped ? "cells_wrapped" : stacked ? "cells_stacked" : padded ? "extra_cells" : "cells_run_together", Severity.Error, solved.TooMany
                     ? $"{where}{how}，可拆分的读法过多，无法确定，该行的值未知。The row's {english} have too many readings to check; its values are unknown."
                     : $"{where}{how}，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's {english} have no reading that makes the table add up; its values are unknown.", row));
                 continue;
@@ -267,6 +293,44 @@ internal sealed partial class ReportExtractor
         var inTotal = (key == "total_processed" || outcomes.Contains(key)) && readings.ContainsKey("total_processed") && outcomes.All(readings.ContainsKey);
         var checkedColumn = Enumerable.Range(0, ApplicantTypes.Count).Any(c => readings.Values.All(r => r.All(v => v[c] is not null)));
         return (inBalance || inTotal) && checkedColumn && !solved.TooMany && solved.Viable.GetValueOrDefault(key) is { Count: > 0 };
+    }
+
+    /// <summary>
+    /// The readings of a row printed with more than seven cells whose seven its arithmetic alone does not tell
+    /// (<see cref="Window"/>): a converter pads the rows of a table with merged cells at their end, a zero may be
+    /// written blank, and a 总计 left blank is the sum of its six ("|  | 22 | 0 | 1 | 0 | 0 |  |  |" is 0, 22, 0, 1,
+    /// 0, 0 and a blank total, or 22, 0, 1, 0, 0, a blank zero and a blank total). Each seven that leaves out only
+    /// empty or zero cells and adds up (a blank total filled with the sum, marked inferred) is a reading; the cells
+    /// where readings differ are marked inferred, and the table's rules choose. Start is set when one seven
+    /// alone adds up: the row is read from there as printed. BlankTotal is the total every reading fills a blank
+    /// 总计 with, when each does and all alike (the row counts as one more blank total: see BlankTotals). Null when the cells are not such a row (decided
+    /// by the row's arithmetic, a cell that is not a count, no seven that adds up: read as the layouts print).
+    /// </summary>
+    private static (int? Start, List<int?[]> Readings, List<bool[]> Inferred, int? BlankTotal)? PaddedReadings(IReadOnlyList<string> printed)
+    {
+        var n = ApplicantTypes.Count;
+        if (Window(printed).Decided) return null;
+        var counts = printed.Select(CountCell.ReadCount).ToArray();
+        if (counts.Any(v => v is null)) return null;
+        var options = new List<(int Start, int?[] Cells, bool BlankTotal)>();
+        for (var start = 0; start + n <= printed.Count; start++)
+        {
+            var outside = Enumerable.Range(0, printed.Count).Where(i => i < start || i >= start + n);
+            if (!outside.All(i => counts[i] == 0)) continue;
+            var cells = counts.Skip(start).Take(n).ToArray();
+            var six = cells.Take(n - 1).Sum()!.Value;
+            var blankTotal = IsEmpty(printed[start + n - 1]) && six != 0;
+            if (blankTotal) cells[n - 1] = six;
+            if (cells[n - 1] != six || options.Any(o => o.Cells.SequenceEqual(cells))) continue;
+            options.Add((start, cells, blankTotal));
+        }
+
+        if (options.Count == 0) return null;
+        if (options.Count == 1) return (options[0].Start, [], [], null);
+        var masks = options.Select(o => Enumerable.Range(0, n)
+            .Select(c => options.Any(p => p.Cells[c] != o.Cells[c]) || (c == n - 1 && o.BlankTotal)).ToArray()).ToList();
+        var filled = options.All(o => o.BlankTotal) && options.Select(o => o.Cells[n - 1]).Distinct().Count() == 1 ? options[0].Cells[n - 1] : null;
+        return (null, options.Select(o => o.Cells).ToList(), masks, filled);
     }
 
     /// <summary>
@@ -338,7 +402,7 @@ internal sealed partial class ReportExtractor
     // one warning for the table says so for each kind.
     private void MarkSplit(Dictionary<string, int?[]> chosen, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
     {
-        int runRows = 0, runCells = 0, wrappedRows = 0, wrappedCells = 0, stackedRows = 0, stackedCells = 0;
+        int runRows = 0, runCells = 0, wrappedRows = 0, wrappedCells = 0, stackedRows = 0, stackedCells = 0, paddedRows = 0, paddedCells = 0;
         foreach (var (key, options) in splitRows.Where(kv => chosen.ContainsKey(kv.Key)))
         {
             if (key.StartsWith("group:", StringComparison.Ordinal)) continue;
@@ -366,6 +430,7 @@ internal sealed partial class ReportExtractor
             if (count == 0) continue;
             if (_wrappedRows.Contains(key)) (wrappedRows, wrappedCells) = (wrappedRows + 1, wrappedCells + count);
             else if (_stackedRows.Contains(key)) (stackedRows, stackedCells) = (stackedRows + 1, stackedCells + count);
+            else if (_paddedRows.Contains(key)) (paddedRows, paddedCells) = (paddedRows + 1, paddedCells + count);
             else (runRows, runCells) = (runRows + 1, runCells + count);
         }
 
@@ -379,6 +444,12 @@ internal sealed partial class ReportExtractor
         {
             _findings.Add(Finding.Warning("cells_wrapped",
                 $"表三有 {wrappedRows} 行的数字在窄列中折行，折下的部分不在原列，已按模板的勾稽关系唯一接回，{wrappedCells} 格列为推算值。Table 三 has {wrappedRows} rows whose numbers wrapped in narrow columns out of their columns; {wrappedCells} cells are joined by the template's arithmetic and marked derived."));
+        }
+
+        if (paddedCells > 0)
+        {
+            _findings.Add(Finding.Warning("extra_cells",
+                $"表三有 {paddedRows} 行印有多于七格（转换工具在行末补的空格、空白的 0 或未填的总计），哪七格属于本行已按模板的勾稽关系唯一确定，{paddedCells} 格列为推算值。Table 三 has {paddedRows} rows printed with more than seven cells (a converter's padding, zeros written blank, totals left blank); which seven are the row's is fixed by the template's arithmetic and {paddedCells} cells are marked derived."));
         }
 
         if (stackedCells > 0)
