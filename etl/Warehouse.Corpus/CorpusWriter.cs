@@ -58,6 +58,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 else
                 {
                     if (BoundSaving.Applies(layout)) bytes = BoundSaving.Apply(bytes, generated.QuirkSeed, () => Render(BoundSaving.Other(options.Seed, i, options.InconsistentShare), layout));
+                    if (PdfParseSaving.Applies(layout)) bytes = PdfParseSaving.Apply(bytes, generated.QuirkSeed);
                     if (LineSeparatorSaving.Applies(layout)) bytes = LineSeparatorSaving.Apply(bytes, generated.QuirkSeed);
                     if (InvisibleCharacterSaving.Applies(layout)) bytes = InvisibleCharacterSaving.Apply(bytes, layout, generated.QuirkSeed);
                     if (Utf16Saving.Applies(layout)) bytes = Utf16Saving.Apply(bytes, generated.QuirkSeed);

@@ -35,6 +35,7 @@ public sealed class CorpusWriterTests : IDisposable
             // text-tab, text-cell or html-trs document in ten is saved as UTF-16 (Utf16Saving).
             var rendered = CorpusWriter.Render(g, e.Layout);
             if (BoundSaving.Applies(e.Layout)) rendered = BoundSaving.Apply(rendered, g.QuirkSeed, () => CorpusWriter.Render(BoundSaving.Other(77, e.Index, options.InconsistentShare), e.Layout));
+            if (PdfParseSaving.Applies(e.Layout)) rendered = PdfParseSaving.Apply(rendered, g.QuirkSeed);
             if (LineSeparatorSaving.Applies(e.Layout)) rendered = LineSeparatorSaving.Apply(rendered, g.QuirkSeed);
             if (InvisibleCharacterSaving.Applies(e.Layout)) rendered = InvisibleCharacterSaving.Apply(rendered, e.Layout, g.QuirkSeed);
             if (Utf16Saving.Applies(e.Layout)) rendered = Utf16Saving.Apply(rendered, g.QuirkSeed);
@@ -124,6 +125,32 @@ public sealed class CorpusWriterTests : IDisposable
 
         spanless.ShouldBeInRange(20, 70);
         rowsWithLabelColumns.ShouldBeGreaterThan(60);
+    }
+
+    [Fact]
+    public void One_pdf_text_in_five_is_saved_as_pdf_parse_writes_it()
+    {
+        // pdf-parse's mark after every page where pdftotext writes a form feed, the page's number in pdf.js's pieces.
+        var saved = 0;
+        for (var i = 0; i < 200; i++)
+        {
+            var g = ReportFactory.Create(5, i, 0.1);
+            var rendered = CorpusWriter.Render(g, Layouts.TextPdfPlain);
+            var bytes = PdfParseSaving.Apply(rendered, g.QuirkSeed);
+            if (bytes == rendered) continue;
+            saved++;
+            var text = Encoding.UTF8.GetString(bytes);
+            var pages = Encoding.UTF8.GetString(rendered).Split('\f').Count(p => p.Trim().Length > 0);
+            text.ShouldNotContain('\f');
+            text.ShouldEndWith($"\n\n-- {pages} of {pages} --\n\n");
+            text.ShouldContain("\n\n-- 1 of ");
+            text.ShouldContain("- \t1 \t-");
+            text.ShouldNotContain("\n-1-\n");
+        }
+
+        saved.ShouldBeInRange(20, 65);
+        PdfParseSaving.Applies(Layouts.TextPdfPlain).ShouldBeTrue();
+        PdfParseSaving.Applies(Layouts.TextTab).ShouldBeFalse();
     }
 
     [Fact]

@@ -689,11 +689,14 @@ public static partial class PlainTextLayout
     private static bool IsFurniture(string[] lines, int i, bool bareNumbers)
     {
         var line = lines[i];
-        if (line.Contains('\t') || line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
+        if (line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
         var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
         // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
-        // However far spaces centre it ("pdftotext -layout -fixed 3" widens them), its text decides.
-        if (trimmed.Length > 0 && trimmed.Length <= 16 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
+        // However far spaces centre it ("pdftotext -layout -fixed 3" widens them), its text decides; so it does
+        // where tabs part its pieces (pdf.js, behind Node's pdf-parse, puts " \t" between a line's text items:
+        // "- \t2 \t-"), and pdf-parse's own mark between pages ("-- 2 of 5 --").
+        if (trimmed.Length > 0 && trimmed.Length <= 20 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
+        if (line.Contains('\t')) return false;
         // A bare number far to the right is a cell in its column, not the page's number.
         if (line.Length > 40) return false;
         var nearBreak = line.Contains('\f') || (i + 1 < lines.Length && lines[i + 1].StartsWith('\f')) || (i > 0 && lines[i - 1].EndsWith('\f'));
@@ -761,7 +764,7 @@ public static partial class PlainTextLayout
 
     private static readonly System.Buffers.SearchValues<char> PageNumberMarks = System.Buffers.SearchValues.Create("-—–－第/Pp");
 
-    [GeneratedRegex(@"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")]
+    [GeneratedRegex(@"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|--\s*\d{1,3}\s+of\s+\d{1,3}\s*--|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}|[Pp]age\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")]
     internal static partial Regex PageNumber();
 
     private static List<Block> ReadCellPerLine(string[] lines)
