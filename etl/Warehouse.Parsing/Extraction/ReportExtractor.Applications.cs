@@ -967,32 +967,69 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private static (int First, int Count, bool Decided) Window(IReadOnlyList<string> data)
     {
-        var width = ApplicantTypes.Count;
-        if (data.Count <= width) return (0, data.Count, true);
-        var fits = new List<int>();
-        for (var start = 0; start + width <= data.Count; start++)
+        const int Width = ApplicantTypes.Count;
+        if (data.Count <= Width) return (0, data.Count, true);
+
+        // Each cell read once: its count (-1: not a count) and whether it is empty; then the sevens whose cells outside
+        // are all empty or 0. Rows of more than seven are common (merged label columns), so nothing is allocated.
+        Span<int> counts = stackalloc int[data.Count];
+        Span<bool> empty = stackalloc bool[data.Count];
+        for (var i = 0; i < data.Count; i++)
+        {
+            empty[i] = IsEmpty(data[i]);
+            counts[i] = empty[i] ? 0 : CountCell.ReadCount(data[i]) ?? -1;
+        }
+
+        Span<int> fits = stackalloc int[data.Count];
+        var fitCount = 0;
+        for (var start = 0; start + Width <= data.Count; start++)
         {
             var nothing = true;
             for (var i = 0; i < data.Count && nothing; i++)
             {
-                if (i < start || i >= start + width) nothing = IsNothing(data[i]);
+                if (i < start || i >= start + Width) nothing = counts[i] == 0;
             }
 
-            if (nothing) fits.Add(start);
+            if (nothing) fits[fitCount++] = start;
         }
 
-        if (fits.Count == 1) return (fits[0], width, true);
-        if (fits.Count > 1)
+        if (fitCount == 1) return (fits[0], Width, true);
+        if (fitCount > 1)
         {
-            if (fits.All(f => Enumerable.Range(0, width).All(c => CountCell.ReadCount(data[f + c]) == CountCell.ReadCount(data[fits[0] + c]))))
-                return (fits[0], width, true);
-            var adding = fits.Where(f => AddsUp(data.Skip(f).Take(width).ToList()) == true).ToList();
-            if (adding.Count == 1) return (adding[0], width, true);
+            var alike = true;
+            for (var f = 1; f < fitCount && alike; f++)
+            {
+                for (var c = 0; c < Width && alike; c++) alike = counts[fits[f] + c] == counts[fits[0] + c];
+            }
+
+            if (alike) return (fits[0], Width, true);
+            int adding = -1, addingCount = 0, emptyOnly = -1, emptyCount = 0;
+            for (var f = 0; f < fitCount; f++)
+            {
+                var start = fits[f];
+                var sum = 0;
+                var readable = counts[start + Width - 1] >= 0;
+                for (var c = 0; c < Width - 1 && readable; c++)
+                {
+                    readable = counts[start + c] >= 0;
+                    sum += counts[start + c];
+                }
+
+                if (readable && sum == counts[start + Width - 1]) (adding, addingCount) = (start, addingCount + 1);
+                var outsideEmpty = true;
+                for (var i = 0; i < data.Count && outsideEmpty; i++)
+                {
+                    if (i < start || i >= start + Width) outsideEmpty = empty[i];
+                }
+
+                if (outsideEmpty) (emptyOnly, emptyCount) = (start, emptyCount + 1);
+            }
+
+            if (addingCount == 1) return (adding, Width, true);
 
             // A seven whose sum cannot be checked (a cell "40余件") or is wrong as printed: the only one that leaves
             // out empty cells alone (empty merged columns, a converter's padding), rather than a 0 that may be the row's.
-            var empty = fits.Where(f => Enumerable.Range(0, data.Count).All(i => (i >= f && i < f + width) || IsEmpty(data[i]))).ToList();
-            if (empty.Count == 1) return (empty[0], width, true);
+            if (emptyCount == 1) return (emptyOnly, Width, true);
         }
 
         var (first, count) = AsLaidOut(data);
