@@ -69,7 +69,8 @@ public static class MarkdownRenderer
     /// <summary>The markdown's pipe tables without their rules, each row without its leading pipe when its first cell holds text.</summary>
     public static string WithCrawlerPipes(string markdown)
     {
-        var lines = markdown.Split('\n').Where(l => !l.StartsWith("|---", StringComparison.Ordinal)).ToList();
+        // The rules, "|---|---|" and a measured one ("| ---- | -- |  |"), go; a row of cells written "-" for zero stays.
+        var lines = markdown.Split('\n').Where(l => !(l.StartsWith('|') && l.Contains("--", StringComparison.Ordinal) && l.All(c => c is '|' or '-' or ' '))).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i] is ['|', ' ', not ' ', ..]) lines[i] = lines[i][2..];
@@ -170,15 +171,17 @@ public static class MarkdownRenderer
                 group = g;
             }
 
-            WritePipe(sb, header, pieces[0].Select(p => p.Cells).ToList());
-            foreach (var piece in pieces.Skip(1)) WritePipe(sb, piece[0].Cells, piece.Skip(1).Select(p => p.Cells).ToList());
+            WritePipe(sb, header, pieces[0].Select(p => p.Cells).ToList(), style.Spanless);
+            foreach (var piece in pieces.Skip(1)) WritePipe(sb, piece[0].Cells, piece.Skip(1).Select(p => p.Cells).ToList(), style.Spanless);
             return;
         }
 
-        WritePipe(sb, header, body.Select(b => b.Cells).ToList());
+        WritePipe(sb, header, body.Select(b => b.Cells).ToList(), style.Spanless);
     }
 
-    private static void WritePipe(StringBuilder sb, IReadOnlyList<string> header, IReadOnlyList<List<string>> rows)
+    // measured: the rule's dashes as wide as the column's widest cell, none for a column no cell fills, as node-html-markdown
+    // writes it ("| ---- | -- | - |  | - |"); else three each.
+    private static void WritePipe(StringBuilder sb, IReadOnlyList<string> header, IReadOnlyList<List<string>> rows, bool measured)
     {
         var width = Math.Max(header.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Count));
         void Line(IReadOnlyList<string> cells)
@@ -189,7 +192,21 @@ public static class MarkdownRenderer
         }
 
         Line(header);
-        sb.Append('|').Append(string.Concat(Enumerable.Repeat("---|", width))).Append('\n');
+        if (measured)
+        {
+            sb.Append('|');
+            for (var k = 0; k < width; k++)
+            {
+                var widest = Math.Max(k < header.Count ? header[k].Length : 0, rows.Count == 0 ? 0 : rows.Max(r => k < r.Count ? r[k].Length : 0));
+                sb.Append(' ').Append(new string('-', widest)).Append(" |");
+            }
+
+            sb.Append('\n');
+        }
+        else
+        {
+            sb.Append('|').Append(string.Concat(Enumerable.Repeat("---|", width))).Append('\n');
+        }
         foreach (var row in rows) Line(row);
         sb.Append('\n');
     }

@@ -554,10 +554,12 @@ public static partial class PlainTextLayout
             {
                 // OCR and conversion tools write tables in markdown: "| 一、本年新收… | 3 | 0 |". A row of dashes
                 // is the rule under the header ("|---|---|", "|:-|-:|"), but not a row of cells written "-" for
-                // zero further down ("| - | - | … |", table 四 with no proceeding): that is a row of zeros.
+                // zero further down ("| - | - | … |", table 四 with no proceeding): that is a row of zeros. A rule
+                // with a long dash may leave a column's cell empty (node-html-markdown, for a column no cell fills:
+                // "| ---- | -- | - |  | - |").
                 pipeRows++;
-                var rule = cells.All(c => c.Length > 0 && c.All(ch => ch is '-' or ':' or ' '))
-                    && (pipeRows == 2 || cells.Any(c => c.Contains("--", StringComparison.Ordinal) || c.Contains(':')));
+                var rule = cells.All(c => c.All(ch => ch is '-' or ':' or ' ')) && cells.Any(c => c.Length > 0)
+                    && (cells.Any(c => c.Contains("--", StringComparison.Ordinal) || c.Contains(':')) || (pipeRows == 2 && cells.All(c => c.Length > 0)));
                 if (!rule) blocks.Add(new TableRow(cells, Exact: true));
             }
             else if (line.Contains('*') || line.Contains('#') || line.Contains('>') || line.Contains('_')) blocks.Add(new Paragraph(MarkdownText(line.Trim())));
