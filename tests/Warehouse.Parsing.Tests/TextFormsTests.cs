@@ -359,6 +359,8 @@ public sealed partial class TextFormsTests
     [InlineData("pdf-parse-page-marks-00109.txt")]
     // node-html-markdown's rule under table 四's header leaves a column no cell fills empty: read as a row of "-" zeros.
     [InlineData("nhm-of-hanweb-page-rule-empty-cell-00001.md")]
+    // A blank 总计 beside a group printed as one row with its total: the blank adds up only with the group counted.
+    [InlineData("markdown-blank-totals-beside-collapsed-group-00186.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

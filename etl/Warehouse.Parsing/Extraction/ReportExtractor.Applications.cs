@@ -921,9 +921,12 @@ internal sealed partial class ReportExtractor
         if (outcomes.Count == 0 || _filledTotals.Any(IsOutcome)) return;
 
         var sum = outcomes.Sum(k => _blankTotals[k].Take(Total).Sum()) + padded.Sum(k => _paddedBlankTotals[k]);
-        var othersZero = readings.Where(r => IsOutcome(r.Key) && !_blankTotals.ContainsKey(r.Key) && !_paddedBlankTotals.ContainsKey(r.Key))
-            .All(r => r.Value.Count == 1 && r.Value[0][Total] == 0);
-        var addsUp = othersZero && readings.TryGetValue("total_processed", out var total) && total.Count == 1 && total[0][Total] == sum;
+        // The other outcome rows as printed, a group printed as one row among them ("（五）不予处理 2 0 0 0 0 0 2").
+        var others = readings.Where(r => (IsOutcome(r.Key) || r.Key.StartsWith("group:", StringComparison.Ordinal))
+            && !_blankTotals.ContainsKey(r.Key) && !_paddedBlankTotals.ContainsKey(r.Key)).ToList();
+        var othersKnown = others.All(r => r.Value.Count == 1 && r.Value[0][Total] is not null);
+        var addsUp = othersKnown && readings.TryGetValue("total_processed", out var total) && total.Count == 1
+            && total[0][Total] == sum + others.Sum(r => r.Value[0][Total]!.Value);
         // A padded row read every way with its 总计 left blank is one more such row (its readings fill it already).
         if (!addsUp && outcomes.Count + padded.Count < 2) return;
 
