@@ -403,6 +403,19 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void Table_fours_headings_with_its_numbers_are_no_row_of_table_three()
+    {
+        // antiword's text (0.37, its default width) of LibreOffice's .doc of a generated report lost table 三's rows and
+        // section 四's heading; table 四's headings came wrapped with its numbers ("|结果纠正 |其他结果 |尚未审结 |总计 | |0 |- …")
+        // and were read as （七）总计, the next line of numbers as 四、结转下年度继续办理 by its place: values from table 四
+        // beside 23 missing rows. A label with table 四's headings is no row of table 三: table 三 is refused, saying so.
+        var bytes = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), "antiword-doc-table-three-lost-00002.txt"));
+        var parse = ReportParser.Default.Parse(bytes, new ParseOptions("antiword.txt"));
+        parse.Report.ShouldBeNull();
+        parse.Rejection.ShouldStartWith("是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行");
+    }
+
+    [Fact]
     public void Padded_rows_that_two_readings_leave_open_are_null_with_the_readings()
     {
         // node-html-markdown pads a group's later rows at their end; with a zero written blank and 总计 left blank,

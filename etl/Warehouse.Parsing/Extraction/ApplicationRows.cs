@@ -66,7 +66,7 @@ internal static partial class ApplicationRows
     /// </summary>
     public static string? Match(string key, int from, int to)
     {
-        if (key.Length == 0 || to <= from) return null;
+        if (key.Length == 0 || to <= from || IsReviewHeading(key)) return null;
         var best = int.MaxValue;
         string? found = null;
         for (var i = 0; i < key.Length; i++)
@@ -104,6 +104,15 @@ internal static partial class ApplicationRows
         ("不予处理", "not_processed"),
         ("其他处理", "other"),
     ];
+
+    // Table 四's column headings, which no label of table 三 holds: a line of them with numbers after it
+    // ("结果纠正 |其他结果 |尚未审结 |总计 | |0 |- …", antiword's wrapped text of a .doc whose section 四 heading
+    // it lost) is table 四, not "（七）总计". Looked for only when one of their rarer letters is there: Match is hot.
+    private static readonly System.Buffers.SearchValues<char> ReviewLetters = System.Buffers.SearchValues.Create("维纠审");
+
+    private static bool IsReviewHeading(string key) =>
+        key.AsSpan().IndexOfAny(ReviewLetters) >= 0
+        && (key.Contains("结果维持", StringComparison.Ordinal) || key.Contains("结果纠正", StringComparison.Ordinal) || key.Contains("尚未审结", StringComparison.Ordinal));
 
     /// <summary>
     /// The group a label names without any of its rows ("（六）其他处理"), or null: a group printed as
