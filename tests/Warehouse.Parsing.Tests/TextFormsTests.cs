@@ -416,6 +416,18 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void A_tab_parted_row_shaped_like_a_page_number_is_a_row_unless_its_tabs_follow_spaces()
+    {
+        // pdf.js (pdf-parse) puts " \t" between a line's items: "- \t2 \t-" is the page's number. A bare tab parts cells
+        // (Word's text export, catdoc): "-\t0\t-" is three cells of a row, and "-- 2 of 5 --" is pdf-parse's page mark.
+        static List<string> Rows(string text) => Text.PlainTextLayout.Read(text).Blocks.OfType<Documents.TableRow>().Select(r => string.Join("|", r.Cells)).ToList();
+        const string Before = "行政许可\t9487\n行政处罚\t2776\n";
+        Rows(Before + "- \t2 \t-\n行政强制\t84\n").ShouldBe(["行政许可|9487", "行政处罚|2776", "行政强制|84"]);
+        Rows(Before + "\n-- 2 of 5 --\n\n行政强制\t84\n").ShouldBe(["行政许可|9487", "行政处罚|2776", "行政强制|84"]);
+        Rows(Before + "-\t0\t-\n行政强制\t84\n").ShouldBe(["行政许可|9487", "行政处罚|2776", "-|0|-", "行政强制|84"]);
+    }
+
+    [Fact]
     public void Padded_rows_that_two_readings_leave_open_are_null_with_the_readings()
     {
         // node-html-markdown pads a group's later rows at their end; with a zero written blank and 总计 left blank,

@@ -692,11 +692,13 @@ public static partial class PlainTextLayout
     {
         var line = lines[i];
         if (line.AsSpan().IndexOfAnyInRange('0', '9') < 0) return false;
+        // A tab parts cells (Word's text export, catdoc: "-\t0\t-" is a row's three cells), except after a space:
+        // pdf.js, behind Node's pdf-parse, puts " \t" between a line's text items, so a page's number reads "- \t2 \t-".
+        if (line.Contains('\t') && !TabsAfterSpaces(line)) return false;
         var trimmed = line.AsSpan().Trim().Trim('\f').Trim();
         // Every page-number form holds a dash, 第, a slash or "Page": a bare number (a cell) is not tried.
         // However far spaces centre it ("pdftotext -layout -fixed 3" widens them), its text decides; so it does
-        // where tabs part its pieces (pdf.js, behind Node's pdf-parse, puts " \t" between a line's text items:
-        // "- \t2 \t-"), and pdf-parse's own mark between pages ("-- 2 of 5 --").
+        // where pdf.js's tabs part its pieces, and pdf-parse's own mark between pages ("-- 2 of 5 --").
         if (trimmed.Length > 0 && trimmed.Length <= 20 && trimmed.IndexOfAny(PageNumberMarks) >= 0 && PageNumber().IsMatch(trimmed)) return true;
         if (line.Contains('\t')) return false;
         // A bare number far to the right is a cell in its column, not the page's number.
@@ -763,6 +765,16 @@ public static partial class PlainTextLayout
 
     [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s*$")]
     private static partial Regex PrintedAtAlone();
+
+    private static bool TabsAfterSpaces(string line)
+    {
+        for (var k = line.IndexOf('\t'); k >= 0; k = line.IndexOf('\t', k + 1))
+        {
+            if (k == 0 || line[k - 1] != ' ') return false;
+        }
+
+        return true;
+    }
 
     private static readonly System.Buffers.SearchValues<char> PageNumberMarks = System.Buffers.SearchValues.Create("-—–－第/Pp");
 
