@@ -132,15 +132,25 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
     public static byte[] Render(GeneratedReport generated, string layout) => Produce(generated, layout).Bytes;
 
     /// <summary>
+    /// The seed a report's rendering in a layout draws from (the report's quirk seed plus the layout's index), which
+    /// also seeds the draws kept in streams of their own (<see cref="Rendering.MarkdownRenderer.IsSpanless"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The layout is not one of <see cref="Layouts.All"/>.</exception>
+    public static int LayoutSeed(GeneratedReport generated, string layout)
+    {
+        var index = Layouts.All.ToList().IndexOf(layout);
+        if (index < 0) throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout));
+        return unchecked(generated.QuirkSeed + index);
+    }
+
+    /// <summary>
     /// One generated report in one layout: the document bytes (PDF and text-pdftotext: the DOCX they
     /// are made from), and what a correct parser reads from it with the findings it must give.
     /// </summary>
     public static Rendition Produce(GeneratedReport generated, string layout)
     {
-        var index = Layouts.All.ToList().IndexOf(layout);
-        if (index < 0) throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout));
+        var seed = LayoutSeed(generated, layout);
         var quirks = Quirks.Draw(generated, layout);
-        var seed = unchecked(generated.QuirkSeed + index);
         if (layout == Layouts.TextStream)
         {
             var made = TextStreamRendition.Make(generated, quirks, seed);

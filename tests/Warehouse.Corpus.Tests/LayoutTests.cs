@@ -36,7 +36,7 @@ public sealed class LayoutTests
             if (layout is Layouts.TextBoxDraw or Layouts.TextBrowserPrint or Layouts.MarkdownPandoc or Layouts.TextPdfPlain or Layouts.MarkdownHtml2Text) return;
             if (layout == Layouts.TextStream) Tables.StreamShouldState(Rendered.StreamText(x.Bytes), x, because);
             else Tables.ShouldState(Tables.Read(layout, x.Bytes), x, because, loose: layout == Layouts.Markdown,
-                spanless: layout == Layouts.Markdown && MarkdownRenderer.IsSpanless(unchecked(g.QuirkSeed + Layouts.All.ToList().IndexOf(layout))));
+                spanless: layout == Layouts.Markdown && MarkdownRenderer.IsSpanless(CorpusWriter.LayoutSeed(g, layout)));
         }
     }
 
