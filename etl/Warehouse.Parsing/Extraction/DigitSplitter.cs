@@ -34,14 +34,27 @@ internal static class DigitSplitter
     /// Turns printed cells into pieces: plain digit runs stay runs, anything else is read as one
     /// cell with <paramref name="read"/> (null when unreadable).
     /// </summary>
-    public static List<Piece> Pieces(IReadOnlyList<string> cells, Func<string, long?> read)
+    /// <param name="counts">
+    /// The cells are counts, never negative: a dash before a number is a zero mark glued to it ("0-6" of cells run
+    /// together is 0, a dash, 6), two pieces.
+    /// </param>
+    public static List<Piece> Pieces(IReadOnlyList<string> cells, Func<string, long?> read, bool counts = false)
     {
         var pieces = new List<Piece>(cells.Count);
         foreach (var cell in cells)
         {
             var text = TextKey.Compact(cell);
             if (text.Length > 1 && text.All(c => c is >= '0' and <= '9')) pieces.Add(new Piece(text, null));
-            else if (text.Length > 1 && text[0] is '-' or '－' && text.Skip(1).All(c => c is >= '0' and <= '9')) pieces.Add(new Piece(text[1..], null, Negative: true));
+            else if (IsGroupedRun(text)) pieces.Add(new Piece(text, null));
+            else if (text.Length > 1 && text[0] is '-' or '－' && text.Skip(1).All(c => c is >= '0' and <= '9'))
+            {
+                if (!counts) pieces.Add(new Piece(text[1..], null, Negative: true));
+                else
+                {
+                    pieces.Add(new Piece(null, 0));
+                    pieces.Add(text.Length > 2 ? new Piece(text[1..], null) : new Piece(null, text[1] - '0'));
+                }
+            }
             else pieces.Add(new Piece(null, read(cell)));
         }
 
@@ -50,16 +63,55 @@ internal static class DigitSplitter
 
     /// <summary>How many cells the pieces hold at least and at most.</summary>
     public static (int Min, int Max) Capacity(IReadOnlyList<Piece> pieces) =>
-        (pieces.Count, pieces.Sum(p => p.IsRun ? p.Digits!.Length : 1));
+        (pieces.Count, pieces.Sum(p => p.IsRun ? DigitCount(p.Digits!, 0) : 1));
+
+    // Digits with thousands separators, cells run together ("3,2921,393106298876325,808" for 3,292, 1,393, 106, 298,
+    // 87, 632, 5,808): digits and commas, each comma before three digits, a digit at either end. A number written so
+    // may be two cells ("561,067" is 56 and 1,067 or 561,067).
+    private static bool IsGroupedRun(string text)
+    {
+        if (text.Length < 5 || !char.IsAsciiDigit(text[0]) || !char.IsAsciiDigit(text[^1]) || !text.Contains(',')) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsAsciiDigit(text[i])) continue;
+            if (text[i] != ',' || i + 3 >= text.Length || !char.IsAsciiDigit(text[i + 1]) || !char.IsAsciiDigit(text[i + 2]) || !char.IsAsciiDigit(text[i + 3])) return false;
+        }
+
+        return true;
+    }
+
+    private static int DigitCount(string digits, int offset)
+    {
+        var n = 0;
+        for (var i = offset; i < digits.Length; i++) n += digits[i] == ',' ? 0 : 1;
+        return n;
+    }
+
+    private static long ValueOf(string digits, int offset, int end)
+    {
+        long value = 0;
+        for (var i = offset; i < end; i++)
+        {
+            if (digits[i] != ',') value = (value * 10) + (digits[i] - '0');
+        }
+
+        return value;
+    }
 
     /// <summary>
     /// Every reading of <paramref name="pieces"/> as <c>groups.Sum()</c> cells, where each group of
     /// <paramref name="groups"/> (consecutive cells) ends with the sum of its other cells when
     /// <paramref name="lastIsTotal"/>. At most <paramref name="limit"/> readings are returned.
     /// </summary>
-    public static Result Split(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit = 64)
+    /// <param name="blanks">
+    /// How many cells may have vanished: a blank cell (zero) leaves no character when a tool runs a
+    /// table's cells together (html-to-text's "033295976" for 0, 33, 29, 5, blank, 9, 76), so it may stand
+    /// anywhere between two digits. A total vanishes only as a zero, beside cells that are all zeros (a total left
+    /// blank for its sum is not read so). A vanished cell is an inferred cell.
+    /// </param>
+    public static Result Split(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit = 64, int blanks = 0)
     {
-        var search = new Search(pieces, groups, lastIsTotal, limit);
+        var search = new Search(pieces, groups, lastIsTotal, limit, blanks);
         search.Run();
         return new Result(search.Readings, search.Inferred, search.Steps > Budget);
     }
@@ -82,9 +134,14 @@ internal static class DigitSplitter
 
         public long Steps { get; private set; }
 
-        public Search(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit)
+        private readonly bool[] _blank;
+
+        private int _blanksLeft;
+
+        public Search(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit, int blanks)
         {
             _pieces = pieces;
+            _blanksLeft = blanks;
             _limit = limit;
             _cells = groups.Sum();
             _groupOf = new int[_cells];
@@ -101,12 +158,13 @@ internal static class DigitSplitter
             _values = new long?[_cells];
             _pieceOf = new int[_cells];
             _groupSums = new long[groups.Count];
+            _blank = new bool[_cells];
         }
 
         public void Run()
         {
             var (min, max) = Capacity(_pieces);
-            if (_cells < min || _cells > max) return;
+            if (_cells < min || _cells > max + _blanksLeft) return;
             Place(0, 0, 0);
         }
 
@@ -114,24 +172,40 @@ internal static class DigitSplitter
         private void Place(int piece, int offset, int cell)
         {
             if (Readings.Count >= _limit || ++Steps > Budget) return;
-            if (piece == _pieces.Count)
+            if (cell == _cells)
             {
-                if (cell == _cells)
+                // A blank beside a zero reads the same wherever it stands: one reading.
+                if (piece == _pieces.Count && !Readings.Exists(r => r.AsSpan().SequenceEqual(_values)))
                 {
                     Readings.Add((long?[])_values.Clone());
-                    Inferred.Add(Enumerable.Range(0, _cells).Select(c => _pieceOf.Count(p => p == _pieceOf[c]) > 1).ToArray());
+                    Inferred.Add(Enumerable.Range(0, _cells).Select(c => _blank[c] || _pieceOf.Count(p => p == _pieceOf[c]) > 1).ToArray());
                 }
 
                 return;
             }
 
-            if (cell == _cells) return;
+            if (_blanksLeft > 0 && (!_isTotal[cell] || (GroupComplete(cell) && _groupSums[_groupOf[cell]] == 0)))
+            {
+                // The cell vanished: a zero that consumes nothing (a total only where its group is all zeros).
+                _blanksLeft--;
+                _blank[cell] = true;
+                _pieceOf[cell] = -1 - cell;
+                Set(cell, 0);
+                Place(piece, offset, cell + 1);
+                Unset(cell, 0);
+                _blank[cell] = false;
+                _blanksLeft++;
+                if (Readings.Count >= _limit || Steps > Budget) return;
+            }
 
-            // Cells still to place must fit in what is left: one per remaining piece at least, one per digit at most.
+            if (piece == _pieces.Count) return;
+
+            // Cells still to place must fit in what is left: one per remaining piece at least, one per digit at most
+            // (and the cells that may still vanish).
             var p = _pieces[piece];
             var left = _cells - cell;
             var piecesAfter = _pieces.Count - piece - 1;
-            var room = (p.IsRun ? p.Digits!.Length - offset : 1) + RoomAfter(piece);
+            var room = (p.IsRun ? DigitCount(p.Digits!, offset) : 1) + RoomAfter(piece) + _blanksLeft;
             if (left < 1 + piecesAfter || left > room) return;
 
             if (!p.IsRun)
@@ -145,30 +219,54 @@ internal static class DigitSplitter
             }
 
             var digits = p.Digits!;
+            if (digits[offset] == ',') return;
             var rest = digits.Length - offset;
             if (_isTotal[cell] && _groupSums[_groupOf[cell]] is var sum && GroupComplete(cell))
             {
-                // The total is printed as the sum of the cells before it: compare digits.
+                // The total is printed as the sum of the cells before it: compare digits (with its thousands
+                // separators, when the run has them).
                 var text = sum.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (text.Length > rest || string.CompareOrdinal(digits, offset, text, 0, text.Length) != 0) return;
-                _pieceOf[cell] = piece;
-                Set(cell, sum);
-                Next(piece, offset + text.Length, cell + 1, digits.Length);
-                Unset(cell, sum);
+                var grouped = sum >= 1000 && digits.Contains(',') ? sum.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : null;
+                foreach (var form in grouped is null ? [text] : new[] { text, grouped })
+                {
+                    if (form.Length > rest || string.CompareOrdinal(digits, offset, form, 0, form.Length) != 0) continue;
+                    _pieceOf[cell] = piece;
+                    Set(cell, sum);
+                    Next(piece, offset + form.Length, cell + 1, digits.Length);
+                    Unset(cell, sum);
+                }
+
                 return;
             }
 
-            var longest = Math.Min(9, rest);
+            // A plain number up to the next comma, or one written with thousands separators ("5,808").
+            var plain = 0;
+            while (offset + plain < digits.Length && digits[offset + plain] != ',') plain++;
+            var longest = Math.Min(9, plain);
             if (digits[offset] == '0') longest = 1;
             for (var length = 1; length <= longest; length++)
             {
-                var value = long.Parse(digits.AsSpan(offset, length), System.Globalization.CultureInfo.InvariantCulture);
+                if (!Try(offset + length)) return;
+            }
+
+            if (digits[offset] != '0' && plain <= 3)
+            {
+                for (var end = offset + plain; end + 3 < digits.Length && digits[end] == ',' && end - offset < 12; )
+                {
+                    end += 4;
+                    if (!Try(end)) return;
+                }
+            }
+
+            bool Try(int end)
+            {
+                var value = ValueOf(digits, offset, end);
                 if (p.Negative && offset == 0) value = -value;
                 _pieceOf[cell] = piece;
                 Set(cell, value);
-                Next(piece, offset + length, cell + 1, digits.Length);
+                Next(piece, end, cell + 1, digits.Length);
                 Unset(cell, value);
-                if (Readings.Count >= _limit || Steps > Budget) return;
+                return Readings.Count < _limit && Steps <= Budget;
             }
         }
 
@@ -181,7 +279,7 @@ internal static class DigitSplitter
         private int RoomAfter(int piece)
         {
             var room = 0;
-            for (var i = piece + 1; i < _pieces.Count; i++) room += _pieces[i].IsRun ? _pieces[i].Digits!.Length : 1;
+            for (var i = piece + 1; i < _pieces.Count; i++) room += _pieces[i].IsRun ? DigitCount(_pieces[i].Digits!, 0) : 1;
             return room;
         }
 

@@ -14,6 +14,9 @@ internal sealed partial class ReportExtractor
 
     // Rows printed with six cells: which one was lost must be confirmed by a column rule.
     private readonly HashSet<string> _sixCellRows = [];
+
+    // Blank cells may have vanished from rows whose cells ran together (CellsVanish): the splits allow them.
+    private bool _cellsVanish;
     private readonly HashSet<string> _wrappedRows = [];
     // Rows with cells stacked in one column, whose order the column rules decide (StackedReadings).
     private readonly HashSet<string> _stackedRows = [];
@@ -485,17 +488,59 @@ internal sealed partial class ReportExtractor
         return together > apart;
     }
 
-    // A row printed with fewer cells than its digits can hold: its cells lost their boundaries.
-    private static bool RunsTogether(RowParts parts)
+    /// <summary>
+    /// Whether blank cells may have vanished from table 三's rows whose cells ran together (<see cref="Glued"/>): a tool that runs a
+    /// table's cells together (html-to-text, a crawler's textContent) leaves nothing of an empty cell, so
+    /// "033295976" may be 0, 33, 29, 5, blank, 9, 76. The document shows it when such a row holds a zero written
+    /// as a mark ("13415160/-291": its zeros are not all written 0, so a blank is as likely), or reads as seven
+    /// cells that add up only with a cell vanished ("1100714 32": 11, 0, 0, 7, 14, blank, 32). Text whose run-together
+    /// rows hold digits only, each reading without a vanished cell (real/pingtan-2021.txt), is read as before.
+    /// </summary>
+    private static bool CellsVanish(IEnumerable<RowParts> rows)
     {
-        if (Filled(parts.Data) >= ApplicantTypes.Count) return false;
+        foreach (var parts in rows)
+        {
+            if (!parts.HasData || !Glued(parts)) continue;
+            var pieces = DigitSplitter.Pieces(parts.Data, cell => CountCell.ReadCount(cell), counts: true);
+            if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) continue;
+            if (parts.Data.Any(d => !d.Any(StreamRows.IsDigit) && CountCell.ReadCount(d) == 0)) return true;
+            if (DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true, limit: 1).Readings.Count == 0
+                && DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true, limit: 1, blanks: ApplicantTypes.TotalIndex).Readings.Count > 0) return true;
+        }
+
+        return false;
+    }
+
+    // A row whose cells certainly ran together: digits for seven cells in three pieces at most ("640020470",
+    // "1100714 32"), or a run of digits that starts with 0 ("00/336"). Six pieces for seven cells are a row short of
+    // a cell (a blank lost one to a line), no sign of cells run together.
+    private static bool Glued(RowParts parts)
+    {
+        if (parts.Data.Count >= ApplicantTypes.Count) return false;
         var digits = 0;
         foreach (var d in parts.Data)
         {
             foreach (var c in d) digits += c is >= '0' and <= '9' ? 1 : 0;
+            if (d.Length > 1 && d[0] == '0' && d.All(char.IsAsciiDigit)) return true;
         }
 
-        return digits >= ApplicantTypes.Count;
+        return Filled(parts.Data) <= 3 && digits >= ApplicantTypes.Count;
+    }
+
+    // A row printed with fewer cells than its digits can hold: its cells lost their boundaries. So has a row with a
+    // run of digits that starts with 0 ("00/336": no number is written so; two cells, blanks among them vanished).
+    private static bool RunsTogether(RowParts parts)
+    {
+        if (Filled(parts.Data) >= ApplicantTypes.Count) return false;
+        var digits = 0;
+        var zeroLed = false;
+        foreach (var d in parts.Data)
+        {
+            foreach (var c in d) digits += c is >= '0' and <= '9' ? 1 : 0;
+            zeroLed |= d.Length > 1 && d[0] == '0' && d.All(char.IsAsciiDigit);
+        }
+
+        return digits >= ApplicantTypes.Count || zeroLed;
     }
 
     private static string Preview(string text) => text.Length <= 40 ? text : text[..40] + "…";

@@ -94,10 +94,11 @@ internal sealed partial class ReportExtractor
 
         var readings = new List<int?[]>();
         var masks = new List<bool[]>();
-        var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell));
-        if (pieces.Any(p => p.IsRun) && pieces.All(p => p.IsRun || p.Value is not null))
+        var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell), counts: true);
+        // Where cells vanish, a row of single cells short of seven ("0-0-0") lost blanks: split it too.
+        if ((pieces.Any(p => p.IsRun) || (_cellsVanish && pieces.Count < ApplicantTypes.Count)) && pieces.All(p => p.IsRun || p.Value is not null))
         {
-            var result = DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true);
+            var result = DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true, blanks: _cellsVanish ? ApplicantTypes.TotalIndex : 0);
             if (result.OutOfBudget)
             {
                 _unknown.Add(code);
@@ -110,7 +111,8 @@ internal sealed partial class ReportExtractor
             masks.AddRange(result.Inferred);
         }
 
-        if (data.Count == ApplicantTypes.Count - 1)
+        // Where cells vanish, a row short of a cell lost a blank, which the splits above read.
+        if (data.Count == ApplicantTypes.Count - 1 && !_cellsVanish)
         {
             var six = data.Select(d => CountCell.ReadCount(d)).ToArray();
             if (six.All(v => v is not null))

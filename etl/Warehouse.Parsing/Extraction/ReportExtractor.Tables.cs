@@ -222,10 +222,11 @@ internal sealed partial class ReportExtractor
             cells[^1] = last[..dot];
         }
 
-        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadSigned(cell));
+        // The 2021 template's table 二 holds no negative number: a dash before digits is a zero mark glued to them.
+        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadSigned(cell), counts: template == Template.Template2021);
         if ((fraction.Length > 0 || unit.Length > 0) && !pieces[^1].IsRun) pieces[^1] = new DigitSplitter.Piece(cells[^1], null);
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return false;
-        var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: ReadingLimit);
+        var result = DigitSplitter.Split(pieces, [expected], lastIsTotal: false, limit: ReadingLimit, blanks: _cellsVanish ? expected - 1 : 0);
         if (result.Readings.Count == 0) return false;
         string Text(long? value, int k) => value!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + (k == expected - 1 ? fraction + unit : "");
         var where = CellNames.ActiveRow(item);
@@ -563,9 +564,9 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private ReviewLitigation? SplitReview(List<string> cells)
     {
-        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell));
+        var pieces = DigitSplitter.Pieces(cells, cell => CountCell.ReadCount(cell), counts: true);
         if (!pieces.Any(p => p.IsRun) || pieces.Any(p => !p.IsRun && p.Value is null)) return null;
-        var result = DigitSplitter.Split(pieces, [5, 5, 5], lastIsTotal: true, limit: ReviewReadingLimit);
+        var result = DigitSplitter.Split(pieces, [5, 5, 5], lastIsTotal: true, limit: ReviewReadingLimit, blanks: _cellsVanish ? 12 : 0);
         var printed = Preview(string.Join(" ", cells.Select(TextKey.Compact)));
         if (result.Readings.Count == 0)
         {

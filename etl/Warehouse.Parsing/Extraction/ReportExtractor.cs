@@ -134,6 +134,7 @@ internal sealed partial class ReportExtractor
             return ParseResult.Reject("标题、统计期限和落款日期中都没有报告年度 (no report year in the title, the statistical period or the closing date)", _doc.Layout);
         }
 
+        _cellsVanish = CellsVanish(applications.Rows.Values.Concat(applications.Groups.Values));
         var active = ReadActiveDisclosure(applications.Start, year, CellsRunTogether(applications.Rows.Values));
         var template = DecideTemplate(applications, active.Evidence, year);
         var table = BuildApplicationTable(applications, template);

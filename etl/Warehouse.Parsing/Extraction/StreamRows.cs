@@ -120,6 +120,14 @@ internal static partial class StreamRows
                 continue;
             }
 
+            if (data.Count > 0 && IsGluedMark(text, i))
+            {
+                // "13415160/-291", "000-/1515": html-to-text runs a table's cells together, zero marks among them.
+                data.Add(text[i..(i + 1)]);
+                i++;
+                continue;
+            }
+
             if (IsZeroMark(text, i, out var end) && (data.Count > 0 || DataFollows(text, end) || (label.Length > 0 && RestIsBlank(text, end) && i > 0 && TextKey.IsSpace(text[i - 1]) && !WordsGoOn(label))))
             {
                 data.Add(text[i..end]);
@@ -130,7 +138,19 @@ internal static partial class StreamRows
             if ((data.Count > 0 || (label.Length > 0 && i > 0 && TextKey.IsSpace(text[i - 1])) || (label.Length == 0 && OpensAlone(text, i))) && IsSigned(text, i))
             {
                 // The 2019 template's 本年增/减 column: "31 -1 1065".
-                var j = UnitEnd(text, ScanNumber(text, i + 1));
+                var scanned = ScanNumber(text, i + 1);
+                if ((IsNumbering(text, scanned) || IsClosedNumbering(text, i + 1, scanned) || IsCommaNumbering(text, scanned) || IsGluedNumbering(text, i + 1, scanned))
+                    && char.IsAsciiDigit(TextKey.Narrow(text[scanned - 1])))
+                {
+                    // "…000-02.其他法律…": the last digit numbers the next row; the dash and digits before it are cells.
+                    data.Add(text[i..(scanned - 1)]);
+                    Flush();
+                    label.Append(text[scanned - 1]);
+                    i = scanned;
+                    continue;
+                }
+
+                var j = UnitEnd(text, scanned);
                 data.Add(text[i..j]);
                 i = j;
                 continue;
@@ -198,6 +218,9 @@ internal static partial class StreamRows
     {
         var k = j;
         if (i == 0 && j == 1 && k < text.Length && TextKey.IsSpace(text[k])) k++;
+        // "…0/0--  2 其他法律行政法规禁止公开": a digit alone between spaces, then the words of the reason it numbers.
+        if (k == j && j == i + 1 && i > 0 && TextKey.IsSpace(text[i - 1]) && k + 1 < text.Length && text[k] == ' '
+            && RowNumbering.NumbersReason(TextKey.Narrow(text[i]), text, k + 1)) return true;
         // "5件", "3人", "5余件" alone on a line: a cell with its unit (pdftotext without -layout gives each cell a line).
         if (k >= text.Length || text[k] is not (>= '\u4e00' and <= '\u9fff') || UnitChars.Contains(text[k]) || text[k] == '余') return false;
 
@@ -355,6 +378,24 @@ internal static partial class StreamRows
         }
 
         return true;
+    }
+
+    private static bool IsMarkChar(char c) => c is '-' or '—' or '－' or '–' or '―' or '/' or '／';
+
+    // A dash or slash glued to the cell before it, a number or another mark, and followed by a number, a mark, a space
+    // or the end: a zero mark of cells that a tool ran together ("60/-291"); so is one after a space and before a
+    // number or a mark ("0 -/5"). A dash between two numbers stays a sign
+    // ("31-1" in the 2019 template's 本年增/减; counts read it as a mark and a number, DigitSplitter.Pieces).
+    private static bool IsGluedMark(string text, int i)
+    {
+        var c = text[i];
+        if (!IsMarkChar(c) || i == 0) return false;
+        var space = TextKey.IsSpace(text[i - 1]);
+        if (!(IsDigit(text[i - 1]) || IsMarkChar(text[i - 1]) || space)) return false;
+        if (i + 1 >= text.Length || TextKey.IsSpace(text[i + 1])) return !space;
+        if (IsMarkChar(text[i + 1])) return true;
+        if (!IsDigit(text[i + 1])) return false;
+        return !(c is '-' or '－' or '–' && (IsDigit(text[i - 1]) || space));
     }
 
     private static bool IsZeroMark(string text, int i, out int end)
