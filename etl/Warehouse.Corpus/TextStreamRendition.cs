@@ -16,6 +16,15 @@ public static class TextStreamRendition
     /// <summary>Share of consistent text-stream reports whose tables 三 (and often 四) are built to stay ambiguous.</summary>
     public const double ConstructedRate = 0.12;
 
+    /// <summary>
+    /// Share of text-stream documents whose tables 三 and 四 write zeros as "-", "/" or nothing, cells run together
+    /// (html-to-text's text of a page whose cells hold bare text): <see cref="TextStreamRenderer.Render"/>.
+    /// </summary>
+    public const double VanishingRate = 0.25;
+
+    /// <summary>Whether the document of this layout seed (not one constructed ambiguous) writes zeros as marks or blanks: <see cref="VanishingRate"/>.</summary>
+    public static bool WritesZerosAsMarks(int seed) => new Random(unchecked((seed * 31) + 47)).NextDouble() < VanishingRate;
+
     /// <summary>Share of text-stream documents saved decoded twice (read as ISO-8859-1, written as UTF-8); see <c>CorpusWriter.Produce</c>.</summary>
     public const double TwiceDecodedRate = 0.15;
 
@@ -28,6 +37,8 @@ public static class TextStreamRendition
         var construct = rng.NextDouble() < ConstructedRate && g.Injected.Count == 0 && !runTogether;
         var report = construct ? Construct(g, quirks, new Random(rng.Next())) : g;
         var textSeed = rng.Next();
+        // Zeros written as marks or left blank, from a stream of its own so that other documents print as before.
+        var vanishing = !construct && !runTogether && WritesZerosAsMarks(seed);
         var parts = Composer.Compose(report, quirks);
         var activeItems = parts.OfType<TablePart>().Single(p => p.Grid.Name == Tables.ActiveName).Grid.Keys.OfType<string>().ToList();
         // A constructed report keeps table 二's boundaries, so that only the constructed cells are ambiguous.
@@ -35,7 +46,7 @@ public static class TextStreamRendition
         while (true)
         {
             // A constructed table is printed without stray spaces: one between "aa" and "0" would decide the row.
-            var printed = TextStreamRenderer.Render(parts, textSeed, keep, runTogether || construct);
+            var printed = TextStreamRenderer.Render(parts, textSeed, keep, runTogether || construct, vanishing);
             if (runTogether) return new Made(report, Encoding.UTF8.GetBytes(printed.Text), report.Report, report.Injected, construct);
             var (values, retry) = Read(printed, report, quirks, activeItems);
             if (retry is not null)
@@ -54,12 +65,13 @@ public static class TextStreamRendition
     {
         var template = report.Report.Template;
         var outcomes = DisposalCategories.Outcomes(template).Select(c => c.Group == quirks.Collapsed ? "group:" + c.Group : c.Code).Distinct().ToList();
-        var three = RunTogether.TableThree(printed.Table3Keys.Select(k => (k, printed.Rows[k])).ToList(), outcomes);
+        var vanish = RunTogether.CellsVanish(printed.Table3Keys.Select(k => printed.Rows[k]));
+        var three = RunTogether.TableThree(printed.Table3Keys.Select(k => (k, printed.Rows[k])).ToList(), outcomes, vanish);
         if (three.TooMany is { } over) return (null, over);
         var group = three.Cells.FirstOrDefault(kv => kv.Key.StartsWith("group:", StringComparison.Ordinal) && kv.Value.Any(v => v is null)).Key;
         if (group is not null) return (null, group);
 
-        var four = RunTogether.TableFour(printed.Rows["review"]);
+        var four = RunTogether.TableFour(printed.Rows["review"], vanish);
         if (four.TooMany is { } review) return (null, review);
 
         var active = new Dictionary<string, decimal?[]>();
@@ -70,7 +82,7 @@ public static class TextStreamRendition
         foreach (var item in activeItems)
         {
             var paths = ActivePaths(item, template);
-            var readings = Cuts.Of(printed.Rows[item], paths.Count);
+            var readings = Cuts.Of(printed.Rows[item], paths.Count, vanish);
             if (readings is null) return (null, item);
             var (values, unknown, finding) = RunTogether.ActiveRow(item, readings, paths, Composer.StatedActive(report, item));
             active[item] = values;

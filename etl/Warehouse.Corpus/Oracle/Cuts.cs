@@ -15,7 +15,12 @@ public static class Cuts
     /// <paramref name="stepLimit"/> steps (the caller then prints the row another way rather than guess).
     /// </summary>
     /// <remarks>Pieces printed as exactly <paramref name="cells"/> cells are read as printed, kept or not.</remarks>
-    public static List<decimal[]>? Of(IReadOnlyList<Piece> pieces, int cells, Func<decimal[], bool> keep, int stepLimit = 2_000_000)
+    /// <param name="vanish">
+    /// Where a cell may have vanished (a blank cell of a table whose cells a tool ran together leaves nothing): given
+    /// the cell's index and the values before it, whether a zero that takes no character may stand there; null when
+    /// no cell vanishes. A reading is listed once, wherever its vanished zeros stood.
+    /// </param>
+    public static List<decimal[]>? Of(IReadOnlyList<Piece> pieces, int cells, Func<decimal[], bool> keep, int stepLimit = 2_000_000, Func<int, decimal[], bool>? vanish = null)
     {
         if (pieces.Count == cells && pieces.All(p => p.IsSingle || IsOneNumber(p)))
         {
@@ -32,13 +37,19 @@ public static class Cuts
         bool Place(int piece, int offset, int cell)
         {
             if (++steps > stepLimit) return false;
+            if (cell < cells && vanish is not null && vanish(cell, values))
+            {
+                values[cell] = 0;
+                if (!Place(piece, offset, cell + 1)) return false;
+            }
+
             if (piece == pieces.Count)
             {
-                if (cell == cells && keep(values)) found.Add((decimal[])values.Clone());
+                if (cell == cells && keep(values) && !found.Exists(f => f.AsSpan().SequenceEqual(values))) found.Add((decimal[])values.Clone());
                 return true;
             }
 
-            if (cell == cells || cells - cell < pieces.Count - piece || cells - cell > Room(piece, offset)) return true;
+            if (cell == cells || cells - cell < pieces.Count - piece || (vanish is null && cells - cell > Room(piece, offset))) return true;
             var p = pieces[piece];
             if (p.IsSingle)
             {
@@ -49,8 +60,17 @@ public static class Cuts
             for (var end = offset + 1; end <= p.Digits.Length; end++)
             {
                 var text = p.Digits[offset..end];
-                if (!IsNumber(text, end == p.Digits.Length, p.Digits.IndexOf('.', StringComparison.Ordinal), end)) continue;
-                var value = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                if (text.Contains(','))
+                {
+                    // A number with thousands separators: "5,808", never ",808" or "58,08".
+                    if (!Grouped(text)) continue;
+                }
+                else if (!IsNumber(text, end == p.Digits.Length, p.Digits.IndexOf('.', StringComparison.Ordinal), end))
+                {
+                    continue;
+                }
+
+                var value = decimal.Parse(text.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
                 if (p.Negative && offset == 0)
                 {
                     if (value == 0) continue;
@@ -79,8 +99,16 @@ public static class Cuts
         }
     }
 
-    /// <summary>All cuts with no rule: the readings of a row of table 二.</summary>
-    public static List<decimal[]>? Of(IReadOnlyList<Piece> pieces, int cells) => Of(pieces, cells, _ => true);
+    /// <summary>All cuts with no rule: the readings of a row of table 二 (any cell but one may have vanished when <paramref name="vanish"/>).</summary>
+    public static List<decimal[]>? Of(IReadOnlyList<Piece> pieces, int cells, bool vanish = false) =>
+        Of(pieces, cells, _ => true, vanish: vanish ? (_, _) => true : null);
+
+    private static bool Grouped(string text)
+    {
+        var parts = text.Split(',');
+        return parts[0].Length is >= 1 and <= 3 && parts[0][0] != '0' && parts[0].All(char.IsAsciiDigit)
+            && parts.Skip(1).All(g => g.Length == 3 && g.All(char.IsAsciiDigit));
+    }
 
     // A cut "0", "12", "0.5", "356.2" (the '.' only in a run's last cell, which runs to its end), never "012" or "1.".
     private static bool IsNumber(string text, bool endsRun, int dot, int end)
@@ -91,12 +119,13 @@ public static class Cuts
         return whole.Length == 1 || whole[0] != '0';
     }
 
-    private static bool IsOneNumber(Piece p) => IsNumber(p.Digits, true, p.Digits.IndexOf('.', StringComparison.Ordinal), p.Digits.Length);
+    private static bool IsOneNumber(Piece p) =>
+        p.Digits.Contains(',') ? Grouped(p.Digits) : IsNumber(p.Digits, true, p.Digits.IndexOf('.', StringComparison.Ordinal), p.Digits.Length);
 
     private static decimal Value(Piece p)
     {
         if (p.Whole is { } v) return v;
-        var value = decimal.Parse(p.Digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var value = decimal.Parse(p.Digits.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         return p.Negative ? -value : value;
     }
 }

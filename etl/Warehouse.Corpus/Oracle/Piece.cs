@@ -9,13 +9,37 @@ namespace Warehouse.Corpus.Oracle;
 /// <param name="Whole">The value of a piece that is one cell whatever its text.</param>
 public sealed record Piece(string Digits, bool Negative = false, decimal? Whole = null)
 {
-    public static Piece Run(string digits) => digits.Length > 0 && digits.All(c => c is >= '0' and <= '9' or '.')
+    public static Piece Run(string digits) => digits.Length > 0 && digits.All(c => c is >= '0' and <= '9' or '.' or ',')
         ? new Piece(digits)
         : throw new ArgumentException($"'{digits}' is not a run of digits.", nameof(digits));
 
     public static Piece Cell(decimal value) => new("", Whole: value);
 
     public bool IsSingle => Whole is not null;
+
+    /// <summary>
+    /// The pieces of counts printed with zero marks among them ("13415160/-291"): runs of digits (with the thousands
+    /// separators of their numbers: "3,2921,393") between spaces and marks, each mark ("-", "/") a zero cell of its own.
+    /// </summary>
+    public static IReadOnlyList<Piece> ParseMarked(string printed)
+    {
+        var pieces = new List<Piece>();
+        var run = new System.Text.StringBuilder();
+        foreach (var ch in printed + " ")
+        {
+            if (char.IsAsciiDigit(ch) || (ch == ',' && run.Length > 0))
+            {
+                run.Append(ch);
+                continue;
+            }
+
+            if (run.Length > 0) pieces.Add(Run(run.ToString()));
+            run.Clear();
+            if (ch is '-' or '/') pieces.Add(Cell(0));
+        }
+
+        return pieces;
+    }
 
     /// <summary>The pieces of printed text: runs of digits between spaces; a minus sign starts a new piece.</summary>
     public static IReadOnlyList<Piece> Parse(string printed)

@@ -26,23 +26,57 @@ public static class RunTogether
     }
 
     /// <summary>The readings of a row of table 三: seven numbers whose first six add up to the seventh.</summary>
-    public static List<int[]>? RowReadings(IReadOnlyList<Piece> pieces) =>
-        Cuts.Of(pieces, Columns, v => v.Take(Columns - 1).Sum() == v[Columns - 1] && v.All(IsCount))?.Select(ToInts).ToList();
+    /// <param name="vanish">Blank cells may have vanished (<see cref="CellsVanish"/>): any of the six, and the total as a zero beside six zeros.</param>
+    public static List<int[]>? RowReadings(IReadOnlyList<Piece> pieces, bool vanish = false) =>
+        Cuts.Of(pieces, Columns, v => v.Take(Columns - 1).Sum() == v[Columns - 1] && v.All(IsCount), vanish: vanish ? (c, v) => VanishesIn(Columns, c, v) : null)?.Select(ToInts).ToList();
 
     /// <summary>The readings of table 四: fifteen numbers, three groups of five whose last is the sum of the four before it.</summary>
-    public static List<int[]>? ReviewReadings(IReadOnlyList<Piece> pieces) =>
-        Cuts.Of(pieces, 15, v => v.All(IsCount) && Enumerable.Range(0, 3).All(g => v.Skip(g * 5).Take(4).Sum() == v[(g * 5) + 4]))?.Select(ToInts).ToList();
+    public static List<int[]>? ReviewReadings(IReadOnlyList<Piece> pieces, bool vanish = false) =>
+        Cuts.Of(pieces, 15, v => v.All(IsCount) && Enumerable.Range(0, 3).All(g => v.Skip(g * 5).Take(4).Sum() == v[(g * 5) + 4]), vanish: vanish ? (c, v) => VanishesIn(5, c, v) : null)?.Select(ToInts).ToList();
+
+    // In groups of `size` cells whose last is their total: any other cell may vanish, the total only beside zeros.
+    private static bool VanishesIn(int size, int cell, decimal[] values)
+    {
+        if (cell % size != size - 1) return true;
+        for (var k = cell - size + 1; k < cell; k++)
+        {
+            if (values[k] != 0) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether blank cells may have vanished from the run-together rows of table 三, as the rows show: a row whose cells
+    /// certainly ran together (digits for seven cells in three pieces at most, or a run of digits that starts with 0)
+    /// that holds a zero mark, or that reads as seven cells adding up only with a cell vanished. Mirrors what the
+    /// parser must conclude from the same print.
+    /// </summary>
+    public static bool CellsVanish(IEnumerable<IReadOnlyList<Piece>> rows)
+    {
+        foreach (var pieces in rows)
+        {
+            var digits = pieces.Sum(p => p.IsSingle ? 0 : p.Digits.Length);
+            var glued = pieces.Count < Columns
+                && (pieces.Any(p => !p.IsSingle && p.Digits.Length > 1 && p.Digits[0] == '0') || (pieces.Count <= 3 && digits >= Columns));
+            if (!glued || !pieces.Any(p => !p.IsSingle && p.Digits.Length > 1)) continue;
+            if (pieces.Any(p => p.IsSingle && p.Whole == 0)) return true;
+            if (RowReadings(pieces) is { Count: 0 } && RowReadings(pieces, vanish: true) is { Count: > 0 }) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Table 三. <paramref name="rows"/> are the printed rows in table order (a group printed as one
     /// row is keyed "group:" + its code); <paramref name="outcomes"/> the keys that add up to （七）总计.
     /// </summary>
-    public static Result TableThree(IReadOnlyList<(string Key, IReadOnlyList<Piece> Pieces)> rows, IReadOnlyList<string> outcomes)
+    public static Result TableThree(IReadOnlyList<(string Key, IReadOnlyList<Piece> Pieces)> rows, IReadOnlyList<string> outcomes, bool vanish = false)
     {
         var readings = new Dictionary<string, List<int[]>>();
         foreach (var (key, pieces) in rows)
         {
-            var r = RowReadings(pieces);
+            var r = RowReadings(pieces, vanish);
             if (r is null) return Result.Over(key);
             readings[key] = r;
         }
@@ -154,9 +188,9 @@ public static class RunTogether
     public const int ReviewReadingCap = 10_000;
 
     /// <summary>Table 四 as one run: a cell is stated when every reading gives it the same value.</summary>
-    public static Result TableFour(IReadOnlyList<Piece> pieces)
+    public static Result TableFour(IReadOnlyList<Piece> pieces, bool vanish = false)
     {
-        var readings = ReviewReadings(pieces);
+        var readings = ReviewReadings(pieces, vanish);
         if (readings is null) return Result.Over("review");
         var values = new int?[15];
         var ambiguous = new List<string>();

@@ -19,7 +19,13 @@ public static class TextStreamRenderer
     /// <param name="seed">Draws the header, byline and stray spaces; the same seed prints the same text.</param>
     /// <param name="keep">Keys of rows printed with a space between every two cells (so they read one way).</param>
     /// <param name="runTogether">No stray space between two cells anywhere (table 二 rows in <paramref name="keep"/> keep theirs).</param>
-    public static Printed Render(IReadOnlyList<Part> parts, int seed, IReadOnlySet<string> keep, bool runTogether = false)
+    /// <param name="vanishing">
+    /// Zeros of tables 三 and 四 written now and then as "-" or "/" or left blank, as html-to-text writes a page whose
+    /// cells hold bare text ("13415160/-291", "033295976" for 0, 33, 29, 5, blank, 9, 76): a mark glued to its
+    /// neighbours, a blank leaving nothing; numbers of a thousand and more mostly with their separators ("3,2921,393"). A row's first cell is never a mark (glued to the label it would join
+    /// its words) nor its 总计 a "-" (before the next row's number it would read as a sign).
+    /// </param>
+    public static Printed Render(IReadOnlyList<Part> parts, int seed, IReadOnlySet<string> keep, bool runTogether = false, bool vanishing = false)
     {
         var rng = new Random(seed);
         var title = parts.OfType<TitlePart>().First();
@@ -64,7 +70,7 @@ public static class TextStreamRenderer
                     sb.Append(p.Text);
                     break;
                 case TablePart t:
-                    WriteTable(sb, t.Grid, rng, keep, spaceRate, rows, table3);
+                    WriteTable(sb, t.Grid, rng, keep, spaceRate, rows, table3, vanishing && t.Grid.Name is Tables.ApplicationsName or Tables.ReviewName);
                     if (rng.NextDouble() < 0.5) sb.Append(' ');
                     break;
                 case ClosingPart c:
@@ -93,7 +99,7 @@ public static class TextStreamRenderer
         }
     });
 
-    private static void WriteTable(StringBuilder sb, Grid grid, Random rng, IReadOnlySet<string> keep, double spaceRate, Dictionary<string, IReadOnlyList<Piece>> rows, List<string> table3)
+    private static void WriteTable(StringBuilder sb, Grid grid, Random rng, IReadOnlySet<string> keep, double spaceRate, Dictionary<string, IReadOnlyList<Piece>> rows, List<string> table3, bool vanishing)
     {
         var layout = grid.Layout();
         for (var r = 0; r < grid.Rows.Count; r++)
@@ -117,6 +123,10 @@ public static class TextStreamRenderer
                 if (boundary) sb.Append(' ');
                 if (numbers > 0 && boundary) printed.Append(' ');
                 var text = Number(slot.Cell.Value!.Value);
+                // A row printed with its boundaries (one the oracle could not read otherwise) prints its zeros as 0.
+                if (vanishing && slot.Cell.Value == 0 && !(key is not null && keep.Contains(key))) text = Zero(rng, first: printed.ToString().Trim().Length == 0, total: c == grid.Columns - 1 || (grid.Name == Tables.ReviewName && numbers % 5 == 4));
+                // The page's numbers of a thousand and more mostly with their thousands separators ("3,2921,393…").
+                else if (vanishing && slot.Cell.Value >= 1000 && rng.NextDouble() < 0.7) text = slot.Cell.Value.Value.ToString("N0", CultureInfo.InvariantCulture);
                 sb.Append(text);
                 printed.Append(text);
                 numbers++;
@@ -124,11 +134,21 @@ public static class TextStreamRenderer
 
             if (key is not null && numbers > 0)
             {
-                rows[key] = Piece.Parse(printed.ToString());
+                rows[key] = vanishing ? Piece.ParseMarked(printed.ToString()) : Piece.Parse(printed.ToString());
                 if (grid.Name == Tables.ApplicationsName) table3.Add(key);
             }
         }
     }
+
+    // A zero as the page wrote it: mostly 0, else a mark or nothing; a total is never left blank here, so that every
+    // row prints a cell (a row of blanks would leave its label alone).
+    private static string Zero(Random rng, bool first, bool total) => rng.NextDouble() switch
+    {
+        < 0.7 => "0",
+        < 0.8 => first ? "" : total ? "/" : "-",
+        < 0.9 => first ? "0" : "/",
+        _ => total ? "0" : "",
+    };
 
     private static string Number(decimal value) =>
         value == decimal.Truncate(value) ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.##", CultureInfo.InvariantCulture);
