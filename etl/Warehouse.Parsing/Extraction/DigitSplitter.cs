@@ -138,6 +138,11 @@ internal static class DigitSplitter
 
         private int _blanksLeft;
 
+        // The total the row's cells must add up to, when one group's total ends the row (see Run), and where it starts
+        // in the last piece (-1: the piece is one cell).
+        private long _target = long.MaxValue;
+        private int _totalStart = -1;
+
         public Search(IReadOnlyList<Piece> pieces, IReadOnlyList<int> groups, bool lastIsTotal, int limit, int blanks)
         {
             _pieces = pieces;
@@ -165,13 +170,97 @@ internal static class DigitSplitter
         {
             var (min, max) = Capacity(_pieces);
             if (_cells < min || _cells > max + _blanksLeft) return;
+            if (_groupSums.Length == 1 && _isTotal[_cells - 1])
+            {
+                // One group whose total ends the row: the total is one of the last piece's endings, each known
+                // before the cells are cut, and no cut whose cells exceed it can add up to it.
+                foreach (var (total, start) in Totals(_pieces[^1]))
+                {
+                    _target = total;
+                    _totalStart = start;
+                    Place(0, 0, 0);
+                    if (Readings.Count >= _limit || Steps > Budget) return;
+                }
+
+                return;
+            }
+
             Place(0, 0, 0);
+        }
+
+        // The most that the pieces from (piece, offset) up to the total can add up to: each run read as one number.
+        private long Reach(int piece, int offset)
+        {
+            const long Cap = 1_000_000_000_000_000;
+            long reach = 0;
+            for (var i = piece; i < _pieces.Count; i++)
+            {
+                var p = _pieces[i];
+                var last = i == _pieces.Count - 1;
+                if (!p.IsRun)
+                {
+                    if (!last) reach += p.Value ?? Cap;
+                }
+                else
+                {
+                    var d = p.Digits!;
+                    var end = last && _totalStart >= 0 ? _totalStart : d.Length;
+                    long value = 0;
+                    for (var k = i == piece ? offset : 0; k < end; k++)
+                    {
+                        if (d[k] == ',') continue;
+                        value = (value * 10) + (d[k] - '0');
+                        if (value >= Cap) return Cap;
+                    }
+
+                    reach += value;
+                }
+
+                if (reach >= Cap) return Cap;
+            }
+
+            return reach;
+        }
+
+        // The values a row's last piece may end with: a plain number (no leading 0 but "0", nine digits at most) or one
+        // with thousands separators.
+        private static IEnumerable<(long Value, int Start)> Totals(Piece last)
+        {
+            if (!last.IsRun)
+            {
+                yield return (last.Value ?? long.MaxValue, -1);
+                yield break;
+            }
+
+            var d = last.Digits!;
+            for (var start = d.Length - 1; start >= 0 && d.Length - start <= 12; start--)
+            {
+                if (d[start] == ',') continue;
+                var plain = d.IndexOf(',', start) < 0;
+                if (plain ? (d[start] == '0' && start < d.Length - 1) || d.Length - start > 9 : !IsGrouped(d, start)) continue;
+                yield return (ValueOf(d, start, d.Length), start);
+            }
+        }
+
+        // digits[start..] is a number with thousands separators: one to three digits, no leading 0, then ",ddd" groups.
+        private static bool IsGrouped(string digits, int start)
+        {
+            var comma = digits.IndexOf(',', start);
+            if (comma - start is < 1 or > 3 || digits[start] == '0') return false;
+            for (var i = comma; i < digits.Length; i += 4)
+            {
+                if (digits[i] != ',' || i + 3 >= digits.Length || digits.IndexOf(',', i + 1, 3) >= 0) return false;
+            }
+
+            return (digits.Length - comma) % 4 == 0;
         }
 
         // Cell `cell` starts at digit `offset` of piece `piece`.
         private void Place(int piece, int offset, int cell)
         {
-            if (Readings.Count >= _limit || ++Steps > Budget) return;
+            if (Readings.Count >= _limit || ++Steps > Budget || _groupSums[0] > _target) return;
+            // Cut however they may, the digits still to cut add up to no more than they read as one number.
+            if (_target != long.MaxValue && !_isTotal[Math.Min(cell, _cells - 1)] && _groupSums[0] + Reach(piece, offset) < _target) return;
             if (cell == _cells)
             {
                 // A blank beside a zero reads the same wherever it stands: one reading.
@@ -220,6 +309,9 @@ internal static class DigitSplitter
 
             var digits = p.Digits!;
             if (digits[offset] == ',') return;
+            // In the last piece, the cells before the total end where the total starts.
+            var limit = piece == _pieces.Count - 1 && _totalStart >= 0 ? _totalStart : digits.Length;
+            if (_isTotal[cell] && limit != digits.Length && offset != _totalStart) return;
             var rest = digits.Length - offset;
             if (_isTotal[cell] && _groupSums[_groupOf[cell]] is var sum && GroupComplete(cell))
             {
@@ -240,8 +332,9 @@ internal static class DigitSplitter
             }
 
             // A plain number up to the next comma, or one written with thousands separators ("5,808").
+            if (offset >= limit) return;
             var plain = 0;
-            while (offset + plain < digits.Length && digits[offset + plain] != ',') plain++;
+            while (offset + plain < limit && digits[offset + plain] != ',') plain++;
             var longest = Math.Min(9, plain);
             if (digits[offset] == '0') longest = 1;
             for (var length = 1; length <= longest; length++)
@@ -251,7 +344,7 @@ internal static class DigitSplitter
 
             if (digits[offset] != '0' && plain <= 3)
             {
-                for (var end = offset + plain; end + 3 < digits.Length && digits[end] == ',' && end - offset < 12; )
+                for (var end = offset + plain; end + 3 < limit && digits[end] == ',' && end - offset < 12; )
                 {
                     end += 4;
                     if (!Try(end)) return;
