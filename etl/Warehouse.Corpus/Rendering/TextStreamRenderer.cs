@@ -120,13 +120,15 @@ public static class TextStreamRenderer
                 // "规章 000": a space after the label now and then; between cells only at a true boundary.
                 var drawn = rng.NextDouble() < (numbers == 0 ? 0.1 : spaceRate);
                 var boundary = drawn || (numbers > 0 && key is not null && keep.Contains(key));
-                if (boundary) sb.Append(' ');
-                if (numbers > 0 && boundary) printed.Append(' ');
                 var text = Number(slot.Cell.Value!.Value);
                 // A row printed with its boundaries (one the oracle could not read otherwise) prints its zeros as 0.
                 if (vanishing && slot.Cell.Value == 0 && !(key is not null && keep.Contains(key))) text = Zero(rng, first: printed.ToString().Trim().Length == 0, total: c == grid.Columns - 1 || (grid.Name == Tables.ReviewName && numbers % 5 == 4));
                 // The page's numbers of a thousand and more mostly with their thousands separators ("3,2921,393…").
                 else if (vanishing && slot.Cell.Value >= 1000 && rng.NextDouble() < 0.7) text = slot.Cell.Value.Value.ToString("N0", CultureInfo.InvariantCulture);
+                // No stray space before a mark: " -5" would be a sign, " //" one mark.
+                if (text is "-" or "/") boundary = false;
+                if (boundary) sb.Append(' ');
+                if (numbers > 0 && boundary) printed.Append(' ');
                 sb.Append(text);
                 printed.Append(text);
                 numbers++;

@@ -122,9 +122,12 @@ internal static partial class StreamRows
 
             if (data.Count > 0 && IsGluedMark(text, i))
             {
-                // "13415160/-291", "000-/1515": html-to-text runs a table's cells together, zero marks among them.
-                data.Add(text[i..(i + 1)]);
-                i++;
+                // "13415160/-291", "000-/1515": html-to-text runs a table's cells together, zero marks among them. A dash
+                // of the Chinese form ("——", a 破折号) is one mark however many characters it takes.
+                var markEnd = i + 1;
+                if (text[i] is '—' or '―') while (markEnd < text.Length && text[markEnd] == text[i]) markEnd++;
+                data.Add(text[i..markEnd]);
+                i = markEnd;
                 continue;
             }
 
@@ -383,8 +386,8 @@ internal static partial class StreamRows
     private static bool IsMarkChar(char c) => c is '-' or '—' or '－' or '–' or '―' or '/' or '／';
 
     // A dash or slash glued to the cell before it, a number or another mark, and followed by a number, a mark, a space
-    // or the end: a zero mark of cells that a tool ran together ("60/-291"); so is one after a space and before a
-    // number or a mark ("0 -/5"). A dash between two numbers stays a sign
+    // or the end: a zero mark of cells that a tool ran together ("60/-291"); so are marks after a space glued to a
+    // number or another mark ("0 /5", "0 --5"). A dash between two numbers stays a sign
     // ("31-1" in the 2019 template's 本年增/减; counts read it as a mark and a number, DigitSplitter.Pieces).
     private static bool IsGluedMark(string text, int i)
     {
@@ -392,10 +395,20 @@ internal static partial class StreamRows
         if (!IsMarkChar(c) || i == 0) return false;
         var space = TextKey.IsSpace(text[i - 1]);
         if (!(IsDigit(text[i - 1]) || IsMarkChar(text[i - 1]) || space)) return false;
-        if (i + 1 >= text.Length || TextKey.IsSpace(text[i + 1])) return !space;
-        if (IsMarkChar(text[i + 1])) return true;
+        if (space)
+        {
+            // After a space, marks standing alone are one cell however written (" -- ", " —— ": IsZeroMark); glued to a
+            // number or another mark they are cells run together (" /5", " --5", " -/5"); " -5" is a sign.
+            var j = i + 1;
+            while (j < text.Length && text[j] == c) j++;
+            if (j >= text.Length || TextKey.IsSpace(text[j])) return false;
+            if (IsMarkChar(text[j])) return true;
+            return IsDigit(text[j]) && !(j == i + 1 && c is '-' or '－' or '–');
+        }
+
+        if (i + 1 >= text.Length || TextKey.IsSpace(text[i + 1]) || IsMarkChar(text[i + 1])) return true;
         if (!IsDigit(text[i + 1])) return false;
-        return !(c is '-' or '－' or '–' && (IsDigit(text[i - 1]) || space));
+        return !(c is '-' or '－' or '–' && IsDigit(text[i - 1]));
     }
 
     private static bool IsZeroMark(string text, int i, out int end)
