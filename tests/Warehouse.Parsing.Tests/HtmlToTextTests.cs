@@ -65,4 +65,19 @@ public sealed class HtmlToTextTests
         var other = Read("html-to-text-trs-bare-cells-00025");
         Row(other, "denied_state_secret").ShouldBe("0,0,0,0,0,0,0");
     }
+
+    // A zero written "——" (the Chinese dash) or "--", standing between spaces, is one cell: the rule for marks glued
+    // among run-together digits split it in two, and the row had eight cells.
+    [Theory]
+    [InlineData("——")]
+    [InlineData("--")]
+    public void A_spaced_mark_of_two_dashes_is_one_cell(string mark)
+    {
+        var lines = File.ReadAllLines(Path.Combine(Fixtures.Dir("Real"), "huaian-2024-layout.txt"));
+        var row = Array.FindIndex(lines, l => l.Contains("1.属于国家秘密", StringComparison.Ordinal));
+        lines[row] = System.Text.RegularExpressions.Regex.Replace(lines[row], @"(?<=\s)0(?=\s)", mark);
+        lines[row].ShouldContain(" " + mark + " ");
+        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines)), "dashes");
+        RealReports.WrongCells(RealReports.Expected("huaian-2024"), reading).ShouldBeEmpty();
+    }
 }
