@@ -299,8 +299,21 @@ internal static partial class StreamRows
         if (j >= text.Length || TextKey.Narrow(text[j]) is not (',' or '，' or ':')) return false;
         var k = j + 1;
         if (k < text.Length && text[k] == ' ') k++;
-        return k + 2 <= text.Length && (ReasonStarts.Contains(text.Substring(k, 2))
+        return k + 2 <= text.Length && (ReasonStarts.Contains(text.Substring(k, 2)) || ReasonStarts.Contains(FirstTwo(text, k))
             || (j > 0 && RowNumbering.NumbersReasonMisprinted(TextKey.Narrow(text[j - 1]), text, k)));
+    }
+
+    // The first two characters from k that are no spaces: a stray space inside a reason's words ("2，重 复申请").
+    private static string FirstTwo(string text, int k)
+    {
+        Span<char> two = stackalloc char[2];
+        var n = 0;
+        for (var i = k; i < text.Length && i < k + 4 && n < 2; i++)
+        {
+            if (!TextKey.IsSpace(text[i])) two[n++] = text[i];
+        }
+
+        return n == 2 ? two.ToString() : "";
     }
 
     // "（1）属于国家秘密": the digit is the row's number.
