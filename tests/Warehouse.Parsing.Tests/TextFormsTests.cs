@@ -1024,4 +1024,22 @@ public sealed partial class TextFormsTests
 
     [GeneratedRegex(@"<[^>]+>")]
     private static partial Regex Tag();
+
+    // Rows of more than seven cells are looked at for a converter's padding with buffers on the stack; a row of
+    // hundreds of thousands of numbers (a malformed or hostile document) overflowed the stack and killed the process,
+    // a crawl with it. Its trailing zeros are padding; the report is read as without them.
+    [Fact]
+    public void A_row_of_hundreds_of_thousands_of_numbers_does_not_exhaust_the_stack()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Fixtures.Dir("Real"), "huaian-2024-layout.txt"));
+        var row = Array.FindIndex(lines, l => l.Contains("（一）予以公开", StringComparison.Ordinal));
+        lines[row] += string.Concat(Enumerable.Repeat(" 0", 200_000));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", lines));
+        RealReports.Reading? reading = null;
+        // A thread with a stack of 1 MiB, as small as a thread pool's: 200,000 cells took 1.8 MB of it.
+        var thread = new Thread(() => reading = RealReports.Read(bytes, "long-row"), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        RealReports.WrongCells(RealReports.Expected("huaian-2024"), reading!).ShouldBeEmpty();
+    }
 }

@@ -517,14 +517,22 @@ internal sealed partial class ReportExtractor
     private static bool Glued(RowParts parts)
     {
         if (parts.Data.Count >= ApplicantTypes.Count) return false;
+        var (digits, zeroLed) = DigitsOf(parts.Data);
+        return zeroLed || (Filled(parts.Data) <= 3 && digits >= ApplicantTypes.Count);
+    }
+
+    // How many digits a row's cells hold, and whether one is a run of digits that starts with 0 ("00": two cells at least).
+    private static (int Digits, bool ZeroLed) DigitsOf(IReadOnlyList<string> data)
+    {
         var digits = 0;
-        foreach (var d in parts.Data)
+        var zeroLed = false;
+        foreach (var d in data)
         {
             foreach (var c in d) digits += c is >= '0' and <= '9' ? 1 : 0;
-            if (d.Length > 1 && d[0] == '0' && d.All(char.IsAsciiDigit)) return true;
+            zeroLed |= d.Length > 1 && d[0] == '0' && d.All(char.IsAsciiDigit);
         }
 
-        return Filled(parts.Data) <= 3 && digits >= ApplicantTypes.Count;
+        return (digits, zeroLed);
     }
 
     // A row printed with fewer cells than its digits can hold: its cells lost their boundaries. So has a row with a
@@ -532,14 +540,7 @@ internal sealed partial class ReportExtractor
     private static bool RunsTogether(RowParts parts)
     {
         if (Filled(parts.Data) >= ApplicantTypes.Count) return false;
-        var digits = 0;
-        var zeroLed = false;
-        foreach (var d in parts.Data)
-        {
-            foreach (var c in d) digits += c is >= '0' and <= '9' ? 1 : 0;
-            zeroLed |= d.Length > 1 && d[0] == '0' && d.All(char.IsAsciiDigit);
-        }
-
+        var (digits, zeroLed) = DigitsOf(parts.Data);
         return digits >= ApplicantTypes.Count || zeroLed;
     }
 
@@ -1019,16 +1020,18 @@ internal sealed partial class ReportExtractor
         if (data.Count <= Width) return (0, data.Count, true);
 
         // Each cell read once: its count (-1: not a count) and whether it is empty; then the sevens whose cells outside
-        // are all empty or 0. Rows of more than seven are common (merged label columns), so nothing is allocated.
-        Span<int> counts = stackalloc int[data.Count];
-        Span<bool> empty = stackalloc bool[data.Count];
+        // are all empty or 0. Rows of more than seven are common (merged label columns), so nothing is allocated for
+        // them; a row of hundreds of thousands of numbers (a malformed document) is buffered on the heap, not the stack.
+        const int OnStack = 64;
+        Span<int> counts = data.Count <= OnStack ? stackalloc int[data.Count] : new int[data.Count];
+        Span<bool> empty = data.Count <= OnStack ? stackalloc bool[data.Count] : new bool[data.Count];
         for (var i = 0; i < data.Count; i++)
         {
             empty[i] = IsEmpty(data[i]);
             counts[i] = empty[i] ? 0 : CountCell.ReadCount(data[i]) ?? -1;
         }
 
-        Span<int> fits = stackalloc int[data.Count];
+        Span<int> fits = data.Count <= OnStack ? stackalloc int[data.Count] : new int[data.Count];
         var fitCount = 0;
         for (var start = 0; start + Width <= data.Count; start++)
         {
