@@ -22,10 +22,11 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
     {
         Validate(options);
         if (options.Layouts.Contains(Layouts.TextPdftotext) && Pdftotext.Find() is null) throw new InvalidOperationException(Pdftotext.InstallHint);
+        if (options.Layouts.Contains(Layouts.Pdf) && GhostscriptReprint.Find() is null) throw new InvalidOperationException(GhostscriptReprint.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
-        var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning)>();
+        var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning, bool Reprint)>();
         var prints = new List<(CorpusEntry Entry, PagePrint Print)>();
         // Reports whose file is in place: the PDFs come in batches at the end.
         var written = 0;
@@ -52,7 +53,12 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 {
                     var source = Path.Combine(work, $"{i:D5}.{(Layouts.NeedsPdf(layout) ? "docx" : "html")}");
                     await File.WriteAllBytesAsync(source, bytes, ct);
-                    if (Layouts.NeedsPdf(layout)) pending.Add((entry, source, layout == Layouts.Pdf ? SidewaysPages.Draw(generated.QuirkSeed) : null));
+                    if (Layouts.NeedsPdf(layout))
+                    {
+                        var pdfLayout = layout == Layouts.Pdf;
+                        pending.Add((entry, source, pdfLayout ? SidewaysPages.Draw(generated.QuirkSeed) : null, pdfLayout && GhostscriptReprint.Draw(generated.QuirkSeed)));
+                    }
+
                     else prints.Add((entry, PagePrint.Draw(generated, source, Path.ChangeExtension(source, ".pdf"))));
                 }
                 else
@@ -73,11 +79,12 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             if (pending.Count > 0)
             {
                 await (pdf ?? new SofficePdfConverter()).ConvertAsync(pending.Select(p => p.Docx).ToList(), work, ct);
-                foreach (var (entry, docx, turning) in pending)
+                foreach (var (entry, docx, turning, reprint) in pending)
                 {
                     var made = Path.ChangeExtension(docx, ".pdf");
                     if (!File.Exists(made)) throw new IOException($"The PDF converter made no {Path.GetFileName(made)} for report {entry.Index} in {work}.");
                     if (turning is not null) SidewaysPages.Apply(made, turning);
+                    if (reprint) await GhostscriptReprint.ApplyAsync(made, ct);
                     if (entry.Layout == Layouts.TextPdftotext) await Pdftotext.ExtractAsync(made, Path.Combine(work, entry.File), ct);
                 }
 

@@ -33,6 +33,29 @@ public sealed class PdfTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quarter_of_pdfs_are_printed_again_through_ghostscript()
+    {
+        GhostscriptReprint.Find().ShouldNotBeNull(GhostscriptReprint.InstallHint);
+        Enumerable.Range(0, 4000).Count(i => GhostscriptReprint.Draw(ReportFactory.Create(11, i, 0.15).QuirkSeed)).ShouldBeInRange(850, 1150);
+
+        var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(8, 11, [Layouts.Pdf]), null, TestContext.Current.CancellationToken);
+
+        var printed = 0;
+        foreach (var e in manifest.Entries)
+        {
+            var reprint = GhostscriptReprint.Draw(ReportFactory.Create(11, e.Index, 0.15).QuirkSeed);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(_temp.FullName, e.File));
+            (pdf.Information.Producer ?? "").Contains("Ghostscript", StringComparison.Ordinal).ShouldBe(reprint, e.File);
+            if (reprint) printed++;
+            // The same report either way: its title on the first page.
+            pdf.GetPage(1).Text.ShouldContain("政府信息公开", Case.Sensitive, e.File);
+        }
+
+        printed.ShouldBeInRange(1, 7);
+        Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Portal_pages_are_printed_by_chromium_as_a_reader_prints_them()
     {
         ChromiumPagePrinter.Find().ShouldNotBeNull(ChromiumPagePrinter.InstallHint);

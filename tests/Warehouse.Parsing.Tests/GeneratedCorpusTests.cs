@@ -62,6 +62,28 @@ public sealed class GeneratedCorpusTests(GeneratedCorpus corpus) : IClassFixture
         problems.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Pdfs_printed_again_by_Ghostscript_read_back_equal()
+    {
+        // One pdf document in four is printed again through Ghostscript's pdfwrite (Corpus.GhostscriptReprint): fonts
+        // re-encoded one byte a glyph, text drawn line by line with "'", strings whose codes begin with FE FF.
+        var printed = 0;
+        var problems = new List<string>();
+        foreach (var o in ReadAll(Corpus.Layouts.Pdf))
+        {
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(corpus.Directory, o.Entry.File)))
+            {
+                if (pdf.Information.Producer?.Contains("Ghostscript", StringComparison.Ordinal) != true) continue;
+            }
+
+            printed++;
+            problems.AddRange(o.WrongValues());
+        }
+
+        printed.ShouldBeInRange(12, 40);
+        problems.ShouldBeEmpty();
+    }
+
     // Whether a page of the report's PDF holds.
     private bool AnyPage(CorpusReading o, Func<UglyToad.PdfPig.Content.Page, bool> holds)
     {

@@ -29,7 +29,9 @@ public static partial class PdfLayout
     {
         try
         {
-            using var pdf = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, ClipPaths = false });
+            var options = new ParsingOptions { UseLenientParsing = true, ClipPaths = false };
+            var data = bytes.ToArray();
+            using var pdf = Mended(PdfDocument.Open(data, options), data, options);
             var blocks = new List<Block>();
             var lastSectionPage = -1;
             // The last ruled row of the page before, when nothing but page furniture follows it.
@@ -92,6 +94,26 @@ public static partial class PdfLayout
             // Thrown by this reader's own code, not by PdfPig reading the file: the file is not to blame, and the
             // user is not told it is damaged.
             throw new DocumentException($"读取此 PDF 的版式时解析器出错，这是解析器的缺陷，不是文件的问题，请把文件报告给维护者 (the parser failed on this PDF's layout, a defect of the parser and not of the file: {e.GetType().Name}: {e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    /// <summary>
+    /// The document again with the content strings that PdfPig would lose written as hexadecimal strings
+    /// (<see cref="MarkedStringRepair"/>), or as it is when it has none. A file whose mending fails is read as it is:
+    /// the mending only restores text, and the reading that follows names what is wrong with the file.
+    /// </summary>
+    private static PdfDocument Mended(PdfDocument pdf, byte[] data, ParsingOptions options)
+    {
+        try
+        {
+            if (MarkedStringRepair.Repair(pdf, data) is not { } repaired) return pdf;
+            var mended = PdfDocument.Open(repaired, options);
+            pdf.Dispose();
+            return mended;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return pdf;
         }
     }
 
