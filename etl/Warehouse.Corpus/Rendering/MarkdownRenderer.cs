@@ -9,12 +9,16 @@ namespace Warehouse.Corpus.Rendering;
 /// or the applicant types, table 三 sometimes cut into one small table per group of rows, its header
 /// row repeated inside the table (a page break), bold markers around labels and totals; in one in five, the
 /// tables as a crawler's pipe text (<see cref="WithCrawlerPipes"/>); in one in four, a cell only where the page
-/// has a <c>&lt;td&gt;</c> (<see cref="SpanlessRate"/>).
+/// has a <c>&lt;td&gt;</c> (<see cref="SpanlessRate"/>); in one in five of the others, every merged cell repeated in
+/// each place it covers, numbers too (<see cref="GridRate"/>).
 /// </summary>
 public static class MarkdownRenderer
 {
-    /// <summary>Renders the parts; <paramref name="spanless"/>: the tables ignore merged cells (<see cref="IsSpanless"/>).</summary>
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless)
+    /// <summary>
+    /// Renders the parts; <paramref name="spanless"/>: the tables ignore merged cells (<see cref="IsSpanless"/>);
+    /// <paramref name="grid"/>: unless spanless, they repeat each merged cell in every place it covers (<see cref="IsGrid"/>).
+    /// </summary>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
         var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
@@ -26,7 +30,10 @@ public static class MarkdownRenderer
             PerGroup: rng.NextDouble() < 0.3,
             RepeatHeader: rng.NextDouble() < 0.3,
             Bold: rng.NextDouble() < 0.3,
-            Spanless: spanless);
+            Spanless: spanless)
+        {
+            Grid = grid && !spanless,
+        };
         string Number(GridCell cell)
         {
             var text = cell.Printed ?? people?.Format(cell.Value!.Value, cell.Unit) ?? numbers.Format(cell.Value!.Value);
@@ -93,7 +100,21 @@ public static class MarkdownRenderer
     /// </summary>
     public static bool IsSpanless(int seed) => new Random(unchecked((seed * 31) + 41)).NextDouble() < SpanlessRate;
 
-    private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless);
+    /// <summary>
+    /// The share of documents whose tables are a grid, every merged cell repeated in each place it covers, its number
+    /// too: table 二's "本年处理决定数量" and its count three times ("| 行政许可 | 489 | 489 | 489 |"), "三、本年度办理结果"
+    /// on each row of table 三, as docling's markdown and pandas' <c>read_html</c> write a table (the real pages of 平潭
+    /// so converted).
+    /// </summary>
+    public const double GridRate = 0.2;
+
+    /// <summary>Whether the document rendered from this layout seed writes its tables as a grid: a stream of its own.</summary>
+    public static bool IsGrid(int seed) => new Random(unchecked((seed * 31) + 59)).NextDouble() < GridRate;
+
+    private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless)
+    {
+        public bool Grid { get; init; }
+    }
 
     private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng)
     {
@@ -103,6 +124,8 @@ public static class MarkdownRenderer
         var labelColumns = applications ? grid.Columns - ApplicantTypes.Count : 0;
         var header = new List<string>();
         var body = new List<(string? Key, List<string> Cells)>();
+        // A grid repeats a number as it was written where the cell starts.
+        var written = new Dictionary<(int Row, int Column), string>();
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             var cells = new List<string>();
@@ -118,8 +141,12 @@ public static class MarkdownRenderer
                     continue;
                 }
 
-                // Converters repeat a merged label in each cell it covers, or leave those cells blank; a number is written once.
-                cells.Add(origin ? (slot.Cell.IsNumber ? number(slot.Cell) : slot.Cell.Text) : style.RepeatMerged && !slot.Cell.IsNumber ? slot.Cell.Text : "");
+                // Converters repeat a merged label in each cell it covers, or leave those cells blank; a number is written
+                // once, but in a grid in each place.
+                if (origin && slot.Cell.IsNumber) written[(r, c)] = number(slot.Cell);
+                cells.Add(origin ? (slot.Cell.IsNumber ? written[(r, c)] : slot.Cell.Text)
+                    : style.Grid ? (slot.Cell.IsNumber ? written[(slot.Row, slot.Column)] : slot.Cell.Text)
+                    : style.RepeatMerged && !slot.Cell.IsNumber ? slot.Cell.Text : "");
             }
 
             var key = grid.KeyOf(r);

@@ -117,6 +117,8 @@ internal sealed partial class ReportExtractor
         var template = read.Evidence.For2019 == read.Evidence.For2021
             ? (year is < 2021 ? Template.Template2019 : Template.Template2021)
             : read.Evidence.For2019 > read.Evidence.For2021 ? Template.Template2019 : Template.Template2021;
+        // Rows whose merged cells' numbers were repeated in each column they span (SpansRepeated).
+        var repeated = new List<((string Item, string Label, int Columns2021, int Columns2019, string Table) Item, string Cells)>();
         foreach (var group in ActiveItems.Where(a => (template == Template.Template2019 ? a.Columns2019 : a.Columns2021) > 0).GroupBy(a => a.Table))
         {
             var present = group.Where(a => read.Items.ContainsKey(a.Item)).ToList();
@@ -159,6 +161,13 @@ internal sealed partial class ReportExtractor
                     trimmed = list;
                 }
 
+                if (trimmed.Count > expected && SpansRepeated() && Unrepeated(trimmed, expected) is { } values)
+                {
+                    read.Items[a.Item] = (values, read.Items[a.Item].Header);
+                    repeated.Add((a, Preview(trimmed)));
+                    continue;
+                }
+
                 if (trimmed.Count != expected)
                 {
                     // Cells missing or too many: which number is which cannot be told, so none is read.
@@ -169,7 +178,55 @@ internal sealed partial class ReportExtractor
             }
         }
 
+        if (repeated.Count > 0)
+        {
+            // One warning for the document: its tables are written so, and each such row is read.
+            _findings.Add(new Finding("span_repeated", Severity.Warning,
+                $"表二{string.Concat(repeated.Select(r => $"「{r.Item.Label}」"))}的数在合并单元格跨过的每一列都写了一遍（如「{repeated[0].Cells}」），本文档的表格都是这样，各读作一格。"
+                + $"Table 二 repeats a merged cell's number in every column it spans (as in '{repeated[0].Cells}'), as this document's tables repeat merged cells; rows {string.Join(", ", repeated.Select(r => r.Item.Label))} are read as one cell each.",
+                repeated[0].Item.Item));
+        }
+
         return read;
+    }
+
+    /// <summary>
+    /// Whether the document's tables repeat a merged cell's text in every column it spans, as the grids of docling,
+    /// pandas' <c>read_html</c> and other table extractors do: a row with two neighbouring cells of the same words
+    /// ("三、本年度办理结果" on every row of table 三, "本年处理决定数量" thrice). Decided once.
+    /// </summary>
+    private bool SpansRepeated() => _spansRepeated ??= _blocks.OfType<TableRow>().Any(r =>
+        Enumerable.Range(1, Math.Max(0, r.Cells.Count - 1)).Any(k => r.Cells[k].Length >= 2
+            && string.Equals(r.Cells[k].Trim(), r.Cells[k - 1].Trim(), StringComparison.Ordinal) && CountCell.Classify(r.Cells[k]) == CellKind.Label));
+
+    private bool? _spansRepeated;
+
+    /// <summary>
+    /// The cells of a row whose merged cells were repeated in every column they span ("489 489 489" for one cell,
+    /// "1 229.44 229.44" for two): its runs of equal cells, when they make <paramref name="expected"/> cells one way
+    /// only: as many runs as cells, or fewer with one run alone long enough to be several cells ("0 0 0" for two
+    /// zeros). A blank cell is a cell like the others (" 671.24 671.24": blank and 671.24). Null otherwise ("5 5 3 3"
+    /// for three cells is 5, 5, 3 or 5, 3, 3).
+    /// </summary>
+    internal static IReadOnlyList<string>? Unrepeated(IReadOnlyList<string> data, int expected)
+    {
+        var runs = new List<(string Text, int Length)>();
+        foreach (var cell in data)
+        {
+            var text = cell.Trim();
+            if (runs.Count > 0 && string.Equals(runs[^1].Text, text, StringComparison.Ordinal)) runs[^1] = (text, runs[^1].Length + 1);
+            else runs.Add((text, 1));
+        }
+
+        if (runs.Count > expected || (runs.Count < expected && runs.Count(r => r.Length > 1) != 1)) return null;
+        var values = new List<string>(expected);
+        foreach (var (text, length) in runs)
+        {
+            var cells = runs.Count < expected && length > 1 ? Math.Min(length, expected - runs.Count + 1) : 1;
+            for (var k = 0; k < cells; k++) values.Add(text);
+        }
+
+        return values.Count == expected ? values : null;
     }
 
     // The nearest label above a number whose own line holds only column headings.
