@@ -17,6 +17,10 @@ internal sealed partial class ReportExtractor
 
     // Blank cells may have vanished from rows whose cells ran together (CellsVanish): the splits allow them.
     private bool _cellsVanish;
+
+    // Table 三 leaves a 总计 blank beside applicants not all zero in a row of seven cells (TotalsLeftBlank): a row of
+    // more may read with its total blank too (Window).
+    private bool _totalsLeftBlank;
     private readonly HashSet<string> _wrappedRows = [];
     // Rows with cells stacked in one column, whose order the column rules decide (StackedReadings).
     private readonly HashSet<string> _stackedRows = [];
@@ -510,6 +514,15 @@ internal sealed partial class ReportExtractor
 
         return false;
     }
+
+    /// <summary>
+    /// Whether table 三 leaves a 总计 blank beside applicants not all zero in a row printed with exactly seven cells
+    /// (the Shanghai form, or a report that does not add up): then a row printed with more may be read with its total
+    /// left blank as well, not only as the seven that adds up as printed.
+    /// </summary>
+    private static bool TotalsLeftBlank(IEnumerable<RowParts> rows) =>
+        rows.Any(p => p.Data.Count == ApplicantTypes.Count && IsEmpty(p.Data[^1])
+            && p.Data.Take(ApplicantTypes.Count - 1).Any(d => CountCell.ReadCount(d) is > 0));
 
     // A row whose cells certainly ran together: digits for seven cells in three pieces at most ("640020470",
     // "1100714 32"), or a run of digits that starts with 0 ("00/336"). Six pieces for seven cells are a row short of
@@ -1009,12 +1022,14 @@ internal sealed partial class ReportExtractor
     /// a layout's 0 in it, or a converter's padding ("| 3.其他 | 0 | 2 | 0 | 0 | 0 | 0 | 2 |  |", a group's later
     /// rows without the group's column); only cells that hold nothing (empty or 0) are dropped, and a blank may
     /// be the row's own zero. Of the sevens that leave only such cells out, the one that is alone, or reads like
-    /// all the others, or is the only one whose 总计 is the sum of its six, or else (a row that does not add up in
+    /// all the others, or is the only one whose 总计 is the sum of its six (when no other leaves it blank beside
+    /// applicants not all zero in a table that <paramref name="totalsLeftBlank"/>: a Shanghai-form blank total may add
+    /// up too), or else (a row that does not add up in
     /// any seven as printed, a cell that is not a count) the only one that leaves out empty cells alone. Else
     /// undecided (a 总计 left blank: see PaddedReadings) and as the layouts print: leading cells of nothing
     /// dropped, then trailing empty ones.
     /// </summary>
-    private static (int First, int Count, bool Decided) Window(IReadOnlyList<string> data)
+    private static (int First, int Count, bool Decided) Window(IReadOnlyList<string> data, bool totalsLeftBlank)
     {
         const int Width = ApplicantTypes.Count;
         if (data.Count <= Width) return (0, data.Count, true);
@@ -1054,7 +1069,7 @@ internal sealed partial class ReportExtractor
             }
 
             if (alike) return (fits[0], Width, true);
-            int adding = -1, addingCount = 0, emptyOnly = -1, emptyCount = 0;
+            int adding = -1, addingCount = 0, emptyOnly = -1, emptyCount = 0, blankTotals = 0;
             for (var f = 0; f < fitCount; f++)
             {
                 var start = fits[f];
@@ -1067,6 +1082,9 @@ internal sealed partial class ReportExtractor
                 }
 
                 if (readable && sum == counts[start + Width - 1]) (adding, addingCount) = (start, addingCount + 1);
+                // A 总计 left blank beside applicants not all zero may be the sum of its six, in a table that leaves
+                // totals blank so (the Shanghai form).
+                if (totalsLeftBlank && readable && empty[start + Width - 1] && sum != 0) blankTotals++;
                 var outsideEmpty = true;
                 for (var i = 0; i < data.Count && outsideEmpty; i++)
                 {
@@ -1076,7 +1094,9 @@ internal sealed partial class ReportExtractor
                 if (outsideEmpty) (emptyOnly, emptyCount) = (start, emptyCount + 1);
             }
 
-            if (addingCount == 1) return (adding, Width, true);
+            // A seven that may add up with its 总计 left blank leaves the one that adds up as printed undecided:
+            // PaddedReadings weighs both, and the table's rules choose.
+            if (addingCount == 1 && blankTotals == 0) return (adding, Width, true);
 
             // A seven whose sum cannot be checked (a cell "40余件") or is wrong as printed: the only one that leaves
             // out empty cells alone (empty merged columns, a converter's padding), rather than a 0 that may be the row's.
@@ -1093,7 +1113,7 @@ internal sealed partial class ReportExtractor
     {
         // The common case, seven cells as printed, needs no copy.
         if (data.Count <= ApplicantTypes.Count) return data;
-        var (first, count, _) = Window(data);
+        var (first, count, _) = Window(data, _totalsLeftBlank);
         var list = data.Skip(first).Take(count).ToList();
         if (list.Count > ApplicantTypes.Count)
         {

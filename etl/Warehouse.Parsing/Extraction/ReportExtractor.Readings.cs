@@ -35,7 +35,7 @@ internal sealed partial class ReportExtractor
 
         // Narrow cells that pdftotext set without a space between them ("0-", "-0"): two cells each.
         printed = CountCell.WithGluedMarksParted(printed, ApplicantTypes.Count);
-        if (printed.Count > ApplicantTypes.Count && PaddedReadings(printed) is { } padded)
+        if (printed.Count > ApplicantTypes.Count && PaddedReadings(printed, _totalsLeftBlank) is { } padded)
         {
             if (padded.Start is { } start)
             {
@@ -308,10 +308,10 @@ internal sealed partial class ReportExtractor
     /// 总计 with, when each does and all alike (the row counts as one more blank total: see BlankTotals). Null when the cells are not such a row (decided
     /// by the row's arithmetic, a cell that is not a count, no seven that adds up: read as the layouts print).
     /// </summary>
-    private static (int? Start, List<int?[]> Readings, List<bool[]> Inferred, int? BlankTotal)? PaddedReadings(IReadOnlyList<string> printed)
+    private static (int? Start, List<int?[]> Readings, List<bool[]> Inferred, int? BlankTotal)? PaddedReadings(IReadOnlyList<string> printed, bool totalsLeftBlank)
     {
         var n = ApplicantTypes.Count;
-        if (Window(printed).Decided) return null;
+        if (Window(printed, totalsLeftBlank).Decided) return null;
         var counts = printed.Select(CountCell.ReadCount).ToArray();
         if (counts.Any(v => v is null)) return null;
         var options = new List<(int Start, int?[] Cells, bool BlankTotal)>();
