@@ -116,7 +116,7 @@ internal sealed partial class ReportExtractor
                 : PictureIn(3) is { } picture ? $"是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）以图片发布（{picture.Name}），不是文字表格，其中的数无法读取：请看原图，或请该机关以文字表格发布 (the application table is published as a picture ({picture.Name}), not as a text table; its numbers cannot be read)"
                 : AttachmentOnly() is { } attachment ? $"是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，只有附件「{attachment}」：报告在附件里，请读附件（crawl 会取回文章页的附件） (the page announces the report but holds none of its sections or tables, only the attachment '{attachment}': the report is in the attachment; read that file, as crawl does)"
                 : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
-                : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)";
+                : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)" + PartlyGarbledWhy();
             return ParseResult.Reject(why, _doc.Layout);
         }
 
@@ -126,12 +126,12 @@ internal sealed partial class ReportExtractor
         var year = title.Year ?? ReadStatisticalYear() ?? (closing.Date?.Year - 1);
         if (string.IsNullOrWhiteSpace(agency))
         {
-            return ParseResult.Reject("标题（…年政府信息公开工作年度报告）、页面元数据和落款中都没有机关名称 (no agency name in the title (…年政府信息公开工作年度报告) or above the closing date)", _doc.Layout);
+            return ParseResult.Reject("标题（…年政府信息公开工作年度报告）、页面元数据和落款中都没有机关名称 (no agency name in the title (…年政府信息公开工作年度报告) or above the closing date)" + PartlyGarbledWhy(), _doc.Layout);
         }
 
         if (year is null)
         {
-            return ParseResult.Reject("标题、统计期限和落款日期中都没有报告年度 (no report year in the title, the statistical period or the closing date)", _doc.Layout);
+            return ParseResult.Reject("标题、统计期限和落款日期中都没有报告年度 (no report year in the title, the statistical period or the closing date)" + PartlyGarbledWhy(), _doc.Layout);
         }
 
         _cellsVanish = CellsVanish(applications.Rows.Values.Concat(applications.Groups.Values));
@@ -175,6 +175,12 @@ internal sealed partial class ReportExtractor
         {
             Ambiguous = _ambiguous,
         };
+        if (GarbledSample(_blocks) is { } garbled)
+        {
+            _findings.Add(Finding.Warning("text_garbled",
+                $"文字部分乱码（如「{garbled}」）：字体到 Unicode 的映射有缺损，一些字读错或丢失，读不出的行和格为空并已列出；核对请看原件。The text is partly garbled (as in '{garbled}'): some glyphs map to wrong characters or none; rows and cells that could not be read are null and listed."));
+        }
+
         return new ParseResult(report, _findings, null, _doc.Layout) { Prose = ComparableProse(), PageDate = _doc.PageDate ?? BylineDate() };
     }
 
@@ -266,6 +272,43 @@ internal sealed partial class ReportExtractor
     private bool TablePlaceholder() =>
         _blocks.Skip(_sections.Start(3) ?? 0).Take(_sections.Start(3) is null ? _blocks.Count : 3)
             .Any(b => b is Paragraph p && p.Text.Trim() == "[TABLE]");
+
+    /// <summary>
+    /// Why a report whose text is partly garbled may lack what was looked for, or "" when it is not: a font's mapping to
+    /// Unicode that a re-print broke for some glyphs gives Latin letters among the Chinese ("政ó公开", "ÿ一Ā"), and a
+    /// 年 or a label lost with them. A Chinese report holds no Latin letter beyond ASCII beside a Chinese character.
+    /// </summary>
+    private string PartlyGarbledWhy() => GarbledSample(_blocks) is { } sample
+        ? $"；文字部分乱码（如「{sample}」），字体到 Unicode 的映射有缺损，一些字读错或丢失，需用原件或先做文字识别 (the text is partly garbled, as in '{sample}': some glyphs map to wrong characters or none; use the original or OCR it)"
+        : "";
+
+    /// <summary>
+    /// A few characters around the first Latin letter beyond ASCII (U+00C0 to U+024F) that stands beside a Chinese
+    /// character, when the text holds three such letters at least; else null.
+    /// </summary>
+    internal static string? GarbledSample(IReadOnlyList<Block> blocks)
+    {
+        string? sample = null;
+        var count = 0;
+        foreach (var block in blocks)
+        {
+            IEnumerable<string> texts = block switch { Paragraph p => [p.Text], TableRow r => r.Cells, _ => [] };
+            foreach (var text in texts)
+            {
+                for (var i = 0; i < text.Length; i++)
+                {
+                    if (text[i] is < '\u00C0' or > '\u024F' || text[i] == '\u00D7' || text[i] == '\u00F7') continue;
+                    if (!(i > 0 && IsHan(text[i - 1])) && !(i + 1 < text.Length && IsHan(text[i + 1]))) continue;
+                    count++;
+                    sample ??= text[Math.Max(0, i - 3)..Math.Min(text.Length, i + 4)].Trim();
+                }
+            }
+        }
+
+        return count >= 3 ? sample : null;
+
+        static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF';
+    }
 
     private static string GarbledWhy(string layout) => layout == Pdf.PdfLayout.Layout
         ? "PDF 的文字层是乱码，无法读取：字体没有到 Unicode 的映射（常见于重新打印或压缩过的 PDF），需用原件或先做文字识别 (the PDF's text layer is garbled: its fonts map to no Unicode text, as after some re-printing or compression; use the original or OCR it)"
