@@ -31,55 +31,15 @@ public static partial class PdfLayout
         {
             var options = new ParsingOptions { UseLenientParsing = true, ClipPaths = false };
             var data = bytes.ToArray();
-            using var pdf = Mended(PdfDocument.Open(data, options), data, options);
-            var blocks = new List<Block>();
-            var lastSectionPage = -1;
-            // The last ruled row of the page before, when nothing but page furniture follows it.
-            (int Index, IReadOnlyList<Cell> Cells, bool Cut)? open = null;
-            // Ruled rows without a number seen so far: a table's heading, which may come again.
-            var headings = new HashSet<string>(StringComparer.Ordinal);
-            var beyond = false;
-            // The columns of a table without rules that the foot of the page before cut.
-            List<(double Left, double Right)>? columns = null;
-            for (var number = 1; number <= pdf.NumberOfPages; number++)
+            var pdf = PdfDocument.Open(data, options);
+            try
             {
-                // A report ends a page or so after its last section; a bundle of several reports
-                // (or a 400-page scan) is not read to the end to find the first one's signature.
-                if (lastSectionPage > 0 && number > lastSectionPage + 1) break;
-                var start = blocks.Count;
-                var page = pdf.GetPage(number);
-                beyond |= TextBeyondPage(page);
-                var placed = ReadPage(UprightPage.Of(page), ref columns);
-                // Word's "repeat as header row" sets the table's heading above the rest of the row.
-                var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
-                if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
-                {
-                    if ((Continued(row.Cells, placed[first].Cells!) ?? LabelGoesOn(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
-                    {
-                        blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList(), Exact: true);
-                        placed[first] = placed[first] with { Block = null, Cells = joined };
-                    }
-                }
-
-                foreach (var p in placed)
-                {
-                    if (p.Block is { } block) blocks.Add(block);
-                    if (p.Cells is { } cells && cells.All(c => CountCell.Classify(c.Text) != CellKind.Number)) headings.Add(Signature(cells));
-                }
-
-                var last = placed.FindLastIndex(p => p.Cells is not null);
-                open = last >= 0 && placed.Skip(last + 1).All(IsFurniture)
-                    ? (placed[last].Block is null ? open!.Value.Index : start + placed.Take(last).Count(p => p.Block is not null), placed[last].Cells!, placed[last].Cut)
-                    : null;
-                if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
+                return Read(ref pdf, data, options);
             }
-
-            if (!blocks.Exists(b => b is not Picture) && pdf.NumberOfPages > 0)
+            finally
             {
-                throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
+                pdf.Dispose();
             }
-
-            return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf)) { TextBeyondPage = beyond };
         }
         catch (PdfDocumentEncryptedException e)
         {
@@ -97,23 +57,99 @@ public static partial class PdfLayout
         }
     }
 
-    /// <summary>
-    /// The document again with the content strings that PdfPig would lose written as hexadecimal strings
-    /// (<see cref="MarkedStringRepair"/>), or as it is when it has none. A file whose mending fails is read as it is:
-    /// the mending only restores text, and the reading that follows names what is wrong with the file.
-    /// </summary>
-    private static PdfDocument Mended(PdfDocument pdf, byte[] data, ParsingOptions options)
+    // The document's pages read in turn; pdf is replaced by its mended form at the first page that needs it.
+    private static ReportDocument Read(ref PdfDocument pdf, byte[] data, ParsingOptions options)
+    {
+        var mendingTried = false;
+        var blocks = new List<Block>();
+        var lastSectionPage = -1;
+        // The last ruled row of the page before, when nothing but page furniture follows it.
+        (int Index, IReadOnlyList<Cell> Cells, bool Cut)? open = null;
+        // Ruled rows without a number seen so far: a table's heading, which may come again.
+        var headings = new HashSet<string>(StringComparer.Ordinal);
+        var beyond = false;
+        // The columns of a table without rules that the foot of the page before cut.
+        List<(double Left, double Right)>? columns = null;
+        for (var number = 1; number <= pdf.NumberOfPages; number++)
+        {
+            // A report ends a page or so after its last section; a bundle of several reports
+            // (or a 400-page scan) is not read to the end to find the first one's signature.
+            if (lastSectionPage > 0 && number > lastSectionPage + 1) break;
+            var start = blocks.Count;
+            var page = pdf.GetPage(number);
+            if (!mendingTried && NeedsMending(pdf, page))
+            {
+                mendingTried = true;
+                if (Mended(pdf, data, options) is { } mended)
+                {
+                    pdf.Dispose();
+                    pdf = mended;
+                    page = pdf.GetPage(number);
+                }
+            }
+
+            beyond |= TextBeyondPage(page);
+            var placed = ReadPage(UprightPage.Of(page), ref columns);
+            // Word's "repeat as header row" sets the table's heading above the rest of the row.
+            var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
+            if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
+            {
+                if ((Continued(row.Cells, placed[first].Cells!) ?? LabelGoesOn(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
+                {
+                    blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList(), Exact: true);
+                    placed[first] = placed[first] with { Block = null, Cells = joined };
+                }
+            }
+
+            foreach (var p in placed)
+            {
+                if (p.Block is { } block) blocks.Add(block);
+                if (p.Cells is { } cells && cells.All(c => CountCell.Classify(c.Text) != CellKind.Number)) headings.Add(Signature(cells));
+            }
+
+            var last = placed.FindLastIndex(p => p.Cells is not null);
+            open = last >= 0 && placed.Skip(last + 1).All(IsFurniture)
+                ? (placed[last].Block is null ? open!.Value.Index : start + placed.Take(last).Count(p => p.Block is not null), placed[last].Cells!, placed[last].Cut)
+                : null;
+            if (blocks.Skip(start).Any(IsLastSection)) lastSectionPage = number;
+        }
+
+        if (!blocks.Exists(b => b is not Picture) && pdf.NumberOfPages > 0)
+        {
+            throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
+        }
+
+        return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf)) { TextBeyondPage = beyond };
+    }
+
+    // Whether the page draws strings that PdfPig loses (MarkedStringRepair.Holds); a stream that cannot be decoded
+    // again is left to the reading, which tolerated it.
+    private static bool NeedsMending(PdfDocument pdf, Page page)
     {
         try
         {
-            if (MarkedStringRepair.Repair(pdf, data) is not { } repaired) return pdf;
-            var mended = PdfDocument.Open(repaired, options);
-            pdf.Dispose();
-            return mended;
+            return MarkedStringRepair.Holds(pdf, page.Dictionary);
         }
         catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
-            return pdf;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The document again with the content strings that PdfPig would lose written as hexadecimal strings
+    /// (<see cref="MarkedStringRepair"/>), or null when it has none or its mending fails: it is then read as it is
+    /// (the mending only restores text, and the reading that follows names what is wrong with the file).
+    /// </summary>
+    private static PdfDocument? Mended(PdfDocument pdf, byte[] data, ParsingOptions options)
+    {
+        try
+        {
+            return MarkedStringRepair.Repair(pdf, data) is { } repaired ? PdfDocument.Open(repaired, options) : null;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return null;
         }
     }
 
