@@ -45,6 +45,8 @@ internal static class FindingText
         ["region_unresolved"] = "地区未识别",
         ["region_ambiguous"] = "地区有歧义",
         ["another_report"] = "多份报告",
+        ["span_repeated"] = "合并单元格重复",
+        ["text_garbled"] = "文字部分乱码",
     };
 
     /// <summary>The rule's Chinese name, or its code when it has none.</summary>
