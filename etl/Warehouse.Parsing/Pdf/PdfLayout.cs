@@ -94,7 +94,8 @@ public static partial class PdfLayout
             var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
             if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
             {
-                if ((Continued(row.Cells, placed[first].Cells!) ?? LabelGoesOn(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
+                if ((Continued(row.Cells, placed[first].Cells!) ?? LabelGoesOn(row.Cells, placed[first].Cells!, row.Cut)
+                    ?? NumbersFollowLabel(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
                 {
                     blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList(), Exact: true);
                     placed[first] = placed[first] with { Block = null, Cells = joined };
@@ -294,7 +295,9 @@ public static partial class PdfLayout
     /// The row above with the end of its label, when a page's first ruled row is only that: its
     /// filled cells hold labels that begin with no row numbering ("4." "（五）" "二、"), each in a column
     /// of the row above at or left of that row's own label, and its other cells are empty ("无法提供" and
-    /// "机关不掌握相关政府信息" under "（四）" and "1、本"; "业性收费" under "行政事"). The row above must hold a
+    /// "机关不掌握相关政府信息" under "（四）" and "1、本"; "业性收费" under "行政事"), save a merged group's label
+    /// centred on its rows ("三、本年度办理结果" beside "属于行政查询事项" under "8.", wkhtmltopdf), which stands
+    /// left of the row's label where the row above is blank. The row above must hold a
     /// number, and either its own label begins with a numbering, so that a row of its table would too,
     /// or the page cut it (<paramref name="cut"/>: no rule drawn under it). Otherwise, as for a row of
     /// table 二 whose value is blank ("行政强制" and an empty cell), null: the row is a row of its own.
@@ -307,18 +310,72 @@ public static partial class PdfLayout
         var rowLabel = cells.FindLastIndex(firstNumber, c => CountCell.Classify(c.Text) == CellKind.Label);
         if (rowLabel < 0 || !(cut || RowNumbering().IsMatch(cells[rowLabel].Text))) return null;
         var joined = 0;
+        Cell? group = null;
         foreach (var cell in below)
         {
             var text = cell.Text.Trim();
             if (text.Length == 0) continue;
-            if (CountCell.Classify(text) != CellKind.Label || RowNumbering().IsMatch(text)) return null;
+            if (CountCell.Classify(text) != CellKind.Label) return null;
             var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
+            if (RowNumbering().IsMatch(text))
+            {
+                // A merged group's label ("三、本年度办理结果") centred on its rows may fall in this part of the row:
+                // it stands left of the row's label where the row above is blank or has no cell. It continues no label.
+                if (cell.Right > cells[rowLabel].Left + 2) return null;
+                if (k >= 0 && cells[k].Text.Trim().Length > 0) return null;
+                if (k < 0 && above.Any(c => c.Left < cell.Right - 2 && cell.Left < c.Right - 2)) return null;
+                if (k >= 0) cells[k] = cells[k] with { Text = text };
+                else group = cell with { Text = text };
+                continue;
+            }
+
             if (k < 0 || k > rowLabel) return null;
             cells[k] = cells[k] with { Text = cells[k].Text.Trim() + text };
             joined++;
         }
 
-        return joined > 0 ? cells : null;
+        if (joined == 0) return null;
+        if (group is not null) cells.Insert(0, group);
+        return cells;
+    }
+
+    /// <summary>
+    /// The row above with the rest of its label and all its numbers, when a page break left only the start of
+    /// its label at the foot of the page and the cells, centred on the row, went with the label's end to the
+    /// next page ("3.补正后申请内容" and blank cells at the foot; "仍不明确 | 0 | 0 | | - | / | 0 | -" at the head:
+    /// wkhtmltopdf, Word with rows allowed to break across pages). The row above holds no number and its label
+    /// begins with a row numbering, or the page cut it; the row below holds at least one number and a label
+    /// that begins with none, each of its filled cells in a column of the row above (same rules, within 2 points),
+    /// its words at or left of that row's label and its numbers right of it. Otherwise null.
+    /// </summary>
+    private static List<Cell>? NumbersFollowLabel(IReadOnlyList<Cell> above, IReadOnlyList<Cell> below, bool cut)
+    {
+        var cells = above.ToList();
+        if (cells.Exists(c => CountCell.Classify(c.Text) == CellKind.Number)) return null;
+        var rowLabel = cells.FindLastIndex(c => CountCell.Classify(c.Text) == CellKind.Label);
+        if (rowLabel < 0 || !(cut || RowNumbering().IsMatch(cells[rowLabel].Text))) return null;
+        var (words, numbers) = (0, 0);
+        foreach (var cell in below)
+        {
+            var text = cell.Text.Trim();
+            if (text.Length == 0) continue;
+            var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
+            if (k < 0) return null;
+            if (CountCell.Classify(text) == CellKind.Label)
+            {
+                if (k > rowLabel || RowNumbering().IsMatch(text)) return null;
+                cells[k] = cells[k] with { Text = cells[k].Text.Trim() + text };
+                words++;
+            }
+            else
+            {
+                if (k <= rowLabel) return null;
+                cells[k] = cells[k] with { Text = text };
+                if (CountCell.Classify(text) == CellKind.Number) numbers++;
+            }
+        }
+
+        return words > 0 && numbers > 0 ? cells : null;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[0-9０-９]\s*[)）](?=\s?[\u4e00-\u9fff“])|[0-9０-９]\s?[，,:：](?=\s?[\u4e00-\u9fff])|[（(](?:[一二三四五六七八九十]+|[0-9０-９]+)[)）]|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])")]
@@ -349,7 +406,7 @@ public static partial class PdfLayout
         // as GDI print drivers and a browser's text-shadow do) is one letter: PdfPig's
         // duplicate-overlap filter, after PDFBox's text stripper, keeps the first of each.
         var letters = DuplicateOverlappingTextProcessor.Get(page.Letters);
-        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).ToList();
+        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).SelectMany(AtNumberGaps).ToList();
         var pictures = Pictures(page, words);
         if (words.Count == 0)
         {
@@ -667,6 +724,34 @@ public static partial class PdfLayout
 
         pieces.Add(from == 0 ? word : new Word(letters.Skip(from).ToList()));
         return pieces;
+    }
+
+    // Two numbers in neighbouring cells of a narrow table without rules stand a point or two apart
+    // ("583" and "4466" 1.85 pt apart in 12 pt type: WeasyPrint sets cells with hardly any padding),
+    // and the nearest-neighbour extractor makes them one word, "5834466". The digits of one number
+    // follow each other by their advance, no gap at all: a digit more than a tenth of the type's size
+    // after the one before (pdftotext breaks words there too) starts a word of its own.
+    private static IEnumerable<Word> AtNumberGaps(Word word)
+    {
+        var letters = word.Letters;
+        var from = 0;
+        for (var i = 1; i < letters.Count; i++)
+        {
+            Letter before = letters[i - 1], after = letters[i];
+            if (!IsNumberPart(before.Value) || !char.IsAsciiDigit(after.Value.Length == 1 ? after.Value[0] : ' ')) continue;
+            var size = Math.Max(before.PointSize, after.PointSize);
+            if (size <= 0) continue;
+            var gap = after.StartBaseLine.X - before.EndBaseLine.X;
+            if (gap > size * 0.1 && after.StartBaseLine.Y is var y && Math.Abs(y - before.StartBaseLine.Y) < size * 0.2)
+            {
+                yield return new Word(letters.Skip(from).Take(i - from).ToList());
+                from = i;
+            }
+        }
+
+        yield return from == 0 ? word : new Word(letters.Skip(from).ToList());
+
+        static bool IsNumberPart(string value) => value.Length == 1 && (char.IsAsciiDigit(value[0]) || value[0] is '.' or ',');
     }
 
     // Letters that touch make one word even when one is set twice the size of the other ("概况"
