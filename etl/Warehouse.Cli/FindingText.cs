@@ -47,6 +47,7 @@ internal static class FindingText
         ["another_report"] = "多份报告",
         ["span_repeated"] = "合并单元格重复",
         ["text_garbled"] = "文字部分乱码",
+        ["items_figure_lost"] = "公开条数缺失",
     };
 
     /// <summary>The rule's Chinese name, or its code when it has none.</summary>

@@ -19,19 +19,40 @@ internal static partial class Prose
     {
         foreach (Match m in ItemsPattern().Matches(sectionOne))
         {
-            var clauseStart = sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1;
-            var clause = sectionOne[clauseStart..(m.Index + m.Length)];
-            var after = sectionOne.AsSpan(m.Index + m.Length);
-            var qualifier = m.Groups["what"].Value;
-            var totalWord = m.Groups["sum"].Success || TotalWord().IsMatch(clause) || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中") || after.StartsWith("（其中");
-            var generic = qualifier.Length == 0 || GenericObject().IsMatch(qualifier);
-            var oneChannel = Channel().IsMatch(clause);
-            if (!(totalWord || (generic && !oneChannel))) continue;
-            if (oneChannel && !totalWord) continue;
+            if (!StatesYearsTotal(sectionOne, m)) continue;
             if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The clause that states the items published with nothing where its figure stands ("全年主动公开我区各级单位政府信息
+    /// 条，…", compacted), as <c>pdftotext -layout</c> leaves a browser's print whose figure, set in another font on another
+    /// baseline, it moved to the end of the line; null when none. Where <see cref="ItemsPublished"/> finds no figure,
+    /// such a clause makes the figure unknown, not unstated.
+    /// </summary>
+    public static string? ItemsFigureLost(string sectionOne)
+    {
+        foreach (Match m in ItemsLostPattern().Matches(sectionOne))
+        {
+            if (StatesYearsTotal(sectionOne, m)) return sectionOne[(sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1)..(m.Index + m.Length)].Trim();
+        }
+
+        return null;
+    }
+
+    // The object is government information as a whole, or the clause says the figure is a total; not one channel's.
+    private static bool StatesYearsTotal(string sectionOne, Match m)
+    {
+        var clauseStart = sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1;
+        var clause = sectionOne[clauseStart..(m.Index + m.Length)];
+        var after = sectionOne.AsSpan(m.Index + m.Length);
+        var qualifier = m.Groups["what"].Value;
+        var totalWord = m.Groups["sum"].Success || TotalWord().IsMatch(clause) || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中") || after.StartsWith("（其中");
+        var generic = qualifier.Length == 0 || GenericObject().IsMatch(qualifier);
+        var oneChannel = Channel().IsMatch(clause);
+        return totalWord || (generic && !oneChannel);
     }
 
     public static StatedFigures Stated(string sectionOne)
@@ -92,6 +113,10 @@ internal static partial class Prose
 
     [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
     private static partial Regex ItemsPattern();
+
+    // The same with nothing where the figure stands: "政府信息 条" (the prose is compacted, so "政府信息条"); not 条目, 条例.
+    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?<sum>共计|共|合计|累计|总计)?条(?![目例款文])")]
+    private static partial Regex ItemsLostPattern();
 
     // The object is government information as a whole: "(各类)政府信息", "各类信息", "政务信息", "我区各级单位政府信息".
     [GeneratedRegex(@"(?:政府|政务|各类|各项|全部)$")]

@@ -175,6 +175,12 @@ internal sealed partial class ReportExtractor
         {
             Ambiguous = _ambiguous,
         };
+        if (report.ItemsPublished is null && Prose.ItemsFigureLost(prose) is { } lost)
+        {
+            _findings.Add(new Finding("items_figure_lost", Severity.Error,
+                $"正文「一、总体情况」的「{lost}」在「条」前没有数字（抽取时数字被移到了别处），本年主动公开信息条数未知。Section 一 states the items published with no figure before 条 ('{lost}': the text's extraction moved it elsewhere); the figure is unknown.", "items_published"));
+        }
+
         if (GarbledSample(_blocks) is { } garbled)
         {
             _findings.Add(Finding.Warning("text_garbled",
