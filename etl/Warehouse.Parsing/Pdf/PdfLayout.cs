@@ -417,6 +417,7 @@ public static partial class PdfLayout
         var (horizontal, vertical) = Rules(page);
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
         var height = LineHeight(words);
+        horizontal = WithoutInnerRules(horizontal, words, height);
         words = WithoutMarginPageNumbers(words, page, height, horizontal, vertical);
 
         var cells = new Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>>();
@@ -449,6 +450,35 @@ public static partial class PdfLayout
         }
 
         return placed.OrderByDescending(p => p.Y).ToList();
+    }
+
+    /// <summary>
+    /// The horizontal rules without those that split only the label cells of a row a little below its top: a rule that
+    /// reaches no further than some longer rule less than 0.8 of a line above it, with no word wholly between the two,
+    /// while nothing is ruled at its height beyond its ends. wkhtmltopdf draws a merged label cell's top border 5 pt below
+    /// the row's ("（二）部分公开（区分处理的，…）" under "（一）予以公开", across the label columns only, through the label's
+    /// first line): the label's first line went to a sliver of a row that took the row's numbers without their blank
+    /// cells, and the rest of the label became a row of its own.
+    /// </summary>
+    private static List<Rule> WithoutInnerRules(List<Rule> horizontal, List<Word> words, double height)
+    {
+        List<Rule>? kept = null;
+        foreach (var r in horizontal)
+        {
+            var inner = horizontal.Exists(o => o.At > r.At + Tolerance && o.At - r.At < height * 0.8
+                    && o.From <= r.From + Tolerance && o.To >= r.To - Tolerance && (o.From < r.From - Tolerance || o.To > r.To + Tolerance
+                        || horizontal.Exists(w => Math.Abs(w.At - o.At) <= Tolerance && (w.From > r.To + Tolerance || w.To < r.From - Tolerance))))
+                && !horizontal.Exists(w => Math.Abs(w.At - r.At) <= Tolerance && (w.From > r.To - Tolerance || w.To < r.From + Tolerance) && w != r)
+                && !words.Exists(w => w.BoundingBox.Bottom > r.At && w.BoundingBox.Top < r.At + (height * 0.8) && w.BoundingBox.Right > r.From && w.BoundingBox.Left < r.To
+                    && horizontal.Exists(o => o.At > w.BoundingBox.Top && o.At - r.At < height * 0.8 && o.From <= w.BoundingBox.Left && o.To >= w.BoundingBox.Right));
+            if (inner)
+            {
+                kept ??= [.. horizontal];
+                kept.Remove(r);
+            }
+        }
+
+        return kept ?? horizontal;
     }
 
     // Table borders come as thin stroked lines, as thin filled rectangles, or as the edges of
