@@ -453,25 +453,32 @@ public static partial class PdfLayout
     }
 
     /// <summary>
-    /// The horizontal rules without those that split only the label cells of a row a little below its top: a rule that
-    /// reaches no further than some longer rule less than 0.8 of a line above it, with no word wholly between the two,
-    /// while nothing is ruled at its height beyond its ends. wkhtmltopdf draws a merged label cell's top border 5 pt below
-    /// the row's ("（二）部分公开（区分处理的，…）" under "（一）予以公开", across the label columns only, through the label's
-    /// first line): the label's first line went to a sliver of a row that took the row's numbers without their blank
-    /// cells, and the rest of the label became a row of its own.
+    /// The horizontal rules without those that split only the label cells of a row a little inside it: a rule that
+    /// reaches no further than the row's own rule less than 0.8 of a line above or below it, with no word wholly between
+    /// the two, while nothing is ruled at its height beyond its ends. wkhtmltopdf draws a merged label cell's border a few
+    /// points off the row's ("（二）部分公开（区分处理的，…）" under "（一）予以公开", across the label columns only, 5 pt
+    /// below the row's top through the label's first line, or 3 pt above its bottom): a sliver of a row took the row's
+    /// numbers without their blank cells, and the label, or the rest of it, became a row of its own.
     /// </summary>
     private static List<Rule> WithoutInnerRules(List<Rule> horizontal, List<Word> words, double height)
     {
         List<Rule>? kept = null;
         foreach (var r in horizontal)
         {
-            var inner = horizontal.Exists(o => o.At > r.At + Tolerance && o.At - r.At < height * 0.8
-                    && o.From <= r.From + Tolerance && o.To >= r.To - Tolerance && (o.From < r.From - Tolerance || o.To > r.To + Tolerance
-                        || horizontal.Exists(w => Math.Abs(w.At - o.At) <= Tolerance && (w.From > r.To + Tolerance || w.To < r.From - Tolerance))))
-                && !horizontal.Exists(w => Math.Abs(w.At - r.At) <= Tolerance && (w.From > r.To - Tolerance || w.To < r.From + Tolerance) && w != r)
-                && !words.Exists(w => w.BoundingBox.Bottom > r.At && w.BoundingBox.Top < r.At + (height * 0.8) && w.BoundingBox.Right > r.From && w.BoundingBox.Left < r.To
-                    && horizontal.Exists(o => o.At > w.BoundingBox.Top && o.At - r.At < height * 0.8 && o.From <= w.BoundingBox.Left && o.To >= w.BoundingBox.Right));
-            if (inner)
+            // Nothing else is ruled at its height beyond its ends: it splits the label columns only.
+            if (horizontal.Exists(w => w != r && Math.Abs(w.At - r.At) <= Tolerance && (w.From > r.To - Tolerance || w.To < r.From + Tolerance))) continue;
+            var doubled = horizontal.Exists(o =>
+            {
+                var apart = Math.Abs(o.At - r.At);
+                if (apart <= Tolerance || apart >= height * 0.8 || o.From > r.From + Tolerance || o.To < r.To - Tolerance) return false;
+                // The other rule is the row's: longer, or with rules beyond the label columns at its height.
+                var rowRule = o.From < r.From - Tolerance || o.To > r.To + Tolerance
+                    || horizontal.Exists(w => Math.Abs(w.At - o.At) <= Tolerance && (w.From > r.To - Tolerance || w.To < r.From + Tolerance));
+                double low = Math.Min(o.At, r.At), high = Math.Max(o.At, r.At);
+                return rowRule && !words.Exists(w => w.BoundingBox.Bottom >= low - Tolerance && w.BoundingBox.Top <= high + Tolerance
+                    && w.BoundingBox.Right > r.From && w.BoundingBox.Left < r.To);
+            });
+            if (doubled)
             {
                 kept ??= [.. horizontal];
                 kept.Remove(r);
