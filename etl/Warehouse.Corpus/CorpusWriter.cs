@@ -13,7 +13,7 @@ namespace Warehouse.Corpus;
 /// layout is pdftotext's text of such a PDF; the pdf-browser layout's pages are printed there too.
 /// </summary>
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
-/// <param name="printer">Prints the pdf-browser layout; Chromium (<see cref="ChromiumPagePrinter"/>) when null.</param>
+/// <param name="printer">Prints the pdf-browser layout; when null Chromium (<see cref="ChromiumPagePrinter"/>), and wkhtmltopdf (<see cref="WkhtmltopdfPagePrinter"/>) for the pages drawn for it.</param>
 public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printer = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -24,6 +24,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (options.Layouts.Contains(Layouts.TextPdftotext) && Pdftotext.Find() is null) throw new InvalidOperationException(Pdftotext.InstallHint);
         if (options.Layouts.Contains(Layouts.Pdf) && GhostscriptReprint.Find() is null) throw new InvalidOperationException(GhostscriptReprint.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
+        if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WkhtmltopdfPagePrinter.Find() is null) throw new InvalidOperationException(WkhtmltopdfPagePrinter.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
         var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning, bool Reprint)>();
@@ -94,7 +95,18 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
 
             if (prints.Count > 0)
             {
-                await (printer ?? new ChromiumPagePrinter()).PrintAsync(prints.Select(p => p.Print).ToList(), progress is null ? null : new Done(n => progress.Report(written + n)), ct);
+                if (printer is not null)
+                {
+                    await printer.PrintAsync(prints.Select(p => p.Print).ToList(), progress is null ? null : new Done(n => progress.Report(written + n)), ct);
+                }
+                else
+                {
+                    // Chromium prints most pages; wkhtmltopdf the quarter drawn for it.
+                    var chromium = prints.Select(p => p.Print).Where(p => !p.Wkhtmltopdf).ToList();
+                    await new ChromiumPagePrinter().PrintAsync(chromium, progress is null ? null : new Done(n => progress.Report(written + n)), ct);
+                    await new WkhtmltopdfPagePrinter().PrintAsync(prints.Select(p => p.Print).Where(p => p.Wkhtmltopdf).ToList(),
+                        progress is null ? null : new Done(n => progress.Report(written + chromium.Count + n)), ct);
+                }
                 foreach (var (entry, print) in prints)
                 {
                     if (!File.Exists(print.Pdf)) throw new IOException($"The page printer made no {Path.GetFileName(print.Pdf)} for report {entry.Index} in {work}.");

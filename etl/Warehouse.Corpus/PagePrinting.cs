@@ -17,11 +17,16 @@ namespace Warehouse.Corpus;
 /// Every glyph drawn three times a third of a pixel apart (a CSS text-shadow), as GDI print drivers make
 /// bold and some portals style their text: the PDF holds each letter two or three times over.
 /// </param>
-public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter, bool Overprint = false)
+/// <param name="Wkhtmltopdf">
+/// Printed by wkhtmltopdf (<see cref="WkhtmltopdfPagePrinter"/>), which lets a page break cut a table row, rather than
+/// by Chromium.
+/// </param>
+public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter, bool Overprint = false, bool Wkhtmltopdf = false)
 {
     public const double HeaderFooterRate = 0.5;
     public const double LetterRate = 0.3;
     public const double OverprintRate = 0.3;
+    public const double WkhtmltopdfRate = 0.25;
 
     /// <summary>The style that overprints a page's text (<see cref="Overprint"/>).</summary>
     public const string OverprintStyle = "body, body * { text-shadow: 0.35px 0 0 currentColor, 0 0.35px 0 currentColor !important; }";
@@ -38,7 +43,8 @@ public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, strin
         var address = $"https://www.example{rng.Next(100)}.gov.cn/zwgk/zfxxgkzl/ndbg/{year}{1 + rng.Next(12):00}/t{year}0{1 + rng.Next(9)}{10 + rng.Next(18)}_{100000 + rng.Next(900000)}.html";
         var headerFooter = rng.NextDouble() < HeaderFooterRate;
         var letter = rng.NextDouble() < LetterRate;
-        return new PagePrint(html, pdf, headerFooter, time, address, letter, rng.NextDouble() < OverprintRate);
+        var overprint = rng.NextDouble() < OverprintRate;
+        return new PagePrint(html, pdf, headerFooter, time, address, letter, overprint, rng.NextDouble() < WkhtmltopdfRate);
     }
 }
 

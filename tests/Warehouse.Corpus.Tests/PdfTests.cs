@@ -56,27 +56,39 @@ public sealed class PdfTests : IDisposable
     }
 
     [Fact]
-    public async Task Portal_pages_are_printed_by_chromium_as_a_reader_prints_them()
+    public async Task Portal_pages_are_printed_by_chromium_or_wkhtmltopdf_as_a_reader_prints_them()
     {
         ChromiumPagePrinter.Find().ShouldNotBeNull(ChromiumPagePrinter.InstallHint);
+        WkhtmltopdfPagePrinter.Find().ShouldNotBeNull(WkhtmltopdfPagePrinter.InstallHint);
 
         var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(8, 11, [Layouts.PdfBrowser]), null, TestContext.Current.CancellationToken);
 
         manifest.Entries.Select(e => e.File).ShouldBe(Enumerable.Range(0, 8).Select(i => $"{i:D5}.pdf"));
         var withHeader = 0;
+        var wkhtmltopdf = 0;
         foreach (var e in manifest.Entries)
         {
             var bytes = File.ReadAllBytes(Path.Combine(_temp.FullName, e.File));
             Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-", e.File);
             var print = PagePrint.Draw(ReportFactory.Create(11, e.Index, 0.15), "", "");
-            // The print's footer states the page's address on every page; a print without it does not.
+            // Chromium's footer states the page's address on every page; a print without it does not, nor does Debian's
+            // wkhtmltopdf (unpatched Qt: no header or footer).
             var text = Encoding.Latin1.GetString(bytes);
-            if (print.HeaderFooter) withHeader++;
-            PdfText(Path.Combine(_temp.FullName, e.File)).Contains(print.Address, StringComparison.Ordinal).ShouldBe(print.HeaderFooter, e.File);
-            text.ShouldContain("Skia/PDF", Case.Sensitive, e.File);
+            var footed = print.HeaderFooter && !print.Wkhtmltopdf;
+            if (footed) withHeader++;
+            PdfText(Path.Combine(_temp.FullName, e.File)).Contains(print.Address, StringComparison.Ordinal).ShouldBe(footed, e.File);
+            using (var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(_temp.FullName, e.File)))
+            {
+                // Chromium's PDFs are Skia's; wkhtmltopdf names itself the creator (Qt the producer).
+                (pdf.Information.Creator ?? "").StartsWith("wkhtmltopdf", StringComparison.Ordinal).ShouldBe(print.Wkhtmltopdf, e.File);
+            }
+
+            if (print.Wkhtmltopdf) wkhtmltopdf++;
+            else text.ShouldContain("Skia/PDF", Case.Sensitive, e.File);
         }
 
         withHeader.ShouldBeInRange(1, 7);
+        wkhtmltopdf.ShouldBeInRange(1, 7);
         Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
     }
 
@@ -95,5 +107,16 @@ public sealed class PdfTests : IDisposable
         var error = await Should.ThrowAsync<PagePrintException>(() => new ChromiumPagePrinter(TimeSpan.FromSeconds(20), "/bin/false").PrintAsync([print], null, TestContext.Current.CancellationToken));
         error.Message.ShouldStartWith("Chromium（/bin/false）未能启动");
         File.Exists(print.Pdf).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_wkhtmltopdf_that_makes_no_pdf_is_named_in_chinese_and_leaves_nothing()
+    {
+        var page = Path.Combine(_temp.FullName, "page.html");
+        File.WriteAllText(page, "<html><body>x</body></html>");
+        var print = PagePrint.Draw(ReportFactory.Create(11, 0, 0.15), page, Path.ChangeExtension(page, ".pdf")) with { Overprint = true };
+        var error = await Should.ThrowAsync<PagePrintException>(() => new WkhtmltopdfPagePrinter(TimeSpan.FromSeconds(20), "/bin/false").PrintAsync([print], null, TestContext.Current.CancellationToken));
+        error.Message.ShouldStartWith("wkhtmltopdf 打印网页 page.html 时失败（退出码 1");
+        Directory.GetFiles(_temp.FullName).ShouldBe([page]);
     }
 }
