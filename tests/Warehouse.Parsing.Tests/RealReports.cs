@@ -19,7 +19,8 @@ internal static class RealReports
         "pingtan-2019", "pingtan-2020", "pingtan-2022", "pingtan-2023", "pingtan-2025", "pingtan-2019-portal", "pingtan-2020-portal", "pingtan-2021-portal", "pingtan-2022-portal", "pingtan-2023-portal", "pingtan-2025-portal",
         "huaian-2024", "huaian-2024-layout", "hongze-2023", "hongze-2024-pymupdf", "huaian-2024-pymupdf",
         "pingtan-2024-links", "pingtan-2025-w3m-nograph", "pingtan-2019-html2markdown", "pingtan-2024-html2markdown",
-        "pingtan-2019-crawler-rows", "pingtan-2024-crawler-cells", "pingtan-2022-nhm", "hongze-2024-pdfjs", "pingtan-2024-libreoffice-pdfjs"];
+        "pingtan-2019-crawler-rows", "pingtan-2024-crawler-cells", "pingtan-2022-nhm", "hongze-2024-pdfjs", "pingtan-2024-libreoffice-pdfjs",
+        "pingtan-2021-weasyprint", "pingtan-2021-weasyprint-layout"];
 
     private static readonly string[] Rows =
     [

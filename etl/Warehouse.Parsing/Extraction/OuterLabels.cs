@@ -48,7 +48,8 @@ internal static partial class OuterLabels
     /// from the row's label, as a browser's print lays the merged cell out: "（四）无 2.信息需要另" over "法提供 行制作"
     /// (（四）无法提供 beside 2.没有现成信息需要另行制作), "（三） 1.属于国家秘" over "不予公开 密". A piece is taken
     /// when the row's numbering follows it ("（四）无" before "2.信息需要另"), or when it goes on the piece taken on the
-    /// line before ("法提供" after "（四）无"), and words of a label follow it.
+    /// line before ("法提供" after "（四）无"; a line of numbers alone between them is passed over), and words of a label
+    /// follow it.
     /// </summary>
     public static Func<string, string> ForLines()
     {
@@ -67,6 +68,9 @@ internal static partial class OuterLabels
             var left = space > 0 ? text[..space] : "";
             var key = TextKey.Of(left);
             var rest = space > 0 ? text[(space + 1)..].TrimStart() : "";
+            // A line of numbers alone between a label's lines (WeasyPrint's print centres a row's numbers on its label:
+            // "（五）不予 1.信访举报" / "0   1   0 …" / "处理 投诉类申请") keeps the piece taken for the line after it.
+            if (StreamRows.Read(text) is { Count: > 0 } cells && cells.All(c => c.Label.Length == 0)) return line;
             var before = taken;
             taken = null;
             if (key.Length == 0 || HasDigit(left)) return line;

@@ -82,7 +82,8 @@ internal sealed partial class ReportExtractor
         var printed = new List<PrintedRow>();
 
         // Labels without numbers since the last row with numbers: a label wrapped in its cell
-        // leaves fragments on the lines around the line that holds the numbers.
+        // leaves fragments on the lines around the line that holds the numbers. Up to eight: a column
+        // four characters wide sets （二）部分公开（区分处理的，只计这一情形，不计其他情形） over seven lines.
         var loose = new List<RowParts>();
         var ended = false;
         for (var r = 0; r < rows.Count; r++)
@@ -91,7 +92,7 @@ internal sealed partial class ReportExtractor
             if (!parts.HasData)
             {
                 loose.Add(parts);
-                if (loose.Count > 5) loose.RemoveAt(0);
+                if (loose.Count > 8) loose.RemoveAt(0);
                 continue;
             }
 
@@ -100,7 +101,18 @@ internal sealed partial class ReportExtractor
             // A group printed as one row, its label wrapped above its numbers' line ("（六）其他" / "处理  /  0  / …"): the
             // group, not the reason its words also name (3.其他), which the lines around would take it for.
             if (code is null && group is null && parts.Key.Length > 0 && loose.Count > 0 && ApplicationRows.GroupOnly(loose[^1].Key + parts.Key) is { } above) group = above;
-            if (code is null && group is null) code = MatchWrapped(parts, loose, rows, r);
+            // Or its label centred on its numbers' line ("（四）无法提" / "0 0 0 …" / "供": WeasyPrint's print), when no other
+            // label waits for numbers above it and none goes on below it ("2.没有现成信息" / "（四）无法提" / numbers / "供" /
+            // "需要另行制作" is 2.'s row, the group's label beside it).
+            if (code is null && group is null && parts.Key.Length == 0 && loose.Count > 0 && StartsRow(loose[^1].Label)
+                && !loose.SkipLast(1).Any(l => StartsRow(l.Label)) && r + 1 < rows.Count
+                && rows[r + 1].Parts is { HasData: false } under && !StartsRow(under.Label)
+                && (r + 2 >= rows.Count || rows[r + 2].Parts.HasData || StartsRow(rows[r + 2].Parts.Label)))
+            {
+                group = ApplicationRows.GroupOnly(loose[^1].Key + under.Key);
+            }
+
+            if (code is null && group is null) code = LabelBelow(parts, loose, rows, r) ?? MatchWrapped(parts, loose, rows, r);
             // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理"). Tried before the
             // piece below: "（五）不予处" is such a piece too, and read as one it took the row above's name.
             if (code is null && group is null && parts.Key.Length > 0 && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } below && !StartsRow(below.Label))
@@ -596,8 +608,10 @@ internal sealed partial class ReportExtractor
                     {
                         // Not onto a row of table 三 whose own line holds its seven cells, and they add up: a line of numbers
                         // after it is another row's, set a line higher than that row's label ("1,198" over "（七）总计  2,460 …").
+                        // Nor a line of seven that add up onto seven that add up: two rows, whichever labels they take
+                        // (WeasyPrint's print: a row's numbers after its label, then the next row's at a page's foot).
                         if (joinable && parts.Label.Length == 0 && parts.HasData && rows.Count > 0 && rows[^1].Parts.HasData
-                            && !(whole && AddsUp(rows[^1].Parts.Data) is true))
+                            && !(whole && AddsUp(rows[^1].Parts.Data) is true) && !(TwoWholeRows(rows[^1].Parts.Data, parts.Data) && !columnsEndRow))
                         {
                             var last = rows[^1];
                             rows[^1] = (last.Index, last.Parts with { Data = [.. last.Parts.Data, .. parts.Data], Swaps = [.. last.Parts.Swaps, .. parts.Swaps.Select(s => s + last.Parts.Data.Count)] });
@@ -615,6 +629,41 @@ internal sealed partial class ReportExtractor
 
         return rows;
     }
+
+    /// <summary>
+    /// The row a line of numbers without a label belongs to when a page break set its label after it: the numbers
+    /// at the foot of one page, the whole label, numbering first, at the head of the next ("0 0 0 0 0 0 0" after
+    /// "2.没有现成信息需要另行制作" and its numbers; "3.补正后申请内容" / "仍不明确" on the next page, then
+    /// "1.信访举报投诉类申请  0 0 …": WeasyPrint, whose cells hold their text at the top). Taken only when
+    /// nothing above the numbers starts a row (the lines there end the row above, which has its numbers), the
+    /// lines below hold labels only, the first of them starting a row, up to a line that starts another row (its
+    /// numbers beside it or below it: "1.信访举报投诉类" / "0 0 …" / "申请" in pdftotext -layout). Then the lines below are the only label the numbers can
+    /// have: the row above has its own, and the row below would have none. Otherwise null.
+    /// </summary>
+    private static string? LabelBelow(RowParts parts, List<RowParts> above, List<(int Index, RowParts Parts)> rows, int at)
+    {
+        if (parts.Key.Length > 0 || parts.Data.Count != ApplicantTypes.Count || above.Exists(l => StartsRow(l.Label))) return null;
+        var label = new System.Text.StringBuilder();
+        for (var k = at + 1; k < rows.Count; k++)
+        {
+            var line = rows[k].Parts;
+            if (line.HasData)
+            {
+                if (label.Length == 0 || !StartsRow(line.Label) || Text.RowNumbering.IsAlone(line.Label)) return null;
+                return ApplicationRows.Match(label.ToString());
+            }
+
+            // Another row's label starting before any numbers came: the label gathered has none of its own below.
+            if (label.Length > 0 && StartsRow(line.Label)) return ApplicationRows.Match(label.ToString());
+            if (label.Length == 0 && !StartsRow(line.Label)) return null;
+            label.Append(line.Key);
+        }
+
+        return null;
+    }
+
+    private static bool TwoWholeRows(IReadOnlyList<string> above, IReadOnlyList<string> below) =>
+        above.Count == ApplicantTypes.Count && below.Count == ApplicantTypes.Count && AddsUp(above) is true && AddsUp(below) is true;
 
     // A label wrapped over lines: joined with the label-only lines above or below it. The join
     // must name the row with words of this row's own line (a line of numbers alone takes its
