@@ -148,6 +148,21 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void A_group_label_beside_a_row_whose_label_waits_for_its_numbers_does_not_take_them()
+    {
+        // WeasyPrint centres a row's numbers between its label's lines. "（四）无法提" / numbers / "供" alone is the group
+        // printed as one row; with "2.没有现成信息" above, waiting for numbers, and "需要另行制作" below, it is 2.'s row, the
+        // group's label beside it (corpus seed 131, a WeasyPrint print of 00021).
+        var path = Path.Combine(Fixtures.Dir("Generated"), "weasyprint-layout-group-centred-on-numbers-00090.txt");
+        var text = File.ReadAllText(path).Replace("（四）无法提\n                  -   0   0   0   0   0   0\n供\n",
+            "2.没有现成信息\n（四）无法提\n                  1   0   0   0   0   0   1\n供\n需要另行制作\n", StringComparison.Ordinal);
+        text.ShouldContain("需要另行制作");
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "weasyprint-layout-row-beside-group-label.txt");
+        reading.Cells["app.unavailable_needs_creation.0"]!.GetValue<int>().ShouldBe(1);
+        reading.Cells["app.unavailable_needs_creation.6"]!.GetValue<int>().ShouldBe(1);
+    }
+
+    [Fact]
     public void Kangxi_radicals_and_compatibility_ideographs_read_as_the_characters_they_stand_for()
     {
         var text = File.ReadAllText(RealReports.File("pingtan-2024"))
@@ -329,6 +344,17 @@ public sealed partial class TextFormsTests
     // "处理  /  0  / …", read as 3.其他.
     [InlineData("browser-print-narrow-labels-00217.txt")]
     [InlineData("browser-print-narrow-labels-00240.txt")]
+    // WeasyPrint's print (real/pingtan-2021-weasyprint-layout.txt): a row's numbers centred between its label's two lines, a
+    // group printed as one row so ("（四）无法提" / "-  0  0 …" / "供", unknown, with three false errors), and a group's pieces
+    // beside its first row's lines across the numbers ("（五）不予 1)信访举报" / numbers / "处理 投诉类申请", unknown).
+    [InlineData("weasyprint-layout-group-centred-on-numbers-00090.txt")]
+    // WeasyPrint -raw: a row's numbers after its label, then the next row's numbers at the page's foot and its label at the
+    // next page's head ("0 0 0 0 0 - 0" / "- 0 0 0 / 0 0" / "\f2.申请人逾期未按收费…"): the two lines were joined into one
+    // row of fourteen, and 2.申请人逾期未按收费通知… was missing.
+    [InlineData("weasyprint-raw-numbers-before-label-at-page-break-00141.txt")]
+    // A label in a column four characters wide over seven lines, six above its numbers ("（二）部" … "，不计其" / "他情形）  0 …"):
+    // only five were kept, the numbering was lost, and （二）部分公开 was missing.
+    [InlineData("browser-print-narrow-label-over-seven-lines-00137.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped
     // from the row and the two below glued to a cell ("无无" again), 13 of 15 cells.
     [InlineData("pdftotext-table-four-zero-marks-glued-00151.txt")]

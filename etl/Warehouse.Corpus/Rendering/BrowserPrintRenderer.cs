@@ -19,15 +19,26 @@ public static partial class BrowserPrintRenderer
         var page = 38 + rng.Next(10);
         var narrow = 2 + rng.Next(4);
         var label = 14 + rng.Next(12);
-        // Half are -layout rather than -raw: cells at their columns, and rows at two heights.
-        var columns = rng.Next(2) == 0 ? new Columns(label, rng) : null;
+        // Two in ten are WeasyPrint's print rather than a browser's (real/pingtan-2021-weasyprint-layout.txt): see PageEnd.
+        var weasyPrint = rng.Next(10) < 2;
+        // Half are -layout rather than -raw: cells at their columns, and (a browser's) rows at two heights.
+        var columns = rng.Next(2) == 0 ? new Columns(label, rng, weasyPrint) : null;
         var title = parts.OfType<TitlePart>().First();
-        var lines = ExtractedLines.Of(parts, page, table => WithCellsAbove(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns).ToList()));
+        var lines = ExtractedLines.Of(parts, page, table => WithCellsAbove(Rows(table.Grid, cell => cell.Printed ?? numbers.Format(cell.Value!.Value), narrow, label, columns, weasyPrint ? rng : null).ToList()));
 
-        return Encoding.UTF8.GetBytes(Paginate(lines, title, rng));
+        return Encoding.UTF8.GetBytes(Paginate(lines, title, rng, furniture: !weasyPrint));
     }
 
-    private static string Paginate(List<string> lines, TitlePart title, Random rng)
+    /// <summary>
+    /// Ends the page where it stands (a line of its own, not printed). WeasyPrint (the printer of Python crawlers
+    /// that want no browser) prints no header or footer, and where a page ends inside a row of table 三 it keeps the
+    /// row's one-line cells on the page and moves a label of two lines or more whole to the next (CSS orphans and
+    /// widows of 2): the row's numbers, without a label, end one page, and its label opens the next over nothing.
+    /// One such row of table 三 in each WeasyPrint print, a row that starts no merged label and whose label wraps.
+    /// </summary>
+    private const string PageEnd = "\u0002";
+
+    private static string Paginate(List<string> lines, TitlePart title, Random rng, bool furniture)
     {
         var printed = new DateTime(title.Year + 1, 1, 1, 8, 0, 0).AddMinutes(rng.Next(365 * 24 * 60));
         var time = rng.Next(3) switch
@@ -45,23 +56,29 @@ public static partial class BrowserPrintRenderer
         var address = rng.Next(2) == 0
             ? $"https://www.example{rng.Next(100)}.gov.cn/zwgk/zfxxgkzl/ndbg/{title.Year + 1}{1 + rng.Next(12):00}/t{title.Year + 1}0{1 + rng.Next(9)}{10 + rng.Next(18)}_{100000 + rng.Next(900000)}.html"
             : $"file:///C:/Users/admin/Desktop/{title.Agency}.html";
-        var pageLines = new List<int>();
-        for (var left = lines.Count; left > 0;)
+        var pages = new List<List<string>>();
+        var current = new List<string>();
+        var room = 30 + rng.Next(25);
+        foreach (var line in lines)
         {
-            var n = Math.Min(left, 30 + rng.Next(25));
-            pageLines.Add(n);
-            left -= n;
+            if (line != PageEnd) current.Add(line);
+            if (current.Count > 0 && (line == PageEnd || current.Count == room))
+            {
+                pages.Add(current);
+                current = [];
+                room = 30 + rng.Next(25);
+            }
         }
 
+        if (current.Count > 0) pages.Add(current);
         var sb = new StringBuilder();
-        var at = 0;
-        for (var p = 0; p < pageLines.Count; p++)
+        for (var p = 0; p < pages.Count; p++)
         {
             if (p > 0) sb.Append('\f');
-            foreach (var line in lines.Skip(at).Take(pageLines[p])) sb.Append(line).Append('\n');
-            at += pageLines[p];
+            foreach (var line in pages[p]) sb.Append(line).Append('\n');
+            if (!furniture) continue;
             sb.Append(time).Append(' ').Append(pageTitle).Append('\n');
-            sb.Append(address).Append(' ').Append(p + 1).Append('/').Append(pageLines.Count).Append('\n');
+            sb.Append(address).Append(' ').Append(p + 1).Append('/').Append(pages.Count).Append('\n');
         }
 
         return sb.Append('\f').ToString();
@@ -77,13 +94,20 @@ public static partial class BrowserPrintRenderer
     /// last line (real/pingtan-2024-chrome-layout.txt); a label over three lines or more may have its
     /// numbering on a line of its own below its first line, the cells beside the second.
     /// </summary>
-    private sealed class Columns(int label, Random rng)
+    /// <param name="weasyPrint">
+    /// WeasyPrint's print (real/pingtan-2021-weasyprint-layout.txt): digits and Chinese share a baseline, and a cell's
+    /// line is centred on its row, so a label over two lines has its row's numbers on a line of their own between them
+    /// ("2.没有现成信息需" / "0   0   0 …" / "要另行制作"), over three beside the middle one.
+    /// </param>
+    private sealed class Columns(int label, Random rng, bool weasyPrint)
     {
         private readonly int _start = label + 3 + rng.Next(4);
         private readonly int _gap = 2 + rng.Next(3);
         private readonly double _twoHeights = 0.3 + rng.NextDouble() * 0.5;
 
-        public bool TwoHeights() => rng.NextDouble() < _twoHeights;
+        public bool WeasyPrint => weasyPrint;
+
+        public bool TwoHeights() => !weasyPrint && rng.NextDouble() < _twoHeights;
 
         /// <summary>
         /// In three of ten prints (an office suite's, real/pingtan-2020-libreoffice-layout.txt), a table 二
@@ -138,7 +162,8 @@ public static partial class BrowserPrintRenderer
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[.．、]")]
     private static partial System.Text.RegularExpressions.Regex Numbering();
 
-    private static IEnumerable<string> Rows(Grid grid, Func<GridCell, string> number, int narrow, int label, Columns? columns)
+    /// <param name="weasyPrint">Draws the row of table 三 that a page end cuts (see <see cref="PageEnd"/>); null in a browser's print.</param>
+    private static IEnumerable<string> Rows(Grid grid, Func<GridCell, string> number, int narrow, int label, Columns? columns, Random? weasyPrint)
     {
         // A column as wide as the widest cell of the table.
         var width = grid.Rows.SelectMany(r => r).Where(c => c.IsNumber).Select(c => number(c).Length).DefaultIfEmpty(1).Max() + 1;
@@ -146,6 +171,13 @@ public static partial class BrowserPrintRenderer
         // Narrow labels (Columns.NarrowLabels): a group's pieces wait for its rows' lines.
         var narrowGroups = columns is { NarrowLabels: true } && grid.Name == Tables.ApplicationsName;
         if (narrowGroups) label = 4 + columns!.Rng.Next(3);
+        var cut = -1;
+        if (weasyPrint is not null && grid.Name == Tables.ApplicationsName && !narrowGroups)
+        {
+            var cuttable = Enumerable.Range(0, grid.Rows.Count - 1).Where(r => Cuttable(grid, layout, r, label)).ToList();
+            if (cuttable.Count > 0) cut = cuttable[weasyPrint.Next(cuttable.Count)];
+        }
+
         var pending = new Queue<string>();
         string Beside(string text) => pending.Count > 0 ? pending.Dequeue() + " " + text.TrimStart() : text;
         for (var r = 0; r < grid.Rows.Count; r++)
@@ -183,6 +215,14 @@ public static partial class BrowserPrintRenderer
 
             if (cells.Count == 0) continue;
             var first = cells[0];
+            if (r == cut)
+            {
+                yield return columns is null ? string.Join(' ', cells.Skip(1)) : columns.Line("", cells.Skip(1).ToList(), 0, width);
+                yield return PageEnd;
+                foreach (var piece in Chunks(first, label)) yield return piece;
+                continue;
+            }
+
             var valued = grid.Rows[r].Where(x => x.IsNumber).ToList();
             // A cell set above its row: only one whose column lies clear of the label as drawn (one under
             // the label could be the label's own number), in a row whose row above is whole on its line.
@@ -213,13 +253,31 @@ public static partial class BrowserPrintRenderer
                 continue;
             }
 
-            // A long label wraps in its cell: its last piece shares the line with the row's numbers.
+            // A long label wraps in its cell: its last piece shares the line with the row's numbers (in WeasyPrint's
+            // print, which draws each cell in turn, the numbers follow on a line of their own).
             var pieces = Chunks(first, label).ToList();
+            if (weasyPrint is not null)
+            {
+                foreach (var piece in pieces) yield return piece;
+                yield return string.Join(' ', cells.Skip(1));
+                continue;
+            }
+
             foreach (var piece in pieces.SkipLast(1)) yield return piece;
             yield return string.Join(' ', [pieces[^1], .. cells.Skip(1)]);
         }
 
         while (pending.Count > 0) yield return pending.Dequeue();
+    }
+
+    // A row WeasyPrint may cut (PageEnd): seven numbers, a numbered label that wraps, no merged label starting on it
+    // (whose pieces would stand above it), and a row after it.
+    private static bool Cuttable(Grid grid, Slot[,] layout, int r, int label)
+    {
+        var own = Enumerable.Range(0, grid.Columns).Where(c => layout[r, c].Row == r && layout[r, c].Column == c).Select(c => layout[r, c].Cell).ToList();
+        if (own.Exists(c => c.RowSpan > 1) || own.Count(c => c.IsNumber) != 7) return false;
+        var labels = own.Where(c => !c.IsNumber && c.Text.Length > 0).ToList();
+        return labels.Count == 1 && labels[0].Text.Length > label && Numbering().IsMatch(labels[0].Text) && grid.Rows[r + 1].Any(c => c.IsNumber);
     }
 
     // Marks a row whose one cell stands on the line above it (Columns.CellsAbove).
@@ -283,6 +341,16 @@ public static partial class BrowserPrintRenderer
         }
 
         var wrapped = Chunks(first, label).ToList();
+        if (columns.WeasyPrint && wrapped.Count > 1)
+        {
+            var middle = wrapped.Count / 2;
+            foreach (var piece in wrapped.Take(middle)) yield return beside(piece);
+            if (wrapped.Count % 2 == 0) yield return columns.Line("", cells, 0, width);
+            else yield return columns.Line(beside(wrapped[middle++]), cells, 0, width);
+            foreach (var piece in wrapped.Skip(middle)) yield return beside(piece);
+            yield break;
+        }
+
         foreach (var piece in wrapped.SkipLast(1)) yield return beside(piece);
         yield return columns.Line(beside(wrapped[^1]), cells, 0, width);
     }
