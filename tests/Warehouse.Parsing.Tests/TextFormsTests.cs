@@ -163,6 +163,18 @@ public sealed partial class TextFormsTests
     }
 
     [Fact]
+    public void A_table_three_whose_right_hand_columns_were_not_printed_is_refused_saying_so()
+    {
+        // WeasyPrint prints the 2019 page's table 三 wider than A4: pdftotext -layout keeps five of its seven columns.
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("pingtan-2019-weasyprint-layout")), "pingtan-2019-weasyprint-layout.txt");
+        var refusal = reading.Findings.Single(f => f.Rule == "table_scrambled");
+        refusal.Message.ShouldStartWith("表三各行都只有 5 个数（应为 7 个）：右侧 2 列没有印出或在抽取时丢失");
+        reading.Cells["app.granted.0"].ShouldBeNull();
+        // Table 二, printed within the page, is read.
+        RealReports.WrongCells(RealReports.Expected("pingtan-2019-portal"), reading).ShouldAllBe(c => c.StartsWith("app.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Kangxi_radicals_and_compatibility_ideographs_read_as_the_characters_they_stand_for()
     {
         var text = File.ReadAllText(RealReports.File("pingtan-2024"))

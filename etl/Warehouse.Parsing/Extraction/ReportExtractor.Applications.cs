@@ -420,9 +420,12 @@ internal sealed partial class ReportExtractor
     /// Rows whose labels come out of the template's order, rows named twice, and many numbers
     /// without a label say so; such a table is not read at all rather than read wrong.
     /// </summary>
+    private const string CutColumns = "表三各行都只有 ";
+
     private static string? Scrambled(List<PrintedRow> printed)
     {
         int backwards = 0, unlabelled = 0, oddSizes = 0, named = 0, last = 0, short_ = 0, strays = 0;
+        var sizes = new Dictionary<int, int>();
         foreach (var p in printed)
         {
             if (p.Code is null)
@@ -440,6 +443,15 @@ internal sealed partial class ReportExtractor
             if (p.Parts.Data.Count > ApplicantTypes.Count + 1 && Filled(p.Parts.Data) > ApplicantTypes.Count + 1) oddSizes++;
             // Fewer numbers than cells, and too few digits to be cells run together ("0 0 0").
             else if (p.Parts.HasData && p.Parts.Data.Count < ApplicantTypes.Count && !RunsTogether(p.Parts)) short_++;
+            if (p.Parts.HasData && !RunsTogether(p.Parts)) sizes[p.Parts.Data.Count] = sizes.GetValueOrDefault(p.Parts.Data.Count) + 1;
+        }
+
+        // Every row as short as every other ("23  0  0  0  0" for seven cells): the table's right-hand columns were not
+        // printed or not extracted (WeasyPrint's print of a table wider than its page, through pdftotext -layout).
+        if (named >= MinimumRows && sizes.Count > 0 && sizes.MaxBy(s => s.Value) is { Key: >= 2 and < ApplicantTypes.Count } most
+            && most.Value * 5 >= named * 4)
+        {
+            return $"{CutColumns}{most.Key} 个数（应为 7 个）：右侧 {ApplicantTypes.Count - most.Key} 列没有印出或在抽取时丢失（如表格比纸面宽），无法确定各数所在的列";
         }
 
         if (backwards + oddSizes >= 3 || (unlabelled >= 3 && unlabelled * 2 >= named))
@@ -906,8 +918,9 @@ internal sealed partial class ReportExtractor
                 ? new Finding("table_scrambled", Severity.Error,
                     "表三的行缺少右侧的数：PDF 的版面比纸面宽，页边以外的列没有印出（如 LibreOffice 打印网页时），表三不予读取，请读原网页或原文档。" +
                     "Table 三's rows lack their right-hand numbers: the PDF's content is wider than its page and the columns past the edge were not printed (as when LibreOffice prints a web page); the table is not read. Read the original page or document.")
-                : new Finding("table_scrambled", Severity.Error,
-                    $"{why}，表三不予读取。Table 三's labels and numbers come out of order (text extracted without layout); the table is not read."));
+                : new Finding("table_scrambled", Severity.Error, why.StartsWith(CutColumns, StringComparison.Ordinal)
+                    ? $"{why}，表三不予读取。Table 三's rows all hold fewer numbers than its seven columns: the columns on the right were not printed or were lost in extraction (a table wider than its page); the table is not read."
+                    : $"{why}，表三不予读取。Table 三's labels and numbers come out of order (text extracted without layout); the table is not read."));
             return new ApplicationTable(DisposalCategories.For(template).ToDictionary(c => c.Code, _ => new int?[ApplicantTypes.Count]));
         }
 
