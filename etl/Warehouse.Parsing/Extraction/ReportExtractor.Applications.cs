@@ -112,7 +112,7 @@ internal sealed partial class ReportExtractor
                 group = ApplicationRows.GroupOnly(loose[^1].Key + under.Key);
             }
 
-            if (code is null && group is null) code = LabelBelow(parts, loose, rows, r) ?? MatchWrapped(parts, loose, rows, r);
+            if (code is null && group is null) code = LabelBelow(parts, loose, rows, r) ?? LabelAbovePassed(parts, loose, rows, r) ?? MatchWrapped(parts, loose, rows, r);
             // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理"). Tried before the
             // piece below: "（五）不予处" is such a piece too, and read as one it took the row above's name.
             if (code is null && group is null && parts.Key.Length > 0 && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } below && !StartsRow(below.Label))
@@ -672,6 +672,27 @@ internal sealed partial class ReportExtractor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The row a line of numbers without a label belongs to when the next row's label has begun above it and goes on,
+    /// with its own numbers, on the line below: "1.本机关不掌握" / "相关政府信息" / "（四）2.没有现成信息" / "37 0 0 0 0 0 37" /
+    /// "无法提需要另行制作 0 0 0 0 0 0 0" (a browser's print, real pingtan-2022-chrome-layout.txt, the numbers of a row whose label
+    /// wraps set below the next label's first line). The numbers cannot be 2.'s, which has its own beside its label's
+    /// end: they are the row's above, whose label has none. Taken when both labels name rows, different ones; otherwise null.
+    /// </summary>
+    private static string? LabelAbovePassed(RowParts parts, List<RowParts> above, List<(int Index, RowParts Parts)> rows, int at)
+    {
+        if (parts.Key.Length > 0 || parts.Data.Count != ApplicantTypes.Count || at + 1 >= rows.Count) return null;
+        var next = rows[at + 1].Parts;
+        if (!next.HasData || next.Key.Length == 0 || StartsRow(next.Label) || Text.RowNumbering.IsAlone(next.Label)) return null;
+        var started = above.FindLastIndex(l => StartsRow(l.Label));
+        if (started <= 0) return null;
+        var earlier = above.FindLastIndex(started - 1, l => StartsRow(l.Label));
+        if (earlier < 0) return null;
+        var own = ApplicationRows.Match(string.Concat(above.Skip(started).Select(l => l.Key)) + next.Key);
+        var passed = ApplicationRows.Match(string.Concat(above.Skip(earlier).Take(started - earlier).Select(l => l.Key)));
+        return own is not null && passed is not null && own != passed ? passed : null;
     }
 
     private static bool TwoWholeRows(IReadOnlyList<string> above, IReadOnlyList<string> below) =>
