@@ -935,7 +935,7 @@ internal sealed partial class ReportExtractor
         {
             // Rows short of numbers in a PDF laid out wider than its page: the columns past the edge
             // were not printed (LibreOffice printing a web page), which is the reason to give.
-            _findings.Add(_doc.TextBeyondPage && why.Contains("数字不足", StringComparison.Ordinal)
+            _findings.Add(_doc.TextBeyondPage && (why.Contains("数字不足", StringComparison.Ordinal) || why.StartsWith(CutColumns, StringComparison.Ordinal))
                 ? new Finding("table_scrambled", Severity.Error,
                     "表三的行缺少右侧的数：PDF 的版面比纸面宽，页边以外的列没有印出（如 LibreOffice 打印网页时），表三不予读取，请读原网页或原文档。" +
                     "Table 三's rows lack their right-hand numbers: the PDF's content is wider than its page and the columns past the edge were not printed (as when LibreOffice prints a web page); the table is not read. Read the original page or document.")
