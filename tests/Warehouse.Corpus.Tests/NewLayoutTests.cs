@@ -304,7 +304,7 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
-    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_some_rows_at_two_heights_some_cells_above_their_rows_and_some_labels_narrow()
+    public void Text_browser_print_in_layout_mode_sets_cells_at_columns_some_rows_at_two_heights_some_cells_above_their_rows_some_labels_narrow_and_some_numbers_held()
     {
         var texts = Rendered.Of(Layouts.TextBrowserPrint, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
         // -layout: a row's cells a run of spaces apart; -raw: one space.
@@ -320,6 +320,8 @@ public sealed class NewLayoutTests
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\d\.[^\n\d]+\n {10,}\S+(?: {2,}\S+){6}\n[^\n\d]+\n"), "numbers between a label's lines");
         // Narrow label columns: a group's merged label one space before its first row's label ("（四）无 1.本机关").
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n（[三四五六]）\S{0,3} (?:\d\.)?[^\s\d]{2,6}(?:\n| {2,})"), "a group's piece beside a row's label");
+        // A row's numbers held below the first line of the next row's label, which goes on below them to its own numbers.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n(?:（[三四五六]）\S{0,3} )?\d\.[^\n\d]{1,6}\n {10,}\S+(?: {2,}\S+){6}\n[^\n\d（]+\n[^\n\d（]+(?: {2,}\S+){7}\n"), "numbers held below the next label's first line");
     }
 
     [Fact]

@@ -367,6 +367,12 @@ public sealed partial class TextFormsTests
     // A label in a column four characters wide over seven lines, six above its numbers ("（二）部" … "，不计其" / "他情形）  0 …"):
     // only five were kept, the numbering was lost, and （二）部分公开 was missing.
     [InlineData("browser-print-narrow-label-over-seven-lines-00137.txt")]
+    // A browser's print that holds a row's numbers below the next row's first line, in narrow label columns: "4.保护" /
+    // "第三方合" / "法权益" / "5.属于" / numbers / "三类内部" / "事务信息  0 0 …". The numbers were read again as 5.'s
+    // (duplicate_row) and 4. was missing; where several rows are so, table 三 was refused as scrambled. 5.'s label goes
+    // on over lines of its own before its numbers, and the numbers are 4.'s, whose label has none.
+    [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
+    [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped
     // from the row and the two below glued to a cell ("无无" again), 13 of 15 cells.
     [InlineData("pdftotext-table-four-zero-marks-glued-00151.txt")]

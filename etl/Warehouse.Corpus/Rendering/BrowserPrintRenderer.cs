@@ -171,6 +171,10 @@ public static partial class BrowserPrintRenderer
         // Narrow labels (Columns.NarrowLabels): a group's pieces wait for its rows' lines.
         var narrowGroups = columns is { NarrowLabels: true } && grid.Name == Tables.ApplicationsName;
         if (narrowGroups) label = 4 + columns!.Rng.Next(3);
+        // HeldNumbers: a browser's print (real pingtan-2022-chrome-layout.txt) may set the numbers of a row whose label wraps
+        // below the first line of the next row's label, which has its own numbers beside its last line ("1.本机关不掌握" /
+        // "相关政府信息" / "2.没有现成信息" / "37  0 … 37" / "需要另行制作  0  0 …"). The held numbers' line, until then.
+        string? held = null;
         var cut = -1;
         if (weasyPrint is not null && grid.Name == Tables.ApplicationsName && !narrowGroups)
         {
@@ -241,6 +245,27 @@ public static partial class BrowserPrintRenderer
 
             if (columns is not null && valued.Count > 0 && valued.Count == cells.Count - 1)
             {
+                if (held is not null)
+                {
+                    // The row after a row whose numbers were held: its label's first line, then those numbers, then the rest.
+                    var lines = Chunks(first, label).ToList();
+                    yield return Beside(lines[0]);
+                    yield return held;
+                    held = null;
+                    foreach (var piece in lines.Skip(1).SkipLast(1)) yield return Beside(piece);
+                    yield return columns.Line(Beside(lines[^1]), cells.Skip(1).ToList(), 0, width);
+                    continue;
+                }
+
+                // In one such pair of rows in three (narrow label columns), a row's numbers stand below the next row's first line (HeldNumbers).
+                if (!columns.WeasyPrint && narrowGroups && r + 1 < grid.Rows.Count
+                    && Holdable(grid, layout, r, label) && Holdable(grid, layout, r + 1, label) && columns.Rng.Next(3) == 0)
+                {
+                    foreach (var piece in Chunks(first, label)) yield return Beside(piece);
+                    held = columns.Line("", cells.Skip(1).ToList(), 0, width);
+                    continue;
+                }
+
                 foreach (var line in Laid(columns, first, cells.Skip(1).ToList(), valued, label, width, Beside)) yield return line;
                 continue;
             }
@@ -278,6 +303,16 @@ public static partial class BrowserPrintRenderer
         if (own.Exists(c => c.RowSpan > 1) || own.Count(c => c.IsNumber) != 7) return false;
         var labels = own.Where(c => !c.IsNumber && c.Text.Length > 0).ToList();
         return labels.Count == 1 && labels[0].Text.Length > label && Numbering().IsMatch(labels[0].Text) && grid.Rows[r + 1].Any(c => c.IsNumber);
+    }
+
+    // A row whose numbers a browser may hold below the next row's first line (HeldNumbers), in narrow label columns: seven
+    // numbers and a numbered label that wraps, a group's merged label beside it at most.
+    private static bool Holdable(Grid grid, Slot[,] layout, int r, int label)
+    {
+        var own = Enumerable.Range(0, grid.Columns).Where(c => layout[r, c].Row == r && layout[r, c].Column == c).Select(c => layout[r, c].Cell).ToList();
+        var labels = own.Where(c => !c.IsNumber && c.Text.Length > 0 && c.RowSpan == 1).ToList();
+        return own.Count(c => c.IsNumber) == 7 && own.Where(c => c.RowSpan > 1).All(c => GroupLabel().IsMatch(c.Text))
+            && labels.Count == 1 && labels[0].Text.Length > label && Numbering().IsMatch(labels[0].Text);
     }
 
     // Marks a row whose one cell stands on the line above it (Columns.CellsAbove).

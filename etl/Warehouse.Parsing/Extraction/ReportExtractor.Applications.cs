@@ -92,7 +92,7 @@ internal sealed partial class ReportExtractor
             if (!parts.HasData)
             {
                 loose.Add(parts);
-                if (loose.Count > 8) loose.RemoveAt(0);
+                if (loose.Count > MaxLooseLabels) loose.RemoveAt(0);
                 continue;
             }
 
@@ -683,17 +683,32 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private static string? LabelAbovePassed(RowParts parts, List<RowParts> above, List<(int Index, RowParts Parts)> rows, int at)
     {
-        if (parts.Key.Length > 0 || parts.Data.Count != ApplicantTypes.Count || at + 1 >= rows.Count) return null;
-        var next = rows[at + 1].Parts;
+        if (parts.Key.Length > 0 || parts.Data.Count != ApplicantTypes.Count) return null;
+        // The next label goes on below the numbers, over lines of its own in a narrow column ("5.属于" / numbers / "三类内部" /
+        // "事务信息  0 0 …"), up to its line with numbers.
+        var goesOn = new System.Text.StringBuilder();
+        var k = at + 1;
+        for (; k < rows.Count && !rows[k].Parts.HasData && k - at <= MaxLooseLabels; k++)
+        {
+            if (StartsRow(rows[k].Parts.Label) || Text.RowNumbering.IsAlone(rows[k].Parts.Label)) return null;
+            goesOn.Append(rows[k].Parts.Key);
+        }
+
+        if (k >= rows.Count) return null;
+        var next = rows[k].Parts;
         if (!next.HasData || next.Key.Length == 0 || StartsRow(next.Label) || Text.RowNumbering.IsAlone(next.Label)) return null;
         var started = above.FindLastIndex(l => StartsRow(l.Label));
         if (started <= 0) return null;
         var earlier = above.FindLastIndex(started - 1, l => StartsRow(l.Label));
         if (earlier < 0) return null;
-        var own = ApplicationRows.Match(string.Concat(above.Skip(started).Select(l => l.Key)) + next.Key);
+        var own = ApplicationRows.Match(string.Concat(above.Skip(started).Select(l => l.Key)) + goesOn + next.Key);
         var passed = ApplicationRows.Match(string.Concat(above.Skip(earlier).Take(started - earlier).Select(l => l.Key)));
         return own is not null && passed is not null && own != passed ? passed : null;
     }
+
+    // Lines of one label wrapped in its cell that wait for its numbers: a column four characters wide sets
+    // （二）部分公开（区分处理的，只计这一情形，不计其他情形） over seven lines.
+    private const int MaxLooseLabels = 8;
 
     private static bool TwoWholeRows(IReadOnlyList<string> above, IReadOnlyList<string> below) =>
         above.Count == ApplicantTypes.Count && below.Count == ApplicantTypes.Count && AddsUp(above) is true && AddsUp(below) is true;
