@@ -29,7 +29,8 @@ public sealed class UnruledPdfTests : IDisposable
     /// page; a page that goes on with a table under no heading of its own, blank in two cells; table 四's heading
     /// cut by the page; a number cut at the foot of a page; a "-" whose box is lower than its line's labels; the
     /// ends of a row's numbers on the next page beside a piece of a merged label ("年度办 4 … 7"), or alone at the
-    /// head of the page, where a page's number might stand ("3" over "69"); the end of a row's total on the row's own
+    /// head of the page, where a page's number might stand ("3" over "69"), or over a row centred on a label of two lines
+    /// ("7" over "（二）部分公开…" / "34 / 0 0 11 / 45" / "…其他情形）"); the end of a row's total on the row's own
     /// page, beside a piece of a merged label ("147" over "年度办 … 6").
     /// </summary>
     [Theory]
@@ -46,6 +47,7 @@ public sealed class UnruledPdfTests : IDisposable
     [InlineData("pdf-unruled-dash-below-line-00017")]
     [InlineData("pdf-unruled-ends-beside-group-label-00074")]
     [InlineData("pdf-unruled-end-at-page-head-00041")]
+    [InlineData("pdf-unruled-end-at-page-head-over-two-line-label-00285")]
     [InlineData("pdf-unruled-end-beside-group-piece-same-page-00043")]
     public void A_table_without_rules_reads_every_cell_its_heading_or_its_wrapping_places(string name) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), name + ".pdf"));

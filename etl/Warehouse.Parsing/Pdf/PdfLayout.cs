@@ -418,7 +418,7 @@ public static partial class PdfLayout
         if (vertical.Count > 0) words = words.SelectMany(w => AcrossRules(w, vertical)).ToList();
         var height = LineHeight(words);
         horizontal = WithoutInnerRules(horizontal, words, height);
-        words = WithoutMarginPageNumbers(words, page, height, horizontal, vertical);
+        words = WithoutMarginPageNumbers(words, page, height, horizontal, vertical, continued: columns is not null);
 
         var cells = new Dictionary<(double Top, double Bottom, double Left, double Right), List<Word>>();
         var loose = new List<Word>();
@@ -865,9 +865,11 @@ public static partial class PdfLayout
     /// they are set close (no wider than eight of their characters, so no row of a table), and they
     /// read as a number marked as one ("-4-", "— 4 —", "第4页", "4/6", as text layouts' page numbers are
     /// known), or as bare digits outside any ruled cell and any column of numbers (a cell of a table cut by
-    /// the page, "9" at a page's head, stays a cell).
+    /// the page, "9" at a page's head, stays a cell). At the head of a page that goes on with a table the page before's
+    /// foot cut (<paramref name="continued"/>), a column reaches four lines down, not two and a half: the row under the end
+    /// of a wrapped number ("7" under "1,85" at the foot before) may be centred on a label of two lines.
     /// </summary>
-    private static List<Word> WithoutMarginPageNumbers(List<Word> words, UprightPage page, double height, List<Rule> horizontal, List<Rule> vertical)
+    private static List<Word> WithoutMarginPageNumbers(List<Word> words, UprightPage page, double height, List<Rule> horizontal, List<Rule> vertical, bool continued)
     {
         var band = page.Height / 8;
         var outer = new HashSet<Word>();
@@ -884,8 +886,9 @@ public static partial class PdfLayout
             var size = group.Max(w => w.Letters.Count == 0 ? height : w.Letters.Max(l => l.PointSize));
             var compact = group[^1].BoundingBox.Right - group[0].BoundingBox.Left <= size * 8;
             var marked = PlainTextLayout.PageNumber().IsMatch(text);
+            var reach = continued && !foot ? ContinuedColumnReach : 2.5;
             var bare = text.Length is > 0 and <= 4 && text.All(char.IsAsciiDigit) && group.All(w => CellOf(Anchor(w, horizontal), horizontal, vertical) is null)
-                && !group.Any(g => rest.Any(w => InColumn(g, w)));
+                && !group.Any(g => rest.Any(w => InColumn(g, w, reach)));
             if (compact && (marked || bare)) outer.UnionWith(group);
         }
 
@@ -894,11 +897,14 @@ public static partial class PdfLayout
         // A number within two lines above or below, overlapping it across: bare digits in a column of a table without
         // rules, the end of a number its narrow cell wrapped ("3" at a page's head, over the row under "2,49" cut
         // at the foot of the page before), not the page's number.
-        bool InColumn(Word digits, Word other) =>
+        bool InColumn(Word digits, Word other, double lines) =>
             CountCell.Classify(other.Text) == CellKind.Number
             && other.BoundingBox.Left < digits.BoundingBox.Right && digits.BoundingBox.Left < other.BoundingBox.Right
-            && Math.Abs(other.BoundingBox.Centroid.Y - digits.BoundingBox.Centroid.Y) < height * 2.5;
+            && Math.Abs(other.BoundingBox.Centroid.Y - digits.BoundingBox.Centroid.Y) < height * lines;
     }
+
+    // How many lines below bare digits at the head of a page that goes on with a cut table a number keeps them a cell.
+    private const double ContinuedColumnReach = 4;
 
     private static bool IsPageNumber(List<Word> line, UprightPage page, double height)
     {
