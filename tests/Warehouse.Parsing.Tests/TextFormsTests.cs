@@ -371,6 +371,18 @@ public sealed partial class TextFormsTests
     // "第三方合" / "法权益" / "5.属于" / numbers / "三类内部" / "事务信息  0 0 …". The numbers were read again as 5.'s
     // (duplicate_row) and 4. was missing; where several rows are so, table 三 was refused as scrambled. 5.'s label goes
     // on over lines of its own before its numbers, and the numbers are 4.'s, whose label has none.
+    // pdftotext -raw of a Word-like PDF whose numbers wrap in narrow cells: each end right after its cell, in the order
+    // the PDF draws them ("（七）总计" / "1,48" / "6" / "1,44" / "0" / "243 63 165 401" / "3,79" / "8"): ten numbers, read
+    // as extra cells (an error); with no thousands separator ("374" / "7" / "943 … 722" / "6,23" / "4"), table 三 was
+    // refused as scrambled. Each end joins the cell before it when the row then adds up.
+    [InlineData("pdftotext-raw-ends-after-their-cells-00149.txt")]
+    [InlineData("pdftotext-raw-ends-without-separator-00095.txt")]
+    // The same PDFs' narrow cells each a line of its own ("（七）总计" / "-" / "0" / "/" / "0" …): a zero mark alone on its
+    // line was read as a label ("（七）总计-", a cell short; most rows so: table 三 refused as scrambled), and a page's last
+    // cell taken for its number. In table 二, "34" / "-3" / "/" is three cells, but "本年增" / "/" / "减" a heading. The
+    // date in pieces ("2022" / "年" / "1" / "月" / "13" / "日") was not found.
+    [InlineData("pdftotext-raw-cells-one-to-a-line-marks-and-date-in-pieces-00311.txt")]
+    [InlineData("pdftotext-raw-table-two-marks-and-heading-slash-00059.txt")]
     [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
     [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped

@@ -440,7 +440,8 @@ internal sealed partial class ReportExtractor
             var number = DisposalCategories.Get(p.Code).Number;
             if (named++ > 0 && number <= last) backwards++;
             last = number;
-            if (p.Parts.Data.Count > ApplicantTypes.Count + 1 && Filled(p.Parts.Data) > ApplicantTypes.Count + 1) oddSizes++;
+            // (Not a row whose numbers wrapped in their narrow cells, the ends after their cells or after the row, when so read it adds up.)
+            if (p.Parts.Data.Count > ApplicantTypes.Count + 1 && Filled(p.Parts.Data) > ApplicantTypes.Count + 1 && WrappedReadings(p.Parts.Data).Readings.Count == 0) oddSizes++;
             // Fewer numbers than cells, and too few digits to be cells run together ("0 0 0").
             else if (p.Parts.HasData && p.Parts.Data.Count < ApplicantTypes.Count && !RunsTogether(p.Parts)) short_++;
             if (p.Parts.HasData && !RunsTogether(p.Parts)) sizes[p.Parts.Data.Count] = sizes.GetValueOrDefault(p.Parts.Data.Count) + 1;
@@ -616,7 +617,15 @@ internal sealed partial class ReportExtractor
                 case Paragraph p when i > from || !Sections.IsHeading(p):
                     var text = reshape is null ? p.Text : reshape(p.Text);
                     if (text.Length == 0) break;
-                    foreach (var parts in StreamRows.Read(text))
+                    // A zero mark alone on its line in a table is a cell, not a label: text in the order the PDF draws it (pdftotext -raw)
+                    // sets each cell of a table with narrow columns on a line of its own ("（七）总计" / "-" / "0" / "/" …), after a
+                    // row's numbers or before more.
+                    var lone = text.Trim();
+                    var mark = lone.Length is 1 or 2 && lone.All(c => c is '-' or '—' or '－' or '–' or '―' or '/' or '／') && CountCell.Classify(lone) == CellKind.Number;
+                    // (Not a piece of a heading: "本年增" / "/" / "减" is 本年增/减.)
+                    mark &= rows.Count > 0 && (rows[^1].Parts.HasData || (i + 1 < to && _blocks[i + 1] is Paragraph next && next.Text.Trim() is { Length: > 0 } after
+                        && (char.IsAsciiDigit(after[0]) || CountCell.Classify(after) == CellKind.Number)));
+                    foreach (var parts in mark ? [new RowParts("", [lone], "")] : StreamRows.Read(text))
                     {
                         // Not onto a row of table 三 whose own line holds its seven cells, and they add up: a line of numbers
                         // after it is another row's, set a line higher than that row's label ("1,198" over "（七）总计  2,460 …").

@@ -342,19 +342,52 @@ internal sealed partial class ReportExtractor
     /// in the columns' order. Each way of giving the k pieces (1 to 3) to k of the seven cells, in
     /// order, is a reading when every joined cell is a number as written ("3,02" and "9" make
     /// 3,029; "0" and "4" make nothing), no cell is left cut at its thousands, and the six applicant
-    /// columns add up to the total; the table's rules then choose among them. Empty when the row
-    /// is no such row.
+    /// columns add up to the total; the table's rules then choose among them. Text in the order the
+    /// PDF draws it (<c>pdftotext -raw</c>, PyMuPDF) gives each end right after its cell instead:
+    /// "374 7 943 237 302 283 722 6,23 4" is 3747, 943, 237, 302, 283, 722 and 6,234. Each way of joining
+    /// k pieces to the cell right before each of them is a reading too, on the same terms. Empty when the
+    /// row is no such row.
     /// </summary>
     private static (List<int?[]> Readings, List<bool[]>? Inferred) WrappedReadings(IReadOnlyList<string> printed)
     {
         var n = ApplicantTypes.Count;
         var k = printed.Count - n;
         if (k is < 1 or > 3) return ([], null);
-        var pieces = printed.Skip(n).Select(p => p.Trim()).ToArray();
-        if (!pieces.All(Text.WrappedNumbers.IsPiece)) return ([], null);
-        var cells = printed.Take(n).Select(c => c.Trim()).ToArray();
         var readings = new List<int?[]>();
         var masks = new List<bool[]>();
+        var all = printed.Select(p => p.Trim()).ToArray();
+        // Ends after their own cells: k of the tokens after the first, none right after another end.
+        foreach (var ends in Choices(all.Length - 1, k).Select(c => c.Select(i => i + 1).ToArray()))
+        {
+            if (ends.Zip(ends.Skip(1)).Any(p => p.Second == p.First + 1) || !ends.All(e => Text.WrappedNumbers.IsPiece(all[e]))) continue;
+            var joined = new List<string>();
+            var mask = new List<bool>();
+            for (var t = 0; t < all.Length; t++)
+            {
+                if (ends.Contains(t))
+                {
+                    joined[^1] += all[t];
+                    mask[^1] = true;
+                }
+                else
+                {
+                    joined.Add(all[t]);
+                    mask.Add(false);
+                }
+            }
+
+            if (Reading(joined, mask) is { } values)
+            {
+                readings.Add(values);
+                masks.Add([.. mask]);
+            }
+        }
+
+        // The same reading made both ways is one.
+        var inline = readings.Count;
+        var pieces = all.Skip(n).ToArray();
+        if (!pieces.All(Text.WrappedNumbers.IsPiece)) return (readings, masks);
+        var cells = all.Take(n).ToArray();
         foreach (var chosen in Choices(n, k))
         {
             var joined = (string[])cells.Clone();
@@ -365,21 +398,27 @@ internal sealed partial class ReportExtractor
                 mask[chosen[i]] = true;
             }
 
-            var values = new int?[n];
-            var fits = true;
-            for (var c = 0; c < n && fits; c++)
-            {
-                fits = mask[c] ? Text.WrappedNumbers.IsWrittenNumber(joined[c]) : !Text.WrappedNumbers.IsCutAtThousands(joined[c]);
-                values[c] = CountCell.ReadCount(joined[c]);
-                fits &= values[c] is not null;
-            }
-
-            if (!fits || values.Take(n - 1).Sum() != values[n - 1]) continue;
+            if (Reading(joined, mask) is not { } values || readings.Take(inline).Any(r => r.SequenceEqual(values))) continue;
             readings.Add(values);
             masks.Add(mask);
         }
 
         return (readings, masks);
+
+        // The seven cells as joined, when each joined one is a number as written, none other is cut at its thousands,
+        // and the six applicant columns add up to the total.
+        static int?[]? Reading(IReadOnlyList<string> joined, IReadOnlyList<bool> mask)
+        {
+            var values = new int?[joined.Count];
+            for (var c = 0; c < joined.Count; c++)
+            {
+                var fits = mask[c] ? Text.WrappedNumbers.IsWrittenNumber(joined[c]) : !Text.WrappedNumbers.IsCutAtThousands(joined[c]);
+                values[c] = CountCell.ReadCount(joined[c]);
+                if (!fits || values[c] is null) return null;
+            }
+
+            return values.Take(joined.Count - 1).Sum() == values[^1] ? values : null;
+        }
     }
 
     // Every increasing choice of k indexes out of n.

@@ -137,6 +137,9 @@ internal sealed partial class ReportExtractor
             if (compact.Length == 0) continue;
             seen++;
             var m = ClosingDate().Match(compact);
+            // A date whose figures and words a PDF drew in two fonts, each run a line of its own in the order it draws them
+            // (pdftotext -raw: "2022" / "年" / "1" / "月" / "13" / "日"): the lines that end here, joined.
+            if (!m.Success && compact.EndsWith('日') && DatePieces(i) is { } pieces) m = ClosingDate().Match(pieces);
             // A date in figures ("2024-01-20", "2024.1.20") signs only after the agency's name, on its line or the one
             // above: a page's footer writes its dates so too, after a label ("更新时间：2024-03-01").
             if (!m.Success && NumericDate().Match(compact) is { Success: true } figures
@@ -166,6 +169,22 @@ internal sealed partial class ReportExtractor
         }
 
         return new Closing(null, null);
+    }
+
+    // The date whose pieces (figures, 年, 月, 日: four characters at most each) end at block i, joined; null when there
+    // are fewer than the six a date has.
+    private string? DatePieces(int i)
+    {
+        var pieces = new List<string>();
+        for (var k = i; k >= 0 && pieces.Count < 6; k--)
+        {
+            if (Sections.HeadingText(_blocks[k]) is not { } text) continue;
+            var piece = TextKey.Compact(text);
+            if (piece.Length is 0 or > 4 || !piece.All(c => char.IsAsciiDigit(c) || c is '年' or '月' or '日')) return null;
+            pieces.Insert(0, piece);
+        }
+
+        return pieces.Count == 6 ? string.Concat(pieces) : null;
     }
 
     // The line above a date in figures: an agency's name alone, Chinese words and brackets.

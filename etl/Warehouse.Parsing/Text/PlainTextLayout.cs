@@ -654,6 +654,8 @@ public static partial class PlainTextLayout
     /// <c>mutool draw -F txt</c>), is a cell of a table cut by the break. Nor are they when the
     /// pages are numbered in a form of their own ("-3-" beside half the breaks or more): in text
     /// with a cell per line (pdftotext without -layout) a table's cells stand beside every break.
+    /// Nor when they do not count up by one from page to page ("6", "1", "0" beside the breaks of
+    /// <c>pdftotext -raw</c> text whose pages carry no number: the cells that end each page).
     /// </summary>
     private static bool BareNumbersArePageNumbers(string[] lines)
     {
@@ -661,6 +663,7 @@ public static partial class PlainTextLayout
         var numbers = 0;
         var formed = 0;
         var counted = -1;
+        var values = new List<int>();
         for (var i = 0; i < lines.Length; i++)
         {
             if (!lines[i].Contains('\f')) continue;
@@ -677,11 +680,15 @@ public static partial class PlainTextLayout
             for (var k = Math.Max(counted + 1, i - 1); k <= Math.Min(lines.Length - 1, i + 1); k++)
             {
                 counted = k;
-                if (IsFurniture(lines, k, bareNumbers: true) && !IsFurniture(lines, k, bareNumbers: false)) numbers++;
+                if (IsFurniture(lines, k, bareNumbers: true) && !IsFurniture(lines, k, bareNumbers: false))
+                {
+                    numbers++;
+                    values.Add(int.Parse(lines[k].AsSpan().Trim().Trim('\f').Trim(), System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
         }
 
-        return numbers > 0 && numbers * 2 >= breaks && formed * 2 < breaks;
+        return numbers > 0 && numbers * 2 >= breaks && formed * 2 < breaks && values.Zip(values.Skip(1)).All(p => p.Second == p.First + 1);
     }
 
     /// <param name="bareNumbers">
