@@ -383,6 +383,10 @@ public sealed partial class TextFormsTests
     // date in pieces ("2022" / "年" / "1" / "月" / "13" / "日") was not found.
     [InlineData("pdftotext-raw-cells-one-to-a-line-marks-and-date-in-pieces-00311.txt")]
     [InlineData("pdftotext-raw-table-two-marks-and-heading-slash-00059.txt")]
+    // -raw of a report whose cells carry units, its wrapped cells' units a line of their own after the number ("3994" / "件" /
+    // "1,227 35 件 297 件 296 37 件" / "5886" / "件"): the lone 件 was read as a label, and the row as one cell.
+    [InlineData("pdftotext-raw-unit-alone-after-its-number-00084.txt")]
+    [InlineData("pdftotext-raw-unit-alone-after-cut-number-00141.txt")]
     [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
     [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped

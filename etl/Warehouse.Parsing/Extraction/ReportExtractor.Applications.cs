@@ -625,6 +625,14 @@ internal sealed partial class ReportExtractor
                     // (Not a piece of a heading: "本年增" / "/" / "减" is 本年增/减.)
                     mark &= rows.Count > 0 && (rows[^1].Parts.HasData || (i + 1 < to && _blocks[i + 1] is Paragraph next && next.Text.Trim() is { Length: > 0 } after
                         && (char.IsAsciiDigit(after[0]) || CountCell.Classify(after) == CellKind.Number)));
+                    // A unit alone on its line after a row's numbers ends its last cell, in the same order ("3994" / "件" / "1,227 35 件 …").
+                    if (lone.Length == 1 && "件条个项次".Contains(lone[0], StringComparison.Ordinal) && rows.Count > 0 && rows[^1].Parts is { HasData: true } before
+                        && CountCell.Classify(before.Data[^1]) == CellKind.Number && before.Data[^1].Trim().All(c => char.IsAsciiDigit(c) || c == ','))
+                    {
+                        rows[^1] = (rows[^1].Index, before with { Data = [.. before.Data.SkipLast(1), before.Data[^1].Trim() + lone] });
+                        break;
+                    }
+
                     foreach (var parts in mark ? [new RowParts("", [lone], "")] : StreamRows.Read(text))
                     {
                         // Not onto a row of table 三 whose own line holds its seven cells, and they add up: a line of numbers
