@@ -2,10 +2,23 @@ using System.Diagnostics;
 
 namespace Warehouse.Corpus;
 
-/// <summary>Runs poppler's <c>pdftotext -layout</c>, as archives and OCR pipelines extract the text of PDF reports.</summary>
+/// <summary>
+/// Runs poppler's <c>pdftotext -layout</c>, as archives and OCR pipelines extract the text of PDF reports, or for a share
+/// of them <c>pdftotext -raw</c>: the text in the order the PDF draws it, as PyMuPDF's and crawlers' extractions give it
+/// (a wrapped number's end right after its cell, each cell of a narrow column on a line of its own).
+/// </summary>
 public static class Pdftotext
 {
     public const string InstallHint = "The text-pdftotext layout needs poppler: apt-get install poppler-utils";
+
+    /// <summary>The share of text-pdftotext documents extracted with <c>-raw</c> rather than <c>-layout</c>.</summary>
+    public const double RawRate = 0.3;
+
+    /// <summary>Whether the report's text is extracted with <c>-raw</c>, drawn from the report's own seed.</summary>
+    /// <param name="quirkSeed">The generated report's <see cref="GeneratedReport.QuirkSeed"/>.</param>
+    public static bool DrawRaw(int quirkSeed) =>
+        // A stream of its own, so the document's other draws stay as they were.
+        new Random(unchecked((quirkSeed * 31) + 71)).NextDouble() < RawRate;
 
     /// <summary>The pdftotext executable on PATH, or null.</summary>
     public static string? Find() =>
@@ -13,12 +26,12 @@ public static class Pdftotext
             .Select(d => Path.Combine(d, "pdftotext"))
             .FirstOrDefault(File.Exists);
 
-    /// <summary>Writes the text of <paramref name="pdf"/> to <paramref name="txt"/> (UTF-8).</summary>
-    public static async Task ExtractAsync(string pdf, string txt, CancellationToken ct)
+    /// <summary>Writes the text of <paramref name="pdf"/> to <paramref name="txt"/> (UTF-8), laid out, or in drawing order when <paramref name="raw"/>.</summary>
+    public static async Task ExtractAsync(string pdf, string txt, CancellationToken ct, bool raw = false)
     {
         var program = Find() ?? throw new InvalidOperationException(InstallHint);
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-layout", "-enc", "UTF-8", pdf, txt }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { raw ? "-raw" : "-layout", "-enc", "UTF-8", pdf, txt }) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start");
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.StandardOutput.ReadToEndAsync(ct);

@@ -409,7 +409,7 @@ public sealed class PdftotextTests : IDisposable
     public void Dispose() => _temp.Delete(recursive: true);
 
     [Fact]
-    public async Task Pdftotext_text_holds_every_number_of_tables_three_and_four_with_page_numbers_and_wrapped_labels()
+    public async Task Pdftotext_text_laid_out_or_raw_holds_every_number_of_tables_three_and_four_with_page_numbers_and_wrapped_labels()
     {
         SofficePdfConverter.Find().ShouldNotBeNull(SofficePdfConverter.InstallHint);
         Pdftotext.Find().ShouldNotBeNull(Pdftotext.InstallHint);
@@ -438,6 +438,9 @@ public sealed class PdftotextTests : IDisposable
         }
 
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n\s*-\s*\d+\s*-\s*\n"), "a page-number footer");
+        // Three in ten as -raw, in the order the PDF draws its text: no run of spaces sets a column.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\S {6,}\S"), "-layout text");
+        texts.ShouldContain(t => !Regex.IsMatch(t, @"\S {6,}\S"), "-raw text");
         texts.ShouldContain(t => Regex.IsMatch(t, @"\n[^\n\d]*本年新收[^\n\d]*\n"), "a label wrapped above its numbers");
         texts.ShouldContain(t => Regex.IsMatch(t, @"本年新收[\s\S]*\n\s*-\s*\d+\s*-\s*\n[\s\S]*四、结转下年度"), "a page number inside table 三");
         Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();

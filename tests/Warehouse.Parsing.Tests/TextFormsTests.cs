@@ -387,6 +387,9 @@ public sealed partial class TextFormsTests
     // "1,227 35 件 297 件 296 37 件" / "5886" / "件"): the lone 件 was read as a label, and the row as one cell.
     [InlineData("pdftotext-raw-unit-alone-after-its-number-00084.txt")]
     [InlineData("pdftotext-raw-unit-alone-after-cut-number-00141.txt")]
+    // -raw of a row whose label wraps above its cells, the first a zero and the rest "无" ("5.属于三类" / "内部事务信" / "息" /
+    // "0 无 无 无 无 无 无"): the 0 was read as the numbering of a label, and the row as six cells (an error).
+    [InlineData("pdftotext-raw-zero-then-marks-under-wrapped-label-00540.txt")]
     [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
     [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped

@@ -227,11 +227,20 @@ internal static partial class StreamRows
         // "5件", "3人", "5余件" alone on a line: a cell with its unit (pdftotext without -layout gives each cell a line).
         if (k >= text.Length || text[k] is not (>= '\u4e00' and <= '\u9fff') || UnitChars.Contains(text[k]) || text[k] == '余') return false;
 
-        // "5 要求" over "行政机" in a narrow column: a digit that opens a line of words and no number.
-        if (i == 0 && j == 1 && !HasDigit(text[k..])) return true;
+        // "5 要求" over "行政机" in a narrow column: a digit that opens a line of words and no number. Not a line of
+        // cells written as marks ("0 无 无 无 无 无 无", pdftotext -raw of a row whose label wrapped above it): "0" numbers no
+        // row, and marks are no words.
+        if (i == 0 && j == 1 && !HasDigit(text[k..])) return TextKey.Narrow(text[i]) != '0' && !MarksOnly(text[k..]);
         var digit = TextKey.Narrow(text[j - 1]);
         return RowNumbering.NumbersReason(digit, text, k)
             || (k == j && k + 3 < text.Length && !ReasonStarts.Contains(text.Substring(k, 2)) && RowNumbering.NumbersReason(digit, text, k + 1));
+    }
+
+    // Two cells or more written as zero marks, and nothing else: "无 无 无", "— / —".
+    private static bool MarksOnly(string text)
+    {
+        var cells = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return cells.Length >= 2 && cells.All(c => !HasDigit(c) && CountCell.Classify(c) == CellKind.Number);
     }
 
     // A label that the template's words go on from with "无" ("1.申请人 无" over "正当理由逾期…", "4. 无" over
