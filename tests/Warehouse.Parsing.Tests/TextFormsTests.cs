@@ -390,6 +390,13 @@ public sealed partial class TextFormsTests
     // -raw of a row whose label wraps above its cells, the first a zero and the rest "无" ("5.属于三类" / "内部事务信" / "息" /
     // "0 无 无 无 无 无 无"): the 0 was read as the numbering of a label, and the row as six cells (an error).
     [InlineData("pdftotext-raw-zero-then-marks-under-wrapped-label-00540.txt")]
+    // pdftotext -layout of a Word table whose zeros are left blank: "2.其他法律行政法规" / "0   0   0           0   0   0" /
+    // "禁止公开" holds six numbers, and only the columns say which cell is blank. Rows short of a cell were unknown, and
+    // with many such rows table 三 was refused as scrambled. The rows of a page that hold all seven cells give the columns.
+    [InlineData("pdftotext-blank-cells-placed-by-columns-00153.txt")]
+    [InlineData("pdftotext-blank-cells-across-page-break-00001.txt")]
+    // A row's Chinese label moves its numbers a character against the whole row's columns ("1    0" under "/     -").
+    [InlineData("pdftotext-blank-cells-moved-by-label-00566.txt")]
     [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
     [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped

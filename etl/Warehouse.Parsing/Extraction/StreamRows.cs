@@ -51,6 +51,14 @@ internal static partial class StreamRows
         while (i < text.Length)
         {
             var ch = text[i];
+            if (ch == BlankCells.Mark)
+            {
+                // A cell left blank, at its column (BlankCells): zero.
+                data.Add("");
+                i++;
+                continue;
+            }
+
             if (ch == WrappedNumbers.StackMark)
             {
                 // Two cells stacked in one column (WrappedNumbers): the one before may as well come after.
