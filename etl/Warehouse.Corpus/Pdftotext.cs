@@ -20,6 +20,19 @@ public static class Pdftotext
         // A stream of its own, so the document's other draws stay as they were.
         new Random(unchecked((quirkSeed * 31) + 71)).NextDouble() < RawRate;
 
+    /// <summary>The share of text-pdftotext documents laid out (<c>-layout</c>) whose table 三 leaves zeros blank.</summary>
+    public const double BlankRate = 0.3;
+
+    /// <summary>
+    /// Whether the report's table 三 leaves zeros blank (<see cref="Rendering.DocxRenderer"/>): only in text laid out by columns,
+    /// which says where a blank cell stood; in drawing order (<c>-raw</c>) a blank cell leaves no trace, and its row
+    /// can only be read as lacking a cell.
+    /// </summary>
+    /// <param name="quirkSeed">The generated report's <see cref="GeneratedReport.QuirkSeed"/>.</param>
+    public static bool DrawBlanks(int quirkSeed) =>
+        // Seeded far from DrawRaw's stream: Random's first draws for seeds a few apart are nearly the same.
+        !DrawRaw(quirkSeed) && new Random(unchecked((quirkSeed * -1640531535) + 73)).NextDouble() < BlankRate;
+
     /// <summary>The pdftotext executable on PATH, or null.</summary>
     public static string? Find() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)

@@ -63,22 +63,39 @@ public sealed class DocxLayoutTests
     }
 
     [Fact]
-    public void Docx_leaves_some_zero_cells_blank_but_the_docx_for_a_pdf_never_does()
+    public void Docx_leaves_some_zero_cells_blank_the_docx_for_a_pdf_never_and_the_one_for_pdftotext_only_in_table_three_of_laid_out_text()
     {
-        int Blank(byte[] bytes)
+        // The blank cells of each table, in order.
+        List<int> Blanks(byte[] bytes)
         {
             using var stream = new MemoryStream(bytes);
             using var doc = WordprocessingDocument.Open(stream, false);
             // Values are never merged; a merged label restarted under a page break is empty in any layout.
-            return doc.MainDocumentPart!.Document.Body!.Descendants<TableCell>()
-                .Where(c => c.TableCellProperties?.VerticalMerge is null)
-                .Count(c => c.InnerText.Trim().Length == 0);
+            return doc.MainDocumentPart!.Document.Body!.Descendants<Table>()
+                .Select(t => t.Descendants<TableCell>().Where(c => c.TableCellProperties?.VerticalMerge is null).Count(c => c.InnerText.Trim().Length == 0))
+                .ToList();
         }
 
-        Rendered.In(Layouts.Docx).Sum(x => Blank(x.Bytes)).ShouldBeGreaterThan(0);
-        foreach (var (g, bytes) in Rendered.In(Layouts.Pdf).Concat(Rendered.In(Layouts.TextPdftotext)))
+        Rendered.In(Layouts.Docx).Sum(x => Blanks(x.Bytes).Sum()).ShouldBeGreaterThan(0);
+        foreach (var (g, bytes) in Rendered.In(Layouts.Pdf))
         {
-            Blank(bytes).ShouldBe(0, $"report {g.Index}");
+            Blanks(bytes).Sum().ShouldBe(0, $"report {g.Index}");
         }
+
+        // Table 三 (the second table, or the second and third when a page break splits it) leaves zeros blank in the
+        // reports drawn for it, which are never extracted with -raw: there a blank cell leaves no trace.
+        var withBlanks = 0;
+        foreach (var (g, rendition) in Rendered.Of(Layouts.TextPdftotext, count: 80))
+        {
+            var blanks = Blanks(rendition.Bytes);
+            var three = blanks.Count == 4 ? blanks[1] + blanks[2] : blanks[1];
+            var others = blanks.Sum() - three;
+            others.ShouldBe(0, $"report {g.Index}: tables 二 and 四 never leave a cell blank");
+            if (!Pdftotext.DrawBlanks(g.QuirkSeed)) three.ShouldBe(0, $"report {g.Index}");
+            else if (three > 0) withBlanks++;
+            if (Pdftotext.DrawRaw(g.QuirkSeed)) Pdftotext.DrawBlanks(g.QuirkSeed).ShouldBeFalse();
+        }
+
+        withBlanks.ShouldBeGreaterThan(5, "table 三 with blank cells in about three in ten of the laid-out reports");
     }
 }

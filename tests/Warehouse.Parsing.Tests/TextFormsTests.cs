@@ -397,6 +397,9 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-blank-cells-across-page-break-00001.txt")]
     // A row's Chinese label moves its numbers a character against the whole row's columns ("1    0" under "/     -").
     [InlineData("pdftotext-blank-cells-moved-by-label-00566.txt")]
+    // A row that pdftotext set apart from every grid ("0   /   0   -", a page's head off the other rows' columns): all its
+    // printed cells are zero, and the table leaves zeros blank, so it is zero in each column whichever its blanks are.
+    [InlineData("pdftotext-blank-cells-zero-row-off-the-columns-00956.txt")]
     [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
     [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped

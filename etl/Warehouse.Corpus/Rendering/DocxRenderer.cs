@@ -43,11 +43,20 @@ public static class DocxRenderer
     public static byte[] Render(IReadOnlyList<Part> parts, Random rng, bool forPdf) =>
         Render(parts, rng, forPdf ? DocxKind.ForPdf : DocxKind.Plain, Quirks.None);
 
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks)
+    /// <param name="parts">The report's parts, in order.</param>
+    /// <param name="rng">The rendering's draws.</param>
+    /// <param name="kind">Which layout's DOCX.</param>
+    /// <param name="quirks">The report's quirks (labels, titles, units).</param>
+    /// <param name="blankApplications">
+    /// Table 三's zeros left blank, one in ten (<see cref="NumberStyle.Blanks"/>), as offices type them: a PDF of the DOCX
+    /// then holds nothing in those cells, and only its columns tell which cells they were.
+    /// </param>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks, bool blankApplications = false)
     {
         var forPdf = kind is DocxKind.ForPdf or DocxKind.ForPdftotext or DocxKind.Unruled;
         // Without rules a blank cell is nothing on the page: the columns alone tell which cell it was.
-        var numbers = new NumberStyle(rng, blanks: !forPdf || kind == DocxKind.Unruled, fullWidth: false, leadingSpace: false);
+        var blanks = !forPdf || kind == DocxKind.Unruled;
+        var numbers = new NumberStyle(rng, blanks, fullWidth: false, leadingSpace: false);
         var titleInBox = !forPdf && rng.NextDouble() < 0.3;
         var split = rng.NextDouble() < 0.4;
         var extras = kind is DocxKind.Plain or DocxKind.ForPdf or DocxKind.Unruled ? null : new Extras(kind, new Random(rng.Next()), quirks);
@@ -91,12 +100,16 @@ public static class DocxRenderer
                         break;
                     case TablePart table when split && table.Grid.Name == Tables.ApplicationsName:
                         var cut = 8 + rng.Next(10);
+                        numbers.Blanks |= blankApplications;
                         content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         content.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
                         content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
+                        numbers.Blanks = blanks;
                         break;
                     case TablePart table:
+                        numbers.Blanks |= blankApplications && table.Grid.Name == Tables.ApplicationsName;
                         content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
+                        numbers.Blanks = blanks;
                         break;
                     case ClosingPart c:
                         content.Add(Para(c.Agency, right: true));

@@ -14,12 +14,18 @@ public sealed class NumberStyle(Random rng, bool blanks, bool fullWidth, bool le
         return text;
     }
 
+    /// <summary>
+    /// Whether a zero may be left blank (one in ten), as set by the constructor; a renderer may turn it on for one table
+    /// only. The draws stay the same either way: only what the tenth of zeros prints changes.
+    /// </summary>
+    public bool Blanks { get; set; } = blanks;
+
     private string Zero() => rng.NextDouble() switch
     {
         < 0.75 => "0",
         < 0.85 => "-",
         < 0.9 => "/",
-        _ => blanks ? "" : "0",
+        _ => Blanks ? "" : "0",
     };
 
     private string NonZero(decimal value)

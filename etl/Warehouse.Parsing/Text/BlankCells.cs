@@ -11,8 +11,9 @@ namespace Warehouse.Parsing.Text;
 /// in the one column it overlaps (a character either way), and a <see cref="Mark"/> stands in each column it leaves
 /// empty (StreamRows reads the mark as a blank cell, which is zero). The nearest whole rows above and below are tried:
 /// one whose columns leave a cell in none or in two is another page's, laid out afresh; where both place the row they
-/// must agree, and a row placed by one alone must add up. Otherwise the row stays as printed, and the table says
-/// which row lacks cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone.
+/// must agree, and a row placed by one alone must add up. Once rows are so placed, a row whose printed cells are all
+/// zero is zero in each column, placed or not. Otherwise the row stays as printed, and the table says which row lacks
+/// cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone.
 /// </summary>
 internal static partial class BlankCells
 {
@@ -45,12 +46,14 @@ internal static partial class BlankCells
 
         if (!whole || !lacking) return lines;
         string[]? placed = null;
+        var zeros = new List<int>();
         for (var i = from; i < to; i++)
         {
             if (cells[i] is not { Count: >= 2 and < Width } row) continue;
             // Numbers alone on a line next to a line of numbers are the ends of numbers a narrow cell wrapped ("1,44" over
             // "1"), which the table's arithmetic joins; a row's own line stands between lines of its label.
             if (string.IsNullOrWhiteSpace(lines[i][..row[0].Start]) && (Adjacent(cells, lines, i, -1) || Adjacent(cells, lines, i, +1))) continue;
+            if (row.All(c => CountCell.ReadCount(c.Text) == 0)) zeros.Add(i);
             var above = Whole(cells, i, from, -1);
             var below = Whole(cells, i, to, +1);
             if (above is null && below is null) continue;
@@ -68,7 +71,16 @@ internal static partial class BlankCells
             placed[i] = WithMarks(lines[i], row, columns);
         }
 
-        return placed ?? lines;
+        // Where the columns have shown that the table leaves zeros blank, a row whose printed cells are all zero is zero
+        // in every column, whichever its blanks are: pdftotext sets some rows apart from any grid ("0   /   0   -" a page
+        // from the others' columns).
+        if (placed is null) return lines;
+        foreach (var i in zeros)
+        {
+            if (ReferenceEquals(placed[i], lines[i])) placed[i] = WithMarks(lines[i], cells[i]!, [.. Enumerable.Range(0, cells[i]!.Count)]);
+        }
+
+        return placed;
     }
 
     // The lines from table 三's heading to table 四's: [from, to), or (-1, -1). The heading is the last line naming the
