@@ -390,6 +390,11 @@ public sealed partial class TextFormsTests
     // -raw of a row whose label wraps above its cells, the first a zero and the rest "无" ("5.属于三类" / "内部事务信" / "息" /
     // "0 无 无 无 无 无 无"): the 0 was read as the numbering of a label, and the row as six cells (an error).
     [InlineData("pdftotext-raw-zero-then-marks-under-wrapped-label-00540.txt")]
+    // -raw of a report whose cells carry units: a wrapped number's end with its unit on a line of its own ("327" / "9 件" /
+    // "1,23" / "2 件": 3279件 and 1,232件), read as extra cells; and a line of the units of cells that wrapped only their
+    // unit, with a cut number's end among them ("… 144 1,54" / "件 件 件 件 2 件"), which left the row unknown.
+    [InlineData("pdftotext-raw-end-and-unit-on-their-line-00278.txt")]
+    [InlineData("pdftotext-raw-units-line-with-an-end-00079.txt")]
     // pdftotext -layout of a Word table whose zeros are left blank: "2.其他法律行政法规" / "0   0   0           0   0   0" /
     // "禁止公开" holds six numbers, and only the columns say which cell is blank. Rows short of a cell were unknown, and
     // with many such rows table 三 was refused as scrambled. The rows of a page that hold all seven cells give the columns.

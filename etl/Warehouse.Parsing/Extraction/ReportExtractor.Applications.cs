@@ -282,7 +282,7 @@ internal sealed partial class ReportExtractor
             // Units alone before the ends ("件  0件") are ends too, of numbers that wrapped only their unit: no value changes.
             if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact
                 || !(tail.Parts.Label.All(HeadingLetters.Contains) || OuterLabels.IsPiece(tail.Parts.Label) || IsUnitsAlone(tail.Parts.Label))) continue;
-            var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim().TrimEnd('件')).ToList();
+            var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim().TrimEnd('件').TrimEnd()).ToList();
             if (ends.Count is 0 or > ApplicantTypes.Count || !ends.All(e => e.Length <= 3 && e.All(char.IsAsciiDigit))) continue;
             var above = printed[r - 1];
             if (above.Code is not { } code || above.Parts.Exact || above.Parts.Data.Count != ApplicantTypes.Count || AddsUp(above.Parts.Data) is true) continue;

@@ -355,7 +355,8 @@ internal sealed partial class ReportExtractor
         if (k is < 1 or > 3) return ([], null);
         var readings = new List<int?[]>();
         var masks = new List<bool[]>();
-        var all = printed.Select(p => p.Trim()).ToArray();
+        // A unit the text parts from its number by a space ("9 件", a wrapped end and its unit on their own line) is the number's.
+        var all = printed.Select(p => UnitApart().Replace(p.Trim(), "$1$2")).ToArray();
         // Ends after their own cells: k of the tokens after the first, none right after another end.
         foreach (var ends in Choices(all.Length - 1, k).Select(c => c.Select(i => i + 1).ToArray()))
         {
@@ -499,4 +500,8 @@ internal sealed partial class ReportExtractor
                 $"表三有 {stackedRows} 行有数印在上一行、与下一行的数同列相叠，两格的先后版面不能确定，已按模板的勾稽关系唯一排定，{stackedCells} 格列为推算值。Table 三 has {stackedRows} rows with a cell set a line higher over another in one column; their order is fixed by the template's arithmetic and {stackedCells} cells are marked derived."));
         }
     }
+
+    // Digits, a space, a unit: "9 件".
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([0-9,]+) ([件条个项次])$")]
+    private static partial System.Text.RegularExpressions.Regex UnitApart();
 }
