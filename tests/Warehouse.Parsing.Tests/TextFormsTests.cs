@@ -405,6 +405,25 @@ public sealed partial class TextFormsTests
     // A row that pdftotext set apart from every grid ("0   /   0   -", a page's head off the other rows' columns): all its
     // printed cells are zero, and the table leaves zeros blank, so it is zero in each column whichever its blanks are.
     [InlineData("pdftotext-blank-cells-zero-row-off-the-columns-00956.txt")]
+    // Table 二 of such a table: "行政许可                                0              538" under a heading of three columns,
+    // "规章   3                              12", and "行政强制" alone under a heading of one. A row short of cells is placed
+    // by a whole row of its own sub-table (or of sub-tables as wide above and below it, which must agree); a label alone
+    // with no numbers beside it left its one cell blank. Such rows were missing or read as extra cells.
+    [InlineData("pdftotext-active-blanks-first-column-00000.txt")]
+    [InlineData("pdftotext-active-blanks-middle-column-00056.txt")]
+    [InlineData("pdftotext-active-blanks-label-alone-00221.txt")]
+    // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
+    // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
+    [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]
+    // Table 四 of such a table: one row of fifteen cells lacking its blanks ("4   0    0   0  4     2  0         2 …").
+    // The table's sums place a row of zeros ("/    -  0  0  / 0   0 …", narrow columns a space apart), and a row whose
+    // headings (each character of 结果维持 … 总计 stacked over its column) were cut by a page break ("0   3    0  0  3    0 0 0
+    // …": one placing adds up); the stacked headings place the others, every cell a like distance off its heading
+    // ("2  0         2" under 结果维持, 结果纠正 and 总计, not 结果纠正, 其他结果 and 总计). Such rows were unknown
+    // ("表四只有 12 个数").
+    [InlineData("pdftotext-review-blanks-zeros-00092.txt")]
+    [InlineData("pdftotext-review-blanks-headings-cut-by-page-00058.txt")]
+    [InlineData("pdftotext-review-blanks-under-headings-00193.txt")]
     [InlineData("browser-print-held-numbers-label-goes-on-00153.txt")]
     [InlineData("browser-print-held-numbers-beside-group-pieces-00066.txt")]
     // Table 四 all "无" at two heights, two of them glued ("无无") and two more under the row: the glued pair was dropped

@@ -13,7 +13,9 @@ namespace Warehouse.Parsing.Text;
 /// one whose columns leave a cell in none or in two is another page's, laid out afresh; where both place the row they
 /// must agree, and a row placed by one alone must add up. Once rows are so placed, a row whose printed cells are all
 /// zero is zero in each column, placed or not. Otherwise the row stays as printed, and the table says which row lacks
-/// cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone.
+/// cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone. Tables 二 and 四 are placed
+/// too (<see cref="ActiveRows"/>, <see cref="ReviewRow"/>): table 二's rows by its sub-tables' whole rows, table 四's one
+/// row by its sums and its stacked column headings.
 /// </summary>
 internal static partial class BlankCells
 {
@@ -29,8 +31,11 @@ internal static partial class BlankCells
     private sealed record Token(int Start, int End, string Text);
 
     /// <param name="lines">The text's lines, page furniture gone and wrapped numbers joined (WrappedNumbers).</param>
-    /// <returns>The lines, those of table 三 that lack cells with a <see cref="Mark"/> in each blank column; the same array when none is placed.</returns>
-    public static string[] Apply(string[] lines)
+    /// <returns>The lines, those of tables 三 and 四 that lack cells with a <see cref="Mark"/> in each blank column; the same array when none is placed.</returns>
+    public static string[] Apply(string[] lines) => ReviewRow(ApplicationRows(lines));
+
+    // Table 三's rows, placed by the whole rows above and below them.
+    private static string[] ApplicationRows(string[] lines)
     {
         var (from, to) = TableThree(lines);
         if (from < 0) return lines;
@@ -68,7 +73,7 @@ internal static partial class BlankCells
             columns ??= other;
             if (columns is null) continue;
             placed ??= (string[])lines.Clone();
-            placed[i] = WithMarks(lines[i], row, columns);
+            placed[i] = WithMarks(lines[i], row, columns, Width);
         }
 
         // Where the columns have shown that the table leaves zeros blank, a row whose printed cells are all zero is zero
@@ -77,10 +82,260 @@ internal static partial class BlankCells
         if (placed is null) return lines;
         foreach (var i in zeros)
         {
-            if (ReferenceEquals(placed[i], lines[i])) placed[i] = WithMarks(lines[i], cells[i]!, [.. Enumerable.Range(0, cells[i]!.Count)]);
+            if (ReferenceEquals(placed[i], lines[i])) placed[i] = WithMarks(lines[i], cells[i]!, [.. Enumerable.Range(0, cells[i]!.Count)], Width);
         }
 
         return placed;
+    }
+
+    // Table 二's row labels, as the template prints them in its first column.
+    private static readonly string[] ActiveLabels = ["规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"];
+
+    /// <summary>True when the text is a whole row label of table 二 ("行政许可"), never a fragment of a wrapped one.</summary>
+    public static bool IsActiveLabel(string text) => ActiveLabels.Contains(text.Trim(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Table 二's rows short of cells. Each sub-table's heading line ("信息内容   本年制发件数   本年废止件数   现行有效件数")
+    /// says how many cells its rows hold. A row with fewer is placed by the nearest rows that hold them all, as table 三's
+    /// are: rows of its own sub-table first (all that place it must agree), otherwise the nearest above and below in
+    /// sub-tables as wide, which must both place it and agree (table 二 has no sums to check a placing by), or the only
+    /// one, when its label is as long. A row of one cell whose label stands alone, with no numbers on the lines next to
+    /// it, left its cell blank: zero. Only rows under the template's own labels are placed.
+    /// </summary>
+    /// <remarks>
+    /// Runs on the lines as pdftotext wrote them, before CellsAboveRows and WrappedNumbers: a number alone next to the
+    /// row may be its cell set a line above, or a wrapped piece, and once those passes have moved it the row would look
+    /// merely short.
+    /// </remarks>
+    /// <param name="lines">The text's lines, page furniture gone.</param>
+    /// <returns>The lines, table 二's rows placed with a <see cref="Mark"/> in each blank column; the same array when none is.</returns>
+    public static string[] ActiveRows(string[] lines)
+    {
+        var (three, _) = TableThree(lines);
+        var end = three < 0 ? lines.Length : three;
+        var start = Array.FindIndex(lines, 0, end, l => l.Contains("第二十条", StringComparison.Ordinal));
+        if (start < 0) return lines;
+        // Each line's sub-table (numbered in turn) and the cells its heading gives a row (0 where unknown).
+        var widths = new int[end];
+        var parts = new int[end];
+        var cells = new List<Token>?[end];
+        var (width, part) = (0, 0);
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            var heading = line.IndexOf("信息内容", StringComparison.Ordinal);
+            if (heading >= 0 || line.Contains("第二十条", StringComparison.Ordinal))
+            {
+                part++;
+                var rest = heading < 0 ? "" : line[(heading + 4)..].Trim();
+                width = rest.Length == 0 || rest.Any(char.IsAsciiDigit) ? 0 : HeadingGap().Split(rest).Length;
+                continue;
+            }
+
+            (widths[i], parts[i]) = (width, part);
+            // Only a row whose label is the template's whole label: anything else ("行政规范性文件  9份", a unit read as
+            // a word) may hold cells the columns cannot show.
+            if (width > 0 && Cells(line) is { } row && IsActiveLabel(line[..row[0].Start])) cells[i] = row;
+        }
+
+        string[]? placed = null;
+        for (var i = start; i < end; i++)
+        {
+            width = widths[i];
+            // Numbers alone on the line next to a row may be its wrapped ends ("1,23" over "4"): such a row is left as it is.
+            var alone = LabelLessCells(lines, i, -1, start) || LabelLessCells(lines, i, +1, end);
+            if (cells[i] is { } row && row.Count < width)
+            {
+                if (alone) continue;
+                if (ActivePlacing(lines, cells, widths, parts, i, start, end) is { } columns)
+                {
+                    placed ??= (string[])lines.Clone();
+                    placed[i] = WithMarks(lines[i], row, columns, width);
+                }
+            }
+            else if (cells[i] is null && width == 1 && IsActiveLabel(lines[i]) && !alone)
+            {
+                placed ??= (string[])lines.Clone();
+                placed[i] = lines[i].TrimEnd() + "  " + Mark;
+            }
+        }
+
+        return placed ?? lines;
+    }
+
+    // The columns of table 二's row i short of cells, by the whole rows of its sub-table, or else of sub-tables as wide
+    // above and below it (both, agreeing), or the one such row whose label is as long, a character either way (a row's
+    // Chinese label moves its numbers: "规章  3件" stands eight characters left of "行政规范性文件  11 份"); null when they
+    // do not place it, or disagree.
+    private static int[]? ActivePlacing(string[] lines, List<Token>?[] cells, int[] widths, int[] parts, int i, int start, int end)
+    {
+        var row = cells[i]!;
+        int Nearest(int step, bool own)
+        {
+            for (var k = i + step; k >= start && k < end; k += step)
+            {
+                if (cells[k] is { } grid && grid.Count == widths[i] && widths[k] == widths[i] && (!own || parts[k] == parts[i])) return k;
+            }
+
+            return -1;
+        }
+
+        var own = new[] { Nearest(-1, own: true), Nearest(+1, own: true) }.Where(k => k >= 0).Select(k => Place(row, cells[k]!)).OfType<int[]>().ToList();
+        if (own.Count > 0) return own.All(c => c.SequenceEqual(own[0])) ? own[0] : null;
+        var (above, below) = (Nearest(-1, own: false), Nearest(+1, own: false));
+        if (above >= 0 && below >= 0)
+        {
+            var (one, other) = (Place(row, cells[above]!), Place(row, cells[below]!));
+            return one is not null && other is not null && one.SequenceEqual(other) ? one : null;
+        }
+
+        var alone = Math.Max(above, below);
+        int Label(int k) => lines[k][..cells[k]![0].Start].Trim().Length;
+        return alone >= 0 && Math.Abs(Label(alone) - Label(i)) <= 1 ? Place(row, cells[alone]!) : null;
+    }
+
+    // True when the nearest line with text from line i in one direction (within [start, end)) holds cells without a label.
+    private static bool LabelLessCells(string[] lines, int i, int step, int bound)
+    {
+        for (var k = i + step; step < 0 ? k >= bound : k < bound; k += step)
+        {
+            if (string.IsNullOrWhiteSpace(lines[k])) continue;
+            return HoldsCells(lines[k]) && Word().Match(lines[k]) is { Success: true } first && IsCell(first.Value.TrimStart('\f'));
+        }
+
+        return false;
+    }
+
+    // Table 四: three proceedings of five cells (结果维持, 结果纠正, 其他结果, 尚未审结, 总计), on one row.
+    private const int ReviewWidth = 15;
+
+    // The characters of table 四's column headings, which a narrow cell stacks one to a line ("结" over "果" over "维").
+    private const string ReviewHeadingCharacters = "结果维持纠正其他尚未审总计";
+
+    // How far (in characters) the cells' middles may stand from their column headings' (pdftotext sets a Chinese
+    // character and a digit on the grid by where each starts, so a row's numbers stand a character or two right of their
+    // headings), and how much those offsets may differ within the row: a cell put a column off (three characters or
+    // more) differs by more.
+    private const double ReviewReach = 3.5;
+    private const double ReviewSpread = 2;
+
+    /// <summary>
+    /// Table 四's one row of fifteen cells, when it lacks some (zeros left blank): each order-keeping placing of its
+    /// printed cells in the fifteen columns, a blank (zero) in each column left, in which every 总计 is the sum of the
+    /// four before it. Where the headings give the columns (each character of a stacked heading stands over its
+    /// column), a placing must set each cell under its column's heading, all of them a like distance off their
+    /// headings; when none does (a page laid out a few characters off, a heading cut by a page break), every placing
+    /// that adds up is taken. The row is written back with a <see cref="Mark"/> in each blank column only when every
+    /// placing gives each cell one value (a row of zeros always does; "4  4" under the headings 尚未审结 and 总计 does too):
+    /// otherwise the row stays as printed, and the table reports the cells it lacks. Text whose cells stand one space
+    /// apart throughout (pdftotext -raw) has no columns, and its row is left as printed.
+    /// </summary>
+    private static string[] ReviewRow(string[] lines)
+    {
+        var first = Array.FindIndex(lines, l => l.Contains("本年新收", StringComparison.Ordinal));
+        var start = first < 0 ? -1 : Array.FindIndex(lines, first, l => l.Contains("行政复议", StringComparison.Ordinal));
+        if (start < 0) return lines;
+        var headings = new List<int>();
+        var at = -1;
+        List<Token>? row = null;
+        for (var i = start + 1; i < lines.Length && i <= start + 30; i++)
+        {
+            var line = lines[i];
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            // A second line of numbers: cells at several heights (a staircase), whose order the table's arithmetic decides.
+            if (row is not null) return HoldsCells(line) ? lines : Place(lines, row, at, headings);
+            var words = Word().Matches(line);
+            if (words.All(w => w.Value.Length == 1 && ReviewHeadingCharacters.Contains(w.Value[0], StringComparison.Ordinal)))
+            {
+                headings.AddRange(words.Select(w => w.Index));
+                continue;
+            }
+
+            // A line of numbers, or words that hold none (未经复议直接起诉); anything else is not the table this reads.
+            if (!HoldsCells(line)) continue;
+            // Narrow columns may set two cells a space apart ("0 0 0  0"), but a row laid out by columns has wider gaps too.
+            if (Cells(line, apart: 1) is not { } cells || !string.IsNullOrWhiteSpace(line[..cells[0].Start])
+                || !cells.Skip(1).Where((c, k) => c.Start - cells[k].End > 2).Any()) return lines;
+            (row, at) = (cells, i);
+        }
+
+        return row is null ? lines : Place(lines, row, at, headings);
+    }
+
+    // The lines with table 四's row, at line at, written back with its blank columns marked, when its placing is certain.
+    private static string[] Place(string[] lines, List<Token> row, int at, List<int> headings)
+    {
+        if (row is not { Count: >= 2 and < ReviewWidth } || row.Any(c => CountCell.ReadCount(c.Text) is null)) return lines;
+        var columns = HeadingColumns(headings);
+        var placing = (columns is null ? null : Agreed(row, columns)) ?? Agreed(row, null);
+        if (placing is null) return lines;
+        var placed = (string[])lines.Clone();
+        placed[at] = WithMarks(lines[at], row, placing, ReviewWidth);
+        return placed;
+    }
+
+    // The fifteen columns table 四's stacked headings stand in (the middle of each), or null when they do not make fifteen.
+    private static double[]? HeadingColumns(List<int> positions)
+    {
+        if (positions.Count < ReviewWidth) return null;
+        positions.Sort();
+        var clusters = new List<List<int>> { new() { positions[0] } };
+        foreach (var p in positions.Skip(1))
+        {
+            if (p - clusters[^1][^1] <= 1) clusters[^1].Add(p);
+            else clusters.Add([p]);
+        }
+
+        return clusters.Count == ReviewWidth ? [.. clusters.Select(c => c.Average())] : null;
+    }
+
+    // The columns of one placing of the row that adds up (under its headings, when given: each cell its heading's
+    // column, all a like distance right or left of them), when every such placing gives each of the fifteen cells one
+    // value; otherwise null.
+    private static int[]? Agreed(List<Token> row, double[]? headings)
+    {
+        int[]? chosen = null;
+        int?[]? values = null;
+        var columns = new int[row.Count];
+        var ok = true;
+
+        void Place(int cell, int column, double low, double high)
+        {
+            if (!ok) return;
+            if (cell == row.Count)
+            {
+                var table = new int[ReviewWidth];
+                for (var c = 0; c < row.Count; c++) table[columns[c]] = CountCell.ReadCount(row[c].Text)!.Value;
+                for (var g = 0; g < ReviewWidth; g += 5)
+                {
+                    if (table[g] + table[g + 1] + table[g + 2] + table[g + 3] != table[g + 4]) return;
+                }
+
+                if (values is null)
+                {
+                    values = [.. table.Select(v => (int?)v)];
+                    chosen = (int[])columns.Clone();
+                }
+                else if (!values.SequenceEqual(table.Select(v => (int?)v)))
+                {
+                    ok = false;
+                }
+
+                return;
+            }
+
+            // Each cell in a column after the last one's, leaving columns enough for the cells after it.
+            for (var g = column; g <= ReviewWidth - (row.Count - cell); g++)
+            {
+                var offset = headings is null ? 0 : ((row[cell].Start + row[cell].End) / 2.0) - headings[g];
+                if (Math.Abs(offset) > ReviewReach || Math.Max(high, offset) - Math.Min(low, offset) > ReviewSpread) continue;
+                columns[cell] = g;
+                Place(cell + 1, g + 1, Math.Min(low, offset), Math.Max(high, offset));
+            }
+        }
+
+        Place(0, 0, double.MaxValue, double.MinValue);
+        return ok ? chosen : null;
     }
 
     // The lines from table 三's heading to table 四's: [from, to), or (-1, -1). The heading is the last line naming the
@@ -96,8 +351,9 @@ internal static partial class BlankCells
     }
 
     // The cells that end a line, at their columns: the words after its label that are all numbers or marks for none.
-    // Null for a line of no cells, or one whose words part otherwise (a tab, a stacked pair of WrappedNumbers).
-    private static List<Token>? Cells(string line)
+    // Null for a line of no cells, or one whose words part otherwise (a tab, a stacked pair of WrappedNumbers). Laid out
+    // by columns, cells stand apart by two spaces or more; apart: 1 takes one, as where narrow columns meet.
+    private static List<Token>? Cells(string line, int apart = 2)
     {
         if (line.Contains('\t') || line.Contains(WrappedNumbers.StackMark)) return null;
         var words = Word().Matches(line);
@@ -118,11 +374,15 @@ internal static partial class BlankCells
         // parts them by one, and its lines say nothing of columns.
         for (var k = 1; k < cells.Count; k++)
         {
-            if (cells[k].Start - cells[k - 1].End <= 2) return null;
+            if (cells[k].Start - cells[k - 1].End <= apart) return null;
         }
 
         return cells.Count == 0 ? null : cells;
     }
+
+    // True when the line holds a number or a mark for none.
+    private static bool HoldsCells(string line) =>
+        line.Any(c => char.IsAsciiDigit(c) || c is '-' or '/' or '—' or '－' or '／' or '无' or (>= '０' and <= '９'));
 
     // True when the nearest line with text from line i in one direction holds cells.
     private static bool Adjacent(List<Token>?[] cells, string[] lines, int i, int step)
@@ -178,12 +438,12 @@ internal static partial class BlankCells
         return cells.All(v => v is not null) && cells.Take(Width - 1).Sum() == cells[Width - 1];
     }
 
-    // The line with its label as printed, then its cells, a mark in each column left blank.
-    private static string WithMarks(string line, List<Token> row, int[] columns)
+    // The line with its label as printed, then its cells, a mark in each of its width columns left blank.
+    private static string WithMarks(string line, List<Token> row, int[] columns, int width)
     {
         var text = new StringBuilder(line[..row[0].Start]);
         var next = 0;
-        for (var g = 0; g < Width; g++)
+        for (var g = 0; g < width; g++)
         {
             if (g > 0) text.Append("  ");
             text.Append(next < row.Count && columns[next] == g ? row[next++].Text : Mark);
@@ -195,10 +455,14 @@ internal static partial class BlankCells
     // A number as a cell holds it ("1,234", "5件", "0"), or a mark for none ("-", "/", "无", "O").
     private static bool IsCell(string word) => CellWord().IsMatch(word) || CountCell.IsMisread(word);
 
-    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９])? ?(?:件|条|个|项|次)?|[-—－/／]|——|无|[OoＯ])$")]
+    [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９])? ?(?:[件条个项次起人家宗份篇])?|[-—－/／]|——|无|[OoＯ])$")]
     private static partial Regex CellWord();
 
+    // The gap between two column headings of table 二's sub-table heading.
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex HeadingGap();
+
     // A word, with the unit a space parts from its number ("26 件").
-    [GeneratedRegex(@"\S+(?: [件条个项次](?!\S))?")]
+    [GeneratedRegex(@"\S+(?: [件条个项次起人家宗份篇](?!\S))?")]
     private static partial Regex Word();
 }

@@ -53,7 +53,7 @@ public static partial class PlainTextLayout
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
-            : new ReportDocument(ReadTabRows(BlankCells.Apply(WrappedNumbers.Apply(CellsAboveRows.Apply(WithoutPageFurniture(raw, closeBreaks: true))))), TabRows);
+            : new ReportDocument(ReadTabRows(BlankCells.Apply(WrappedNumbers.Apply(CellsAboveRows.Apply(BlankCells.ActiveRows(WithoutPageFurniture(raw, closeBreaks: true)))))), TabRows);
     }
 
     /// <summary>

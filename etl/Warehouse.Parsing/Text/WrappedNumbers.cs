@@ -101,7 +101,8 @@ internal static partial class WrappedNumbers
         // label lines of a row whose own line holds only numbers or a short fragment of a group's
         // label, when the fragment ends before them ("3.要求提供公开出版   74" over "—  0  —  58  —  132",
         // "4.保护第三方合法权   20" over "（三）不予   14  —  3  1件  2  —").
-        var longLabel = labels.Select(l => l is not null && l.Trim().Length > 6).ToArray();
+        // A whole label of table 二 ("行政许可  91  /", its third cell blank) is a row's, however short.
+        var longLabel = labels.Select(l => l is not null && (l.Trim().Length > 6 || BlankCells.IsActiveLabel(l))).ToArray();
         bool LabelFree(int r) => r >= 0 && r < lines.Length && isData[r] && !longLabel[r] && tokens[r].Count > 0;
         bool BesideBareRow(int i, int r) => LabelFree(r) && labels[i].Length < tokens[r][0].Start;
         var isPiece = tokens.Select((t, i) => !isData[i] && pieceShaped[i]
