@@ -20,11 +20,11 @@ public static class Pdftotext
         // A stream of its own, so the document's other draws stay as they were.
         new Random(unchecked((quirkSeed * 31) + 71)).NextDouble() < RawRate;
 
-    /// <summary>The share of text-pdftotext documents laid out (<c>-layout</c>) whose table 三 leaves zeros blank.</summary>
+    /// <summary>The share of text-pdftotext documents laid out (<c>-layout</c>) whose tables 二 and 三 leave zeros blank, and table 四 when all its cells are zero.</summary>
     public const double BlankRate = 0.3;
 
     /// <summary>
-    /// Whether the report's table 三 leaves zeros blank (<see cref="Rendering.DocxRenderer"/>): only in text laid out by columns,
+    /// Whether the report's tables 二 and 三 (and table 四 of zeros) leave zeros blank (<see cref="Rendering.DocxRenderer"/>): only in text laid out by columns,
     /// which says where a blank cell stood; in drawing order (<c>-raw</c>) a blank cell leaves no trace, and its row
     /// can only be read as lacking a cell.
     /// </summary>

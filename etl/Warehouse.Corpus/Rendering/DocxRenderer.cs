@@ -47,11 +47,12 @@ public static class DocxRenderer
     /// <param name="rng">The rendering's draws.</param>
     /// <param name="kind">Which layout's DOCX.</param>
     /// <param name="quirks">The report's quirks (labels, titles, units).</param>
-    /// <param name="blankApplications">
-    /// Table 三's zeros left blank, one in ten (<see cref="NumberStyle.Blanks"/>), as offices type them: a PDF of the DOCX
-    /// then holds nothing in those cells, and only its columns tell which cells they were.
+    /// <param name="blankCounts">
+    /// The zeros of tables 二 and 三, and of table 四 when it holds only zeros, left blank, one in ten
+    /// (<see cref="NumberStyle.Blanks"/>), as offices type them: a PDF of the DOCX then holds nothing in those cells, and
+    /// only its columns (or, for table 四, its sums) tell which cells they were.
     /// </param>
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks, bool blankApplications = false)
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks, bool blankCounts = false)
     {
         var forPdf = kind is DocxKind.ForPdf or DocxKind.ForPdftotext or DocxKind.Unruled;
         // Without rules a blank cell is nothing on the page: the columns alone tell which cell it was.
@@ -100,14 +101,18 @@ public static class DocxRenderer
                         break;
                     case TablePart table when split && table.Grid.Name == Tables.ApplicationsName:
                         var cut = 8 + rng.Next(10);
-                        numbers.Blanks |= blankApplications;
+                        numbers.Blanks |= blankCounts;
                         content.Add(Table(table.Grid, numbers, 0, cut, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         content.Add(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
                         content.Add(Table(table.Grid, numbers, cut, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         numbers.Blanks = blanks;
                         break;
                     case TablePart table:
-                        numbers.Blanks |= blankApplications && table.Grid.Name == Tables.ApplicationsName;
+                        // Table 四 is left blank where it holds nothing but zeros (an office without reviews or suits): in
+                        // a table with counts, the stacked column headings place a row's cells only where pdftotext
+                        // sets them true to the numbers, and many pages it does not.
+                        numbers.Blanks |= blankCounts && (table.Grid.Name != Tables.ReviewName
+                            || (table.Grid.Name == Tables.ReviewName && table.Grid.Rows.SelectMany(r => r).All(c => c.Value is null or 0)));
                         content.Add(Table(table.Grid, numbers, 0, table.Grid.Rows.Count, extras, pdfLabels, repeatHeading, kind == DocxKind.Unruled, thickNumbers));
                         numbers.Blanks = blanks;
                         break;
