@@ -405,7 +405,7 @@ public sealed partial class TextFormsTests
     // A row that pdftotext set apart from every grid ("0   /   0   -", a page's head off the other rows' columns): all its
     // printed cells are zero, and the table leaves zeros blank, so it is zero in each column whichever its blanks are.
     [InlineData("pdftotext-blank-cells-zero-row-off-the-columns-00956.txt")]
-    // "（六）其他处理  /  ﷑  0  0 …": a row placed with its first cell a mark for none and its second blank. The mark was read
+    // "（六）其他处理  /  (mark)  0  0 …": a row placed with its first cell a mark for none and its second blank. The mark was read
     // as part of the label (a mark after a label counts as a cell only when data follows it, and a blank was none).
     [InlineData("pdftotext-blank-cells-after-first-mark-00030.txt")]
     // Table 二 of such a table: "行政许可                                0              538" under a heading of three columns,

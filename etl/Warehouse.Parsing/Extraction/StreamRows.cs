@@ -398,7 +398,7 @@ internal static partial class StreamRows
         while (k < text.Length && text[k] is ' ' or '\t' or '\u3000') k++;
         if (k == end) return k < text.Length && text[k - 1] == '无' && text[k] == '无' && IsZeroMark(text, k, out _);
         return k < text.Length && (IsDigit(text[k]) || IsZeroMark(text, k, out _) || (text[k] is '-' or '+' && k + 1 < text.Length && IsDigit(text[k + 1]))
-            // A cell left blank, at its column (BlankCells): "（六）其他处理  /  ﷑  0 …" is a mark, a blank, then numbers.
+            // A cell left blank, at its column (BlankCells): "（六）其他处理  /  (mark)  0 …" is a mark, a blank, then numbers.
             || text[k] == BlankCells.Mark
             // A cell misread as a letter ("无  I  无 …"), itself before other cells.
             || (text[k] is 'O' or 'o' or 'l' or 'I' && MisreadEnd(text, k, k) is { } cellEnd && DataFollows(text, cellEnd)));
