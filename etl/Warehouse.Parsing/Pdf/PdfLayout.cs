@@ -95,7 +95,7 @@ public static partial class PdfLayout
             if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))
             {
                 if ((Continued(row.Cells, placed[first].Cells!) ?? LabelGoesOn(row.Cells, placed[first].Cells!, row.Cut)
-                    ?? NumbersFollowLabel(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
+                    ?? NumbersFollowLabel(row.Cells, placed[first].Cells!, row.Cut) ?? LabelFollowsNumbers(row.Cells, placed[first].Cells!, row.Cut)) is { } joined)
                 {
                     blocks[row.Index] = new TableRow(joined.Select(c => c.Text).ToList(), Exact: true);
                     placed[first] = placed[first] with { Block = null, Cells = joined };
@@ -376,6 +376,39 @@ public static partial class PdfLayout
         }
 
         return words > 0 && numbers > 0 ? cells : null;
+    }
+
+    /// <summary>
+    /// The row below with the numbers of the row above, when a page break left a row's numbers at the foot of the
+    /// page and its whole label went to the next ("0 | 0 | 0 | 0 | 0 | 1 | 1" under a blank label cell at the foot;
+    /// "4.无正当理由大量反复申请" over blank cells at the head: WeasyPrint, and browsers that split a row whose label
+    /// wraps, set each cell's lines on the page they fit). The row above holds numbers and no label but left of its
+    /// first number, in columns the row below leaves blank; the row below holds a label, beginning with a row
+    /// numbering unless the page cut the row above (<paramref name="cut"/>), and nothing else, each of its filled
+    /// cells in a column of the row above (same rules, within 2 points) that is blank there and left of every number.
+    /// Otherwise null: a row of numbers without a label stays one, for the table's reading to name.
+    /// </summary>
+    private static List<Cell>? LabelFollowsNumbers(IReadOnlyList<Cell> above, IReadOnlyList<Cell> below, bool cut)
+    {
+        var cells = above.ToList();
+        var firstNumber = cells.FindIndex(c => CountCell.Classify(c.Text) == CellKind.Number);
+        if (firstNumber < 0) return null;
+        var labelled = 0;
+        foreach (var cell in below)
+        {
+            var text = cell.Text.Trim();
+            if (text.Length == 0) continue;
+            if (CountCell.Classify(text) != CellKind.Label) return null;
+            var k = cells.FindIndex(c => Math.Abs(c.Left - cell.Left) < 2 && Math.Abs(c.Right - cell.Right) < 2);
+            if (k < 0 || k >= firstNumber || cells[k].Text.Trim().Length > 0) return null;
+            cells[k] = cells[k] with { Text = text };
+            labelled = Math.Max(labelled, k + 1);
+        }
+
+        // The row above is labelled nowhere between the label below and its numbers; the label is a row's own.
+        if (labelled == 0 || cells.Skip(labelled).Take(firstNumber - labelled).Any(c => c.Text.Trim().Length > 0)) return null;
+        if (!cut && !RowNumbering().IsMatch(cells[labelled - 1].Text)) return null;
+        return cells;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:[0-9０-９]+\s*[.．、]|[0-9０-９]\s*[)）](?=\s?[\u4e00-\u9fff“])|[0-9０-９]\s?[，,:：](?=\s?[\u4e00-\u9fff])|[（(](?:[一二三四五六七八九十]+|[0-9０-９]+)[)）]|[一二三四五六七八九十]+\s*[、.．]|[①-⑳])")]
@@ -767,7 +800,9 @@ public static partial class PdfLayout
     // ("583" and "4466" 1.85 pt apart in 12 pt type: WeasyPrint sets cells with hardly any padding),
     // and the nearest-neighbour extractor makes them one word, "5834466". The digits of one number
     // follow each other by their advance, no gap at all: a digit more than a tenth of the type's size
-    // after the one before (pdftotext breaks words there too) starts a word of its own.
+    // after the one before (pdftotext breaks words there too) starts a word of its own. So does a
+    // number set so after a label's last character ("行政规范性文件" and "０" 1.5 pt apart: the label's
+    // cell ends there and the number's begins); within a sentence the two touch ("申请5件").
     private static IEnumerable<Word> AtNumberGaps(Word word)
     {
         var letters = word.Letters;
@@ -775,7 +810,7 @@ public static partial class PdfLayout
         for (var i = 1; i < letters.Count; i++)
         {
             Letter before = letters[i - 1], after = letters[i];
-            if (!IsNumberPart(before.Value) || !char.IsAsciiDigit(after.Value.Length == 1 ? after.Value[0] : ' ')) continue;
+            if (!(IsNumberPart(before.Value) || IsHan(before.Value)) || !IsDigit(after.Value)) continue;
             var size = Math.Max(before.PointSize, after.PointSize);
             if (size <= 0) continue;
             var gap = after.StartBaseLine.X - before.EndBaseLine.X;
@@ -789,6 +824,9 @@ public static partial class PdfLayout
         yield return from == 0 ? word : new Word(letters.Skip(from).ToList());
 
         static bool IsNumberPart(string value) => value.Length == 1 && (char.IsAsciiDigit(value[0]) || value[0] is '.' or ',');
+        static bool IsHan(string value) => value.Length == 1 && value[0] is >= '\u4e00' and <= '\u9fff';
+        // A digit, or a mark that stands for nothing ("行政规范性文件" and "-").
+        static bool IsDigit(string value) => value.Length == 1 && (char.IsAsciiDigit(value[0]) || value[0] is >= '０' and <= '９' or '-' or '/' or '－' or '／' or '—' or '–');
     }
 
     // Letters that touch make one word even when one is set twice the size of the other ("概况"

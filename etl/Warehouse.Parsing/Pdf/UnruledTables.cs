@@ -204,7 +204,7 @@ internal static partial class UnruledTables
         // The columns the heading names right of the rows' labels ("信息内容" and table 三's note head the labels).
         var labelRight = lines.SelectMany(l => l).Where(w => !IsValue(w) && w.BoundingBox.Right <= left + Tolerance)
             .Select(w => w.BoundingBox.Right).DefaultIfEmpty(double.NegativeInfinity).Max();
-        var heads = Leaves(heading)?.Where(l => l.Left > labelRight - Tolerance).ToList();
+        var heads = Leaves(AtColumns(heading, numbers))?.Where(l => l.Left > labelRight - Tolerance).ToList();
         // Which of the table's columns each column of numbers stands in: the heading's, where each is certain
         // (a column no row fills, such as a blank in table 四's one row, is seen only there); else the numbers' own.
         int[] place;
@@ -216,9 +216,10 @@ internal static partial class UnruledTables
             width = heads.Count;
             columns = heads;
         }
-        else if (carried is { } before && before.Count >= numbers.Count && Within(numbers, before) is { } within)
+        else if (carried?.Where(c => c.Left > labelRight - Tolerance).ToList() is { } before && before.Count >= numbers.Count && Within(numbers, before) is { } within)
         {
-            // The rest of a table the page before cut, under no heading of its own: its numbers stand in the columns there.
+            // The rest of a table the page before cut, under no heading of its own: its numbers stand in the columns there,
+            // those right of the rows' labels (a heading at the page's foot names the labels' column too: "信息内容" over "数量").
             place = within;
             width = before.Count;
             columns = before;
@@ -549,6 +550,35 @@ internal static partial class UnruledTables
         }
 
         return Columns(words.Where(w => !Spanning(w)));
+    }
+
+    /// <summary>
+    /// The heading's lines with each word cut at its gaps (a letter more than a tenth of the type's size after the one
+    /// before: pdftotext breaks words there too): cells set with hardly any padding (WeasyPrint) run their headings
+    /// together, "本年废止件数" and "现行有效件数" 1.5 pt apart in one word, and the second column would go unnamed. A word
+    /// is cut at every gap when each piece holds two letters or more; a heading spread over its cell a letter apart
+    /// ("总  计") is then cut only where a piece begins at a column of numbers' left edge (within the tolerance).
+    /// </summary>
+    private static List<List<Word>> AtColumns(List<List<Word>> heading, List<(double Left, double Right)> numbers)
+    {
+        IEnumerable<Word> Cut(Word word)
+        {
+            var letters = word.Letters;
+            var gaps = Enumerable.Range(1, Math.Max(0, letters.Count - 1)).Where(i =>
+                Math.Max(letters[i - 1].PointSize, letters[i].PointSize) is var size && size > 0
+                && letters[i].StartBaseLine.X - letters[i - 1].EndBaseLine.X > size * 0.1).ToList();
+            if (gaps.Count == 0) return [word];
+            var bounds = gaps.Prepend(0).Append(letters.Count).ToList();
+            if (bounds.Zip(bounds.Skip(1)).Any(b => b.Second - b.First < 2))
+            {
+                gaps = gaps.Where(i => numbers.Exists(c => Math.Abs(c.Left - letters[i].BoundingBox.Left) <= Tolerance)).ToList();
+                bounds = gaps.Prepend(0).Append(letters.Count).ToList();
+            }
+
+            return bounds.Zip(bounds.Skip(1)).Select(b => new Word(letters.Skip(b.First).Take(b.Second - b.First).ToList())).ToList();
+        }
+
+        return heading.Select(line => line.SelectMany(Cut).ToList()).ToList();
     }
 
     /// <summary>
