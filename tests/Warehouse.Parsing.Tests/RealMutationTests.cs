@@ -93,6 +93,20 @@ public sealed partial class RealMutationTests
             }, iter: 500, threads: 1);
     }
 
+    [Fact]
+    public void A_row_of_table_two_run_together_is_unknown_not_one_cell_and_blanks()
+    {
+        // "行政规范性文件   3   0   8" with its spaces dropped ("308", seed e2CsT7Uu48y2 of the test above) reads as a row
+        // whose blank cells a -layout text leaves empty: 308, 0, 0, silently. With no other row of table 二 blank beyond
+        // doubt, a row whose digits could be its cells run together stays unknown, with its error.
+        var original = File.ReadAllText(RealReports.File("hongze-2024-layout"));
+        var damaged = original.Replace("行政规范性文件          3          0       8", "行政规范性文件          308", StringComparison.Ordinal);
+        damaged.ShouldNotBe(original);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), "hongze-2024-layout");
+        new[] { "issued", "repealed", "in_force" }.Select(c => reading.Cells.GetValueOrDefault($"ad.normative_documents.{c}")).ShouldAllBe(v => v == null);
+        reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "missing_cells" && f.Message.Contains("行政规范性文件", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("pingtan-2021", "")]
     [InlineData("pingtan-2024", " ")]

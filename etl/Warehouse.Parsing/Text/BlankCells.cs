@@ -138,6 +138,15 @@ internal static partial class BlankCells
             if (width > 0 && Cells(line) is { } row && IsActiveLabel(line[..row[0].Start])) cells[i] = row;
         }
 
+        // A short row whose digits could be all its cells run together ("行政规范性文件   308" for 3, 0, 8: a crawler's text
+        // drops the spaces between cells) is no blank's sure sign: it is placed only where another row leaves a cell blank
+        // beyond doubt, in table 二 ("规章  0  _  0", or a label alone under a one-column heading) or in table 三 (a
+        // labelled row of fewer than seven cells that are not seven run together).
+        var blanksLeft = Enumerable.Range(start, end - start).Any(i =>
+            (cells[i] is { } row && row.Count < widths[i] && !CouldRunTogether(row, widths[i]))
+            || (cells[i] is null && widths[i] == 1 && IsActiveLabel(lines[i])))
+            || (three >= 0 && Enumerable.Range(three, lines.Length - three).Any(i =>
+                Cells(lines[i]) is { } row && row.Count < Width && !CouldRunTogether(row, Width) && lines[i][..row[0].Start].Trim().Length > 0));
         string[]? placed = null;
         for (var i = start; i < end; i++)
         {
@@ -146,7 +155,7 @@ internal static partial class BlankCells
             var alone = LabelLessCells(lines, i, -1, start) || LabelLessCells(lines, i, +1, end);
             if (cells[i] is { } row && row.Count < width)
             {
-                if (alone) continue;
+                if (alone || (!blanksLeft && CouldRunTogether(row, width))) continue;
                 if (ActivePlacing(lines, cells, widths, parts, i, start, end) is { } columns)
                 {
                     placed ??= (string[])lines.Clone();
@@ -162,6 +171,11 @@ internal static partial class BlankCells
 
         return placed ?? lines;
     }
+
+    // Whether a row's cells could be `width` cells run together: each cell of plain digits splits into as many as it has
+    // digits ("308" into 3, 0, 8), any other ("1,234", "-", "11 份") stays one.
+    private static bool CouldRunTogether(List<Token> row, int width) =>
+        row.Sum(t => t.Text.All(char.IsAsciiDigit) ? t.Text.Length : 1) >= width;
 
     // The columns of table 二's row i short of cells, by the whole rows of its sub-table, or else of sub-tables as wide
     // above and below it (both, agreeing), or the one such row whose label is as long, a character either way (a row's
