@@ -13,7 +13,7 @@ namespace Warehouse.Corpus;
 /// layout is pdftotext's text of such a PDF; the pdf-browser layout's pages are printed there too.
 /// </summary>
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
-/// <param name="printer">Prints the pdf-browser layout; when null Chromium (<see cref="ChromiumPagePrinter"/>), and wkhtmltopdf (<see cref="WkhtmltopdfPagePrinter"/>) for the pages drawn for it.</param>
+/// <param name="printer">Prints the pdf-browser layout; when null Chromium (<see cref="ChromiumPagePrinter"/>), and wkhtmltopdf (<see cref="WkhtmltopdfPagePrinter"/>) and WeasyPrint (<see cref="WeasyPrintPagePrinter"/>) for the pages drawn for them.</param>
 public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printer = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -25,6 +25,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (options.Layouts.Contains(Layouts.Pdf) && GhostscriptReprint.Find() is null) throw new InvalidOperationException(GhostscriptReprint.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WkhtmltopdfPagePrinter.Find() is null) throw new InvalidOperationException(WkhtmltopdfPagePrinter.InstallHint);
+        if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WeasyPrintPagePrinter.Find() is null) throw new InvalidOperationException(WeasyPrintPagePrinter.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
         var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning, bool Reprint, bool Raw)>();
@@ -102,11 +103,13 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 }
                 else
                 {
-                    // Chromium prints most pages; wkhtmltopdf the quarter drawn for it.
-                    var chromium = prints.Select(p => p.Print).Where(p => !p.Wkhtmltopdf).ToList();
+                    // Chromium prints most pages; wkhtmltopdf the quarter drawn for it, WeasyPrint a fifth of the rest.
+                    var chromium = prints.Select(p => p.Print).Where(p => !p.Wkhtmltopdf && !p.WeasyPrint).ToList();
+                    var wkhtmltopdf = prints.Select(p => p.Print).Where(p => p.Wkhtmltopdf).ToList();
                     await new ChromiumPagePrinter().PrintAsync(chromium, progress is null ? null : new Done(n => progress.Report(written + n)), ct);
-                    await new WkhtmltopdfPagePrinter().PrintAsync(prints.Select(p => p.Print).Where(p => p.Wkhtmltopdf).ToList(),
-                        progress is null ? null : new Done(n => progress.Report(written + chromium.Count + n)), ct);
+                    await new WkhtmltopdfPagePrinter().PrintAsync(wkhtmltopdf, progress is null ? null : new Done(n => progress.Report(written + chromium.Count + n)), ct);
+                    await new WeasyPrintPagePrinter(new ChromiumPagePrinter()).PrintAsync(prints.Select(p => p.Print).Where(p => p.WeasyPrint).ToList(),
+                        progress is null ? null : new Done(n => progress.Report(written + chromium.Count + wkhtmltopdf.Count + n)), ct);
                 }
                 foreach (var (entry, print) in prints)
                 {

@@ -21,12 +21,19 @@ namespace Warehouse.Corpus;
 /// Printed by wkhtmltopdf (<see cref="WkhtmltopdfPagePrinter"/>), which lets a page break cut a table row, rather than
 /// by Chromium.
 /// </param>
-public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter, bool Overprint = false, bool Wkhtmltopdf = false)
+/// <param name="WeasyPrint">
+/// Printed by WeasyPrint (<see cref="WeasyPrintPagePrinter"/>), which sets a row's one-line numbers at the foot of a page
+/// and its two-line label on the next, rather than by Chromium (which prints the pages WeasyPrint fails on).
+/// </param>
+public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, string PrintedAt, string Address, bool Letter, bool Overprint = false, bool Wkhtmltopdf = false, bool WeasyPrint = false)
 {
     public const double HeaderFooterRate = 0.5;
     public const double LetterRate = 0.3;
     public const double OverprintRate = 0.3;
     public const double WkhtmltopdfRate = 0.25;
+
+    /// <summary>The share of the pages wkhtmltopdf does not print that WeasyPrint prints.</summary>
+    public const double WeasyPrintRate = 0.2;
 
     /// <summary>The style that overprints a page's text (<see cref="Overprint"/>).</summary>
     public const string OverprintStyle = "body, body * { text-shadow: 0.35px 0 0 currentColor, 0 0.35px 0 currentColor !important; }";
@@ -44,7 +51,10 @@ public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, strin
         var headerFooter = rng.NextDouble() < HeaderFooterRate;
         var letter = rng.NextDouble() < LetterRate;
         var overprint = rng.NextDouble() < OverprintRate;
-        return new PagePrint(html, pdf, headerFooter, time, address, letter, overprint, rng.NextDouble() < WkhtmltopdfRate);
+        var wkhtmltopdf = rng.NextDouble() < WkhtmltopdfRate;
+        // Drawn last, so that the draws before it stay those of the prints made before WeasyPrint printed any.
+        var weasyPrint = rng.NextDouble() < WeasyPrintRate && !wkhtmltopdf;
+        return new PagePrint(html, pdf, headerFooter, time, address, letter, overprint, wkhtmltopdf, weasyPrint);
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Warehouse.Corpus;
 
 /// <summary>
@@ -65,36 +63,6 @@ public sealed class WkhtmltopdfPagePrinter(TimeSpan? timeoutPerPage = null, stri
         return args;
     }
 
-    private async Task<(int Code, string Stderr)> RunAsync(string program, List<string> args, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new PagePrintException($"wkhtmltopdf（{program}）未能启动（{e.Message.Trim()}），网页没有打印成 PDF。wkhtmltopdf at {program} did not start, so no page was printed.", e);
-        }
-
-        using (process)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(timeoutPerPage ?? TimeSpan.FromMinutes(1));
-            try
-            {
-                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-                await process.StandardOutput.ReadToEndAsync(timeout.Token);
-                await process.WaitForExitAsync(timeout.Token);
-                return (process.ExitCode, await stderr);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new PagePrintException($"wkhtmltopdf 打印网页超时（{args[^2]}）。wkhtmltopdf timed out printing {args[^2]}.", new TimeoutException());
-            }
-        }
-    }
+    private Task<(int Code, string Stderr)> RunAsync(string program, List<string> args, CancellationToken ct) =>
+        PrintProcess.RunAsync("wkhtmltopdf", program, args, timeoutPerPage ?? TimeSpan.FromMinutes(1), ct);
 }

@@ -56,39 +56,54 @@ public sealed class PdfTests : IDisposable
     }
 
     [Fact]
-    public async Task Portal_pages_are_printed_by_chromium_or_wkhtmltopdf_as_a_reader_prints_them()
+    public async Task Portal_pages_are_printed_by_chromium_wkhtmltopdf_or_weasyprint_as_a_reader_prints_them()
     {
         ChromiumPagePrinter.Find().ShouldNotBeNull(ChromiumPagePrinter.InstallHint);
         WkhtmltopdfPagePrinter.Find().ShouldNotBeNull(WkhtmltopdfPagePrinter.InstallHint);
+        WeasyPrintPagePrinter.Find().ShouldNotBeNull(WeasyPrintPagePrinter.InstallHint);
 
-        var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(8, 11, [Layouts.PdfBrowser]), null, TestContext.Current.CancellationToken);
+        // The first seed from 11 whose eight prints hold one of each printer at least (WeasyPrint prints about one in seven).
+        var seed = Enumerable.Range(11, 100).First(s => Enumerable.Range(0, 8).Select(i => PagePrint.Draw(ReportFactory.Create(s, i, 0.15), "", ""))
+            .ToList() is var drawn && drawn.Any(p => p.Wkhtmltopdf) && drawn.Any(p => p.WeasyPrint) && drawn.Any(p => !p.Wkhtmltopdf && !p.WeasyPrint));
+        var manifest = await new CorpusWriter().WriteAsync(_temp.FullName, new CorpusOptions(8, seed, [Layouts.PdfBrowser]), null, TestContext.Current.CancellationToken);
 
         manifest.Entries.Select(e => e.File).ShouldBe(Enumerable.Range(0, 8).Select(i => $"{i:D5}.pdf"));
         var withHeader = 0;
         var wkhtmltopdf = 0;
+        var weasyPrints = 0;
         foreach (var e in manifest.Entries)
         {
             var bytes = File.ReadAllBytes(Path.Combine(_temp.FullName, e.File));
             Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-", e.File);
-            var print = PagePrint.Draw(ReportFactory.Create(11, e.Index, 0.15), "", "");
+            var print = PagePrint.Draw(ReportFactory.Create(seed, e.Index, 0.15), "", "");
             // Chromium's footer states the page's address on every page; a print without it does not, nor does Debian's
             // wkhtmltopdf (unpatched Qt: no header or footer).
             var text = Encoding.Latin1.GetString(bytes);
-            var footed = print.HeaderFooter && !print.Wkhtmltopdf;
-            if (footed) withHeader++;
-            PdfText(Path.Combine(_temp.FullName, e.File)).Contains(print.Address, StringComparison.Ordinal).ShouldBe(footed, e.File);
+            bool weasyPrinted;
             using (var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(_temp.FullName, e.File)))
             {
-                // Chromium's PDFs are Skia's; wkhtmltopdf names itself the creator (Qt the producer).
+                // Chromium's PDFs are Skia's; wkhtmltopdf names itself the creator (Qt the producer); WeasyPrint the producer.
                 (pdf.Information.Creator ?? "").StartsWith("wkhtmltopdf", StringComparison.Ordinal).ShouldBe(print.Wkhtmltopdf, e.File);
+                weasyPrinted = (pdf.Information.Producer ?? "").StartsWith("WeasyPrint", StringComparison.Ordinal);
             }
 
+            // A page drawn for WeasyPrint is its print, or Chromium's where WeasyPrint failed on it.
+            if (weasyPrinted)
+            {
+                print.WeasyPrint.ShouldBeTrue(e.File);
+                weasyPrints++;
+            }
+
+            var footed = print.HeaderFooter && !print.Wkhtmltopdf && !weasyPrinted;
+            if (footed) withHeader++;
+            PdfText(Path.Combine(_temp.FullName, e.File)).Contains(print.Address, StringComparison.Ordinal).ShouldBe(footed, e.File);
             if (print.Wkhtmltopdf) wkhtmltopdf++;
-            else text.ShouldContain("Skia/PDF", Case.Sensitive, e.File);
+            else if (!weasyPrinted) text.ShouldContain("Skia/PDF", Case.Sensitive, e.File);
         }
 
         withHeader.ShouldBeInRange(1, 7);
         wkhtmltopdf.ShouldBeInRange(1, 7);
+        weasyPrints.ShouldBeGreaterThan(0);
         Directory.GetDirectories(_temp.FullName).ShouldBeEmpty();
     }
 
@@ -118,5 +133,28 @@ public sealed class PdfTests : IDisposable
         var error = await Should.ThrowAsync<PagePrintException>(() => new WkhtmltopdfPagePrinter(TimeSpan.FromSeconds(20), "/bin/false").PrintAsync([print], null, TestContext.Current.CancellationToken));
         error.Message.ShouldStartWith("wkhtmltopdf 打印网页 page.html 时失败（退出码 1");
         Directory.GetFiles(_temp.FullName).ShouldBe([page]);
+    }
+
+    [Fact]
+    public async Task A_page_weasyprint_fails_on_is_printed_by_the_fallback_and_leaves_nothing_else()
+    {
+        var page = Path.Combine(_temp.FullName, "page.html");
+        File.WriteAllText(page, "<html><body>x</body></html>");
+        var print = PagePrint.Draw(ReportFactory.Create(11, 0, 0.15), page, Path.ChangeExtension(page, ".pdf")) with { WeasyPrint = true };
+        var fallback = new RecordingPrinter();
+        await new WeasyPrintPagePrinter(fallback, TimeSpan.FromSeconds(20), "/bin/false").PrintAsync([print], null, TestContext.Current.CancellationToken);
+        fallback.Pages.ShouldBe([print]);
+        Directory.GetFiles(_temp.FullName).ShouldBe([page]);
+    }
+
+    private sealed class RecordingPrinter : IPagePrinter
+    {
+        public List<PagePrint> Pages { get; } = [];
+
+        public Task PrintAsync(IReadOnlyList<PagePrint> pages, IProgress<int>? printed, CancellationToken ct)
+        {
+            Pages.AddRange(pages);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -191,13 +191,15 @@ public sealed class QuirkTests
     }
 
     [Fact]
-    public void Browser_prints_take_the_header_letter_paper_overprinting_and_wkhtmltopdf_at_their_rates()
+    public void Browser_prints_take_the_header_letter_paper_overprinting_wkhtmltopdf_and_weasyprint_at_their_rates()
     {
         var prints = Reports.Select(g => PagePrint.Draw(g, "page.html", "page.pdf")).ToList();
         Share(prints, p => p.HeaderFooter).ShouldBe(PagePrint.HeaderFooterRate, 0.03);
         Share(prints, p => p.Letter).ShouldBe(PagePrint.LetterRate, 0.03);
         Share(prints, p => p.Overprint).ShouldBe(PagePrint.OverprintRate, 0.03);
         Share(prints, p => p.Wkhtmltopdf).ShouldBe(PagePrint.WkhtmltopdfRate, 0.03);
+        Share(prints, p => p.WeasyPrint).ShouldBe(PagePrint.WeasyPrintRate * (1 - PagePrint.WkhtmltopdfRate), 0.03);
+        prints.ShouldNotContain(p => p.WeasyPrint && p.Wkhtmltopdf);
         PagePrint.Draw(Reports[7], "a.html", "a.pdf").ShouldBe(PagePrint.Draw(Reports[7], "a.html", "a.pdf"));
     }
 

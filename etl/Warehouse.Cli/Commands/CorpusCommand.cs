@@ -47,6 +47,11 @@ internal static class CorpusCommand
                 throw new UserError($"pdf-browser 版式有四分之一的网页用 wkhtmltopdf 打印成 PDF，本机未安装 ({WkhtmltopdfPagePrinter.InstallHint})");
             }
 
+            if (options.Layouts.Any(Layouts.NeedsBrowser) && WeasyPrintPagePrinter.Find() is null)
+            {
+                throw new UserError($"pdf-browser 版式有部分网页用 WeasyPrint 打印成 PDF，本机未安装 ({WeasyPrintPagePrinter.InstallHint})");
+            }
+
             var dir = Path.GetFullPath(pr.GetValue(output)!);
             var manifest = await Progress.RunAsync(pr.InvocationConfiguration.Output, $"Writing {options.Count} reports", options.Count,
                 progress => new CorpusWriter(NeedsPdf(options.Layouts) ? new SofficePdfConverter() : null).WriteAsync(dir, options, progress, ct));
