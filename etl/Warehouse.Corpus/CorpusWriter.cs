@@ -103,7 +103,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 }
                 else
                 {
-                    // Chromium prints most pages; wkhtmltopdf the quarter drawn for it, WeasyPrint a fifth of the rest.
+                    // Chromium prints most pages; wkhtmltopdf the quarter drawn for it, WeasyPrint two in five of the rest.
                     var chromium = prints.Select(p => p.Print).Where(p => !p.Wkhtmltopdf && !p.WeasyPrint).ToList();
                     var wkhtmltopdf = prints.Select(p => p.Print).Where(p => p.Wkhtmltopdf).ToList();
                     await new ChromiumPagePrinter().PrintAsync(chromium, progress is null ? null : new Done(n => progress.Report(written + n)), ct);

@@ -75,7 +75,7 @@ public static class Layouts
     /// the browser: empty cells as empty boxes, the page's &lt;title&gt; as the PDF's Title, tables cut by
     /// the page with no rule at the cut, in half of them the print's header and footer on every page, and in
 /// three in ten the text overprinted (every glyph drawn three times a fraction of a point apart, as bold is made
-/// by GDI print drivers); a quarter printed by wkhtmltopdf instead, and a fifth of the rest by WeasyPrint.
+/// by GDI print drivers); a quarter printed by wkhtmltopdf instead, and two in five of the rest by WeasyPrint.
     /// </summary>
     public const string PdfBrowser = "pdf-browser";
 

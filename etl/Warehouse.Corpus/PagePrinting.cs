@@ -33,7 +33,7 @@ public sealed record PagePrint(string Html, string Pdf, bool HeaderFooter, strin
     public const double WkhtmltopdfRate = 0.25;
 
     /// <summary>The share of the pages wkhtmltopdf does not print that WeasyPrint prints.</summary>
-    public const double WeasyPrintRate = 0.2;
+    public const double WeasyPrintRate = 0.4;
 
     /// <summary>The style that overprints a page's text (<see cref="Overprint"/>).</summary>
     public const string OverprintStyle = "body, body * { text-shadow: 0.35px 0 0 currentColor, 0 0.35px 0 currentColor !important; }";

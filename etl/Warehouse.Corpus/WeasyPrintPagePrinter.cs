@@ -7,7 +7,7 @@ namespace Warehouse.Corpus;
 /// of two lines goes whole to the next, over blank cells. It prints no header or footer and draws no text-shadow, so
 /// <see cref="PagePrint.HeaderFooter"/> and <see cref="PagePrint.Overprint"/> change nothing here. WeasyPrint 57 fails on
 /// some pages (an IndexError in its line breaking); those go to <paramref name="fallback"/> (Chromium), as a crawler
-/// would fall back. A fifth of the <c>pdf-browser</c> pages that wkhtmltopdf does not print are printed so
+/// would fall back. Two in five of the <c>pdf-browser</c> pages that wkhtmltopdf does not print are printed so
 /// (<see cref="PagePrint.WeasyPrint"/>).
 /// </summary>
 /// <param name="fallback">Prints the pages WeasyPrint could not.</param>
