@@ -20,7 +20,8 @@ internal static class RealReports
         "huaian-2024", "huaian-2024-layout", "hongze-2023", "hongze-2024-pymupdf", "huaian-2024-pymupdf",
         "pingtan-2024-links", "pingtan-2025-w3m-nograph", "pingtan-2019-html2markdown", "pingtan-2024-html2markdown",
         "pingtan-2019-crawler-rows", "pingtan-2024-crawler-cells", "pingtan-2022-nhm", "hongze-2024-pdfjs", "pingtan-2024-libreoffice-pdfjs",
-        "pingtan-2021-weasyprint", "pingtan-2021-weasyprint-layout", "pingtan-2022-chrome-layout"];
+        "pingtan-2021-weasyprint", "pingtan-2021-weasyprint-layout", "pingtan-2022-chrome-layout",
+        "pingtan-2024-libreoffice-pdfminer", "pingtan-2021-weasyprint-pdfminer"];
 
     private static readonly string[] Rows =
     [

@@ -52,6 +52,16 @@ internal sealed partial class ReportExtractor
         }
 
         var rows = CollectRows(from, to, columnsEndRow: true);
+        var numbersFirst = NumbersBeforeLabels(rows);
+        if (numbersFirst is not null)
+        {
+            foreach (var (_, parts) in rows) read.AddHeaderMarks(parts.Key);
+            foreach (var (item, data) in numbersFirst) read.Items[item] = (data, []);
+            _findings.Add(Finding.Warning("table_reordered",
+                $"表二各子表的数字都印在行名之前（抽取时未保留版式，如「{Preview(numbersFirst[0].Data)}」在「{ActiveItems.First(a => a.Item == numbersFirst[0].Item).Label}」之前），每行数字之后恰是一个行名，已按此对应读取。Every sub-table of table 二 prints each row's numbers before its label (text extracted without layout); each line of numbers is read as the row named after it."));
+            rows = [];
+        }
+
         // A sentence under the table ("注：本年度作出行政处罚决定5件，已全部按规定公开。"): a paragraph
         // with a 。 that gives one row with numbers is prose, not a row (a crawler's one-line body
         // gives many rows from one paragraph and stays a table).
@@ -86,8 +96,27 @@ internal sealed partial class ReportExtractor
             labels.Clear();
             if (waiting is not null)
             {
-                // The label after the waiting number has a number of its own: the waiting one is nobody's.
-                if (item is not null && item == waitingFor) waitingFor = null;
+                // The label after the waiting number has a number of its own: the waiting one is nobody's. Unless that number
+                // came on a line of its own and the waiting one holds as many cells as the row: numbers before their labels
+                // ("0 0 0" / "规章" / "62 33 440" / "行政规范性文件", as pdfminer sets a row's numbers above its label) read the
+                // same, and which line is the label's cannot be told. (A lone "7" before "规范性文件" / "77 77 166" is a cell
+                // of the row above set lower, not a row of three.)
+                if (item is not null && item == waitingFor)
+                {
+                    if (ActiveRead.StripHeaders(parts.Key).Length == 0 && !read.Items.ContainsKey(item)
+                        && ActiveItems.First(a => a.Item == item) is var row && (waiting.Data.Count == row.Columns2021 || waiting.Data.Count == row.Columns2019))
+                    {
+                        _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                            $"{CellNames.ActiveRow(item)}的行名前后各有一行数字（「{Preview(waiting.Data)}」在前，「{Preview(parts.Data)}」在后，抽取时未保留版式），无法确定哪一行是它的，该行的值未知。Table 二, row '{ActiveItems.First(a => a.Item == item).Label}' has a line of numbers before its label and another after it (text extracted without layout); which is its own cannot be told, so its values are unknown.", item));
+                        read.Conflicting.Add(item);
+                        read.Items[item] = (parts.Data, []);
+                        (waiting, waitingFor, waitingAmbiguous) = (null, null, false);
+                        continue;
+                    }
+
+                    waitingFor = null;
+                }
+
                 EndWaiting();
             }
 
@@ -227,6 +256,70 @@ internal sealed partial class ReportExtractor
         }
 
         return values.Count == expected ? values : null;
+    }
+
+    /// <summary>
+    /// Table 二 as text without layout gives it when the extractor sets each row's numbers above its label (pdfminer with
+    /// <c>boxes_flow=None</c>, a row's numbers centred a little above its label's first line): in every sub-table, after its
+    /// headings, a line of numbers alone, then the label of one row (its lines: "行政规范性文" / "件"), then the next row's
+    /// numbers and label ("0 0 0" / "规章" / "62 33 440" / "行政规范性文件"; "1100" / "行政处罚" / "65" / "行政强制").
+    /// Read label first, each label takes the numbers of the row below and the first line is nobody's. Taken only when
+    /// every sub-table that holds numbers is so printed, every line of numbers followed by one label and every label
+    /// preceded by one line of numbers, and no label of a row twice: the pairs (item, its cells) in printed order.
+    /// Otherwise null (the rows are read label first).
+    /// </summary>
+    private static List<(string Item, IReadOnlyList<string> Data)>? NumbersBeforeLabels(List<(int Index, RowParts Parts)> rows)
+    {
+        var pairs = new List<(string Item, IReadOnlyList<string> Data)>();
+        IReadOnlyList<string>? pending = null;
+        // The label's lines since the last numbers, and the item they name once they name one.
+        var label = "";
+        string? named = null;
+        foreach (var (_, parts) in rows)
+        {
+            if (parts.Key.Contains("第二十条", StringComparison.Ordinal))
+            {
+                if (parts.HasData || pending is not null) return null;
+                (label, named) = ("", null);
+                continue;
+            }
+
+            if (parts.HasData)
+            {
+                // Numbers beside a label, or after numbers that no label took: not this form.
+                if (ActiveRead.StripHeaders(parts.Key).Length > 0 || pending is not null || !parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) return null;
+                pending = parts.Data;
+                (label, named) = ("", null);
+                continue;
+            }
+
+            var words = ActiveRead.StripHeaders(parts.Key);
+            if (words.Length == 0) continue;
+            // The rest of a wrapped label ("件" after "行政规范性文") names the same row.
+            if (named is not null && MatchActiveItem(label + words) == named)
+            {
+                label += words;
+                continue;
+            }
+
+            if (MatchActiveItem(label + words) is not { } item)
+            {
+                // A heading's words before the numbers ("本年增/减"), or under numbers a label's first line that names no
+                // row yet ("其他对外管理服务事" before "项").
+                if (pending is null) continue;
+                label += words;
+                if (label.Length > 20) return null;
+                continue;
+            }
+
+            // A label without numbers before it, or a row named twice: not this form.
+            if (pending is null || pairs.Exists(p => p.Item == item)) return null;
+            pairs.Add((item, pending));
+            pending = null;
+            (label, named) = (label + words, item);
+        }
+
+        return pending is null && pairs.Count >= 2 ? pairs : null;
     }
 
     // The nearest label above a number whose own line holds only column headings.
