@@ -17,11 +17,17 @@ namespace Warehouse.Corpus.Rendering;
 /// a browser's or an office suite's print (real/pingtan-2025-chrome-plain.txt): row by row, but where a
 /// row's label wraps, its first cell (自然人) stands between the label's lines and its other six after
 /// the label or before it; only when no other placement of those first cells adds up.
+/// In <see cref="NumbersFirstRate"/> of the documents every row of table 二 comes with its numbers before its label
+/// (real/pingtan-2024-libreoffice-pdfminer.txt: pdfminer with <c>boxes_flow=None</c> orders the text by position, and
+/// a row's numbers stand a little above its label's first line): "0" / "0" / "0" / "规章" / "62" / "33" / "440" / "行政规范性文件".
 /// </summary>
 public static class OfficePdfTextRenderer
 {
     /// <summary>The share of documents whose table 三 has first cells beside wrapped labels (when its rules hold).</summary>
     public const double BesideLabelsRate = 0.3;
+
+    /// <summary>The share of documents whose table 二 prints each row's numbers before its label.</summary>
+    public const double NumbersFirstRate = 0.3;
 
     /// <summary>
     /// The text, and when table 三 is printed in runs what a correct parser reads from it
@@ -31,15 +37,18 @@ public static class OfficePdfTextRenderer
     /// <param name="parts">The composed report.</param>
     /// <param name="rng">The document's draws.</param>
     /// <param name="form">A stream of its own for the choice of table 三's form and its placements, so that the other draws stay.</param>
-    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng, Random form)
+    /// <param name="order">A stream of its own for the choice of table 二's order (<see cref="NumbersFirstRate"/>).</param>
+    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng, Random form, Random order)
     {
         RunTogether.Result? read = null;
         var page = 26 + rng.Next(8);
         var narrow = 2 + rng.Next(3);
         var label = 9 + rng.Next(8);
         var runs = 0.2 + rng.NextDouble() * 0.5;
+        var numbersFirst = order.NextDouble() < NumbersFirstRate;
         IEnumerable<string> Table(TablePart table)
         {
+            if (table.Grid.Name == Tables.ActiveName && numbersFirst && NumbersFirst(table.Grid, narrow, label, rng) is { } first) return first;
             if (table.Grid.Name != Tables.ApplicationsName || !AddsUp(table.Grid)) return Cells(table.Grid, cell => cell.Printed ?? Number(cell.Value!.Value, rng), narrow, label);
             // Read whole: exactly one placement of the moved first cells adds up.
             if (form.NextDouble() < BesideLabelsRate && FirstCellsBesideLabels(table.Grid, narrow, label, rng, form) is { } beside) return beside;
@@ -90,6 +99,39 @@ public static class OfficePdfTextRenderer
                 else foreach (var piece in Chunks(slot.Cell.Text, header && grid.Columns > 6 ? narrow : label)) yield return piece;
             }
         }
+    }
+
+    // Table 二 with each row's numbers before its label, one to a line, headings as Cells prints them. Null when a row
+    // prints a cell as words or leaves it blank ("无", "—", ""): only rows of numbers are put back in this form.
+    private static List<string>? NumbersFirst(Grid grid, int narrow, int label, Random rng)
+    {
+        var lines = new List<string>();
+        var layout = grid.Layout();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var numbers = new List<string>();
+            var texts = new List<string>();
+            for (var c = 0; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Row != r || slot.Column != c) continue;
+                if (!slot.Cell.IsNumber)
+                {
+                    if (slot.Cell.Text.Length > 0) texts.Add(slot.Cell.Text);
+                    continue;
+                }
+
+                if (slot.Cell.Printed is not null || grid.KeyOf(r) is null) return null;
+                numbers.Add(Number(slot.Cell.Value!.Value, rng));
+            }
+
+            var header = grid.KeyOf(r) is null && numbers.Count == 0;
+            if (!header && numbers.Count == 0) return null;
+            lines.AddRange(numbers);
+            foreach (var text in texts) lines.AddRange(Chunks(text, header && grid.Columns > 6 ? narrow : label));
+        }
+
+        return lines;
     }
 
     // Table 三: its headings as other tables', then its rows in runs (see the summary); with the rows'
