@@ -1007,6 +1007,35 @@ public sealed partial class TextFormsTests
         reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Message.Contains("行政许可", StringComparison.Ordinal));
     }
 
+    // pdftotext -layout of Chromium's prints of generated portal pages (Fixtures/Generated, seed 128, pdf-browser):
+    // - 00140: a row's numbers come in another order than its columns ("488  286 101  508 2,505  1,037  85" for 488 1,037
+    //   286 101 85 508 2,505); read as printed, four rows broke their totals (false total_column errors) and the rows that
+    //   added up held numbers of other columns. One number of each failing row is the sum of the other six: table 三 is
+    //   refused (table_scrambled), not read wrong.
+    // - 00014: the title in two fonts, its year on the line below ("拉萨市生态环境局      年政府信息…" over "2023") and
+    //   the side menu's "政策" above: the agency read "政策拉萨市生态环境局年". No agency's name ends with 年.
+    // - 00248: the title beside the side menu ("概况  广安区人力资源和社会保障局" / "文件 2021  年度政府…"): read as
+    //   "概况广安区人力资源和社会保障局政策文件". The print's header holds the page's title whole; it is read first.
+    [Theory]
+    [InlineData("chrome-layout-columns-misplaced-00140")]
+    [InlineData("chrome-layout-year-below-title-00014")]
+    [InlineData("chrome-layout-title-beside-side-menu-00248")]
+    public void A_browser_print_laid_out_by_pdftotext_gives_no_cell_and_no_agency_it_does_not_print(string name)
+    {
+        var path = Path.Combine(Fixtures.Dir("Generated"), name + ".txt");
+        var reading = RealReports.Read(File.ReadAllBytes(path), name);
+        var expected = RealReports.Flatten(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json")))!.AsObject());
+        var wrong = expected.Where(kv => kv.Key != "region_code" && reading.Cells.GetValueOrDefault(kv.Key) is { } got && !RealReports.Same(kv.Value, got))
+            .Select(kv => $"{kv.Key}: {reading.Cells[kv.Key]?.ToJsonString()} for {kv.Value?.ToJsonString()}");
+        wrong.ShouldBeEmpty();
+        RealReports.Same(expected["agency"], reading.Cells["agency"]).ShouldBeTrue();
+        if (name.Contains("columns-misplaced", StringComparison.Ordinal))
+        {
+            reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "table_scrambled" && f.Message.Contains("各列错位", StringComparison.Ordinal));
+            reading.Findings.ShouldNotContain(f => f.Rule == "total_column");
+        }
+    }
+
     // pdfminer with boxes_flow=None sets each row of table 二 with its numbers above its label. When one sub-table is
     // printed label first (here the fee's, moved), the form is not the whole table's, and a label with a line of numbers
     // before it and another after it may own either: 规章 took 行政规范性文件's "62 33 440" and 行政处罚 行政强制's "65".

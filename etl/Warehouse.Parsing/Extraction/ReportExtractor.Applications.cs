@@ -961,6 +961,29 @@ internal sealed partial class ReportExtractor
         return for2019 > for2021 ? Template.Template2019 : Template.Template2021;
     }
 
+    /// <summary>
+    /// Text whose columns were misplaced in extraction (pdftotext -layout of a browser's print can set a row's numbers in
+    /// another order than the columns': "488  286 101  508 2,505  1,037  85" for 488 1,037 286 101 85 508 2,505). Such a
+    /// row fails its total as printed, yet one of its numbers is the sum of the other six: the total stands elsewhere,
+    /// and so may any other column, in rows that add up as well. A report's own slip rarely looks so. When two rows or
+    /// more of seven numbers do: (rows of seven numbers, rows so misplaced); otherwise null.
+    /// </summary>
+    private static (int Rows, int Misplaced)? ColumnsMisplaced(Dictionary<string, int?[]> chosen)
+    {
+        int rows = 0, misplaced = 0;
+        foreach (var cells in chosen.Values)
+        {
+            if (cells.Length != ApplicantTypes.Count || cells.Any(v => v is null)) continue;
+            rows++;
+            var sum = cells.Sum(v => (long)v!.Value);
+            if (cells.Take(ApplicantTypes.TotalIndex).Sum() == cells[ApplicantTypes.TotalIndex]) continue;
+            // Some other number is the sum of the rest: twice it is the row's sum.
+            if (cells.Take(ApplicantTypes.TotalIndex).Any(v => v > 0 && 2L * v!.Value == sum)) misplaced++;
+        }
+
+        return misplaced >= 2 ? (rows, misplaced) : null;
+    }
+
     private ApplicationTable BuildApplicationTable(FoundRows found, Template template)
     {
         if (found.Scrambled is { } why)
@@ -1026,6 +1049,14 @@ internal sealed partial class ReportExtractor
         BlankTotals(readings);
 
         var chosen = Choose(readings, template, groups.Keys.ToList(), splitRows);
+        if (!_gridExact && ColumnsMisplaced(chosen) is { } misplaced)
+        {
+            _findings.Add(new Finding("table_scrambled", Severity.Error,
+                $"表三有 {misplaced.Misplaced} 行按印出的次序六类申请人之和不等于总计，但其中另有一个数恰是其余六个数之和：总计列印在了别处，是抽取时各列错位（版式文本中列的次序被打乱），不是报告的笔误；各列都可能错位，表三不予读取。"
+                + $"Table 三: {misplaced.Misplaced} rows do not add up as printed, yet one of their numbers is the sum of the other six: the columns were misplaced in extraction, not misprinted, and any column may be; the table is not read."));
+            return new ApplicationTable(DisposalCategories.For(template).ToDictionary(c => c.Code, _ => new int?[ApplicantTypes.Count]));
+        }
+
         var rows = new Dictionary<string, int?[]>();
         foreach (var category in DisposalCategories.For(template))
         {

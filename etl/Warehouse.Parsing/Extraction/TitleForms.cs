@@ -107,8 +107,9 @@ internal static partial class TitleForms
         // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
         if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
         // "首页 > 政务公开 > 政府信息公开年报": a breadcrumb's column, not an agency; no agency's name ends in 公开.
-        // Nor does one start with 年 or 度: those end a year the form did not read ("2O23年政府…").
-        if (s.Length is < 2 or > 40 || s[0] is '年' or '度' || s.EndsWith('和') || s.EndsWith('与') || Generic.Contains(s) || s.EndsWith("公开", StringComparison.Ordinal) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
+        // Nor does one start with 年 or 度: those end a year the form did not read ("2O23年政府…"). Nor end with 年: its year
+        // stands elsewhere ("拉萨市生态环境局      年政府信息…" over "2023", pdftotext's layout of a title set in two fonts).
+        if (s.Length is < 2 or > 40 || s[0] is '年' or '度' || s[^1] == '年' || s.EndsWith('和') || s.EndsWith('与') || Generic.Contains(s) || s.EndsWith("公开", StringComparison.Ordinal) || s.Contains("信息公开", StringComparison.Ordinal) || s.Contains("报告", StringComparison.Ordinal) || s.Contains("关于", StringComparison.Ordinal)) return null;
         return s;
     }
 

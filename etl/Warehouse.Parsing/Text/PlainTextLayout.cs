@@ -51,9 +51,29 @@ public static partial class PlainTextLayout
         var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
+        var titles = PrintHeaderTitles(raw);
         return IsCellPerLine(lines)
-            ? new ReportDocument(ReadCellPerLine(lines), CellPerLine)
-            : new ReportDocument(ReadTabRows(BlankCells.Apply(WrappedNumbers.Apply(CellsAboveRows.Apply(BlankCells.ActiveRows(WithoutPageFurniture(raw, closeBreaks: true)))))), TabRows);
+            ? new ReportDocument(ReadCellPerLine(lines), CellPerLine, titles)
+            : new ReportDocument(ReadTabRows(BlankCells.Apply(WrappedNumbers.Apply(CellsAboveRows.Apply(BlankCells.ActiveRows(WithoutPageFurniture(raw, closeBreaks: true)))))), TabRows, titles);
+    }
+
+    /// <summary>
+    /// The page's title as a browser prints it in each page's header, after the time of printing ("2022/4/25 03:58
+    /// 广安区人力资源和社会保障局2021年度政府信息公开工作年度报告_政府信息公开年报"), when it names a report: the
+    /// header goes as page furniture, but its title is the page's &lt;title&gt;, whole where the body's title may be
+    /// set beside a portal's side menu ("概况  广安区人力资源和社会保障局" / "政策" / "文件 2021  年度政府…").
+    /// </summary>
+    private static List<string> PrintHeaderTitles(string[] lines)
+    {
+        var titles = new List<string>();
+        foreach (var line in lines)
+        {
+            if (PrintedAt().Match(line) is not { Success: true } at) continue;
+            var title = line[(at.Index + at.Length)..].Trim();
+            if (title.Length >= 8 && title.Contains("报告", StringComparison.Ordinal) && !titles.Contains(title)) titles.Add(title);
+        }
+
+        return titles;
     }
 
     /// <summary>
