@@ -28,7 +28,7 @@ internal static class FindingText
         ["unrecognised_row"] = "无法识别的行",
         ["derived_value"] = "推算值",
         ["cells_run_together"] = "数字连写",
-        ["cells_ambiguous"] = "连写多解",
+        ["cells_ambiguous"] = "多种读法",
         ["cells_wrapped"] = "数字折行",
         ["cells_stacked"] = "数格相叠",
         ["label_misprinted"] = "行名误印",
