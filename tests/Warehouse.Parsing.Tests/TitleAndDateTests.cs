@@ -43,6 +43,15 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区\n商务局2023年政府信息公开工作年度报告")]
     [InlineData("赣县区\n\n商务局2023年度政府信息公开工作年度报告")]
     [InlineData("当前位置： 首页 > 政务公开 > 年报 赣县区 商务局2023年度政府信息公开工作年度报告 来源：赣县区人民政府 时间：2024-01-20")]
+    // The year after the report's words ("政府信息公开工作2023年度报告"), the agency after 关于, or set off from the year
+    // by brackets, a colon or a dash.
+    [InlineData("赣县区商务局政府信息公开工作2023年度报告")]
+    [InlineData("赣县区商务局政府信息公开2023年度报告")]
+    [InlineData("关于赣县区商务局2023年政府信息公开工作情况的报告")]
+    [InlineData("【赣县区商务局】2023年政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局：2023年度政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局-2023年政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局——2023年政府信息公开工作年度报告")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();

@@ -8,7 +8,8 @@ namespace Warehouse.Parsing.Extraction;
 /// The forms a report's title takes, found anywhere in a line:
 /// "X2023年政府信息公开工作年度报告", "X 2023年度政府信息公开工作年度报告" (a space, ASCII or 　),
 /// "X关于2023年度政府信息公开工作的年度报告", "2023年X政府信息公开工作年度报告" (year first),
-/// "X政府信息公开工作年度报告（2023年）", and without agency or year ("2023年政府信息公开工作年度报告"
+/// "X政府信息公开工作年度报告（2023年）", "X政府信息公开工作2023年度报告" (year after the report's words), "关于X2023年
+/// 政府信息公开工作情况的报告", "【X】2023年…" (agency set off by brackets, a colon or a dash), and without agency or year ("2023年政府信息公开工作年度报告"
 /// under the agency's name; "X政府信息公开工作年度报告" with the year left to the statistics period).
 /// A portal's &lt;title&gt; appends its column and site after "_"; a breadcrumb ("首页 > 政务公开 >")
 /// or a byline may precede the title on its line.
@@ -32,7 +33,7 @@ internal static partial class TitleForms
     {
         if (!text.Contains("报告", StringComparison.Ordinal) && !text.Contains("年报", StringComparison.Ordinal)) return null;
         var line = text.Any(c => c is >= '\uFF01' and <= '\uFF5E' or '\u3000' or >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF') ? text.Normalize(System.Text.NormalizationForm.FormKC) : text;
-        if (!NamesAReport(line)) return null;
+        if (!NamesAReport(line) && !ReportWordsThenYear().Matches(line).Any(m => !CitesANotice(line, m))) return null;
         foreach (var (regex, form) in Forms)
         {
             for (var m = regex.Match(line); m.Success; m = m.NextMatch())
@@ -61,6 +62,7 @@ internal static partial class TitleForms
     private static readonly (Regex Regex, Form Form)[] Forms =
     [
         (AgencyThenYear(), Form.Full),
+        (AgencyReportYear(), Form.Full),
         (YearThenAgency(), Form.Full),
         (AgencyThenYearInBrackets(), Form.Full),
         (YearAlone(), Form.YearOnly),
@@ -101,8 +103,10 @@ internal static partial class TitleForms
             if (at >= 0 && at + word.Length < s.Length - 1) s = s[(at + word.Length)..];
         }
 
-        s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·');
+        s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·', '：', ':', '-', '—', '–');
         if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
+        // "关于赣县区商务局2023年政府信息公开工作情况的报告": the agency reported on follows 关于.
+        if (s.StartsWith("关于", StringComparison.Ordinal)) s = s[2..];
         if (s.EndsWith('的')) s = s[..^1];
         // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
         if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
@@ -129,8 +133,13 @@ internal static partial class TitleForms
         return v;
     }
 
-    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:关于)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:的)?\s*" + Report)]
+    // The agency may be set off from the year: "【赣县区商务局】2023年…", "赣县区商务局：2023年…", "赣县区商务局——2023年…".
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:[】\]：:\-—–]{1,2}\s*)?(?:关于)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:的)?\s*" + Report)]
     private static partial Regex AgencyThenYear();
+
+    // The year after the report's words: "赣县区商务局政府信息公开工作2023年度报告".
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:政府\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:工作)?\s*(?:报告|年报)")]
+    private static partial Regex AgencyReportYear();
 
     [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])(?<year>" + Year + @")\s*年\s*度?\s*(?<agency>" + Agency + @")\s*(?:的)?\s*" + Report)]
     private static partial Regex YearThenAgency();
@@ -146,6 +155,9 @@ internal static partial class TitleForms
 
     [GeneratedRegex(Report)]
     private static partial Regex ReportWords();
+
+    [GeneratedRegex(@"(?:政府\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:" + Year + @")\s*年\s*度?\s*(?:工作)?\s*(?:报告|年报)")]
+    private static partial Regex ReportWordsThenYear();
 }
 
 /// <summary>What a title names: the agency and the year reported on, either possibly missing.</summary>
