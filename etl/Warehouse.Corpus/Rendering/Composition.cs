@@ -26,6 +26,10 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
         TitleForm.NoYear => [$"{Agency}{Words}"],
         TitleForm.Split => [Agency, Rest],
         TitleForm.AgencyWrapped when AgencyBreak(Agency) is { } at => [Agency[..at], Agency[at..] + Rest],
+        TitleForm.YearAfterWords when Words is Quirks.TemplateTitleWords or "政府信息公开年度报告" => [$"{Agency}{Words[..^4]}{YearText}年度报告"],
+        TitleForm.AboutAgency => [$"关于{Agency}{YearText}年政府信息公开工作情况的报告"],
+        TitleForm.Bracketed => [$"【{Agency}】{Rest}"],
+        TitleForm.Dashed => [$"{Agency}——{Rest}"],
         _ => [Agency + Rest],
     };
 
@@ -80,6 +84,18 @@ public enum TitleForm
     /// "自然资源局2023年政府信息公开工作年度报告" (<see cref="TitlePart.AgencyBreak"/>; one line where it has none).
     /// </summary>
     AgencyWrapped,
+
+    /// <summary>"X政府信息公开工作2023年度报告": the year after the report's words (agency + <see cref="TitlePart.Rest"/> for other wordings).</summary>
+    YearAfterWords,
+
+    /// <summary>"关于X2023年政府信息公开工作情况的报告": the agency after 关于.</summary>
+    AboutAgency,
+
+    /// <summary>"【X】2023年政府信息公开工作年度报告".</summary>
+    Bracketed,
+
+    /// <summary>"X——2023年政府信息公开工作年度报告".</summary>
+    Dashed,
 }
 
 public sealed record HeadingPart(string Text) : Part;

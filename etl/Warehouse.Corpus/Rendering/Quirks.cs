@@ -128,6 +128,12 @@ public sealed record Quirks
     public const double TitleWordingRate = 0.15;
     public const double TitleYearLetterZeroRate = 0.03;
     public const double TitleAgencyWrappedRate = 0.05;
+
+    /// <summary>Of the titles still as printed, the share worded with the year after the report's words, the agency after 关于, or set off by 【】 or ——.</summary>
+    public const double TitleSetOffRate = 0.08;
+
+    // The forms TitleSetOffRate draws from, in turn.
+    private static readonly TitleForm[] SetOffForms = [TitleForm.YearAfterWords, TitleForm.AboutAgency, TitleForm.Bracketed, TitleForm.Dashed];
     public const double SignatureInFiguresRate = 0.04;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
@@ -228,6 +234,7 @@ public sealed record Quirks
         if (titles.NextDouble() < TitleYearLetterZeroRate && quirks.YearZero is null) quirks = quirks with { TitleYearLetterZero = true };
         if (titles.NextDouble() < TitleAgencyWrappedRate && quirks.Title == TitleForm.AsPrinted) quirks = quirks with { Title = TitleForm.AgencyWrapped };
         if (titles.NextDouble() < SignatureInFiguresRate && quirks.YearZero is null) quirks = quirks with { SignatureInFigures = true };
+        if (titles.NextDouble() < TitleSetOffRate && quirks.Title == TitleForm.AsPrinted) quirks = quirks with { Title = SetOffForms[titles.Next(SetOffForms.Length)] };
         return quirks;
     }
 
