@@ -26,6 +26,9 @@ public sealed class ItemsPublishedTests
     [InlineData("通过政府门户网站全年主动公开各类政府信息1,455条。", 1455)]
     [InlineData("2023年，本机关公开信息 1455 条，其中主动公开工作动态 1257 条。", 1455)]
     [InlineData("2023年通过门户网站、微信公众号共发布各类信息 1455 条。", 1455)]
+    [InlineData("全年共主动公开1455条政府信息，及时回应关切。", 1455)]
+    [InlineData("2023年，本机关主动公开各类信息数量为1455条。", 1455)]
+    [InlineData("2023年，本机关主动公开政府信息达1455条。", 1455)]
     public void The_years_total_is_read_in_any_phrasing(string sentence, int expected) => Items(sentence).ShouldBe(expected);
 
     [Theory]
@@ -35,5 +38,8 @@ public sealed class ItemsPublishedTests
     [InlineData("本机关通过政府网站发布工作动态、通知公告等政务信息340余条。")]
     [InlineData("政务微博发布信息300条。")]
     [InlineData("全年发布政府信息1.2万条。")]
+    [InlineData("全年发布政策解读信息45篇。")]
+    [InlineData("全年共主动公开10余条政府信息。")]
+    [InlineData("主动公开5条财政信息。")]
     public void A_count_that_is_not_the_years_exact_total_is_not_read(string sentence) => Items(sentence).ShouldBeNull();
 }

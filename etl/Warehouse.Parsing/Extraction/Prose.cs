@@ -10,14 +10,15 @@ internal static partial class Prose
     /// <summary>
     /// The items published in the year, only when stated as the year's total: "公开信息 1455 条，其中…",
     /// "共发布各类信息 184 条", "主动公开政府信息X条", "在政府网站平台主动发布各类政府信息 X 条",
-    /// "全年累计主动公开政府信息X条（其中…）", "共公布政府信息X条". The object must be government
+    /// "全年累计主动公开政府信息X条（其中…）", "共公布政府信息X条", "主动公开各类信息数量为X条", "公开政府信息达X条",
+    /// and the figure before its object: "全年共主动公开X条政府信息". The object must be government
     /// information as a whole (政府信息, 各类信息, 政务信息) or the clause must say it is a total;
     /// per-category counts ("主动公开相关信息2条", "财政信息5条"), one channel's figure ("政务微博发布信息300条")
     /// and vague ones ("近10条", "40余条", "1.2万条") are not.
     /// </summary>
     public static int? ItemsPublished(string sectionOne)
     {
-        foreach (Match m in ItemsPattern().Matches(sectionOne))
+        foreach (var m in ItemsPattern().Matches(sectionOne).Concat(ItemsBeforeObjectPattern().Matches(sectionOne)).OrderBy(m => m.Index))
         {
             if (!StatesYearsTotal(sectionOne, m)) continue;
             if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
@@ -111,8 +112,14 @@ internal static partial class Prose
     private static int? Number(Match m) =>
         m.Success && int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
+    // "公开各类政府信息10407条", "发布信息数量为10407条", "公开政府信息达10407条". Not 篇: "发布政策解读信息45篇" counts
+    // one kind of article.
+    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?:(?<sum>共计|共|合计|累计|总计|总数为|总数|数量为|数量共计|数量)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
     private static partial Regex ItemsPattern();
+
+    // The figure before its object: "全年共主动公开10407条政府信息".
+    [GeneratedRegex(@"(?:公开|发布|公布)了?(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条(?<what>[^，,：:。；;\n\d]{0,6}?)信息")]
+    private static partial Regex ItemsBeforeObjectPattern();
 
     // The same with nothing where the figure stands: "政府信息 条" (the prose is compacted, so "政府信息条"); not 条目, 条例.
     [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?<sum>共计|共|合计|累计|总计)?条(?![目例款文])")]
