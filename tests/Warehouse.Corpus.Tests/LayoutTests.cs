@@ -73,8 +73,9 @@ public sealed class LayoutTests
             if (g.Items == ItemsStatement.Total)
             {
                 var n = g.ItemsFigure;
-                // " 2041 条", or "2041条" where an OCR tool set it as a formula ("$2 0 4 1$": Rendered.PlainText).
-                (Regex.IsMatch(text, $@"(?<![\d,]) ?{n} ?条") || text.Contains($" {n.ToString("N0", CultureInfo.InvariantCulture)} 条", StringComparison.Ordinal))
+                // " 2041 条", or "2041条" where an OCR tool set it as a formula ("$2 0 4 1$": Rendered.PlainText) or the
+                // sentence sets it without spaces ("数量为2,799条", "共主动公开2041条政府信息").
+                (Regex.IsMatch(text, $@"(?<![\d,]) ?{n} ?条") || Regex.IsMatch(text, $@"(?<![\d,]) ?{Regex.Escape(n.ToString("N0", CultureInfo.InvariantCulture))} ?条"))
                     .ShouldBeTrue($"{because}: the total {n} is stated");
             }
             else

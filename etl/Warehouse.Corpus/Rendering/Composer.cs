@@ -87,6 +87,10 @@ public static class Composer
         yield return g.Items switch
         {
             ItemsStatement.Total when g.QuirkSeed % 2 == 0 => $"（一）主动公开情况。{y}年，本机关公开信息 {Count(g.ItemsFigure)} 条，其中{categories}。主动公开的政府信息未涉及国家秘密、商业秘密和个人隐私。",
+            // The figure before its object, or after 数量为 or 达: a fourth each of the other half.
+            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 1 => $"（一）主动公开情况。{y}年，全年共主动公开{Count(g.ItemsFigure)}条政府信息，及时回应公众关注热点。",
+            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 2 => $"（一）主动公开情况。{y}年，本机关主动公开各类信息数量为{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
+            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 => $"（一）主动公开情况。{y}年，本机关主动公开政府信息达{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
             ItemsStatement.Total => $"（一）主动公开情况。{y}年通过门户网站、微信公众号共发布各类信息 {Count(g.ItemsFigure)} 条，及时回应公众关注热点。",
             ItemsStatement.PerCategory => "（一）主动公开情况。" + string.Join("", g.Categories.Select(c => $"主动公开{c.Name}，{y}年，我局主动公开相关信息{c.Count}条。")),
             // Seed 001: "各类政府信息近10条"; other portals write "40余条". Neither is the year's total.
