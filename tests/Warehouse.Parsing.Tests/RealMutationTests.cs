@@ -99,12 +99,29 @@ public sealed partial class RealMutationTests
         // "行政规范性文件   3   0   8" with its spaces dropped ("308", seed e2CsT7Uu48y2 of the test above) reads as a row
         // whose blank cells a -layout text leaves empty: 308, 0, 0, silently. With no other row of table 二 blank beyond
         // doubt, a row whose digits could be its cells run together stays unknown, with its error.
-        var original = File.ReadAllText(RealReports.File("hongze-2024-layout"));
-        var damaged = original.Replace("行政规范性文件          3          0       8", "行政规范性文件          308", StringComparison.Ordinal);
-        damaged.ShouldNotBe(original);
-        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), "hongze-2024-layout");
+        var reading = ReadWithRow("hongze-2024-layout", "行政规范性文件          3          0       8", "行政规范性文件          308");
         new[] { "issued", "repealed", "in_force" }.Select(c => reading.Cells.GetValueOrDefault($"ad.normative_documents.{c}")).ShouldAllBe(v => v == null);
         reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "missing_cells" && f.Message.Contains("行政规范性文件", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_row_of_table_two_with_a_blank_between_cells_a_column_apart_is_placed_by_its_sub_tables_whole_row()
+    {
+        // "行政规范性文件       8                   66" under "规章  1  0  11": two cells a column's gap apart, each under
+        // a cell of the whole row above, are 8, blank (zero), 66; that "8" and "66" hold three digits, as many as the
+        // row's cells, does not make them cells run together.
+        var reading = ReadWithRow("huaian-2024-layout", "行政规范性文件       8          26       66", "行政规范性文件       8                   66");
+        new[] { "issued", "repealed", "in_force" }.Select(c => reading.Cells.GetValueOrDefault($"ad.normative_documents.{c}")?.ToJsonString()).ShouldBe(["8", "0", "66"]);
+        reading.Findings.Where(f => f.Severity == Severity.Error && f.Message.Contains("行政规范性文件", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    // The real fixture read with one line of its text written otherwise.
+    private static RealReports.Reading ReadWithRow(string name, string row, string printed)
+    {
+        var original = File.ReadAllText(RealReports.File(name));
+        var damaged = original.Replace(row, printed, StringComparison.Ordinal);
+        damaged.ShouldNotBe(original);
+        return RealReports.Read(Encoding.UTF8.GetBytes(damaged), name);
     }
 
     [Theory]

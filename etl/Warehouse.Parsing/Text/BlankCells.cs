@@ -155,7 +155,9 @@ internal static partial class BlankCells
             var alone = LabelLessCells(lines, i, -1, start) || LabelLessCells(lines, i, +1, end);
             if (cells[i] is { } row && row.Count < width)
             {
-                if (alone || (!blanksLeft && CouldRunTogether(row, width))) continue;
+                // Two cells or more a column's gap apart, that whole rows of their own sub-table place, are laid out by
+                // columns: "行政强制  0        57" under "行政处罚  0   3   0" is 0, blank, 57, not 0, 5, 7.
+                if (alone || (!blanksLeft && CouldRunTogether(row, width) && !(row.Count >= 2 && ActivePlacing(lines, cells, widths, parts, i, start, end, ownOnly: true) is not null))) continue;
                 if (ActivePlacing(lines, cells, widths, parts, i, start, end) is { } columns)
                 {
                     placed ??= (string[])lines.Clone();
@@ -180,8 +182,8 @@ internal static partial class BlankCells
     // The columns of table 二's row i short of cells, by the whole rows of its sub-table, or else of sub-tables as wide
     // above and below it (both, agreeing), or the one such row whose label is as long, a character either way (a row's
     // Chinese label moves its numbers: "规章  3件" stands eight characters left of "行政规范性文件  11 份"); null when they
-    // do not place it, or disagree.
-    private static int[]? ActivePlacing(string[] lines, List<Token>?[] cells, int[] widths, int[] parts, int i, int start, int end)
+    // do not place it, or disagree. ownOnly: by the rows of its own sub-table alone.
+    private static int[]? ActivePlacing(string[] lines, List<Token>?[] cells, int[] widths, int[] parts, int i, int start, int end, bool ownOnly = false)
     {
         var row = cells[i]!;
         int Nearest(int step, bool own)
@@ -196,6 +198,7 @@ internal static partial class BlankCells
 
         var own = new[] { Nearest(-1, own: true), Nearest(+1, own: true) }.Where(k => k >= 0).Select(k => Place(row, cells[k]!)).OfType<int[]>().ToList();
         if (own.Count > 0) return own.All(c => c.SequenceEqual(own[0])) ? own[0] : null;
+        if (ownOnly) return null;
         var (above, below) = (Nearest(-1, own: false), Nearest(+1, own: false));
         if (above >= 0 && below >= 0)
         {
