@@ -122,10 +122,17 @@ public sealed class TitleAndDateTests
         report.Year.ShouldBe(year);
     }
 
-    [Fact]
-    public void Agency_comes_from_the_byline_when_title_and_signature_name_none()
+    [Theory]
+    [InlineData("来源")]
+    [InlineData("信息来源")]
+    [InlineData("发布机构")]
+    [InlineData("来源单位")]
+    [InlineData("发布部门")]
+    [InlineData("发文单位")]
+    [InlineData("公开主体")]
+    public void Agency_comes_from_the_byline_when_title_and_signature_name_none(string word)
     {
-        var report = WithTitle("2023年政府信息公开工作年度报告\n发布时间：2024-01-20 来源：赣县区商务局").Report.ShouldNotBeNull();
+        var report = WithTitle($"2023年政府信息公开工作年度报告\n发布时间：2024-01-20 {word}：赣县区商务局").Report.ShouldNotBeNull();
         report.Agency.ShouldBe("赣县区商务局");
     }
 

@@ -396,7 +396,7 @@ internal sealed partial class ReportExtractor
     [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>" + TitleForms.Year + @")年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingTail();
 
-    [GeneratedRegex(@"(?:信息来源|发布机构|发布单位|发文机关|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]
+    [GeneratedRegex(@"(?:信息来源|来源单位|发布机构|发布单位|发布部门|发文机关|发文单位|公开主体|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
