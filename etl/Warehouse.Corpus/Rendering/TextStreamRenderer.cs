@@ -52,7 +52,7 @@ public static class TextStreamRenderer
 
         sb.Append(rng.NextDouble() < 0.5 ? "当前位置： 首页政务公开政府信息公开政府信息公开年报 " : "您所在的位置：首页 > 政务公开 > 法定主动公开内容 > 政府信息公开年报 ");
         sb.Append(titleText).Append(' ');
-        sb.Append(rng.Next(3) switch { 0 => "来源：", 1 => "发布机构：", _ => "信息来源：" }).Append(title.Agency);
+        sb.Append(HtmlRenderers.BylineWords[rng.Next(HtmlRenderers.BylineWords.Count)]).Append(title.Agency);
         sb.Append(" 时间：").Append(postedText).Append(" 微信 微博 QQ空间 全真版 文字版 文件下载 相关链接： --> ");
 
         var rows = new Dictionary<string, IReadOnlyList<Piece>>();
