@@ -115,6 +115,26 @@ public sealed partial class RealMutationTests
         reading.Findings.Where(f => f.Severity == Severity.Error && f.Message.Contains("行政规范性文件", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("-")]
+    [InlineData("/")]
+    [InlineData("—")]
+    public void A_zero_mark_alone_on_its_line_after_a_row_label_of_table_two_is_that_rows_cell(string mark)
+    {
+        // pdftotext without -layout sets each cell on a line of its own: "行政处罚" / "-" / "行政强制" / "/". A mark
+        // alone between two labels was no cell (only before a number or after one), and both rows were missing.
+        var original = File.ReadAllText(RealReports.File("hongze-2024-plain"));
+        var damaged = original.Replace("行政处罚\n\n2776\n", $"行政处罚\n\n{mark}\n", StringComparison.Ordinal).Replace("行政强制\n\n84\n", $"行政强制\n\n{mark}\n", StringComparison.Ordinal);
+        damaged.Length.ShouldBe(original.Length - 6 + (2 * mark.Length));
+        var baseline = RealReports.Read(Encoding.UTF8.GetBytes(original), "hongze-2024-plain");
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), "hongze-2024-plain");
+        reading.Cells.GetValueOrDefault("ad.penalty")?.ToJsonString().ShouldBe("0");
+        reading.Cells.GetValueOrDefault("ad.enforcement")?.ToJsonString().ShouldBe("0");
+        foreach (var (key, value) in baseline.Cells.Where(kv => kv.Key is not ("ad.penalty" or "ad.enforcement"))) RealReports.Same(reading.Cells.GetValueOrDefault(key), value).ShouldBeTrue(key);
+        reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order()
+            .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
+    }
+
     // The real fixture read with one line of its text written otherwise.
     private static RealReports.Reading ReadWithRow(string name, string row, string printed)
     {

@@ -623,8 +623,11 @@ internal sealed partial class ReportExtractor
                     var lone = text.Trim();
                     var mark = lone.Length is 1 or 2 && lone.All(c => c is '-' or '—' or '－' or '–' or '―' or '/' or '／') && CountCell.Classify(lone) == CellKind.Number;
                     // (Not a piece of a heading: "本年增" / "/" / "减" is 本年增/减.)
+                    // So is a mark alone after a row's label alone, text with a cell to a line: "行政处罚" / "-" / "行政强制" / "56"
+                    // (the label names a row of the table, so the mark is not a piece of a heading).
                     mark &= rows.Count > 0 && (rows[^1].Parts.HasData || (i + 1 < to && _blocks[i + 1] is Paragraph next && next.Text.Trim() is { Length: > 0 } after
-                        && (char.IsAsciiDigit(after[0]) || CountCell.Classify(after) == CellKind.Number)));
+                        && (char.IsAsciiDigit(after[0]) || CountCell.Classify(after) == CellKind.Number))
+                        || (rows[^1].Parts is { HasData: false, Key.Length: > 0 } named && (columnsEndRow ? MatchActiveItem(named.Key) : ApplicationRows.Match(named.Key)) is not null));
                     // A unit alone on its line after a row's numbers ends its last cell, in the same order ("3994" / "件" / "1,227 35 件 …").
                     if (lone.Length == 1 && "件条个项次".Contains(lone[0], StringComparison.Ordinal) && rows.Count > 0 && rows[^1].Parts is { HasData: true } before
                         && CountCell.Classify(before.Data[^1]) == CellKind.Number && before.Data[^1].Trim().All(c => char.IsAsciiDigit(c) || c == ','))
