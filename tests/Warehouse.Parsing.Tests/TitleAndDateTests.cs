@@ -52,6 +52,9 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局：2023年度政府信息公开工作年度报告")]
     [InlineData("赣县区商务局-2023年政府信息公开工作年度报告")]
     [InlineData("赣县区商务局——2023年政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局（2023年）政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局(2023年度)政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局【2023】政府信息公开工作年度报告")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();

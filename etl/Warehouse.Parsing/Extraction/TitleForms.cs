@@ -8,7 +8,7 @@ namespace Warehouse.Parsing.Extraction;
 /// The forms a report's title takes, found anywhere in a line:
 /// "X2023年政府信息公开工作年度报告", "X 2023年度政府信息公开工作年度报告" (a space, ASCII or 　),
 /// "X关于2023年度政府信息公开工作的年度报告", "2023年X政府信息公开工作年度报告" (year first),
-/// "X政府信息公开工作年度报告（2023年）", "X政府信息公开工作2023年度报告" (year after the report's words), "关于X2023年
+/// "X政府信息公开工作年度报告（2023年）", "X（2023年）政府信息公开工作年度报告", "X政府信息公开工作2023年度报告" (year after the report's words), "关于X2023年
 /// 政府信息公开工作情况的报告", "【X】2023年…" (agency set off by brackets, a colon or a dash), and without agency or year ("2023年政府信息公开工作年度报告"
 /// under the agency's name; "X政府信息公开工作年度报告" with the year left to the statistics period).
 /// A portal's &lt;title&gt; appends its column and site after "_"; a breadcrumb ("首页 > 政务公开 >")
@@ -62,6 +62,7 @@ internal static partial class TitleForms
     private static readonly (Regex Regex, Form Form)[] Forms =
     [
         (AgencyThenYear(), Form.Full),
+        (AgencyThenBracketedYear(), Form.Full),
         (AgencyReportYear(), Form.Full),
         (YearThenAgency(), Form.Full),
         (AgencyThenYearInBrackets(), Form.Full),
@@ -104,6 +105,8 @@ internal static partial class TitleForms
         }
 
         s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·', '：', ':', '-', '—', '–');
+        // No name opens with a closing bracket: it closes a year ("（2023年）政府…" read from its year on).
+        s = s.TrimStart('）', ')');
         if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
         // "关于赣县区商务局2023年政府信息公开工作情况的报告": the agency reported on follows 关于.
         if (s.StartsWith("关于", StringComparison.Ordinal)) s = s[2..];
@@ -136,6 +139,10 @@ internal static partial class TitleForms
     // The agency may be set off from the year: "【赣县区商务局】2023年…", "赣县区商务局：2023年…", "赣县区商务局——2023年…".
     [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:[】\]：:\-—–]{1,2}\s*)?(?:关于)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:的)?\s*" + Report)]
     private static partial Regex AgencyThenYear();
+
+    // The year in brackets between the agency and the report's words: "赣县区商务局（2023年）政府信息公开工作年度报告".
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*[（(【\[]\s*(?<year>" + Year + @")\s*年?\s*度?\s*[)）】\]]\s*(?:的)?\s*" + Report)]
+    private static partial Regex AgencyThenBracketedYear();
 
     // The year after the report's words: "赣县区商务局政府信息公开工作2023年度报告".
     [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:政府\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:工作)?\s*(?:报告|年报)")]
