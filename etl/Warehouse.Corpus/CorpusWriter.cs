@@ -191,7 +191,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (layout == Layouts.TextPdfPlain)
         {
             // Table 三 in runs of rows states only what the runs' arithmetic decides.
-            var (text, three) = OfficePdfTextRenderer.Render(parts, rng, new Random(unchecked((seed * 31) + 23)), new Random(unchecked((seed * 53) + 11)));
+            var (text, three) = OfficePdfTextRenderer.Render(parts, rng, new Random(unchecked((seed * 31) + 23)), new Random(unchecked((seed * 53) + 11)), new Random(unchecked((seed * 59) + 13)));
             // Table 四's numbers come one to a line: a table that does not add up in that order is
             // refused (its order is in doubt), its own breaks included.
             var review = generated.Report.ReviewLitigation;

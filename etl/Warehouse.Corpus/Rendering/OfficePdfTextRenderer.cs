@@ -30,6 +30,13 @@ public static class OfficePdfTextRenderer
     public const double NumbersFirstRate = 0.3;
 
     /// <summary>
+    /// The share of documents whose table 二 prints each zero as a mark, "-" or "/" (one for the document), as offices type
+    /// a row with nothing to report; a row of one cell then reads "行政处罚" / "-" / "行政强制" / "56", the mark alone between
+    /// two labels.
+    /// </summary>
+    public const double ZeroMarksRate = 0.25;
+
+    /// <summary>
     /// The text, and when table 三 is printed in runs what a correct parser reads from it
     /// (<see cref="ColumnRuns"/>): rows whose runs can be cut more than one way that adds up keep
     /// only the cells every such cut agrees on. Null when table 三 is printed row by row.
@@ -38,8 +45,10 @@ public static class OfficePdfTextRenderer
     /// <param name="rng">The document's draws.</param>
     /// <param name="form">A stream of its own for the choice of table 三's form and its placements, so that the other draws stay.</param>
     /// <param name="order">A stream of its own for the choice of table 二's order (<see cref="NumbersFirstRate"/>).</param>
-    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng, Random form, Random order)
+    /// <param name="marks">A stream of its own for table 二's zero marks (<see cref="ZeroMarksRate"/>).</param>
+    public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng, Random form, Random order, Random marks)
     {
+        var zeroMark = marks.NextDouble() < ZeroMarksRate ? (marks.Next(2) == 0 ? "-" : "/") : null;
         RunTogether.Result? read = null;
         var page = 26 + rng.Next(8);
         var narrow = 2 + rng.Next(3);
@@ -49,6 +58,11 @@ public static class OfficePdfTextRenderer
         IEnumerable<string> Table(TablePart table)
         {
             if (table.Grid.Name == Tables.ActiveName && numbersFirst && NumbersFirst(table.Grid, narrow, label, rng) is { } first) return first;
+            if (table.Grid.Name == Tables.ActiveName && zeroMark is not null)
+            {
+                return Cells(table.Grid, cell => cell.Printed ?? (cell.Value == 0 ? zeroMark : Number(cell.Value!.Value, rng)), narrow, label);
+            }
+
             if (table.Grid.Name != Tables.ApplicationsName || !AddsUp(table.Grid)) return Cells(table.Grid, cell => cell.Printed ?? Number(cell.Value!.Value, rng), narrow, label);
             // Read whole: exactly one placement of the moved first cells adds up.
             if (form.NextDouble() < BesideLabelsRate && FirstCellsBesideLabels(table.Grid, narrow, label, rng, form) is { } beside) return beside;
