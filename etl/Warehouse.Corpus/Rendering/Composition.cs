@@ -30,6 +30,7 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
         TitleForm.AboutAgency => [$"关于{Agency}{YearText}年政府信息公开工作情况的报告"],
         TitleForm.Bracketed => [$"【{Agency}】{Rest}"],
         TitleForm.Dashed => [$"{Agency}——{Rest}"],
+        TitleForm.YearSetOff => [$"{Agency}（{YearText}年）{Words}"],
         _ => [Agency + Rest],
     };
 
@@ -96,6 +97,9 @@ public enum TitleForm
 
     /// <summary>"X——2023年政府信息公开工作年度报告".</summary>
     Dashed,
+
+    /// <summary>"X（2023年）政府信息公开工作年度报告": the year in brackets between the agency and the report's words.</summary>
+    YearSetOff,
 }
 
 public sealed record HeadingPart(string Text) : Part;

@@ -129,11 +129,14 @@ public sealed record Quirks
     public const double TitleYearLetterZeroRate = 0.03;
     public const double TitleAgencyWrappedRate = 0.05;
 
-    /// <summary>Of the titles still as printed, the share worded with the year after the report's words, the agency after 关于, or set off by 【】 or ——.</summary>
+    /// <summary>
+    /// Of the titles still as printed, the share worded with the year after the report's words, the agency after 关于, the
+    /// agency set off by 【】 or ——, or the year set off in brackets.
+    /// </summary>
     public const double TitleSetOffRate = 0.08;
 
     // The forms TitleSetOffRate draws from, in turn.
-    private static readonly TitleForm[] SetOffForms = [TitleForm.YearAfterWords, TitleForm.AboutAgency, TitleForm.Bracketed, TitleForm.Dashed];
+    private static readonly TitleForm[] SetOffForms = [TitleForm.YearAfterWords, TitleForm.AboutAgency, TitleForm.Bracketed, TitleForm.Dashed, TitleForm.YearSetOff];
     public const double SignatureInFiguresRate = 0.04;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;
