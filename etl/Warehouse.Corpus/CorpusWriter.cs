@@ -70,6 +70,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                     if (PdfParseSaving.Applies(layout)) bytes = PdfParseSaving.Apply(bytes, generated.QuirkSeed);
                     if (LineSeparatorSaving.Applies(layout)) bytes = LineSeparatorSaving.Apply(bytes, generated.QuirkSeed);
                     if (InvisibleCharacterSaving.Applies(layout)) bytes = InvisibleCharacterSaving.Apply(bytes, layout, generated.QuirkSeed);
+                    if (ScriptedPageSaving.Applies(layout)) bytes = ScriptedPageSaving.Apply(bytes, generated.QuirkSeed);
                     if (Utf16Saving.Applies(layout)) bytes = Utf16Saving.Apply(bytes, generated.QuirkSeed);
                     if (WebArchiveSaving.Applies(layout)) bytes = WebArchiveSaving.Apply(bytes, generated.QuirkSeed);
                     await File.WriteAllBytesAsync(Path.Combine(work, entry.File), bytes, ct);
