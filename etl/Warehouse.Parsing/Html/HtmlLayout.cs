@@ -31,6 +31,14 @@ public static class HtmlLayout
         using var document = parser.ParseDocument(Text.PlainTextLayout.WithoutTagsInPipeRows(Text.InlineMath.Apply(Text.PlainTextLayout.WithLineFeeds(html))));
         var blocks = new List<Block>();
         if (document.Body is { } body) Walk(body, blocks);
+        // A page whose article a script writes (a front-end framework's portal, saved by a crawler that runs no script):
+        // the article's HTML from the script, read after what the page itself shows.
+        if (!blocks.Exists(b => b is TableRow) && ScriptContent.Article(document) is { } article)
+        {
+            using var written = parser.ParseDocument(article);
+            if (written.Body is { } shown) Walk(shown, blocks);
+        }
+
         // The meta tags are gathered once for the title and the date: each walk of the page costs.
         var metas = document.QuerySelectorAll("meta");
         return new ReportDocument(blocks, Layout, Titles(document, metas)) { PageDate = PageDate(metas) };
