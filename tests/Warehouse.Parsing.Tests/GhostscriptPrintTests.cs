@@ -2,6 +2,7 @@ using System.Text;
 using Shouldly;
 using UglyToad.PdfPig;
 using Warehouse.Parsing.Pdf;
+using static Warehouse.Core.Severity;
 
 namespace Warehouse.Parsing.Tests;
 
@@ -38,6 +39,20 @@ public sealed class GhostscriptPrintTests
         var untouched = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), "pdf-page-break-00211.pdf"));
         using var other = PdfDocument.Open(untouched);
         MarkedStringRepair.Repair(other, untouched).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_font_whose_glyphs_name_no_character_reads_as_unknown_not_as_its_codes()
+    {
+        // Ghostscript's print kept no Unicode map for the bold font (the title "…（2023年）…" in bold): its glyphs are
+        // /cid12123 and the like, and PdfPig gave their codes, so that "五、存在的主要问题及改进情况" read "5 678&9:;<=>#$"
+        // and its "5" was a sixteenth number of table 四, which was then unknown with an error.
+        var path = Path.Combine(Fixtures.Dir("Generated"), "ghostscript-print-nameless-bold-01175.pdf");
+        RealReports.ShouldReadAsExpected(path);
+        var reading = RealReports.Read(File.ReadAllBytes(path), "ghostscript-print-nameless-bold-01175");
+        reading.Findings.ShouldContain(f => f.Rule == "text_garbled" && f.Severity == Warning);
+        using var pdf = PdfDocument.Open(File.ReadAllBytes(path));
+        NamelessGlyphs.Fonts(pdf, pdf.GetPage(1)).ShouldBe(["XRUVSN+NotoSansCJKjp-Bold-VKana"]);
     }
 
     [Theory]

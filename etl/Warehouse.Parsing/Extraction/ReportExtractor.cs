@@ -290,7 +290,7 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// A few characters around the first Latin letter beyond ASCII (U+00C0 to U+024F) that stands beside a Chinese
-    /// character, when the text holds three such letters at least; else null.
+    /// character, or the first U+FFFD (a character unknown), when the text holds three such at least; else null.
     /// </summary>
     internal static string? GarbledSample(IReadOnlyList<Block> blocks)
     {
@@ -303,6 +303,14 @@ internal sealed partial class ReportExtractor
             {
                 for (var i = 0; i < text.Length; i++)
                 {
+                    if (text[i] == '\uFFFD')
+                    {
+                        // A glyph that names no character (Pdf.NamelessGlyphs), or bytes no charset decodes.
+                        count++;
+                        sample ??= text[Math.Max(0, i - 3)..Math.Min(text.Length, i + 4)].Trim();
+                        continue;
+                    }
+
                     if (text[i] is < '\u00C0' or > '\u024F' || text[i] == '\u00D7' || text[i] == '\u00F7') continue;
                     if (!(i > 0 && IsHan(text[i - 1])) && !(i + 1 < text.Length && IsHan(text[i + 1]))) continue;
                     count++;
@@ -331,7 +339,7 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private static bool Garbled(IReadOnlyList<Block> blocks)
     {
-        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0;
+        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0, unknown = 0;
         var alphabets = new HashSet<int>();
         foreach (var block in blocks)
         {
@@ -349,6 +357,7 @@ internal sealed partial class ReportExtractor
                     }
 
                     beyondAscii++;
+                    if (ch == '\uFFFD') unknown++;
                     if (ch is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u2E80' and <= '\u2FDF'
                         || char.IsSurrogate(ch)) chinese++;
                     else if (ch < '\u3000') alphabets.Add(ch >> 8);
@@ -357,7 +366,8 @@ internal sealed partial class ReportExtractor
             }
         }
 
-        var oneByteGlyphs = visible >= 200 && chinese * 5 < visible && symbols * 4 >= visible;
+        // Glyphs that name no character read as U+FFFD (Pdf.NamelessGlyphs): the same garbage, made explicit.
+        var oneByteGlyphs = visible >= 200 && chinese * 5 < visible && (symbols + unknown) * 4 >= visible;
         return oneByteGlyphs || (beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8);
     }
 }

@@ -59,7 +59,7 @@ public static class MarkedStringRepair
     }
 
     // The page's resources, inherited from the page tree when the page has none of its own.
-    private static DictionaryToken? Inherited(PdfDocument pdf, DictionaryToken node)
+    internal static DictionaryToken? Inherited(PdfDocument pdf, DictionaryToken node)
     {
         for (var depth = 0; depth < 64; depth++)
         {
@@ -118,7 +118,7 @@ public static class MarkedStringRepair
         if (Rewrite(content) is { } rewritten) mended[reference] = (stream.StreamDictionary, rewritten);
     }
 
-    private static IToken? Resolve(PdfDocument pdf, IToken token) =>
+    internal static IToken? Resolve(PdfDocument pdf, IToken token) =>
         token is IndirectReferenceToken reference ? pdf.Structure.GetObject(reference.Data).Data : token;
 
     /// <summary>

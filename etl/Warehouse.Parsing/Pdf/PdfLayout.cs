@@ -89,7 +89,7 @@ public static partial class PdfLayout
             }
 
             beyond |= TextBeyondPage(page);
-            var placed = ReadPage(UprightPage.Of(page), ref columns);
+            var placed = ReadPage(UprightPage.Of(page, NamelessGlyphs.Fonts(pdf, page)), ref columns);
             // Word's "repeat as header row" sets the table's heading above the rest of the row.
             var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
             if (open is { } row && first >= 0 && placed.Take(first).All(p => IsFurniture(p) || (p.Cells is { } c && headings.Contains(Signature(c)))))

@@ -22,14 +22,15 @@ internal sealed class UprightPage
     private readonly PdfRectangle bounds;
     private readonly Direction direction;
 
-    private UprightPage(Page page, Direction direction)
+    private UprightPage(Page page, Direction direction, HashSet<string> nameless)
     {
         Page = page;
         this.direction = direction;
         // PdfPig puts the crop box's corner at the origin and applies /Rotate: the page as a viewer shows it.
         bounds = new PdfRectangle(0, 0, page.Width, page.Height);
         (Width, Height) = direction is Direction.Up or Direction.Down ? (bounds.Height, bounds.Width) : (bounds.Width, bounds.Height);
-        Letters = direction == Direction.Right ? page.Letters : page.Letters.Select(Turn).ToList();
+        var letters = nameless.Count == 0 ? page.Letters : page.Letters.Select(l => nameless.Contains(l.FontDetails.Name) ? Read(l, NamelessGlyphs.Unknown) : l).ToList();
+        Letters = direction == Direction.Right ? letters : letters.Select(Turn).ToList();
     }
 
     // Which way a line of the page's text runs on the paper.
@@ -56,8 +57,11 @@ internal sealed class UprightPage
     /// <summary>The page's letters, their boxes and baselines turned with the page.</summary>
     public IReadOnlyList<Letter> Letters { get; }
 
-    /// <summary>The page, turned when most of its letters (not counting spaces) run one way other than left to right.</summary>
-    public static UprightPage Of(Page page)
+    /// <summary>
+    /// The page, turned when most of its letters (not counting spaces) run one way other than left to right; the letters
+    /// of the fonts named in <paramref name="nameless"/> (<see cref="NamelessGlyphs"/>) read as U+FFFD.
+    /// </summary>
+    public static UprightPage Of(Page page, HashSet<string>? nameless = null)
     {
         int right = 0, up = 0, down = 0, left = 0;
         foreach (var letter in page.Letters)
@@ -84,7 +88,7 @@ internal sealed class UprightPage
             : most == up ? Direction.Up
             : most == down ? Direction.Down
             : Direction.Left;
-        return new UprightPage(page, direction);
+        return new UprightPage(page, direction, nameless ?? []);
     }
 
     /// <summary>A point of the page, turned with it.</summary>
@@ -107,6 +111,10 @@ internal sealed class UprightPage
             Math.Min(Math.Min(a.X, b.X), Math.Min(c.X, d.X)), Math.Min(Math.Min(a.Y, b.Y), Math.Min(c.Y, d.Y)),
             Math.Max(Math.Max(a.X, b.X), Math.Max(c.X, d.X)), Math.Max(Math.Max(a.Y, b.Y), Math.Max(c.Y, d.Y)));
     }
+
+    private static Letter Read(Letter letter, string value) => new(
+        value, letter.BoundingBox, letter.GlyphRectangleLoose, letter.StartBaseLine, letter.EndBaseLine,
+        letter.Width, letter.FontSize, letter.FontDetails, letter.RenderingMode, letter.StrokeColor, letter.FillColor, letter.PointSize, letter.TextSequence);
 
     private Letter Turn(Letter letter) => new(
         letter.Value, Map(letter.BoundingBox), Map(letter.GlyphRectangleLoose), Map(letter.StartBaseLine), Map(letter.EndBaseLine),
