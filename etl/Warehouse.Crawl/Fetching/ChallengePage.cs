@@ -23,7 +23,8 @@ internal static class ChallengePage
 
     /// <summary>
     /// Whether an answer is a challenge: a 412 or 521 with a script in its body, or a 2xx HTML page with a script and
-    /// nothing else a reader could see or follow (no text, link or frame).
+    /// nothing else a reader could see or follow (no text, link or frame), unless a script holds a report's article
+    /// (<see cref="Warehouse.Parsing.Html.ScriptContent"/>).
     /// </summary>
     /// <param name="mediaType">The Content-Type's media type, lower case, or null when none was sent.</param>
     /// <param name="charset">The Content-Type's charset, or null.</param>
@@ -34,6 +35,8 @@ internal static class ChallengePage
         if (document.Scripts.Length == 0) return false;
         if (IsChallengeStatus(code)) return true;
         if ((int)code is < 200 or > 299 || document.QuerySelector("a[href], frame, iframe, img, embed, object") is not null) return false;
+        // A portal whose article a script writes (an empty div#app, the report's HTML in a script): a page to read.
+        if (Warehouse.Parsing.Html.ScriptContent.Article(document) is not null) return false;
         foreach (var hidden in document.QuerySelectorAll("script, style, noscript, template, title")) hidden.Remove();
         return string.IsNullOrWhiteSpace(document.DocumentElement.TextContent.Replace('\u00a0', ' '));
     }

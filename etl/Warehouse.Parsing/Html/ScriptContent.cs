@@ -11,7 +11,7 @@ namespace Warehouse.Parsing.Html;
 /// template (<c>&lt;script type="text/html"&gt;&lt;table&gt;…&lt;/script&gt;</c>). A crawler that runs no script
 /// saves the page so; the browser would show the article.
 /// </summary>
-internal static class ScriptContent
+public static class ScriptContent
 {
     // Words every report's tables hold (表三's first row, 表二's sub-table headings): an HTML string holding a table
     // and one of them is the article, not a menu or a widget.
@@ -47,7 +47,7 @@ internal static class ScriptContent
         html.Contains("<table", StringComparison.OrdinalIgnoreCase) && TemplateWords.Any(w => html.Contains(w, StringComparison.Ordinal));
 
     /// <summary>The string literals of a script that are long enough to hold a table, decoded.</summary>
-    internal static IEnumerable<string> Literals(string script)
+    private static IEnumerable<string> Literals(string script)
     {
         var i = 0;
         while (i < script.Length)

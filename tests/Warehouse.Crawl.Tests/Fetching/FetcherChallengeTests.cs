@@ -56,6 +56,22 @@ public sealed class FetcherChallengeTests
     }
 
     [Fact]
+    public async Task A_page_whose_script_writes_the_report_is_a_page_not_a_challenge()
+    {
+        // A front-end framework's portal: an empty div#app, and the report's HTML in a script (no text a reader sees).
+        var rows = string.Concat(Enumerable.Range(1, 8).Select(i => $"<tr><td>第二十条第（{i}）项</td><td>0</td></tr>"));
+        var page = "<html><head><title>2024年度政府信息公开工作年度报告</title></head><body><div id=\"app\"></div><script>var content = \"<p>三、收到和处理政府信息公开申请情况</p><table>"
+            + rows + "<\\/table>\";</script></body></html>";
+        await using var portal = await TestPortal.StartAsync(app => app.MapGet("/a.html", () => Results.Content(page, "text/html; charset=utf-8")), Ct);
+        await using var fetcher = Fetcher.Create(Fast.Options);
+
+        var result = await fetcher.FetchAsync(portal.Url("/a.html"), Fast.Policy(portal.Host()), null, Ct);
+
+        result.Status.ShouldBe(FetchStatus.Ok);
+        result.Blocked.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_412_without_a_script_is_an_error_status_not_a_challenge()
     {
         await using var portal = await TestPortal.StartAsync(app => app.MapGet("/a.html", () => Results.Content("<html><body>Precondition Failed</body></html>", "text/html", null, 412)), Ct);
