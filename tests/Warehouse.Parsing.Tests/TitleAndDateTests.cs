@@ -55,6 +55,8 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局（2023年）政府信息公开工作年度报告")]
     [InlineData("赣县区商务局(2023年度)政府信息公开工作年度报告")]
     [InlineData("赣县区商务局【2023】政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局关于公布2023年政府信息公开工作年度报告的公告")]
+    [InlineData("赣县区商务局关于发布2023年度政府信息公开工作年度报告的公告")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();
@@ -92,10 +94,13 @@ public sealed class TitleAndDateTests
         report.RegionCode.ShouldBe("360704");
     }
 
-    [Fact]
-    public void A_notice_cited_in_the_preamble_is_not_the_title()
+    [Theory]
+    [InlineData("根据《江西省人民政府办公厅关于做好2023年政府信息公开工作年度报告编制工作的通知》要求，编制本报告。")]
+    [InlineData("根据《江西省人民政府办公厅关于公布2023年政府信息公开工作年度报告的通知》要求，编制本报告。")]
+    [InlineData("根据《江西省人民政府办公厅关于发布2023年政府信息公开工作年度报告有关事项的通知》要求，编制本报告。")]
+    public void A_notice_cited_in_the_preamble_is_not_the_title(string preamble)
     {
-        var text = Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", "根据《江西省人民政府办公厅关于做好2023年政府信息公开工作年度报告编制工作的通知》要求，编制本报告。", StringComparison.Ordinal) + "\n赣县区商务局\n2024年1月10日\n";
+        var text = Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", preamble, StringComparison.Ordinal) + "\n赣县区商务局\n2024年1月10日\n";
         var report = ReportParser.Default.Parse(Encoding.UTF8.GetBytes(text), new ParseOptions()).Report.ShouldNotBeNull();
         report.Agency.ShouldBe("赣县区商务局");
         report.Year.ShouldBe(2023);

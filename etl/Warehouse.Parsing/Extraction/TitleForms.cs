@@ -9,7 +9,8 @@ namespace Warehouse.Parsing.Extraction;
 /// "X2023年政府信息公开工作年度报告", "X 2023年度政府信息公开工作年度报告" (a space, ASCII or 　),
 /// "X关于2023年度政府信息公开工作的年度报告", "2023年X政府信息公开工作年度报告" (year first),
 /// "X政府信息公开工作年度报告（2023年）", "X（2023年）政府信息公开工作年度报告", "X政府信息公开工作2023年度报告" (year after the report's words), "关于X2023年
-/// 政府信息公开工作情况的报告", "【X】2023年…" (agency set off by brackets, a colon or a dash), and without agency or year ("2023年政府信息公开工作年度报告"
+/// 政府信息公开工作情况的报告", "【X】2023年…" (agency set off by brackets, a colon or a dash), "X关于公布2023年…年度报告的公告",
+/// and without agency or year ("2023年政府信息公开工作年度报告"
 /// under the agency's name; "X政府信息公开工作年度报告" with the year left to the statistics period).
 /// A portal's &lt;title&gt; appends its column and site after "_"; a breadcrumb ("首页 > 政务公开 >")
 /// or a byline may precede the title on its line.
@@ -107,6 +108,13 @@ internal static partial class TitleForms
         s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·', '：', ':', '-', '—', '–');
         // No name opens with a closing bracket: it closes a year ("（2023年）政府…" read from its year on).
         s = s.TrimStart('）', ')');
+        // "X关于公布2023年…年度报告的公告": the page that publishes the report names X (a cited notice, "…的通知", is refused
+        // before this, CitesANotice).
+        foreach (var verb in (string[])["公布", "发布", "公开"])
+        {
+            if (s.EndsWith("关于" + verb, StringComparison.Ordinal)) s = s[..^verb.Length];
+        }
+
         if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
         // "关于赣县区商务局2023年政府信息公开工作情况的报告": the agency reported on follows 关于.
         if (s.StartsWith("关于", StringComparison.Ordinal)) s = s[2..];
