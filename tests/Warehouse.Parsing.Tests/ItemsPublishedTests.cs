@@ -29,6 +29,10 @@ public sealed class ItemsPublishedTests
     [InlineData("全年共主动公开1455条政府信息，及时回应关切。", 1455)]
     [InlineData("2023年，本机关主动公开各类信息数量为1455条。", 1455)]
     [InlineData("2023年，本机关主动公开政府信息达1455条。", 1455)]
+    [InlineData("2023年，本机关主动公开政府信息1455件。", 1455)]
+    [InlineData("全年在政府网站发布各类政府信息1455篇，其中政策文件41篇。", 1455)]
+    [InlineData("全年共主动公开1455件政府信息。", 1455)]
+    [InlineData("2023年，依申请公开政府信息12条；全年主动公开政府信息1455条。", 1455)]
     public void The_years_total_is_read_in_any_phrasing(string sentence, int expected) => Items(sentence).ShouldBe(expected);
 
     [Theory]
@@ -41,5 +45,13 @@ public sealed class ItemsPublishedTests
     [InlineData("全年发布政策解读信息45篇。")]
     [InlineData("全年共主动公开10余条政府信息。")]
     [InlineData("主动公开5条财政信息。")]
+    [InlineData("全年发布信息45件。")]
+    [InlineData("主动公开规范性文件信息12件。")]
+    [InlineData("政务微信发布政府信息300篇。")]
+    // Answers to applications, which section 三 counts: never the items published.
+    [InlineData("2023年，依申请公开政府信息12条。")]
+    [InlineData("全年依申请公开信息12条，均按时答复。")]
+    [InlineData("予以公开政府信息12条，部分公开信息3条。")]
+    [InlineData("不予公开信息2条。")]
     public void A_count_that_is_not_the_years_exact_total_is_not_read(string sentence) => Items(sentence).ShouldBeNull();
 }

@@ -90,7 +90,9 @@ public static class Composer
             // The figure before its object, or after 数量为 or 达: a fourth each of the other half.
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 1 => $"（一）主动公开情况。{y}年，全年共主动公开{Count(g.ItemsFigure)}条政府信息，及时回应公众关注热点。",
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 2 => $"（一）主动公开情况。{y}年，本机关主动公开各类信息数量为{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
-            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 => $"（一）主动公开情况。{y}年，本机关主动公开政府信息达{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
+            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 && g.QuirkSeed / 8 % 2 == 0 => $"（一）主动公开情况。{y}年，本机关主动公开政府信息达{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
+            // Counted in 件, as some offices count every item a document.
+            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 => $"（一）主动公开情况。{y}年，本机关在政府网站主动公开政府信息{Count(g.ItemsFigure)}件，及时回应公众关注热点。",
             ItemsStatement.Total => $"（一）主动公开情况。{y}年通过门户网站、微信公众号共发布各类信息 {Count(g.ItemsFigure)} 条，及时回应公众关注热点。",
             ItemsStatement.PerCategory => "（一）主动公开情况。" + string.Join("", g.Categories.Select(c => $"主动公开{c.Name}，{y}年，我局主动公开相关信息{c.Count}条。")),
             // Seed 001: "各类政府信息近10条"; other portals write "40余条". Neither is the year's total.
@@ -102,7 +104,10 @@ public static class Composer
         var decided = r.Applications.Total("total_processed") ?? 0;
         yield return received == 0
             ? $"（二）依申请公开情况。{y}年，本机关未收到政府信息公开申请。"
-            : $"（二）依申请公开情况。{y}年，本机关收到政府信息公开申请{received}件，办结{decided}件，均在法定期限内答复。";
+            : g.QuirkSeed / 2 % 3 == 1 && r.Applications.Total("granted") is > 0 and var granted
+                // The information given on application, counted in 条 as the items published are: no total of those.
+                ? $"（二）依申请公开情况。{y}年，本机关收到政府信息公开申请{received}件，办结{decided}件，依申请公开政府信息{granted}条，均在法定期限内答复。"
+                : $"（二）依申请公开情况。{y}年，本机关收到政府信息公开申请{received}件，办结{decided}件，均在法定期限内答复。";
         var reviews = r.ReviewLitigation.Review[ReviewLitigation.TotalIndex] ?? 0;
         if (reviews > 0) yield return $"全年因政府信息公开被申请行政复议{reviews}起。";
 

@@ -13,8 +13,9 @@ internal static partial class Prose
     /// "全年累计主动公开政府信息X条（其中…）", "共公布政府信息X条", "主动公开各类信息数量为X条", "公开政府信息达X条",
     /// and the figure before its object: "全年共主动公开X条政府信息". The object must be government
     /// information as a whole (政府信息, 各类信息, 政务信息) or the clause must say it is a total;
-    /// per-category counts ("主动公开相关信息2条", "财政信息5条"), one channel's figure ("政务微博发布信息300条")
-    /// and vague ones ("近10条", "40余条", "1.2万条") are not.
+    /// per-category counts ("主动公开相关信息2条", "财政信息5条"), one channel's figure ("政务微博发布信息300条"),
+    /// the information given on application ("依申请公开政府信息12条") and vague ones ("近10条", "40余条", "1.2万条")
+    /// are not. Counted in 件 or 篇, the object must name government information as a whole ("主动公开政府信息1455件").
     /// </summary>
     public static int? ItemsPublished(string sectionOne)
     {
@@ -43,13 +44,18 @@ internal static partial class Prose
         return null;
     }
 
-    // The object is government information as a whole, or the clause says the figure is a total; not one channel's.
+    // The object is government information as a whole, or the clause says the figure is a total; not one channel's,
+    // and not information given on application ("依申请公开政府信息12条", "予以公开信息8条", "部分公开信息2条"): those
+    // count answers to applications, which section 三 reports. Counted in 件 or 篇 ("主动公开政府信息1455件"), the object
+    // must name government information as a whole: "发布政策解读信息45篇" counts one kind of article.
     private static bool StatesYearsTotal(string sectionOne, Match m)
     {
         var clauseStart = sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1;
         var clause = sectionOne[clauseStart..(m.Index + m.Length)];
         var after = sectionOne.AsSpan(m.Index + m.Length);
         var qualifier = m.Groups["what"].Value;
+        if (OnApplication().IsMatch(sectionOne.AsSpan(clauseStart, m.Index - clauseStart))) return false;
+        if (m.Groups["unit"] is { Success: true, Value: not "条" }) return qualifier.Length > 0 && GenericObject().IsMatch(qualifier) && !Channel().IsMatch(clause);
         var totalWord = m.Groups["sum"].Success || TotalWord().IsMatch(clause) || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中") || after.StartsWith("（其中");
         var generic = qualifier.Length == 0 || GenericObject().IsMatch(qualifier);
         var oneChannel = Channel().IsMatch(clause);
@@ -114,11 +120,11 @@ internal static partial class Prose
 
     // "公开各类政府信息10407条", "发布信息数量为10407条", "公开政府信息达10407条". Not 篇: "发布政策解读信息45篇" counts
     // one kind of article.
-    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?:(?<sum>共计|共|合计|累计|总计|总数为|总数|数量为|数量共计|数量)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条")]
+    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?:(?<sum>共计|共|合计|累计|总计|总数为|总数|数量为|数量共计|数量)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)")]
     private static partial Regex ItemsPattern();
 
     // The figure before its object: "全年共主动公开10407条政府信息".
-    [GeneratedRegex(@"(?:公开|发布|公布)了?(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)条(?<what>[^，,：:。；;\n\d]{0,6}?)信息")]
+    [GeneratedRegex(@"(?:公开|发布|公布)了?(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)(?<what>[^，,：:。；;\n\d]{0,6}?)信息")]
     private static partial Regex ItemsBeforeObjectPattern();
 
     // The same with nothing where the figure stands: "政府信息 条" (the prose is compacted, so "政府信息条"); not 条目, 条例.
@@ -128,6 +134,10 @@ internal static partial class Prose
     // The object is government information as a whole: "(各类)政府信息", "各类信息", "政务信息", "我区各级单位政府信息".
     [GeneratedRegex(@"(?:政府|政务|各类|各项|全部)$")]
     private static partial Regex GenericObject();
+
+    // Just before the verb: answers to applications ("依申请公开", "申请公开", "予以公开", "不予公开", "部分公开").
+    [GeneratedRegex(@"(?:申请|予以?|部分|不)$")]
+    private static partial Regex OnApplication();
 
     [GeneratedRegex(@"微博|微信|公众号|新媒体|抖音|头条号|视频号|客户端|APP")]
     private static partial Regex Channel();
