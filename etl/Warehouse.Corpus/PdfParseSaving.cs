@@ -25,7 +25,10 @@ public static partial class PdfParseSaving
     {
         var rng = new Random(unchecked((quirkSeed * 31) + 43));
         if (rng.NextDouble() >= Rate) return utf8;
-        var pages = Encoding.UTF8.GetString(utf8).Split('\f');
+        var text = Encoding.UTF8.GetString(utf8);
+        // Pages already as pypdf writes them (no form feed, each number glued to its page's first line) are another tool's text.
+        if (!text.Contains('\f', StringComparison.Ordinal)) return utf8;
+        var pages = text.Split('\f');
         var count = pages[^1].Trim().Length == 0 ? pages.Length - 1 : pages.Length;
         var sb = new StringBuilder();
         for (var k = 0; k < count; k++)

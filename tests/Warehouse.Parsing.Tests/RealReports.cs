@@ -17,7 +17,7 @@ internal static class RealReports
         "pingtan-2024-chrome-raw", "pingtan-2024-chrome-mutool", "pingtan-2024-chrome-layout", "pingtan-2024-chrome-bare-mutool",
         "pingtan-2024-markdown-strict", "hongze-2024-fixed3", "hongze-2024-plain", "pingtan-2019-pandoc", "pingtan-2022-pandoc", "pingtan-2019-markdown-strict", "pingtan-2019-gfm", "pingtan-2020-pandoc", "pingtan-2020-libreoffice-layout",
         "pingtan-2019", "pingtan-2020", "pingtan-2022", "pingtan-2023", "pingtan-2025", "pingtan-2019-portal", "pingtan-2020-portal", "pingtan-2021-portal", "pingtan-2022-portal", "pingtan-2023-portal", "pingtan-2025-portal",
-        "huaian-2024", "huaian-2024-layout", "hongze-2023", "hongze-2024-pymupdf", "huaian-2024-pymupdf",
+        "huaian-2024", "huaian-2024-layout", "hongze-2023", "hongze-2024-pymupdf", "huaian-2024-pymupdf", "hongze-2024-pypdf",
         "pingtan-2024-links", "pingtan-2025-w3m-nograph", "pingtan-2019-html2markdown", "pingtan-2024-html2markdown",
         "pingtan-2019-crawler-rows", "pingtan-2024-crawler-cells", "pingtan-2022-nhm", "hongze-2024-pdfjs", "pingtan-2024-libreoffice-pdfjs",
         "pingtan-2021-weasyprint", "pingtan-2021-weasyprint-layout", "pingtan-2022-chrome-layout",

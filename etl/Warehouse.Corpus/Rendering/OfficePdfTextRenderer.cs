@@ -30,11 +30,26 @@ public static class OfficePdfTextRenderer
     public const double NumbersFirstRate = 0.3;
 
     /// <summary>
+    /// The share of documents (of those whose table 二 is not printed numbers first) whose table 二 sets a sub-table's labels
+    /// first, one to a line, then all its numbers, as pdfminer's default layout analysis gives a WPS PDF (real
+    /// hongze-2024.pdf: "行政处罚" / "行政强制" / "2776" / "84"). Only sub-tables that read so one way are printed so: rows
+    /// of one cell, and rows of three whose numbers read the same row by row and column by column.
+    /// </summary>
+    public const double LabelsFirstRate = 0.3;
+
+    /// <summary>
     /// The share of documents whose table 二 prints each zero as a mark, "-" or "/" (one for the document), as offices type
     /// a row with nothing to report; a row of one cell then reads "行政处罚" / "-" / "行政强制" / "56", the mark alone between
     /// two labels.
     /// </summary>
     public const double ZeroMarksRate = 0.25;
+
+    /// <summary>
+    /// The share of documents whose pages come as pypdf (LangChain's PyPDFLoader) writes a WPS PDF that draws its footer
+    /// before the body (real Fixtures/Real/hongze-2024-pypdf.txt): each page's number glued to the start of the page's
+    /// first line ("-3-第二十条第（六）项", "-4-2.没有现成信息…"), no form feed. Drawn from the zero marks' stream.
+    /// </summary>
+    public const double GluedPageNumbersRate = 0.25;
 
     /// <summary>
     /// The text, and when table 三 is printed in runs what a correct parser reads from it
@@ -49,15 +64,18 @@ public static class OfficePdfTextRenderer
     public static (byte[] Bytes, RunTogether.Result? Applications) Render(IReadOnlyList<Part> parts, Random rng, Random form, Random order, Random marks)
     {
         var zeroMark = marks.NextDouble() < ZeroMarksRate ? (marks.Next(2) == 0 ? "-" : "/") : null;
+        var glued = marks.NextDouble() < GluedPageNumbersRate;
         RunTogether.Result? read = null;
         var page = 26 + rng.Next(8);
         var narrow = 2 + rng.Next(3);
         var label = 9 + rng.Next(8);
         var runs = 0.2 + rng.NextDouble() * 0.5;
         var numbersFirst = order.NextDouble() < NumbersFirstRate;
+        var labelsFirst = order.NextDouble() < LabelsFirstRate;
         IEnumerable<string> Table(TablePart table)
         {
             if (table.Grid.Name == Tables.ActiveName && numbersFirst && NumbersFirst(table.Grid, narrow, label, rng) is { } first) return first;
+            if (table.Grid.Name == Tables.ActiveName && labelsFirst && zeroMark is null && LabelsFirst(table.Grid, narrow, label, rng) is { } apart) return apart;
             if (table.Grid.Name == Tables.ActiveName && zeroMark is not null)
             {
                 return Cells(table.Grid, cell => cell.Printed ?? (cell.Value == 0 ? zeroMark : Number(cell.Value!.Value, rng)), narrow, label);
@@ -76,20 +94,22 @@ public static class OfficePdfTextRenderer
         }
 
         var lines = ExtractedLines.Of(parts, page, Table);
-        return (Encoding.UTF8.GetBytes(Paginate(lines, rng)), read);
+        return (Encoding.UTF8.GetBytes(Paginate(lines, rng, glued)), read);
     }
 
-    // Pages of 35 to 50 lines, each ending with its number between dashes and a form feed.
-    private static string Paginate(List<string> lines, Random rng)
+    // Pages of 35 to 50 lines, each ending with its number between dashes and a form feed; or, glued, each page's number
+    // at the start of its first line and the pages joined by a line break, as pypdf writes them.
+    private static string Paginate(List<string> lines, Random rng, bool glued)
     {
         var sb = new StringBuilder();
         var page = 1;
         for (var at = 0; at < lines.Count; page++)
         {
             var n = Math.Min(lines.Count - at, 35 + rng.Next(16));
+            if (glued) sb.Append('-').Append(page).Append('-');
             foreach (var line in lines.Skip(at).Take(n)) sb.Append(line).Append('\n');
             at += n;
-            sb.Append('\n').Append('-').Append(page).Append("-\n\n\f");
+            if (!glued) sb.Append('\n').Append('-').Append(page).Append("-\n\n\f");
         }
 
         return sb.ToString();
@@ -115,6 +135,69 @@ public static class OfficePdfTextRenderer
         }
     }
 
+    // Table 二 with the labels of a sub-table's rows first, then their numbers (pdfminer's columns): see LabelsFirstRate. Null
+    // when no sub-table can be so printed, or a row prints a cell as words.
+    private static List<string>? LabelsFirst(Grid grid, int narrow, int label, Random rng)
+    {
+        var layout = grid.Layout();
+        var rows = new List<(string? Key, List<string> Texts, List<string> Numbers)>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            if (RowCells(grid, layout, r, keyedOnly: false, rng) is not { } cells) return null;
+            rows.Add((grid.KeyOf(r), cells.Texts, cells.Numbers));
+        }
+
+        var lines = new List<string>();
+        var any = false;
+        for (var r = 0; r < rows.Count;)
+        {
+            // A run of rows with a key: one sub-table's rows.
+            var end = r;
+            while (end < rows.Count && rows[end].Key is not null && rows[end].Numbers.Count > 0) end++;
+            var run = rows.Skip(r).Take(end - r).ToList();
+            var width = run.Count > 0 ? run[0].Numbers.Count : 0;
+            var byColumn = Enumerable.Range(0, width).SelectMany(c => run.Select(x => x.Numbers[c])).ToList();
+            if (run.Count >= 2 && run.All(x => x.Numbers.Count == width && x.Texts.Count == 1) && run.SelectMany(x => x.Numbers).SequenceEqual(byColumn))
+            {
+                foreach (var row in run) lines.AddRange(Chunks(row.Texts[0], label));
+                lines.AddRange(run.SelectMany(x => x.Numbers));
+                any = true;
+                r = end;
+                continue;
+            }
+
+            var (key, rowTexts, rowNumbers) = rows[r];
+            var header = key is null && rowNumbers.Count == 0;
+            foreach (var text in rowTexts) lines.AddRange(Chunks(text, header && grid.Columns > 6 ? narrow : label));
+            lines.AddRange(rowNumbers);
+            r++;
+        }
+
+        return any ? lines : null;
+    }
+
+    // A row's words and its numbers as printed (numbers drawn in their style, in order). Null when a number cell is printed as
+    // words ("10余件"), or, with keyedOnly, stands in a row without a key: such tables are not put in another order.
+    private static (List<string> Texts, List<string> Numbers)? RowCells(Grid grid, Slot[,] layout, int r, bool keyedOnly, Random rng)
+    {
+        var (texts, numbers) = (new List<string>(), new List<string>());
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            var slot = layout[r, c];
+            if (slot.Row != r || slot.Column != c) continue;
+            if (!slot.Cell.IsNumber)
+            {
+                if (slot.Cell.Text.Length > 0) texts.Add(slot.Cell.Text);
+                continue;
+            }
+
+            if (slot.Cell.Printed is not null || (keyedOnly && grid.KeyOf(r) is null)) return null;
+            numbers.Add(Number(slot.Cell.Value!.Value, rng));
+        }
+
+        return (texts, numbers);
+    }
+
     // Table 二 with each row's numbers before its label, one to a line, headings as Cells prints them. Null when a row
     // prints a cell as words or leaves it blank ("无", "—", ""): only rows of numbers are put back in this form.
     private static List<string>? NumbersFirst(Grid grid, int narrow, int label, Random rng)
@@ -123,22 +206,8 @@ public static class OfficePdfTextRenderer
         var layout = grid.Layout();
         for (var r = 0; r < grid.Rows.Count; r++)
         {
-            var numbers = new List<string>();
-            var texts = new List<string>();
-            for (var c = 0; c < grid.Columns; c++)
-            {
-                var slot = layout[r, c];
-                if (slot.Row != r || slot.Column != c) continue;
-                if (!slot.Cell.IsNumber)
-                {
-                    if (slot.Cell.Text.Length > 0) texts.Add(slot.Cell.Text);
-                    continue;
-                }
-
-                if (slot.Cell.Printed is not null || grid.KeyOf(r) is null) return null;
-                numbers.Add(Number(slot.Cell.Value!.Value, rng));
-            }
-
+            if (RowCells(grid, layout, r, keyedOnly: true, rng) is not { } cells) return null;
+            var (texts, numbers) = cells;
             var header = grid.KeyOf(r) is null && numbers.Count == 0;
             if (!header && numbers.Count == 0) return null;
             lines.AddRange(numbers);

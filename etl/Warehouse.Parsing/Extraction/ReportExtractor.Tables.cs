@@ -91,6 +91,7 @@ internal sealed partial class ReportExtractor
 
             var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key)
                 ?? (looseRun.Length > loose.Length && looseRun.Length <= 16 ? MatchActiveItem(looseRun + parts.Key) : null) ?? LabelAbove(parts.Key, labels);
+            var apart = item is null || waiting is not null ? null : LabelsApart(labels, item, parts, read);
             loose = "";
             looseRun = "";
             labels.Clear();
@@ -129,6 +130,12 @@ internal sealed partial class ReportExtractor
                     else Unrecognised("二", parts);
                 }
                 else if (parts.Key.Length <= 8) loose = parts.Key;
+                continue;
+            }
+
+            if (apart is not null)
+            {
+                ReadApart(read, apart.Value.Items, apart.Value.Columns, parts.Data);
                 continue;
             }
 
@@ -320,6 +327,92 @@ internal sealed partial class ReportExtractor
         }
 
         return pending is null && pairs.Count >= 2 ? pairs : null;
+    }
+
+    /// <summary>
+    /// Rows of a sub-table whose labels come first, one to a line, and then all their numbers, as pdfminer's text of a
+    /// WPS PDF gives table 二 (real hongze-2024.pdf: "行政处罚" / "行政强制" / "2776" / "84", where the last label took both
+    /// numbers, an extra_cells error, and 行政处罚 none, a missing_row error, on a report that adds up). The labels before
+    /// <paramref name="item"/>'s, back to the first that names no row of its sub-table; null unless there is one at least,
+    /// none is read yet, and the numbers are every cell of those rows and <paramref name="item"/>'s.
+    /// </summary>
+    private static (List<string> Items, int Columns)? LabelsApart(List<string> labels, string item, RowParts parts, ActiveRead read)
+    {
+        if (labels.Count == 0 || read.Items.ContainsKey(item) || parts.Data.Any(d => CountCell.Classify(d) != CellKind.Number)) return null;
+        var table = ActiveItems.First(a => a.Item == item).Table;
+        var items = new List<string> { item };
+        // The numbers on lines of their own: the item's label is the last line before them.
+        var from = labels.Count - 1;
+        if (ActiveRead.StripHeaders(parts.Key).Length == 0)
+        {
+            var own = 1;
+            for (var joined = labels[^1]; MatchActiveItem(joined) != item; own++)
+            {
+                if (own == 3 || labels.Count - own - 1 < 0) return null;
+                joined = labels[^(own + 1)] + joined;
+            }
+
+            from -= own;
+        }
+
+        for (var k = from; k >= 0;)
+        {
+            // A label wrapped in its narrow cell ("其他对外管理服务事" / "项") names its row with its lines joined.
+            string? above = null;
+            var lines = 1;
+            for (var joined = ""; lines <= 3 && k - lines + 1 >= 0; lines++)
+            {
+                joined = labels[k - lines + 1] + joined;
+                if (ActiveRead.StripHeaders(joined).Length > 0 && MatchActiveItem(joined) is { } named)
+                {
+                    above = named;
+                    break;
+                }
+            }
+
+            if (above is null) break;
+            if (items.Contains(above) || read.Items.ContainsKey(above) || ActiveItems.First(a => a.Item == above).Table != table) return null;
+            items.Insert(0, above);
+            k -= lines;
+        }
+
+        if (items.Count < 2) return null;
+        var order = ActiveItems.Select(a => a.Item).ToList();
+        if (!items.Zip(items.Skip(1)).All(x => order.IndexOf(x.First) < order.IndexOf(x.Second))) return null;
+        var rows = items.Select(i => ActiveItems.First(a => a.Item == i)).ToList();
+        foreach (var columns in new[] { rows[0].Columns2021, rows[0].Columns2019 })
+        {
+            if (columns > 0 && rows.All(r => r.Columns2021 == columns || r.Columns2019 == columns) && parts.Data.Count == columns * rows.Count) return (items, columns);
+        }
+
+        return null;
+    }
+
+    // The rows of LabelsApart: one number each, in their order (the labels and the numbers both run down the page); with
+    // more cells a row, row by row or column by column, which the text does not tell: read only when both agree.
+    private void ReadApart(ActiveRead read, List<string> items, int columns, IReadOnlyList<string> data)
+    {
+        var n = items.Count;
+        var byRow = items.Select((_, r) => Enumerable.Range(0, columns).Select(c => data[(r * columns) + c]).ToArray()).ToList();
+        var byColumn = items.Select((_, r) => Enumerable.Range(0, columns).Select(c => data[(c * n) + r]).ToArray()).ToList();
+        var labels = string.Concat(items.Select(i => $"「{ActiveItems.First(a => a.Item == i).Label}」"));
+        if (byRow.Zip(byColumn).All(x => x.First.SequenceEqual(x.Second)))
+        {
+            for (var r = 0; r < n; r++) read.Items[items[r]] = (byRow[r], []);
+            _findings.Add(new Finding("table_reordered", Severity.Warning,
+                $"表二{labels}的行名在前、数字在后（抽取时未保留版式：先列出各行名，再列出「{Preview(data)}」），{(columns == 1 ? "每行一个数，按行序" : "按行或按列排回结果相同，")}对应读取。Table 二's rows {string.Join(", ", items)} print their labels first and then their numbers (text extracted without layout); each row takes its numbers in order.", items[0]));
+            return;
+        }
+
+        var readings = $"按行读作 {string.Join("、", byRow.Select(r => "(" + string.Join(",", r) + ")"))}，按列读作 {string.Join("、", byColumn.Select(r => "(" + string.Join(",", r) + ")"))}";
+        for (var r = 0; r < n; r++)
+        {
+            var item = items[r];
+            read.Conflicting.Add(item);
+            read.Items[item] = (byRow[r], []);
+            _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                $"{CellNames.ActiveRow(item)}的值未知：{labels}的行名在前、数字「{Preview(data)}」在后（抽取时未保留版式），{readings}，无法确定是哪一种。Table 二's rows {string.Join(", ", items)} print their labels first and then their numbers (text extracted without layout), which read otherwise row by row than column by column; the row's values are unknown.", item));
+        }
     }
 
     // The nearest label above a number whose own line holds only column headings.

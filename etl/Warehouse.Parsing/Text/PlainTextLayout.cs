@@ -624,6 +624,7 @@ public static partial class PlainTextLayout
     /// </summary>
     private static string[] WithoutPageFurniture(string[] lines, bool closeBreaks)
     {
+        lines = WithoutGluedPageNumbers(lines);
         // Most text has no page furniture: then the lines are returned as they are.
         var any = false;
         var printed = false;
@@ -666,6 +667,60 @@ public static partial class PlainTextLayout
 
         return kept.ToArray();
     }
+
+    /// <summary>
+    /// Page numbers glued to the start of the page's first line, as pypdf (LangChain's PyPDFLoader) writes a WPS
+    /// PDF whose footer is drawn before the body: "-1-淮安市人民政府", "-3-第二十条第（六）项", "-4-2.没有现成信息…".
+    /// Read as text, "-3-" made table 二 a row labelled "-" and "-4-" cut a reason's numbering. They are taken away
+    /// only when the document's dashed numbers, glued to words or alone on their lines, count up page by page (two at
+    /// least, none 0, each one or two more than the one before): a row of zero marks and a cell ("—  0  —  —") is no
+    /// page's number, nor is a line of cells "-3-" or "-2-3". Glued to a number or a mark ("-4-95", "-4--"), a page's
+    /// number is taken only as the one the run leaves out.
+    /// </summary>
+    internal static string[] WithoutGluedPageNumbers(string[] lines)
+    {
+        // Marks alone on their lines or glued to words decide; a mark glued to a cell or a zero mark ("-4-95", "-4--", a page
+        // that opens inside a table) is a page's number only where the run leaves its number out.
+        List<(int Line, int Number, int Length)>? marks = null;
+        List<(int Line, int Number, int Length)>? weak = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0 || lines[i].AsSpan().TrimStart().IndexOfAny("-—–－") != 0) continue;
+            if (DashedPageNumber().Match(lines[i]) is not { Success: true } m) continue;
+            var number = int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var rest = lines[i].AsSpan(m.Length).TrimEnd();
+            // Not a row of zero marks and a cell ("—  0  —  —  —").
+            if (number == 0 || (rest.Length > 0 && char.IsWhiteSpace(rest[0]))) continue;
+            if (rest.Length == 0 || rest.ContainsAnyInRange('\u4e00', '\u9fff')) (marks ??= []).Add((i, number, m.Length));
+            else (weak ??= []).Add((i, number, m.Length));
+        }
+
+        if (marks is null || marks.Count < 2) return lines;
+        // In the order of the lines, each mark one more than the last kept (two: a page left unnumbered); a weak mark that is
+        // not is text, a strong one that is not says the run is no run of pages.
+        var run = new List<(int Line, int Number, int Length)>();
+        foreach (var mark in marks.Select(x => (Mark: x, Strong: true)).Concat((weak ?? []).Select(x => (Mark: x, Strong: false))).OrderBy(x => x.Mark.Line))
+        {
+            var step = mark.Mark.Number - (run.Count == 0 ? 0 : run[^1].Number);
+            if (mark.Strong && step is < 1 or > 2) return lines;
+            if (mark.Strong || step == 1) run.Add(mark.Mark);
+        }
+
+        if (!run.Exists(x => x.Length < lines[x.Line].TrimEnd().Length)) return lines;
+        marks = run;
+        var kept = (string[])lines.Clone();
+        foreach (var (line, _, length) in marks)
+        {
+            if (length < lines[line].TrimEnd().Length) kept[line] = lines[line][length..];
+        }
+
+        return kept;
+    }
+
+    // A page's number between dashes at a line's start, alone or glued to the text after it, a reason's numbering
+    // ("-4-2.没有…" is page 4, then the reason 2.) or a zero mark ("-4--") included.
+    [GeneratedRegex(@"^\s*[-—–－] ?(?<n>\d{1,3}) ?[-—–－]")]
+    private static partial Regex DashedPageNumber();
 
     /// <summary>
     /// Whether the bare numbers beside page breaks are the pages' numbers: a printer numbers every
