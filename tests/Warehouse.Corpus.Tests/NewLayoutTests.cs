@@ -36,7 +36,7 @@ public sealed class NewLayoutTests
 
             // Fifteen digits, or fewer with zeros written as marks or left blank (the text of a page whose cells hold bare text).
             Regex.IsMatch(body, @"尚未审结总计 ?\d[\d /-]{2,}").ShouldBeTrue($"report {g.Index}: table 四 as one run of digits");
-            Regex.IsMatch(body, @"(来源|发布机构|信息来源|来源单位|发布部门|公开主体)：").ShouldBeTrue($"report {g.Index}: a byline");
+            Regex.IsMatch(body, @"(来源|发布机构|信息来源|来源单位|发布部门|公开主体|供稿单位|责任单位|作者)：").ShouldBeTrue($"report {g.Index}: a byline");
         }
 
         var all = string.Join("\n", texts.Select(t => t.Text));

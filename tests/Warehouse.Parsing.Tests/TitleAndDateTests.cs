@@ -138,10 +138,28 @@ public sealed class TitleAndDateTests
     [InlineData("发布部门")]
     [InlineData("发文单位")]
     [InlineData("公开主体")]
+    [InlineData("供稿单位")]
+    [InlineData("责任单位")]
+    [InlineData("作者")]
+    [InlineData("发布者")]
     public void Agency_comes_from_the_byline_when_title_and_signature_name_none(string word)
     {
         var report = WithTitle($"2023年政府信息公开工作年度报告\n发布时间：2024-01-20 {word}：赣县区商务局").Report.ShouldNotBeNull();
         report.Agency.ShouldBe("赣县区商务局");
+    }
+
+    // 作者 and 发布者 name a person as often as an office: a person, or an office's part ("办公室"), is no agency, and the
+    // byline's other words still give it.
+    [Theory]
+    [InlineData("作者：张明", null)]
+    [InlineData("发布者：管理员", null)]
+    [InlineData("作者：办公室", null)]
+    [InlineData("作者：张明 来源：赣县区商务局", "赣县区商务局")]
+    public void A_byline_author_is_the_agency_only_when_it_names_an_office(string byline, string? agency)
+    {
+        var parse = WithTitle($"2023年政府信息公开工作年度报告\n发布时间：2024-01-20 {byline}");
+        parse.Report?.Agency.ShouldBe(agency);
+        if (agency is null) parse.Rejection.ShouldNotBeNull();
     }
 
     [Fact]

@@ -109,11 +109,12 @@ public static class HtmlRenderers
         return Encoding.GetEncoding("GBK").GetBytes(sb.ToString());
     }
 
-    // "来源：X", "发布机构：X", "信息来源：X", "来源单位：X", "发布部门：X" or "公开主体：X", as portals print it under the title.
+    // "来源：X", "发布机构：X", "信息来源：X", "来源单位：X", "发布部门：X", "公开主体：X", "供稿单位：X", "责任单位：X" or "作者：X"
+    // (some portals' CMS name the office as the article's author), as portals print it under the title.
     private static string Byline(TitlePart t) => BylineWords[(t.Agency.Length + t.Year) % BylineWords.Count] + E(t.Agency);
 
     /// <summary>The words before the agency in a portal's byline.</summary>
-    public static readonly IReadOnlyList<string> BylineWords = ["来源：", "发布机构：", "信息来源：", "来源单位：", "发布部门：", "公开主体："];
+    public static readonly IReadOnlyList<string> BylineWords = ["来源：", "发布机构：", "信息来源：", "来源单位：", "发布部门：", "公开主体：", "供稿单位：", "责任单位：", "作者："];
 
     private static string Table(Grid grid, NumberStyle numbers, Random rng, Func<string, string> label, Func<string, string> number)
     {

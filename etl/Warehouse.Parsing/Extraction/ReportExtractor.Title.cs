@@ -203,7 +203,8 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// The agency a portal page's byline names ("来源：平潭综合实验区管委会办公室", "发布机构：…",
-    /// "信息来源：…"), for a report whose title and signature name none. The byline may stand in a cell
+    /// "信息来源：…", "供稿单位：…", "责任单位：…", and "作者：…" or "发布者：…" when it names an office, not a
+    /// person), for a report whose title and signature name none. The byline may stand in a cell
     /// of the page's layout table, as text tools that keep tables write it (html2text: "| * 政策文件 |
     /// 信息来源：官渡区自然资源局 发布时间：… |").
     /// </summary>
@@ -227,6 +228,8 @@ internal sealed partial class ReportExtractor
                 foreach (Match m in Byline().Matches(text))
                 {
                     var agency = CleanAgency(m.Groups["agency"].Value);
+                    // 作者 and 发布者 are often a person ("作者：张明"): only an office's name is taken from them.
+                    if (m.Groups["person"].Success && (agency.Length < 4 || !OfficeName().IsMatch(agency))) continue;
                     if (agency.Length is >= 3 and <= 40 && !agency.Contains("本网", StringComparison.Ordinal) && !agency.Contains("网站", StringComparison.Ordinal) && !agency.Contains("本站", StringComparison.Ordinal)) return agency;
                 }
             }
@@ -396,8 +399,12 @@ internal sealed partial class ReportExtractor
     [GeneratedRegex(@"[。；！？）)](?<agency>[^。，,；：:！？]{0,40}?)(?<y>" + TitleForms.Year + @")年(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})日(?![前后起止至以内])[^。，,；：:！？\d]{0,8}$")]
     private static partial Regex ClosingTail();
 
-    [GeneratedRegex(@"(?:信息来源|来源单位|发布机构|发布单位|发布部门|发文机关|发文单位|公开主体|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]
+    [GeneratedRegex(@"(?:信息来源|来源单位|发布机构|发布单位|发布部门|发文机关|发文单位|公开主体|供稿单位|责任单位|(?<person>作者|发布者|发布人)|来源)\s*[:：]\s*(?<agency>[\p{IsCJKUnifiedIdeographs}（）()]{2,40})")]
     private static partial Regex Byline();
+
+    // The ending of an office's name: a bureau, commission, office, government, centre, department, street or township.
+    [GeneratedRegex(@"(?:局|委员会|委|办公室|办|政府|中心|厅|院|署|馆|站|处|队|所|街道办事处|街道|镇|乡|管委会|管理委员会|指挥部)$")]
+    private static partial Regex OfficeName();
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
     private static partial Regex StatisticalPeriod();
