@@ -487,6 +487,9 @@ public sealed partial class TextFormsTests
     [InlineData("pdftotext-active-blanks-first-column-00000.txt")]
     [InlineData("pdftotext-active-blanks-middle-column-00056.txt")]
     [InlineData("pdftotext-active-blanks-label-alone-00221.txt")]
+    // "规章        -      0" over "行政规范性文件  0      1": each row of the sub-table lacks a cell, so none places the other.
+    // Their cells together cover the heading's three columns, one run of positions each.
+    [InlineData("pdftotext-active-blanks-no-whole-row-00439.txt")]
     // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
     // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
     [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]

@@ -199,6 +199,7 @@ internal static partial class BlankCells
         var own = new[] { Nearest(-1, own: true), Nearest(+1, own: true) }.Where(k => k >= 0).Select(k => Place(row, cells[k]!)).OfType<int[]>().ToList();
         if (own.Count > 0) return own.All(c => c.SequenceEqual(own[0])) ? own[0] : null;
         if (ownOnly) return null;
+        if (ShortRowsColumns(cells, widths, parts, i, start, end) is { } shared) return Place(row, shared);
         var (above, below) = (Nearest(-1, own: false), Nearest(+1, own: false));
         if (above >= 0 && below >= 0)
         {
@@ -209,6 +210,28 @@ internal static partial class BlankCells
         var alone = Math.Max(above, below);
         int Label(int k) => lines[k][..cells[k]![0].Start].Trim().Length;
         return alone >= 0 && Math.Abs(Label(alone) - Label(i)) <= 1 ? Place(row, cells[alone]!) : null;
+    }
+
+    // The columns of row i's sub-table when none of its rows holds every cell: each run of character positions that its
+    // rows' cells cover (a character either way), when there are as many runs as the heading gives columns and every row
+    // of the sub-table falls one cell to a run. "规章    -    0" over "行政规范性文件  0    1" (a column blank in each) cover
+    // three runs between them: 规章 is blank, -, 0 and 行政规范性文件 0, 1, blank. Null when a cell carries a unit
+    // or reads 无 ("3件": a Chinese character moves the cells after it on pdftotext's grid), or the rows do not show the
+    // columns so.
+    private static List<Token>? ShortRowsColumns(List<Token>?[] cells, int[] widths, int[] parts, int i, int start, int end)
+    {
+        var rows = Enumerable.Range(start, end - start)
+            .Where(k => parts[k] == parts[i] && widths[k] == widths[i] && cells[k] is not null)
+            .Select(k => cells[k]!).ToList();
+        if (rows.Count < 2 || rows.Any(r => r.Count >= widths[i] || r.Any(t => t.Text.Any(c => c is >= '\u4e00' and <= '\u9fff')))) return null;
+        var runs = new List<Token>();
+        foreach (var t in rows.SelectMany(r => r).OrderBy(t => t.Start))
+        {
+            if (runs.Count > 0 && t.Start <= runs[^1].End + 1) runs[^1] = runs[^1] with { End = Math.Max(runs[^1].End, t.End) };
+            else runs.Add(t);
+        }
+
+        return runs.Count == widths[i] && rows.All(r => Place(r, runs) is not null) ? runs : null;
     }
 
     // True when the nearest line with text from line i in one direction (within [start, end)) holds cells without a label.
