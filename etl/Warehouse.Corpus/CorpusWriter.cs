@@ -10,11 +10,13 @@ namespace Warehouse.Corpus;
 /// manifest. Everything is made in a work folder inside <c>outDir</c> and moved out when the
 /// last report is made, so a failure (LibreOffice, Chromium, a full disk) leaves <c>outDir</c>
 /// as it was. PDFs are made from their DOCX in batches at the end, and the text-pdftotext
-/// layout is pdftotext's text of such a PDF; the pdf-browser layout's pages are printed there too.
+/// layout is pdftotext's text of such a PDF; the pdf-browser layout's pages are printed there too, and the
+/// text-libreoffice layout's DOCX saved as text.
 /// </summary>
 /// <param name="pdf">Makes the PDF layout; LibreOffice (<see cref="SofficePdfConverter"/>) when null.</param>
 /// <param name="printer">Prints the pdf-browser layout; when null Chromium (<see cref="ChromiumPagePrinter"/>), and wkhtmltopdf (<see cref="WkhtmltopdfPagePrinter"/>) and WeasyPrint (<see cref="WeasyPrintPagePrinter"/>) for the pages drawn for them.</param>
-public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printer = null)
+/// <param name="officeText">Saves the text-libreoffice layout's DOCX as text; LibreOffice (<see cref="SofficeTextConverter"/>) when null.</param>
+public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printer = null, IPdfConverter? officeText = null)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -22,6 +24,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
     {
         Validate(options);
         if (options.Layouts.Contains(Layouts.TextPdftotext) && Pdftotext.Find() is null) throw new InvalidOperationException(Pdftotext.InstallHint);
+        if (officeText is null && options.Layouts.Any(Layouts.NeedsOfficeText) && SofficePdfConverter.Find() is null) throw new InvalidOperationException(SofficeTextConverter.InstallHint);
         if (options.Layouts.Contains(Layouts.Pdf) && GhostscriptReprint.Find() is null) throw new InvalidOperationException(GhostscriptReprint.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WkhtmltopdfPagePrinter.Find() is null) throw new InvalidOperationException(WkhtmltopdfPagePrinter.InstallHint);
@@ -30,6 +33,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         var entries = new List<CorpusEntry>();
         var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning, bool Reprint, bool Raw)>();
         var prints = new List<(CorpusEntry Entry, PagePrint Print)>();
+        var officeTexts = new List<(CorpusEntry Entry, string Docx)>();
         // Reports whose file is in place: the PDFs come in batches at the end.
         var written = 0;
         // Everything is made in a work folder of its own inside outDir (two writers into one folder
@@ -51,7 +55,13 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 await File.WriteAllBytesAsync(Path.Combine(work, entry.ExpectedFile), Encoding.UTF8.GetBytes(json), ct);
 
                 var bytes = rendition.Bytes;
-                if (Layouts.NeedsPdf(layout) || Layouts.NeedsBrowser(layout))
+                if (Layouts.NeedsOfficeText(layout))
+                {
+                    var source = Path.Combine(work, $"{i:D5}.docx");
+                    await File.WriteAllBytesAsync(source, bytes, ct);
+                    officeTexts.Add((entry, source));
+                }
+                else if (Layouts.NeedsPdf(layout) || Layouts.NeedsBrowser(layout))
                 {
                     var source = Path.Combine(work, $"{i:D5}.{(Layouts.NeedsPdf(layout) ? "docx" : "html")}");
                     await File.WriteAllBytesAsync(source, bytes, ct);
@@ -93,6 +103,19 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                 }
 
                 written += pending.Count;
+                progress?.Report(written);
+            }
+
+            if (officeTexts.Count > 0)
+            {
+                await (officeText ?? new SofficeTextConverter()).ConvertAsync(officeTexts.Select(p => p.Docx).ToList(), work, ct);
+                foreach (var (entry, docx) in officeTexts)
+                {
+                    if (!File.Exists(Path.Combine(work, entry.File))) throw new IOException($"The text converter made no {entry.File} for report {entry.Index} in {work}.");
+                    File.Delete(docx);
+                }
+
+                written += officeTexts.Count;
                 progress?.Report(written);
             }
 
@@ -152,7 +175,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (unknown is not null) throw new ArgumentException($"Unknown layout '{unknown}'; known: {string.Join(", ", Layouts.All)}.", nameof(options));
     }
 
-    /// <summary>The document bytes of one generated report in one layout (PDF and text-pdftotext: the DOCX they are made from; pdf-browser: the page printed).</summary>
+    /// <summary>The document bytes of one generated report in one layout (PDF, text-pdftotext and text-libreoffice: the DOCX they are made from; pdf-browser: the page printed).</summary>
     public static byte[] Render(GeneratedReport generated, string layout) => Produce(generated, layout).Bytes;
 
     /// <summary>
@@ -168,8 +191,8 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
     }
 
     /// <summary>
-    /// One generated report in one layout: the document bytes (PDF and text-pdftotext: the DOCX they
-    /// are made from), and what a correct parser reads from it with the findings it must give.
+    /// One generated report in one layout: the document bytes (PDF, text-pdftotext and text-libreoffice: the
+    /// DOCX they are made from), and what a correct parser reads from it with the findings it must give.
     /// </summary>
     public static Rendition Produce(GeneratedReport generated, string layout)
     {
@@ -215,6 +238,8 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
             Layouts.TextPdftotext => DocxRenderer.Render(parts, rng, DocxKind.ForPdftotext, quirks, Pdftotext.DrawBlanks(generated.QuirkSeed)),
             Layouts.PdfUnruled => DocxRenderer.Render(parts, rng, DocxKind.Unruled, quirks),
+            // Half of them with the zeros of tables 二 and 三 left blank: empty lines in the text. A stream of its own.
+            Layouts.TextLibreOffice => DocxRenderer.Render(parts, rng, DocxKind.ForText, quirks, new Random(unchecked((seed * 37) + 29)).NextDouble() < 0.5),
             Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks, MarkdownRenderer.IsSpanless(seed), MarkdownRenderer.IsGrid(seed)),
             Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),

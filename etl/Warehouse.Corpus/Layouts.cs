@@ -98,7 +98,15 @@ public static class Layouts
     /// </summary>
     public const string MarkdownHtml2Text = "markdown-html2text";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text];
+    /// <summary>
+    /// A Word attachment saved as text by LibreOffice (<c>soffice --convert-to txt</c>, "Save as Text"), as indexing and
+    /// conversion pipelines read DOCX: each table cell a line of its own with no tab, a blank cell an empty line, the
+    /// merged first columns of a group's later rows empty lines between rows, a content control's prompt
+    /// ("单击或点击此处输入文字。") as its text; the zeros of tables 二 and 三 left blank in half of them.
+    /// </summary>
+    public const string TextLibreOffice = "text-libreoffice";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -109,12 +117,15 @@ public static class Layouts
     /// <summary>Layouts made through LibreOffice (a PDF from the rendered DOCX).</summary>
     public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext or PdfUnruled;
 
+    /// <summary>Layouts saved as text by LibreOffice from the rendered DOCX.</summary>
+    public static bool NeedsOfficeText(string layout) => layout is TextLibreOffice;
+
     /// <summary>Layouts printed by a browser (a PDF of the rendered portal page).</summary>
     public static bool NeedsBrowser(string layout) => layout is PdfBrowser;
 
     public static string Extension(string layout) => layout switch
     {
-        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain => "txt",
+        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain or TextLibreOffice => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf or PdfBrowser or PdfUnruled => "pdf",

@@ -48,6 +48,10 @@ public sealed class CountCellTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\u3000")]
+    // Word's prompt in a content control left empty, as a text export or a converter writes it.
+    [InlineData("单击或点击此处输入文字。")]
+    [InlineData("单击此处输入文字。")]
+    [InlineData("Click or tap here to enter text.")]
     public void Blank_cells_are_empty(string cell) => CountCell.Classify(cell).ShouldBe(CellKind.Empty);
 
     [Theory]

@@ -6,7 +6,8 @@ namespace Warehouse.Parsing.Tests;
 /// <summary>
 /// The layouts of tools that turn a portal page or a PDF into text (a text browser's dump, a
 /// browser's print read without layout, pandoc's and html2text's markdown, pdftotext without -layout of a WPS or
-/// Word PDF, an OCR tool's markdown with its tables as HTML), generated at scale without LibreOffice, and the portal page as a browser prints it
+/// Word PDF, an OCR tool's markdown with its tables as HTML), generated at scale without LibreOffice, LibreOffice's text of a
+/// Word report (text-libreoffice: each cell a line, a blank an empty line), and the portal page as a browser prints it
 /// (pdf-browser: Debian's chromium, which tests/run installs; without it the writer throws), read
 /// back cell for cell.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class PortalTextLayoutTests : IDisposable
     public static TheoryData<string, int> PortalTextLayouts() => new()
     {
         { Layouts.TextBoxDraw, PerLayout }, { Layouts.TextBrowserPrint, PerLayout }, { Layouts.MarkdownPandoc, PerLayout }, { Layouts.TextPdfPlain, PerLayout },
-        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout },
+        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout },
         { Layouts.PdfBrowser, Printed },
     };
 
@@ -36,12 +37,14 @@ public sealed class PortalTextLayoutTests : IDisposable
         var problems = new List<string>();
         var besideLabels = 0;
         var numbersFirst = 0;
+        var paragraphCells = 0;
         foreach (var reading in manifest.Entries.Select(e => CorpusReading.Read(_temp.FullName, e)))
         {
             // A browser's print as pdftotext gives it: first cells beside wrapped labels, put back (a third of text-pdf-plain).
             if (reading.Findings.Any(f => f.Rule == "table_reordered" && f.Message.Contains("自然人", StringComparison.Ordinal))) besideLabels++;
             // Table 二 with each row's numbers before its label, as pdfminer orders text by position alone (three in ten of text-pdf-plain).
             if (reading.Findings.Any(f => f.Rule == "table_reordered" && f.Message.StartsWith("表二", StringComparison.Ordinal))) numbersFirst++;
+            if (reading.Parse.Layout == Text.PlainTextLayout.ParagraphCellsLayout) paragraphCells++;
             problems.AddRange(reading.WrongValues());
             if (reading.Actual is null) continue;
             problems.AddRange(reading.MissedInjections());
@@ -52,5 +55,7 @@ public sealed class PortalTextLayoutTests : IDisposable
         problems.ShouldBeEmpty($"{problems.Count} problems in {count} {layout} reports, first: {string.Join("\n", problems.Take(15))}");
         if (layout == Layouts.TextPdfPlain) besideLabels.ShouldBeGreaterThan(count / 10);
         if (layout == Layouts.TextPdfPlain) numbersFirst.ShouldBeGreaterThan(count / 10);
+        // LibreOffice's text of a Word report: every one read by counting its lines, cells and blanks.
+        if (layout == Layouts.TextLibreOffice) paragraphCells.ShouldBe(count);
     }
 }

@@ -490,6 +490,12 @@ public sealed partial class TextFormsTests
     // "规章        -      0" over "行政规范性文件  0      1": each row of the sub-table lacks a cell, so none places the other.
     // Their cells together cover the heading's three columns, one run of positions each.
     [InlineData("pdftotext-active-blanks-no-whole-row-00439.txt")]
+    // LibreOffice's text of a Word report: each cell a line, a blank cell an empty line, a content control's prompt as
+    // its text ("规章" / "-" / "" / "0", "单击或点击此处输入文字。"). The empty lines were dropped and the prompts read as
+    // labels: rows short of cells, table 三 refused as scrambled, false errors on reports that add up.
+    [InlineData("text-libreoffice-prompts-00000.txt")]
+    [InlineData("text-libreoffice-blank-lines-00003.txt")]
+    [InlineData("text-libreoffice-blank-lines-2019-00001.txt")]
     // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
     // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
     [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]
@@ -592,6 +598,20 @@ public sealed partial class TextFormsTests
         var scrambled = reading.Findings.Single(f => f.Rule == "table_scrambled");
         scrambled.Severity.ShouldBe(Severity.Error);
         scrambled.Message.ShouldStartWith(messageStart);
+    }
+
+    // Cells one to a line are counted (ParagraphCells) only where empty lines stand for blank cells and merged columns:
+    // pdftotext -raw sets a narrow table's cells one to a line but drops its blank cells, and counting its lines would
+    // take the next row's cells. A label followed by more cells than its row holds is no such text either.
+    [Fact]
+    public void Cells_a_line_each_are_counted_only_where_empty_lines_keep_the_blank_cells()
+    {
+        string Layout(string fixture) => Text.PlainTextLayout.Read(File.ReadAllText(Path.Combine(Fixtures.Dir("Generated"), fixture))).Layout;
+        Layout("text-libreoffice-blank-lines-00003.txt").ShouldBe(Text.PlainTextLayout.ParagraphCellsLayout);
+        Layout("pdftotext-raw-cells-one-to-a-line-marks-and-date-in-pieces-00311.txt").ShouldBe(Text.PlainTextLayout.TabRows);
+        var lines = File.ReadAllLines(Path.Combine(Fixtures.Dir("Generated"), "text-libreoffice-blank-lines-00003.txt")).ToList();
+        lines.Insert(lines.FindIndex(l => l.StartsWith("二、上年结转", StringComparison.Ordinal)) + 8, "5");
+        Text.PlainTextLayout.Read(string.Join('\n', lines)).Layout.ShouldBe(Text.PlainTextLayout.TabRows);
     }
 
     [Fact]

@@ -28,6 +28,13 @@ public enum DocxKind
     /// left blank, label columns narrow or wide as in <see cref="ForPdf"/>.
     /// </summary>
     Unruled,
+
+    /// <summary>
+    /// The DOCX of the <c>text-libreoffice</c> layout: the title never in a text box (a text export drops it), in some a
+    /// frame table or content-control prompts, never a tracked change (a text export writes both the deleted and the
+    /// inserted text).
+    /// </summary>
+    ForText,
 }
 
 /// <summary>
@@ -58,7 +65,7 @@ public static class DocxRenderer
         // Without rules a blank cell is nothing on the page: the columns alone tell which cell it was.
         var blanks = !forPdf || kind == DocxKind.Unruled;
         var numbers = new NumberStyle(rng, blanks, fullWidth: false, leadingSpace: false);
-        var titleInBox = !forPdf && rng.NextDouble() < 0.3;
+        var titleInBox = !forPdf && rng.NextDouble() < 0.3 && kind != DocxKind.ForText;
         var split = rng.NextDouble() < 0.4;
         var extras = kind is DocxKind.Plain or DocxKind.ForPdf or DocxKind.Unruled ? null : new Extras(kind, new Random(rng.Next()), quirks);
         // Wide label columns leave the numbers narrow cells: "2,229" wraps as "2,22" over "9", and a
@@ -166,6 +173,14 @@ public static class DocxRenderer
             {
                 Footer = rng.NextDouble() < 0.6;
                 LabelWidths = rng.NextDouble() switch { < 0.4 => [500, 800, 1300], < 0.7 => [1000, 1400, 2200], _ => null };
+                return;
+            }
+
+            if (kind == DocxKind.ForText)
+            {
+                Frame = rng.NextDouble() < 0.3;
+                Placeholders = rng.NextDouble() < 0.5;
+                TitleOutsideFrame = rng.NextDouble() < 0.4;
                 return;
             }
 

@@ -25,7 +25,7 @@ internal sealed partial class ReportExtractor
     private ReportExtractor(ReportDocument doc, ParseOptions options, RegionResolver regions, bool gridExact)
     {
         _doc = doc;
-        _blocks = Restructure.Apply(doc.Blocks, glyphsChecked: doc.Layout is Text.PlainTextLayout.TabRows or Text.PlainTextLayout.CellPerLine or Html.HtmlLayout.Layout);
+        _blocks = Restructure.Apply(doc.Blocks, glyphsChecked: doc.Layout is Text.PlainTextLayout.TabRows or Text.PlainTextLayout.CellPerLine or Text.PlainTextLayout.ParagraphCellsLayout or Html.HtmlLayout.Layout);
         _options = options;
         _regions = regions;
         _gridExact = gridExact;

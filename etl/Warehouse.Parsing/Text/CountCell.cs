@@ -27,9 +27,24 @@ public static partial class CountCell
 
     public static string Clean(string raw) => TextKey.Compact(raw);
 
+    /// <summary>
+    /// True when the text is Word's prompt in a content control left empty ("单击或点击此处输入文字。", "Click or tap here
+    /// to enter text."), as a text export or a converter writes it: the cell holds nothing (DOCX reading drops the prompt
+    /// by its <c>w:showingPlcHdr</c>).
+    /// </summary>
+    public static bool IsPrompt(string raw) => Prompts.Contains(raw.Trim().TrimEnd('。', '.'));
+
+    // Word's prompts, zh-CN and en-US, of the versions since 2010, without their last full stop.
+    private static readonly HashSet<string> Prompts =
+    [
+        "单击或点击此处输入文字", "单击此处输入文字", "单击或点击此处输入日期", "单击此处输入日期", "点击或点按此处输入文字",
+        "Click or tap here to enter text", "Click here to enter text", "Click or tap to enter a date", "Click here to enter a date",
+    ];
+
     public static CellKind Classify(string raw)
     {
         if (IsPlainCount(raw)) return CellKind.Number;
+        if (raw.Length >= 8 && IsPrompt(raw)) return CellKind.Empty;
 
         // The common cases without allocating: blank, digits, separators.
         var shown = 0;

@@ -14,6 +14,9 @@ public static partial class PlainTextLayout
     public const string TabRows = "text-tab-rows";
     public const string CellPerLine = "text-cell-per-line";
 
+    /// <summary>Text saved with each table cell a line of its own, a blank cell an empty line (<see cref="ParagraphCells"/>).</summary>
+    public const string ParagraphCellsLayout = "text-paragraph-cells";
+
     private static readonly System.Buffers.SearchValues<char> LineEnds = System.Buffers.SearchValues.Create("\u2028\u2029\u0085\v");
 
     /// <summary>
@@ -52,6 +55,7 @@ public static partial class PlainTextLayout
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         var titles = PrintHeaderTitles(raw);
+        if (ParagraphCells.Rows(lines) is { } rows) return new ReportDocument(ReadTabRows(lines, rows), ParagraphCellsLayout, titles);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine, titles)
             : new ReportDocument(ReadTabRows(BlankCells.Apply(WrappedNumbers.Apply(CellsAboveRows.Apply(BlankCells.ActiveRows(WithoutPageFurniture(raw, closeBreaks: true)))))), TabRows, titles);
@@ -559,13 +563,23 @@ public static partial class PlainTextLayout
         return single > multi;
     }
 
-    private static List<Block> ReadTabRows(string[] lines)
+    // rows: rows read already (ParagraphCells), each in place of its lines.
+    private static List<Block> ReadTabRows(string[] lines, List<ParagraphCells.Row>? rows = null)
     {
         var blocks = new List<Block>(lines.Length);
         // Rows of the pipe table being read: its rule stands under its first (the header).
         var pipeRows = 0;
-        foreach (var line in lines)
+        var next = 0;
+        for (var i = 0; i < lines.Length; i++)
         {
+            if (rows is not null && next < rows.Count && rows[next].From == i)
+            {
+                blocks.Add(rows[next].Cells);
+                i = rows[next++].To - 1;
+                continue;
+            }
+
+            var line = lines[i];
             if (string.IsNullOrWhiteSpace(line)) continue;
             var pipe = line.Contains('\t') ? null : MarkdownRow(line);
             if (pipe is null) pipeRows = 0;
