@@ -496,6 +496,10 @@ public sealed partial class TextFormsTests
     [InlineData("text-libreoffice-prompts-00000.txt")]
     [InlineData("text-libreoffice-blank-lines-00003.txt")]
     [InlineData("text-libreoffice-blank-lines-2019-00001.txt")]
+    // pdfplumber's text: "2.其他法律行政法规禁公开  0 0 0 0 1 0 1" (a character dropped) / "（三）不予公开" / "0 0 0 0 0 0 0" /
+    // "3.危及“三安全一稳定”". The group row between its reasons was taken for a collapsed group, so the misprinted row
+    // found no row of the template to be, and 3. lacked its numbers: two rows missing.
+    [InlineData("text-pdfplumber-misprint-beside-group-row-00133.txt")]
     // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
     // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
     [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]
@@ -612,6 +616,36 @@ public sealed partial class TextFormsTests
         var lines = File.ReadAllLines(Path.Combine(Fixtures.Dir("Generated"), "text-libreoffice-blank-lines-00003.txt")).ToList();
         lines.Insert(lines.FindIndex(l => l.StartsWith("二、上年结转", StringComparison.Ordinal)) + 8, "5");
         Text.PlainTextLayout.Read(string.Join('\n', lines)).Layout.ShouldBe(Text.PlainTextLayout.TabRows);
+    }
+
+    // pdfplumber sets a row's numbers on the line above its label where the label's type stands lower: "（五）不予处理" /
+    // "0 0 0 0 0 0 0" / "4.无正当理由大量反复 申请" (real hongze-2024). The group row's numbers are the missing reason's, or a
+    // subtotal of the group; the total row less the other rows decides, and is taken only where the group row confirms it.
+    [Theory]
+    [InlineData("0 0 0 0 0 0 0", true, "与该行印出的数字一致")]
+    // A subtotal of the group (1.信访举报投诉类申请 holds 1): the reason is the subtotal less its siblings, 0.
+    [InlineData("1 0 0 0 0 0 1", true, "与小计减去同组其他各项一致")]
+    // Neither: the group row's numbers are no reading the total row allows, and the reason stays missing.
+    [InlineData("2 0 0 0 0 0 2", false, "")]
+    public void A_reason_without_numbers_under_a_group_row_with_numbers_is_read_where_the_total_row_confirms_them(string group, bool read, string says)
+    {
+        var text = File.ReadAllText(RealReports.File("hongze-2024-pdfplumber"));
+        const string Printed = "（五）不予处理\n0 0 0 0 0 0 0\n4.无正当理由大量反复 申请";
+        text.ShouldContain(Printed);
+        var reading = RealReports.Read(System.Text.Encoding.UTF8.GetBytes(text.Replace(Printed, $"（五）不予处理\n{group}\n4.无正当理由大量反复 申请", StringComparison.Ordinal)), "hongze-2024-pdfplumber.txt");
+        var excessive = reading.Parse.Report!.Applications.Row("not_processed_excessive") ?? [];
+        if (read)
+        {
+            excessive.Count.ShouldBe(7);
+            excessive.ShouldAllBe(v => v == 0);
+            reading.Findings.ShouldContain(f => f.Rule == "derived_value" && f.Row == "not_processed_excessive" && f.Message.Contains(says, StringComparison.Ordinal));
+            reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
+        }
+        else
+        {
+            excessive.ShouldAllBe(v => v == null);
+            reading.Findings.ShouldContain(f => f.Severity == Severity.Error && f.Rule == "missing_row" && f.Row == "not_processed_excessive");
+        }
     }
 
     [Fact]

@@ -179,6 +179,7 @@ internal sealed partial class ReportExtractor
             if (row.Code is { } code) Record(found, code, row.Parts, row.Index);
         }
 
+        var subtotals = new List<PrintedRow>();
         foreach (var row in printed)
         {
             if (row.Code is not null || row.Group is null) continue;
@@ -186,15 +187,23 @@ internal sealed partial class ReportExtractor
             var members = DisposalCategories.All.Where(c => c.Group == group).ToList();
             if (members.Any(m => found.Rows.ContainsKey(m.Code)))
             {
-                // A subtotal row above the group's reasons: not a row of the template.
-                _findings.Add(Finding.Warning("unrecognised_row",
-                    $"{CellNames.ApplicationGroup(group)}一行印有数字，但其下各项也已列出；该行按小计处理，不读入。The group row '{DisposalCategories.GroupLabels[group]}' has numbers beside rows of its own; it is read as a subtotal and not loaded."));
+                subtotals.Add(row);
                 continue;
             }
 
             if (!found.Groups.ContainsKey(group)) found.Groups[group] = row.Parts;
             if (found.Start < 0 || row.Index < found.Start) found.Start = row.Index;
             found.End = Math.Max(found.End, row.Index);
+        }
+
+        // Once every row and collapsed group is known: a group row over its reasons gives a missing reason, or is a
+        // subtotal row, which is no row of the template.
+        var derivedReasons = ReasonsUnderGroupRows(found, subtotals);
+        foreach (var row in subtotals)
+        {
+            if (derivedReasons.Contains(row)) continue;
+            _findings.Add(Finding.Warning("unrecognised_row",
+                $"{CellNames.ApplicationGroup(row.Group!)}一行印有数字，但其下各项也已列出；该行按小计处理，不读入。The group row '{DisposalCategories.GroupLabels[row.Group!]}' has numbers beside rows of its own; it is read as a subtotal and not loaded."));
         }
 
         bool? allRead = null;
@@ -218,6 +227,96 @@ internal sealed partial class ReportExtractor
 
         ShiftedAfterOrphans(printed, found);
         return found;
+    }
+
+    /// <summary>
+    /// Group rows printed with numbers over their reasons, one reason of each without numbers of its own. Text whose
+    /// lines are the characters that share a top (pdfplumber's <c>extract_text</c>: a label's type may stand a few points
+    /// lower than its row's numbers) gives "（五）不予处理" / "0 0 0 0 0 0 0" / "4.无正当理由大量反复申请": the numbers are
+    /// the reason's, read as the group's. Each such group row's numbers are then its missing reason's, or a subtotal of
+    /// the group (the reason is the subtotal less the group's other reasons). Of the readings, those under which the
+    /// total row is the sum of the outcome rows are kept; the missing reasons are taken when all kept readings give
+    /// them the same cells. Otherwise they stay missing, with their errors, and each group row is read as a subtotal.
+    /// The group "other" is left alone: the 2019 template prints it as one row.
+    /// </summary>
+    /// <returns>The group rows whose missing reason was so derived (its cells in <c>derived</c>, with a warning).</returns>
+    private HashSet<PrintedRow> ReasonsUnderGroupRows(FoundRows found, List<PrintedRow> groupRows)
+    {
+        var done = new HashSet<PrintedRow>();
+        var width = ApplicantTypes.Count;
+        // Each group row with one reason missing: the reason, the group row's cells, and the sum of the group's others.
+        var open = new List<(PrintedRow Row, DisposalCategory Reason, int[] Printed, int[] Siblings)>();
+        foreach (var row in groupRows)
+        {
+            var missing = DisposalCategories.All.Where(c => c.Group == row.Group && !found.Rows.ContainsKey(c.Code)).ToList();
+            if (row.Group == "other" || missing.Count != 1 || Values(row.Parts) is not { } printed) continue;
+            var siblings = new int[width];
+            foreach (var member in DisposalCategories.All.Where(c => c.Group == row.Group && c.Code != missing[0].Code))
+            {
+                if (Values(found.Rows[member.Code]) is not { } v) return done;
+                for (var c = 0; c < width; c++) siblings[c] += v[c];
+            }
+
+            open.Add((row, missing[0], printed, siblings));
+        }
+
+        if (open.Count == 0 || open.Count > 4) return done;
+        if (!found.Rows.TryGetValue("total_processed", out var totalRow) || Values(totalRow) is not { } total) return done;
+        // The 2019 template has no other_no_correction or other_fee_unpaid.
+        var template = found.Rows.ContainsKey("other_no_correction") || found.Rows.ContainsKey("other_fee_unpaid") ? Template.Template2021 : Template.Template2019;
+        var rest = new int[width];
+        var collapsed = new HashSet<string>();
+        foreach (var outcome in DisposalCategories.Outcomes(template))
+        {
+            if (open.Exists(o => o.Reason.Code == outcome.Code)) continue;
+            int[]? values;
+            if (found.Rows.TryGetValue(outcome.Code, out var parts)) values = Values(parts);
+            else if (found.Groups.TryGetValue(outcome.Group, out var group)) values = collapsed.Add(outcome.Group) ? Values(group) : new int[width];
+            else return done;
+            if (values is null) return done;
+            for (var c = 0; c < width; c++) rest[c] += values[c];
+        }
+
+        // Each group row its reason's cells (bit clear) or a subtotal (bit set); the readings under which the total adds up.
+        List<int[][]> kept = [];
+        for (var mask = 0; mask < 1 << open.Count; mask++)
+        {
+            var reading = open.Select((o, k) => o.Printed.Select((v, c) => (mask >> k & 1) == 0 ? v : v - o.Siblings[c]).ToArray()).ToArray();
+            if (reading.Any(r => r.Any(v => v < 0))) continue;
+            if (Enumerable.Range(0, width).All(c => rest[c] + reading.Sum(r => r[c]) == total[c])) kept.Add(reading);
+        }
+
+        if (kept.Count == 0 || kept.Exists(r => !r.Zip(kept[0]).All(p => p.First.SequenceEqual(p.Second)))) return done;
+        for (var k = 0; k < open.Count; k++)
+        {
+            var (row, reason, printed, _) = open[k];
+            var derived = kept[0][k];
+            found.Rows[reason.Code] = new RowParts(reason.Label, derived.Select(v => v.ToString(CultureInfo.InvariantCulture)).ToList()) { Exact = true };
+            for (var c = 0; c < width; c++) _derived.Add(CellPath(reason.Code, c));
+            var cells = string.Join(",", derived);
+            var group = row.Group!;
+            _findings.Add(new Finding("derived_value", Severity.Warning, derived.SequenceEqual(printed)
+                ? $"{CellNames.ApplicationRow(reason.Code)}一行没有数字，其数字印在{CellNames.ApplicationGroup(group)}一行；「（七）总计」减去其他各行为 ({cells})，与该行印出的数字一致，按此读入。The row '{reason.Label}' has no numbers of its own: they stand on the group row '{DisposalCategories.GroupLabels[group]}', and the total row less every other row gives the same ({cells})."
+                : $"{CellNames.ApplicationRow(reason.Code)}一行没有数字；{CellNames.ApplicationGroup(group)}一行印有小计，「（七）总计」减去其他各行为 ({cells})，与小计减去同组其他各项一致，按此读入。The row '{reason.Label}' has no numbers; the group row '{DisposalCategories.GroupLabels[group]}' holds a subtotal, and the total row less every other row gives ({cells}), as the subtotal does.",
+                reason.Code));
+            done.Add(row);
+        }
+
+        return done;
+
+        // A row's seven cells as counts; null when any cannot be read so.
+        static int[]? Values(RowParts row)
+        {
+            if (row.Data.Count != ApplicantTypes.Count) return null;
+            var values = new int[row.Data.Count];
+            for (var c = 0; c < values.Length; c++)
+            {
+                if (CountCell.ReadCount(row.Data[c]) is not { } v) return null;
+                values[c] = v;
+            }
+
+            return values;
+        }
     }
 
     /// <summary>
@@ -855,10 +954,12 @@ internal sealed partial class ReportExtractor
             var after = printed.Skip(i).FirstOrDefault(p => p.Code is not null)?.Code;
             var low = before is null ? 0 : DisposalCategories.Get(before).Number;
             var high = after is null ? DisposalCategories.All.Count + 1 : DisposalCategories.Get(after).Number;
-            // Groups printed as one row between the same neighbours stand for their reasons.
+            // Groups printed as one row between the same neighbours stand for their reasons; not a group row beside
+            // reasons of its own (a subtotal, or a reason's numbers set on the group's line: ReasonsUnderGroupRows).
             var from = start == 0 ? -1 : printed.FindLastIndex(start - 1, start, p => p.Code is not null);
             var to = printed.FindIndex(i, p => p.Code is not null);
-            var groupsBetween = printed.Skip(from + 1).Take((to < 0 ? printed.Count : to) - from - 1).Where(p => p.Group is not null).Select(p => p.Group).ToHashSet();
+            var groupsBetween = printed.Skip(from + 1).Take((to < 0 ? printed.Count : to) - from - 1)
+                .Where(p => p.Group is not null && !DisposalCategories.All.Any(c => c.Group == p.Group && taken.Contains(c.Code))).Select(p => p.Group).ToHashSet();
             var missing = DisposalCategories.All.Where(c => c.Number > low && c.Number < high && !taken.Contains(c.Code) && !groupsBetween.Contains(c.Group)).ToList();
             foreach (var (row, category) in Align(gap, missing))
             {
