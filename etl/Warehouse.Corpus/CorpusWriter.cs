@@ -246,6 +246,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.MarkdownPandoc => PandocMarkdownRenderer.Render(parts, rng),
             Layouts.MarkdownOcr => OcrMarkdownRenderer.Render(parts, rng, quirks),
             Layouts.MarkdownHtml2Text => Html2TextRenderer.Render(parts, rng, quirks),
+            Layouts.TextPdfplumber => PlumberTextRenderer.Render(parts, rng),
             // Both portal families print; the page is drawn as either would serve it.
             Layouts.PdfBrowser => rng.Next(2) == 0 ? HtmlRenderers.Trs(parts, rng, quirks) : HtmlRenderers.HanwebGbk(parts, rng, quirks),
             _ => DocxRenderer.Render(parts, rng, DocxKind.Edited, quirks),

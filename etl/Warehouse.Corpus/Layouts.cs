@@ -106,7 +106,14 @@ public static class Layouts
     /// </summary>
     public const string TextLibreOffice = "text-libreoffice";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice];
+    /// <summary>
+    /// pdfplumber's <c>extract_text()</c> of a WPS or Word PDF (real hongze-2024-pdfplumber.txt): a row's label and
+    /// numbers on one line a space apart, wrapped labels around their numbers, group labels midway down their rows, and
+    /// after a group label, a row's numbers on the line above its label (<see cref="Rendering.PlumberTextRenderer"/>).
+    /// </summary>
+    public const string TextPdfplumber = "text-pdfplumber";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -125,7 +132,7 @@ public static class Layouts
 
     public static string Extension(string layout) => layout switch
     {
-        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain or TextLibreOffice => "txt",
+        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain or TextLibreOffice or TextPdfplumber => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf or PdfBrowser or PdfUnruled => "pdf",

@@ -13,6 +13,8 @@ internal static class Rendered
 
     private static readonly System.Text.RegularExpressions.Regex PageFoot = new(@"^-\d+-$");
 
+    private static readonly System.Text.RegularExpressions.Regex SpacedPageFoot = new(@"^- \d+ -$");
+
     // A line break where html2text wrapped a line at a space: not after a hard break ("  ") nor around an empty line.
     private static readonly System.Text.RegularExpressions.Regex WrappedAtSpace = new(@"(?<!  )(?<=\S)\n(?=\S)");
 
@@ -57,6 +59,8 @@ internal static class Rendered
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
             // "-3-" at the foot of each page may fall inside a paragraph: the reader skips it.
             Layouts.TextPdfPlain => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PageFoot.IsMatch(l))),
+            // pdfplumber's "- 3 -" at the foot of each page may fall inside a paragraph: the reader skips it.
+            Layouts.TextPdfplumber => string.Join('\n', Encoding.UTF8.GetString(bytes).Split('\n').Where(l => !SpacedPageFoot.IsMatch(l))),
             Layouts.HtmlTrs => new HtmlParser().ParseDocument(Encoding.UTF8.GetString(bytes)).Body!.TextContent,
             Layouts.HtmlHanwebGbk => new HtmlParser().ParseDocument(Tables.Gbk.GetString(bytes)).Body!.TextContent,
             _ => DocxText(bytes),

@@ -7,7 +7,8 @@ namespace Warehouse.Parsing.Tests;
 /// The layouts of tools that turn a portal page or a PDF into text (a text browser's dump, a
 /// browser's print read without layout, pandoc's and html2text's markdown, pdftotext without -layout of a WPS or
 /// Word PDF, an OCR tool's markdown with its tables as HTML), generated at scale without LibreOffice, LibreOffice's text of a
-/// Word report (text-libreoffice: each cell a line, a blank an empty line), and the portal page as a browser prints it
+/// Word report (text-libreoffice: each cell a line, a blank an empty line), pdfplumber's text of a WPS PDF (text-pdfplumber:
+/// a row on a line, some rows' numbers above their label), and the portal page as a browser prints it
 /// (pdf-browser: Debian's chromium, which tests/run installs; without it the writer throws), read
 /// back cell for cell.
 /// </summary>
@@ -25,7 +26,7 @@ public sealed class PortalTextLayoutTests : IDisposable
     public static TheoryData<string, int> PortalTextLayouts() => new()
     {
         { Layouts.TextBoxDraw, PerLayout }, { Layouts.TextBrowserPrint, PerLayout }, { Layouts.MarkdownPandoc, PerLayout }, { Layouts.TextPdfPlain, PerLayout },
-        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout },
+        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout }, { Layouts.TextPdfplumber, PerLayout },
         { Layouts.PdfBrowser, Printed },
     };
 
@@ -38,6 +39,7 @@ public sealed class PortalTextLayoutTests : IDisposable
         var besideLabels = 0;
         var numbersFirst = 0;
         var paragraphCells = 0;
+        var numbersAbove = 0;
         foreach (var reading in manifest.Entries.Select(e => CorpusReading.Read(_temp.FullName, e)))
         {
             // A browser's print as pdftotext gives it: first cells beside wrapped labels, put back (a third of text-pdf-plain).
@@ -45,6 +47,8 @@ public sealed class PortalTextLayoutTests : IDisposable
             // Table 二 with each row's numbers before its label, as pdfminer orders text by position alone (three in ten of text-pdf-plain).
             if (reading.Findings.Any(f => f.Rule == "table_reordered" && f.Message.StartsWith("表二", StringComparison.Ordinal))) numbersFirst++;
             if (reading.Parse.Layout == Text.PlainTextLayout.ParagraphCellsLayout) paragraphCells++;
+            // pdfplumber's rows whose numbers stand above their label, after a group label: read as the group's, put back.
+            if (reading.Findings.Any(f => f.Rule == "derived_value" && f.Message.Contains("其数字印在", StringComparison.Ordinal))) numbersAbove++;
             problems.AddRange(reading.WrongValues());
             if (reading.Actual is null) continue;
             problems.AddRange(reading.MissedInjections());
@@ -57,5 +61,6 @@ public sealed class PortalTextLayoutTests : IDisposable
         if (layout == Layouts.TextPdfPlain) numbersFirst.ShouldBeGreaterThan(count / 10);
         // LibreOffice's text of a Word report: every one read by counting its lines, cells and blanks.
         if (layout == Layouts.TextLibreOffice) paragraphCells.ShouldBe(count);
+        if (layout == Layouts.TextPdfplumber) numbersAbove.ShouldBeGreaterThan(count / 3);
     }
 }

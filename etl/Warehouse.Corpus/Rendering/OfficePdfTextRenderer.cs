@@ -429,13 +429,13 @@ public static class OfficePdfTextRenderer
 
     // A number as WPS prints what was typed: "0" for zero, thousands sometimes with commas, amounts
     // with their decimals.
-    private static string Number(decimal value, Random rng) =>
+    internal static string Number(decimal value, Random rng) =>
         value != decimal.Truncate(value) ? value.ToString("0.##", CultureInfo.InvariantCulture)
         : value.ToString(Math.Abs(value) >= 1000 && rng.Next(2) == 0 ? "N0" : "0", CultureInfo.InvariantCulture);
 
     // Every row's six columns add up to its total, and the columns balance (本年新收 + 上年结转 =
     // 总计 + 结转) and total (the outcomes add up to （七）总计), with no cell written as a phrase.
-    private static bool AddsUp(Grid grid)
+    internal static bool AddsUp(Grid grid)
     {
         var rows = new Dictionary<string, decimal[]>();
         for (var r = 0; r < grid.Rows.Count; r++)
