@@ -18,6 +18,31 @@ internal sealed partial class ReportExtractor
         ("procurement", "政府集中采购", 0, 2, "二、第二十条第（九）项"),
     ];
 
+    /// <summary>
+    /// A row of table 二 that holds its own numbers and the next row's, that next row's label printed alone after them:
+    /// "规章" / "0 0 0 62 33 440" / "行政规范性文" / "件" (PyMuPDF's <c>get_text(sort=True)</c> of an office suite's
+    /// print: a label wrapped over two lines puts the row's numbers, centred on it, above its first line). The first
+    /// row takes as many numbers as its columns, the next row the rest, when they are exactly as many as its columns
+    /// and no numbers of its own follow its label; a warning says so.
+    /// </summary>
+    private void LabelAfterTwoRows(ActiveRead read, Dictionary<string, string> labelsAfter, Template template)
+    {
+        int Columns((string Item, string Label, int Columns2021, int Columns2019, string Table) a) => template == Template.Template2019 ? a.Columns2019 : a.Columns2021;
+        for (var i = 0; i + 1 < ActiveItems.Length; i++)
+        {
+            var (row, next) = (ActiveItems[i], ActiveItems[i + 1]);
+            // The next row of the same sub-table in this template.
+            for (var k = i + 2; Columns(next) == 0 && k < ActiveItems.Length; k++) next = ActiveItems[k];
+            if (next.Table != row.Table || Columns(row) == 0 || Columns(next) == 0) continue;
+            if (!read.Items.TryGetValue(row.Item, out var own) || read.Items.ContainsKey(next.Item) || read.Conflicting.Contains(row.Item)) continue;
+            if (own.Data.Count != Columns(row) + Columns(next) || !labelsAfter.TryGetValue(row.Item, out var after) || MatchActiveItem(after) != next.Item) continue;
+            read.Items[row.Item] = (own.Data.Take(Columns(row)).ToList(), own.Header);
+            read.Items[next.Item] = (own.Data.Skip(Columns(row)).ToList(), []);
+            _findings.Add(Finding.Warning("table_reordered",
+                $"{CellNames.ActiveRow(row.Item)}之后印有 {own.Data.Count} 个数「{Preview(own.Data)}」，其后是没有数字的{CellNames.ActiveRow(next.Item)}（抽取时按位置排序，折行行名的数字印在行名之前）：前 {Columns(row)} 个读作前一行，其余读作后一行。Table 二 prints {own.Data.Count} numbers after '{row.Label}' and then '{next.Label}' with none: the first {Columns(row)} are read as '{row.Label}', the rest as '{next.Label}'."));
+        }
+    }
+
     /// <param name="runTogether">
     /// Whether the document runs cells together (most rows of table 三 show it, <see cref="CellsRunTogether"/>):
     /// only then is a row of table 二 with fewer numbers than cells split into them; elsewhere a lone
@@ -42,6 +67,9 @@ internal sealed partial class ReportExtractor
         RowParts? waiting = null;
         string? waitingFor = null;
         var waitingAmbiguous = false;
+        // The labels printed alone after each item's numbers, up to the next numbers or sub-table (LabelAfterTwoRows).
+        var labelsAfter = new Dictionary<string, string>();
+        string? lastItem = null;
 
         void EndWaiting()
         {
@@ -79,6 +107,9 @@ internal sealed partial class ReportExtractor
                     else if (after != waitingFor) waitingAmbiguous = true;
                 }
 
+                if (parts.Key.Contains("第二十条", StringComparison.Ordinal)) lastItem = null;
+                else if (lastItem is not null) labelsAfter[lastItem] = labelsAfter.GetValueOrDefault(lastItem, "") + parts.Key;
+
                 // A label wrapped in its cell ("行政\n强制") leaves its first part on a line of its own.
                 looseRun = parts.Key.Length <= 8 && loose.Length > 0 ? looseRun + parts.Key : parts.Key.Length <= 8 ? parts.Key : "";
                 loose = parts.Key.Length <= 8 ? parts.Key : "";
@@ -92,6 +123,7 @@ internal sealed partial class ReportExtractor
             var item = MatchActiveItem(parts.Key) ?? MatchActiveItem(loose + parts.Key)
                 ?? (looseRun.Length > loose.Length && looseRun.Length <= 16 ? MatchActiveItem(looseRun + parts.Key) : null) ?? LabelAbove(parts.Key, labels);
             var apart = item is null || waiting is not null ? null : LabelsApart(labels, item, parts, read);
+            lastItem = apart is null ? item : null;
             loose = "";
             looseRun = "";
             labels.Clear();
@@ -153,6 +185,7 @@ internal sealed partial class ReportExtractor
         var template = read.Evidence.For2019 == read.Evidence.For2021
             ? (year is < 2021 ? Template.Template2019 : Template.Template2021)
             : read.Evidence.For2019 > read.Evidence.For2021 ? Template.Template2019 : Template.Template2021;
+        LabelAfterTwoRows(read, labelsAfter, template);
         // Rows whose merged cells' numbers were repeated in each column they span (SpansRepeated).
         var repeated = new List<((string Item, string Label, int Columns2021, int Columns2019, string Table) Item, string Cells)>();
         foreach (var group in ActiveItems.Where(a => (template == Template.Template2019 ? a.Columns2019 : a.Columns2021) > 0).GroupBy(a => a.Table))
