@@ -38,6 +38,15 @@ public static class OfficePdfTextRenderer
     public const double LabelsFirstRate = 0.3;
 
     /// <summary>
+    /// The share of documents (of those whose table 二 is printed neither numbers first nor labels first) whose table 二
+    /// comes sorted by position, as PyMuPDF's <c>get_text(sort=True)</c> gives an office suite's print with a narrow
+    /// label column (real Fixtures/Real/pingtan-2024-libreoffice-pymupdf-sorted.txt): a label wrapped over two lines after
+    /// its row's numbers, which then follow the row above's ("规章" / "0" / "0" / "0" / "62" / "33" / "440" /
+    /// "行政规范性文" / "件").
+    /// </summary>
+    public const double SortedRate = 0.3;
+
+    /// <summary>
     /// The share of documents whose table 二 prints each zero as a mark, "-" or "/" (one for the document), as offices type
     /// a row with nothing to report; a row of one cell then reads "行政处罚" / "-" / "行政强制" / "56", the mark alone between
     /// two labels.
@@ -72,10 +81,12 @@ public static class OfficePdfTextRenderer
         var runs = 0.2 + rng.NextDouble() * 0.5;
         var numbersFirst = order.NextDouble() < NumbersFirstRate;
         var labelsFirst = order.NextDouble() < LabelsFirstRate;
+        var sorted = order.NextDouble() < SortedRate;
         IEnumerable<string> Table(TablePart table)
         {
             if (table.Grid.Name == Tables.ActiveName && numbersFirst && NumbersFirst(table.Grid, narrow, label, rng) is { } first) return first;
             if (table.Grid.Name == Tables.ActiveName && labelsFirst && zeroMark is null && LabelsFirst(table.Grid, narrow, label, rng) is { } apart) return apart;
+            if (table.Grid.Name == Tables.ActiveName && sorted && zeroMark is null && SortedByPosition(table.Grid, narrow, label, rng) is { } bySort) return bySort;
             if (table.Grid.Name == Tables.ActiveName && zeroMark is not null)
             {
                 return Cells(table.Grid, cell => cell.Printed ?? (cell.Value == 0 ? zeroMark : Number(cell.Value!.Value, rng)), narrow, label);
@@ -215,6 +226,47 @@ public static class OfficePdfTextRenderer
         }
 
         return lines;
+    }
+
+    // Table 二 sorted by position (PyMuPDF's get_text(sort=True)), its label column narrow: a label wrapped over two lines
+    // comes after its row's numbers, which are centred on it, and so right after the row above's numbers ("规章" / "0" /
+    // "0" / "0" / "62" / "33" / "440" / "行政规范性文" / "件"). Only such a row after a row of numbers in its sub-table; null
+    // when a row prints a cell as words or leaves it blank, or when no row is so.
+    private static List<string>? SortedByPosition(Grid grid, int narrow, int label, Random rng)
+    {
+        var lines = new List<string>();
+        var layout = grid.Layout();
+        var width = 5 + rng.Next(2);
+        var (above, moved) = (false, false);
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            if (RowCells(grid, layout, r, keyedOnly: true, rng) is not { } cells) return null;
+            var (texts, numbers) = cells;
+            if (grid.KeyOf(r) is null && numbers.Count == 0)
+            {
+                foreach (var text in texts) lines.AddRange(Chunks(text, grid.Columns > 6 ? narrow : label));
+                above = false;
+                continue;
+            }
+
+            if (numbers.Count == 0) return null;
+            var pieces = texts.SelectMany(t => Chunks(t, width)).ToList();
+            if (pieces.Count >= 2 && above)
+            {
+                lines.AddRange(numbers);
+                lines.AddRange(pieces);
+                moved = true;
+            }
+            else
+            {
+                lines.AddRange(pieces);
+                lines.AddRange(numbers);
+            }
+
+            above = true;
+        }
+
+        return moved ? lines : null;
     }
 
     // Table 三: its headings as other tables', then its rows in runs (see the summary); with the rows'
