@@ -500,6 +500,11 @@ public sealed partial class TextFormsTests
     // "3.危及“三安全一稳定”". The group row between its reasons was taken for a collapsed group, so the misprinted row
     // found no row of the template to be, and 3. lacked its numbers: two rows missing.
     [InlineData("text-pdfplumber-misprint-beside-group-row-00133.txt")]
+    // pdftotext without -layout of a PDF whose digits are in Word's Latin font starts a line at each change of font: the
+    // title in four pieces ("…交通运输局" / "2021" / "年政府信息公" / "开工作年度报告"), refused for naming no agency when only
+    // three were joined; each reason's digit over its label ("1" / ".属于国家秘密"), read as a cell.
+    [InlineData("pdf-plain-latin-digits-title-in-four-00015.txt")]
+    [InlineData("pdf-plain-latin-digits-numbering-apart-00004.txt")]
     // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
     // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
     [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]

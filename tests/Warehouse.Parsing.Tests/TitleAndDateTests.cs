@@ -94,6 +94,18 @@ public sealed class TitleAndDateTests
         report.RegionCode.ShouldBe("360704");
     }
 
+    // mutool's text of a print that drew every glyph three times (as GDI makes bold) repeats each line: the line above
+    // the signature's date was the date again, and the report's agency was "2024年1月10日".
+    [Theory]
+    [InlineData("\n赣县区商务局\n赣县区商务局\n赣县区商务局\n\n2024年1月10日\n2024年1月10日\n2024年1月10日\n")]
+    [InlineData("\n赣县区商务局\n2024年1月10日\n2024年1月10日\n")]
+    public void A_signature_whose_lines_are_printed_again_names_the_agency_not_the_date(string ending)
+    {
+        var report = WithTitle("2023年政府信息公开工作年度报告", ending).Report.ShouldNotBeNull();
+        report.Agency.ShouldBe("赣县区商务局");
+        report.Published.ShouldBe(new DateOnly(2024, 1, 10));
+    }
+
     [Theory]
     [InlineData("根据《江西省人民政府办公厅关于做好2023年政府信息公开工作年度报告编制工作的通知》要求，编制本报告。")]
     [InlineData("根据《江西省人民政府办公厅关于公布2023年政府信息公开工作年度报告的通知》要求，编制本报告。")]

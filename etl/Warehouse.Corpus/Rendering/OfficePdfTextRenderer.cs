@@ -21,7 +21,7 @@ namespace Warehouse.Corpus.Rendering;
 /// (real/pingtan-2024-libreoffice-pdfminer.txt: pdfminer with <c>boxes_flow=None</c> orders the text by position, and
 /// a row's numbers stand a little above its label's first line): "0" / "0" / "0" / "规章" / "62" / "33" / "440" / "行政规范性文件".
 /// </summary>
-public static class OfficePdfTextRenderer
+public static partial class OfficePdfTextRenderer
 {
     /// <summary>The share of documents whose table 三 has first cells beside wrapped labels (when its rules hold).</summary>
     public const double BesideLabelsRate = 0.3;
@@ -61,6 +61,15 @@ public static class OfficePdfTextRenderer
     public const double GluedPageNumbersRate = 0.25;
 
     /// <summary>
+    /// The share of documents whose digits Word set in its Latin font (Times New Roman) beside the Chinese one: pdftotext
+    /// without <c>-layout</c> starts a line where the font changes, so the title's year stands on a line of its own
+    /// ("乃东区住房和城乡建设局" / "2023" / "年政府信息公开工作年度报" / "告") and so does each reason's number in table 三
+    /// ("1" / "、属于国家秘密" / "0" …), as in the text of LibreOffice's PDFs of such documents. Never with page numbers
+    /// glued (<see cref="GluedPageNumbersRate"/>), which is pypdf's form, not pdftotext's.
+    /// </summary>
+    public const double LatinDigitsRate = 0.25;
+
+    /// <summary>
     /// The text, and when table 三 is printed in runs what a correct parser reads from it
     /// (<see cref="ColumnRuns"/>): rows whose runs can be cut more than one way that adds up keep
     /// only the cells every such cut agrees on. Null when table 三 is printed row by row.
@@ -74,6 +83,8 @@ public static class OfficePdfTextRenderer
     {
         var zeroMark = marks.NextDouble() < ZeroMarksRate ? (marks.Next(2) == 0 ? "-" : "/") : null;
         var glued = marks.NextDouble() < GluedPageNumbersRate;
+        // pdftotext's form, not pypdf's (whose page numbers are glued).
+        var latinDigits = marks.NextDouble() < LatinDigitsRate && !glued;
         RunTogether.Result? read = null;
         var page = 26 + rng.Next(8);
         var narrow = 2 + rng.Next(3);
@@ -105,8 +116,49 @@ public static class OfficePdfTextRenderer
         }
 
         var lines = ExtractedLines.Of(parts, page, Table);
+        if (latinDigits) lines = WithLatinDigitsApart(lines);
         return (Encoding.UTF8.GetBytes(Paginate(lines, rng, glued)), read);
     }
+
+    // The title's year and each numbered label's digit on lines of their own (LatinDigitsRate): the year in the lines before
+    // the first paragraph ("根据…"), a digit that opens a line before 、 or a point and a Chinese character. The pieces of a
+    // line stay one entry, with line feeds inside, so that a page's end never falls between them: on the page they are
+    // one line.
+    private static List<string> WithLatinDigitsApart(List<string> lines)
+    {
+        var body = lines.FindIndex(l => l.StartsWith("根据", StringComparison.Ordinal));
+        var apart = new List<string>(lines.Count + 40);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            var year = i < body ? TitleYear().Match(line) : System.Text.RegularExpressions.Match.Empty;
+            // One entry of the list, so that a page's end never falls between the pieces of one printed line.
+            if (year.Success)
+            {
+                // Set large, the title holds some 22 characters a line (its year two): the rest wraps ("…年度报" / "告").
+                var (before, after) = (line[..year.Index], line[(year.Index + year.Length)..]);
+                var over = before.Length + 2 + after.Length - TitleWidth;
+                var pieces = over > 0 && over < after.Length ? new[] { before, year.Value, after[..^over], after[^over..] } : [before, year.Value, after];
+                apart.Add(string.Join('\n', pieces.Where(p => p.Length > 0)));
+            }
+            else if (line.Length >= 3 && line[0] is >= '1' and <= '9' && line[1] is '、' or '.' && line[2] is >= '\u4e00' and <= '\u9fff')
+            {
+                apart.Add(line[..1] + "\n" + line[1..]);
+            }
+            else
+            {
+                apart.Add(line);
+            }
+        }
+
+        return apart;
+    }
+
+    // The characters of a title's line in the large type titles are set in (二号, on A4).
+    private const int TitleWidth = 22;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[\u4e00-\u9fff])(?:19|20)\d\d(?=年)")]
+    private static partial System.Text.RegularExpressions.Regex TitleYear();
 
     // Pages of 35 to 50 lines, each ending with its number between dashes and a form feed; or, glued, each page's number
     // at the start of its first line and the pages joined by a line break, as pypdf writes them.

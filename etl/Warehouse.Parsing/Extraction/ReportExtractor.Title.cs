@@ -83,7 +83,8 @@ internal sealed partial class ReportExtractor
     private static readonly string[] NotAgencyWords = ["公开", "首页", "报告", "年报", "栏目", "位置", "专栏", "通知", "公告"];
 
     // Metadata first, then each line before section 一 that names a report, alone and then joined
-    // with the one or two short lines above it (a title set in two lines, or split into pieces);
+    // with the one to three short lines above it (a title set in two lines, or split into pieces: pdftotext -raw
+    // starts a line where the font changes, "乃东区住房和城乡建设局" / "2023" / "年政府信息公开工作年度报" / "告");
     // the portal's title last, since the document's own is the report's word.
     private IEnumerable<string> TitleCandidates(int end)
     {
@@ -98,7 +99,7 @@ internal sealed partial class ReportExtractor
             // Long lines are prose; a title set justified across its line (pdftotext: "…管理局" and "2022 年政府信" at
             // the line's two ends) is long only by its spaces.
             if (Characters(text) > 60) continue;
-            for (var length = 2; length <= 3 && length <= lines.Count; length++)
+            for (var length = 2; length <= 4 && length <= lines.Count; length++)
             {
                 var above = lines[^length];
                 if (Characters(above) > 60 || above.Contains('。')) break;
@@ -151,7 +152,13 @@ internal sealed partial class ReportExtractor
             if (!m.Success || ParseDate(m) is not { } date) continue;
 
             var agency = CleanAgency(m.Groups["agency"].Value);
-            if (agency.Length == 0 && PreviousText(i) is { } previous && previous.Length <= 40 && !previous.Contains('。')) agency = CleanAgency(previous);
+            // The line above the date, past the date's own line printed again (mutool's text of a print that drew every glyph
+            // three times, as GDI makes bold, repeats each line); never another date.
+            if (agency.Length == 0 && PreviousText(i, unlike: compact) is { } previous && previous.Length <= 40 && !previous.Contains('。') && !ClosingDate().IsMatch(previous))
+            {
+                agency = CleanAgency(previous);
+            }
+
             return new Closing(agency.Length is > 0 and <= 40 ? agency : null, date);
         }
 
@@ -251,11 +258,12 @@ internal sealed partial class ReportExtractor
         return null;
     }
 
-    private string? PreviousText(int index)
+    // The nearest text above block index, compacted; past lines that read `unlike` when it is given.
+    private string? PreviousText(int index, string? unlike = null)
     {
         for (var i = index - 1; i >= 0; i--)
         {
-            if (Sections.HeadingText(_blocks[i]) is { } text && TextKey.Compact(text) is { Length: > 0 } compact) return compact;
+            if (Sections.HeadingText(_blocks[i]) is { } text && TextKey.Compact(text) is { Length: > 0 } compact && compact != unlike) return compact;
         }
 
         return null;

@@ -51,7 +51,7 @@ public static partial class PlainTextLayout
         if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
         // Any case, as the sniffer finds it (DocumentSniffer sends text with HTML tables here) and as HtmlTable() matches.
         if (text.Contains("<table", StringComparison.OrdinalIgnoreCase) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
-        var raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var raw = RowNumbering.WithDigitsJoined(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         var titles = PrintHeaderTitles(raw);

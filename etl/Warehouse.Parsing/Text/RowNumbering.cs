@@ -92,6 +92,36 @@ internal static partial class RowNumbering
         return at;
     }
 
+    /// <summary>
+    /// The lines with each numbering's digit that stands on a line of its own joined to the label after it: "1" over
+    /// "、属于国家秘密" is "1、属于国家秘密". pdftotext -raw starts a line where the font changes, and Word sets a
+    /// numbering's digit in the Latin font (Times New Roman) and its 、 in the Chinese one. A line that opens with 、
+    /// or a full stop is no label of its own and no cell, so the digit before it is that label's number, never a
+    /// cell.
+    /// </summary>
+    /// <param name="lines">The text's lines.</param>
+    /// <returns>The lines so joined; the same array when no numbering stands alone.</returns>
+    public static string[] WithDigitsJoined(string[] lines)
+    {
+        List<string>? joined = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var digit = lines[i].Trim();
+            if (i + 1 < lines.Length && digit.Length == 1 && TextKey.Narrow(digit[0]) is >= '1' and <= '9'
+                && lines[i + 1].TrimStart() is { Length: >= 2 } next && next[0] is '、' or '.' or '．' && next[1] is >= '\u4e00' and <= '\u9fff' or '“')
+            {
+                joined ??= lines.Take(i).ToList();
+                joined.Add(digit + next);
+                i++;
+                continue;
+            }
+
+            joined?.Add(lines[i]);
+        }
+
+        return joined?.ToArray() ?? lines;
+    }
+
     [GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d)|\d\s*[)）](?=\s?[\u4e00-\u9fff“""])|\d\s?[，,:：](?=\s?[\u4e00-\u9fff“""])|\d\s+[.．、](?=\s?[\u4e00-\u9fff“""])|[①-⑳])")]
     private static partial Regex Opening();
 
