@@ -65,4 +65,37 @@ public sealed class PageBreakRowsTests
             && f.Message.StartsWith("表三「（一）予以公开」", StringComparison.Ordinal) && f.Message.Contains(message, StringComparison.Ordinal));
         reading.Findings.ShouldNotContain(f => f.Rule == "derived_value" && f.Row == "granted");
     }
+
+    // mutool's text of a Word PDF: "2.申请人逾期未按收" and its numbers end a page; the rest of its label comes after the
+    // repeated heading, in one block with the next row ("费通知要求缴纳费" / … / "请" / "3.其他" / "0" …). Read as one
+    // label, the pieces named the row above and took 3.其他's numbers, so 2.'s cells were read from 3.其他's line. The
+    // pieces before a numbered label are the tail of the row above; 2. is then placed by its order.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_rest_of_a_label_after_a_repeated_heading_is_not_the_next_rows_label(bool feeRowNotZero)
+    {
+        const string Fixture = "mutool-label-rest-after-repeated-heading-00045.txt";
+        var text = File.ReadAllText(Path.Combine(Fixtures.Dir("Generated"), Fixture));
+        if (feeRowNotZero)
+        {
+            // One more application of a natural person, in the 2. row: 本年新收 and （七）总计 one more in 自然人 and 总计.
+            text = Replace(text, "2.申请人逾期未按收\n-\n0\n/\n0\n0\n0\n0\n", "2.申请人逾期未按收\n1\n0\n/\n0\n0\n0\n1\n");
+            text = Replace(text, "（七）总计\n9\n/\n1\n0\n0\n0\n10\n", "（七）总计\n10\n/\n1\n0\n0\n0\n11\n");
+            text = Replace(text, "一、本年新收政府信息公开申请数量\n8\n0\n0\n0\n0\n0\n8\n", "一、本年新收政府信息公开申请数量\n9\n0\n0\n0\n0\n0\n9\n");
+        }
+
+        var reading = Reading.Of(Encoding.UTF8.GetBytes(text), Fixture);
+        int?[] Row(string code) => reading.Json["applications"]![code]!.AsArray().Select(n => n?.GetValue<int>()).ToArray();
+        Row("other_fee_unpaid").ShouldBe(feeRowNotZero ? [1, 0, 0, 0, 0, 0, 1] : [0, 0, 0, 0, 0, 0, 0]);
+        Row("other_other").ShouldBe([0, 0, 0, 0, 0, 0, 0]);
+        reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error && f.Rule != "prose_table");
+        reading.Findings.ShouldContain(f => f.Rule == "label_misprinted");
+    }
+
+    private static string Replace(string text, string from, string to)
+    {
+        text.ShouldContain(from);
+        return text.Replace(from, to, StringComparison.Ordinal);
+    }
 }

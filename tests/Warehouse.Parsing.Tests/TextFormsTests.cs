@@ -505,6 +505,11 @@ public sealed partial class TextFormsTests
     // three were joined; each reason's digit over its label ("1" / ".属于国家秘密"), read as a cell.
     [InlineData("pdf-plain-latin-digits-title-in-four-00015.txt")]
     [InlineData("pdf-plain-latin-digits-numbering-apart-00004.txt")]
+    // A page break after "（一）予以公开 … 439 1,69" (pdftotext -raw): the next page's repeated heading, then "年度办" /
+    // "理结果" / "6", the end of 1,696, read as one label with the heading's words and not taken for the heading.
+    [InlineData("pdf-raw-thousands-end-after-heading-00021.txt")]
+    // mutool: the rest of a label cut by a page break, after the repeated heading, in one block with "3.其他".
+    [InlineData("mutool-label-rest-after-repeated-heading-00045.txt")]
     // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
     // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
     [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]

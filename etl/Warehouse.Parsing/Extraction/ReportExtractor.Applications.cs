@@ -380,7 +380,7 @@ internal sealed partial class ReportExtractor
             var tail = printed[r];
             // Units alone before the ends ("件  0件") are ends too, of numbers that wrapped only their unit: no value changes.
             if (tail.Code is not null || tail.Group is not null || tail.Parts.Exact
-                || !(tail.Parts.Label.All(HeadingLetters.Contains) || OuterLabels.IsPiece(tail.Parts.Label) || IsUnitsAlone(tail.Parts.Label))) continue;
+                || !(tail.Parts.Label.All(HeadingLetters.Contains) || OuterLabels.IsPiece(tail.Parts.Label) || HeadingThenPiece(tail.Parts.Label) || IsUnitsAlone(tail.Parts.Label))) continue;
             var ends = tail.Parts.Data.Where(d => CountCell.Classify(d) != CellKind.Empty).Select(d => d.Trim().TrimEnd('件').TrimEnd()).ToList();
             if (ends.Count is 0 or > ApplicantTypes.Count || !ends.All(e => e.Length <= 3 && e.All(char.IsAsciiDigit))) continue;
             var above = printed[r - 1];
@@ -435,6 +435,16 @@ internal sealed partial class ReportExtractor
     // The letters of table 三's heading (its note, its applicant columns): a label of only these is the heading repeated at a page's head.
     private static readonly System.Buffers.SearchValues<char> HeadingLetters = System.Buffers.SearchValues.Create(
         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计 ()（）:：,，　");
+
+    // The repeated heading and then a piece of a merged label, read as one label: text without layout (pdftotext -raw) sets
+    // the heading's words at the head of the page, then the rest of "三、本年度办理结果" beside the ends of the row above
+    // ("…法律服务机构其他" / "年度办" / "理结果" / "6").
+    private static bool HeadingThenPiece(string label)
+    {
+        var k = 0;
+        while (k < label.Length && HeadingLetters.Contains(label[k])) k++;
+        return k > 0 && k < label.Length && OuterLabels.IsPiece(label[k..]);
+    }
 
     /// <summary>Whether seven printed cells add up (the six applicants to the total); null when one is not a count.</summary>
     private static bool? AddsUp(IReadOnlyList<string> data)
@@ -710,7 +720,16 @@ internal sealed partial class ReportExtractor
             switch (_blocks[i])
             {
                 case TableRow row:
-                    rows.Add((i, RowParts.Split(row.Cells, _gridExact || row.Exact)));
+                    if (!_gridExact && !columnsEndRow && TailBeforeNumbering(row.Cells) is { } tail)
+                    {
+                        rows.Add((i, new RowParts(tail, [], tail)));
+                        rows.Add((i, RowParts.Split(row.Cells.Skip(TailCells(row.Cells)).ToArray(), row.Exact)));
+                    }
+                    else
+                    {
+                        rows.Add((i, RowParts.Split(row.Cells, _gridExact || row.Exact)));
+                    }
+
                     joinable = false;
                     break;
                 case Paragraph p when i > from || !Sections.IsHeading(p):
@@ -927,6 +946,36 @@ internal sealed partial class ReportExtractor
     }
 
     private static bool StartsRow(string label) => Text.RowNumbering.StartsRow(label);
+
+    /// <summary>
+    /// The end of the row above's label that opens a row of text before its own numbered label, or null: a row cut by a
+    /// page break goes on after the table's repeated heading ("2.申请人逾期未按收" / numbers / heading / "费通知要求缴纳费" /
+    /// "用、行政机关不再处" / "理其政府信息公开申" / "请" / "3.其他" / numbers, as mutool gives a Word PDF), and read as one
+    /// label the pieces named the row above. The pieces must hold words of a reason of the template, and the numbered
+    /// label must have words of its own (a numbering alone may be set below its label's first line).
+    /// </summary>
+    private static string? TailBeforeNumbering(IReadOnlyList<string> cells)
+    {
+        var at = TailCells(cells);
+        if (at <= 0) return null;
+        var tail = string.Concat(cells.Take(at).Select(c => c.Trim()));
+        var key = Text.TextKey.Of(tail);
+        if (key.Length < 4 || StartsRow(cells[0]) || OuterLabels.IsPiece(key)) return null;
+        return Warehouse.Core.DisposalCategories.All.Any(c => ApplicationRows.HoldsWords(c.Code, key)) ? tail : null;
+    }
+
+    // The number of label cells before a later label cell that starts a row with words of its own, or 0.
+    private static int TailCells(IReadOnlyList<string> cells)
+    {
+        for (var k = 1; k < cells.Count; k++)
+        {
+            var kind = CountCell.Classify(cells[k]);
+            if (kind == CellKind.Number) return 0;
+            if (kind == CellKind.Label && StartsRow(cells[k]) && !Text.RowNumbering.IsAlone(cells[k])) return cells.Take(k).All(c => CountCell.Classify(c) == CellKind.Label) ? k : 0;
+        }
+
+        return 0;
+    }
 
     /// <summary>
     /// Rows whose label names no row of the template (a misprint, "2.其他法律行政止公开"; a label lost
