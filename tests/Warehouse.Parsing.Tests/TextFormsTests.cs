@@ -510,6 +510,9 @@ public sealed partial class TextFormsTests
     [InlineData("pdf-raw-thousands-end-after-heading-00021.txt")]
     // mutool: the rest of a label cut by a page break, after the repeated heading, in one block with "3.其他".
     [InlineData("mutool-label-rest-after-repeated-heading-00045.txt")]
+    // pdftotext -layout: table 二's heading wrapped over three lines, its own line naming one column of three; a row with a
+    // blank cell was read as two cells of three.
+    [InlineData("pdftotext-browser-print-table-two-heading-wrapped-00040.txt")]
     // pdftotext -layout of a PDF LibreOffice printed from a web page: "行政许可  91  /" over "其他对外管理服务事项  31  5  204".
     // The short label made the row look like a wrapped number's first pieces, and "91" was joined to "31" ("9131").
     [InlineData("pdftotext-unruled-active-blank-under-short-label-00015.txt")]
@@ -575,6 +578,23 @@ public sealed partial class TextFormsTests
     [InlineData("markdown-crawler-pipes-blank-total-or-blank-zero-00066.md")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
+    // mutool's text of a browser's print: each row ends with an empty line, and a blank cell is left out. Read as
+    // LibreOffice's cells-a-line form (an empty line a blank cell), "规章" / "0" / "5" / "" was 0, 5, 0, and 现行有效件数
+    // silently 0 where the page has 5. Every cell is now the page's, or null beside an error.
+    [Fact]
+    public void Mutools_empty_lines_after_rows_are_no_blank_cells()
+    {
+        const string Name = "mutool-browser-print-rows-end-with-empty-lines-00016";
+        var reading = Generated(Name + ".txt");
+        reading.Parse.Rejection.ShouldBeNull();
+        reading.Parse.Layout.ShouldNotBe("text-paragraph-cells");
+        var page = RealReports.Flatten(JsonNode.Parse(File.ReadAllText(Path.Combine(Fixtures.Dir("Generated"), Name + ".page.json")))!.AsObject());
+        page.Where(kv => kv.Key is not ("region_code" or "layout") && reading.Cells.GetValueOrDefault(kv.Key) is { } got && !RealReports.Same(kv.Value, got))
+            .Select(kv => $"{kv.Key}: want {kv.Value?.ToJsonString()}, got {reading.Cells[kv.Key]?.ToJsonString()}")
+            .ShouldBeEmpty();
+        if (page.Keys.Any(k => reading.Cells.GetValueOrDefault(k) is null && page[k] is not null)) reading.Findings.ShouldContain(f => f.Severity == Severity.Error);
+    }
 
     // A tool's text of a portal page must raise what the page raises, warnings included: html2text's line of spaces after a
     // table's last row ran the next section's heading into the next table's first row, and sections 三 and 四 were reported

@@ -91,6 +91,9 @@ internal static partial class BlankCells
     // Table 二's row labels, as the template prints them in its first column.
     private static readonly string[] ActiveLabels = ["规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"];
 
+    // True when the word is a row label of table 二 or its first line wrapped ("行政事业性" of 行政事业性收费).
+    private static bool OpensActiveLabel(string word) => word.Length > 0 && ActiveLabels.Any(l => l.StartsWith(word, StringComparison.Ordinal));
+
     /// <summary>True when the text is a whole row label of table 二 ("行政许可"), never a fragment of a wrapped one.</summary>
     public static bool IsActiveLabel(string text) => ActiveLabels.Contains(text.Trim(), StringComparer.Ordinal);
 
@@ -129,6 +132,7 @@ internal static partial class BlankCells
                 part++;
                 var rest = heading < 0 ? "" : line[(heading + 4)..].Trim();
                 width = rest.Length == 0 || rest.Any(char.IsAsciiDigit) ? 0 : HeadingGap().Split(rest).Length;
+                if (heading >= 0 && width > 0 && WrappedHeadingWidth(lines, i, heading + 4, start, end) is { } wrapped) width = wrapped;
                 continue;
             }
 
@@ -172,6 +176,56 @@ internal static partial class BlankCells
         }
 
         return placed ?? lines;
+    }
+
+    // The columns of a sub-table heading whose narrow headings wrapped around the line of 信息内容 ("本年制     本年" over
+    // "信息内容     现行有效件数" over "发件数     废止件数": three, not the one its own line shows): the runs of positions, past
+    // 信息内容, that the words of the heading's lines cover, a character either way. The lines above and below are its
+    // own while they hold words alone, none of them a number, a row's label or the sub-table's title (第二十条…); null when
+    // no such line stands next to it.
+    private static int? WrappedHeadingWidth(string[] lines, int at, int from, int start, int end)
+    {
+        static bool HeadingPiece(string line) =>
+            line.Trim().Length > 0 && !line.Any(char.IsAsciiDigit) && !line.Contains("第二十条", StringComparison.Ordinal)
+            && !line.Contains("信息内容", StringComparison.Ordinal) && !OpensActiveLabel(line.Trim().Split(' ')[0])
+            && line.All(c => c == ' ' || c is >= '\u4e00' and <= '\u9fff' || c is '/' or '（' or '）' or '(' or ')' or '：' or '、');
+
+        var block = new List<string> { lines[at] };
+        foreach (var step in new[] { -1, +1 })
+        {
+            var blanks = 0;
+            for (var k = at + step; k >= start && k < end; k += step)
+            {
+                if (lines[k].Trim().Length == 0)
+                {
+                    if (++blanks > 2) break;
+                    continue;
+                }
+
+                if (!HeadingPiece(lines[k])) break;
+                block.Add(lines[k]);
+            }
+        }
+
+        if (block.Count == 1) return null;
+        var runs = new List<(int Start, int End)>();
+        foreach (var line in block)
+        {
+            foreach (System.Text.RegularExpressions.Match w in Word().Matches(line))
+            {
+                if (w.Index + w.Length <= from) continue;
+                runs.Add((w.Index, w.Index + w.Length - 1));
+            }
+        }
+
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in runs.OrderBy(r => r.Start))
+        {
+            if (merged.Count > 0 && r.Start <= merged[^1].End + 1) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            else merged.Add(r);
+        }
+
+        return merged.Count;
     }
 
     // Whether a row's cells could be `width` cells run together: each cell of plain digits splits into as many as it has

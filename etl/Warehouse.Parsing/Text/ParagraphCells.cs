@@ -14,8 +14,9 @@ namespace Warehouse.Parsing.Text;
 /// <remarks>
 /// The form is taken only when table 三 shows it beyond doubt: every label there followed by a cell is followed by
 /// exactly seven lines of cells or blanks and then nothing but empty lines up to the next label, at least ten rows
-/// are so, and empty lines stand among them (text that keeps cells one to a line without blanks, pdftotext -raw of
-/// narrow cells, drops blank cells altogether, and is read as before). Rows read so are the table's own cells
+/// are so, and empty lines stand among them: between a row's cells, or after some rows but not all (text that keeps cells
+/// one to a line without blanks, pdftotext -raw of narrow cells, drops blank cells altogether, and is read as before; so
+/// does mutool's, which ends every row with an empty line). Rows read so are the table's own cells
 /// (<see cref="TableRow.Exact"/>): an empty line is a blank cell, which is zero.
 /// </remarks>
 internal static partial class ParagraphCells
@@ -51,7 +52,10 @@ internal static partial class ParagraphCells
 
         // Table 三: every label followed by cells must take seven lines, and empty lines must stand among them.
         var rows = new List<Row>();
-        var empties = false;
+        // Empty lines must stand for blank cells: between cells of a row, or after some rows (a group's merged first columns)
+        // but not after every row. mutool writes each block of text (a row) and then an empty line, and leaves a blank
+        // cell out: after a row of six cells the empty line is no seventh cell, and read as one it was a zero.
+        var (inner, trailing, direct) = (false, false, false);
         for (var i = three + 1; i < four; i++)
         {
             if (kinds[i] != Kind.Text || IsHeading(lines[i]) || i + 1 >= four || kinds[i + 1] == Kind.Text) continue;
@@ -60,12 +64,15 @@ internal static partial class ParagraphCells
             var row = Take(lines, kinds, i, ApplicationWidth, four);
             if (row is null && kinds[i + 1] == Kind.Cell) return null;
             if (row is null) continue;
-            empties |= row.Cells.Cells.Any(c => c.Length == 0) || row.To > i + 1 + ApplicationWidth;
+            var cells = row.Cells.Cells;
+            inner |= Enumerable.Range(0, cells.Count - 1).Any(k => cells[k].Length == 0 && cells.Skip(k + 1).Any(c => c.Length > 0));
+            trailing |= row.To > i + 1 + ApplicationWidth;
+            direct |= row.To == i + 1 + ApplicationWidth;
             rows.Add(row);
             i = row.To - 1;
         }
 
-        if (rows.Count < MinimumRows || !empties) return null;
+        if (rows.Count < MinimumRows || !(inner || (trailing && direct))) return null;
 
         // Table 二: the rows of each sub-table, as wide as its heading ("信息内容" / "本年制发件数" / "本年废止件数" /
         // "现行有效件数"). A row that does not fit stays as lines.

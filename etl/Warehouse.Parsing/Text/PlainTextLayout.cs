@@ -55,7 +55,9 @@ public static partial class PlainTextLayout
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
         var titles = PrintHeaderTitles(raw);
-        if (ParagraphCells.Rows(lines) is { } rows) return new ReportDocument(ReadTabRows(lines, rows), ParagraphCellsLayout, titles);
+        // A word processor's text has no pages: text with form feeds is a PDF's (mutool ends each block of a page, a row, with an
+        // empty line, which is no blank cell).
+        if (!text.Contains('\f', StringComparison.Ordinal) && ParagraphCells.Rows(lines) is { } rows) return new ReportDocument(ReadTabRows(lines, rows), ParagraphCellsLayout, titles);
         return IsCellPerLine(lines)
             ? new ReportDocument(ReadCellPerLine(lines), CellPerLine, titles)
             : new ReportDocument(ReadTabRows(BlankCells.Apply(WrappedNumbers.Apply(CellsAboveRows.Apply(BlankCells.ActiveRows(WithoutPageFurniture(raw, closeBreaks: true)))))), TabRows, titles);
