@@ -57,6 +57,12 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局【2023】政府信息公开工作年度报告")]
     [InlineData("赣县区商务局关于公布2023年政府信息公开工作年度报告的公告")]
     [InlineData("赣县区商务局关于发布2023年度政府信息公开工作年度报告的公告")]
+    // pdftotext -layout of a title whose year is set in another font, on another baseline: the year on a line of its own,
+    // under or over the gap it leaves in the title's line. The title read "…年政府信息公开工作年度报告" with no agency, and
+    // the report was refused.
+    [InlineData("     赣县区商务局                  年政府信息公开工作年度报告\n                                 2023")]
+    [InlineData("                                 2023\n     赣县区商务局                  年政府信息公开工作年度报告")]
+    [InlineData("     赣县区商务局                  年政府信息公开工作年度报告\n                                 2O23")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();

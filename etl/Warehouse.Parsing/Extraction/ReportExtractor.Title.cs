@@ -96,6 +96,20 @@ internal sealed partial class ReportExtractor
             if (text.Length == 0) continue;
             lines.Add(text);
             if (NamesReport(text)) yield return text;
+            // pdftotext -layout of a title whose year is set in another font, on another baseline: the year on a line of its
+            // own, under or over the gap it leaves ("…应急管理局            年政府信息公开工作年度报告" over "2020").
+            // A text's reader may have cut the line at the gap into two cells.
+            var gapped = _blocks[i] is TableRow { Cells: var cells } && cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 2
+                ? string.Join("   ", cells.Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c.Trim()))
+                : text;
+            if (NamesReport(text) && TitleGap().IsMatch(gapped))
+            {
+                foreach (var k in new[] { i + 1, i - 1 })
+                {
+                    if (k >= 0 && k < end && YearAlone().Match(BlockText(_blocks[k])) is { Success: true } year) yield return TitleGap().Replace(gapped, year.Groups[1].Value, 1);
+                }
+            }
+
             // Long lines are prose; a title set justified across its line (pdftotext: "…管理局" and "2022 年政府信" at
             // the line's two ends) is long only by its spaces.
             if (Characters(text) > 60) continue;
@@ -422,4 +436,11 @@ internal sealed partial class ReportExtractor
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年(?:1(?:月(?:1日?)?)?)?$")]
     private static partial Regex StatisticalPeriodCut();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff])\s{3,}(?=[\u4e00-\u9fff])")]
+    private static partial Regex TitleGap();
+
+    // A year, its zeros now and then typed as the letter O ("2O2O").
+    [GeneratedRegex(@"^\s*([12１２][09０９OoＯ][0-9０-９OoＯ]{2})\s*$")]
+    private static partial Regex YearAlone();
 }
