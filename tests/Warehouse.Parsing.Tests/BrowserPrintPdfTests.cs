@@ -41,6 +41,16 @@ public sealed class BrowserPrintPdfTests
     public void A_row_that_wkhtmltopdf_cut_with_a_page_break_or_a_stray_border_reads_as_one(string name) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), name + ".pdf"));
 
+    // Browser prints (corpus seed 1202) printed again by pdftocairo, as GNOME's print-to-file and Firefox on Linux print:
+    // cairo leaves out what lies past the paper. The rule at the head of a page that cut a table went with it, and a side
+    // panel's rules drawn past the page's top hid the cut (00000: a row's blank cells lost); the PDF's Title went too, and
+    // the side panel's "机构" beside the title's line was read as the agency, silently (00037).
+    [Theory]
+    [InlineData("cairo-reprint-rules-past-page-00000")]
+    [InlineData("cairo-reprint-title-beside-side-panel-00037")]
+    public void A_browser_print_that_cairo_printed_again_reads_every_cell(string name) =>
+        RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), name + ".pdf"));
+
     // Generated pages (corpus seed 131) printed by WeasyPrint 57.2 (Python crawlers' printer; Fixtures/Generated/README.md).
     // WeasyPrint sets each cell's lines on the page they fit: a row's one-line numbers stay at the foot of a page and its
     // label of two lines goes whole to the next, over blank cells ("4.无正当理由大量反复申请" in 00004, numbered; 00032's

@@ -45,6 +45,36 @@ public sealed class PartlyGarbledTextTests
         reading.Findings.ShouldNotContain(f => f.Rule == "text_garbled");
     }
 
+    // Ghostscript's print of a browser's print kept no ToUnicode map for the body's font: its glyph numbers read as
+    // ideographs, most outside GB 2312 ("䖺䎎⯥氳⛣糋꺙건"), while the headings' font still reads. The report named no agency,
+    // and the reason said only that.
+    [Fact]
+    public void A_report_whose_glyph_numbers_read_as_rare_ideographs_is_refused_as_garbled()
+    {
+        var reading = Garbled(t => t.Replace("平潭综合实验区", "䖺䎎⯥氳⛣糋꺙", StringComparison.Ordinal).Replace("管委会办公室", "건䷓ⱷ⪜䋯", StringComparison.Ordinal));
+        var why = reading.Parse.Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("标题（…年政府信息公开工作年度报告）、页面元数据和落款中都没有机关名称");
+        why.ShouldContain("；文字部分乱码（如「");
+    }
+
+    [Fact]
+    public void A_text_of_glyph_numbers_only_is_refused_as_garbled_not_as_no_report()
+    {
+        // Every ideograph a glyph number: the same count of characters, moved into Extension A and the unified block's
+        // characters beyond GB 2312, as a font without a map gives them.
+        var reading = Garbled(t => new string(t.Select(c => c is >= '\u4E00' and <= '\u9FA5' ? (char)(0x3400 + ((c - 0x4E00) % 0x19B0)) : c).ToArray()));
+        reading.Parse.Rejection.ShouldNotBeNull().ShouldStartWith("文字是乱码，无法读取");
+    }
+
+    [Fact]
+    public void A_rare_character_in_a_name_is_not_garbled_text()
+    {
+        // 喆, 堃 and 犇 are outside GB 2312, as a person's or a place's name may be.
+        var reading = Garbled(t => t.Replace("本机关", "喆堃犇机关", StringComparison.Ordinal));
+        reading.Parse.Rejection.ShouldBeNull();
+        reading.Findings.ShouldNotContain(f => f.Rule == "text_garbled");
+    }
+
     private static RealReports.Reading Garbled(Func<string, string> damage)
     {
         var text = File.ReadAllText(RealReports.File("pingtan-2024"));

@@ -7,7 +7,8 @@ namespace Warehouse.Parsing.Extraction;
 
 internal sealed partial class ReportExtractor
 {
-    private sealed record Title(string? Agency, int? Year);
+    /// <param name="Joined">The title was read from lines joined (a title set in two lines, or split into pieces).</param>
+    private sealed record Title(string? Agency, int? Year, bool Joined = false);
 
     private sealed record Closing(string? Agency, DateOnly? Date);
 
@@ -27,13 +28,13 @@ internal sealed partial class ReportExtractor
         Title? agencyOnly = null;
         Title? whole = null;
         var joins = 0;
-        foreach (var candidate in TitleCandidates(end))
+        foreach (var (candidate, joined) in TitleCandidates(end))
         {
             // The line alone gave a title whose agency names no region; the line joined with the one or two above come
             // next (TitleCandidates), and give the agency whole when the title was wrapped inside its name. No further.
             if (whole is not null && ++joins > 2) break;
             if (TitleForms.Match(candidate) is not { } found) continue;
-            var title = new Title(found.Agency, found.Year);
+            var title = new Title(found.Agency, found.Year, joined);
             if (whole is not null)
             {
                 if (title.Year == whole.Year && WrappedAgency(whole.Agency!, title.Agency) is { } agency) return title with { Agency = agency };
@@ -86,16 +87,16 @@ internal sealed partial class ReportExtractor
     // with the one to three short lines above it (a title set in two lines, or split into pieces: pdftotext -raw
     // starts a line where the font changes, "乃东区住房和城乡建设局" / "2023" / "年政府信息公开工作年度报" / "告");
     // the portal's title last, since the document's own is the report's word.
-    private IEnumerable<string> TitleCandidates(int end)
+    private IEnumerable<(string Text, bool Joined)> TitleCandidates(int end)
     {
-        foreach (var title in _doc.Titles) yield return title;
+        foreach (var title in _doc.Titles) yield return (title, false);
         var lines = new List<string>();
         for (var i = 0; i < end; i++)
         {
             var text = BlockText(_blocks[i]);
             if (text.Length == 0) continue;
             lines.Add(text);
-            if (NamesReport(text)) yield return text;
+            if (NamesReport(text)) yield return (text, false);
             // pdftotext -layout of a title whose year is set in another font, on another baseline: the year on a line of its
             // own, under or over the gap it leaves ("…应急管理局            年政府信息公开工作年度报告" over "2020").
             // A text's reader may have cut the line at the gap into two cells.
@@ -106,7 +107,7 @@ internal sealed partial class ReportExtractor
             {
                 foreach (var k in new[] { i + 1, i - 1 })
                 {
-                    if (k >= 0 && k < end && YearAlone().Match(BlockText(_blocks[k])) is { Success: true } year) yield return TitleGap().Replace(gapped, year.Groups[1].Value, 1);
+                    if (k >= 0 && k < end && YearAlone().Match(BlockText(_blocks[k])) is { Success: true } year) yield return (TitleGap().Replace(gapped, year.Groups[1].Value, 1), true);
                 }
             }
 
@@ -119,11 +120,11 @@ internal sealed partial class ReportExtractor
                 if (Characters(above) > 60 || above.Contains('。')) break;
                 // A title wrapped over lines or split into pieces: its parts join without a space.
                 var joined = string.Concat(lines.Skip(lines.Count - length).Select(TextKey.Compact));
-                if (NamesReport(joined)) yield return joined;
+                if (NamesReport(joined)) yield return (joined, true);
             }
         }
 
-        if (_options.PortalTitle is { Length: > 0 } portal) yield return portal;
+        if (_options.PortalTitle is { Length: > 0 } portal) yield return (portal, false);
     }
 
     private static int Characters(string text) => text.Length - text.Count(TextKey.IsSpace);
@@ -298,7 +299,7 @@ internal sealed partial class ReportExtractor
             }
 
             // The period's start without its year ("统计期限为1月1日至2024年12月31日": written so, or its
-            // year lost past a page's edge): the year of its end.
+            // year lost past a page's edge, "…的统计" / "月1日至2024年12月31日"): the year of its end.
             if (StatisticalPeriodEnd().Match(TextKey.Compact(text)) is { Success: true } end)
             {
                 return int.Parse(end.Groups["year"].Value, CultureInfo.InvariantCulture);
@@ -431,7 +432,8 @@ internal sealed partial class ReportExtractor
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年1月1日")]
     private static partial Regex StatisticalPeriod();
 
-    [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。\d]{0,8}?1月1日(?:起)?至(?<year>(?:19|20)\d{2})年12月31日")]
+    // "统计期限为" and the start's year and month may be lost past a page's edge: "…所列数据的统计" / "月1日至2022年12月31日".
+    [GeneratedRegex(@"统计[^。\d]{0,10}?1?月1日(?:起)?至(?<year>(?:19|20)\d{2})年12月31日")]
     private static partial Regex StatisticalPeriodEnd();
 
     [GeneratedRegex(@"(?:统计期限|统计时限|统计期间|数据统计期)[^。]{0,8}?(?<year>(?:19|20)\d{2})年(?:1(?:月(?:1日?)?)?)?$")]

@@ -122,7 +122,7 @@ internal sealed partial class ReportExtractor
 
         var title = ReadTitle();
         var closing = ReadClosing();
-        var agency = title.Agency ?? closing.Agency ?? ReadByline();
+        var agency = TitleOrSignature(title, closing) ?? ReadByline();
         var year = title.Year ?? ReadStatisticalYear() ?? (closing.Date?.Year - 1);
         if (string.IsNullOrWhiteSpace(agency))
         {
@@ -241,6 +241,19 @@ internal sealed partial class ReportExtractor
     /// used before 2019: two of that format's headings or statistics rows are found, or its year
     /// is 2018 or earlier and no wording of the current format's tables is; null when it is not.
     /// </summary>
+    /// <summary>
+    /// The agency the title names, else the signature's. A title read from lines joined may have taken a word of the
+    /// page's navigation beside it for its agency ("机构" of a side panel's "机构概况" over "2024年度政府信息公开工作报告",
+    /// a browser's print of a portal page); when that agency names no region and the signature's does, the signature's
+    /// is the report's.
+    /// </summary>
+    private string? TitleOrSignature(Title title, Closing closing)
+    {
+        if (title.Agency is null) return closing.Agency;
+        if (!title.Joined || closing.Agency is not { } signed || signed == title.Agency) return title.Agency;
+        return _regions.Resolve(title.Agency, null, () => null).Code is null && _regions.Resolve(signed, null, () => null).Code is not null ? signed : title.Agency;
+    }
+
     private string? FormerFormat(Title title)
     {
         var year = title.Year ?? ReadStatisticalYear() ?? (ReadClosing().Date?.Year - 1);
@@ -290,12 +303,14 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// A few characters around the first Latin letter beyond ASCII (U+00C0 to U+024F) that stands beside a Chinese
-    /// character, or the first U+FFFD (a character unknown), when the text holds three such at least; else null.
+    /// character, or the first U+FFFD (a character unknown), when the text holds three such at least, or around the
+    /// first of six characters at least that stand for glyph numbers beside another such (<see cref="Text.WrittenChinese"/>);
+    /// else null.
     /// </summary>
     internal static string? GarbledSample(IReadOnlyList<Block> blocks)
     {
         string? sample = null;
-        var count = 0;
+        int count = 0, runs = 0;
         foreach (var block in blocks)
         {
             IEnumerable<string> texts = block switch { Paragraph p => [p.Text], TableRow r => r.Cells, _ => [] };
@@ -311,6 +326,18 @@ internal sealed partial class ReportExtractor
                         continue;
                     }
 
+                    // Glyph numbers read as ideographs come in runs; a name's rare character stands alone.
+                    if (Text.WrittenChinese.IsGlyphNumberLike(text[i]))
+                    {
+                        if ((i > 0 && Text.WrittenChinese.IsGlyphNumberLike(text[i - 1])) || (i + 1 < text.Length && Text.WrittenChinese.IsGlyphNumberLike(text[i + 1])))
+                        {
+                            runs++;
+                            sample ??= text[Math.Max(0, i - 3)..Math.Min(text.Length, i + 4)].Trim();
+                        }
+
+                        continue;
+                    }
+
                     if (text[i] is < '\u00C0' or > '\u024F' || text[i] == '\u00D7' || text[i] == '\u00F7') continue;
                     if (!(i > 0 && IsHan(text[i - 1])) && !(i + 1 < text.Length && IsHan(text[i + 1]))) continue;
                     count++;
@@ -319,7 +346,7 @@ internal sealed partial class ReportExtractor
             }
         }
 
-        return count >= 3 ? sample : null;
+        return count >= 3 || runs >= 6 ? sample : null;
 
         static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\u2E80' and <= '\u2FDF' or >= '\uF900' and <= '\uFAFF';
     }
@@ -330,7 +357,8 @@ internal sealed partial class ReportExtractor
 
     /// <summary>
     /// True when the text is mostly characters of scripts no report is written in: a PDF font
-    /// without a ToUnicode map gives its glyph numbers as characters. Two forms are seen:
+    /// without a ToUnicode map gives its glyph numbers as characters. Three forms are seen: glyph numbers of a Chinese
+    /// font that read as ideographs, a third of them or more outside GB 2312, where a report's are nearly all in it;
     /// glyph numbers scattered over the alphabets below U+3000 (Hangul jamo, Syriac, Telugu… in
     /// one word), where a report's text beyond ASCII is Chinese characters and punctuation; and,
     /// in a PDF printed again through a PostScript driver (pdftops | ps2pdf, print-to-PDF), glyph
@@ -339,7 +367,7 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private static bool Garbled(IReadOnlyList<Block> blocks)
     {
-        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0, unknown = 0;
+        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0, unknown = 0, ideographs = 0, glyphNumbers = 0;
         var alphabets = new HashSet<int>();
         foreach (var block in blocks)
         {
@@ -358,6 +386,8 @@ internal sealed partial class ReportExtractor
 
                     beyondAscii++;
                     if (ch == '\uFFFD') unknown++;
+                    if (Text.WrittenChinese.IsIdeographLike(ch)) ideographs++;
+                    if (Text.WrittenChinese.IsGlyphNumberLike(ch)) glyphNumbers++;
                     if (ch is >= '\u3000' and <= '\u303F' or >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u2E80' and <= '\u2FDF'
                         || char.IsSurrogate(ch)) chinese++;
                     else if (ch < '\u3000') alphabets.Add(ch >> 8);
@@ -368,6 +398,8 @@ internal sealed partial class ReportExtractor
 
         // Glyphs that name no character read as U+FFFD (Pdf.NamelessGlyphs): the same garbage, made explicit.
         var oneByteGlyphs = visible >= 200 && chinese * 5 < visible && (symbols + unknown) * 4 >= visible;
-        return oneByteGlyphs || (beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8);
+        // Glyph numbers of a Chinese font read as ideographs: a third of them or more outside GB 2312 (Text.WrittenChinese).
+        var ideographGlyphs = ideographs >= 200 && glyphNumbers * 3 >= ideographs;
+        return oneByteGlyphs || ideographGlyphs || (beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8);
     }
 }

@@ -552,24 +552,33 @@ public static partial class PdfLayout
             }
         }
 
-        Close(horizontal, vertical, top: true);
-        Close(horizontal, vertical, top: false);
+        foreach (var top in (bool[])[true, false])
+        {
+            // The highest (lowest) end of any rule, and of those on the paper: rules drawn past the page's edge (a
+            // portal's side panel that WeasyPrint draws whole and clips) must not hide where the page cut the table.
+            var edge = Edge(vertical, top);
+            Close(horizontal, vertical, top, edge);
+            var onPaper = vertical.Where(v => v.From >= -Tolerance && v.To <= page.Height + Tolerance).ToList();
+            if (onPaper.Count > 0 && Edge(onPaper, top) is var inside && Math.Abs(inside - edge) > Tolerance) Close(horizontal, vertical, top, inside);
+        }
+
         return (horizontal, vertical);
+
+        static double Edge(List<Rule> rules, bool top) => rules.Count == 0 ? 0 : top ? rules.Max(v => v.To) : rules.Min(v => v.From);
     }
 
     /// <summary>
     /// A table a page break cut has its vertical rules run to the top (or bottom) of the page
     /// with no horizontal rule there: a browser draws no border where the page cuts the table.
-    /// Where vertical rules end at the highest (lowest) height any rule reaches on the page (PDF points, within the tolerance), the gaps between
+    /// Where vertical rules end at <paramref name="edge"/>, the highest (lowest) height a rule reaches (PDF points, within the tolerance), the gaps between
     /// neighbouring ones that no horizontal rule closes there (nor one just beyond) are found; a run of
     /// two or more such gaps (three rules) gets a rule across it, not drawn, so that the first row of
     /// the page is a ruled row as it was on the page before.
     /// </summary>
-    private static void Close(List<Rule> horizontal, List<Rule> vertical, bool top)
+    private static void Close(List<Rule> horizontal, List<Rule> vertical, bool top, double edge)
     {
         if (vertical.Count == 0) return;
-        // Only the rules that reach the page's highest (lowest) end of any rule: a page cuts a table there, never inside it.
-        var edge = top ? vertical.Max(v => v.To) : vertical.Min(v => v.From);
+        // Only the rules that reach the highest (lowest) end of any rule: a page cuts a table there, never inside it.
         var ends = vertical.Select(v => (At: top ? v.To : v.From, X: v.At)).Where(e => Math.Abs(e.At - edge) <= Tolerance).OrderBy(e => e.At).ToList();
         var added = new List<Rule>();
         for (var i = 0; i < ends.Count;)
