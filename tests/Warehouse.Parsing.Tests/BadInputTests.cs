@@ -190,6 +190,14 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void A_pdf_whose_words_are_drawn_as_outlines_is_refused_saying_so_not_as_a_scan()
+    {
+        var result = Parse(Fixture("outlined.pdf"));
+        result.Report.ShouldBeNull();
+        result.Rejection.ShouldNotBeNull().ShouldStartWith("PDF 没有文字层：页面上的字是画出来的曲线（文字已转曲）");
+    }
+
+    [Fact]
     public void A_scanned_pdf_without_a_text_layer_is_refused_as_a_scan()
     {
         var result = Parse(Fixture("scanned.pdf"));

@@ -117,7 +117,11 @@ public static partial class PdfLayout
 
         if (!blocks.Exists(b => b is not Picture) && pdf.NumberOfPages > 0)
         {
-            throw new DocumentException("扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)");
+            // Pages of pictures are a scan; pages of neither letters nor pictures draw their words as shapes (text
+            // converted to outlines, 转曲, as some printers and typesetters do to keep a document unedited).
+            throw new DocumentException(blocks.Count > 0
+                ? "扫描件，无文字层：PDF 的页面只有图像，没有可读取的文字，需先做文字识别 (a scanned PDF without a text layer; it needs OCR first)"
+                : "PDF 没有文字层：页面上的字是画出来的曲线（文字已转曲），不是文字，没有可读取的内容，需用原件或先做文字识别 (the PDF has no text layer: its words are drawn as outlines, not set as text; use the original or OCR it)");
         }
 
         return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf)) { TextBeyondPage = beyond };
