@@ -191,6 +191,45 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
     }
 
     /// <summary>
+    /// Whether some order of table 四's fifteen numbers gives three proceedings whose totals are the sums of their four
+    /// outcomes: every choice of three of them as totals, the other twelve dealt into fours against those totals.
+    /// </summary>
+    public static bool AddsUpInSomeOrder(int[] numbers)
+    {
+        for (var a = 0; a < numbers.Length; a++)
+        {
+            for (var b = a + 1; b < numbers.Length; b++)
+            {
+                for (var c = b + 1; c < numbers.Length; c++)
+                {
+                    if (numbers[a] + numbers[b] + numbers[c] != (numbers.Sum() / 2.0)) continue;
+                    var rest = numbers.Where((_, i) => i != a && i != b && i != c).ToArray();
+                    if (Deal(rest, 0, [numbers[a], numbers[b], numbers[c]], new int[3])) return true;
+                }
+            }
+        }
+
+        return false;
+
+        static bool Deal(int[] rest, int i, int[] left, int[] taken)
+        {
+            if (i == rest.Length) return left.All(l => l == 0);
+            for (var g = 0; g < 3; g++)
+            {
+                if (taken[g] == 4 || rest[i] > left[g]) continue;
+                left[g] -= rest[i];
+                taken[g]++;
+                var dealt = Deal(rest, i + 1, left, taken);
+                left[g] += rest[i];
+                taken[g]--;
+                if (dealt) return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// One generated report in one layout: the document bytes (PDF, text-pdftotext and text-libreoffice: the
     /// DOCX they are made from), and what a correct parser reads from it with the findings it must give.
     /// </summary>
@@ -217,11 +256,17 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             // Table 三 in runs of rows states only what the runs' arithmetic decides.
             var (text, three) = OfficePdfTextRenderer.Render(parts, rng, new Random(unchecked((seed * 31) + 23)), new Random(unchecked((seed * 53) + 11)), new Random(unchecked((seed * 59) + 13)));
             // Table 四's numbers come one to a line: a table that does not add up in that order is
-            // refused (its order is in doubt), its own breaks included.
+            // refused (its order is in doubt), its own breaks included; when no order of its numbers adds up,
+            // the report's own error is said instead, its cells still unknown.
             var review = generated.Report.ReviewLitigation;
             var refused = ReviewLitigation.Proceedings.Any(p => review.Get(p) is var c && c.Take(ReviewLitigation.TotalIndex).Sum() != c[ReviewLitigation.TotalIndex]);
             var breaks = three?.Findings.ToList() ?? [];
-            if (refused) breaks.Add(new Finding("table_scrambled", Severity.Error, "表四的数字各自成行，按印出的次序各项总计不等于前四项之和，表四不予读取", "review"));
+            if (refused)
+            {
+                breaks.Add(AddsUpInSomeOrder(review.Flatten().Select(v => v ?? 0).ToArray())
+                    ? new Finding("table_scrambled", Severity.Error, "表四的数字各自成行，按印出的次序各项总计不等于前四项之和，表四不予读取", "review")
+                    : new Finding("review_total", Severity.Error, "表四的 15 个数无论怎样排列都不能使各项总计等于前四项之和", "review"));
+            }
             var stream = three is null && !refused ? null : new Expectation.StreamValues(
                 three?.Cells ?? new Dictionary<string, int?[]>(), refused ? new int?[15] : review.Flatten().ToArray(), [], three?.Ambiguous ?? [], breaks);
             var (stated, found) = Expectation.For(generated, quirks, stream);

@@ -56,6 +56,35 @@ public sealed class CorpusWriterTests : IDisposable
             .ShouldBe(manifest.Entries.SelectMany(e => new[] { e.File, e.ExpectedFile }).Append("manifest.json").Order(StringComparer.Ordinal));
     }
 
+    // Table 四's numbers one to a line (text-pdf-plain) that add up in no order are the report's own error (review_total),
+    // not a scramble: hongze-2023's "10 1 0 0 0 … 5 0 0 0 0" (totals 0).
+    [Theory]
+    [InlineData(new[] { 10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0 }, false)]
+    [InlineData(new[] { 2, 1, 0, 0, 4, 0, 0, 0, 0, 0, 1, 1, 1, 0, 3 }, false)]
+    [InlineData(new[] { 2, 1, 0, 0, 3, 0, 0, 0, 0, 0, 1, 1, 1, 0, 3 }, true)]
+    // A consistent table in another order: 3 2 1 0 6 | 0 0 0 0 0 | 4 0 0 1 5, shuffled.
+    [InlineData(new[] { 5, 0, 3, 0, 1, 6, 0, 2, 0, 4, 0, 1, 0, 0, 0 }, true)]
+    public void Table_fours_numbers_are_judged_by_whether_any_order_adds_up(int[] numbers, bool addsUp) =>
+        CorpusWriter.AddsUpInSomeOrder(numbers).ShouldBe(addsUp);
+
+    [Fact]
+    public void A_text_pdf_plain_table_four_that_adds_up_in_no_order_is_expected_as_the_reports_error()
+    {
+        var found = 0;
+        for (var i = 0; i < 400 && found < 3; i++)
+        {
+            var g = ReportFactory.Create(704, i, 0.5);
+            var review = g.Report.ReviewLitigation.Flatten().Select(v => v ?? 0).ToArray();
+            if (Enumerable.Range(0, 3).All(p => review.Skip(p * 5).Take(4).Sum() == review[(p * 5) + 4])) continue;
+            found++;
+            var rules = CorpusWriter.Produce(g, Layouts.TextPdfPlain).Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).ToList();
+            rules.ShouldContain(CorpusWriter.AddsUpInSomeOrder(review) ? "table_scrambled" : "review_total");
+            rules.ShouldNotContain(CorpusWriter.AddsUpInSomeOrder(review) ? "review_total" : "table_scrambled");
+        }
+
+        found.ShouldBe(3);
+    }
+
     [Fact]
     public void One_text_or_page_in_ten_is_saved_as_utf16_in_each_of_its_forms()
     {

@@ -161,6 +161,22 @@ public sealed class ScrambledTextTests
         reading.Findings.ShouldNotContain(f => f.Rule == "review_total");
     }
 
+    // mutool's text of the real hongze-2023.pdf (WPS) gives table 四's numbers one to a line, in the printed order, and
+    // the report's own totals are wrong ("10 1 0 0 0" for 行政复议: 总计 0). The table was refused as scrambled, a false
+    // reason, and the report's error went unreported. No order of these fifteen numbers adds up, so the report breaks the
+    // rule whatever the text did: that is the error now; the cells stay unknown, since their order is still in doubt.
+    [Fact]
+    public void Table_four_whose_numbers_add_up_in_no_order_is_the_reports_own_error()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("hongze-2023-mutool")), "hongze-2023-mutool.txt");
+        var report = reading.Parse.Report.ShouldNotBeNull();
+        report.ReviewLitigation.Flatten().ShouldAllBe(v => v == null);
+        RealReports.WrongCells(RealReports.Expected("hongze-2023"), reading).ShouldAllBe(w => w.StartsWith("rl.", StringComparison.Ordinal));
+        var error = reading.Findings.Where(f => f.Severity == Severity.Error).ShouldHaveSingleItem();
+        error.Rule.ShouldBe("review_total");
+        error.Message.ShouldStartWith("表四的 15 个数（10 1 0 0 0 0 0 0 0 0 5 0 0 0 0）无论怎样排列");
+    }
+
     // pdftotext without -layout of generated PDFs (LibreOffice's, of the DOCX layout) whose tables
     // come out scattered: table 四's numbers after numbers left over from table 三 (00050); table
     // 三's labels apart from nearly all its numbers (00162); cells of dashes and slashes taken for

@@ -808,6 +808,15 @@ internal sealed partial class ReportExtractor
         // likely kept; the sums then say what is wrong); three or more are refused.
         if ((headingInside || oneToALine || (staircase && lines.Count >= 3)) && values.Count == 15 && !ReviewAddsUp(values))
         {
+            // No order of these fifteen numbers adds up: the report's own table breaks the rule, whatever the text did
+            // to its order. That is the finding; which cell each number is stays unknown.
+            if (values.All(v => v is not null) && !ReviewCanAddUp(values.Select(v => v!.Value)))
+            {
+                _findings.Add(new Finding("review_total", Severity.Error,
+                    $"表四的 15 个数（{string.Join(" ", cells.Select(c => c.Trim()))}）无论怎样排列，都不能使各项总计等于前四项之和：报告本身的表四不合勾稽关系；抽取时未保留版式，各数对应哪一格无法确定，表四的值未知。Table 四's 15 numbers add up in no order: the report's own table breaks the rule; with its layout lost, which cell each number is cannot be told, and its values are unknown.", "review"));
+                return ReviewLitigation.Empty;
+            }
+
             // A report may break the rule itself, but here the order is in doubt: no number is guessed.
             _findings.Add(new Finding("table_scrambled", Severity.Error, headingInside
                 ? "表四的数字之间夹着表头文字（抽取时未保留版式），按印出的次序各项总计不等于前四项之和，无法确定对应关系，表四不予读取。Table 四's numbers come with column headings between them (text extracted without layout) and do not add up in printed order; the table is not read."
@@ -1108,6 +1117,45 @@ internal sealed partial class ReportExtractor
     private static bool IsReviewHeading(string key) =>
         key.Length > 0 && !key.Contains("复议", StringComparison.Ordinal) && !key.Contains("诉讼", StringComparison.Ordinal)
         && key.All(c => "结果维持纠正其他尚未审总计".Contains(c, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Whether some order of the fifteen numbers makes each proceeding's total the sum of its four outcomes: three of
+    /// them totals, the other twelve in three fours that sum to them. Numbers are non-negative, so a proceeding's total
+    /// is its largest; taken largest first, a number opens a proceeding as its total or joins an open one as an outcome.
+    /// </summary>
+    internal static bool ReviewCanAddUp(IEnumerable<int> values)
+    {
+        var sorted = values.OrderDescending().ToArray();
+        if (sorted.Length != 15) return false;
+        var totals = new int[3];
+        var counts = new int[3];
+        var sums = new int[3];
+        var open = 0;
+        return Place(0);
+
+        bool Place(int i)
+        {
+            if (i == sorted.Length) return open == 3 && counts.All(c => c == 4) && Enumerable.Range(0, 3).All(g => sums[g] == totals[g]);
+            var v = sorted[i];
+            for (var g = 0; g < open; g++)
+            {
+                if (counts[g] == 4 || sums[g] + v > totals[g]) continue;
+                // Proceedings alike so far take the number alike: try the first of them only.
+                if (g > 0 && totals[g] == totals[g - 1] && counts[g] == counts[g - 1] && sums[g] == sums[g - 1]) continue;
+                counts[g]++;
+                sums[g] += v;
+                if (Place(i + 1)) return true;
+                counts[g]--;
+                sums[g] -= v;
+            }
+
+            if (open == 3) return false;
+            totals[open++] = v;
+            if (Place(i + 1)) return true;
+            open--;
+            return false;
+        }
+    }
 
     private static bool ReviewAddsUp(List<int?> values) =>
         Enumerable.Range(0, 3).All(g => values.Skip(g * 5).Take(5).Any(v => v is null) || values.Skip(g * 5).Take(4).Sum() == values[g * 5 + 4]);
