@@ -22,7 +22,8 @@ internal static class RealReports
         "pingtan-2019-crawler-rows", "pingtan-2024-crawler-cells", "pingtan-2022-nhm", "hongze-2024-pdfjs", "pingtan-2024-libreoffice-pdfjs",
         "pingtan-2021-weasyprint", "pingtan-2021-weasyprint-layout", "pingtan-2022-chrome-layout",
         "pingtan-2024-libreoffice-pdfminer", "pingtan-2021-weasyprint-pdfminer", "pingtan-2022-soffice-text",
-        "hongze-2024-pdfplumber", "hongze-2023-pdfplumber", "huaian-2024-pdfplumber", "pingtan-2024-libreoffice-pymupdf-sorted"];
+        "hongze-2024-pdfplumber", "hongze-2023-pdfplumber", "huaian-2024-pdfplumber", "pingtan-2024-libreoffice-pymupdf-sorted",
+        "pingtan-2024-mathpix", "pingtan-2021-latex-oneline"];
 
     private static readonly string[] Rows =
     [

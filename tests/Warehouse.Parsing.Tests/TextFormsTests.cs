@@ -201,6 +201,10 @@ public sealed partial class TextFormsTests
     [InlineData("增长 $9 5 \\%$", "增长 95%")]
     [InlineData("$\\mathbf{1 2}$ 件", "12 件")]
     [InlineData("$\\textcircled{2}$ 重复申请", "② 重复申请")]
+    // Mathpix Markdown's delimiters.
+    [InlineData("共受理 \\( 2041 \\) 件", "共受理 2041 件")]
+    [InlineData("\\(\\mathbf{12}\\)件", "12件")]
+    [InlineData("\\( x^{2} \\) 与 \\(\\frac{1}{2}\\)", "\\( x^{2} \\) 与 \\(\\frac{1}{2}\\)")]
     // More than a number: left as written.
     [InlineData("$x + 1$ 与 $\\frac{1}{2}$", "$x + 1$ 与 $\\frac{1}{2}$")]
     [InlineData("$$1 2$$", "$$1 2$$")]

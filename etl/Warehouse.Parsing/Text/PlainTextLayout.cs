@@ -36,6 +36,8 @@ public static partial class PlainTextLayout
         if (text.Contains('\u00a0', StringComparison.Ordinal)) text = text.Replace('\u00a0', ' ');
         if (text.Contains('\u3000', StringComparison.Ordinal)) text = text.Replace('\u3000', ' ');
         text = InlineMath.Apply(WithLineFeeds(text));
+        // Tables in LaTeX (Mathpix Markdown, MinerU's StructEqTable): read as the HTML tables they stand for.
+        if (text.Contains('\\', StringComparison.Ordinal) && LatexTables.Holds(text)) text = LatexTables.AsHtml(text);
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if (text.Contains("---|---", StringComparison.Ordinal) && Html2TextTables.IsHtml2Text(text)) text = Html2TextTables.AsPipeRows(text);
         else text = PipeRows.AsRowsOrCells(text);
