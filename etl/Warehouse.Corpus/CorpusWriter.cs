@@ -290,6 +290,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),
             Layouts.MarkdownPandoc => PandocMarkdownRenderer.Render(parts, rng),
             Layouts.MarkdownOcr => OcrMarkdownRenderer.Render(parts, rng, quirks),
+            Layouts.MarkdownMathpix => MathpixMarkdownRenderer.Render(parts, rng, quirks),
             Layouts.MarkdownHtml2Text => Html2TextRenderer.Render(parts, rng, quirks),
             Layouts.TextPdfplumber => PlumberTextRenderer.Render(parts, rng),
             // Both portal families print; the page is drawn as either would serve it.

@@ -113,7 +113,15 @@ public static class Layouts
     /// </summary>
     public const string TextPdfplumber = "text-pdfplumber";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber];
+    /// <summary>
+    /// Markdown an OCR tool writes with its tables in LaTeX (Mathpix Markdown, MinerU with StructEqTable): <c>\title{…}</c> and
+    /// <c>\section*{…}</c> headings, tables as <c>tabular</c> with <c>\multirow</c>, <c>\multicolumn</c>, <c>\hline</c> and <c>\cline</c>,
+    /// wrapped labels as nested tabulars or <c>\makecell</c>, numbers of the prose as <c>\( 2041 \)</c> now and then
+    /// (<see cref="Rendering.MathpixMarkdownRenderer"/>).
+    /// </summary>
+    public const string MarkdownMathpix = "markdown-mathpix";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber, MarkdownMathpix];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -136,7 +144,7 @@ public static class Layouts
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf or PdfBrowser or PdfUnruled => "pdf",
-        Markdown or MarkdownPandoc or MarkdownOcr or MarkdownHtml2Text => "md",
+        Markdown or MarkdownPandoc or MarkdownOcr or MarkdownHtml2Text or MarkdownMathpix => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };
 }

@@ -374,6 +374,32 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
+    public void Markdown_mathpix_writes_latex_headings_and_tabulars_with_spans_rules_and_wrapped_labels()
+    {
+        var texts = Rendered.Of(Layouts.MarkdownMathpix, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        // Headings as commands, every table a tabular (二's four, 三 and 四 at least), no HTML and no pipe table.
+        texts.ShouldAllBe(t => Regex.IsMatch(t, @"\n\\(?:sub)?section\*\{一、") && Regex.Count(t, @"\\begin\{tabular\}\{\|") >= 3 && !t.Contains("<t", StringComparison.Ordinal) && !t.Contains("|---", StringComparison.Ordinal));
+        texts.ShouldContain(t => t.StartsWith("\\title{\n", StringComparison.Ordinal), "the title as \\title{…}");
+        texts.ShouldContain(t => t.StartsWith("\\section*{", StringComparison.Ordinal), "the title as a section");
+        texts.ShouldContain(t => t.Contains("\n\\subsection*{", StringComparison.Ordinal), "headings as subsections");
+        // Spans: the template's merged cells, the covered cells left empty below ("& &", "\\multicolumn{3}{|l|}{}").
+        texts.ShouldAllBe(t => t.Contains("\\multirow{", StringComparison.Ordinal) && t.Contains("\\multicolumn{", StringComparison.Ordinal));
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\multicolumn\{\d\}\{\|l\|\}\{\} &"), "a span two columns wide covered below");
+        texts.ShouldContain(t => t.Contains("\\multirow{-", StringComparison.Ordinal), "a span's label in its last row");
+        // Rules under every row, beside a span that goes on, or only around the table; a table on one line or a row a line.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\cline\{\d+-\d+\}"), "partial rules");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\\\ [^\n\\]"), "rows without rules between them");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\begin\{tabular\}\{[|l]+\} \\hline [^\n]+\\end\{tabular\}\n"), "a table on one line");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\begin\{tabular\}\{[|l]+\}\n\\hline\n"), "a table a row a line");
+        // A label wrapped in its cell: a tabular inside it, or \makecell.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\begin\{tabular\}\{l\}[^\n]+ \\\\ [^\n]+\\end\{tabular\}"), "a label as a tabular inside its cell");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\\makecell\{[^{}\n]+ \\\\ [^{}\n]+\}"), "a label in a makecell");
+        // Numbers of the prose as Mathpix's inline formulas, never in a table; the seal as an image from its CDN.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"[^\n ] \\\( \d{2,} \\\) [^\n ]"), "a number of the prose as an inline formula");
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\n!\[\]\(https://cdn\.mathpix\.com/cropped/[^)\n]+\.jpg\?height=\d+&width=\d+&top_left_y=\d+&top_left_x=\d+\)\n"), "the seal");
+    }
+
+    [Fact]
     public void The_docx_behind_pdf_gives_its_number_cells_thick_borders_of_their_own_in_some_documents()
     {
         // LibreOffice draws a 1.5 pt cell border half its width off the 0.5 pt one beside it.

@@ -19,6 +19,8 @@ internal static class Rendered
     private static readonly System.Text.RegularExpressions.Regex WrappedAtSpace = new(@"(?<!  )(?<=\S)\n(?=\S)");
 
     private static readonly System.Text.RegularExpressions.Regex PrintFurniture = new(@"^(\d{1,4}/\d{1,2}/\d{1,4},? \d{1,2}:\d\d|(https?|file):// ?\S+ \d+/\d+$)");
+    private static readonly System.Text.RegularExpressions.Regex MathpixMarkup = new(@"\\(?:sub)?section\*\{|\\title\{\n?|\n?\}(?=\n)| ?\\\( (?<c>\d+) \\\) ?|\\(?<c>[%&_#$])");
+
     private static readonly System.Text.RegularExpressions.Regex InlineFormula = new(@" ?\$(\d(?: \d)*)\$ ?");
 
     public static IEnumerable<(GeneratedReport Generated, byte[] Bytes)> In(string layout) =>
@@ -55,6 +57,8 @@ internal static class Rendered
             Layouts.MarkdownHtml2Text => WrappedAtSpace.Replace(Encoding.UTF8.GetString(bytes), " "),
             // An OCR tool sets some numbers of the prose as formulas, a space around ("申请 $1 5$ 件"): a reader reads the number ("申请15件").
             Layouts.MarkdownOcr => InlineFormula.Replace(Encoding.UTF8.GetString(bytes), m => m.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal)),
+            // LaTeX markdown: a heading's command and braces, an inline formula's delimiters and an escaped character are no text.
+            Layouts.MarkdownMathpix => MathpixMarkup.Replace(Encoding.UTF8.GetString(bytes), m => m.Groups["c"].Value),
             // A page's print header and footer may fall inside a sentence: the reader skips them.
             Layouts.TextBrowserPrint => string.Join('\n', Encoding.UTF8.GetString(bytes).Replace("\f", "", StringComparison.Ordinal).Split('\n').Where(l => !PrintFurniture.IsMatch(l))),
             // "-3-" at the foot of each page may fall inside a paragraph: the reader skips it.

@@ -6,7 +6,7 @@ namespace Warehouse.Parsing.Tests;
 /// <summary>
 /// The layouts of tools that turn a portal page or a PDF into text (a text browser's dump, a
 /// browser's print read without layout, pandoc's and html2text's markdown, pdftotext without -layout of a WPS or
-/// Word PDF, an OCR tool's markdown with its tables as HTML), generated at scale without LibreOffice, LibreOffice's text of a
+/// Word PDF, an OCR tool's markdown with its tables as HTML or as LaTeX), generated at scale without LibreOffice, LibreOffice's text of a
 /// Word report (text-libreoffice: each cell a line, a blank an empty line), pdfplumber's text of a WPS PDF (text-pdfplumber:
 /// a row on a line, some rows' numbers above their label), and the portal page as a browser prints it
 /// (pdf-browser: Debian's chromium, which tests/run installs; without it the writer throws), read
@@ -26,7 +26,7 @@ public sealed class PortalTextLayoutTests : IDisposable
     public static TheoryData<string, int> PortalTextLayouts() => new()
     {
         { Layouts.TextBoxDraw, PerLayout }, { Layouts.TextBrowserPrint, PerLayout }, { Layouts.MarkdownPandoc, PerLayout }, { Layouts.TextPdfPlain, PerLayout },
-        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout }, { Layouts.TextPdfplumber, PerLayout },
+        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout }, { Layouts.TextPdfplumber, PerLayout }, { Layouts.MarkdownMathpix, PerLayout },
         { Layouts.PdfBrowser, Printed },
     };
 
