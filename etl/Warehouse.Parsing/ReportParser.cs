@@ -128,8 +128,14 @@ public sealed class ReportParser(RegionResolver regions)
         };
     }
 
-    private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact) =>
-        ReportExtractor.Extract(document, options, regions, gridExact);
+    private ParseResult Extract(Documents.ReportDocument document, ParseOptions options, bool gridExact)
+    {
+        var result = ReportExtractor.Extract(document, options, regions, gridExact);
+        // A scan's OCR layer that reads as no report: the recognition may be why, which the reason says.
+        return document.OcrTextLayer && result.Rejection is { } why
+            ? ParseResult.Reject($"{why}；另：本 PDF 是扫描件，读到的文字是 OCR 识别后加上的隐形文字层，识别的错误可能就是原因，请看原图 (the PDF is a scan made searchable: its text is an OCR layer, whose misrecognitions may be the cause)", result.Layout)
+            : result;
+    }
 
     // A ZIP that is not a Word document: say what it is when it is another Office format.
     private static string OtherZip(ReadOnlyMemory<byte> bytes)

@@ -12,6 +12,12 @@ public sealed record ReportDocument(IReadOnlyList<Block> Blocks, string Layout, 
     /// </summary>
     public bool TextBeyondPage { get; init; }
 
+    /// <summary>
+    /// A scanned PDF made searchable: its text is an OCR tool's invisible layer over pictures of the pages, not the
+    /// document's own text, so a misrecognised character or digit is read as it was recognised.
+    /// </summary>
+    public bool OcrTextLayer { get; init; }
+
     /// <summary>The day a saved portal page's own metadata says it was published (<c>&lt;meta name="PubDate"&gt;</c> and its variants); null when none.</summary>
     public DateOnly? PageDate { get; init; }
 }

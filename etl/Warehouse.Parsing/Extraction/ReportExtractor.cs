@@ -187,8 +187,18 @@ internal sealed partial class ReportExtractor
                 $"文字部分乱码（如「{garbled}」）：字体到 Unicode 的映射有缺损，一些字读错或丢失，读不出的行和格为空并已列出；核对请看原件。The text is partly garbled (as in '{garbled}'): some glyphs map to wrong characters or none; rows and cells that could not be read are null and listed."));
         }
 
+        if (_doc.OcrTextLayer)
+        {
+            _findings.Add(Finding.Warning("ocr_text_layer", OcrTextLayerMessage));
+        }
+
         return new ParseResult(report, _findings, null, _doc.Layout) { Prose = ComparableProse(), PageDate = _doc.PageDate ?? BylineDate() };
     }
+
+    /// <summary>What a reader of a scan made searchable is told: the text read is an OCR tool's, not the document's.</summary>
+    public const string OcrTextLayerMessage =
+        "本 PDF 是扫描件，读到的文字是 OCR 识别后加在页面图像上的隐形文字层，不是原件的文字：识别错的字和数按识别的结果读入（表格线可能被识成「|」「1」等字符），读不出的行和格为空并已列出；数字请对照原图核对。"
+        + "The PDF is a scan made searchable: its text is an OCR tool's invisible layer over pictures of the pages, not the document's own; characters and digits are read as recognised (rules may be recognised as '|' or '1'), and rows and cells that could not be read are null and listed.";
 
     // A page's byline above the report ("发布时间：2025-03-10"), kept by crawler text and printed pages.
     private DateOnly? BylineDate()

@@ -68,6 +68,9 @@ public static partial class PdfLayout
         // Ruled rows without a number seen so far: a table's heading, which may come again.
         var headings = new HashSet<string>(StringComparer.Ordinal);
         var beyond = false;
+        // Pages whose text is an OCR tool's invisible layer over a picture of the page, and pages with text at all.
+        var scanned = 0;
+        var lettered = 0;
         // The columns of a table without rules that the foot of the page before cut.
         List<(double Left, double Right)>? columns = null;
         for (var number = 1; number <= pdf.NumberOfPages; number++)
@@ -89,6 +92,12 @@ public static partial class PdfLayout
             }
 
             beyond |= TextBeyondPage(page);
+            if (page.Letters.Count > 0)
+            {
+                lettered++;
+                if (IsOcrLayerOverPicture(page)) scanned++;
+            }
+
             var placed = ReadPage(UprightPage.Of(page, NamelessGlyphs.Fonts(pdf, page)), ref columns);
             // Word's "repeat as header row" sets the table's heading above the rest of the row.
             var first = placed.FindIndex(p => p.Cells is not null && !headings.Contains(Signature(p.Cells)));
@@ -124,7 +133,7 @@ public static partial class PdfLayout
                 : "PDF 没有文字层：页面上的字是画出来的曲线（文字已转曲），不是文字，没有可读取的内容，需用原件或先做文字识别 (the PDF has no text layer: its words are drawn as outlines, not set as text; use the original or OCR it)");
         }
 
-        return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf)) { TextBeyondPage = beyond };
+        return new ReportDocument(blocks, Layout, PrintedPageTitle(pdf)) { TextBeyondPage = beyond, OcrTextLayer = lettered > 0 && scanned * 2 >= lettered };
     }
 
     // Whether the page draws strings that PdfPig loses (MarkedStringRepair.Holds); a stream that cannot be decoded
@@ -178,6 +187,27 @@ public static partial class PdfLayout
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the page is a scan made searchable: nine letters in ten or more are drawn invisibly (text rendering
+    /// mode 3 or 7, ISO 32000-1 §9.3.6, as OCR tools set their text layer: Acrobat, ABBYY, Tesseract, ocrmypdf) and a
+    /// picture covers three quarters of the page or more. A damaged image counts as none.
+    /// </summary>
+    private static bool IsOcrLayerOverPicture(Page page)
+    {
+        var letters = page.Letters;
+        var invisible = letters.Count(l => l.RenderingMode is TextRenderingMode.Neither or TextRenderingMode.NeitherClip);
+        if (invisible * 10 < letters.Count * 9) return false;
+        try
+        {
+            var area = page.Width * page.Height;
+            return page.GetImages().Any(i => i.BoundingBox.Width * i.BoundingBox.Height >= area * 0.75);
+        }
+        catch (Exception e) when (Damaged(e))
+        {
+            return false;
+        }
     }
 
     /// <summary>
