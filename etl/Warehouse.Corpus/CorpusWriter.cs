@@ -26,6 +26,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (options.Layouts.Contains(Layouts.TextPdftotext) && Pdftotext.Find() is null) throw new InvalidOperationException(Pdftotext.InstallHint);
         if (officeText is null && options.Layouts.Any(Layouts.NeedsOfficeText) && SofficePdfConverter.Find() is null) throw new InvalidOperationException(SofficeTextConverter.InstallHint);
         if (options.Layouts.Contains(Layouts.Pdf) && GhostscriptReprint.Find() is null) throw new InvalidOperationException(GhostscriptReprint.InstallHint);
+        if (options.Layouts.Contains(Layouts.PdfScanOcr) && SearchableScan.Find() is null) throw new InvalidOperationException(SearchableScan.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && ChromiumPagePrinter.Find() is null) throw new InvalidOperationException(ChromiumPagePrinter.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WkhtmltopdfPagePrinter.Find() is null) throw new InvalidOperationException(WkhtmltopdfPagePrinter.InstallHint);
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WeasyPrintPagePrinter.Find() is null) throw new InvalidOperationException(WeasyPrintPagePrinter.InstallHint);
@@ -100,6 +101,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                     if (turning is not null) SidewaysPages.Apply(made, turning);
                     if (reprint) await GhostscriptReprint.ApplyAsync(made, ct);
                     if (entry.Layout == Layouts.TextPdftotext) await Pdftotext.ExtractAsync(made, Path.Combine(work, entry.File), ct, raw);
+                    if (entry.Layout == Layouts.PdfScanOcr) await SearchableScan.ApplyAsync(made, ct);
                 }
 
                 written += pending.Count;
@@ -281,6 +283,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.HtmlHanwebGbk => HtmlRenderers.HanwebGbk(parts, rng, quirks),
             Layouts.Docx => DocxRenderer.Render(parts, rng, DocxKind.Plain, quirks),
             Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
+            Layouts.PdfScanOcr => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
             Layouts.TextPdftotext => DocxRenderer.Render(parts, rng, DocxKind.ForPdftotext, quirks, Pdftotext.DrawBlanks(generated.QuirkSeed)),
             Layouts.PdfUnruled => DocxRenderer.Render(parts, rng, DocxKind.Unruled, quirks),
             // Half of them with the zeros of tables 二 and 三 left blank: empty lines in the text. A stream of its own.

@@ -25,10 +25,7 @@ public static class GhostscriptReprint
         new Random(unchecked((quirkSeed * 31) + 53)).NextDouble() < Rate;
 
     /// <summary>The gs executable on PATH, or null.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, "gs"))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => ExecutableOnPath.Find("gs");
 
     /// <summary>Replaces the PDF at <paramref name="path"/> with Ghostscript's print of it.</summary>
     /// <exception cref="InvalidOperationException">Ghostscript is not installed.</exception>

@@ -121,7 +121,14 @@ public static class Layouts
     /// </summary>
     public const string MarkdownMathpix = "markdown-mathpix";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber, MarkdownMathpix];
+    /// <summary>
+    /// The pdf layout's LibreOffice PDF made a scan made searchable (<see cref="SearchableScan"/>): each page a grey picture of
+    /// the page, the page's own letters over it drawn invisibly as an OCR tool sets its text layer, no rule painted but the
+    /// picture's. A perfect recognition: its expected values are the report's own.
+    /// </summary>
+    public const string PdfScanOcr = "pdf-scan-ocr";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber, MarkdownMathpix, PdfScanOcr];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -130,7 +137,7 @@ public static class Layouts
     public static IReadOnlyList<string> WithoutPdf { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx];
 
     /// <summary>Layouts made through LibreOffice (a PDF from the rendered DOCX).</summary>
-    public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext or PdfUnruled;
+    public static bool NeedsPdf(string layout) => layout is Pdf or TextPdftotext or PdfUnruled or PdfScanOcr;
 
     /// <summary>Layouts saved as text by LibreOffice from the rendered DOCX.</summary>
     public static bool NeedsOfficeText(string layout) => layout is TextLibreOffice;
@@ -143,7 +150,7 @@ public static class Layouts
         TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain or TextLibreOffice or TextPdfplumber => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
-        Pdf or PdfBrowser or PdfUnruled => "pdf",
+        Pdf or PdfBrowser or PdfUnruled or PdfScanOcr => "pdf",
         Markdown or MarkdownPandoc or MarkdownOcr or MarkdownHtml2Text or MarkdownMathpix => "md",
         _ => throw new ArgumentException($"Unknown layout '{layout}'.", nameof(layout)),
     };

@@ -34,10 +34,7 @@ public static class Pdftotext
         !DrawRaw(quirkSeed) && new Random(unchecked((quirkSeed * -1640531535) + 73)).NextDouble() < BlankRate;
 
     /// <summary>The pdftotext executable on PATH, or null.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, "pdftotext"))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => ExecutableOnPath.Find("pdftotext");
 
     /// <summary>Writes the text of <paramref name="pdf"/> to <paramref name="txt"/> (UTF-8), laid out, or in drawing order when <paramref name="raw"/>.</summary>
     public static async Task ExtractAsync(string pdf, string txt, CancellationToken ct, bool raw = false)

@@ -19,10 +19,7 @@ public sealed class WeasyPrintPagePrinter(IPagePrinter fallback, TimeSpan? timeo
     public const string InstallHint = "the pdf-browser layout prints some of its pages with WeasyPrint: apt-get install weasyprint fonts-noto-cjk";
 
     /// <summary>The weasyprint executable on PATH, or null.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, "weasyprint"))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => ExecutableOnPath.Find("weasyprint");
 
     public async Task PrintAsync(IReadOnlyList<PagePrint> pages, IProgress<int>? printed, CancellationToken ct)
     {

@@ -16,10 +16,7 @@ public sealed class WkhtmltopdfPagePrinter(TimeSpan? timeoutPerPage = null, stri
     public const string InstallHint = "the pdf-browser layout prints a quarter of its pages with wkhtmltopdf: apt-get install wkhtmltopdf fonts-noto-cjk";
 
     /// <summary>The wkhtmltopdf executable on PATH, or null.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, "wkhtmltopdf"))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => ExecutableOnPath.Find("wkhtmltopdf");
 
     public async Task PrintAsync(IReadOnlyList<PagePrint> pages, IProgress<int>? printed, CancellationToken ct)
     {

@@ -15,11 +15,11 @@ public sealed class GeneratedCorpus : IAsyncLifetime
     /// text-pdf-plain, which PortalTextLayoutTests reads back (120 reports), and pdf-browser, which
     /// PortalTextLayoutTests reads back too (40 reports, Chromium's prints), and pdf-unruled, which
     /// UnruledPdfTests reads back (120 reports), and markdown-ocr, markdown-html2text, text-libreoffice, text-pdfplumber and markdown-mathpix, which
-    /// PortalTextLayoutTests reads back (120 reports each). Reports go to layouts
+    /// PortalTextLayoutTests reads back (120 reports each), and pdf-scan-ocr, which SearchableScanTests reads back (40). Reports go to layouts
     /// in turn, so a layout added here would give every layout other reports: this corpus keeps its
     /// reports, and a layout added later is read at scale in a test of its own.
     /// </summary>
-    public static IReadOnlyList<string> Layouts { get; } = Corpus.Layouts.All.Where(l => l is not (Corpus.Layouts.TextPdfPlain or Corpus.Layouts.PdfBrowser or Corpus.Layouts.PdfUnruled or Corpus.Layouts.MarkdownOcr or Corpus.Layouts.MarkdownHtml2Text or Corpus.Layouts.TextLibreOffice or Corpus.Layouts.TextPdfplumber or Corpus.Layouts.MarkdownMathpix)).ToList();
+    public static IReadOnlyList<string> Layouts { get; } = Corpus.Layouts.All.Where(l => l is not (Corpus.Layouts.TextPdfPlain or Corpus.Layouts.PdfBrowser or Corpus.Layouts.PdfUnruled or Corpus.Layouts.MarkdownOcr or Corpus.Layouts.MarkdownHtml2Text or Corpus.Layouts.TextLibreOffice or Corpus.Layouts.TextPdfplumber or Corpus.Layouts.MarkdownMathpix or Corpus.Layouts.PdfScanOcr)).ToList();
     public const int Seed = 20240131;
 
     public string Directory { get; private set; } = "";

@@ -2,6 +2,7 @@ using Shouldly;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Writer;
 using Warehouse.Core;
+using Warehouse.Corpus;
 
 namespace Warehouse.Parsing.Tests;
 
@@ -10,8 +11,47 @@ namespace Warehouse.Parsing.Tests;
 /// rules but the pictures'. What is read is the recognition, so the reader is told so (the ocr_text_layer warning, or
 /// beside a refusal's reason); a perfect recognition reads whole, a poor one leaves its cells unknown, never wrong.
 /// </summary>
-public sealed class SearchableScanTests
+public sealed class SearchableScanTests : IDisposable
 {
+    // LibreOffice prints each, pdftoppm pictures its pages: about a second a report.
+    private const int Count = 40;
+
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("searchable-scan-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    [Fact]
+    public async Task Every_cell_of_scans_made_searchable_by_a_perfect_recognition_reads_back_with_the_warning()
+    {
+        SofficePdfConverter.Find().ShouldNotBeNull(SofficePdfConverter.InstallHint);
+        SearchableScan.Find().ShouldNotBeNull(SearchableScan.InstallHint);
+        var manifest = await new CorpusWriter(new SofficePdfConverter()).WriteAsync(_temp.FullName, new CorpusOptions(Count, 67, [Layouts.PdfScanOcr]), null, TestContext.Current.CancellationToken);
+        var problems = new List<string>();
+        foreach (var entry in manifest.Entries)
+        {
+            var path = Path.Combine(_temp.FullName, entry.File);
+            // What the layout is: every letter invisible, no path painted, a picture under each page.
+            using (var pdf = PdfDocument.Open(File.ReadAllBytes(path)))
+            {
+                foreach (var page in pdf.GetPages())
+                {
+                    page.Letters.ShouldAllBe(l => l.RenderingMode == UglyToad.PdfPig.Core.TextRenderingMode.Neither, entry.File);
+                    page.Paths.ShouldAllBe(p => !p.IsStroked && !p.IsFilled, entry.File);
+                    page.GetImages().ShouldHaveSingleItem(entry.File).BoundingBox.Width.ShouldBe(page.Width, 1, entry.File);
+                }
+            }
+
+            var reading = CorpusReading.Read(_temp.FullName, entry);
+            if (reading.Actual is null) { problems.Add($"{entry.File}: {reading.Parse.Rejection}"); continue; }
+            problems.AddRange(reading.WrongValues().Select(w => $"{entry.File}: {w}"));
+            problems.AddRange(reading.UnexpectedErrors().Select(w => $"{entry.File}: {w}"));
+            problems.AddRange(reading.MissedInjections().Select(w => $"{entry.File}: {w}"));
+            if (!reading.Findings.Any(f => f.Rule == "ocr_text_layer")) problems.Add($"{entry.File}: no ocr_text_layer warning");
+        }
+
+        problems.ShouldBeEmpty($"{problems.Count} problems in {Count} pdf-scan-ocr reports, first: {string.Join("\n", problems.Take(15))}");
+    }
+
     [Fact]
     public void A_scan_whose_ocr_layer_holds_the_pages_words_reads_whole_and_says_its_text_is_the_ocrs()
     {
