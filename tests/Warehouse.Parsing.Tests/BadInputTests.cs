@@ -140,6 +140,22 @@ public sealed class BadInputTests
         why.ShouldContain("the report is in the attachment");
     }
 
+    [Theory]
+    [InlineData("<iframe src=\"/pdfjs/web/viewer.html?file=%2Fupload%2F2024%2F01%2Ffz2023.pdf\" width=\"100%\" height=\"800\"></iframe>", "fz2023.pdf")]
+    [InlineData("<embed src=\"/upload/2024/01/fz2023.pdf\" type=\"application/pdf\">", "fz2023.pdf")]
+    [InlineData("<object data=\"/upload/2024/01/fz2023.docx\" type=\"application/msword\"></object>", "fz2023.docx")]
+    public void An_article_page_that_shows_the_report_in_a_viewer_says_the_report_is_that_document(string frame, string name)
+    {
+        // Portals show a report's PDF inside the article (pdf.js in a frame, an embed): the page's text is its title alone.
+        var html = "<html><head><meta charset=\"utf-8\"><title>泉州市丰泽区人民政府2023年政府信息公开工作年度报告_年度报告_丰泽区人民政府</title>"
+            + "<meta name=\"ArticleTitle\" content=\"泉州市丰泽区人民政府2023年政府信息公开工作年度报告\"></head><body>"
+            + $"<h1>泉州市丰泽区人民政府2023年政府信息公开工作年度报告</h1><div class=\"content\">{frame}</div></body></html>";
+        var why = Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull();
+        why.ShouldStartWith("是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，报告是页面内嵌显示的文档「" + name + "」");
+        Parse(Encoding.UTF8.GetBytes(html.Replace(frame, "<iframe src=\"/video/player.html\"></iframe>", StringComparison.Ordinal))).Rejection.ShouldNotBeNull()
+            .ShouldNotContain("内嵌");
+    }
+
     [Fact]
     public void Truncated_docx_is_rejected_as_damaged()
     {

@@ -114,6 +114,7 @@ internal sealed partial class ReportExtractor
                 ? Garbled(_blocks) ? GarbledWhy(_doc.Layout) : "不是政府信息公开工作年度报告：未找到模板的任何章节、表格或报告标题 (not a government information disclosure annual report: none of its sections or tables were found)"
                 : FormerFormat(title0) is { } former ? former
                 : PictureIn(3) is { } picture ? $"是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）以图片发布（{picture.Name}），不是文字表格，其中的数无法读取：请看原图，或请该机关以文字表格发布 (the application table is published as a picture ({picture.Name}), not as a text table; its numbers cannot be read)"
+                : EmbeddedOnly() is { } embedded ? $"是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，报告是页面内嵌显示的文档「{embedded}」：请读该文件（crawl 会取回文章页内嵌和附带的文档） (the page announces the report but holds none of its sections or tables; the report is the document the page shows inside itself, '{embedded}': read that file, as crawl does)"
                 : AttachmentOnly() is { } attachment ? $"是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，只有附件「{attachment}」：报告在附件里，请读附件（crawl 会取回文章页的附件） (the page announces the report but holds none of its sections or tables, only the attachment '{attachment}': the report is in the attachment; read that file, as crawl does)"
                 : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
                 : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)" + PartlyGarbledWhy();
@@ -283,7 +284,7 @@ internal sealed partial class ReportExtractor
     /// </summary>
     private string? AttachmentOnly()
     {
-        if (_sections.Missing().Count() < 6 || _blocks.Any(b => b is TableRow)) return null;
+        if (!NoSectionNorTable()) return null;
         foreach (var block in _blocks)
         {
             if (block is Paragraph p && AttachmentLine().Match(p.Text) is { Success: true } m) return m.Groups["name"].Value.Trim();
@@ -291,6 +292,15 @@ internal sealed partial class ReportExtractor
 
         return null;
     }
+
+    /// <summary>
+    /// The name of the document a page shows inside itself in place of the report (a PDF viewer's frame), when the page
+    /// holds none of the template's six sections and no table. Null otherwise.
+    /// </summary>
+    private string? EmbeddedOnly() => NoSectionNorTable() ? _blocks.OfType<EmbeddedDocument>().FirstOrDefault()?.Name : null;
+
+    // The body holds none of the template's six sections and no table row.
+    private bool NoSectionNorTable() => _sections.Missing().Count() >= 6 && !_blocks.Any(b => b is TableRow);
 
     // "附件：泉州市…年度报告.pdf", "相关附件 1.…年度报告.docx", a file name alone (a document's name and its extension), or
     // "附件：…年度报告" (the link's words without the file's extension).

@@ -164,6 +164,11 @@ public static class HtmlLayout
                     // (the raw ones went before the page was parsed).
                     line.Append(Extraction.Restructure.Visible(text.Data));
                     break;
+                case IElement { TagName: "IFRAME" or "EMBED" or "OBJECT" } frame when EmbeddedDocument.Of(frame.GetAttribute(frame.TagName == "OBJECT" ? "data" : "src")) is { } embedded:
+                    // The report shown in the page by a viewer: the page's text holds none of it.
+                    FlushLine();
+                    blocks.Add(embedded);
+                    break;
                 case IElement element when Skipped.Contains(element.TagName):
                     break;
                 case IElement { TagName: "BR" }:

@@ -146,6 +146,29 @@ public sealed partial class PortalMetadataTests() : ScratchFolderTests("crawl-po
     }
 
     [Fact]
+    public async Task A_report_the_article_shows_in_a_pdf_viewer_is_fetched_and_keeps_its_article()
+    {
+        // The article's body is pdf.js in a frame; its file= is the report, relative to the viewer.
+        var g = Generated(3);
+        var year = g.Report.Year;
+        const string title = "测试县2023年政府信息公开工作年度报告";
+        var article = $"""
+            <html><head><meta charset="utf-8"><meta name="ArticleTitle" content="{title}"><meta name="PubDate" content="{year + 1}-01-22 09:00">
+            <title>{title}_年报</title></head>
+            <body><h1>{title}</h1><div class="content"><iframe src="/pdfjs/web/viewer.html?file=..%2F..%2Ffiles%2Freport.docx" width="100%" height="800"></iframe></div></body></html>
+            """;
+        var docx = CorpusWriter.Render(g, Layouts.Docx);
+
+        var (database, page) = await CrawlAsync(
+            [new Article("/art/4.html", "政府信息公开年报（内嵌）", article)],
+            app => app.MapGet("/files/report.docx", () => Results.Bytes(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")));
+
+        var report = await RawAsync(database, "/files/report.docx");
+        report.ShouldBe(new Raw(page, title, $"{year + 1}-01-22", report.HttpLastModified));
+        (await FilingAsync(database, g.Report.Agency, year)).Status.ShouldBe("on_time");
+    }
+
+    [Fact]
     public async Task An_attachment_of_an_article_that_redirects_still_takes_the_article_s_date()
     {
         var g = Generated(3);

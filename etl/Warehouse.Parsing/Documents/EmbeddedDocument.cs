@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Warehouse.Parsing.Documents;
+
+/// <summary>
+/// A document a page shows inside itself rather than as text: an <c>&lt;iframe&gt;</c>, <c>&lt;embed&gt;</c> or
+/// <c>&lt;object&gt;</c> whose address names a PDF, Word or OFD file, directly ("/u/cms/2024/29123456.pdf") or as the
+/// <c>file</c> of a viewer (pdf.js: "/pdfjs/web/viewer.html?file=%2Fzwgk%2FP020240129.pdf"). A portal that publishes its
+/// report so has no report in its text: the report is that file.
+/// </summary>
+/// <param name="Source">The document's address as the page gives it (a viewer's <c>file</c>, decoded).</param>
+public sealed partial record EmbeddedDocument(string Source) : Block
+{
+    /// <summary>The file name of <see cref="Source"/> (at most 60 characters).</summary>
+    public string Name
+    {
+        get
+        {
+            var path = Source.Split('?', '#')[0].TrimEnd('/');
+            var name = path[(path.LastIndexOf('/') + 1)..];
+            return name.Length <= 60 ? name : name[..57] + "…";
+        }
+    }
+
+    /// <summary>
+    /// The document an element embeds: the <c>src</c> of an iframe or embed, the <c>data</c> of an object, or that
+    /// address's <c>file</c> parameter when it is a viewer's; null when the address names no document file.
+    /// </summary>
+    public static EmbeddedDocument? Of(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address)) return null;
+        var source = address.Trim();
+        if (ViewerFile().Match(source) is { Success: true } viewer) source = Uri.UnescapeDataString(viewer.Groups["file"].Value);
+        return DocumentFile().IsMatch(source.Split('?', '#')[0]) ? new EmbeddedDocument(source) : null;
+    }
+
+    [GeneratedRegex(@"[?&]file=(?<file>[^&#]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ViewerFile();
+
+    [GeneratedRegex(@"\.(?:pdf|docx?|wps|ofd)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentFile();
+}
