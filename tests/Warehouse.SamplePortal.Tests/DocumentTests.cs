@@ -63,6 +63,58 @@ public sealed class DocumentTests(TestCorpus corpus)
     }
 
     [Fact]
+    public async Task Trs_articles_show_half_their_pdfs_in_a_viewer_whose_file_is_the_document()
+    {
+        // PDFs need LibreOffice to generate: the test corpus's Word reports served as PDFs (the portal reads only their titles).
+        var folder = Directory.CreateTempSubdirectory("sample-portal-pdfs-");
+        try
+        {
+            var entries = corpus.Manifest.Entries.Where(e => e.Layout == Layouts.Docx).Take(20).Select((e, i) => (Entry: e, Index: i)).ToList();
+            foreach (var (e, i) in entries)
+            {
+                File.Copy(Path.Combine(corpus.Directory, e.ExpectedFile), Path.Combine(folder.FullName, $"{i:D5}.expected.json"));
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, $"{i:D5}.pdf"), $"%PDF-1.4\n% report {i}\n", Http.Ct);
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "manifest.json"), System.Text.Json.JsonSerializer.Serialize(
+                entries.Select(x => new { index = x.Index, layout = Layouts.Pdf, file = $"{x.Index:D5}.pdf", expected = $"{x.Index:D5}.expected.json" })), Http.Ct);
+            await ShowsHalfInAViewerAsync(folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task ShowsHalfInAViewerAsync(string folder)
+    {
+        await using var portal = await SamplePortal.StartAsync(new SamplePortalOptions(folder, 3, 7, null, 1), Http.Ct);
+        using var http = Http.Client();
+        var parser = new HtmlParser();
+        var framed = 0;
+        var pdfs = portal.Reports.Where(r => r.Layout == Layouts.Pdf && r.Site.Cms == CmsStyle.Trs).ToList();
+        foreach (var r in pdfs)
+        {
+            using var response = await http.GetAsync(r.ArticleUrl, Http.Ct);
+            var container = parser.ParseDocument(await Http.TextAsync(response, System.Text.Encoding.UTF8)).QuerySelector("div.TRS_Editor")!;
+            if (container.QuerySelector("iframe") is not { } frame)
+            {
+                new Uri(r.ArticleUrl, container.QuerySelectorAll("a").Single().GetAttribute("href")!).ShouldBe(r.DocumentUrl);
+                continue;
+            }
+
+            framed++;
+            container.QuerySelectorAll("a").ShouldBeEmpty();
+            var viewer = new Uri(r.ArticleUrl, frame.GetAttribute("src")!);
+            viewer.AbsolutePath.ShouldBe(Warehouse.SamplePortal.Content.TrsStyle.PdfViewer);
+            var file = System.Web.HttpUtility.ParseQueryString(viewer.Query)["file"]!;
+            new Uri(viewer, file).ShouldBe(r.DocumentUrl);
+        }
+
+        framed.ShouldBeInRange(1, pdfs.Count - 1);
+    }
+
+    [Fact]
     public async Task Hanweb_downloads_name_the_file_only_in_content_disposition()
     {
         await using var portal = await Portals.StartAsync(corpus);

@@ -41,10 +41,10 @@ internal static class CommonResources
     public static Resource Redirect(string location, FaultKind marks) =>
         Resource.Redirect(location, marks, Encoding.UTF8.GetBytes($"<html><body>302 Found: <a href=\"{E(location)}\">{E(location)}</a></body></html>\n"), Resource.Utf8Html);
 
-    public static string AttachmentType(string layout) => layout switch
+    public static string AttachmentType(string layout) => Layouts.Extension(layout) switch
     {
-        Layouts.Docx => Resource.Docx,
-        Layouts.Pdf or Layouts.PdfBrowser => Resource.Pdf,
+        "docx" => Resource.Docx,
+        "pdf" => Resource.Pdf,
         _ => throw new ArgumentException($"Layout '{layout}' is not served as an attachment.", nameof(layout)),
     };
 

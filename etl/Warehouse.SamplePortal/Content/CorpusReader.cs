@@ -9,8 +9,8 @@ namespace Warehouse.SamplePortal.Content;
 /// <summary>Reads a corpus folder written by <see cref="CorpusWriter"/>: its manifest, then each servable report and its expected JSON.</summary>
 internal static partial class CorpusReader
 {
-    /// <summary>Real portals publish HTML pages and Word or PDF attachments, never extracted text.</summary>
-    public static bool IsServable(string layout) => layout is not (Layouts.TextTab or Layouts.TextCell);
+    /// <summary>Real portals publish HTML pages and Word or PDF attachments, never extracted text nor markdown.</summary>
+    public static bool IsServable(string layout) => Layouts.Extension(layout) is "html" or "docx" or "pdf";
 
     public static async Task<IReadOnlyList<CorpusReport>> ReadAsync(string directory, CancellationToken ct)
     {

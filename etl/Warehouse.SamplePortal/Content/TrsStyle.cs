@@ -7,11 +7,15 @@ namespace Warehouse.SamplePortal.Content;
 /// A TRS WCM site in UTF-8. The column lives at /zwgk/ndbg/; list pages are index.html,
 /// index_1.html, … and say so only in a createPageHTML(total, current, "index", "html") call, as
 /// real TRS sites do; articles sit in month folders (202401/t20240115_100013.html) with their
-/// attachments beside them (P020240115100013.docx).
+/// attachments beside them (P020240115100013.docx), half the PDFs shown in the article by a pdf.js viewer's frame
+/// (<see cref="PdfViewer"/>?file=…) rather than linked.
 /// </summary>
 internal static class TrsStyle
 {
     private const string Column = "/zwgk/ndbg/";
+
+    /// <summary>The address of the site's pdf.js viewer, which articles frame with the report as its <c>file</c>.</summary>
+    public const string PdfViewer = "/pdfjs/web/viewer.html";
 
     public static SiteContent Render(SitePlan plan, int pageSize)
     {
@@ -58,7 +62,10 @@ internal static class TrsStyle
                 var ext = Corpus.Layouts.Extension(item.Report!.Layout);
                 var file = $"P0{D(item.Posted, "yyyyMMdd")}{Id(item):D6}.{ext}";
                 var attachment = $"{column}{D(item.Posted, "yyyyMM")}/{file}";
-                var body = $"<p style=\"text-indent:2em\">{CommonResources.AttachmentIntro(item.Title)}</p>\n<p>附件：<a href=\"./{file}\">{CommonResources.E(item.Title)}.{ext}</a></p>\n";
+                // Half the PDFs are shown in the article by pdf.js, as portals show a report, with no link beside it.
+                var body = ext == "pdf" && Id(item) % 2 == 0
+                    ? $"<p style=\"text-indent:2em\">{CommonResources.E(item.Title)}</p>\n<iframe src=\"{PdfViewer}?file={Uri.EscapeDataString(attachment)}\" width=\"100%\" height=\"900\" frameborder=\"0\"></iframe>\n"
+                    : $"<p style=\"text-indent:2em\">{CommonResources.AttachmentIntro(item.Title)}</p>\n<p>附件：<a href=\"./{file}\">{CommonResources.E(item.Title)}.{ext}</a></p>\n";
                 content.Add(article, page(item, body));
                 content.Add(attachment, Resource.Of(ResourceKind.Attachment, item.Report.Bytes, CommonResources.AttachmentType(item.Report.Layout), item.Posted));
                 content.Reports.Add(new PublishedReport(item, article, attachment, article, attachment, Resource.Sha256Hex(item.Report.Bytes)));
