@@ -157,6 +157,17 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void An_article_page_that_posts_the_report_as_pictures_of_its_pages_says_so()
+    {
+        // Offices post a stamped report as pictures of its pages: the page's text is its title alone.
+        var pages = string.Concat(Enumerable.Range(1, 5).Select(i => $"<p style=\"text-align:center\"><img src=\"/upload/2024/01/W02024012600{i}.jpg\" width=\"600\" height=\"850\"></p>"));
+        var html = "<html><head><meta charset=\"utf-8\"><title>泉州市丰泽区人民政府2023年政府信息公开工作年度报告_年度报告_丰泽区人民政府</title></head><body>"
+            + $"<h1>泉州市丰泽区人民政府2023年政府信息公开工作年度报告</h1><div>发布时间：2024-01-26</div><div class=\"content\">{pages}</div></body></html>";
+        Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull()
+            .ShouldStartWith("是政府信息公开工作年度报告的发布页，但报告全文以图片发布（5 张图片，如「W020240126001.jpg」），页面上没有报告的文字");
+    }
+
+    [Fact]
     public void Truncated_docx_is_rejected_as_damaged()
     {
         var docx = SmallDocx();

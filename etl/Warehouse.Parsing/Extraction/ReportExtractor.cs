@@ -116,6 +116,7 @@ internal sealed partial class ReportExtractor
                 : PictureIn(3) is { } picture ? $"是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）以图片发布（{picture.Name}），不是文字表格，其中的数无法读取：请看原图，或请该机关以文字表格发布 (the application table is published as a picture ({picture.Name}), not as a text table; its numbers cannot be read)"
                 : EmbeddedOnly() is { } embedded ? $"是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，报告是页面内嵌显示的文档「{embedded}」：请读该文件（crawl 会取回文章页内嵌和附带的文档） (the page announces the report but holds none of its sections or tables; the report is the document the page shows inside itself, '{embedded}': read that file, as crawl does)"
                 : AttachmentOnly() is { } attachment ? $"是政府信息公开工作年度报告的发布页，但页面正文没有报告的章节和表格，只有附件「{attachment}」：报告在附件里，请读附件（crawl 会取回文章页的附件） (the page announces the report but holds none of its sections or tables, only the attachment '{attachment}': the report is in the attachment; read that file, as crawl does)"
+                : PicturesOnly() is var (count, first) ? $"是政府信息公开工作年度报告的发布页，但报告全文以图片发布（{count} 张图片，如「{first}」），页面上没有报告的文字，其中的数无法读取：请看原图，或请该机关以文字发布 (the report is published as {count} picture(s), such as '{first}', not as text; its numbers cannot be read)"
                 : TablePlaceholder() ? "是政府信息公开工作年度报告，但表三在文本中只剩占位符「[TABLE]」：转换工具（如 pandoc -t plain）没有写出表格，请读原文档 (the application table is only a '[TABLE]' placeholder: the converter, such as pandoc -t plain, wrote no table; read the original document)"
                 : "是政府信息公开工作年度报告，但表三（三、收到和处理政府信息公开申请情况）缺失或没有可识别的行 (the application table (三、收到和处理政府信息公开申请情况) is missing or has no recognisable rows)" + PartlyGarbledWhy();
             return ParseResult.Reject(why, _doc.Layout);
@@ -298,6 +299,17 @@ internal sealed partial class ReportExtractor
     /// holds none of the template's six sections and no table. Null otherwise.
     /// </summary>
     private string? EmbeddedOnly() => NoSectionNorTable() ? _blocks.OfType<EmbeddedDocument>().FirstOrDefault()?.Name : null;
+
+    /// <summary>
+    /// How many pictures stand in the body and the first one's name, when the body holds none of the template's six
+    /// sections and no table but pictures: a report posted as pictures of its pages. Null otherwise.
+    /// </summary>
+    private (int Count, string First)? PicturesOnly()
+    {
+        if (!NoSectionNorTable()) return null;
+        var pictures = _blocks.OfType<Picture>().ToList();
+        return pictures.Count == 0 ? null : (pictures.Count, pictures[0].Name);
+    }
 
     // The body holds none of the template's six sections and no table row.
     private bool NoSectionNorTable() => _sections.Missing().Count() >= 6 && !_blocks.Any(b => b is TableRow);
