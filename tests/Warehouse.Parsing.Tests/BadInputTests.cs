@@ -164,7 +164,7 @@ public sealed class BadInputTests
         var html = "<html><head><meta charset=\"utf-8\"><title>泉州市丰泽区人民政府2023年政府信息公开工作年度报告_年度报告_丰泽区人民政府</title></head><body>"
             + $"<h1>泉州市丰泽区人民政府2023年政府信息公开工作年度报告</h1><div>发布时间：2024-01-26</div><div class=\"content\">{pages}</div></body></html>";
         Parse(Encoding.UTF8.GetBytes(html)).Rejection.ShouldNotBeNull()
-            .ShouldStartWith("是政府信息公开工作年度报告的发布页，但报告全文以图片发布（5 张图片，如「W020240126001.jpg」），页面上没有报告的文字");
+            .ShouldStartWith("是政府信息公开工作年度报告，但全文以图片发布（5 张图片，如「W020240126001.jpg」），没有报告的文字");
     }
 
     [Fact]

@@ -108,6 +108,17 @@ public sealed class DocxPictureTableTests
     private static readonly System.Xml.Linq.XNamespace Wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 
     [Fact]
+    public void A_word_report_of_pictures_of_its_pages_says_so()
+    {
+        // A stamped report scanned and pasted into Word page by page, under its typed title.
+        var picture = "<w:p><w:r><w:drawing><wp:inline xmlns:wp=\"" + Wp.NamespaceName + "\"><wp:docPr id=\"1\" name=\"图片 1\"/><a:graphic xmlns:a=\"" + A.NamespaceName
+            + "\"><a:graphicData><a:blip r:embed=\"rId9\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+        var docx = DocxPackages.Minimal("<w:p><w:r><w:t>泉州市丰泽区人民政府2023年政府信息公开工作年度报告</w:t></w:r></w:p>" + string.Concat(Enumerable.Repeat(picture, 4)));
+        ReportParser.Default.Parse(docx, new ParseOptions()).Rejection.ShouldNotBeNull()
+            .ShouldStartWith("是政府信息公开工作年度报告，但全文以图片发布（4 张图片），没有报告的文字，其中的数无法读取");
+    }
+
+    [Fact]
     public void A_table_four_pasted_as_a_picture_in_a_docx_says_so()
     {
         var docx = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Cases"), "docx-strict", "plain.docx"));
