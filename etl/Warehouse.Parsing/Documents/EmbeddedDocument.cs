@@ -4,20 +4,19 @@ namespace Warehouse.Parsing.Documents;
 
 /// <summary>
 /// A document a page shows inside itself rather than as text: an <c>&lt;iframe&gt;</c>, <c>&lt;embed&gt;</c> or
-/// <c>&lt;object&gt;</c> whose address names a PDF, Word or OFD file, directly ("/u/cms/2024/29123456.pdf") or as the
-/// <c>file</c> of a viewer (pdf.js: "/pdfjs/web/viewer.html?file=%2Fzwgk%2FP020240129.pdf"). A portal that publishes its
+/// <c>&lt;object&gt;</c> whose address names a PDF, Word or OFD file, directly ("/u/cms/2024/29123456.pdf", a download
+/// endpoint's "downfile.jsp?classid=0&amp;filename=abc.pdf") or as the <c>file</c> of a viewer (pdf.js: "/pdfjs/web/viewer.html?file=%2Fzwgk%2FP020240129.pdf"). A portal that publishes its
 /// report so has no report in its text: the report is that file.
 /// </summary>
 /// <param name="Source">The document's address as the page gives it (a viewer's <c>file</c>, decoded).</param>
 public sealed partial record EmbeddedDocument(string Source) : Block
 {
-    /// <summary>The file name of <see cref="Source"/> (at most 60 characters).</summary>
+    /// <summary>The document's file name in <see cref="Source"/>: its path's, or a download endpoint's parameter's ("downfile.jsp?filename=abc.pdf" is abc.pdf); at most 60 characters.</summary>
     public string Name
     {
         get
         {
-            var path = Source.Split('?', '#')[0].TrimEnd('/');
-            var name = path[(path.LastIndexOf('/') + 1)..];
+            var name = DocumentName().Matches(Source) is { Count: > 0 } found ? found[^1].Value : Source;
             return name.Length <= 60 ? name : name[..57] + "…";
         }
     }
@@ -31,12 +30,13 @@ public sealed partial record EmbeddedDocument(string Source) : Block
         if (string.IsNullOrWhiteSpace(address)) return null;
         var source = address.Trim();
         if (ViewerFile().Match(source) is { Success: true } viewer) source = Uri.UnescapeDataString(viewer.Groups["file"].Value);
-        return DocumentFile().IsMatch(source.Split('?', '#')[0]) ? new EmbeddedDocument(source) : null;
+        return DocumentName().IsMatch(source) ? new EmbeddedDocument(source) : null;
     }
 
     [GeneratedRegex(@"[?&]file=(?<file>[^&#]+)", RegexOptions.IgnoreCase)]
     private static partial Regex ViewerFile();
 
-    [GeneratedRegex(@"\.(?:pdf|docx?|wps|ofd)$", RegexOptions.IgnoreCase)]
-    private static partial Regex DocumentFile();
+    // A file name with a document's extension, in the path or in a download endpoint's query ("filename=abc.pdf").
+    [GeneratedRegex(@"[^/?&=#]+\.(?:pdf|docx?|wps|ofd)(?![a-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex DocumentName();
 }

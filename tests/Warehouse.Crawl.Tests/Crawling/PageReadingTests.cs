@@ -82,19 +82,21 @@ public sealed class PageReadingTests
     [Fact]
     public void Article_pages_yield_the_document_they_show_inside_themselves()
     {
-        // A pdf.js viewer's frame (its file= resolved against the viewer, as the viewer fetches it), an embed, an object; a
-        // map's or a video's frame is no document.
+        // A pdf.js viewer's frame (its file= resolved against the viewer, as the viewer fetches it, a download endpoint's
+        // too), an embed, an object; a map's or a video's frame is no document.
         const string html = """
             <div class="TRS_Editor"><iframe src="/pdfjs/web/viewer.html?file=%2Fzwgk%2FP020240129.pdf" width="100%"></iframe>
             <iframe src="../../static/pdfjs/viewer.html?file=files/report.pdf"></iframe>
             <embed src="/u/cms/www/202401/29123456abcd.pdf" type="application/pdf"><object data="./P020240130.docx"></object>
+            <iframe src="/pdfjs/web/viewer.html?file=%2Fmodule%2Fdownload%2Fdownfile.jsp%3Fclassid%3D0%26filename%3Dabc.pdf"></iframe>
             <iframe src="https://map.example.com/embed?q=1"></iframe><iframe src="/video/player.html"></iframe>
             <a href="/u/cms/www/202401/29123456abcd.pdf">年度报告.pdf</a></div>
             """;
         var found = ArticlePage.Attachments(html, new Uri("http://www.y.gov.cn/art/2024/1/15/art_1.html"));
         found.Select(f => f.Url.AbsoluteUri).ShouldBe([
             "http://www.y.gov.cn/u/cms/www/202401/29123456abcd.pdf", "http://www.y.gov.cn/zwgk/P020240129.pdf",
-            "http://www.y.gov.cn/art/2024/static/pdfjs/files/report.pdf", "http://www.y.gov.cn/art/2024/1/15/P020240130.docx"]);
+            "http://www.y.gov.cn/art/2024/static/pdfjs/files/report.pdf", "http://www.y.gov.cn/art/2024/1/15/P020240130.docx",
+            "http://www.y.gov.cn/module/download/downfile.jsp?classid=0&filename=abc.pdf"]);
     }
 
     [Theory]
