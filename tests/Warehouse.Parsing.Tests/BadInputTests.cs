@@ -145,6 +145,7 @@ public sealed class BadInputTests
     [InlineData("<embed src=\"/upload/2024/01/fz2023.pdf\" type=\"application/pdf\">", "fz2023.pdf")]
     [InlineData("<object data=\"/upload/2024/01/fz2023.docx\" type=\"application/msword\"></object>", "fz2023.docx")]
     [InlineData("<iframe src=\"/pdfjs/web/viewer.html?file=%2Fmodule%2Fdownload%2Fdownfile.jsp%3Fclassid%3D0%26filename%3Dfz2023.pdf\"></iframe>", "fz2023.pdf")]
+    [InlineData("<iframe src=\"/pdfjs/web/viewer.html?file=/module/download/downfile.jsp?classid=0&amp;filename=fz2023.pdf\"></iframe>", "fz2023.pdf")]
     public void An_article_page_that_shows_the_report_in_a_viewer_says_the_report_is_that_document(string frame, string name)
     {
         // Portals show a report's PDF inside the article (pdf.js in a frame, an embed): the page's text is its title alone.

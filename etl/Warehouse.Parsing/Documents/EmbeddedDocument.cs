@@ -29,7 +29,15 @@ public sealed partial record EmbeddedDocument(string Source) : Block
     {
         if (string.IsNullOrWhiteSpace(address)) return null;
         var source = address.Trim();
-        if (ViewerFile().Match(source) is { Success: true } viewer) source = Uri.UnescapeDataString(viewer.Groups["file"].Value);
+        if (ViewerFile().Match(source) is { Success: true } viewer)
+        {
+            // A file= left unencoded keeps its own query's "&" ("file=/downfile.jsp?classid=0&filename=a.pdf"): when the part
+            // up to the first "&" names no document, the file runs to the address's end.
+            var file = viewer.Groups["file"].Value;
+            if (!DocumentName().IsMatch(file)) file = source[viewer.Groups["file"].Index..].Split('#')[0];
+            source = Uri.UnescapeDataString(file);
+        }
+
         return DocumentName().IsMatch(source) ? new EmbeddedDocument(source) : null;
     }
 
