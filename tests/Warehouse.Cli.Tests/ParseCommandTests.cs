@@ -27,6 +27,24 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public async Task Parse_blocks_names_a_page_s_embedded_document_in_chinese()
+    {
+        var page = Path.Combine(Directory.CreateTempSubdirectory("parse-blocks-").FullName, "viewer.html");
+        try
+        {
+            await File.WriteAllTextAsync(page, "<html><head><meta charset=\"utf-8\"></head><body><h1>某县2023年政府信息公开工作年度报告</h1>"
+                + "<iframe src=\"/pdfjs/web/viewer.html?file=%2Fupload%2Fr2023.pdf\"></iframe></body></html>", TestContext.Current.CancellationToken);
+            var (code, output, error) = await Repo.Cli("parse", "--blocks", page);
+            code.ShouldBe(0, error);
+            output.ShouldContain("▣ 内嵌文档 embedded document /upload/r2023.pdf");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(page)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Parse_without_json_prints_a_readable_summary()
     {
         var (code, output, _) = await Repo.Cli("parse", Repo.SeedText("002"));

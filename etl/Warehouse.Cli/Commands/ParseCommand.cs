@@ -58,6 +58,7 @@ internal static class ParseCommand
                 Parsing.Documents.Paragraph p => "¶ " + p.Text,
                 Parsing.Documents.TableRow r => "| " + string.Join(" | ", r.Cells) + " |",
                 Parsing.Documents.Picture i => "▣ 图片 picture " + i.Source,
+                Parsing.Documents.EmbeddedDocument d => "▣ 内嵌文档 embedded document " + d.Source,
                 _ => block.ToString(),
             }).Append('\n');
         }
