@@ -288,6 +288,10 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.PdfUnruled => DocxRenderer.Render(parts, rng, DocxKind.Unruled, quirks),
             // Half of them with the zeros of tables 二 and 三 left blank: empty lines in the text. A stream of its own.
             Layouts.TextLibreOffice => DocxRenderer.Render(parts, rng, DocxKind.ForText, quirks, new Random(unchecked((seed * 37) + 29)).NextDouble() < 0.5),
+            // mammoth's text or docx2txt's, drawn apart from the blanks.
+            Layouts.TextDocxRaw => DocxRawTextRenderer.Render(
+                DocxRenderer.Render(parts, rng, DocxKind.ForText, quirks, new Random(unchecked((seed * 37) + 29)).NextDouble() < 0.5),
+                docx2txt: new Random(unchecked((seed * 41) + 3)).Next(2) == 0),
             Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks, MarkdownRenderer.IsSpanless(seed), MarkdownRenderer.IsGrid(seed)),
             Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),

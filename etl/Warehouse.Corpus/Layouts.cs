@@ -128,7 +128,15 @@ public static class Layouts
     /// </summary>
     public const string PdfScanOcr = "pdf-scan-ocr";
 
-    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber, MarkdownMathpix, PdfScanOcr];
+    /// <summary>
+    /// A Word attachment's text as DOCX libraries extract it (<see cref="Rendering.DocxRawTextRenderer"/>): mammoth's
+    /// <c>extractRawText</c> (Node) or Python's docx2txt (LangChain's <c>Docx2txtLoader</c>), each paragraph, a table cell's
+    /// too, followed by an empty line, an empty cell two; the DOCX is the text-libreoffice layout's (no text box, no tracked
+    /// change; in some a frame table or content-control prompts; the zeros of tables 二 and 三 left blank in half of them).
+    /// </summary>
+    public const string TextDocxRaw = "text-docx-raw";
+
+    public static IReadOnlyList<string> All { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf, TextStream, TextPdftotext, Markdown, DocxEdited, TextBoxDraw, TextBrowserPrint, MarkdownPandoc, TextPdfPlain, PdfBrowser, PdfUnruled, MarkdownOcr, MarkdownHtml2Text, TextLibreOffice, TextPdfplumber, MarkdownMathpix, PdfScanOcr, TextDocxRaw];
 
     /// <summary>The layouts of the first corpus: their expected values are always the report's own.</summary>
     public static IReadOnlyList<string> Original { get; } = [TextTab, TextCell, HtmlTrs, HtmlHanwebGbk, Docx, Pdf];
@@ -147,7 +155,7 @@ public static class Layouts
 
     public static string Extension(string layout) => layout switch
     {
-        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain or TextLibreOffice or TextPdfplumber => "txt",
+        TextTab or TextCell or TextStream or TextPdftotext or TextBoxDraw or TextBrowserPrint or TextPdfPlain or TextLibreOffice or TextPdfplumber or TextDocxRaw => "txt",
         HtmlTrs or HtmlHanwebGbk => "html",
         Docx or DocxEdited => "docx",
         Pdf or PdfBrowser or PdfUnruled or PdfScanOcr => "pdf",

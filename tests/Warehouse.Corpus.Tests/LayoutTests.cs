@@ -32,8 +32,8 @@ public sealed class LayoutTests
         foreach (var (g, x) in Rendered.Of(layout))
         {
             var because = $"report {g.Index} ({layout})";
-            // Box-drawn, print-extracted, pandoc's, html2text's, plain pdftotext's, pdfplumber's and LaTeX tables have no plainer reading than the parser's: PortalTextLayoutTests reads them.
-            if (layout is Layouts.TextBoxDraw or Layouts.TextBrowserPrint or Layouts.MarkdownPandoc or Layouts.TextPdfPlain or Layouts.MarkdownHtml2Text or Layouts.TextPdfplumber or Layouts.MarkdownMathpix) return;
+            // Box-drawn, print-extracted, pandoc's, html2text's, plain pdftotext's, pdfplumber's, LaTeX and mammoth's tables have no plainer reading than the parser's: PortalTextLayoutTests reads them.
+            if (layout is Layouts.TextBoxDraw or Layouts.TextBrowserPrint or Layouts.MarkdownPandoc or Layouts.TextPdfPlain or Layouts.MarkdownHtml2Text or Layouts.TextPdfplumber or Layouts.MarkdownMathpix or Layouts.TextDocxRaw) return;
             if (layout == Layouts.TextStream)
             {
                 var marks = TextStreamRendition.WritesZerosAsMarks(CorpusWriter.LayoutSeed(g, layout)) && x.Source.Report == g.Report;

@@ -50,6 +50,17 @@ public sealed class NewLayoutTests
     }
 
     [Fact]
+    public void A_quarter_of_crawler_texts_part_their_paragraphs_by_tabs()
+    {
+        // A DOM's textContent keeps the page's indentation: a tab before each heading and paragraph, none inside a table.
+        var texts = Streams.Select(x => (Text: Rendered.StreamText(x.Rendition.Bytes), x.Rendition.Quirks)).ToList();
+        var tabbed = texts.Where(t => Regex.IsMatch(t.Text, "\t ?" + Regex.Escape(t.Quirks.Heading(1)))).ToList();
+        Share(texts, t => tabbed.Contains(t)).ShouldBe(0.25, 0.08);
+        tabbed.ShouldAllBe(t => !Regex.IsMatch(t.Text, @"\d\t\d"));
+        texts.Except(tabbed).ShouldAllBe(t => !t.Text.Contains('\t', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_quarter_of_crawler_texts_write_zeros_as_marks_or_leave_them_blank()
     {
         // html-to-text's text of a page whose cells hold bare text: "13415160/-291", a blank leaving nothing.
@@ -424,6 +435,43 @@ public sealed class NewLayoutTests
             return doc.MainDocumentPart!.FooterParts.Any(f => f.Footer.Descendants<SimpleField>().Any(s => s.Instruction!.Value!.Contains("PAGE", StringComparison.Ordinal)));
         });
         footers.ShouldBeInRange(Rendered.PerLayout / 4, Rendered.PerLayout * 9 / 10);
+    }
+
+    /// <summary>
+    /// text-docx-raw's mammoth text is a port of mammoth's extractRawText: on the generated documents kept in
+    /// Fixtures/Mammoth (merged cells, a title in a text box, prompts, a frame table, a tracked move) it must write what
+    /// mammoth 1.13.0 wrote, byte for byte.
+    /// </summary>
+    [Fact]
+    public void Text_docx_raw_writes_what_mammoth_writes_from_the_same_document()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Mammoth");
+        var documents = Directory.GetFiles(dir, "*.docx");
+        documents.Length.ShouldBe(6);
+        foreach (var docx in documents)
+        {
+            var written = File.ReadAllText(Path.ChangeExtension(docx, ".txt"));
+            Encoding.UTF8.GetString(Rendering.DocxRawTextRenderer.Render(File.ReadAllBytes(docx))).ShouldBe(written, Path.GetFileName(docx));
+        }
+    }
+
+    [Fact]
+    public void Text_docx_raw_ends_every_paragraph_with_an_empty_line_as_mammoth_or_docx2txt_does()
+    {
+        var texts = Rendered.Of(Layouts.TextDocxRaw, 100).Select(x => Encoding.UTF8.GetString(x.Rendition.Bytes)).ToList();
+        foreach (var text in texts)
+        {
+            // No line with text follows another: each paragraph, a cell's too, ends with an empty line.
+            var lines = text.Split('\n');
+            Enumerable.Range(0, lines.Length - 1).Count(i => lines[i].Length > 0 && lines[i + 1].Length > 0).ShouldBe(0);
+            text.ShouldContain("\n\n一、本年新收政府信息公开申请数量\n\n");
+        }
+
+        // docx2txt writes the two line breaks as each paragraph begins, mammoth as it ends.
+        Share(texts, t => t.StartsWith("\n\n", StringComparison.Ordinal)).ShouldBe(0.5, 0.15);
+        // A blank cell is an empty paragraph: four line breaks in a row.
+        texts.ShouldContain(t => Regex.IsMatch(t, @"\d\n\n\n\n\d"), "a blank cell between two numbers");
+        texts.ShouldContain(t => t.Contains("单击或点击此处输入文字。", StringComparison.Ordinal), "a content control's prompt");
     }
 }
 

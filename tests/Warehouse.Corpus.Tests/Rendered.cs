@@ -52,7 +52,7 @@ internal static class Rendered
         {
             // One crawler text in ten is typed full-width ("２０２２年"): a reader reads its digits as digits.
             Layouts.TextStream => new string(StreamText(bytes).Select(c => c is >= '０' and <= '９' ? (char)(c - 0xFEE0) : c).ToArray()),
-            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc => Encoding.UTF8.GetString(bytes),
+            Layouts.TextTab or Layouts.TextCell or Layouts.Markdown or Layouts.TextBoxDraw or Layouts.MarkdownPandoc or Layouts.TextDocxRaw => Encoding.UTF8.GetString(bytes),
             // html2text wraps prose at 78 characters where it has a space ("公开信息 408" / "条"): the reader reads the space.
             Layouts.MarkdownHtml2Text => WrappedAtSpace.Replace(Encoding.UTF8.GetString(bytes), " "),
             // An OCR tool sets some numbers of the prose as formulas, a space around ("申请 $1 5$ 件"): a reader reads the number ("申请15件").

@@ -18,6 +18,11 @@ public sealed class CaseFixturesTests
         new("docx-strict/strict.docx", "docx-strict/plain.docx"),
         new("html-declared-latin1/meta-latin1-body-gbk.html", "html-declared-latin1/trs.html"),
         new("pdf-spaced-title/bigtitle-ascii-space.pdf", "pdf-spaced-title/report.txt"),
+        // The faulty Word documents as mammoth's raw text gives them (Node's DOCX reader): every paragraph, a cell's too,
+        // followed by an empty line, a prompt as its text.
+        new("docx-placeholder-text/placeholder-mammoth.txt", "docx-placeholder-text/plain.docx"),
+        new("docx-frame-table/frame-mammoth.txt", "docx-frame-table/plain.docx"),
+        new("docx-tracked-move/moved-row-mammoth.txt", "docx-tracked-move/plain.docx"),
     ];
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class GeneratedCorpus : IAsyncLifetime
     /// in turn, so a layout added here would give every layout other reports: this corpus keeps its
     /// reports, and a layout added later is read at scale in a test of its own.
     /// </summary>
-    public static IReadOnlyList<string> Layouts { get; } = Corpus.Layouts.All.Where(l => l is not (Corpus.Layouts.TextPdfPlain or Corpus.Layouts.PdfBrowser or Corpus.Layouts.PdfUnruled or Corpus.Layouts.MarkdownOcr or Corpus.Layouts.MarkdownHtml2Text or Corpus.Layouts.TextLibreOffice or Corpus.Layouts.TextPdfplumber or Corpus.Layouts.MarkdownMathpix or Corpus.Layouts.PdfScanOcr)).ToList();
+    public static IReadOnlyList<string> Layouts { get; } = Corpus.Layouts.All.Where(l => l is not (Corpus.Layouts.TextPdfPlain or Corpus.Layouts.PdfBrowser or Corpus.Layouts.PdfUnruled or Corpus.Layouts.MarkdownOcr or Corpus.Layouts.MarkdownHtml2Text or Corpus.Layouts.TextLibreOffice or Corpus.Layouts.TextPdfplumber or Corpus.Layouts.MarkdownMathpix or Corpus.Layouts.PdfScanOcr or Corpus.Layouts.TextDocxRaw)).ToList();
     public const int Seed = 20240131;
 
     public string Directory { get; private set; } = "";

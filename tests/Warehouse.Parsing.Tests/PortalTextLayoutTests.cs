@@ -26,7 +26,7 @@ public sealed class PortalTextLayoutTests : IDisposable
     public static TheoryData<string, int> PortalTextLayouts() => new()
     {
         { Layouts.TextBoxDraw, PerLayout }, { Layouts.TextBrowserPrint, PerLayout }, { Layouts.MarkdownPandoc, PerLayout }, { Layouts.TextPdfPlain, PerLayout },
-        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout }, { Layouts.TextPdfplumber, PerLayout }, { Layouts.MarkdownMathpix, PerLayout },
+        { Layouts.MarkdownOcr, PerLayout }, { Layouts.MarkdownHtml2Text, PerLayout }, { Layouts.TextLibreOffice, PerLayout }, { Layouts.TextPdfplumber, PerLayout }, { Layouts.MarkdownMathpix, PerLayout }, { Layouts.TextDocxRaw, PerLayout },
         { Layouts.PdfBrowser, Printed },
     };
 

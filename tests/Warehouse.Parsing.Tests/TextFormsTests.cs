@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Shouldly;
 using Warehouse.Core;
+using Warehouse.Parsing.Text;
 
 namespace Warehouse.Parsing.Tests;
 
@@ -35,6 +36,45 @@ public sealed partial class TextFormsTests
         glued.ShouldNotBe(text);
         glued.ShouldNotContain("\n- 2 -\n");
         ShouldReadLikeTheFixture(glued, fixture);
+    }
+
+    // The text of a page's DOM (textContent, Readability's and lxml's) parts its paragraphs by the source's indentation, a
+    // tab: read as a row's cells, a whole section was one cell, and the report was refused for want of table 三.
+    [Theory]
+    [InlineData("pingtan-2024")]
+    [InlineData("pingtan-2021")]
+    [InlineData("pingtan-2019")]
+    public void Paragraphs_parted_by_tabs_read_as_the_text_without_them(string fixture)
+    {
+        var text = File.ReadAllText(RealReports.File(fixture));
+        var tabbed = text.Replace("。", "。\t", StringComparison.Ordinal).Replace("一、总体情况", "\t一、总体情况\t", StringComparison.Ordinal);
+        tabbed.ShouldContain("\t一、总体情况\t");
+        ShouldReadLikeTheFixture(tabbed, fixture);
+    }
+
+    // A tab between a row's cells stays a cell's end: a line parted by tabs whose pieces are no sentences is a table's row.
+    [Fact]
+    public void Tabs_between_cells_stay_cells()
+    {
+        const string rows = "规章\t0\t0\t3\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况\n";
+        PlainTextLayout.WithParagraphTabsAsBreaks(rows).ShouldBe(rows);
+        const string prose = "2024年，平潭综合实验区坚持以习近平新时代中国特色社会主义思想为指导，扎实推进政务公开工作。\t一、总体情况\t二、主动公开政府信息情况";
+        PlainTextLayout.WithParagraphTabsAsBreaks(prose).Split('\n').Length.ShouldBe(3);
+    }
+
+    // mammoth's and docx2txt's text of a Word document ends every paragraph, a cell's too, with an empty line: halved, it is
+    // a cell to a line, an empty cell an empty line. Text whose lines run on (a table's rows, prose) is left as it is.
+    [Fact]
+    public void Double_spaced_text_is_halved_and_other_text_is_not()
+    {
+        var lines = Enumerable.Range(0, 50).Select(i => $"段落{i}").ToList();
+        var doubled = string.Join("\n\n", lines) + "\n\n";
+        PlainTextLayout.WithDoubleSpacingHalved(doubled).ShouldBe(string.Join("\n", lines) + "\n");
+        PlainTextLayout.WithDoubleSpacingHalved("\n\n" + doubled).ShouldBe(string.Join("\n", lines) + "\n");
+        PlainTextLayout.WithDoubleSpacingHalved(doubled.Replace("段落10\n\n", "段落10\n\n\n\n", StringComparison.Ordinal)).ShouldContain("段落10\n\n段落11");
+        var runOn = string.Join("\n", lines.Take(30)) + "\n\n" + doubled;
+        PlainTextLayout.WithDoubleSpacingHalved(runOn).ShouldBe(runOn);
+        PlainTextLayout.WithDoubleSpacingHalved("规章\n\n0\n\n1\n").ShouldBe("规章\n\n0\n\n1\n", "too short to tell");
     }
 
     [Fact]

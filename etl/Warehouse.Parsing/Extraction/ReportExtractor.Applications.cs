@@ -739,7 +739,10 @@ internal sealed partial class ReportExtractor
                     // sets each cell of a table with narrow columns on a line of its own ("（七）总计" / "-" / "0" / "/" …), after a
                     // row's numbers or before more.
                     var lone = text.Trim();
-                    var mark = lone.Length is 1 or 2 && lone.All(c => c is '-' or '—' or '－' or '–' or '―' or '/' or '／') && CountCell.Classify(lone) == CellKind.Number;
+                    // So is a zero written as a word, 零 (or 〇, 无), as Word reports type it.
+                    var mark = (lone.Length is 1 or 2 && lone.All(c => c is '-' or '—' or '－' or '–' or '―' or '/' or '／' or '零' or '〇' or '无') && CountCell.Classify(lone) == CellKind.Number)
+                        // And so is Word's prompt in an empty content control, an empty cell (mammoth's text of a Word report).
+                        || (lone.Length >= 8 && CountCell.IsPrompt(lone));
                     // (Not a piece of a heading: "本年增" / "/" / "减" is 本年增/减.)
                     // So is a mark alone after a row's label alone, text with a cell to a line: "行政处罚" / "-" / "行政强制" / "56"
                     // (the label names a row of the table, so the mark is not a piece of a heading).

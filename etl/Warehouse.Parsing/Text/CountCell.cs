@@ -128,7 +128,8 @@ public static partial class CountCell
         if (IsPlainCount(raw)) return int.Parse(raw, NumberStyles.None, CultureInfo.InvariantCulture);
 
         var text = Clean(raw);
-        if (text.Length == 0 || ZeroMarks.Contains(text)) return 0;
+        // Word's prompt in an empty content control, as HTML, PDF and text exports keep it, is an empty cell.
+        if (text.Length == 0 || ZeroMarks.Contains(text) || (text.Length >= 8 && IsPrompt(raw))) return 0;
         if (WithUnit(text) is { } bare && !bare.EndsWith('元')) text = bare;
         if (!IsNumeral(text)) return null;
         var digits = text.Replace(",", "", StringComparison.Ordinal);
@@ -200,7 +201,7 @@ public static partial class CountCell
     {
         convertedFromYuan = false;
         var text = Clean(raw);
-        if (text.Length == 0 || ZeroMarks.Contains(text)) return 0m;
+        if (text.Length == 0 || ZeroMarks.Contains(text) || (text.Length >= 8 && IsPrompt(raw))) return 0m;
         if (text.EndsWith("万元", StringComparison.Ordinal)) text = text[..^2];
         else if (WithUnit(text) is { } bare && !bare.EndsWith('元')) text = bare;
         else if (text.EndsWith('元'))

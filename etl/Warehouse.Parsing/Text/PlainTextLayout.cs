@@ -36,11 +36,15 @@ public static partial class PlainTextLayout
         if (text.Contains('\u00a0', StringComparison.Ordinal)) text = text.Replace('\u00a0', ' ');
         if (text.Contains('\u3000', StringComparison.Ordinal)) text = text.Replace('\u3000', ' ');
         text = InlineMath.Apply(WithLineFeeds(text));
+        if (text.Contains('\t', StringComparison.Ordinal)) text = WithParagraphTabsAsBreaks(text);
+        // Word's prompt in an empty content control ends its cell: docx2txt runs it into the next cell's text when the
+        // control's paragraph has no attributes ("单击或点击此处输入文字。0").
+        if (text.Contains("此处输入", StringComparison.Ordinal)) text = PromptRunOn().Replace(text, "$1\n");
         // Tables in LaTeX (Mathpix Markdown, MinerU's StructEqTable): read as the HTML tables they stand for.
         if (text.Contains('\\', StringComparison.Ordinal) && LatexTables.Holds(text)) text = LatexTables.AsHtml(text);
         if (text.Contains("[bookmark:", StringComparison.Ordinal)) text = BookmarkMarker().Replace(text, "");
         if (text.Contains("---|---", StringComparison.Ordinal) && Html2TextTables.IsHtml2Text(text)) text = Html2TextTables.AsPipeRows(text);
-        else text = PipeRows.AsRowsOrCells(text);
+        else text = PipeRows.AsRowsOrCells(text.Contains("\n\n", StringComparison.Ordinal) ? WithDoubleSpacingHalved(text) : text);
         if (text.Contains("|--", StringComparison.Ordinal) && text.Contains("-+", StringComparison.Ordinal)) text = WithoutAsciiRules(text);
         if (text.Contains("+--", StringComparison.Ordinal)) text = WithGridTablesAsPipes(text);
         if (text.Contains("---", StringComparison.Ordinal) && SimpleTableRule().IsMatch(text)) text = WithMultilineTablesAsPipes(text);
@@ -866,6 +870,67 @@ public static partial class PlainTextLayout
     [GeneratedRegex(@"^\s*\d{1,4}/\d{1,2}/\d{1,4},?\s+(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?\s*$")]
     private static partial Regex PrintedAtAlone();
 
+    /// <summary>
+    /// The text with each line whose tabs part paragraphs, not cells, broken at its tabs. The text of a page's DOM
+    /// (<c>textContent</c>, as Readability and lxml's <c>text_content()</c> give it to crawlers) keeps the source's
+    /// indentation between paragraphs, so a report's body is one line parted by tabs ("…联系。\t一、总体情况\t2022年，…"),
+    /// its tables run together inside it. Read as cells, a whole section was one cell and table 三 had no row. A tab
+    /// parts paragraphs when a piece it parts is a sentence (a full stop within 40 characters and more): no cell of
+    /// the template's tables holds one.
+    /// </summary>
+    public static string WithParagraphTabsAsBreaks(string text)
+    {
+        var lines = text.Split('\n');
+        var changed = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Contains('\t', StringComparison.Ordinal)) continue;
+            if (!lines[i].Split('\t').Any(piece => piece.Trim().Length >= 40 && piece.Contains('。', StringComparison.Ordinal))) continue;
+            lines[i] = lines[i].Replace('\t', '\n');
+            changed = true;
+        }
+
+        return changed ? string.Join('\n', lines) : text;
+    }
+
+    /// <summary>
+    /// The text with each run of line breaks halved when every paragraph ends with an empty line: mammoth's raw text of a
+    /// Word document (<c>extractRawText</c>, the DOCX reader of Node tools) ends each paragraph, a table cell's too, with
+    /// two line breaks, so an empty cell is two empty lines ("0\n\n\n\n3"). Read as it stands, every cell was followed by
+    /// an empty cell. Text is double-spaced when, of its 40 and more lines with text, at most one in fifty is followed
+    /// by another (a line break inside a paragraph); anything else is returned as it is.
+    /// </summary>
+    public static string WithDoubleSpacingHalved(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        int filled = 0, adjacent = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            filled++;
+            if (i + 1 < lines.Length && !string.IsNullOrWhiteSpace(lines[i + 1])) adjacent++;
+        }
+
+        if (filled < 40 || adjacent * 50 > filled) return text;
+        var sb = new StringBuilder(text.Length);
+        var breaks = 0;
+        foreach (var line in lines)
+        {
+            if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
+            {
+                breaks++;
+                continue;
+            }
+
+            // The breaks before this line: n + 1 line feeds in the text (n empty lines) stand for (n + 1) / 2.
+            if (sb.Length > 0) sb.Append('\n', Math.Max(1, (breaks + 1) / 2));
+            sb.Append(line);
+            breaks = 0;
+        }
+
+        return sb.Append('\n').ToString();
+    }
+
     private static bool TabsAfterSpaces(string line)
     {
         for (var k = line.IndexOf('\t'); k >= 0; k = line.IndexOf('\t', k + 1))
@@ -960,6 +1025,9 @@ public static partial class PlainTextLayout
 
     [GeneratedRegex("\r?[\u2028\u2029\u0085\v]")]
     private static partial Regex OtherLineEnd();
+
+    [GeneratedRegex(@"((?:单击或点击|单击|点击或点按)此处输入(?:文字|日期)。)(?=[^\r\n])")]
+    private static partial Regex PromptRunOn();
 
     [GeneratedRegex(@"\[bookmark:[^\]]*\]")]
     private static partial Regex BookmarkMarker();
