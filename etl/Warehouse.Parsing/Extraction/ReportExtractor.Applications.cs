@@ -198,7 +198,7 @@ internal sealed partial class ReportExtractor
 
         // Once every row and collapsed group is known: a group row over its reasons gives a missing reason, or is a
         // subtotal row, which is no row of the template.
-        var derivedReasons = ReasonsUnderGroupRows(found, subtotals);
+        var derivedReasons = ReasonsUnderGroupRows(found, subtotals, printed);
         foreach (var row in subtotals)
         {
             if (derivedReasons.Contains(row)) continue;
@@ -240,7 +240,7 @@ internal sealed partial class ReportExtractor
     /// The group "other" is left alone: the 2019 template prints it as one row.
     /// </summary>
     /// <returns>The group rows whose missing reason was so derived (its cells in <c>derived</c>, with a warning).</returns>
-    private HashSet<PrintedRow> ReasonsUnderGroupRows(FoundRows found, List<PrintedRow> groupRows)
+    private HashSet<PrintedRow> ReasonsUnderGroupRows(FoundRows found, List<PrintedRow> groupRows, List<PrintedRow> printedRows)
     {
         var done = new HashSet<PrintedRow>();
         var width = ApplicantTypes.Count;
@@ -250,6 +250,7 @@ internal sealed partial class ReportExtractor
         {
             var missing = DisposalCategories.All.Where(c => c.Group == row.Group && !found.Rows.ContainsKey(c.Code)).ToList();
             if (row.Group == "other" || missing.Count != 1 || Values(row.Parts) is not { } printed) continue;
+            if (ShiftedUnderGroupRow(row, missing[0], printedRows, found)) continue;
             var siblings = new int[width];
             foreach (var member in DisposalCategories.All.Where(c => c.Group == row.Group && c.Code != missing[0].Code))
             {
@@ -358,6 +359,53 @@ internal sealed partial class ReportExtractor
                     + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: a row of numbers without a label stands above it and '{missing.Label}' has none; its values are unknown.", code));
             }
         }
+    }
+
+    /// <summary>
+    /// A group row with numbers, then the group's reasons each with numbers, then the reason that has none: text whose rows
+    /// are a label's line and a numbers' line (Ghostscript's txtwrite of a WPS PDF, where a row's numbers stand a fraction of a
+    /// point above or below its label, so some rows print their numbers after the label and others before it) reads so
+    /// whichever way the rows go. Read with each label taking the numbers before it, the group row's numbers are the first
+    /// reason's, each reason's the next one's, and the last the missing reason's: the same sums, other rows. When the two
+    /// readings differ, which is meant cannot be told: the reasons read between and the missing reason are unknown, each
+    /// with an error (the group row's numbers are then not taken as the missing reason's).
+    /// </summary>
+    /// <returns>True when the rows were so made unknown.</returns>
+    private bool ShiftedUnderGroupRow(PrintedRow groupRow, DisposalCategory missing, List<PrintedRow> printed, FoundRows found)
+    {
+        if (_gridExact || groupRow.Parts.Exact) return false;
+        var at = printed.IndexOf(groupRow);
+        if (at < 0) return false;
+        var members = DisposalCategories.All.Where(c => c.Group == groupRow.Group).Select(c => c.Code).ToList();
+        var chain = new List<string>();
+        for (var k = at + 1; k < printed.Count && printed[k].Code is { } code && members.Contains(code) && found.Rows.ContainsKey(code) && !_unknown.Contains(code); k++)
+        {
+            if (members.IndexOf(code) != chain.Count) break;
+            chain.Add(code);
+        }
+
+        if (chain.Count == 0 || members.IndexOf(missing.Code) != chain.Count) return false;
+        // Shifted, the first reason holds the group row's numbers and each next reason the one before's.
+        var shifted = new List<IReadOnlyList<string>> { groupRow.Parts.Data };
+        shifted.AddRange(chain.Select(c => found.Rows[c].Data));
+        static string Cells(IReadOnlyList<string> data) => string.Join(",", data.Select(d => CountCell.ReadCount(d)?.ToString(CultureInfo.InvariantCulture) ?? "?"));
+        if (chain.Select((c, k) => Cells(found.Rows[c].Data) == Cells(shifted[k])).All(same => same) && Cells(groupRow.Parts.Data) == Cells(shifted[^1])) return false;
+        foreach (var code in chain)
+        {
+            _conflicting.Add(code);
+            _unknown.Add(code);
+            _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+                $"{CellNames.ApplicationRow(code)}的数字「{Preview(found.Rows[code].Data)}」可能属于下一行：其上{CellNames.ApplicationGroup(groupRow.Group!)}一行印有数字「{Preview(groupRow.Parts.Data)}」，其下{CellNames.ApplicationRow(missing.Code)}没有数字，抽取时数字与行名分行印出、可能错开了一行，该行的值未知。"
+                + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: the group row '{DisposalCategories.GroupLabels[groupRow.Group!]}' above it has numbers and '{missing.Label}' has none; its values are unknown.", code));
+        }
+
+        // The reason without numbers is printed: its numbers are the row above's, or the group row's.
+        _conflicting.Add(missing.Code);
+        _unknown.Add(missing.Code);
+        _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+            $"{CellNames.ApplicationRow(missing.Code)}之下没有数字：其数字可能是上一行读到的「{Preview(found.Rows[chain[^1]].Data)}」，也可能是{CellNames.ApplicationGroup(groupRow.Group!)}一行的「{Preview(groupRow.Parts.Data)}」，该行的值未知。"
+            + $"Table 三 row '{missing.Label}' has no numbers after its label: they may be those read for the row above's or the group row's; its values are unknown.", missing.Code));
+        return true;
     }
 
     /// <summary>
