@@ -351,14 +351,19 @@ internal sealed partial class ReportExtractor
                 || found.Rows.ContainsKey(missing.Code) || found.Groups.ContainsKey(missing.Group)) continue;
             foreach (var code in chain)
             {
-                // As a row printed twice with other numbers: no reading of it is taken, and the rules fill none in.
-                _conflicting.Add(code);
-                _unknown.Add(code);
-                _findings.Add(new Finding("cells_ambiguous", Severity.Error,
-                    $"{CellNames.ApplicationRow(code)}的数字「{Preview(found.Rows[code].Data)}」可能属于下一行：其上有一行没有标签的数字「{Preview(orphan.Parts.Data)}」，其下{CellNames.ApplicationRow(missing.Code)}没有数字，抽取时数字与标签可能错开了一行，该行的值未知。"
-                    + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: a row of numbers without a label stands above it and '{missing.Label}' has none; its values are unknown.", code));
+                ShiftedRowUnknown(code, $"{CellNames.ApplicationRow(code)}的数字「{Preview(found.Rows[code].Data)}」可能属于下一行：其上有一行没有标签的数字「{Preview(orphan.Parts.Data)}」，其下{CellNames.ApplicationRow(missing.Code)}没有数字，抽取时数字与标签可能错开了一行，该行的值未知。"
+                    + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: a row of numbers without a label stands above it and '{missing.Label}' has none; its values are unknown.");
             }
         }
+    }
+
+    // A row whose numbers may be another's: as a row printed twice with other numbers, no reading of it is taken, and the
+    // rules fill none in; the error says why.
+    private void ShiftedRowUnknown(string code, string message)
+    {
+        _conflicting.Add(code);
+        _unknown.Add(code);
+        _findings.Add(new Finding("cells_ambiguous", Severity.Error, message, code));
     }
 
     /// <summary>
@@ -392,19 +397,14 @@ internal sealed partial class ReportExtractor
         if (chain.Select((c, k) => Cells(found.Rows[c].Data) == Cells(shifted[k])).All(same => same) && Cells(groupRow.Parts.Data) == Cells(shifted[^1])) return false;
         foreach (var code in chain)
         {
-            _conflicting.Add(code);
-            _unknown.Add(code);
-            _findings.Add(new Finding("cells_ambiguous", Severity.Error,
-                $"{CellNames.ApplicationRow(code)}的数字「{Preview(found.Rows[code].Data)}」可能属于下一行：其上{CellNames.ApplicationGroup(groupRow.Group!)}一行印有数字「{Preview(groupRow.Parts.Data)}」，其下{CellNames.ApplicationRow(missing.Code)}没有数字，抽取时数字与行名分行印出、可能错开了一行，该行的值未知。"
-                + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: the group row '{DisposalCategories.GroupLabels[groupRow.Group!]}' above it has numbers and '{missing.Label}' has none; its values are unknown.", code));
+            ShiftedRowUnknown(code, $"{CellNames.ApplicationRow(code)}的数字「{Preview(found.Rows[code].Data)}」可能属于下一行：其上{CellNames.ApplicationGroup(groupRow.Group!)}一行印有数字「{Preview(groupRow.Parts.Data)}」，其下{CellNames.ApplicationRow(missing.Code)}没有数字，抽取时数字与行名分行印出、可能错开了一行，该行的值未知。"
+                + $"Table 三 row '{DisposalCategories.Get(code).Label}' may hold the next row's numbers: the group row '{DisposalCategories.GroupLabels[groupRow.Group!]}' above it has numbers and '{missing.Label}' has none; its values are unknown.");
         }
 
         // The reason without numbers is printed: its numbers are the row above's, or the group row's.
-        _conflicting.Add(missing.Code);
-        _unknown.Add(missing.Code);
-        _findings.Add(new Finding("cells_ambiguous", Severity.Error,
+        ShiftedRowUnknown(missing.Code,
             $"{CellNames.ApplicationRow(missing.Code)}之下没有数字：其数字可能是上一行读到的「{Preview(found.Rows[chain[^1]].Data)}」，也可能是{CellNames.ApplicationGroup(groupRow.Group!)}一行的「{Preview(groupRow.Parts.Data)}」，该行的值未知。"
-            + $"Table 三 row '{missing.Label}' has no numbers after its label: they may be those read for the row above's or the group row's; its values are unknown.", missing.Code));
+            + $"Table 三 row '{missing.Label}' has no numbers after its label: they may be those read for the row above or the group row's; its values are unknown.");
         return true;
     }
 
