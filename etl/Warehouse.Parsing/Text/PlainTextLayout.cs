@@ -57,6 +57,9 @@ public static partial class PlainTextLayout
         if (text.Contains("---", StringComparison.Ordinal)) text = SimpleTableRule().Replace(text, "");
         // Any case, as the sniffer finds it (DocumentSniffer sends text with HTML tables here) and as HtmlTable() matches.
         if (text.Contains("<table", StringComparison.OrdinalIgnoreCase) && text.Contains("</", StringComparison.Ordinal)) return WithHtmlTables(text);
+        // A page ends a line: pdfminer without layout analysis (pdf2txt -n) writes each page as one line and a form feed
+        // between them, the next page's number glued after it ("…31\f-4-2.没有现成…").
+        if (text.Contains('\f', StringComparison.Ordinal)) text = FormFeedInLine().Replace(text, "\n\f");
         var raw = RowNumbering.WithDigitsJoined(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         if (text.AsSpan().IndexOfAnyInRange('\u2500', '\u257F') >= 0) raw = WithoutBoxRules(raw);
         var lines = WithoutPageFurniture(raw, closeBreaks: false);
@@ -1025,6 +1028,9 @@ public static partial class PlainTextLayout
 
     [GeneratedRegex("\r?[\u2028\u2029\u0085\v]")]
     private static partial Regex OtherLineEnd();
+
+    [GeneratedRegex(@"(?<=[^\n\r\f])\f")]
+    private static partial Regex FormFeedInLine();
 
     [GeneratedRegex(@"((?:单击或点击|单击|点击或点按)此处输入(?:文字|日期)。)(?=[^\r\n])")]
     private static partial Regex PromptRunOn();
