@@ -77,6 +77,21 @@ public sealed partial class TextFormsTests
         PlainTextLayout.WithDoubleSpacingHalved("规章\n\n0\n\n1\n").ShouldBe("规章\n\n0\n\n1\n", "too short to tell");
     }
 
+    // A row of a real grid whose cells an office left blank for zeros, its label misprinted ("3.危及“三安全稳定”"): no number
+    // said it was a row, and it was missing (an error); it is a row of zeros, placed by its order, with the misprint's warning.
+    [Fact]
+    public void A_blank_row_with_a_misprinted_label_is_placed_by_its_order()
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2022-nhm"));
+        var row = Regex.Match(text, @"^\| 3\.危及“三安全一稳定” [^\n]*$", RegexOptions.Multiline);
+        row.Success.ShouldBeTrue();
+        var blank = Regex.Replace(row.Value.Replace("三安全一稳定", "三安全稳定", StringComparison.Ordinal), @"\| 0(?= )", "|  ");
+        blank.ShouldNotContain("0");
+        var changed = text.Replace(row.Value, blank, StringComparison.Ordinal);
+        ShouldReadLikeTheFixture(changed, "pingtan-2022-nhm");
+        RealReports.Read(Encoding.UTF8.GetBytes(changed), "blank").Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("三安全稳定", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Pypdf_text_whose_page_numbers_are_glued_reads_whole()
     {
