@@ -132,6 +132,23 @@ public sealed class ScrambledTextTests
         reading.Findings.Where(f => f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
+    // The same print with the label wrapped right before its 、 ("申请人无正当理由逾期不补正" / "8" / "、行政机关不再处理…",
+    // as a narrower cell sets it): the first cell alone before a line that opens with 、 was read as the numbering
+    // "8、" of a row (pdftotext -raw's "1" / "、属于国家秘密"), the row lost its number, and table 三 was not read.
+    // After a line that ends in the middle of a word, a digit is a numbering only before the reason it numbers.
+    [Fact]
+    public void A_first_cell_before_a_label_line_that_opens_with_a_comma_stays_a_cell()
+    {
+        const string Printed = "申请人无正当理由逾期不\n补正、行政机关\n8\n不再处理其政府信息公开申\n请\n";
+        var original = File.ReadAllText(Path.Combine(Fixtures.Dir("Real"), "pingtan-2025-chrome-plain.txt"));
+        original.ShouldContain(Printed);
+        var text = original.Replace(Printed, "申请人无正当理由逾期不补正\n8\n、行政机关不再处理其政府信息公开申\n请\n", StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text), "pingtan-2025-chrome-plain-rewrapped");
+        var expected = RealReports.Flatten(RealReports.Expected("pingtan-2025-portal"));
+        expected.Keys.Where(k => k.StartsWith("app.", StringComparison.Ordinal) && !RealReports.Same(expected[k], reading.Cells.GetValueOrDefault(k))).ShouldBeEmpty();
+        reading.Findings.Where(f => f.Severity == Severity.Error && f.Message.StartsWith("表三", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
     // The same print with one such number changed (3 for 4): no placement adds up, so table 三 is not read, and
     // an error says why; no cell is taken from the numbers as printed.
     [Fact]

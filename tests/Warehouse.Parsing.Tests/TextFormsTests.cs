@@ -635,6 +635,13 @@ public sealed partial class TextFormsTests
     // 0 | 0 | 1 |  |" adds up as printed from its first blank (a blank zero, 总计 1) and with its total left blank (总计 2);
     // the first was taken, and the total row was wrong in four columns.
     [InlineData("markdown-crawler-pipes-blank-total-or-blank-zero-00066.md")]
+    // A zero mark glued to a number with thousands separators among cells run together ("…1,17902702-1,208" for
+    // 1,179, 0, 27, 0, 2, -, 1,208): "-1,208" was no count, the row unknown, and with it the column rules left seven
+    // rows of table 三 with several readings (35 cells null, with errors).
+    [InlineData("text-stream-zero-mark-before-thousands-00466.txt")]
+    // A label wrapped right before its 、 with the row's first cell between its lines ("1.申请人无正当理由逾期不补正" /
+    // "3" / "、行政机关不再处理其政府信息公"): "3、行政机关…" was read as a numbered label, and table 三 lost 29 cells.
+    [InlineData("pdf-plain-first-cell-before-comma-wrap-00335.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -46,8 +46,10 @@ internal static class DigitSplitter
             var text = TextKey.Compact(cell);
             if (text.Length > 1 && text.All(c => c is >= '0' and <= '9')) pieces.Add(new Piece(text, null));
             else if (IsGroupedRun(text)) pieces.Add(new Piece(text, null));
-            else if (text.Length > 1 && text[0] is '-' or '－' && text.Skip(1).All(c => c is >= '0' and <= '9'))
+            else if (text.Length > 1 && text[0] is '-' or '－' && (text.Skip(1).All(c => c is >= '0' and <= '9') || (counts && IsGroupedRun(text[1..]))))
             {
+                // A zero mark glued to a number with thousands separators ("…02702-1,208" of cells run together) is
+                // two pieces alike.
                 if (!counts) pieces.Add(new Piece(text[1..], null, Negative: true));
                 else
                 {

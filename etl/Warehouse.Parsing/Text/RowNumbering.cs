@@ -97,7 +97,9 @@ internal static partial class RowNumbering
     /// "、属于国家秘密" is "1、属于国家秘密". pdftotext -raw starts a line where the font changes, and Word sets a
     /// numbering's digit in the Latin font (Times New Roman) and its 、 in the Chinese one. A line that opens with 、
     /// or a full stop is no label of its own and no cell, so the digit before it is that label's number, never a
-    /// cell.
+    /// cell; unless it is the middle of a wrapped label: the line above ends in the middle of a word, and the words
+    /// after the 、 are not the reason the digit numbers ("1.申请人无正当理由逾期不补正" / "3" / "、行政机关不再处理…": a
+    /// row's first cell that text without layout set between its label's lines, where the label wrapped before 、).
     /// </summary>
     /// <param name="lines">The text's lines.</param>
     /// <returns>The lines so joined; the same array when no numbering stands alone.</returns>
@@ -108,7 +110,8 @@ internal static partial class RowNumbering
         {
             var digit = lines[i].Trim();
             if (i + 1 < lines.Length && digit.Length == 1 && TextKey.Narrow(digit[0]) is >= '1' and <= '9'
-                && lines[i + 1].TrimStart() is { Length: >= 2 } next && next[0] is '、' or '.' or '．' && next[1] is >= '\u4e00' and <= '\u9fff' or '“')
+                && lines[i + 1].TrimStart() is { Length: >= 2 } next && next[0] is '、' or '.' or '．' && next[1] is >= '\u4e00' and <= '\u9fff' or '“'
+                && !WrappedAround(lines, i, TextKey.Narrow(digit[0]), next))
             {
                 joined ??= lines.Take(i).ToList();
                 joined.Add(digit + next);
@@ -121,6 +124,12 @@ internal static partial class RowNumbering
 
         return joined?.ToArray() ?? lines;
     }
+
+    // The digit on line `i` stands between two lines of one wrapped label: the line above ends in a word, and the
+    // words after the 、 (or full stop) of the line below are not the reason the digit numbers.
+    private static bool WrappedAround(string[] lines, int i, char digit, string next) =>
+        i > 0 && lines[i - 1].TrimEnd() is { Length: > 0 } above && above[^1] is >= '\u4e00' and <= '\u9fff'
+        && !NumbersReason(digit, next, 1) && !NumbersReasonMisprinted(digit, next, 1);
 
     [GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d)|\d\s*[)）](?=\s?[\u4e00-\u9fff“""])|\d\s?[，,:：](?=\s?[\u4e00-\u9fff“""])|\d\s+[.．、](?=\s?[\u4e00-\u9fff“""])|[①-⑳])")]
     private static partial Regex Opening();
