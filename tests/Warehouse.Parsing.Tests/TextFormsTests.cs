@@ -92,6 +92,29 @@ public sealed partial class TextFormsTests
         RealReports.Read(Encoding.UTF8.GetBytes(changed), "blank").Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("三安全稳定", StringComparison.Ordinal));
     }
 
+    // pdftotext -layout of a table 二 whose offices left zeros blank, no row of the sub-table whole: "规章  0  _  0" over
+    // "行政规范性文件  3  _  8" (the real hongze-2024 with its 本年废止件数 blanked). Nothing shows which column each number
+    // stands in, so 行政规范性文件 stays unknown with an error; but 规章's numbers are zeros, and a row of zeros is zero in
+    // every column whichever its blanks are (before, it was unknown too).
+    [Fact]
+    public void A_short_row_of_zeros_in_table_two_is_zero_where_no_whole_row_places_it()
+    {
+        var text = File.ReadAllText(RealReports.File("hongze-2024-layout"));
+        var regulations = Regex.Match(text, @"^规章 +0 +(0) +0$", RegexOptions.Multiline);
+        var normative = Regex.Match(text, @"^行政规范性文件 +3 +(0) +8$", RegexOptions.Multiline);
+        regulations.Success.ShouldBeTrue();
+        normative.Success.ShouldBeTrue();
+        var changed = text
+            .Replace(regulations.Value, regulations.Value.Remove(regulations.Groups[1].Index - regulations.Index, 1).Insert(regulations.Groups[1].Index - regulations.Index, " "), StringComparison.Ordinal)
+            .Replace(normative.Value, normative.Value.Remove(normative.Groups[1].Index - normative.Index, 1).Insert(normative.Groups[1].Index - normative.Index, " "), StringComparison.Ordinal);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(changed), "hongze-2024-layout-blanks");
+        var report = reading.Parse.Report.ShouldNotBeNull();
+        report.ActiveDisclosure.Regulations.ShouldBe(new DocumentCounts(0, 0, 0));
+        report.ActiveDisclosure.NormativeDocuments.ShouldBe(new DocumentCounts(null, null, null));
+        reading.Findings.ShouldContain(f => f.Rule == "missing_cells" && f.Severity == Severity.Error && f.Message.Contains("行政规范性文件", StringComparison.Ordinal));
+        reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error && f.Message.Contains("「规章」", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Pypdf_text_whose_page_numbers_are_glued_reads_whole()
     {
@@ -642,6 +665,9 @@ public sealed partial class TextFormsTests
     // A label wrapped right before its 、 with the row's first cell between its lines ("1.申请人无正当理由逾期不补正" /
     // "3" / "、行政机关不再处理其政府信息公"): "3、行政机关…" was read as a numbered label, and table 三 lost 29 cells.
     [InlineData("pdf-plain-first-cell-before-comma-wrap-00335.txt")]
+    // pdftotext -layout of table 二 with zeros left blank and no whole row to place a short one: "行政事业性收费  0" alone under
+    // 上一年项目数量 and 本年增/减 was unknown (an error); a row of zeros is zero in every column.
+    [InlineData("pdftotext-table-two-zero-row-blanks-00214.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -120,7 +120,7 @@ internal static partial class Prose
 
     // "公开各类政府信息10407条", "发布信息数量为10407条", "公开政府信息达10407条". Not 篇: "发布政策解读信息45篇" counts
     // one kind of article.
-    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?:(?<sum>共计|共|合计|累计|总计|总数为|总数|数量为|数量共计|数量)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)")]
+    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?:(?<sum>共计|共|合计|累计|总计|总数为|总数达|总数|总量为|总量达|总量|数量为|数量共计|数量达到|数量达|数量)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)")]
     private static partial Regex ItemsPattern();
 
     // The figure before its object: "全年共主动公开10407条政府信息".

@@ -167,6 +167,14 @@ internal static partial class BlankCells
                     placed ??= (string[])lines.Clone();
                     placed[i] = WithMarks(lines[i], row, columns, width);
                 }
+                else if (blanksLeft && row.All(c => CountCell.ReadCount(c.Text) == 0))
+                {
+                    // No whole row of its sub-table places it ("规章  0  0" over "行政规范性文件  0  62", "行政事业性收费  0" alone under
+                    // two headings), but where the table leaves zeros blank a row of zeros is zero in every column, whichever
+                    // its blanks are.
+                    placed ??= (string[])lines.Clone();
+                    placed[i] = WithMarks(lines[i], row, [.. Enumerable.Range(0, row.Count)], width);
+                }
             }
             else if (cells[i] is null && width == 1 && IsActiveLabel(lines[i]) && !alone)
             {
