@@ -92,6 +92,21 @@ public sealed partial class TextFormsTests
         RealReports.Read(Encoding.UTF8.GetBytes(changed), "blank").Findings.ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("三安全稳定", StringComparison.Ordinal));
     }
 
+    // A browser's print (real pingtan-2022 through Chromium and pdftotext -layout) sets 1.'s numbers below 2.'s first line
+    // ("1.本机关不掌握" / "相关政府信息" / "（四）2.没有现成信息" / numbers / "无法提需要另行制作  0 0 …"). With 1.'s label
+    // misprinted ("不拿握"), the numbers were 2.'s read twice and 1. was missing (two errors); the label that carries 1.'s
+    // numbering and is like its words is row 1., with the misprint's warning.
+    [Fact]
+    public void Numbers_set_below_the_next_label_go_to_a_misprinted_label_above()
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2022-chrome-layout"));
+        text.ShouldContain("     1.本机关不掌握\n");
+        var changed = text.Replace("     1.本机关不掌握\n", "     1.本机关不拿握\n", StringComparison.Ordinal);
+        ShouldReadLikeTheFixture(changed, "pingtan-2022-chrome-layout");
+        RealReports.Read(Encoding.UTF8.GetBytes(changed), "misprinted").Findings
+            .ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("不拿握", StringComparison.Ordinal) && f.Message.Contains("本机关不掌握相关政府信息", StringComparison.Ordinal));
+    }
+
     // pdftotext -layout of a table 二 whose offices left zeros blank, no row of the sub-table whole: "规章  0  _  0" over
     // "行政规范性文件  3  _  8" (the real hongze-2024 with its 本年废止件数 blanked). Nothing shows which column each number
     // stands in, so 行政规范性文件 stays unknown with an error; but 规章's numbers are zeros, and a row of zeros is zero in
@@ -668,6 +683,11 @@ public sealed partial class TextFormsTests
     // pdftotext -layout of table 二 with zeros left blank and no whole row to place a short one: "行政事业性收费  0" alone under
     // 上一年项目数量 and 本年增/减 was unknown (an error); a row of zeros is zero in every column.
     [InlineData("pdftotext-table-two-zero-row-blanks-00214.txt")]
+    // A browser's print with a narrow label column, a row's numbers held below the next label's first line ("7.属于" /
+    // "和政执法" / "案卷" / "8.属于" / numbers / "行政查询" / "事项  0 0 …"), the passed label misprinted: the numbers were
+    // taken for 8.'s, 8. was read twice and 7. was missing (two errors). A label that carries the row's numbering and is
+    // like its words is that row, with the misprint's warning.
+    [InlineData("browser-print-held-numbers-misprinted-label-00057.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -112,7 +112,7 @@ internal sealed partial class ReportExtractor
                 group = ApplicationRows.GroupOnly(loose[^1].Key + under.Key);
             }
 
-            if (code is null && group is null) code = LabelBelow(parts, loose, rows, r) ?? LabelAbovePassed(parts, loose, rows, r) ?? MatchWrapped(parts, loose, rows, r);
+            if (code is null && group is null) code = LabelBelow(parts, loose, rows, r) ?? LabelAbovePassed(parts, loose, rows, r, _findings) ?? MatchWrapped(parts, loose, rows, r);
             // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理"). Tried before the
             // piece below: "（五）不予处" is such a piece too, and read as one it took the row above's name.
             if (code is null && group is null && parts.Key.Length > 0 && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } below && !StartsRow(below.Label))
@@ -869,8 +869,11 @@ internal sealed partial class ReportExtractor
     /// "无法提需要另行制作 0 0 0 0 0 0 0" (a browser's print, real pingtan-2022-chrome-layout.txt, the numbers of a row whose label
     /// wraps set below the next label's first line). The numbers cannot be 2.'s, which has its own beside its label's
     /// end: they are the row's above, whose label has none. Taken when both labels name rows, different ones; otherwise null.
+    /// The label passed may be misprinted ("7.属于" / "和政执法" / "案卷" / "8.属于" / numbers / "行政查询" / "事项  0 0 …"): it
+    /// is then the template's row before the next label's when it carries that row's numbering and is like its label, with
+    /// the misprint's warning added to <paramref name="findings"/>.
     /// </summary>
-    private static string? LabelAbovePassed(RowParts parts, List<RowParts> above, List<(int Index, RowParts Parts)> rows, int at)
+    private static string? LabelAbovePassed(RowParts parts, List<RowParts> above, List<(int Index, RowParts Parts)> rows, int at, List<Finding> findings)
     {
         if (parts.Key.Length > 0 || parts.Data.Count != ApplicantTypes.Count) return null;
         // The next label goes on below the numbers, over lines of its own in a narrow column ("5.属于" / numbers / "三类内部" /
@@ -891,9 +894,32 @@ internal sealed partial class ReportExtractor
         var earlier = above.FindLastIndex(started - 1, l => StartsRow(l.Label));
         if (earlier < 0) return null;
         var own = ApplicationRows.Match(string.Concat(above.Skip(started).Select(l => l.Key)) + goesOn + next.Key);
-        var passed = ApplicationRows.Match(string.Concat(above.Skip(earlier).Take(started - earlier).Select(l => l.Key)));
+        var passedKey = string.Concat(above.Skip(earlier).Take(started - earlier).Select(l => l.Key));
+        var passed = ApplicationRows.Match(passedKey);
+        if (own is not null && passed is null && MisprintedBefore(own, passedKey) is { } before)
+        {
+            passed = before.Code;
+            findings.Add(Misprinted(string.Concat(above.Skip(earlier).Take(started - earlier).Select(l => l.Label.Trim())), before));
+        }
+
         return own is not null && passed is not null && own != passed ? passed : null;
     }
+
+    // The template's row just before `code` in its group, when `key` (a printed label that names no row) opens with that row's
+    // numbering ("7.") and holds most of its words in order: a character or two misprinted or dropped.
+    private static DisposalCategory? MisprintedBefore(string code, string key)
+    {
+        var at = DisposalCategories.All.ToList().FindIndex(c => c.Code == code);
+        if (at <= 0) return null;
+        var before = DisposalCategories.All[at - 1];
+        if (before.Group != DisposalCategories.Get(code).Group || before.Label.Length < 2 || !char.IsAsciiDigit(before.Label[0])) return null;
+        var opens = key.Length > 2 && key[0] == before.Label[0] && !char.IsAsciiDigit(key[1]);
+        return opens && ApplicationRows.Similarity(before.Code, key) >= MisprintAlike ? before : null;
+    }
+
+    // How alike a misprinted label must be to the template's to be taken for it beside its numbering: one character in
+    // five may be dropped or wrong.
+    private const double MisprintAlike = 0.8;
 
     // Lines of one label wrapped in its cell that wait for its numbers: a column four characters wide sets
     // （二）部分公开（区分处理的，只计这一情形，不计其他情形） over seven lines.
