@@ -91,7 +91,8 @@ public static class Composer
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 1 => $"（一）主动公开情况。{y}年，全年共主动公开{Count(g.ItemsFigure)}条政府信息，及时回应公众关注热点。",
             // 数量为, 数量达 or 总量为, a third each.
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 2 => $"（一）主动公开情况。{y}年，本机关主动公开各类信息{(g.QuirkSeed / 16 % 3) switch { 0 => "数量为", 1 => "数量达", _ => "总量为" }}{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
-            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 && g.QuirkSeed / 8 % 2 == 0 => $"（一）主动公开情况。{y}年，本机关主动公开政府信息达{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
+            // 达, or what the figure holds set in brackets before it, a half each.
+            ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 && g.QuirkSeed / 8 % 2 == 0 => $"（一）主动公开情况。{y}年，本机关主动公开政府信息{(g.QuirkSeed / 16 % 2 == 0 ? "达" : "（含政策文件、工作动态等）")}{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
             // Counted in 件, as some offices count every item a document.
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 => $"（一）主动公开情况。{y}年，本机关在政府网站主动公开政府信息{Count(g.ItemsFigure)}件，及时回应公众关注热点。",
             ItemsStatement.Total => $"（一）主动公开情况。{y}年通过门户网站、微信公众号共发布各类信息 {Count(g.ItemsFigure)} 条，及时回应公众关注热点。",
