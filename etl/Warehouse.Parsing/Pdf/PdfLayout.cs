@@ -331,7 +331,8 @@ public static partial class PdfLayout
     /// of the row above at or left of that row's own label, and its other cells are empty ("无法提供" and
     /// "机关不掌握相关政府信息" under "（四）" and "1、本"; "业性收费" under "行政事"), save a merged group's label
     /// centred on its rows ("三、本年度办理结果" beside "属于行政查询事项" under "8.", wkhtmltopdf), which stands
-    /// left of the row's label where the row above is blank. The row above must hold a
+    /// left of the row's label where the row above is blank, or a piece of it that the page cut too ("果" of "三、本年度办理
+    /// 结果", Chromium), left of the row's label where the row above has no cell, which is passed over. The row above must hold a
     /// number, and either its own label begins with a numbering, so that a row of its table would too,
     /// or the page cut it (<paramref name="cut"/>: no rule drawn under it). Otherwise, as for a row of
     /// table 二 whose value is blank ("行政强制" and an empty cell), null: the row is a row of its own.
@@ -363,6 +364,10 @@ public static partial class PdfLayout
                 continue;
             }
 
+            // The end of such a label that the page cut as well ("三、本年" / "度办理结" over "果"): a piece of it, left of the
+            // row's label where the row above has no cell (the merged cell is the rows' above), goes with the rest of it.
+            if (k < 0 && Extraction.OuterLabels.IsPiece(text) && cell.Right <= cells[rowLabel].Left + 2
+                && !above.Any(c => c.Left < cell.Right - 2 && cell.Left < c.Right - 2)) continue;
             if (k < 0 || k > rowLabel) return null;
             cells[k] = cells[k] with { Text = cells[k].Text.Trim() + text };
             joined++;
