@@ -107,6 +107,58 @@ public sealed partial class TextFormsTests
             .ShouldContain(f => f.Rule == "label_misprinted" && f.Message.Contains("不拿握", StringComparison.Ordinal) && f.Message.Contains("本机关不掌握相关政府信息", StringComparison.Ordinal));
     }
 
+    // The real print's （六） rows in a column four characters wide: 1.申请人无正当理由逾期不补正… over nine lines, its numbers
+    // held below the next row's first line ("2.申请" / "2 0 … 2" / "人逾期未" …), as the generator's narrow columns set
+    // them. The held numbers are 1.'s; before, the label lines kept were too few to reach 1.'s first line, and 2. was read
+    // twice, 1. missing.
+    [Fact]
+    public void Numbers_held_below_the_next_label_go_to_a_label_wrapped_over_nine_lines()
+    {
+        var text = File.ReadAllText(RealReports.File("pingtan-2022-chrome-layout"));
+        var at = text.IndexOf("              申请人无正当\n", StringComparison.Ordinal);
+        var end = text.IndexOf("           请\n", at, StringComparison.Ordinal) + "           请\n".Length;
+        at.ShouldBeGreaterThan(0);
+        var narrow = """
+                       1.申请
+                       人无正当
+                       理由逾期
+                       不补正、
+                       行政机关
+                       不再处理
+                       其政府信
+                       息公开申
+                  （ 六 ）请
+                  其 他 处2.申请
+                            2 0                    0       0   0   0   2
+                  理 人逾期未
+                       按收费通
+                       知要求缴
+                       纳费用、
+                       行政机关
+                       不再处理
+                       其政府信
+                       息公开申
+                       请0 0                    0       0   0   0   0
+
+            """;
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(text[..at] + narrow + text[end..]), "pingtan-2022-chrome-narrow");
+        reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
+        var expected = RealReports.Flatten(RealReports.Expected("pingtan-2022-chrome-layout"));
+        expected.Where(kv => kv.Key != "region_code" && !RealReports.Same(kv.Value, reading.Cells.GetValueOrDefault(kv.Key))).Select(kv => kv.Key).ShouldBeEmpty();
+    }
+
+    // The lines of the next label above held numbers stay that label's: "（五）不予 1.信访" / the numbers of 3.补正后… /
+    // "处理 举报投诉" / "类申请  -  0 …" is 1.信访举报投诉类申请 as printed. Before, the held numbers took those lines with
+    // them, and the row was "类申请", placed by order with a warning that its label was misprinted.
+    [Fact]
+    public void The_label_begun_above_held_numbers_is_read_whole()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), "browser-print-held-numbers-long-label-00605.txt"));
+        var reading = RealReports.Read(bytes, "browser-print-held-numbers-long-label-00605");
+        reading.Cells["app.not_processed_petition.6"]?.GetValue<int>().ShouldBe(0);
+        reading.Findings.ShouldNotContain(f => f.Rule == "label_misprinted");
+    }
+
     // pdftotext -layout of a table 二 whose offices left zeros blank, no row of the sub-table whole: "规章  0  _  0" over
     // "行政规范性文件  3  _  8" (the real hongze-2024 with its 本年废止件数 blanked). Nothing shows which column each number
     // stands in, so 行政规范性文件 stays unknown with an error; but 规章's numbers are zeros, and a row of zeros is zero in
@@ -688,6 +740,10 @@ public sealed partial class TextFormsTests
     // taken for 8.'s, 8. was read twice and 7. was missing (two errors). A label that carries the row's numbering and is
     // like its words is that row, with the misprint's warning.
     [InlineData("browser-print-held-numbers-misprinted-label-00057.txt")]
+    // The same with the longest labels: 1.申请人无正当理由逾期不补正… wrapped over nine lines four characters wide, its
+    // numbers held below "2.申请", then 2.'s eight lines more. Only eight label lines were kept, so 1.'s first line was
+    // forgotten: its numbers were taken for 2.'s, 2. read twice and 1. missing (two errors).
+    [InlineData("browser-print-held-numbers-long-label-00605.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

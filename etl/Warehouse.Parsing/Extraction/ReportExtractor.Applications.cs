@@ -112,7 +112,20 @@ internal sealed partial class ReportExtractor
                 group = ApplicationRows.GroupOnly(loose[^1].Key + under.Key);
             }
 
-            if (code is null && group is null) code = LabelBelow(parts, loose, rows, r) ?? LabelAbovePassed(parts, loose, rows, r, _findings) ?? MatchWrapped(parts, loose, rows, r);
+            // Numbers held below the next row's first lines (LabelAbovePassed) leave those lines to that row.
+            List<RowParts>? nextRow = null;
+            if (code is null && group is null)
+            {
+                code = LabelBelow(parts, loose, rows, r);
+                if (code is null && LabelAbovePassed(parts, loose, rows, r, _findings) is { } passed)
+                {
+                    code = passed;
+                    nextRow = loose[loose.FindLastIndex(l => StartsRow(l.Label))..];
+                }
+
+                code ??= MatchWrapped(parts, loose, rows, r);
+            }
+
             // A group printed as one row, its label wrapped below its numbers ("（六）其他处" / "理"). Tried before the
             // piece below: "（五）不予处" is such a piece too, and read as one it took the row above's name.
             if (code is null && group is null && parts.Key.Length > 0 && r + 1 < rows.Count && rows[r + 1].Parts is { HasData: false } below && !StartsRow(below.Label))
@@ -142,6 +155,7 @@ internal sealed partial class ReportExtractor
             }
 
             loose.Clear();
+            if (nextRow is not null) loose.AddRange(nextRow);
             // After 四、结转下年度继续办理 the table has ended, except for a row Word shows there
             // (moved with Track Changes) that names a template row not yet read.
             if (ended && (row.Code is null || printed.Any(p => p.Code == row.Code))) continue;
@@ -922,8 +936,10 @@ internal sealed partial class ReportExtractor
     private const double MisprintAlike = 0.8;
 
     // Lines of one label wrapped in its cell that wait for its numbers: a column four characters wide sets
-    // （二）部分公开（区分处理的，只计这一情形，不计其他情形） over seven lines.
-    private const int MaxLooseLabels = 8;
+    // （二）部分公开（区分处理的，只计这一情形，不计其他情形） over seven lines, and 1.申请人无正当理由逾期不补正、行政机关不再处理其
+    // 政府信息公开申请 over nine, which a browser's print may follow with the next label's first line before the numbers
+    // (LabelAbovePassed).
+    private const int MaxLooseLabels = 12;
 
     private static bool TwoWholeRows(IReadOnlyList<string> above, IReadOnlyList<string> below) =>
         above.Count == ApplicantTypes.Count && below.Count == ApplicantTypes.Count && AddsUp(above) is true && AddsUp(below) is true;
