@@ -159,6 +159,29 @@ public sealed partial class TextFormsTests
         reading.Findings.ShouldNotContain(f => f.Rule == "label_misprinted");
     }
 
+    // A group's merged label is no misprint of the row beside it, spaced out ("不 予 处4.无正当理由大" over "理 量反复申请",
+    // "（ 三 ）法权益"), before the row's numbering on another baseline ("其他   3.   1 …"), on a line of its own above the
+    // row ("三 、本 年 度办 理 结果" over "2.其他法律行政止公开"), or beside a numbering set below the label's first line
+    // ("（ 四 ） 无 法 提 本机关不" / "1." / "供 掌握相关"). Each was quoted in a warning that the row's label was misprinted
+    // ("理 量反复申请"); now only a label misprinted in the source is, quoted as printed.
+    [Fact]
+    public void Pieces_of_a_merged_group_label_are_no_misprint()
+    {
+        foreach (var name in (string[])["pingtan-2021-chrome-layout", "pingtan-2022-chrome-layout"])
+        {
+            RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name).Findings.Where(f => f.Rule == "label_misprinted").Select(f => f.Message).ShouldBeEmpty(name);
+        }
+
+        foreach (var name in (string[])["browser-print-spaced-group-pieces-00010.txt", "browser-print-spaced-group-pieces-glued-00152.txt"])
+        {
+            RealReports.Read(File.ReadAllBytes(Path.Combine(Fixtures.Dir("Generated"), name)), name).Findings.Where(f => f.Rule == "label_misprinted").Select(f => f.Message).ShouldBeEmpty(name);
+        }
+
+        var layout = RealReports.Read(File.ReadAllBytes(RealReports.File("hongze-2024-layout")), "hongze-2024-layout");
+        layout.Findings.Where(f => f.Rule == "label_misprinted").Select(f => f.Message)
+            .ShouldHaveSingleItem().ShouldStartWith("表三中的行「2.其他法律行政止公开」与模板的行名不同");
+    }
+
     // pdftotext -layout of a table 二 whose offices left zeros blank, no row of the sub-table whole: "规章  0  _  0" over
     // "行政规范性文件  3  _  8" (the real hongze-2024 with its 本年废止件数 blanked). Nothing shows which column each number
     // stands in, so 行政规范性文件 stays unknown with an error; but 规章's numbers are zeros, and a row of zeros is zero in
@@ -744,6 +767,14 @@ public sealed partial class TextFormsTests
     // numbers held below "2.申请", then 2.'s eight lines more. Only eight label lines were kept, so 1.'s first line was
     // forgotten: its numbers were taken for 2.'s, 2. read twice and 1. missing (two errors).
     [InlineData("browser-print-held-numbers-long-label-00605.txt")]
+    // Held numbers below "3.危及“三", whose label ends on a line of its closing quote alone ("安全一稳定" / "”  -  0 …"): the
+    // quote is no word, so 3. was not seen to go on below them; they were taken for 3.'s, and 2. was missing, 4. twice.
+    [InlineData("browser-print-held-numbers-label-ends-in-quote-00531.txt")]
+    // A group's merged label spaced out to its cell's width and glued to the row's label ("（ 五 ） 信访举报投  0" / "1." /
+    // "不 予 处诉类申请  -  0 …" / "理2.重复申"; "（ 三 ）1.属于国家" / "不 予 公秘密  0 …" / "开2.其他法律"): "理" and "开" were
+    // taken for the label's, which then started no row, and a row was read twice, another missing (two errors each).
+    [InlineData("browser-print-spaced-group-pieces-00010.txt")]
+    [InlineData("browser-print-spaced-group-pieces-glued-00152.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

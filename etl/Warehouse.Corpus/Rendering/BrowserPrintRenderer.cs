@@ -119,7 +119,8 @@ public static partial class BrowserPrintRenderer
         /// <summary>
         /// In a quarter of the prints table 三's labels stand in narrow columns (real pingtan-2020-chrome-layout.txt): a
         /// row's label wraps every four to six characters, and a group's merged label sets its pieces on the lines of its
-        /// first rows, one space before their labels ("（四）无 2.信息需要另" over "法提供 行制作   0   0 …").
+        /// first rows, one space before their labels ("（四）无 2.信息需要另" over "法提供 行制作   0   0 …"), or spaced out
+        /// and glued to them ("（ 四 ）2.信息需要另" over "无 法 提行制作   0   0 …").
         /// </summary>
         public bool NarrowLabels { get; } = rng.NextDouble() < 0.25;
 
@@ -183,7 +184,12 @@ public static partial class BrowserPrintRenderer
         }
 
         var pending = new Queue<string>();
-        string Beside(string text) => pending.Count > 0 ? pending.Dequeue() + " " + text.TrimStart() : text;
+        // Each piece waits with what parts it from the label beside it: one space, or in half the prints none, its
+        // characters spaced out to the merged cell's width (real pingtan-2021-chrome-layout.txt: "不 予 处4.无正当理由大"
+        // over "理 量反复申请", "（ 五 ）3.出版物"), the last one glued to the label or a space before it.
+        var spacedGroups = narrowGroups && columns!.Rng.Next(2) == 0;
+        string Waiting(string piece) => spacedGroups ? string.Join(' ', piece.Select(ch => ch.ToString())) + (columns!.Rng.Next(2) == 0 ? "" : " ") : piece + " ";
+        string Beside(string text) => pending.Count > 0 ? pending.Dequeue() + text.TrimStart() : text;
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             var header = grid.KeyOf(r) is null && Enumerable.Range(0, grid.Columns).All(c => !layout[r, c].Cell.IsNumber);
@@ -203,8 +209,8 @@ public static partial class BrowserPrintRenderer
                 }
                 else if (narrowGroups && cell.RowSpan > 1 && GroupLabel().IsMatch(cell.Text))
                 {
-                    while (pending.Count > 0) yield return pending.Dequeue();
-                    foreach (var piece in Chunks(cell.Text, narrow + 1)) pending.Enqueue(piece);
+                    while (pending.Count > 0) yield return pending.Dequeue().TrimEnd();
+                    foreach (var piece in Chunks(cell.Text, narrow + 1)) pending.Enqueue(Waiting(piece));
                 }
                 else if (cell.RowSpan > 1 || (header && grid.Columns > 6))
                 {
@@ -270,7 +276,7 @@ public static partial class BrowserPrintRenderer
                 continue;
             }
 
-            while (pending.Count > 0) yield return pending.Dequeue();
+            while (pending.Count > 0) yield return pending.Dequeue().TrimEnd();
 
             if (valued.Count == 0 || first.Length <= label)
             {
@@ -292,7 +298,7 @@ public static partial class BrowserPrintRenderer
             yield return string.Join(' ', [pieces[^1], .. cells.Skip(1)]);
         }
 
-        while (pending.Count > 0) yield return pending.Dequeue();
+        while (pending.Count > 0) yield return pending.Dequeue().TrimEnd();
     }
 
     // A row WeasyPrint may cut (PageEnd): seven numbers, a numbered label that wraps, no merged label starting on it

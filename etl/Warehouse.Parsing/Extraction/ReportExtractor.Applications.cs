@@ -149,7 +149,9 @@ internal sealed partial class ReportExtractor
 
             // A label no row's words name, wrapped from lines above ("1.申请人无正当理由逾公不补正、行政机" over
             // "关不再处理其政府信息公开申请  0 0 …"): a warning that places it quotes it whole, from the line that starts it.
-            if (row.Code is null && row.Group is null && parts.Label.Length > 0 && loose.FindLastIndex(l => StartsRow(l.Label)) is >= 0 and var first)
+            // A label that starts its row itself is quoted alone ("2.其他法律行政止公开" below "三 、本 年 度办 理 结果", the merged
+            // cell's label on a line of its own in pdftotext -layout).
+            if (row.Code is null && row.Group is null && parts.Label.Length > 0 && !StartsRow(parts.Label) && loose.FindLastIndex(l => StartsRow(l.Label)) is >= 0 and var first)
             {
                 row = row with { Shown = string.Concat(loose.Skip(first).Select(l => l.Label.Trim())) + parts.Label.Trim() };
             }
@@ -765,7 +767,8 @@ internal sealed partial class ReportExtractor
     /// The rows of a table region as label and cells: table rows as they are, and paragraphs (text
     /// that lost its table structure) read as a stream of labels and numbers.
     /// </summary>
-    private List<(int Index, RowParts Parts)> CollectRows(int from, int to, Func<string, string>? reshape = null, bool columnsEndRow = false)
+    /// <param name="reshape">Rewrites a line of text, given the next line (null when a table row or nothing follows).</param>
+    private List<(int Index, RowParts Parts)> CollectRows(int from, int to, Func<string, string?, string>? reshape = null, bool columnsEndRow = false)
     {
         var rows = new List<(int Index, RowParts Parts)>(Math.Max(0, to - from));
         // Text with one number per line ("二、上年结转…\n0\n0\n…"): the numbers join the row above.
@@ -795,7 +798,7 @@ internal sealed partial class ReportExtractor
                     joinable = false;
                     break;
                 case Paragraph p when i > from || !Sections.IsHeading(p):
-                    var text = reshape is null ? p.Text : reshape(p.Text);
+                    var text = reshape is null ? p.Text : reshape(p.Text, i + 1 < to && _blocks[i + 1] is Paragraph following ? following.Text : null);
                     if (text.Length == 0) break;
                     // A zero mark alone on its line in a table is a cell, not a label: text in the order the PDF draws it (pdftotext -raw)
                     // sets each cell of a table with narrow columns on a line of its own ("（七）总计" / "-" / "0" / "/" …), after a
@@ -902,7 +905,8 @@ internal sealed partial class ReportExtractor
 
         if (k >= rows.Count) return null;
         var next = rows[k].Parts;
-        if (!next.HasData || next.Key.Length == 0 || StartsRow(next.Label) || Text.RowNumbering.IsAlone(next.Label)) return null;
+        // (Its last line may hold only a closing quote or bracket: "3.危及“三" / numbers / "安全一稳定" / "”  -  0 …".)
+        if (!next.HasData || (next.Key.Length == 0 && (goesOn.Length == 0 || next.Label.Trim().Length == 0)) || StartsRow(next.Label) || Text.RowNumbering.IsAlone(next.Label)) return null;
         var started = above.FindLastIndex(l => StartsRow(l.Label));
         if (started <= 0) return null;
         var earlier = above.FindLastIndex(started - 1, l => StartsRow(l.Label));

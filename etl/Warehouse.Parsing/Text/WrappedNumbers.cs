@@ -472,14 +472,39 @@ internal static partial class WrappedNumbers
         return result;
 
         // A group's merged label set one space before the halves' words in a narrow print ("（三）不予 属于国家秘" over
-        // "公开 密"): the row's own words without it.
+        // "公开 密"), or spaced out and glued to them ("（ 五 ）信访举报投" over "不 予 处 诉类申请"): the row's own words
+        // without it.
         static (string Head, string Tail) WithoutGroupPieces(string head, string tail)
         {
-            var space = head.IndexOf(' ');
-            if (space <= 0 || head[..space].Any(char.IsAsciiDigit) || !GroupLabels.IsOfAny(head[..space])) return (head, tail);
-            var piece = head[..space];
-            var next = tail.IndexOf(' ');
-            return (head[(space + 1)..].Trim(), next > 0 && GroupLabels.IsOfAny(piece + tail[..next]) ? tail[(next + 1)..].Trim() : tail);
+            if (LeadingPiece(head, "") is not var (piece, words)) return (head, tail);
+            return (words, LeadingPiece(tail, piece) is var (_, rest) ? rest : tail);
+        }
+
+        // The longest piece of a group's label at the text's start that goes on `before` ("" for none), with words after it:
+        // a word before a space, or characters spaced out one space apart (two at least), the last glued to the words or not;
+        // going on a piece, any of the first word's first characters.
+        static (string Piece, string Words)? LeadingPiece(string text, string before)
+        {
+            var ends = new List<int>();
+            for (var i = 0; i < text.Length && text[i] != ' ' && !char.IsAsciiDigit(text[i]); i += 2)
+            {
+                if (i > 0) ends.Add(i + 1);
+                if (i + 2 >= text.Length || text[i + 1] != ' ' || text[i + 2] == ' ') break;
+            }
+
+            var space = text.IndexOf(' ');
+            if (space > 0) ends.Add(space);
+            // Going on a piece, its last characters may be glued to the words ("开密" under "（ 三 ） 不 予 公 属于国家秘").
+            for (var i = 1; before.Length > 0 && i < text.Length && text[i - 1] != ' ' && !char.IsAsciiDigit(text[i - 1]); i++) ends.Add(i);
+            foreach (var end in ends.Distinct().OrderDescending())
+            {
+                if (text[end - 1] is '（' or '(' || text[..end].Any(char.IsAsciiDigit)) continue;
+                var rest = text[end..].Trim();
+                var key = TextKey.Of(before + text[..end]);
+                if (rest.Length > 0 && key.Length > TextKey.Of(before).Length && GroupLabels.IsOfAny(key)) return (key, rest);
+            }
+
+            return null;
         }
 
         // The numbers (seven at most) at the end of a line after its label, or null when the line has
