@@ -775,8 +775,40 @@ public sealed partial class TextFormsTests
     // taken for the label's, which then started no row, and a row was read twice, another missing (two errors each).
     [InlineData("browser-print-spaced-group-pieces-00010.txt")]
     [InlineData("browser-print-spaced-group-pieces-glued-00152.txt")]
+    // An office that types no zeros, its PDF read by pdftotext -layout: table 三's second and third pages hold no row of
+    // all seven cells ("23   161      14     198"), and the nearest whole rows, a page above and below, were laid out a
+    // few characters apart: they placed the rows differently, and nine rows were short of cells (nine errors).
+    [InlineData("pdftotext-zeros-typed-as-nothing-00005.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
+
+    // The real hongze-2024 pdftotext -layout text, its zeros typed as nothing: on table 三's first page every zero, on its
+    // second the rows all of zeros. Rows then print their label alone ("1.属于国家秘密", "2.其他法律行政止公开", "（六）其他处理")
+    // and were missing (fifteen errors); "3.危及“三安全一稳定”  1 … 1" is placed by the whole rows of its own page.
+    [Fact]
+    public void Rows_whose_zeros_are_typed_as_nothing_read_as_zeros()
+    {
+        var original = File.ReadAllText(RealReports.File("hongze-2024-layout"));
+        var lines = original.Split('\n');
+        var start = Array.FindIndex(lines, l => l.Contains("1.属于国家秘密", StringComparison.Ordinal));
+        var footer = Array.FindIndex(lines, start, l => l.Trim() == "-3-");
+        var end = Array.FindIndex(lines, footer, l => l.Contains("四、结转下年度继续办理", StringComparison.Ordinal));
+        var blanked = 0;
+        for (var i = start; i <= end; i++)
+        {
+            var numbers = Regex.Matches(lines[i], @"(?<=\s)\d+(?=\s|$)");
+            if (numbers.Count == 0 || (i > footer && numbers.Any(m => m.Value != "0"))) continue;
+            lines[i] = Regex.Replace(lines[i], @"(?<=\s)0(?=\s|$)", " ");
+            blanked++;
+        }
+
+        blanked.ShouldBeGreaterThan(15);
+        var baseline = RealReports.Read(Encoding.UTF8.GetBytes(original), "hongze-2024-layout");
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(string.Join('\n', lines)), "hongze-2024-layout");
+        baseline.Cells.Where(kv => !RealReports.Same(reading.Cells.GetValueOrDefault(kv.Key), kv.Value))
+            .Select(kv => $"{kv.Key}: want {kv.Value?.ToJsonString()}, got {reading.Cells.GetValueOrDefault(kv.Key)?.ToJsonString()}").ShouldBeEmpty();
+        reading.Findings.Select(f => $"{f.Severity} {f.Rule}").Order().ShouldBe(baseline.Findings.Select(f => $"{f.Severity} {f.Rule}").Order());
+    }
 
     // mutool's text of a browser's print: each row ends with an empty line, and a blank cell is left out. Read as
     // LibreOffice's cells-a-line form (an empty line a blank cell), "规章" / "0" / "5" / "" was 0, 5, 0, and 现行有效件数

@@ -1095,9 +1095,11 @@ internal sealed partial class ReportExtractor
             var start = i;
             while (i < printed.Count && printed[i].Code is null && printed[i].Group is null) i++;
             // Rows with no number at all (headings a grid repeats in every cell) are not rows of data; but a row of a real grid
-            // whose cells are all blank and whose label starts as a row's does ("| 3.危及“三安全稳定” |  |  | … |") is a row of zeros.
+            // whose cells are all blank and whose label starts as a row's does ("| 3.危及“三安全稳定” |  |  | … |") is a row of zeros,
+            // as is a row of text whose seven columns were all seen blank (BlankCells: "2.其他法律行政止公开" alone, its zeros left blank).
             var gap = printed.GetRange(start, i - start).Where(p => !IsColumnNumbering(p.Parts)
-                && (p.Parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number) || (p.Parts.Exact && p.Parts.AllBlank && StartsRow(p.Parts.Label)))).ToList();
+                && (p.Parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)
+                    || ((p.Parts.Exact || p.Parts.Data.Count == ApplicantTypes.Count) && p.Parts.AllBlank && StartsRow(p.Parts.Label)))).ToList();
             var before = printed.Take(start).LastOrDefault(p => p.Code is not null)?.Code;
             var after = printed.Skip(i).FirstOrDefault(p => p.Code is not null)?.Code;
             var low = before is null ? 0 : DisposalCategories.Get(before).Number;

@@ -9,11 +9,12 @@ namespace Warehouse.Parsing.Text;
 /// and only its columns say that the sixth, 其他, is the blank one. pdftotext sets a page's characters on one grid, so the
 /// rows of a page that hold all seven cells give the columns: a row with fewer is placed by them, each of its cells
 /// in the one column it overlaps (a character either way), and a <see cref="Mark"/> stands in each column it leaves
-/// empty (StreamRows reads the mark as a blank cell, which is zero). The nearest whole rows above and below are tried:
-/// one whose columns leave a cell in none or in two is another page's, laid out afresh; where both place the row they
-/// must agree, and a row placed by one alone must add up. Once rows are so placed, a row whose printed cells are all
-/// zero is zero in each column, placed or not. Otherwise the row stays as printed, and the table says which row lacks
-/// cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone. Tables 二 and 四 are placed
+/// empty (StreamRows reads the mark as a blank cell, which is zero). The whole rows of the row's own page are tried first
+/// (where two place it they agree; where one does, the row adds up), then the page's own columns when no row of it is
+/// whole (the runs its rows' cells cover, when they make seven; the row adds up), then the nearest whole rows of other
+/// pages, laid out afresh (both agreeing, or the one making the row add up). Once rows are so placed, a row whose printed
+/// cells are all zero is zero in each column, placed or not, and a row whose label stands with no cell at all is a row of
+/// zeros. Otherwise the row stays as printed, and the table says which row lacks cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone. Tables 二 and 四 are placed
 /// too (<see cref="ActiveRows"/>, <see cref="ReviewRow"/>): table 二's rows by its sub-tables' whole rows, table 四's one
 /// row by its sums and its stacked column headings.
 /// </summary>
@@ -30,47 +31,84 @@ internal static partial class BlankCells
 
     private sealed record Token(int Start, int End, string Text);
 
-    /// <param name="lines">The text's lines, page furniture gone and wrapped numbers joined (WrappedNumbers).</param>
-    /// <returns>The lines, those of tables 三 and 四 that lack cells with a <see cref="Mark"/> in each blank column; the same array when none is placed.</returns>
-    public static string[] Apply(string[] lines) => ReviewRow(ApplicationRows(lines));
+    /// <param name="lines">
+    /// The text's lines, page furniture gone and wrapped numbers joined (WrappedNumbers), each page's first line after a
+    /// <see cref="WrappedNumbers.PageMark"/>.
+    /// </param>
+    /// <returns>
+    /// The lines without page marks, those of tables 三 and 四 that lack cells with a <see cref="Mark"/> in each blank column.
+    /// </returns>
+    public static string[] Apply(string[] lines)
+    {
+        var page = new int[lines.Length];
+        var marked = false;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var head = lines[i].StartsWith(WrappedNumbers.PageMark);
+            page[i] = (i == 0 ? 0 : page[i - 1]) + (head ? 1 : 0);
+            marked |= head;
+        }
 
-    // Table 三's rows, placed by the whole rows above and below them.
-    private static string[] ApplicationRows(string[] lines)
+        if (marked) lines = [.. lines.Select(l => l.StartsWith(WrappedNumbers.PageMark) ? l[1..] : l)];
+        return ReviewRow(ApplicationRows(lines, page));
+    }
+
+    // Table 三's rows, placed by the whole rows of their page, else by their page's columns, else by the nearest whole
+    // rows above and below them.
+    private static string[] ApplicationRows(string[] lines, int[] page)
     {
         var (from, to) = TableThree(lines);
         if (from < 0) return lines;
         var cells = new List<Token>?[lines.Length];
-        var whole = false;
         var lacking = false;
         for (var i = from; i < to; i++)
         {
             cells[i] = Cells(lines[i]);
-            whole |= cells[i]?.Count == Width;
             lacking |= cells[i]?.Count is >= 2 and < Width;
         }
 
-        if (!whole || !lacking) return lines;
+        if (!lacking) return lines;
+        // Numbers alone on a line next to a line of numbers are the ends of numbers a narrow cell wrapped ("1,44" over
+        // "1"), which the table's arithmetic joins; a row's own line stands between lines of its label.
+        bool WrappedEnds(int i) => string.IsNullOrWhiteSpace(lines[i][..cells[i]![0].Start]) && (Adjacent(cells, lines, i, -1) || Adjacent(cells, lines, i, +1));
+        var pageColumns = new Dictionary<int, List<Token>?>();
         string[]? placed = null;
         var zeros = new List<int>();
         for (var i = from; i < to; i++)
         {
-            if (cells[i] is not { Count: >= 2 and < Width } row) continue;
-            // Numbers alone on a line next to a line of numbers are the ends of numbers a narrow cell wrapped ("1,44" over
-            // "1"), which the table's arithmetic joins; a row's own line stands between lines of its label.
-            if (string.IsNullOrWhiteSpace(lines[i][..row[0].Start]) && (Adjacent(cells, lines, i, -1) || Adjacent(cells, lines, i, +1))) continue;
+            if (cells[i] is not { Count: >= 2 and < Width } row || WrappedEnds(i)) continue;
             if (row.All(c => CountCell.ReadCount(c.Text) == 0)) zeros.Add(i);
             var above = Whole(cells, i, from, -1);
             var below = Whole(cells, i, to, +1);
-            if (above is null && below is null) continue;
-            var columns = above is null ? null : Place(row, above);
-            var other = below is null ? null : Place(row, below);
-            // Where both grids place the row they must agree. A grid that leaves a cell in no column, or in two, is
-            // another page's (pdftotext lays each page out afresh, its columns a few characters off the last's). One grid
-            // alone may be another page's too, its columns a whole column off: its placing is taken only when the row then
-            // adds up.
-            if (columns is not null && other is not null && !columns.SequenceEqual(other)) continue;
-            if ((columns is null || other is null) && (columns ?? other) is { } alone && !AddsUp(row, alone)) continue;
-            columns ??= other;
+            var own = new[] { above, below }.Where(k => k >= 0 && page[k] == page[i]).ToList();
+            int[]? columns;
+            if (own.Count > 0)
+            {
+                // pdftotext sets a page's characters on one grid: the page's own whole rows place the row. Where two do,
+                // they agree; where one does, the row adds up (its other cells may stand on a line of their own, at
+                // another height: "（七）总计  2  1  无" over "无  0  0  3").
+                var placings = own.Select(k => Place(row, cells[k]!)).ToList();
+                columns = placings.All(c => c is not null && c.SequenceEqual(placings[0]!)) ? placings[0] : null;
+                if (own.Count == 1 && columns is not null && !AddsUp(row, columns)) columns = null;
+            }
+            else if (PageColumns(i) is { } runs)
+            {
+                columns = Place(row, runs);
+                if (columns is not null && !AddsUp(row, columns)) columns = null;
+            }
+            else
+            {
+                // Where both grids place the row they must agree. A grid that leaves a cell in no column, or in two, is
+                // another page's (pdftotext lays each page out afresh, its columns a few characters off the last's).
+                // One grid alone may be another page's too, its columns a whole column off: its placing is taken only
+                // when the row then adds up.
+                columns = above < 0 ? null : Place(row, cells[above]!);
+                var other = below < 0 ? null : Place(row, cells[below]!);
+                if (columns is not null && other is not null && !columns.SequenceEqual(other)) continue;
+                if ((columns is null || other is null) && (columns ?? other) is { } alone && !AddsUp(row, alone)) continue;
+                columns ??= other;
+            }
+
             if (columns is null) continue;
             placed ??= (string[])lines.Clone();
             placed[i] = WithMarks(lines[i], row, columns, Width);
@@ -85,7 +123,70 @@ internal static partial class BlankCells
             if (ReferenceEquals(placed[i], lines[i])) placed[i] = WithMarks(lines[i], cells[i]!, [.. Enumerable.Range(0, cells[i]!.Count)], Width);
         }
 
+        // There too, a row left wholly blank prints its label alone: a line that opens a row ("1.属于国家秘密", "（三）   1.属于"
+        // beside a merged group's label) with no cell on it or on the lines of its label below, up to the line that opens the
+        // next row (whatever that line holds) or ends the table. Its seven cells are blank, zero. A group's heading over its reasons ("（六）其他处理"
+        // over "1.申请人…") is no row of its own.
+        // A merged group's label ("（三）", "（三）不予公开") opens no row of its own, and does not end the row beside it.
+        for (var i = from; i < to; i++)
+        {
+            if (NumbersOn(lines[i]) || Opening(lines[i]) is not { } opening || (GroupLabel(opening) is { } whole && !whole)) continue;
+            var next = i + 1;
+            while (next < to && !NumbersOn(lines[next]) && !EndsRow(lines[next])) next++;
+            if (next < to && !EndsRow(lines[next])) continue;
+            if (next < to && opening[0] is '（' or '(' && Opening(lines[next]) is { } reason && char.IsAsciiDigit(TextKey.Narrow(reason[0]))) continue;
+            placed[i] = lines[i].TrimEnd() + "  " + string.Join("  ", Enumerable.Repeat(Mark, Width));
+        }
+
         return placed;
+
+        // Whether the line opens a row that ends the one above: a row's label, not a group's.
+        static bool EndsRow(string line) => Opening(line) is { } opening && GroupLabel(opening) is null;
+
+        // The label that opens a row on the line, in its rightmost column of words before its cells (a merged group's label
+        // stands left of it).
+        static string? Opening(string line)
+        {
+            // Not 三、本年度办理结果, the merged label of the rows it holds ("三 、本 年 度办 理 结果", spaced out to its cell).
+            var cell = Word().Matches(line).FirstOrDefault(w => IsCell(w.Value.Trim()));
+            var last = HeadingGap().Split(line[..(cell?.Index ?? line.Length)].Trim()).Last();
+            return last.Length > 0 && RowNumbering.StartsRow(last) && !last.Replace(" ", "", StringComparison.Ordinal).StartsWith("三、", StringComparison.Ordinal) ? last : null;
+        }
+
+        // For a label that is a group's of table 三 or its start ("（三）", "（三）不予", "（六）其他处理"): whether it is the group's
+        // whole label; null for any other label.
+        static bool? GroupLabel(string opening)
+        {
+            var text = opening.Replace(" ", "", StringComparison.Ordinal);
+            if (text.Length < 3 || text[0] is not ('（' or '(') || text[2] is not ('）' or ')')) return null;
+            var name = text[1] switch { '三' => "不予公开", '四' => "无法提供", '五' => "不予处理", '六' => "其他处理", _ => null };
+            var rest = text[3..];
+            return name is not null && name.StartsWith(rest, StringComparison.Ordinal) ? rest == name : null;
+        }
+
+        // Whether a word of the line is a number or a mark for none.
+        static bool NumbersOn(string line) => Word().Matches(line).Any(w => IsCell(w.Value.Trim()));
+
+        // The columns of a page of table 三 that no whole row shows: the runs of character positions its rows' cells cover
+        // (a character either way), when they make seven and each row stands one cell to a run. A table whose zeros are all
+        // left blank may print no row whole ("23   161        14     198" under "228   75          303").
+        List<Token>? PageColumns(int i)
+        {
+            if (pageColumns.TryGetValue(page[i], out var known)) return known;
+            var rows = Enumerable.Range(from, to - from)
+                .Where(k => page[k] == page[i] && cells[k] is { Count: >= 2 } && !WrappedEnds(k))
+                .Select(k => cells[k]!).ToList();
+            var runs = new List<Token>();
+            foreach (var t in rows.SelectMany(r => r).OrderBy(t => t.Start))
+            {
+                if (runs.Count > 0 && t.Start <= runs[^1].End + 1) runs[^1] = runs[^1] with { End = Math.Max(runs[^1].End, t.End) };
+                else runs.Add(t);
+            }
+
+            var columns = rows.Count >= 2 && runs.Count == Width && rows.All(r => Place(r, runs) is not null) ? runs : null;
+            pageColumns[page[i]] = columns;
+            return columns;
+        }
     }
 
     // Table 二's row labels, as the template prints them in its first column.
@@ -497,15 +598,15 @@ internal static partial class BlankCells
         return false;
     }
 
-    // The nearest row of seven cells from line i in one direction, within table 三.
-    private static List<Token>? Whole(List<Token>?[] cells, int i, int end, int step)
+    // The line of the nearest row of seven cells from line i in one direction, within table 三; -1 when none.
+    private static int Whole(List<Token>?[] cells, int i, int end, int step)
     {
         for (var k = i + step; step < 0 ? k >= end : k < end; k += step)
         {
-            if (cells[k]?.Count == Width) return cells[k];
+            if (cells[k]?.Count == Width) return k;
         }
 
-        return null;
+        return -1;
     }
 
     // The column of each cell under a whole row's cells: the one column its characters overlap (or touch), in order; null

@@ -23,7 +23,7 @@ internal static partial class WrappedNumbers
     public static string[] Apply(string[] lines)
     {
         // Only text laid out by columns has runs of spaces between words.
-        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return Unmarked(lines);
+        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return Unmarked(lines, keepPages: true);
         var tokens = lines.Select(Tokens).ToArray();
         // The passes run in this order, each on the lines the one before it wrote:
         // 1. a label between its row's two lines of wrapped cells, first: the next pass joins a line of
@@ -66,6 +66,7 @@ internal static partial class WrappedNumbers
         // A page's first line holds a form feed for a space (PlainTextLayout): where a page begins.
         var pageHead = lines.Select(l => l.StartsWith('\f')).ToArray();
         lines = Unmarked(lines);
+        var unmarked = lines;
         var isData = tokens.Select(t => t.Count(x => IsNumber(x.Text)) >= 3).ToArray();
         // A line of pieces: a few numbers or units, after a fragment of a label at most ("三、本  1896  2550").
         var labels = new string[lines.Length];
@@ -107,7 +108,7 @@ internal static partial class WrappedNumbers
         bool BesideBareRow(int i, int r) => LabelFree(r) && labels[i].Length < tokens[r][0].Start;
         var isPiece = tokens.Select((t, i) => !isData[i] && pieceShaped[i]
             && (!longLabel[i] || BesideBareRow(i, i - 1) || BesideBareRow(i, i + 1))).ToArray();
-        if (!isPiece.Any(p => p)) return lines;
+        if (!isPiece.Any(p => p)) return [.. unmarked.Select((l, i) => pageHead[i] ? PageMark + l : l)];
 
         // Which row each line of pieces belongs to: +1 the row below it, -1 the row above, 0 neither.
         var owner = new int[lines.Length];
@@ -150,16 +151,16 @@ internal static partial class WrappedNumbers
         }
 
         var result = new List<string>(lines.Length);
+        // A page's head whose line was consumed whole passes to the next line kept.
+        var head = false;
         for (var i = 0; i < lines.Length; i++)
         {
+            head |= pageHead[i];
             // A consumed line keeps its fragment of a label, which the rows' labels are read from.
-            if (consumed[i])
-            {
-                if (!string.IsNullOrWhiteSpace(labels[i])) result.Add(labels[i]);
-                continue;
-            }
-
-            result.Add(rebuilt[i] ?? lines[i]);
+            var kept = !consumed[i] ? rebuilt[i] ?? lines[i] : string.IsNullOrWhiteSpace(labels[i]) ? null : labels[i];
+            if (kept is null) continue;
+            result.Add(head ? PageMark + kept : kept);
+            head = false;
         }
 
         return result.ToArray();
@@ -167,8 +168,16 @@ internal static partial class WrappedNumbers
 
     // A page's first line holds a form feed for its first space, or before it (PlainTextLayout.WithoutPageFurniture): the lines
     // with a space for it, so that no column moves.
-    private static string[] Unmarked(string[] lines) =>
-        lines.Any(l => l.StartsWith('\f')) ? lines.Select(l => l.StartsWith('\f') ? " " + l[1..] : l).ToArray() : lines;
+    // keepPages: with a PageMark before each page's first line, for BlankCells.
+    private static string[] Unmarked(string[] lines, bool keepPages = false) =>
+        lines.Any(l => l.StartsWith('\f')) ? lines.Select(l => l.StartsWith('\f') ? (keepPages ? PageMark + " " : " ") + l[1..] : l).ToArray() : lines;
+
+    /// <summary>
+    /// Stands before the first line of each page in the lines <see cref="Apply"/> returns (a noncharacter, U+FDD2, so never
+    /// a character of the text itself, and no column: BlankCells places a page's rows by that page's own columns, and takes
+    /// it away).
+    /// </summary>
+    public const char PageMark = '\uFDD2';
 
     /// <summary>
     /// The cells of the row on line <paramref name="j"/>, in their columns' order, with the pieces above it (each
