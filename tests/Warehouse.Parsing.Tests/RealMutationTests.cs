@@ -11,7 +11,8 @@ namespace Warehouse.Parsing.Tests;
 /// spaces between cells dropped, a label misprinted or wrapped, a page footer inside a table, a zero
 /// cell as the letter O, a digit of a cell as a letter ("1O", "l41"), a heading worded otherwise or left out,
 /// digits typed full-width, items numbered "2）", "2，" or "②", or without their point, "2其他法律…", characters no
-/// reader sees (zero-width spaces, soft hyphens) inside words and numbers):
+/// reader sees (zero-width spaces, soft hyphens) inside words and numbers, zeros of table 三 typed as nothing in text laid
+/// out by columns):
 /// every cell is right or null with an error finding, and a report whose cells were all read
 /// raises no error the original does not.
 /// </summary>
@@ -42,6 +43,7 @@ public sealed partial class RealMutationTests
         WideDigits,
         Renumber,
         Invisible,
+        BlankZeros,
     }
 
     [Fact]
@@ -239,8 +241,27 @@ public sealed partial class RealMutationTests
         Damage.WideDigits => WideDigits(text, rng, html),
         Damage.Renumber => Renumber(text, rng),
         Damage.Invisible => Invisible(text, rng, html, density: 0.03),
+        Damage.BlankZeros => html ? text : BlankZeros(text, rng),
         _ => Footer(text, rng, html),
     };
+
+    // "9    0    0    0   0   0    9" → "9                          9": an office that types no zeros, in text laid out by columns
+    // (pdftotext -layout), where a blank cell leaves its column empty. Each zero cell of table 三 is blanked by one chance,
+    // the same for the whole text, from a few to all of them.
+    private static string BlankZeros(string text, Random rng)
+    {
+        var first = text.IndexOf("本年新收", StringComparison.Ordinal);
+        var end = first < 0 ? -1 : text.IndexOf("行政复议", first, StringComparison.Ordinal);
+        if (end < 0 || !LaidOut().IsMatch(text[first..end])) return text;
+        var chance = 0.2 + (rng.NextDouble() * 0.8);
+        return text[..first] + StandingZero().Replace(text[first..end], m => rng.NextDouble() < chance ? " " : m.Value) + text[end..];
+    }
+
+    [GeneratedRegex(@"\d {3,}\d")]
+    private static partial Regex LaidOut();
+
+    [GeneratedRegex(@"(?<= )0(?= |\r?$)", RegexOptions.Multiline)]
+    private static partial Regex StandingZero();
 
     // "95    0    0 …" → "9500…": a row whose cells lost their boundaries (or a run that loses a stray space).
     private static string DropCellSpaces(string text, Random rng)

@@ -76,6 +76,8 @@ internal static partial class BlankCells
         var zeros = new List<int>();
         for (var i = from; i < to; i++)
         {
+            // A row's one cell, beside its label, that is zero ("二、上年结转政府信息公开申请数量        0"): zero in every column.
+            if (cells[i] is [var one] && lines[i][..one.Start].Trim().Length > 0 && CountCell.ReadCount(one.Text) == 0) zeros.Add(i);
             if (cells[i] is not { Count: >= 2 and < Width } row || WrappedEnds(i)) continue;
             if (row.All(c => CountCell.ReadCount(c.Text) == 0)) zeros.Add(i);
             var above = Whole(cells, i, from, -1);
@@ -109,7 +111,10 @@ internal static partial class BlankCells
                 columns ??= other;
             }
 
-            if (columns is null) continue;
+            // A row's last cell is its 总计, which a row not all zero prints: a placing elsewhere is a grid off by the
+            // characters a label moves its numbers (pdftotext sets "一、本年新收…  95" nine characters right of
+            // "（一）予以公开  50").
+            if (columns is null || (columns[^1] != Width - 1 && !row.All(c => CountCell.ReadCount(c.Text) == 0))) continue;
             placed ??= (string[])lines.Clone();
             placed[i] = WithMarks(lines[i], row, columns, Width);
         }
@@ -168,7 +173,8 @@ internal static partial class BlankCells
         static bool NumbersOn(string line) => Word().Matches(line).Any(w => IsCell(w.Value.Trim()));
 
         // The columns of a page of table 三 that no whole row shows: the runs of character positions its rows' cells cover
-        // (a character either way), when they make seven and each row stands one cell to a run. A table whose zeros are all
+        // (a character either way), when they make seven, each of two rows' cells at least, and each row stands one cell to
+        // a run, its last in the last run unless all its cells are zero. A table whose zeros are all
         // left blank may print no row whole ("23   161        14     198" under "228   75          303").
         List<Token>? PageColumns(int i)
         {
@@ -183,7 +189,13 @@ internal static partial class BlankCells
                 else runs.Add(t);
             }
 
-            var columns = rows.Count >= 2 && runs.Count == Width && rows.All(r => Place(r, runs) is not null) ? runs : null;
+            // Each row not all zero ends in the last run, its 总计, and each run holds cells of two rows at least: a run of
+            // one row's cells alone may be that row's label moving its numbers ("四、结转下年度继续办理" set from the page's
+            // left edge).
+            var placings = rows.Select(r => Place(r, runs)).ToList();
+            var columns = rows.Count >= 2 && runs.Count == Width
+                && placings.Zip(rows).All(p => p.First is { } c && (c[^1] == Width - 1 || p.Second.All(t => CountCell.ReadCount(t.Text) == 0)))
+                && Enumerable.Range(0, Width).All(g => placings.Count(c => c!.Contains(g)) >= 2) ? runs : null;
             pageColumns[page[i]] = columns;
             return columns;
         }

@@ -124,6 +124,16 @@ internal static partial class WrappedNumbers
                 (< 0, >= 0) => tokens[i].All(t => IsUnit(t.Text)) ? 0 : 1,
                 _ => ByArithmetic(tokens[i], tokens, lines, up, down, pageHead[i]) ?? Decide(tokens[i], tokens, up, down, isPiece),
             };
+            // A row's own label and numbers that add up ("1.属于国家秘密        0        0", its zeros typed as nothing) beside
+            // a line of numbers that adds up too ("9        0    0      9" under (二)'s wrapped label) are two rows, whichever
+            // holds the label.
+            // So are two lines that each open a row of their own ("（七）总计  20      0  0  0  1  21" over "四、结转下年度继续办理  0").
+            var next = owner[i] == -1 ? up : owner[i] == 1 ? down : -1;
+            // A row's label, not a piece of a group's merged one ("（三）不予" beside "4.保护第三方合法权"'s numbers).
+            bool Opens(int k) => HasLabel(k) && RowNumbering.StartsRow(labels[k].Trim()) && !GroupPiece().IsMatch(labels[k].Trim());
+            // And a row's own label opens no wrapped ends of the row above ("1.属于国家秘密   0" under "9  0  0  0  0  0  9"
+            // is no 90): those stand within that row's height, above the next row's label.
+            if (next >= 0 && ((Opens(i) && (Opens(next) || owner[i] == -1)) || ((Opens(i) || Opens(next)) && SumsToLast(tokens[i]) && SumsToLast(tokens[next])))) owner[i] = 0;
         }
 
         var consumed = new bool[lines.Length];
@@ -377,6 +387,9 @@ internal static partial class WrappedNumbers
                 // The line may open with a piece of a group's label in its merged cell ("（五）不予  /  4  /  /" under
                 // "3.要求提供公开出版  34件  204件  242件"): then only if its numbers complete the row's seven and they add up.
                 var piece = GroupPieceBefore(line);
+                // Not a row's own label ("（七）总计  20  0      0  0  1  21" over "四、结转下年度继续办理  0", zeros typed as
+                // nothing): two rows.
+                if (piece > 0 && OwnRowOpening().IsMatch(line[0].Text)) continue;
                 if (piece > 0)
                 {
                     var cells = line.Skip(piece).ToList();
@@ -392,6 +405,14 @@ internal static partial class WrappedNumbers
                 var beyond = n > r ? n + 1 : n - 1;
                 if (beyond >= 0 && beyond < lines.Length && tokens[beyond].Any(t => IsNumber(t.Text))) continue;
                 if (line.Any(t => numbers.Any(x => x.Overlaps(t)))) continue;
+                // Short of seven cells even together, in a table that leaves zeros blank, two lines that each add up (their
+                // last number the sum of the others) are two rows: "9        0    0      9" under (二)'s wrapped label, over
+                // "1.属于国家秘密        0        0", not 1.'s row at two heights.
+                var count = line.Count(t => IsNumber(t.Text));
+                if (own + count < Cells && SumsToLast(numbers) && SumsToLast(line)) continue;
+                // A line of numbers above a row that opens its own label, itself under the label of a row that waits for its
+                // numbers ("（二）部分公开（…" / "计其他情形）" / "9  0  0        9" / "1.属于国家秘密      0  0  0"), is that row's.
+                if (n == r - 1 && RowNumbering.StartsRow(lines[r][..row[firstNumber].Start].Trim()) && WaitingLabelAbove(n)) continue;
                 var other = n > r ? r - 1 : r + 1;
                 var wrapped = line.Count(t => IsNumber(t.Text)) <= 4 && other >= 0 && other < lines.Length
                     && tokens[other] is { Count: > 0 } o && o.All(t => IsNumber(t.Text) || IsUnit(t.Text));
@@ -408,6 +429,18 @@ internal static partial class WrappedNumbers
         }
 
         return result?.Where((_, i) => !joinedInto[i]).ToArray();
+
+        // Whether the nearest line with text above line k holds words and no number: a label that waits for its numbers.
+        bool WaitingLabelAbove(int k)
+        {
+            for (var j = k - 1; j >= 0; j--)
+            {
+                if (tokens[j].Count == 0) continue;
+                return !tokens[j].Any(t => IsNumber(t.Text));
+            }
+
+            return false;
+        }
     }
 
     /// <summary>
@@ -655,6 +688,17 @@ internal static partial class WrappedNumbers
 
     // Seven cells as written whose first six add up to the seventh.
     /// <summary>True when the cells are a row of table 三 that adds up: seven counts, the six applicants' sum the total.</summary>
+    // The opening of a group's merged label of table 三, or of 三、本年度办理结果: "（三）不予", "（六）其他", "三、本".
+    [GeneratedRegex(@"^(?:[（(]\s*[三四五六]\s*[）)]|三\s*、)")]
+    private static partial Regex GroupPiece();
+
+    // Whether a line's numbers (two at least, each a count) add up to their last.
+    private static bool SumsToLast(IEnumerable<Token> tokens)
+    {
+        var values = tokens.Where(t => IsNumber(t.Text)).Select(t => CountCell.ReadCount(t.Text)).ToList();
+        return values.Count >= 2 && values.All(v => v is not null) && values.SkipLast(1).Sum() == values[^1];
+    }
+
     internal static bool AddsUp(IReadOnlyList<string> cells)
     {
         var values = cells.Select(CountCell.ReadCount).ToList();
@@ -709,6 +753,10 @@ internal static partial class WrappedNumbers
 
     [GeneratedRegex(@"^[（(][一二三四五六七][）)][\u4e00-\u9fff]{0,3}$")]
     private static partial Regex GroupOpening();
+
+    // The opening of a row's own label of table 三, not a group's: （一）予以公开, （二）部分公开, （七）总计.
+    [GeneratedRegex(@"^[（(][一二七][）)]")]
+    private static partial Regex OwnRowOpening();
 
     // A piece of a group's label wrapped in its narrow merged cell ("三、本", "年度办", "公开"): at
     // most three characters of one of those labels, no number of a row ("3.", "（七）") and no row's own short
