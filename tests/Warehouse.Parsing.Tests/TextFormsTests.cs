@@ -779,6 +779,11 @@ public sealed partial class TextFormsTests
     // all seven cells ("23   161      14     198"), and the nearest whole rows, a page above and below, were laid out a
     // few characters apart: they placed the rows differently, and nine rows were short of cells (nine errors).
     [InlineData("pdftotext-zeros-typed-as-nothing-00005.txt")]
+    // The same office's other reports, no zero typed nor marked: a row of zeros is its label alone, wrapped over five
+    // lines ("2.其他" / "法律行" / … / "开": missing rows), and tables 三 and 四 of an office without applications, reviews or
+    // suits hold no number at all (the report was refused as having no table 三; table 四 was an error).
+    [InlineData("pdftotext-no-zeros-typed-no-applications-6161-00009.txt")]
+    [InlineData("pdftotext-no-zeros-typed-6161-00052.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 
@@ -808,6 +813,19 @@ public sealed partial class TextFormsTests
         baseline.Cells.Where(kv => !RealReports.Same(reading.Cells.GetValueOrDefault(kv.Key), kv.Value))
             .Select(kv => $"{kv.Key}: want {kv.Value?.ToJsonString()}, got {reading.Cells.GetValueOrDefault(kv.Key)?.ToJsonString()}").ShouldBeEmpty();
         reading.Findings.Select(f => $"{f.Severity} {f.Rule}").Order().ShouldBe(baseline.Findings.Select(f => $"{f.Severity} {f.Rule}").Order());
+    }
+
+    // Tables that print their labels and headings and no number are read as zeros, with the warning that the report does
+    // not state them (rule 9), as a blank HTML or DOCX table is: not refused, and not unknown.
+    [Fact]
+    public void Tables_three_and_four_without_a_number_are_blank_tables()
+    {
+        var reading = Generated("pdftotext-no-zeros-typed-no-applications-6161-00009.txt");
+        reading.Parse.Rejection.ShouldBeNull();
+        var blank = reading.Findings.Where(f => f.Rule == "table_blank").Select(f => f.Message).ToList();
+        blank.ShouldContain(m => m.StartsWith("表格「三、收到和处理政府信息公开申请情况」各格均为空白", StringComparison.Ordinal));
+        blank.ShouldContain(m => m.StartsWith("表格「四、政府信息公开行政复议、行政诉讼情况」各格均为空白", StringComparison.Ordinal));
+        reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
     }
 
     // mutool's text of a browser's print: each row ends with an empty line, and a blank cell is left out. Read as

@@ -707,6 +707,21 @@ internal sealed partial class ReportExtractor
 
     private const string ReviewTable = "四、政府信息公开行政复议、行政诉讼情况";
 
+    // Whether table 四's region prints the headings of both kinds of suit, 未经复议直接起诉 and 复议后起诉 (words that prose
+    // saying there was no review or suit does not use), and no digit.
+    private bool ReviewHeadingsPrinted(int from, int to)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = from; i < Math.Min(to, _blocks.Count); i++)
+        {
+            text.Append(_blocks[i] switch { Paragraph p => p.Text, Documents.TableRow r => string.Concat(r.Cells), _ => "" });
+        }
+
+        var words = string.Concat(text.ToString().Where(c => !char.IsWhiteSpace(c)));
+        return words.Contains("直接起诉", StringComparison.Ordinal) && words.Contains("复议后起诉", StringComparison.Ordinal)
+            && !words.Any(c => TextKey.Narrow(c) is >= '0' and <= '9');
+    }
+
     // The last grid row of table 四's region holding exactly its 15 value cells, all empty.
     private IReadOnlyList<string>? BlankReviewRow(int from, int to)
     {
@@ -758,6 +773,9 @@ internal sealed partial class ReportExtractor
         // A table whose every value cell is blank (zeros left empty) has a row of empty cells under its
         // headings: in a real grid (HTML, DOCX, markdown) those are the 15 cells, read as blanks.
         if (cells.Count == 0 && BlankReviewRow(Math.Max(from, 0), to) is { } blank) cells.AddRange(blank);
+        // In text, a table whose headings are printed ("未经复议直接起诉    复议后起诉" over the stacked "结/果/维/持 …") and
+        // no number under them: an office that types no zeros, and had no review or suit. Its 15 cells are blank.
+        if (cells.Count == 0 && !_gridExact && _sections.Start(4) is not null && ReviewHeadingsPrinted(Math.Max(from, 0), to)) cells.AddRange(Enumerable.Repeat("", 15));
 
         if (cells.Count == 0)
         {

@@ -67,7 +67,9 @@ internal static partial class BlankCells
             lacking |= cells[i]?.Count is >= 2 and < Width;
         }
 
-        if (!lacking) return lines;
+        // A table 三 of labels and no number at all (an office that types no zeros, and had no application): every row blank.
+        var blank = !Enumerable.Range(from, to - from).Any(i => NumbersOn(lines[i]));
+        if (!lacking && !blank) return lines;
         // Numbers alone on a line next to a line of numbers are the ends of numbers a narrow cell wrapped ("1,44" over
         // "1"), which the table's arithmetic joins; a row's own line stands between lines of its label.
         bool WrappedEnds(int i) => string.IsNullOrWhiteSpace(lines[i][..cells[i]![0].Start]) && (Adjacent(cells, lines, i, -1) || Adjacent(cells, lines, i, +1));
@@ -122,7 +124,8 @@ internal static partial class BlankCells
         // Where the columns have shown that the table leaves zeros blank, a row whose printed cells are all zero is zero
         // in every column, whichever its blanks are: pdftotext sets some rows apart from any grid ("0   /   0   -" a page
         // from the others' columns).
-        if (placed is null) return lines;
+        if (placed is null && !blank) return lines;
+        placed ??= (string[])lines.Clone();
         foreach (var i in zeros)
         {
             if (ReferenceEquals(placed[i], lines[i])) placed[i] = WithMarks(lines[i], cells[i]!, [.. Enumerable.Range(0, cells[i]!.Count)], Width);
@@ -139,8 +142,20 @@ internal static partial class BlankCells
             var next = i + 1;
             while (next < to && !NumbersOn(lines[next]) && !EndsRow(lines[next])) next++;
             if (next < to && !EndsRow(lines[next])) continue;
-            if (next < to && opening[0] is '（' or '(' && Opening(lines[next]) is { } reason && char.IsAsciiDigit(TextKey.Narrow(reason[0]))) continue;
-            placed[i] = lines[i].TrimEnd() + "  " + string.Join("  ", Enumerable.Repeat(Mark, Width));
+            if (next < to && GroupLabel(opening) == true && Opening(lines[next]) is { } reason && char.IsAsciiDigit(TextKey.Narrow(reason[0]))) continue;
+            // A label wrapped in a narrow column ("2.其他" / "法律行" / "政法规" / "禁止公" / "开") is put whole on its first
+            // line, beside the cells: the words that stand in its column on the lines below (a character either way) join
+            // it there, and a merged group's label beside them ("（三）", "不予公") stays on its lines.
+            var column = lines[i].LastIndexOf(opening, StringComparison.Ordinal);
+            var full = new StringBuilder(lines[i].TrimEnd());
+            for (var k = i + 1; k < next; k++)
+            {
+                if (Word().Matches(lines[k]).FirstOrDefault(w => Math.Abs(w.Index - column) <= 1) is not { } piece) continue;
+                full.Append(piece.Value);
+                placed[k] = (lines[k][..piece.Index] + lines[k][(piece.Index + piece.Length)..]).TrimEnd();
+            }
+
+            placed[i] = full.Append("  ").AppendJoin("  ", Enumerable.Repeat(Mark, Width)).ToString();
         }
 
         return placed;
