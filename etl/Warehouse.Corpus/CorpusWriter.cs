@@ -180,6 +180,12 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
     /// <summary>The document bytes of one generated report in one layout (PDF, text-pdftotext and text-libreoffice: the DOCX they are made from; pdf-browser: the page printed).</summary>
     public static byte[] Render(GeneratedReport generated, string layout) => Produce(generated, layout).Bytes;
 
+    /// <summary>The share of the <c>pdf</c> layout's documents from an office that types no zeros: every zero of tables 二, 三 and 四 a blank cell.</summary>
+    public const double NoZerosRate = 0.15;
+
+    /// <summary>Whether the report's PDF comes from an office that types no zeros, drawn from the report's own seed (a stream of its own, so its other draws stay as they were).</summary>
+    public static bool NoZerosTyped(int quirkSeed) => new Random(unchecked((quirkSeed * 48271) + 89)).NextDouble() < NoZerosRate;
+
     /// <summary>
     /// The seed a report's rendering in a layout draws from (the report's quirk seed plus the layout's index), which
     /// also seeds the draws kept in streams of their own (<see cref="Rendering.MarkdownRenderer.IsSpanless"/>).
@@ -282,7 +288,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.HtmlTrs => HtmlRenderers.Trs(parts, rng, quirks),
             Layouts.HtmlHanwebGbk => HtmlRenderers.HanwebGbk(parts, rng, quirks),
             Layouts.Docx => DocxRenderer.Render(parts, rng, DocxKind.Plain, quirks),
-            Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
+            Layouts.Pdf => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks, noZeros: NoZerosTyped(generated.QuirkSeed)),
             Layouts.PdfScanOcr => DocxRenderer.Render(parts, rng, DocxKind.ForPdf, quirks),
             Layouts.TextPdftotext => DocxRenderer.Render(parts, rng, DocxKind.ForPdftotext, quirks, Pdftotext.DrawBlanks(generated.QuirkSeed)),
             Layouts.PdfUnruled => DocxRenderer.Render(parts, rng, DocxKind.Unruled, quirks),

@@ -18,7 +18,10 @@ public static class Layouts
     /// <summary>A Word attachment: merged cells (gridSpan, vMerge), a table split in two, a title in a text box.</summary>
     public const string Docx = "docx";
 
-    /// <summary>The DOCX layout turned into PDF by LibreOffice; in one document in five, pages printed sideways (<see cref="SidewaysPages"/>).</summary>
+    /// <summary>
+    /// The DOCX layout turned into PDF by LibreOffice; in one document in five, pages printed sideways (<see cref="SidewaysPages"/>);
+    /// in about one in seven, from an office that types no zeros: every zero of every table a blank cell (<see cref="CorpusWriter.NoZerosTyped"/>).
+    /// </summary>
     public const string Pdf = "pdf";
 
     /// <summary>

@@ -14,7 +14,7 @@ public enum DocxKind
     /// <summary>The <c>docx</c> layout.</summary>
     Plain,
 
-    /// <summary>The DOCX of the <c>pdf</c> layout: no blank cells; in half of them table 三's label columns wide, so that numbers wrap in their narrow cells and rows break across pages.</summary>
+    /// <summary>The DOCX of the <c>pdf</c> layout: no blank cells, except from an office that types no zeros (every zero blank, <see cref="CorpusWriter.NoZerosTyped"/>); in half of them table 三's label columns wide, so that numbers wrap in their narrow cells and rows break across pages.</summary>
     ForPdf,
 
     /// <summary>The DOCX of the <c>text-pdftotext</c> layout: page numbers in the footer, label columns narrow or wide.</summary>
@@ -59,12 +59,13 @@ public static class DocxRenderer
     /// (<see cref="NumberStyle.Blanks"/>), as offices type them: a PDF of the DOCX then holds nothing in those cells, and
     /// only its columns (or, for table 四, its sums) tell which cells they were.
     /// </param>
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks, bool blankCounts = false)
+    /// <param name="noZeros">Every zero of every table left blank (<see cref="NumberStyle.NoZeros"/>): an office that types no zeros.</param>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, DocxKind kind, Quirks quirks, bool blankCounts = false, bool noZeros = false)
     {
         var forPdf = kind is DocxKind.ForPdf or DocxKind.ForPdftotext or DocxKind.Unruled;
         // Without rules a blank cell is nothing on the page: the columns alone tell which cell it was.
         var blanks = !forPdf || kind == DocxKind.Unruled;
-        var numbers = new NumberStyle(rng, blanks, fullWidth: false, leadingSpace: false);
+        var numbers = new NumberStyle(rng, blanks, fullWidth: false, leadingSpace: false) { NoZeros = noZeros };
         var titleInBox = !forPdf && rng.NextDouble() < 0.3 && kind != DocxKind.ForText;
         var split = rng.NextDouble() < 0.4;
         var extras = kind is DocxKind.Plain or DocxKind.ForPdf or DocxKind.Unruled ? null : new Extras(kind, new Random(rng.Next()), quirks);

@@ -20,13 +20,23 @@ public sealed class NumberStyle(Random rng, bool blanks, bool fullWidth, bool le
     /// </summary>
     public bool Blanks { get; set; } = blanks;
 
-    private string Zero() => rng.NextDouble() switch
+    /// <summary>
+    /// Whether every zero is left blank (an office that types no zeros): the draws stay the same, only what a zero prints
+    /// changes.
+    /// </summary>
+    public bool NoZeros { get; set; }
+
+    private string Zero()
     {
-        < 0.75 => "0",
-        < 0.85 => "-",
-        < 0.9 => "/",
-        _ => Blanks ? "" : "0",
-    };
+        var draw = rng.NextDouble();
+        return NoZeros ? "" : draw switch
+        {
+            < 0.75 => "0",
+            < 0.85 => "-",
+            < 0.9 => "/",
+            _ => Blanks ? "" : "0",
+        };
+    }
 
     private string NonZero(decimal value)
     {
