@@ -14,7 +14,8 @@ namespace Warehouse.Parsing.Text;
 /// whole (the runs its rows' cells cover, when they make seven; the row adds up), then the nearest whole rows of other
 /// pages, laid out afresh (both agreeing, or the one making the row add up). Once rows are so placed, a row whose printed
 /// cells are all zero is zero in each column, placed or not, and a row whose label stands with no cell at all is a row of
-/// zeros. Otherwise the row stays as printed, and the table says which row lacks cells. Text in the order a PDF draws it (<c>-raw</c>, cells one space apart) is left alone. Tables 二 and 四 are placed
+/// zeros. Otherwise the row stays as printed, and the table says which row lacks cells. Text in the order a PDF draws it
+/// (<c>-raw</c>, cells one space apart) is left alone. Tables 二 and 四 are placed
 /// too (<see cref="ActiveRows"/>, <see cref="ReviewRow"/>): table 二's rows by its sub-tables' whole rows, table 四's one
 /// row by its sums and its stacked column headings.
 /// </summary>
@@ -132,17 +133,17 @@ internal static partial class BlankCells
         }
 
         // There too, a row left wholly blank prints its label alone: a line that opens a row ("1.属于国家秘密", "（三）   1.属于"
-        // beside a merged group's label) with no cell on it or on the lines of its label below, up to the line that opens the
-        // next row (whatever that line holds) or ends the table. Its seven cells are blank, zero. A group's heading over its reasons ("（六）其他处理"
-        // over "1.申请人…") is no row of its own.
-        // A merged group's label ("（三）", "（三）不予公开") opens no row of its own, and does not end the row beside it.
+        // beside a merged group's label) with no cell on it or on its label's lines below, down to the line that opens the
+        // next row (whatever that line holds) or ends the table. Its seven cells are blank, zero. A piece of a merged
+        // group's label ("（三）", "三、本") opens no row and ends none; a group's whole label over its reasons ("（六）其他处理"
+        // over "1.申请人…") is no row of its own either.
         for (var i = from; i < to; i++)
         {
-            if (NumbersOn(lines[i]) || Opening(lines[i]) is not { } opening || (GroupLabel(opening) is { } whole && !whole)) continue;
+            if (NumbersOn(lines[i]) || Opening(lines[i]) is not { } opening || (RowNumbering.OpensGroup(opening) && !RowNumbering.IsWholeGroup(opening))) continue;
             var next = i + 1;
             while (next < to && !NumbersOn(lines[next]) && !EndsRow(lines[next])) next++;
             if (next < to && !EndsRow(lines[next])) continue;
-            if (next < to && GroupLabel(opening) == true && Opening(lines[next]) is { } reason && char.IsAsciiDigit(TextKey.Narrow(reason[0]))) continue;
+            if (next < to && RowNumbering.IsWholeGroup(opening) && Opening(lines[next]) is { } reason && char.IsAsciiDigit(TextKey.Narrow(reason[0]))) continue;
             // A label wrapped in a narrow column ("2.其他" / "法律行" / "政法规" / "禁止公" / "开") is put whole on its first
             // line, beside the cells: the words that stand in its column on the lines below (a character either way) join
             // it there, and a merged group's label beside them ("（三）", "不予公") stays on its lines.
@@ -161,27 +162,16 @@ internal static partial class BlankCells
         return placed;
 
         // Whether the line opens a row that ends the one above: a row's label, not a group's.
-        static bool EndsRow(string line) => Opening(line) is { } opening && GroupLabel(opening) is null;
+        static bool EndsRow(string line) => Opening(line) is { } opening && !RowNumbering.OpensGroup(opening);
 
-        // The label that opens a row on the line, in its rightmost column of words before its cells (a merged group's label
-        // stands left of it).
+        // The label that opens a row (or a group) on the line, in its rightmost column of words before its cells (a merged
+        // group's label stands left of it, or before it one space apart: "（三）不予公开 1.属于国家秘密" opens 1.'s row).
         static string? Opening(string line)
         {
-            // Not 三、本年度办理结果, the merged label of the rows it holds ("三 、本 年 度办 理 结果", spaced out to its cell).
             var cell = Word().Matches(line).FirstOrDefault(w => IsCell(w.Value.Trim()));
             var last = HeadingGap().Split(line[..(cell?.Index ?? line.Length)].Trim()).Last();
-            return last.Length > 0 && RowNumbering.StartsRow(last) && !last.Replace(" ", "", StringComparison.Ordinal).StartsWith("三、", StringComparison.Ordinal) ? last : null;
-        }
-
-        // For a label that is a group's of table 三 or its start ("（三）", "（三）不予", "（六）其他处理"): whether it is the group's
-        // whole label; null for any other label.
-        static bool? GroupLabel(string opening)
-        {
-            var text = opening.Replace(" ", "", StringComparison.Ordinal);
-            if (text.Length < 3 || text[0] is not ('（' or '(') || text[2] is not ('）' or ')')) return null;
-            var name = text[1] switch { '三' => "不予公开", '四' => "无法提供", '五' => "不予处理", '六' => "其他处理", _ => null };
-            var rest = text[3..];
-            return name is not null && name.StartsWith(rest, StringComparison.Ordinal) ? rest == name : null;
+            if (GroupThenRow().Match(last) is { Success: true } m && RowNumbering.StartsRow(m.Groups["row"].Value)) return m.Groups["row"].Value;
+            return last.Length > 0 && RowNumbering.StartsRow(last) ? last : null;
         }
 
         // Whether a word of the line is a number or a mark for none.
@@ -189,8 +179,8 @@ internal static partial class BlankCells
 
         // The columns of a page of table 三 that no whole row shows: the runs of character positions its rows' cells cover
         // (a character either way), when they make seven, each of two rows' cells at least, and each row stands one cell to
-        // a run, its last in the last run unless all its cells are zero. A table whose zeros are all
-        // left blank may print no row whole ("23   161        14     198" under "228   75          303").
+        // a run, its last in the last run unless all its cells are zero. A table whose zeros are all left blank may print no
+        // row whole ("23   161        14     198" under "228   75          303").
         List<Token>? PageColumns(int i)
         {
             if (pageColumns.TryGetValue(page[i], out var known)) return known;
@@ -687,6 +677,10 @@ internal static partial class BlankCells
 
     [GeneratedRegex(@"^(?:[-+]?[0-9０-９](?:[0-9０-９,.]*[0-9０-９])? ?(?:[件条个项次起人家宗份篇])?|[-—－/／]|——|无|[OoＯ])$")]
     private static partial Regex CellWord();
+
+    // A group's numbering, and its name, before a row's label on one line: "（三）不予公开 1.属于国家秘密", "（四）1.本机关…".
+    [GeneratedRegex(@"^[（(]\s*[三四五六]\s*[）)]\s*(?:不予公开|无法提供|不予处理|其他处理)?\s*(?<row>\S.*)$")]
+    private static partial Regex GroupThenRow();
 
     // The gap between two column headings of table 二's sub-table heading.
     [GeneratedRegex(@"\s{2,}")]

@@ -67,6 +67,23 @@ internal static partial class RowNumbering
     }
 
     /// <summary>
+    /// True when <paramref name="label"/> opens the merged label of a group of table 三, not a row's own: "（三）", "（三）不予公开",
+    /// "（五）不 出版物" (a piece of the group's label beside the end of a reason's), "三、本年度办理结果", "三 、本".
+    /// </summary>
+    public static bool OpensGroup(string label) => GroupOpening().IsMatch(label.TrimStart());
+
+    /// <summary>
+    /// True when <paramref name="label"/> is a group's whole label and nothing else ("（三）不予公开", "（六）其他处理", spaces
+    /// ignored): a heading over its reasons, or the group printed as one row (the 2019 template's （六）其他处理).
+    /// </summary>
+    public static bool IsWholeGroup(string label)
+    {
+        var text = label.Replace(" ", "", StringComparison.Ordinal);
+        return text.Length > 3 && GroupOpening().IsMatch(text)
+            && text[3..] == text[1] switch { '三' => "不予公开", '四' => "无法提供", '五' => "不予处理", '六' => "其他处理", _ => null };
+    }
+
+    /// <summary>
     /// True when <paramref name="text"/> is a numbering and nothing else ("5."): pdftotext sets one
     /// on a line of its own when a browser prints digits and Chinese on different baselines.
     /// </summary>
@@ -133,6 +150,9 @@ internal static partial class RowNumbering
 
     [GeneratedRegex(@"^(?:[（(]\s*(?:[一二三四五六七八九十]+|\d)\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d\s*[.．、](?!\d)|\d\s*[)）](?=\s?[\u4e00-\u9fff“""])|\d\s?[，,:：](?=\s?[\u4e00-\u9fff“""])|\d\s+[.．、](?=\s?[\u4e00-\u9fff“""])|[①-⑳])")]
     private static partial Regex Opening();
+
+    [GeneratedRegex(@"^(?:[（(]\s*[三四五六]\s*[）)]|三\s*、)")]
+    private static partial Regex GroupOpening();
 
     [GeneratedRegex(@"^\d{1,2}\s*[.．、)）]$")]
     private static partial Regex Alone();

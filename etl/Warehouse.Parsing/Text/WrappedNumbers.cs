@@ -20,6 +20,12 @@ internal static partial class WrappedNumbers
         public bool Overlaps(Token other) => Start <= other.End + 1 && other.Start <= End + 1;
     }
 
+    /// <summary>The lines with wrapped numbers joined to their rows.</summary>
+    /// <param name="lines">The text's lines, each page's first line after a form feed (PlainTextLayout).</param>
+    /// <returns>
+    /// The lines so joined, each page's first line after a <see cref="PageMark"/> in place of its form feed: for
+    /// <see cref="BlankCells.Apply"/>, which takes the marks away.
+    /// </returns>
     public static string[] Apply(string[] lines)
     {
         // Only text laid out by columns has runs of spaces between words.
@@ -130,7 +136,7 @@ internal static partial class WrappedNumbers
             // So are two lines that each open a row of their own ("（七）总计  20      0  0  0  1  21" over "四、结转下年度继续办理  0").
             var next = owner[i] == -1 ? up : owner[i] == 1 ? down : -1;
             // A row's label, not a piece of a group's merged one ("（三）不予" beside "4.保护第三方合法权"'s numbers).
-            bool Opens(int k) => HasLabel(k) && RowNumbering.StartsRow(labels[k].Trim()) && !GroupPiece().IsMatch(labels[k].Trim());
+            bool Opens(int k) => HasLabel(k) && RowNumbering.StartsRow(labels[k].Trim()) && !RowNumbering.OpensGroup(labels[k]);
             // And a row's own label opens no wrapped ends of the row above ("1.属于国家秘密   0" under "9  0  0  0  0  0  9"
             // is no 90): those stand within that row's height, above the next row's label.
             if (next >= 0 && ((Opens(i) && (Opens(next) || owner[i] == -1)) || ((Opens(i) || Opens(next)) && SumsToLast(tokens[i]) && SumsToLast(tokens[next])))) owner[i] = 0;
@@ -686,12 +692,6 @@ internal static partial class WrappedNumbers
         return result;
     }
 
-    // Seven cells as written whose first six add up to the seventh.
-    /// <summary>True when the cells are a row of table 三 that adds up: seven counts, the six applicants' sum the total.</summary>
-    // The opening of a group's merged label of table 三, or of 三、本年度办理结果: "（三）不予", "（六）其他", "三、本".
-    [GeneratedRegex(@"^(?:[（(]\s*[三四五六]\s*[）)]|三\s*、)")]
-    private static partial Regex GroupPiece();
-
     // Whether a line's numbers (two at least, each a count) add up to their last.
     private static bool SumsToLast(IEnumerable<Token> tokens)
     {
@@ -699,6 +699,8 @@ internal static partial class WrappedNumbers
         return values.Count >= 2 && values.All(v => v is not null) && values.SkipLast(1).Sum() == values[^1];
     }
 
+    // Seven cells as written whose first six add up to the seventh.
+    /// <summary>True when the cells are a row of table 三 that adds up: seven counts, the six applicants' sum the total.</summary>
     internal static bool AddsUp(IReadOnlyList<string> cells)
     {
         var values = cells.Select(CountCell.ReadCount).ToList();
