@@ -31,6 +31,7 @@ internal static class FindingText
         ["cells_ambiguous"] = "多种读法",
         ["cells_wrapped"] = "数字折行",
         ["cells_stacked"] = "数格相叠",
+        ["cells_placed"] = "空白格的列由勾稽关系确定",
         ["label_misprinted"] = "行名误印",
         ["heading_misprinted"] = "章节标题误印",
         ["heading_worded"] = "章节标题用词不同",

@@ -783,6 +783,16 @@ public sealed partial class TextFormsTests
     // suits hold no number at all (the report was refused as having no table 三; table 四 was an error).
     [InlineData("pdftotext-no-zeros-typed-no-applications-6161-00009.txt")]
     [InlineData("pdftotext-no-zeros-typed-6161-00052.txt")]
+    // And three more of those offices' reports, whose rows hold two or three cells each ("11    3     14", "1   …   1"):
+    // no row holds seven, so no row of cells places another, and the runs the cells cover make three columns, not seven
+    // (sixteen to twenty rows short of cells, or the table refused as scrambled). Table 三's own column headings place a
+    // row when its cells leave one placing under them ("1" between 其他 and 总计 before the 总计 "12"), table 二's
+    // place its rows ("规章  2" under 本年废止件数, a heading row set to the left), a label alone is a row of zeros, and
+    // where a page has no headings (the table's second page) the column rules choose among the placings of the printed
+    // cells with blanks between them: one placing only, with the cells_placed warning.
+    [InlineData("pdftotext-no-zeros-typed-few-columns-6161-00000.txt")]
+    [InlineData("pdftotext-no-zeros-typed-few-columns-6161-00010.txt")]
+    [InlineData("pdftotext-no-zeros-typed-few-columns-6161-00017.txt")]
     public void Generated_reports_of_these_kinds_read_as_expected(string fixture) =>
         RealReports.ShouldReadAsExpected(Path.Combine(Fixtures.Dir("Generated"), fixture));
 

@@ -18,6 +18,13 @@ internal sealed partial class ReportExtractor
     // Blank cells may have vanished from rows whose cells ran together (CellsVanish): the splits allow them.
     private bool _cellsVanish;
 
+    // Table 三 is text laid out by columns whose zeros are typed as nothing, its blank cells put back by their columns
+    // (BlankCells): a row still short of cells then printed only the cells it holds, and its columns are the question.
+    private bool _zerosLeftBlank;
+
+    // Rows read as their printed cells with blanks between them (_zerosLeftBlank): a column rule must confirm them.
+    private readonly HashSet<string> _blankRows = [];
+
     // Table 三 leaves a 总计 blank beside applicants not all zero in a row of seven cells (TotalsLeftBlank): a row of
     // more may read with its total blank too (Window).
     private bool _totalsLeftBlank;
@@ -698,6 +705,11 @@ internal sealed partial class ReportExtractor
     /// cells that add up only with a cell vanished ("1100714 32": 11, 0, 0, 7, 14, blank, 32). Text whose run-together
     /// rows hold digits only, each reading without a vanished cell (real/pingtan-2021.txt), is read as before.
     /// </summary>
+    // Whether a row of table 三, laid out by its gaps, holds seven cells with a blank among numbers not all zero: the
+    // table's zeros are typed as nothing, and BlankCells put its blank cells back.
+    private static bool ZerosLeftBlank(IEnumerable<RowParts> rows) =>
+        rows.Any(p => !p.Exact && p.Data.Count == ApplicantTypes.Count && p.Data.Any(IsEmpty) && p.Data.Any(d => CountCell.ReadCount(d) is > 0));
+
     private static bool CellsVanish(IEnumerable<RowParts> rows)
     {
         foreach (var parts in rows)

@@ -94,6 +94,15 @@ internal sealed partial class ReportExtractor
 
         var readings = new List<int?[]>();
         var masks = new List<bool[]>();
+        if (_zerosLeftBlank && !exact && data.Count is >= 2 and < ApplicantTypes.Count - 1 && BlankReadings(data) is { Count: > 0 } blank)
+        {
+            // Where the table types its zeros as nothing, a row of two to five cells that no column placed printed those
+            // cells alone: each in order in one of the columns, the others blank (zero), its last the 总计 (BlankCells
+            // placed the rows whose columns the page shows). The column rules choose among the placings.
+            _blankRows.Add(code);
+            return (blank, [.. blank.Select(_ => Enumerable.Repeat(true, ApplicantTypes.Count).ToArray())]);
+        }
+
         var pieces = DigitSplitter.Pieces(data, cell => CountCell.ReadCount(cell), counts: true);
         // Where cells vanish, a row of single cells short of seven ("0-0-0") lost blanks: split it too.
         if ((pieces.Any(p => p.IsRun) || (_cellsVanish && pieces.Count < ApplicantTypes.Count)) && pieces.All(p => p.IsRun || p.Value is not null))
@@ -153,6 +162,17 @@ internal sealed partial class ReportExtractor
         return (readings, masks.Count == readings.Count && readings.Count > 0 ? masks : null);
     }
 
+    // Every placing of a row's printed cells, in order, in seven columns with blanks (zeros) between them, that makes the
+    // six applicant cells add up to the total, which is printed last. Empty when a cell is no count.
+    private static List<int?[]> BlankReadings(IReadOnlyList<string> data)
+    {
+        var values = data.Select(CountCell.ReadCount).ToArray();
+        if (values.Any(v => v is null)) return [];
+        var pieces = values.Select(v => new DigitSplitter.Piece(null, v)).ToList();
+        var result = DigitSplitter.Split(pieces, [ApplicantTypes.Count], lastIsTotal: true, blanks: ApplicantTypes.Count - data.Count);
+        return [.. result.Readings.Where(r => r[^1] == values[^1]).Select(r => r.Select(v => (int?)v).ToArray())];
+    }
+
     /// <summary>
     /// A row of seven cells, some of them stacked in one column (a cell set a line higher beside its label, over
     /// another: <see cref="RowParts.Swaps"/>): every order of the stacked cells that makes the six columns add up to
@@ -196,7 +216,7 @@ internal sealed partial class ReportExtractor
     private Dictionary<string, int?[]> Choose(Dictionary<string, List<int?[]>> readings, Template template, List<string> groups, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
     {
         var chosen = new Dictionary<string, int?[]>();
-        if (readings.Values.All(r => r.Count == 1) && !readings.Keys.Any(_sixCellRows.Contains))
+        if (readings.Values.All(r => r.Count == 1) && !readings.Keys.Any(k => _sixCellRows.Contains(k) || _blankRows.Contains(k)))
         {
             foreach (var (key, r) in readings) chosen[key] = r[0];
             MarkSplit(chosen, splitRows);
@@ -208,6 +228,16 @@ internal sealed partial class ReportExtractor
         var solved = ApplicationSolver.Solve(readings, outcomes);
         foreach (var (key, candidates) in readings)
         {
+            if (candidates.Count == 1 && _blankRows.Contains(key) && !Confirmed(key, readings, outcomes, solved))
+            {
+                chosen[key] = new int?[ApplicantTypes.Count];
+                _unknown.Add(key);
+                var group = key.StartsWith("group:", StringComparison.Ordinal);
+                _findings.Add(new Finding("missing_cells", Severity.Error,
+                    $"{(group ? CellNames.ApplicationGroup(key[6..]) : CellNames.ApplicationRow(key))}只印出部分的数、其余各格空白，只能读作 {Readings(candidates)}，但全表的勾稽关系不能印证各数所在的列，该行的值未知。The row prints some of its cells, the others blank, and no column rule confirms their columns; its values are unknown.", group ? null : key));
+                continue;
+            }
+
             if (candidates.Count == 1 && _sixCellRows.Contains(key) && !Confirmed(key, readings, outcomes, solved))
             {
                 // One place for the lost cell keeps the row's own sum, but that sum is made by the
@@ -234,11 +264,13 @@ internal sealed partial class ReportExtractor
             var wrapped = _wrappedRows.Contains(key);
             var stacked = _stackedRows.Contains(key);
             var padded = _paddedRows.Contains(key);
-            var how = wrapped ? "的数字在窄列中折行，折下的部分不在原列"
+            var blank = _blankRows.Contains(key);
+            var how = blank ? "只印出部分的数、其余各格空白（零未填写），各数在哪一列由版面不能确定"
+                : wrapped ? "的数字在窄列中折行，折下的部分不在原列"
                 : stacked ? "有数印在上一行、与下一行的数同列相叠，两格的先后版面不能确定"
                 : padded ? "印有多于七格，哪七格属于本行（两端的空格或 0 是本行的格还是转换补上的）由本行不能确定"
                 : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
-            var english = wrapped ? "wrapped numbers" : stacked ? "cells stacked in one column" : padded ? "cells beyond seven (blanks or zeros at its ends)" : "run-together digits";
+            var english = blank ? "printed cells, the others blank, whose columns the layout does not show," : wrapped ? "wrapped numbers" : stacked ? "cells stacked in one column" : padded ? "cells beyond seven (blanks or zeros at its ends)" : "run-together digits";
             if (padded && !solved.TooMany && viable.Count == 0 && _paddedAsLaidOut.TryGetValue(key, out var laidOut))
             {
                 // No reading of the padding lets the table add up: the table breaks a rule whatever the row's seven
@@ -251,7 +283,7 @@ internal sealed partial class ReportExtractor
             {
                 chosen[key] = new int?[ApplicantTypes.Count];
                 _unknown.Add(key);
-                _findings.Add(new Finding(wrapped ? "cells_wrapped" : stacked ? "cells_stacked" : padded ? "extra_cells" : "cells_run_together", Severity.Error, solved.TooMany
+                _findings.Add(new Finding(blank ? "missing_cells" : wrapped ? "cells_wrapped" : stacked ? "cells_stacked" : padded ? "extra_cells" : "cells_run_together", Severity.Error, solved.TooMany
                     ? $"{where}{how}，可拆分的读法过多，无法确定，该行的值未知。The row's {english} have too many readings to check; its values are unknown."
                     : $"{where}{how}，可读作 {Readings(candidates)}，但没有一种能使全表的勾稽关系成立，该行的值未知。The row's {english} have no reading that makes the table add up; its values are unknown.", row));
                 continue;
@@ -444,7 +476,7 @@ internal sealed partial class ReportExtractor
     // one warning for the table says so for each kind.
     private void MarkSplit(Dictionary<string, int?[]> chosen, Dictionary<string, List<(int?[] Cells, bool[] Inferred)>> splitRows)
     {
-        int runRows = 0, runCells = 0, wrappedRows = 0, wrappedCells = 0, stackedRows = 0, stackedCells = 0, paddedRows = 0, paddedCells = 0;
+        int blankRows = 0, blankCells = 0, runRows = 0, runCells = 0, wrappedRows = 0, wrappedCells = 0, stackedRows = 0, stackedCells = 0, paddedRows = 0, paddedCells = 0;
         foreach (var (key, options) in splitRows.Where(kv => chosen.ContainsKey(kv.Key)))
         {
             if (key.StartsWith("group:", StringComparison.Ordinal)) continue;
@@ -473,6 +505,7 @@ internal sealed partial class ReportExtractor
             if (_wrappedRows.Contains(key)) (wrappedRows, wrappedCells) = (wrappedRows + 1, wrappedCells + count);
             else if (_stackedRows.Contains(key)) (stackedRows, stackedCells) = (stackedRows + 1, stackedCells + count);
             else if (_paddedRows.Contains(key)) (paddedRows, paddedCells) = (paddedRows + 1, paddedCells + count);
+            else if (_blankRows.Contains(key)) (blankRows, blankCells) = (blankRows + 1, blankCells + count);
             else (runRows, runCells) = (runRows + 1, runCells + count);
         }
 
@@ -480,6 +513,12 @@ internal sealed partial class ReportExtractor
         {
             _findings.Add(Finding.Warning("cells_run_together",
                 $"表三有 {runRows} 行的数字连在一起，已按模板的勾稽关系唯一拆分，{runCells} 格列为推算值。Table 三 has {runRows} rows whose cells ran together; {runCells} cells are read from the template's arithmetic and marked derived."));
+        }
+
+        if (blankCells > 0)
+        {
+            _findings.Add(Finding.Warning("cells_placed",
+                $"表三有 {blankRows} 行只印出部分的数、其余各格空白（零未填写），版面不能确定各数所在的列，已按模板的勾稽关系唯一确定，{blankCells} 格列为推算值。Table 三 has {blankRows} rows that print some cells and leave the others blank (zeros typed as nothing) where the layout does not show their columns; the template's arithmetic places them one way only, and {blankCells} cells are marked derived."));
         }
 
         if (wrappedCells > 0)
