@@ -708,7 +708,7 @@ internal sealed partial class ReportExtractor
     // Whether a row of table 三, laid out by its gaps, holds seven cells with a blank among numbers not all zero: the
     // table's zeros are typed as nothing, and BlankCells put its blank cells back.
     private static bool ZerosLeftBlank(IEnumerable<RowParts> rows) =>
-        rows.Any(p => !p.Exact && p.Data.Count == ApplicantTypes.Count && p.Data.Any(IsEmpty) && p.Data.Any(d => CountCell.ReadCount(d) is > 0));
+        rows.Any(p => !p.Exact && p.Data.Count == ApplicantTypes.Count && p.Data.Any(IsEmpty));
 
     private static bool CellsVanish(IEnumerable<RowParts> rows)
     {

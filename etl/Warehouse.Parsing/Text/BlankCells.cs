@@ -75,10 +75,6 @@ internal static partial class BlankCells
         // "1"), which the table's arithmetic joins; a row's own line stands between lines of its label.
         bool WrappedEnds(int i) => string.IsNullOrWhiteSpace(lines[i][..cells[i]![0].Start]) && (Adjacent(cells, lines, i, -1) || Adjacent(cells, lines, i, +1));
         var pageColumns = new Dictionary<int, List<Token>?>();
-        List<Token>? headings = null;
-        // pdftotext lays each page out afresh, on a grid of its own: the headings place the rows of their own page only.
-        var firstRow = Array.FindIndex(lines, from, l => l.Contains("本年新收", StringComparison.Ordinal));
-        var headingPage = page[firstRow < 0 ? from : firstRow];
         string[]? placed = null;
         var zeros = new List<int>();
         for (var i = from; i < to; i++)
@@ -113,15 +109,10 @@ internal static partial class BlankCells
                 // when the row then adds up.
                 columns = above < 0 ? null : Place(row, cells[above]!);
                 var other = below < 0 ? null : Place(row, cells[below]!);
-                if (columns is not null && other is not null && !columns.SequenceEqual(other)) columns = other = null;
-                if ((columns is null || other is null) && (columns ?? other) is { } alone && !AddsUp(row, alone)) columns = other = null;
+                if (columns is not null && other is not null && !columns.SequenceEqual(other)) continue;
+                if ((columns is null || other is null) && (columns ?? other) is { } alone && !AddsUp(row, alone)) continue;
                 columns ??= other;
             }
-
-            // No row of cells places it (a small office's rows hold two or three cells each, on every page): the column
-            // headings do, when they leave one placing, and the row adds up.
-            if (columns is null && page[i] == headingPage && (headings ??= HeadingColumns(lines, from)) is { Count: Width } heads
-                && UnderHeadings(row, heads) is { } byHeadings && AddsUp(row, byHeadings)) columns = byHeadings;
 
             // A row's last cell is its 总计, which a row not all zero prints: a placing elsewhere is a grid off by the
             // characters a label moves its numbers (pdftotext sets "一、本年新收…  95" nine characters right of
@@ -134,7 +125,10 @@ internal static partial class BlankCells
         // Where the columns have shown that the table leaves zeros blank, a row whose printed cells are all zero is zero
         // in every column, whichever its blanks are: pdftotext sets some rows apart from any grid ("0   /   0   -" a page
         // from the others' columns).
-        if (placed is null && !blank) return lines;
+        // A table that prints no zero and no mark for none, its rows short of cells, is an office's that types no zeros,
+        // though no row of it could be placed (a small office's rows hold two or three cells each).
+        var noZeros = lacking && Enumerable.Range(from, to - from).All(i => cells[i] is null || cells[i]!.All(c => CountCell.ReadCount(c.Text) is > 0));
+        if (placed is null && !blank && !noZeros) return lines;
         placed ??= (string[])lines.Clone();
         foreach (var i in zeros)
         {
@@ -215,98 +209,6 @@ internal static partial class BlankCells
         }
     }
 
-    // The columns of table 三 by its column headings, as pdftotext sets them above its first row: the runs of character
-    // positions (a character either way) that the pieces of the seven headings cover on the heading's lines, when each
-    // run's pieces, read down, are one heading, in the template's order ("商业企" over "业": 商业企业). The merged heading
-    // 法人或其他组织, the 申请人情况 over it and the note on the left ("（本列数据的勾稽关系为：…") are no column. Null when
-    // the headings do not show seven columns so: a heading wrapped into its neighbour's column, or a piece of another.
-    private static List<Token>? HeadingColumns(string[] lines, int from)
-    {
-        var first = Array.FindIndex(lines, from, l => l.Contains("本年新收", StringComparison.Ordinal));
-        if (first < 0) return null;
-        var names = ApplicantTypeNames;
-        var pieces = new List<(int Line, Token Word)>();
-        for (var k = from; k < first; k++)
-        {
-            foreach (Match w in Word().Matches(lines[k]))
-            {
-                if (names.Any(n => n.Contains(w.Value, StringComparison.Ordinal))) pieces.Add((k, new Token(w.Index, w.Index + w.Length - 1, w.Value)));
-            }
-        }
-
-        var runs = new List<(Token Span, List<(int Line, Token Word)> Pieces)>();
-        foreach (var p in pieces.OrderBy(p => p.Word.Start))
-        {
-            if (runs.Count > 0 && p.Word.Start <= runs[^1].Span.End + 1)
-            {
-                runs[^1].Pieces.Add(p);
-                runs[^1] = (runs[^1].Span with { End = Math.Max(runs[^1].Span.End, p.Word.End) }, runs[^1].Pieces);
-            }
-            else
-            {
-                runs.Add((p.Word, [p]));
-            }
-        }
-
-        if (runs.Count != names.Length) return null;
-        for (var g = 0; g < names.Length; g++)
-        {
-            var read = string.Concat(runs[g].Pieces.OrderBy(p => p.Line).ThenBy(p => p.Word.Start).Select(p => p.Word.Text));
-            if (read != names[g]) return null;
-        }
-
-        return [.. runs.Select(r => r.Span)];
-    }
-
-    // The columns of a row's cells by table 三's column headings (HeadingColumns): a cell that overlaps a heading's
-    // characters (a character either way) stands in its column; one between two headings stands in either's (each heading
-    // stands inside its cell, and pdftotext starts a word at the column where it starts on the page: "1" between 其他 and
-    // 总计); one before the first, in 自然人's; past the last, in 总计's. The one placing of the cells in order, the last in
-    // 总计; null when there are several, or none.
-    private static int[]? UnderHeadings(List<Token> row, List<Token> headings)
-    {
-        var options = new List<int[]>();
-        foreach (var cell in row)
-        {
-            var touched = Enumerable.Range(0, headings.Count).Where(g => cell.Start <= headings[g].End + 1 && headings[g].Start <= cell.End + 1).ToArray();
-            if (touched.Length > 1) return null;
-            if (touched.Length == 1)
-            {
-                options.Add(touched);
-                continue;
-            }
-
-            var after = Enumerable.Range(0, headings.Count).LastOrDefault(g => headings[g].End < cell.Start, -1);
-            options.Add(after < 0 ? [0] : after == headings.Count - 1 ? [after] : [after, after + 1]);
-        }
-
-        int[]? found = null;
-        var count = 0;
-        var columns = new int[row.Count];
-        void Walk(int c, int least)
-        {
-            if (count > 1) return;
-            if (c == row.Count)
-            {
-                if (columns[^1] != Width - 1) return;
-                count++;
-                found = (int[])columns.Clone();
-                return;
-            }
-
-            foreach (var g in options[c].Where(g => g >= least))
-            {
-                columns[c] = g;
-                Walk(c + 1, g + 1);
-            }
-        }
-
-        Walk(0, 0);
-        return count == 1 ? found : null;
-    }
-
-    private static readonly string[] ApplicantTypeNames = [.. Warehouse.Core.ApplicantTypes.All.Select(a => a.Label)];
-
     // Table 二's row labels, as the template prints them in its first column.
     private static readonly string[] ActiveLabels = ["规章", "行政规范性文件", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制", "行政事业性收费", "政府集中采购"];
 
@@ -341,8 +243,6 @@ internal static partial class BlankCells
         var widths = new int[end];
         var parts = new int[end];
         var cells = new List<Token>?[end];
-        // Each sub-table's column headings (their character positions on the heading's lines) and where 信息内容 starts.
-        var headings = new Dictionary<int, (List<Token> Columns, int Label)>();
         var (width, part) = (0, 0);
         for (var i = start; i < end; i++)
         {
@@ -353,11 +253,7 @@ internal static partial class BlankCells
                 part++;
                 var rest = heading < 0 ? "" : line[(heading + 4)..].Trim();
                 width = rest.Length == 0 || rest.Any(char.IsAsciiDigit) ? 0 : HeadingGap().Split(rest).Length;
-                if (heading < 0 || width == 0) continue;
-                var columns = WrappedHeading(lines, i, heading + 4, start, end)
-                    ?? [.. HeadingWord().Matches(line[(heading + 4)..]).Select(m => new Token(heading + 4 + m.Index, heading + 4 + m.Index + m.Length - 1, m.Value))];
-                width = columns.Count;
-                headings[part] = (columns, heading);
+                if (heading >= 0 && width > 0 && WrappedHeadingWidth(lines, i, heading + 4, start, end) is { } wrapped) width = wrapped;
                 continue;
             }
 
@@ -387,8 +283,7 @@ internal static partial class BlankCells
                 // Two cells or more a column's gap apart, that whole rows of their own sub-table place, are laid out by
                 // columns: "行政强制  0        57" under "行政处罚  0   3   0" is 0, blank, 57, not 0, 5, 7.
                 if (alone || (!blanksLeft && CouldRunTogether(row, width) && !(row.Count >= 2 && ActivePlacing(lines, cells, widths, parts, i, start, end, ownOnly: true) is not null))) continue;
-                if ((ActivePlacing(lines, cells, widths, parts, i, start, end)
-                    ?? (headings.TryGetValue(parts[i], out var h) ? HeadingPlacing(row, h.Columns, LeftAligned(h.Label, parts[i])) : null)) is { } columns)
+                if (ActivePlacing(lines, cells, widths, parts, i, start, end) is { } columns)
                 {
                     placed ??= (string[])lines.Clone();
                     placed[i] = WithMarks(lines[i], row, columns, width);
@@ -412,39 +307,6 @@ internal static partial class BlankCells
         }
 
         return placed ?? lines;
-
-        // Whether the sub-table's heading row is set to the left of its cells, as its labels are: 信息内容 starts where its
-        // rows' labels start (a character either way), not centred over them.
-        bool LeftAligned(int label, int sub)
-        {
-            var starts = Enumerable.Range(start, end - start)
-                .Where(k => parts[k] == sub && widths[k] > 0 && IsActiveLabel(cells[k] is { } r ? lines[k][..r[0].Start] : lines[k]))
-                .Select(k => lines[k].Length - lines[k].TrimStart().Length).ToList();
-            return starts.Count > 0 && starts.All(s => Math.Abs(s - label) <= 1);
-        }
-    }
-
-    // The columns of table 二's row short of cells by its sub-table's column headings, where no row of cells places it. A
-    // heading stands inside its cell, and pdftotext starts each word at the column where it starts on the page, so a
-    // number that starts within a heading's characters stands under it, in its cell ("规章   2" under 本年废止件数, with
-    // 本年制发件数 and 现行有效件数 blank). A heading set to its cell's left (leftAligned) also takes a number that starts
-    // past its characters, up to the next heading: the cell runs there. Centred headings do not (a number set to its
-    // cell's left stands before its heading, under the gap after the heading to its left). Null when a cell falls under
-    // no heading, or two cells under one.
-    private static int[]? HeadingPlacing(List<Token> row, List<Token> headings, bool leftAligned)
-    {
-        var columns = new int[row.Count];
-        for (var c = 0; c < row.Count; c++)
-        {
-            var at = row[c].Start;
-            var hits = Enumerable.Range(0, headings.Count)
-                .Where(g => at >= headings[g].Start && (at <= headings[g].End || (leftAligned && (g == headings.Count - 1 || at < headings[g + 1].Start))))
-                .ToList();
-            if (hits.Count != 1 || (c > 0 && hits[0] <= columns[c - 1])) return null;
-            columns[c] = hits[0];
-        }
-
-        return columns;
     }
 
     // The columns of a sub-table heading whose narrow headings wrapped around the line of 信息内容 ("本年制     本年" over
@@ -452,7 +314,7 @@ internal static partial class BlankCells
     // 信息内容, that the words of the heading's lines cover, a character either way. The lines above and below are its
     // own while they hold words alone, none of them a number, a row's label or the sub-table's title (第二十条…); null when
     // no such line stands next to it.
-    private static List<Token>? WrappedHeading(string[] lines, int at, int from, int start, int end)
+    private static int? WrappedHeadingWidth(string[] lines, int at, int from, int start, int end)
     {
         static bool HeadingPiece(string line) =>
             line.Trim().Length > 0 && !line.Any(char.IsAsciiDigit) && !line.Contains("第二十条", StringComparison.Ordinal)
@@ -487,14 +349,14 @@ internal static partial class BlankCells
             }
         }
 
-        var merged = new List<Token>();
+        var merged = new List<(int Start, int End)>();
         foreach (var r in runs.OrderBy(r => r.Start))
         {
-            if (merged.Count > 0 && r.Start <= merged[^1].End + 1) merged[^1] = merged[^1] with { End = Math.Max(merged[^1].End, r.End) };
-            else merged.Add(new Token(r.Start, r.End, ""));
+            if (merged.Count > 0 && r.Start <= merged[^1].End + 1) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            else merged.Add(r);
         }
 
-        return merged;
+        return merged.Count;
     }
 
     // Whether a row's cells could be `width` cells run together: each cell of plain digits splits into as many as it has
@@ -828,10 +690,6 @@ internal static partial class BlankCells
     // The gap between two column headings of table 二's sub-table heading.
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex HeadingGap();
-
-    // A column heading of table 二's sub-table: words one space apart at most ("本年收费金额（单位： 万元）").
-    [GeneratedRegex(@"\S+(?: \S+)*")]
-    private static partial Regex HeadingWord();
 
     // A word, with the unit a space parts from its number ("26 件").
     [GeneratedRegex(@"\S+(?: [件条个项次起人家宗份篇](?!\S))?")]
