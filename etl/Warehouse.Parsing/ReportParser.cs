@@ -66,7 +66,9 @@ public sealed class ReportParser(RegionResolver regions)
         {
             return kind switch
             {
-                DocumentKind.Text => (PlainTextLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: false)), null),
+                DocumentKind.Text => (PlainTextLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: false) is var text && WordBoxes.FromTsv(text) is { } laid ? laid : text), null),
+                DocumentKind.Html when Readable(bytes.Span, options.DeclaredCharset, lookForMeta: true) is var page
+                    && (HtmlLayout.PreformattedText(page) ?? WordBoxes.FromBoxes(page)) is { } text => (PlainTextLayout.Read(text), null),
                 DocumentKind.Html => (HtmlLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: true)), null),
                 DocumentKind.Mhtml when WebArchive.Page(bytes) is { } page => (HtmlLayout.Read(Readable(page.Html, page.Charset ?? options.DeclaredCharset, lookForMeta: true)), null),
                 DocumentKind.Docx => (DocxLayout.Read(bytes, options.MaxInflatedBytes), null),
@@ -100,9 +102,16 @@ public sealed class ReportParser(RegionResolver regions)
         null => result,
     };
 
-    private ParseResult TextReport(string text, ParseOptions options) => WithJsonReason(Extract(PlainTextLayout.Read(text), options, gridExact: false), text);
+    // Words and their boxes (pdftotext -tsv, Tesseract's tsv) are read as the text they lay out.
+    private ParseResult TextReport(string text, ParseOptions options) => WordBoxes.FromTsv(text) is { } laid
+        ? Extract(PlainTextLayout.Read(laid), options, gridExact: false)
+        : WithJsonReason(Extract(PlainTextLayout.Read(text), options, gridExact: false), text);
 
-    private ParseResult PageReport(string html, ParseOptions options) => WithJsonReason(Extract(HtmlLayout.Read(html), options, gridExact: true), html);
+    // A page of preformatted text (pdftotext -htmlmeta), or of words and their boxes (pdftotext -bbox), is read as the
+    // text it holds or lays out.
+    private ParseResult PageReport(string html, ParseOptions options) => (HtmlLayout.PreformattedText(html) ?? WordBoxes.FromBoxes(html)) is { } text
+        ? TextReport(text, options)
+        : WithJsonReason(Extract(HtmlLayout.Read(html), options, gridExact: true), html);
 
     /// <summary>Null when the text is no JSON; else whether one of its strings names the government information disclosure.</summary>
     private static bool? JsonHolds(string text)

@@ -205,6 +205,33 @@ public sealed partial class TextFormsTests
         reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error && f.Message.Contains("「规章」", StringComparison.Ordinal));
     }
 
+    // Tesseract writes its words and boxes in the columns pdftotext -tsv does, in another order (block_num before par_num)
+    // and in pixels of the scanned page, not points: the same report so written (hongze-2024-tsv, its columns reordered
+    // and its boxes scaled to 200 dpi) reads the same, every cell right and no error.
+    [Fact]
+    public void Words_and_boxes_in_tesseracts_columns_and_pixels_read_as_in_pdftotexts()
+    {
+        var lines = File.ReadAllLines(RealReports.File("hongze-2024-tsv"));
+        var head = lines[0].Split('\t');
+        string[] order = ["level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height", "conf", "text"];
+        var scaled = new StringBuilder(string.Join('\t', order)).Append('\n');
+        foreach (var line in lines.Skip(1))
+        {
+            var f = line.Split('\t');
+            scaled.AppendJoin('\t', order.Select(name =>
+            {
+                var value = f[Array.IndexOf(head, name)];
+                return name is "left" or "top" or "width" or "height"
+                    ? Math.Round(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) * 200 / 72).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : value;
+            })).Append('\n');
+        }
+
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(scaled.ToString()), "hongze-2024-tesseract-columns");
+        reading.Findings.ShouldNotContain(f => f.Severity == Severity.Error);
+        RealReports.WrongCells(RealReports.Expected("hongze-2024-tsv"), reading).ShouldBeEmpty();
+    }
+
     [Fact]
     public void Pypdf_text_whose_page_numbers_are_glued_reads_whole()
     {

@@ -44,6 +44,24 @@ public static class HtmlLayout
         return new ReportDocument(blocks, Layout, Titles(document, metas)) { PageDate = PageDate(metas) };
     }
 
+    /// <summary>
+    /// The text of a page whose body is preformatted text and no table: what <c>pdftotext -htmlmeta -layout</c> writes (the
+    /// laid-out text in one &lt;pre&gt;), or a portal that posts a report as preformatted text. Its lines and runs of
+    /// spaces are its table's columns, which a page's whitespace rules would collapse: it is read as text laid out by
+    /// columns. Null when the page has a table, or its &lt;pre&gt; elements hold less than nine tenths of its body's text.
+    /// </summary>
+    public static string? PreformattedText(string html)
+    {
+        if (html.IndexOf("<pre", StringComparison.OrdinalIgnoreCase) < 0) return null;
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var document = parser.ParseDocument(html);
+        if (document.Body is not { } body || body.QuerySelector("table") is not null) return null;
+        var pres = body.QuerySelectorAll("pre").Where(p => p.ParentElement?.Closest("pre") is null).ToList();
+        var text = string.Join("\n", pres.Select(p => p.TextContent));
+        var all = body.TextContent.Count(c => !char.IsWhiteSpace(c));
+        return all > 0 && text.Count(c => !char.IsWhiteSpace(c)) * 10 >= all * 9 ? text : null;
+    }
+
     private static DateOnly? PageDate(IHtmlCollection<IElement> metas)
     {
         foreach (var name in PageDates.MetaNames)
