@@ -32,7 +32,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
         if (printer is null && options.Layouts.Any(Layouts.NeedsBrowser) && WeasyPrintPagePrinter.Find() is null) throw new InvalidOperationException(WeasyPrintPagePrinter.InstallHint);
         Directory.CreateDirectory(outDir);
         var entries = new List<CorpusEntry>();
-        var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning, bool Reprint, bool Raw)>();
+        var pending = new List<(CorpusEntry Entry, string Docx, SidewaysPages.Turning? Turning, bool Reprint, Pdftotext.Form Form)>();
         var prints = new List<(CorpusEntry Entry, PagePrint Print)>();
         var officeTexts = new List<(CorpusEntry Entry, string Docx)>();
         // Reports whose file is in place: the PDFs come in batches at the end.
@@ -70,7 +70,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
                     {
                         var pdfLayout = layout == Layouts.Pdf;
                         pending.Add((entry, source, pdfLayout ? SidewaysPages.Draw(generated.QuirkSeed) : null, pdfLayout && GhostscriptReprint.Draw(generated.QuirkSeed),
-                            layout == Layouts.TextPdftotext && Pdftotext.DrawRaw(generated.QuirkSeed)));
+                            layout == Layouts.TextPdftotext ? Pdftotext.DrawForm(generated.QuirkSeed) : Pdftotext.Form.Layout));
                     }
 
                     else prints.Add((entry, PagePrint.Draw(generated, source, Path.ChangeExtension(source, ".pdf"))));
@@ -94,13 +94,13 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             if (pending.Count > 0)
             {
                 await (pdf ?? new SofficePdfConverter()).ConvertAsync(pending.Select(p => p.Docx).ToList(), work, ct);
-                foreach (var (entry, docx, turning, reprint, raw) in pending)
+                foreach (var (entry, docx, turning, reprint, form) in pending)
                 {
                     var made = Path.ChangeExtension(docx, ".pdf");
                     if (!File.Exists(made)) throw new IOException($"The PDF converter made no {Path.GetFileName(made)} for report {entry.Index} in {work}.");
                     if (turning is not null) SidewaysPages.Apply(made, turning);
                     if (reprint) await GhostscriptReprint.ApplyAsync(made, ct);
-                    if (entry.Layout == Layouts.TextPdftotext) await Pdftotext.ExtractAsync(made, Path.Combine(work, entry.File), ct, raw);
+                    if (entry.Layout == Layouts.TextPdftotext) await Pdftotext.ExtractAsync(made, Path.Combine(work, entry.File), ct, form);
                     if (entry.Layout == Layouts.PdfScanOcr) await SearchableScan.ApplyAsync(made, ct);
                 }
 

@@ -33,15 +33,58 @@ public static class Pdftotext
         // Seeded far from DrawRaw's stream: Random's first draws for seeds a few apart are nearly the same.
         !DrawRaw(quirkSeed) && new Random(unchecked((quirkSeed * -1640531535) + 73)).NextDouble() < BlankRate;
 
+    /// <summary>How pdftotext writes a document: its text laid out or in drawing order, or its words and their boxes.</summary>
+    public enum Form
+    {
+        /// <summary><c>-layout</c>: text laid out by columns.</summary>
+        Layout,
+
+        /// <summary><c>-raw</c>: text in the order the PDF draws it.</summary>
+        Raw,
+
+        /// <summary><c>-tsv</c>: a tab-separated table of words and their boxes (the columns Tesseract writes too).</summary>
+        Tsv,
+
+        /// <summary><c>-bbox-layout</c>: an XHTML page of words and their boxes in flows, blocks and lines.</summary>
+        BoxesPage,
+
+        /// <summary><c>-htmlmeta -layout</c>: the laid-out text in one &lt;pre&gt; of an XHTML page.</summary>
+        PreformattedPage,
+    }
+
+    /// <summary>The share of text-pdftotext documents, not drawn <c>-raw</c>, written as words and boxes or as a page (each form a third of it).</summary>
+    public const double OtherFormRate = 0.15;
+
+    /// <summary>
+    /// How the report's text is written: <c>-raw</c> as <see cref="DrawRaw"/> draws it; otherwise, from a stream of its
+    /// own (so that the other draws stay as they were), one in seven as words and boxes (-tsv, -bbox-layout) or as a page
+    /// of preformatted text (-htmlmeta), the rest laid out.
+    /// </summary>
+    /// <param name="quirkSeed">The generated report's <see cref="GeneratedReport.QuirkSeed"/>.</param>
+    public static Form DrawForm(int quirkSeed)
+    {
+        if (DrawRaw(quirkSeed)) return Form.Raw;
+        var draw = new Random(unchecked((quirkSeed * 40503) + 97)).NextDouble();
+        return draw >= OtherFormRate ? Form.Layout : draw < OtherFormRate / 3 ? Form.Tsv : draw < OtherFormRate * 2 / 3 ? Form.BoxesPage : Form.PreformattedPage;
+    }
+
     /// <summary>The pdftotext executable on PATH, or null.</summary>
     public static string? Find() => ExecutableOnPath.Find("pdftotext");
 
-    /// <summary>Writes the text of <paramref name="pdf"/> to <paramref name="txt"/> (UTF-8), laid out, or in drawing order when <paramref name="raw"/>.</summary>
-    public static async Task ExtractAsync(string pdf, string txt, CancellationToken ct, bool raw = false)
+    /// <summary>Writes the text of <paramref name="pdf"/> to <paramref name="txt"/> (UTF-8) in the <paramref name="form"/> given.</summary>
+    public static async Task ExtractAsync(string pdf, string txt, CancellationToken ct, Form form = Form.Layout)
     {
         var program = Find() ?? throw new InvalidOperationException(InstallHint);
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { raw ? "-raw" : "-layout", "-enc", "UTF-8", pdf, txt }) start.ArgumentList.Add(arg);
+        string[] how = form switch
+        {
+            Form.Raw => ["-raw"],
+            Form.Tsv => ["-tsv"],
+            Form.BoxesPage => ["-bbox-layout"],
+            Form.PreformattedPage => ["-htmlmeta", "-layout"],
+            _ => ["-layout"],
+        };
+        foreach (var arg in how.Concat(["-enc", "UTF-8", pdf, txt])) start.ArgumentList.Add(arg);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start");
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.StandardOutput.ReadToEndAsync(ct);
