@@ -125,9 +125,9 @@ internal static partial class BlankCells
         // Where the columns have shown that the table leaves zeros blank, a row whose printed cells are all zero is zero
         // in every column, whichever its blanks are: pdftotext sets some rows apart from any grid ("0   /   0   -" a page
         // from the others' columns).
-        // A table that prints no zero and no mark for none, its rows short of cells, is an office's that types no zeros,
-        // though no row of it could be placed (a small office's rows hold two or three cells each).
-        var noZeros = lacking && Enumerable.Range(from, to - from).All(i => cells[i] is null || cells[i]!.All(c => CountCell.ReadCount(c.Text) is > 0));
+        // A table that prints no "0" (it may print marks for none, "-" or "/"), its rows short of cells, is an office's that
+        // leaves its zeros blank, though no row of it could be placed (a small office's rows hold two or three cells each).
+        var noZeros = lacking && Enumerable.Range(from, to - from).All(i => cells[i] is null || cells[i]!.All(c => c.Text.Trim() is not ("0" or "０")));
         if (placed is null && !blank && !noZeros) return lines;
         placed ??= (string[])lines.Clone();
         foreach (var i in zeros)
