@@ -697,6 +697,11 @@ internal sealed partial class ReportExtractor
         return together > apart;
     }
 
+    // Whether a row of table 三, laid out by its gaps, holds seven cells with a blank among them: the table's zeros are
+    // typed as nothing, and BlankCells put its blank cells back (a row of such a table may be all blank: a label alone).
+    private static bool ZerosLeftBlank(IEnumerable<RowParts> rows) =>
+        rows.Any(p => !p.Exact && p.Data.Count == ApplicantTypes.Count && p.Data.Any(IsEmpty));
+
     /// <summary>
     /// Whether blank cells may have vanished from table 三's rows whose cells ran together (<see cref="Glued"/>): a tool that runs a
     /// table's cells together (html-to-text, a crawler's textContent) leaves nothing of an empty cell, so
@@ -705,11 +710,6 @@ internal sealed partial class ReportExtractor
     /// cells that add up only with a cell vanished ("1100714 32": 11, 0, 0, 7, 14, blank, 32). Text whose run-together
     /// rows hold digits only, each reading without a vanished cell (real/pingtan-2021.txt), is read as before.
     /// </summary>
-    // Whether a row of table 三, laid out by its gaps, holds seven cells with a blank among numbers not all zero: the
-    // table's zeros are typed as nothing, and BlankCells put its blank cells back.
-    private static bool ZerosLeftBlank(IEnumerable<RowParts> rows) =>
-        rows.Any(p => !p.Exact && p.Data.Count == ApplicantTypes.Count && p.Data.Any(IsEmpty));
-
     private static bool CellsVanish(IEnumerable<RowParts> rows)
     {
         foreach (var parts in rows)

@@ -223,8 +223,8 @@ internal static partial class BlankCells
     /// says how many cells its rows hold. A row with fewer is placed by the nearest rows that hold them all, as table 三's
     /// are: rows of its own sub-table first (all that place it must agree), otherwise the nearest above and below in
     /// sub-tables as wide, which must both place it and agree (table 二 has no sums to check a placing by), or the only
-    /// one, when its label is as long. A row of one cell whose label stands alone, with no numbers on the lines next to
-    /// it, left its cell blank: zero. Only rows under the template's own labels are placed.
+    /// one, when its label is as long. A label that stands alone, with no numbers on the lines next to it, is a row left
+    /// blank, zero in each column: under a heading of one column always, under more where the table leaves zeros blank. Only rows under the template's own labels are placed.
     /// </summary>
     /// <remarks>
     /// Runs on the lines as pdftotext wrote them, before CellsAboveRows and WrappedNumbers: a number alone next to the
