@@ -518,7 +518,7 @@ internal sealed partial class ReportExtractor
         if (blankCells > 0)
         {
             _findings.Add(Finding.Warning("cells_placed",
-                $"表三有 {blankRows} 行只印出部分的数、其余各格空白（零未填写），版面不能确定各数所在的列，已按模板的勾稽关系唯一确定，{blankCells} 格列为推算值。Table 三 has {blankRows} rows that print some cells and leave the others blank (zeros typed as nothing) where the layout does not show their columns; the template's arithmetic places them one way only, and {blankCells} cells are marked derived."));
+                $"表三有 {blankRows} 行只印出部分的数、其余各格空白（零未填写），版面不能确定各数所在的列；其中 {blankCells} 格由模板的勾稽关系唯一确定，列为推算值。Table 三 has {blankRows} rows that print some cells and leave the others blank (zeros typed as nothing) where the layout does not show their columns; {blankCells} of their cells the template's arithmetic fixes one way only, marked derived."));
         }
 
         if (wrappedCells > 0)
