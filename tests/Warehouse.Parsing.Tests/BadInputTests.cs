@@ -208,6 +208,19 @@ public sealed class BadInputTests
         result.Rejection.ShouldNotBeNull().ShouldStartWith("PDF 的文字层是乱码");
     }
 
+    // Ghostscript 10.00.0's ps2write then ps2pdf (a print to PostScript and back, as PDF printer drivers do) of
+    // the real WPS PDF's first page: its fonts become Type 3 fonts whose glyph numbers are given out in order over the
+    // symbol blocks ("✩✑✔☘✂✠"), in the PDF and in pdftotext's text of it. Both were refused as no report.
+    [Theory]
+    [InlineData("hongze-2024-ps2pdf.pdf", "PDF 的文字层是乱码")]
+    [InlineData("hongze-2024-ps2pdf-layout.txt", "文字是乱码")]
+    public void Glyph_numbers_given_out_as_symbols_are_refused_as_garbled_not_as_no_report(string name, string why)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Fixtures.Dir("Real"), name));
+        var result = ReportParser.Default.Parse(bytes, new ParseOptions(name));
+        result.Rejection.ShouldNotBeNull().ShouldStartWith(why);
+    }
+
     // `pandoc -f html -t plain` (pandoc 2.17.1.1) of the real portal page writes "[TABLE]" for
     // tables 三 and 四, which have merged cells: the text cannot carry them.
     [Fact]

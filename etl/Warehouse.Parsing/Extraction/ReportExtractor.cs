@@ -396,11 +396,13 @@ internal sealed partial class ReportExtractor
     /// one word), where a report's text beyond ASCII is Chinese characters and punctuation; and,
     /// in a PDF printed again through a PostScript driver (pdftops | ps2pdf, print-to-PDF), glyph
     /// numbers remapped to one byte, so that the page reads as ASCII punctuation and Latin-1
-    /// ("!&quot;#$%&amp;()*+ ,-./.012/"), where any written language is mostly letters.
+    /// ("!&quot;#$%&amp;()*+ ,-./.012/"), where any written language is mostly letters; or, through Ghostscript's
+    /// ps2write and ps2pdf, glyph numbers given out in order over the symbol blocks U+2100-U+2BFF ("✩✑✔★✂✠☎✧",
+    /// dingbats, enclosed numbers, arrows), where a report holds a few such signs among its Chinese.
     /// </summary>
     private static bool Garbled(IReadOnlyList<Block> blocks)
     {
-        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0, unknown = 0, ideographs = 0, glyphNumbers = 0;
+        int beyondAscii = 0, chinese = 0, visible = 0, symbols = 0, unknown = 0, ideographs = 0, glyphNumbers = 0, signs = 0;
         var alphabets = new HashSet<int>();
         foreach (var block in blocks)
         {
@@ -425,6 +427,7 @@ internal sealed partial class ReportExtractor
                         || char.IsSurrogate(ch)) chinese++;
                     else if (ch < '\u3000') alphabets.Add(ch >> 8);
                     if (ch is >= '\u0080' and <= '\u00FF') symbols++;
+                    if (ch is >= '\u2100' and <= '\u2BFF') signs++;
                 }
             }
         }
@@ -433,6 +436,9 @@ internal sealed partial class ReportExtractor
         var oneByteGlyphs = visible >= 200 && chinese * 5 < visible && (symbols + unknown) * 4 >= visible;
         // Glyph numbers of a Chinese font read as ideographs: a third of them or more outside GB 2312 (Text.WrittenChinese).
         var ideographGlyphs = ideographs >= 200 && glyphNumbers * 3 >= ideographs;
-        return oneByteGlyphs || ideographGlyphs || (beyondAscii >= 200 && chinese * 10 < beyondAscii * 3 && alphabets.Count >= 8);
+        var fewChinese = beyondAscii >= 200 && chinese * 10 < beyondAscii * 3;
+        // Glyph numbers as signs: most of the text beyond ASCII is dingbats, arrows, enclosed numbers (ps2write, ps2pdf).
+        var signGlyphs = fewChinese && signs * 2 >= beyondAscii;
+        return oneByteGlyphs || ideographGlyphs || signGlyphs || (fewChinese && alphabets.Count >= 8);
     }
 }
