@@ -20,7 +20,8 @@ public static class Layouts
 
     /// <summary>
     /// The DOCX layout turned into PDF by LibreOffice; in one document in five, pages printed sideways (<see cref="SidewaysPages"/>);
-    /// in about one in seven, from an office that types no zeros: every zero of every table a blank cell (<see cref="CorpusWriter.NoZerosTyped"/>).
+    /// in about one in seven, from an office that types no zeros: every zero of every table a blank cell (<see cref="CorpusWriter.NoZerosTyped"/>);
+    /// in one in five, the title in a text box printed in front of the body's first lines.
     /// </summary>
     public const string Pdf = "pdf";
 

@@ -66,7 +66,9 @@ public static class DocxRenderer
         // Without rules a blank cell is nothing on the page: the columns alone tell which cell it was.
         var blanks = !forPdf || kind == DocxKind.Unruled;
         var numbers = new NumberStyle(rng, blanks, fullWidth: false, leadingSpace: false) { NoZeros = noZeros };
-        var titleInBox = !forPdf && rng.NextDouble() < 0.3 && kind != DocxKind.ForText;
+        // In the PDF, one in five: the box is printed in front of the body's first lines, as Word and LibreOffice print
+        // a text box without wrapping, so the title's letters stand over the body's.
+        var titleInBox = kind == DocxKind.ForPdf ? rng.NextDouble() < 0.2 : !forPdf && rng.NextDouble() < 0.3 && kind != DocxKind.ForText;
         var split = rng.NextDouble() < 0.4;
         var extras = kind is DocxKind.Plain or DocxKind.ForPdf or DocxKind.Unruled ? null : new Extras(kind, new Random(rng.Next()), quirks);
         // Wide label columns leave the numbers narrow cells: "2,229" wraps as "2,22" over "9", and a

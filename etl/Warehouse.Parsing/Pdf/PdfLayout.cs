@@ -478,7 +478,8 @@ public static partial class PdfLayout
         // as GDI print drivers and a browser's text-shadow do) is one letter: PdfPig's
         // duplicate-overlap filter, after PDFBox's text stripper, keeps the first of each.
         var letters = DuplicateOverlappingTextProcessor.Get(page.Letters);
-        var words = NearestNeighbourWordExtractor.Instance.GetWords(letters).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).SelectMany(AtNumberGaps).ToList();
+        var floating = FloatingSize(letters);
+        var words = Words(letters, floating).Where(w => !string.IsNullOrWhiteSpace(w.Text)).SelectMany(BySize).SelectMany(AtNumberGaps).ToList();
         var pictures = Pictures(page, words);
         if (words.Count == 0)
         {
@@ -509,16 +510,25 @@ public static partial class PdfLayout
 
         var placed = new List<Placed>(pictures);
         placed.AddRange(TableRows(cells, horizontal, vertical, height));
-        var lines = Lines(loose, height).Where(line => !IsPageNumber(line, page, height) && !IsPrintFurniture(line, page, height)).ToList();
+        var lines = Lines(loose, height, overprinted: floating is not null).Where(line => !IsPageNumber(line, page, height) && !IsPrintFurniture(line, page, height)).ToList();
         (var unruled, var rest, columns) = UnruledTables.Read(lines, height, columns);
         placed.AddRange(unruled.Select(r => new Placed(r.Y, r.Block)));
-        foreach (var line in rest)
+        var over = double.NaN;
+        foreach (var line in rest.OrderByDescending(l => l[0].BoundingBox.Centroid.Y))
         {
             var texts = Cells(line, height);
+            var y = line[0].BoundingBox.Centroid.Y;
+            // The lines of a floating box printed over the body stay together, in their order, where the first stands.
+            if (floating is { } size && line.All(w => w.Letters.Count > 0 && w.Letters.Max(l => l.PointSize) > size))
+            {
+                if (!double.IsNaN(over) && over - y <= line.Max(w => w.BoundingBox.Height) * 2) y = over - 0.001;
+                over = y;
+            }
+
             // A line of a sentence ("…主动公开情况。2021年，本机关公开信息  2,499  条，其中…", a browser
             // setting the figure apart) is prose whatever its gaps: no table's label holds a 。.
             var prose = texts.Count > 1 && texts.Any(t => t.Contains('。', StringComparison.Ordinal));
-            placed.Add(new Placed(line[0].BoundingBox.Centroid.Y, texts.Count == 1 || prose ? new Paragraph(string.Join(" ", texts)) : new TableRow(texts)));
+            placed.Add(new Placed(y, texts.Count == 1 || prose ? new Paragraph(string.Join(" ", texts)) : new TableRow(texts)));
         }
 
         return placed.OrderByDescending(p => p.Y).ToList();
@@ -796,7 +806,7 @@ public static partial class PdfLayout
         string.Concat(Lines(words, height).Select(line => string.Join(" ", Cells(line, height))));
 
     // Words whose vertical centres lie within half a line height belong to one line.
-    private static IEnumerable<List<Word>> Lines(List<Word> words, double height)
+    private static IEnumerable<List<Word>> Lines(List<Word> words, double height, bool overprinted = false)
     {
         // A short glyph ("-" for a zero) is as high as the line's middle from where it stands, not its own.
         double Middle(Word w) => w.BoundingBox.Height < height * 0.6 ? w.BoundingBox.Bottom + height / 2 : w.BoundingBox.Centroid.Y;
@@ -808,7 +818,7 @@ public static partial class PdfLayout
             var cy = Middle(word);
             if (line.Count > 0 && Math.Abs(cy - y) > height * 0.5)
             {
-                yield return line.OrderBy(w => w.BoundingBox.Left).ToList();
+                foreach (var layer in overprinted ? Layers(line) : [line.OrderBy(w => w.BoundingBox.Left).ToList()]) yield return layer;
                 line = [];
             }
 
@@ -816,8 +826,71 @@ public static partial class PdfLayout
             line.Add(word);
         }
 
-        if (line.Count > 0) yield return line.OrderBy(w => w.BoundingBox.Left).ToList();
+        if (line.Count > 0)
+        {
+            foreach (var layer in overprinted ? Layers(line) : [line.OrderBy(w => w.BoundingBox.Left).ToList()]) yield return layer;
+        }
     }
+
+    /// <summary>
+    /// On a page with a box printed over the body (<see cref="FloatingSize"/>): a line's words, left to right, as one
+    /// line; or, where words of the line stand over one another (text printed
+    /// over text: a title in a floating text box over the body's first line, as Word and LibreOffice print a box
+    /// "in front of text"), as several lines, each a set of words that do not overlap, the highest first. Read as one
+    /// line, the title's words and the body's alternate ("…要求，编制 | 府信息公开…"), and the agency was read from the
+    /// mixture.
+    /// </summary>
+    private static IEnumerable<List<Word>> Layers(List<Word> line)
+    {
+        var ordered = line.OrderBy(w => w.BoundingBox.Left).ToList();
+        var layers = new List<List<Word>>();
+        foreach (var word in ordered)
+        {
+            var layer = layers.FirstOrDefault(l => l[^1].BoundingBox.Right <= word.BoundingBox.Left + Overprint(l[^1], word));
+            if (layer is null) layers.Add([word]);
+            else layer.Add(word);
+        }
+
+        return layers.Count == 1 ? layers : layers.OrderByDescending(l => l.Max(w => w.BoundingBox.Top));
+
+        // Neighbouring glyphs' boxes may touch or overlap a little (kerning, italics): a third of the narrower
+        // word's letter width at most.
+        static double Overprint(Word a, Word b) => Math.Min(LetterWidth(a), LetterWidth(b)) / 3;
+        static double LetterWidth(Word w) => w.BoundingBox.Width / Math.Max(1, w.Letters.Count);
+    }
+
+    /// <summary>
+    /// The size above which letters stand in a box printed over the body, or null: letters set half again as large as
+    /// the page's usual size, some of them over smaller ones (a title in a floating text box "in front of text", as Word
+    /// and LibreOffice print it over the body's first lines).
+    /// </summary>
+    private static double? FloatingSize(IReadOnlyList<Letter> letters)
+    {
+        var sizes = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value) && l.PointSize > 0).Select(l => l.PointSize).ToList();
+        if (sizes.Count == 0) return null;
+        var size = Median(sizes) * 1.5;
+        var large = letters.Where(l => l.PointSize > size && !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        if (large.Count == 0) return null;
+        var small = letters.Where(l => l.PointSize <= size && !string.IsNullOrWhiteSpace(l.Value)).ToList();
+        return large.Any(l => small.Any(s => Over(l.BoundingBox, s.BoundingBox))) ? size : null;
+
+        // The smaller glyph's box a quarter covered by the larger's.
+        static bool Over(PdfRectangle a, PdfRectangle b)
+        {
+            var width = Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left);
+            var height = Math.Min(a.Top, b.Top) - Math.Max(a.Bottom, b.Bottom);
+            return width > 0 && height > 0 && width * height * 4 > b.Width * b.Height;
+        }
+    }
+
+    /// <summary>
+    /// The page's words. Where a box is printed over the body (<see cref="FloatingSize"/>), the box's letters and the
+    /// body's make words apart: PdfPig's nearest-neighbour extractor would chain them into one ("根据《中华涪").
+    /// </summary>
+    private static IEnumerable<Word> Words(IReadOnlyList<Letter> letters, double? floating) => floating is { } size
+        ? NearestNeighbourWordExtractor.Instance.GetWords(letters.Where(l => l.PointSize > size).ToList())
+            .Concat(NearestNeighbourWordExtractor.Instance.GetWords(letters.Where(l => l.PointSize <= size).ToList()))
+        : NearestNeighbourWordExtractor.Instance.GetWords(letters);
 
     // Two numbers in neighbouring cells of a narrow table touch ("1,644" against "1,075", a
     // browser's print): the word is cut where a vertical rule passes between its letters.
