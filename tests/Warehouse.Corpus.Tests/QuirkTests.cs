@@ -42,7 +42,7 @@ public sealed class QuirkTests
             var quirks = In(layout);
             Share(quirks, q => q.Title is >= TitleForm.YearFirst and <= TitleForm.Split).ShouldBe(Quirks.TitleRate, 0.03, layout);
             Share(quirks, q => q.Title == TitleForm.AgencyWrapped).ShouldBe((1 - Quirks.TitleRate) * Quirks.TitleAgencyWrappedRate, 0.015, layout);
-            Share(quirks, q => q.Title is TitleForm.YearAfterWords or TitleForm.AboutAgency or TitleForm.Bracketed or TitleForm.Dashed or TitleForm.YearSetOff)
+            Share(quirks, q => q.Title is TitleForm.YearAfterWords or TitleForm.AboutAgency or TitleForm.Bracketed or TitleForm.Dashed or TitleForm.YearSetOff or TitleForm.IssuingNotice)
                 .ShouldBe((1 - Quirks.TitleRate) * (1 - Quirks.TitleAgencyWrappedRate) * Quirks.TitleSetOffRate, 0.02, layout);
             quirks.Select(q => q.Title).Distinct().Count().ShouldBe(Enum.GetValues<TitleForm>().Length, layout);
         }
@@ -63,7 +63,8 @@ public sealed class QuirkTests
 
         wrapped.ShouldBeGreaterThan(Reports.Count / 2);
 
-        // The year after the report's words, the agency after 关于, the agency set off by 【】 or ——, or the year in brackets.
+        // The year after the report's words, the agency after 关于, the agency set off by 【】 or ——, the year in brackets, or
+        // a notice that issues the report.
         var g = Reports[0];
         var (agency, year) = (g.Report.Agency, g.Report.Year);
         string Titled(TitleForm form) => Composer.Compose(g, Quirks.None with { Title = form }).OfType<TitlePart>().Single().Text;
@@ -72,6 +73,8 @@ public sealed class QuirkTests
         Titled(TitleForm.Bracketed).ShouldStartWith($"【{agency}】{year}年");
         Titled(TitleForm.Dashed).ShouldStartWith($"{agency}——{year}年");
         Titled(TitleForm.YearSetOff).ShouldStartWith($"{agency}（{year}年）");
+        Titled(TitleForm.IssuingNotice).ShouldStartWith($"{agency}关于印发{year}年");
+        Titled(TitleForm.IssuingNotice).ShouldEndWith("报告的通知");
     }
 
     [Fact]

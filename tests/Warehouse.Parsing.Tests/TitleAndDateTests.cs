@@ -57,6 +57,9 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局【2023】政府信息公开工作年度报告")]
     [InlineData("赣县区商务局关于公布2023年政府信息公开工作年度报告的公告")]
     [InlineData("赣县区商务局关于发布2023年度政府信息公开工作年度报告的公告")]
+    // A notice that issues the report, its title the report's: refused as a cited notice ("…的通知"), and the report with it.
+    [InlineData("赣县区商务局关于印发2023年政府信息公开工作年度报告的通知")]
+    [InlineData("赣县区人民政府办公室关于印发赣县区商务局2023年度政府信息公开工作年度报告的通知")]
     // pdftotext -layout of a title whose year is set in another font, on another baseline: the year on a line of its own,
     // under or over the gap it leaves in the title's line. The title read "…年政府信息公开工作年度报告" with no agency, and
     // the report was refused.
@@ -116,6 +119,8 @@ public sealed class TitleAndDateTests
     [InlineData("根据《江西省人民政府办公厅关于做好2023年政府信息公开工作年度报告编制工作的通知》要求，编制本报告。")]
     [InlineData("根据《江西省人民政府办公厅关于公布2023年政府信息公开工作年度报告的通知》要求，编制本报告。")]
     [InlineData("根据《江西省人民政府办公厅关于发布2023年政府信息公开工作年度报告有关事项的通知》要求，编制本报告。")]
+    [InlineData("根据江西省人民政府办公厅关于印发2023年政府信息公开工作年度报告的通知要求，编制本报告。")]
+    [InlineData("《赣州市人民政府办公室关于印发2023年政府信息公开工作年度报告的通知》")]
     public void A_notice_cited_in_the_preamble_is_not_the_title(string preamble)
     {
         var text = Seed.Replace("# 赣县区商务局 2023 年政府信息公开工作 年度报告", preamble, StringComparison.Ordinal) + "\n赣县区商务局\n2024年1月10日\n";

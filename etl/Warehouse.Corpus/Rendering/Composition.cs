@@ -31,6 +31,7 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
         TitleForm.Bracketed => [$"【{Agency}】{Rest}"],
         TitleForm.Dashed => [$"{Agency}——{Rest}"],
         TitleForm.YearSetOff => [$"{Agency}（{YearText}年）{Words}"],
+        TitleForm.IssuingNotice => [$"{Agency}关于印发{YearText}年{Words}的通知"],
         _ => [Agency + Rest],
     };
 
@@ -100,6 +101,9 @@ public enum TitleForm
 
     /// <summary>"X（2023年）政府信息公开工作年度报告": the year in brackets between the agency and the report's words.</summary>
     YearSetOff,
+
+    /// <summary>"X关于印发2023年政府信息公开工作年度报告的通知": the report published as the attachment of a notice.</summary>
+    IssuingNotice,
 }
 
 public sealed record HeadingPart(string Text) : Part;

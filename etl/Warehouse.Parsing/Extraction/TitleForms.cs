@@ -92,9 +92,33 @@ internal static partial class TitleForms
     private static bool CitesANotice(string line, Match m)
     {
         var after = line.AsSpan(m.Index + m.Length, Math.Min(8, line.Length - m.Index - m.Length));
+        if (IssuesTheReport(line, m)) return false;
         return after.Contains("有关", StringComparison.Ordinal) || after.Contains("事项", StringComparison.Ordinal) || after.Contains("通知", StringComparison.Ordinal)
             || after.Contains("格式", StringComparison.Ordinal) || after.Contains("编制", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether the line is the title of a notice that issues the report: "赣县区商务局关于印发2023年政府信息公开工作年度报告的通知",
+    /// the report's words then "的通知" and nothing more, a verb of issuing after 关于, and no book-title mark open before
+    /// them (a preamble cites "《…关于公布2023年…年度报告的通知》"), nor 根据 or 按照 opening the line.
+    /// </summary>
+    private static bool IssuesTheReport(string line, Match m)
+    {
+        if (line.AsSpan(m.Index + m.Length).Trim() is not "的通知") return false;
+        // The match may hold the agency and the verb (a title form) or the report's words alone (ReportWords).
+        var before = line.AsSpan(0, m.Index + m.Length);
+        if (before.TrimStart() is var start && (start.StartsWith("根据", StringComparison.Ordinal) || start.StartsWith("按照", StringComparison.Ordinal) || start.StartsWith("依据", StringComparison.Ordinal))) return false;
+        if (before.LastIndexOfAny('《', '〈') > before.LastIndexOfAny('》', '〉')) return false;
+        foreach (var verb in IssuingVerbs)
+        {
+            if (before.Contains("关于" + verb, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    // What a page or notice that issues the report says it does: "关于印发…", "关于公布…".
+    private static readonly string[] IssuingVerbs = ["印发", "公布", "发布", "公开"];
 
     private static string? Clean(string raw)
     {
@@ -108,11 +132,14 @@ internal static partial class TitleForms
         s = s.Trim('#', '*', '“', '”', '"', '《', '》', '【', '】', '（', '(', '·', '：', ':', '-', '—', '–');
         // No name opens with a closing bracket: it closes a year ("（2023年）政府…" read from its year on).
         s = s.TrimStart('）', ')');
-        // "X关于公布2023年…年度报告的公告": the page that publishes the report names X (a cited notice, "…的通知", is refused
-        // before this, CitesANotice).
-        foreach (var verb in (string[])["公布", "发布", "公开"])
+        // "X关于公布2023年…年度报告的公告", "X关于印发2023年…年度报告的通知": the page or notice that issues the report names
+        // X; "X办公室关于印发Y2023年…" names Y, the agency reported on (a cited notice is refused before this, CitesANotice).
+        foreach (var verb in IssuingVerbs)
         {
-            if (s.EndsWith("关于" + verb, StringComparison.Ordinal)) s = s[..^verb.Length];
+            var at = s.IndexOf("关于" + verb, StringComparison.Ordinal);
+            if (at < 0) continue;
+            var reported = s[(at + 2 + verb.Length)..];
+            s = reported.Length >= 2 ? reported : s[..(at + 2)];
         }
 
         if (s.EndsWith("关于", StringComparison.Ordinal)) s = s[..^2];
