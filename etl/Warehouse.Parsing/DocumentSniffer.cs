@@ -32,7 +32,8 @@ public static class DocumentSniffer
     {
         Sniffs.Add(1);
         var bytes = memory.Span;
-        if (bytes.IsEmpty || bytes.Trim((ReadOnlySpan<byte>)[0x20, 0x09, 0x0A, 0x0D]).IsEmpty) return DocumentKind.Empty;
+        // Spaces, line ends and form feeds alone (pdftotext of a PDF without a text layer writes a form feed a page).
+        if (bytes.IsEmpty || bytes.Trim((ReadOnlySpan<byte>)[0x20, 0x09, 0x0A, 0x0D, 0x0C]).IsEmpty) return DocumentKind.Empty;
         if (bytes[..Math.Min(bytes.Length, 1024)].IndexOf("%PDF-"u8) >= 0) return DocumentKind.Pdf;
         if (bytes.StartsWith("PK\u0003\u0004"u8)) return IsDocx(memory) ? DocumentKind.Docx : DocumentKind.OtherZip;
         if (bytes.StartsWith(Ole2))

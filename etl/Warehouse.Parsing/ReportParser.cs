@@ -34,7 +34,9 @@ public sealed class ReportParser(RegionResolver regions)
         {
             return kind switch
             {
-                DocumentKind.Empty => ParseResult.Reject("文件是空的 (the file is empty)"),
+                DocumentKind.Empty => ParseResult.Reject(bytes.Span.IndexOf((byte)0x0C) >= 0
+                    ? "文本只有分页符，没有文字：抽取自没有文字层的 PDF（扫描件或把文字转成了图形），需用原件做文字识别 (the text holds page breaks and no words: it was extracted from a PDF without a text layer; OCR the original)"
+                    : "文件是空的 (the file is empty)"),
                 DocumentKind.Text => TextReport(Readable(bytes.Span, charset, lookForMeta: false), options),
                 DocumentKind.Html => PageReport(Readable(bytes.Span, charset, lookForMeta: true), options),
                 DocumentKind.Mhtml => WebArchive.Page(bytes) is { } page

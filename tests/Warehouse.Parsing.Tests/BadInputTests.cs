@@ -22,6 +22,15 @@ public sealed class BadInputTests
         Parse("  \n\r\n"u8.ToArray()).Rejection.ShouldBe("文件是空的 (the file is empty)");
     }
 
+    // pdftotext of a PDF whose pages hold no text (a scan, or glyphs drawn as shapes by a PostScript round trip) writes a
+    // form feed a page and nothing else: it was refused as no report.
+    [Fact]
+    public void Text_of_page_breaks_alone_is_refused_as_extracted_from_a_pdf_without_text()
+    {
+        Parse("\f\f\f\f\f\f\f\f"u8.ToArray()).Rejection.ShouldNotBeNull().ShouldStartWith("文本只有分页符，没有文字");
+        Parse("\n\f\n\f"u8.ToArray()).Rejection.ShouldNotBeNull().ShouldStartWith("文本只有分页符，没有文字");
+    }
+
     [Fact]
     public void Random_bytes_are_rejected_as_binary()
     {
