@@ -42,7 +42,7 @@ public sealed class QuirkTests
             var quirks = In(layout);
             Share(quirks, q => q.Title is >= TitleForm.YearFirst and <= TitleForm.Split).ShouldBe(Quirks.TitleRate, 0.03, layout);
             Share(quirks, q => q.Title == TitleForm.AgencyWrapped).ShouldBe((1 - Quirks.TitleRate) * Quirks.TitleAgencyWrappedRate, 0.015, layout);
-            Share(quirks, q => q.Title is TitleForm.YearAfterWords or TitleForm.AboutAgency or TitleForm.Bracketed or TitleForm.Dashed or TitleForm.YearSetOff or TitleForm.IssuingNotice)
+            Share(quirks, q => q.Title is TitleForm.YearAfterWords or TitleForm.AboutAgency or TitleForm.Bracketed or TitleForm.Dashed or TitleForm.YearSetOff or TitleForm.IssuingNotice or TitleForm.YearBare)
                 .ShouldBe((1 - Quirks.TitleRate) * (1 - Quirks.TitleAgencyWrappedRate) * Quirks.TitleSetOffRate, 0.02, layout);
             quirks.Select(q => q.Title).Distinct().Count().ShouldBe(Enum.GetValues<TitleForm>().Length, layout);
         }
@@ -75,6 +75,7 @@ public sealed class QuirkTests
         Titled(TitleForm.YearSetOff).ShouldStartWith($"{agency}（{year}年）");
         Titled(TitleForm.IssuingNotice).ShouldStartWith($"{agency}关于印发{year}年");
         Titled(TitleForm.IssuingNotice).ShouldEndWith("报告的通知");
+        Titled(TitleForm.YearBare).ShouldStartWith($"{agency}{year}政");
     }
 
     [Fact]

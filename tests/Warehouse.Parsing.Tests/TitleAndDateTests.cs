@@ -38,6 +38,9 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局2023年政务公开和政府信息公开工作年度报告")]
     [InlineData("赣县区商务局2023年政府信息公开工作情况年度报告")]
     [InlineData("赣县区商务局2023年度政府信息公开工作报告")]
+    // The year without its 年: the title named no agency, and the report was refused.
+    [InlineData("赣县区商务局2023政府信息公开工作年度报告")]
+    [InlineData("赣县区商务局 2023 政务公开工作年度报告")]
     [InlineData("赣县区商务局2023年政府信息公开年报")]
     // A title wrapped inside the agency's name, after its place name: alone, the second line named "商务局", of no region.
     [InlineData("赣县区\n商务局2023年政府信息公开工作年度报告")]

@@ -32,6 +32,7 @@ public sealed record TitlePart(string Agency, string Rest, int Year) : Part
         TitleForm.Dashed => [$"{Agency}——{Rest}"],
         TitleForm.YearSetOff => [$"{Agency}（{YearText}年）{Words}"],
         TitleForm.IssuingNotice => [$"{Agency}关于印发{YearText}年{Words}的通知"],
+        TitleForm.YearBare => [$"{Agency}{YearText}{Words}"],
         _ => [Agency + Rest],
     };
 
@@ -104,6 +105,9 @@ public enum TitleForm
 
     /// <summary>"X关于印发2023年政府信息公开工作年度报告的通知": the report published as the attachment of a notice.</summary>
     IssuingNotice,
+
+    /// <summary>"X2023政府信息公开工作年度报告": the year without its 年.</summary>
+    YearBare,
 }
 
 public sealed record HeadingPart(string Text) : Part;

@@ -131,12 +131,12 @@ public sealed record Quirks
 
     /// <summary>
     /// Of the titles still as printed, the share worded with the year after the report's words, the agency after 关于, the
-    /// agency set off by 【】 or ——, the year set off in brackets, or a notice that issues the report ("X关于印发…的通知").
+    /// agency set off by 【】 or ——, the year set off in brackets or without its 年, or a notice that issues the report ("X关于印发…的通知").
     /// </summary>
     public const double TitleSetOffRate = 0.08;
 
     // The forms TitleSetOffRate draws from, in turn.
-    private static readonly TitleForm[] SetOffForms = [TitleForm.YearAfterWords, TitleForm.AboutAgency, TitleForm.Bracketed, TitleForm.Dashed, TitleForm.YearSetOff, TitleForm.IssuingNotice];
+    private static readonly TitleForm[] SetOffForms = [TitleForm.YearAfterWords, TitleForm.AboutAgency, TitleForm.Bracketed, TitleForm.Dashed, TitleForm.YearSetOff, TitleForm.IssuingNotice, TitleForm.YearBare];
     public const double SignatureInFiguresRate = 0.04;
     public const double HeadingWordingRate = 0.2;
     public const double HeadingOmittedRate = 0.05;

@@ -172,7 +172,8 @@ internal static partial class TitleForms
     }
 
     // The agency may be set off from the year: "【赣县区商务局】2023年…", "赣县区商务局：2023年…", "赣县区商务局——2023年…".
-    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:[】\]：:\-—–]{1,2}\s*)?(?:关于)?\s*(?<year>" + Year + @")\s*年\s*度?\s*(?:的)?\s*" + Report)]
+    // The year may lack its 年 before the report's words: "赣县区商务局2023政府信息公开工作年度报告".
+    [GeneratedRegex(@"(?<agency>" + Agency + @")\s*(?:[】\]：:\-—–]{1,2}\s*)?(?:关于)?\s*(?<year>" + Year + @")\s*(?:年\s*度?|(?=\s*(?:政府|政务)))\s*(?:的)?\s*" + Report)]
     private static partial Regex AgencyThenYear();
 
     // The year in brackets between the agency and the report's words: "赣县区商务局（2023年）政府信息公开工作年度报告".
