@@ -100,7 +100,7 @@ internal static partial class TitleForms
     /// <summary>
     /// Whether the line is the title of a notice that issues the report: "赣县区商务局关于印发2023年政府信息公开工作年度报告的通知",
     /// the report's words then "的通知" and nothing more, a verb of issuing after 关于, and no book-title mark open before
-    /// them (a preamble cites "《…关于公布2023年…年度报告的通知》"), nor 根据 or 按照 opening the line.
+    /// them (a preamble cites "《…关于公布2023年…年度报告的通知》"), nor 根据, 按照 or 依据 opening the line.
     /// </summary>
     private static bool IssuesTheReport(string line, Match m)
     {

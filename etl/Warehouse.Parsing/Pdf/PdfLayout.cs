@@ -834,11 +834,10 @@ public static partial class PdfLayout
 
     /// <summary>
     /// On a page with a box printed over the body (<see cref="FloatingSize"/>): a line's words, left to right, as one
-    /// line; or, where words of the line stand over one another (text printed
-    /// over text: a title in a floating text box over the body's first line, as Word and LibreOffice print a box
-    /// "in front of text"), as several lines, each a set of words that do not overlap, the highest first. Read as one
-    /// line, the title's words and the body's alternate ("…要求，编制 | 府信息公开…"), and the agency was read from the
-    /// mixture.
+    /// line; or, where words of the line stand over one another (a title in a floating text box over the body's first
+    /// line, as Word and LibreOffice print a box "in front of text"), as several lines, each a set of words that do not
+    /// overlap, the highest first. Read as one line, the title's words and the body's alternate ("…要求，编制 | 府信息公开…"),
+    /// and the agency was read from the mixture.
     /// </summary>
     private static IEnumerable<List<Word>> Layers(List<Word> line)
     {
