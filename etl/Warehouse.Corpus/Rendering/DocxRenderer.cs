@@ -67,8 +67,9 @@ public static class DocxRenderer
         var blanks = !forPdf || kind == DocxKind.Unruled;
         var numbers = new NumberStyle(rng, blanks, fullWidth: false, leadingSpace: false) { NoZeros = noZeros };
         // In the PDF, one in five: the box is printed in front of the body's first lines, as Word and LibreOffice print
-        // a text box without wrapping, so the title's letters stand over the body's.
-        var titleInBox = kind == DocxKind.ForPdf ? rng.NextDouble() < 0.2 : !forPdf && rng.NextDouble() < 0.3 && kind != DocxKind.ForText;
+        // a text box without wrapping, so the title's letters stand over the body's (and pdftotext -layout sets the box's
+        // lines among the preamble's).
+        var titleInBox = kind is DocxKind.ForPdf or DocxKind.ForPdftotext ? rng.NextDouble() < 0.2 : !forPdf && rng.NextDouble() < 0.3 && kind != DocxKind.ForText;
         var split = rng.NextDouble() < 0.4;
         var extras = kind is DocxKind.Plain or DocxKind.ForPdf or DocxKind.Unruled ? null : new Extras(kind, new Random(rng.Next()), quirks);
         // Wide label columns leave the numbers narrow cells: "2,229" wraps as "2,22" over "9", and a

@@ -87,11 +87,15 @@ internal sealed partial class ReportExtractor
     // with the one to three short lines above it (a title set in two lines, or split into pieces: pdftotext -raw
     // starts a line where the font changes, "乃东区住房和城乡建设局" / "2023" / "年政府信息公开工作年度报" / "告");
     // the portal's title last, since the document's own is the report's word.
-    private IEnumerable<(string Text, bool Joined)> TitleCandidates(int end)
+    private IEnumerable<(string Text, bool Joined)> TitleCandidates(int end, int from = 0)
     {
-        foreach (var title in _doc.Titles) yield return (title, false);
+        if (from == 0)
+        {
+            foreach (var title in _doc.Titles) yield return (title, false);
+        }
+
         var lines = new List<string>();
-        for (var i = 0; i < end; i++)
+        for (var i = from; i < end; i++)
         {
             var text = BlockText(_blocks[i]);
             if (text.Length == 0) continue;
@@ -117,15 +121,58 @@ internal sealed partial class ReportExtractor
             for (var length = 2; length <= 4 && length <= lines.Count; length++)
             {
                 var above = lines[^length];
-                if (Characters(above) > 60 || above.Contains('。')) break;
+                // A line of prose ends the title above it: a sentence's end, or a clause's comma ("…的通知》要求，编制").
+                if (Characters(above) > 60 || above.Contains('。') || above.Contains('，')) break;
                 // A title wrapped over lines or split into pieces: its parts join without a space.
                 var joined = string.Concat(lines.Skip(lines.Count - length).Select(TextKey.Compact));
                 if (NamesReport(joined)) yield return (joined, true);
             }
+
+            if (TitleAcrossProse(lines) is { } across) yield return (across, true);
         }
 
-        if (_options.PortalTitle is { Length: > 0 } portal) yield return (portal, false);
+        if (from == 0 && _options.PortalTitle is { Length: > 0 } portal) yield return (portal, false);
     }
+
+    /// <summary>
+    /// The title printed past section 一's heading, for a report with no agency in the head, the signature or a byline:
+    /// text in the order a PDF draws it (<c>pdftotext -raw</c>) sets a title in a text box where the box is drawn,
+    /// after the first page's body and footer ("- 1 -" / "巫山县住房和城乡建设局关于 2021 年度政府信息公" / "开工作的年度报告").
+    /// The first line, alone or joined with the short lines above it, that names an agency; null when none.
+    /// </summary>
+    private Title? ReadTitleBeyondHead()
+    {
+        if (_sections.Start(1) is not { } one) return null;
+        foreach (var (candidate, joined) in TitleCandidates(_blocks.Count, one + 1))
+        {
+            if (TitleForms.Match(candidate) is { Agency: { } agency } found) return new Title(agency, found.Year, joined);
+        }
+
+        return null;
+    }
+
+    // A title in a text box printed over the body's first lines, as pdftotext -layout gives the page: each of the box's
+    // lines is a line of the text among the preamble's, "河南商丘经济开发区住房和城乡建设局" first, then two lines of the
+    // preamble, then "2023 年度政府信息公开工作报告". The last line (short, no sentence's marks) joined with the nearest
+    // such line above it, past one to four lines of prose; null when the lines are not so.
+    private static string? TitleAcrossProse(List<string> lines)
+    {
+        if (lines.Count < 3 || !TitlePiece(lines[^1], 30)) return null;
+        for (var k = lines.Count - 2; k >= 0 && k >= lines.Count - 6; k--)
+        {
+            if (!TitlePiece(lines[k], 40)) continue;
+            if (k == lines.Count - 2) return null;
+            var joined = TextKey.Compact(lines[k]) + TextKey.Compact(lines[^1]);
+            return NamesReport(joined) ? joined : null;
+        }
+
+        return null;
+    }
+
+    // A piece of a title: short, and none of the marks of a sentence or a citation.
+    private static bool TitlePiece(string line, int most) => Characters(line) <= most && line.AsSpan().IndexOfAny(ProseMarks) < 0;
+
+    private static readonly System.Buffers.SearchValues<char> ProseMarks = System.Buffers.SearchValues.Create("，,。；《》〔：:");
 
     private static int Characters(string text) => text.Length - text.Count(TextKey.IsSpace);
 

@@ -124,7 +124,7 @@ internal sealed partial class ReportExtractor
 
         var title = ReadTitle();
         var closing = ReadClosing();
-        var agency = TitleOrSignature(title, closing) ?? ReadByline();
+        var agency = TitleOrSignature(title, closing) ?? ReadByline() ?? ReadTitleBeyondHead()?.Agency;
         var year = title.Year ?? ReadStatisticalYear() ?? (closing.Date?.Year - 1);
         if (string.IsNullOrWhiteSpace(agency))
         {

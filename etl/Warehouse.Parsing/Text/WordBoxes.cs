@@ -84,16 +84,20 @@ public static partial class WordBoxes
         foreach (var page in words.GroupBy(w => w.Page).OrderBy(g => g.Key))
         {
             if (text.Length > 0) text.Append('\f');
-            var lines = new List<(double Middle, List<Word> Words)>();
+            var lines = new List<(double Middle, bool Large, List<Word> Words)>();
             foreach (var w in page.OrderBy(w => (w.Top + w.Bottom) / 2))
             {
                 var middle = (w.Top + w.Bottom) / 2;
-                // A word on the line above's baseline, half a line either way, is on it.
-                if (lines.Count > 0 && Math.Abs(middle - lines[^1].Middle) <= median * 0.4) lines[^1].Words.Add(w);
-                else lines.Add((middle, [w]));
+                // Words half again as tall as the body's are a title's, set apart from the body's lines even where they
+                // stand over them (a text box printed in front of the preamble): each size makes lines of its own.
+                var large = w.Bottom - w.Top > median * 1.5;
+                // A word on the line above's baseline (of its size), half a line either way, is on it.
+                var on = lines.FindLastIndex(l => l.Large == large);
+                if (on >= 0 && on >= lines.Count - 2 && Math.Abs(middle - lines[on].Middle) <= median * 0.4) lines[on].Words.Add(w);
+                else lines.Add((middle, large, [w]));
             }
 
-            foreach (var (_, line) in lines)
+            foreach (var (_, _, line) in lines)
             {
                 var row = new StringBuilder();
                 Word? before = null;
