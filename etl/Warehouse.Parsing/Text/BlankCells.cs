@@ -243,7 +243,10 @@ internal static partial class BlankCells
         var widths = new int[end];
         var parts = new int[end];
         var cells = new List<Token>?[end];
+        // The middle of each column heading of the line's sub-table, where its heading line shows them all.
+        var middles = new double[]?[end];
         var (width, part) = (0, 0);
+        double[]? headingMiddles = null;
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
@@ -253,11 +256,17 @@ internal static partial class BlankCells
                 part++;
                 var rest = heading < 0 ? "" : line[(heading + 4)..].Trim();
                 width = rest.Length == 0 || rest.Any(char.IsAsciiDigit) ? 0 : HeadingGap().Split(rest).Length;
-                if (heading >= 0 && width > 0 && WrappedHeadingWidth(lines, i, heading + 4, start, end) is { } wrapped) width = wrapped;
+                headingMiddles = heading >= 0 && width > 0 ? HeadingMiddles(line, heading + 4, width) : null;
+                if (heading >= 0 && width > 0 && WrappedHeadingWidth(lines, i, heading + 4, start, end) is { } wrapped)
+                {
+                    width = wrapped;
+                    headingMiddles = null;
+                }
+
                 continue;
             }
 
-            (widths[i], parts[i]) = (width, part);
+            (widths[i], parts[i], middles[i]) = (width, part, headingMiddles);
             // Only a row whose label is the template's whole label: anything else ("行政规范性文件  9份", a unit read as
             // a word) may hold cells the columns cannot show.
             if (width > 0 && Cells(line) is { } row && IsActiveLabel(line[..row[0].Start])) cells[i] = row;
@@ -288,6 +297,13 @@ internal static partial class BlankCells
                     placed ??= (string[])lines.Clone();
                     placed[i] = WithMarks(lines[i], row, columns, width);
                 }
+                else if (blanksLeft && middles[i] is { } headings && UnderHeadings(row, headings) is { } under)
+                {
+                    // No whole row places it ("行政事业性收费   5" alone under "上一年项目数量   本年增/减"): each cell stands
+                    // under the heading nearest it, by far the nearest.
+                    placed ??= (string[])lines.Clone();
+                    placed[i] = WithMarks(lines[i], row, under, width);
+                }
                 else if (blanksLeft && row.All(c => CountCell.ReadCount(c.Text) == 0))
                 {
                     // No whole row of its sub-table places it ("规章  0  0" over "行政规范性文件  0  62", "行政事业性收费  0" alone under
@@ -307,6 +323,34 @@ internal static partial class BlankCells
         }
 
         return placed ?? lines;
+    }
+
+    // The middle of each of the `width` column headings on a sub-table's heading line past column `from`, on the grid
+    // pdftotext -layout sets: a heading starts at its column and a Chinese character spans about two (the grid's pitch is
+    // the page's narrower letters); null when the words are not `width`.
+    private static double[]? HeadingMiddles(string line, int from, int width)
+    {
+        var words = HeadingWord().Matches(line[from..]);
+        if (words.Count != width) return null;
+        return [.. words.Select(w => from + w.Index + (w.Value.Sum(c => c is >= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef' ? 1.7 : 1.0) / 2))];
+    }
+
+    // The columns of a row short of cells under its sub-table's headings: each cell the heading whose middle is nearest its
+    // own, well nearer than the next (six tenths as far at most, and four columns nearer), the columns in order; null when any cell is not so near one.
+    private static int[]? UnderHeadings(List<Token> row, double[] headings)
+    {
+        var columns = new int[row.Count];
+        for (var c = 0; c < row.Count; c++)
+        {
+            var middle = (row[c].Start + row[c].End) / 2.0;
+            var order = Enumerable.Range(0, headings.Length).OrderBy(g => Math.Abs(headings[g] - middle)).ToList();
+            var (near, next) = (Math.Abs(headings[order[0]] - middle), Math.Abs(headings[order[1]] - middle));
+            if (near > 0.6 * next || next - near < 4) return null;
+            columns[c] = order[0];
+            if (c > 0 && columns[c] <= columns[c - 1]) return null;
+        }
+
+        return columns;
     }
 
     // The columns of a sub-table heading whose narrow headings wrapped around the line of 信息内容 ("本年制     本年" over
@@ -690,6 +734,10 @@ internal static partial class BlankCells
     // The gap between two column headings of table 二's sub-table heading.
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex HeadingGap();
+
+    // A column heading of table 二's sub-table heading: words one space apart at most.
+    [GeneratedRegex(@"\S+(?: \S+)*")]
+    private static partial Regex HeadingWord();
 
     // A word, with the unit a space parts from its number ("26 件").
     [GeneratedRegex(@"\S+(?: [件条个项次起人家宗份篇](?!\S))?")]
