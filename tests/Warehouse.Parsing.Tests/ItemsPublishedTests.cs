@@ -39,6 +39,13 @@ public sealed class ItemsPublishedTests
     [InlineData("全年在政府网站发布各类政府信息1455篇，其中政策文件41篇。", 1455)]
     [InlineData("全年共主动公开1455件政府信息。", 1455)]
     [InlineData("2023年，依申请公开政府信息12条；全年主动公开政府信息1455条。", 1455)]
+    // The object before its verb.
+    [InlineData("2023年，政府信息主动公开1455条。", 1455)]
+    [InlineData("2023年，全年政府信息主动公开总数为1455条，其中政策文件41条。", 1455)]
+    // The verb counted is the one before the object, not one inside a place's name.
+    [InlineData("2023年，本机关在政府信息公开专栏公开信息1455条。", 1455)]
+    // Channels named with the website, or as some of several, are all of them.
+    [InlineData("2023年，通过政府网站、政务新媒体等渠道主动公开政府信息1455条。", 1455)]
     public void The_years_total_is_read_in_any_phrasing(string sentence, int expected) => Items(sentence).ShouldBe(expected);
 
     [Theory]
@@ -47,6 +54,8 @@ public sealed class ItemsPublishedTests
     [InlineData("依托政府网站主动公开各类政府信息近10条。")]
     [InlineData("本机关通过政府网站发布工作动态、通知公告等政务信息340余条。")]
     [InlineData("政务微博发布信息300条。")]
+    [InlineData("2023年，通过微信公众号发布信息300条。")]
+    [InlineData("政务信息主动公开1200余条。")]
     [InlineData("全年发布政府信息1.2万条。")]
     [InlineData("全年发布政策解读信息45篇。")]
     [InlineData("全年共主动公开10余条政府信息。")]

@@ -95,6 +95,10 @@ public static class Composer
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 && g.QuirkSeed / 8 % 2 == 0 => $"（一）主动公开情况。{y}年，本机关主动公开政府信息{(g.QuirkSeed / 16 % 2 == 0 ? "达" : "（含政策文件、工作动态等）")}{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
             // Counted in 件, as some offices count every item a document.
             ItemsStatement.Total when g.QuirkSeed / 2 % 4 == 3 => $"（一）主动公开情况。{y}年，本机关在政府网站主动公开政府信息{Count(g.ItemsFigure)}件，及时回应公众关注热点。",
+            // The object before its verb; channels named as some of several; the verb after a place named for it: a fourth each.
+            ItemsStatement.Total when g.QuirkSeed / 16 % 4 == 1 => $"（一）主动公开情况。{y}年，全年政府信息主动公开总数为{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
+            ItemsStatement.Total when g.QuirkSeed / 16 % 4 == 2 => $"（一）主动公开情况。{y}年，通过政府网站、政务新媒体等渠道主动公开政府信息{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
+            ItemsStatement.Total when g.QuirkSeed / 16 % 4 == 3 => $"（一）主动公开情况。{y}年，本机关在政府信息公开专栏公开信息{Count(g.ItemsFigure)}条，及时回应公众关注热点。",
             ItemsStatement.Total => $"（一）主动公开情况。{y}年通过门户网站、微信公众号共发布各类信息 {Count(g.ItemsFigure)} 条，及时回应公众关注热点。",
             ItemsStatement.PerCategory => "（一）主动公开情况。" + string.Join("", g.Categories.Select(c => $"主动公开{c.Name}，{y}年，我局主动公开相关信息{c.Count}条。")),
             // Seed 001: "各类政府信息近10条"; other portals write "40余条". Neither is the year's total.

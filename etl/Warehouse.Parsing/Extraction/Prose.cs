@@ -19,7 +19,7 @@ internal static partial class Prose
     /// </summary>
     public static int? ItemsPublished(string sectionOne)
     {
-        foreach (var m in ItemsPattern().Matches(sectionOne).Concat(ItemsBeforeObjectPattern().Matches(sectionOne)).OrderBy(m => m.Index))
+        foreach (var m in ItemsPattern().Matches(sectionOne).Concat(ItemsBeforeObjectPattern().Matches(sectionOne)).Concat(ItemsObjectFirstPattern().Matches(sectionOne)).OrderBy(m => m.Index))
         {
             if (!StatesYearsTotal(sectionOne, m)) continue;
             if (int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
@@ -58,7 +58,8 @@ internal static partial class Prose
         if (m.Groups["unit"] is { Success: true, Value: not "条" }) return qualifier.Length > 0 && GenericObject().IsMatch(qualifier) && !Channel().IsMatch(clause);
         var totalWord = m.Groups["sum"].Success || TotalWord().IsMatch(clause) || after.StartsWith("，其中") || after.StartsWith("其中") || after.StartsWith(",其中") || after.StartsWith("（其中");
         var generic = qualifier.Length == 0 || GenericObject().IsMatch(qualifier);
-        var oneChannel = Channel().IsMatch(clause);
+        // A clause that names channels with the website, or as some of several ("通过政府网站、政务新媒体等渠道"), counts them all.
+        var oneChannel = Channel().IsMatch(clause) && !SeveralChannels().IsMatch(clause);
         return totalWord || (generic && !oneChannel);
     }
 
@@ -119,13 +120,17 @@ internal static partial class Prose
         m.Success && int.TryParse(m.Groups["n"].Value.Replace(",", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     // "公开各类政府信息10407条", "发布信息数量为10407条", "公开政府信息达10407条". Not 篇: "发布政策解读信息45篇" counts
-    // one kind of article.
-    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?:（[^（）\n]{0,30}）\n?|\([^()\n]{0,30}\)\n?)?(?:(?<sum>共计|共|合计|累计|总计|总数为|总数达|总数|总量为|总量达|总量|数量为|数量共计|数量达到|数量达|数量|条数为|条数)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)")]
+    // one kind of article. The verb is the last before the object: "在政府信息公开专栏公开信息1234条" counts 信息.
+    [GeneratedRegex(@"(?:公开|发布|公布)(?<what>(?:(?!公开|发布|公布)[^，,：:。；;\n\d]){0,15}?)信息(?:（[^（）\n]{0,30}）\n?|\([^()\n]{0,30}\)\n?)?(?:(?<sum>共计|共|合计|累计|总计|总数为|总数达|总数|总量为|总量达|总量|数量为|数量共计|数量达到|数量达|数量|条数为|条数)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)")]
     private static partial Regex ItemsPattern();
 
     // The figure before its object: "全年共主动公开10407条政府信息".
     [GeneratedRegex(@"(?:公开|发布|公布)了?(?<sum>共计|共|合计|累计|总计)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)(?<what>[^，,：:。；;\n\d]{0,6}?)信息")]
     private static partial Regex ItemsBeforeObjectPattern();
+
+    // The object before its verb: "政府信息主动公开1234条", "全年政府信息主动公开总数为1234条".
+    [GeneratedRegex(@"(?<what>政府|政务)信息(?:主动)?(?:公开|发布|公布)了?(?:(?<sum>共计|共|合计|累计|总计|总数为|总数达|总数|总量为|总量达|总量|数量为|数量)|达到|达|为)?(?<n>\d{1,3}(?:,\d{3})+|\d+)(?<unit>条|件|篇)")]
+    private static partial Regex ItemsObjectFirstPattern();
 
     // The same with nothing where the figure stands: "政府信息 条" (the prose is compacted, so "政府信息条"); not 条目, 条例.
     [GeneratedRegex(@"(?:公开|发布|公布)(?<what>[^，,：:。；;\n\d]{0,15}?)信息(?<sum>共计|共|合计|累计|总计)?条(?![目例款文])")]
@@ -141,6 +146,9 @@ internal static partial class Prose
 
     [GeneratedRegex(@"微博|微信|公众号|新媒体|抖音|头条号|视频号|客户端|APP")]
     private static partial Regex Channel();
+
+    [GeneratedRegex(@"网站|门户|等(?:渠道|平台|载体|途径|方式)")]
+    private static partial Regex SeveralChannels();
 
     [GeneratedRegex(@"共|累计|合计|总计|全年|总数")]
     private static partial Regex TotalWord();
