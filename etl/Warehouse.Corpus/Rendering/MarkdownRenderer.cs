@@ -18,7 +18,10 @@ public static class MarkdownRenderer
     /// Renders the parts; <paramref name="spanless"/>: the tables ignore merged cells (<see cref="IsSpanless"/>);
     /// <paramref name="grid"/>: unless spanless, they repeat each merged cell in every place it covers (<see cref="IsGrid"/>).
     /// </summary>
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false)
+    /// <param name="splitColumn">
+    /// Table 三's applicant column (1 to 6) that the page's grid splits in two, or null (<see cref="SplitColumn"/>).
+    /// </param>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false, int? splitColumn = null)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
         var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
@@ -33,6 +36,7 @@ public static class MarkdownRenderer
             Spanless: spanless)
         {
             Grid = grid && !spanless,
+            SplitColumn = spanless ? null : splitColumn,
         };
         string Number(GridCell cell)
         {
@@ -111,9 +115,28 @@ public static class MarkdownRenderer
     /// <summary>Whether the document rendered from this layout seed writes its tables as a grid: a stream of its own.</summary>
     public static bool IsGrid(int seed) => new Random(unchecked((seed * 31) + 59)).NextDouble() < GridRate;
 
+    /// <summary>
+    /// The share of documents whose table 三 stands on a grid of one column more than its cells, as Word's HTML often
+    /// builds a table (the real 2021 page of 平潭): an applicant column is two of the grid's, every row's cell spans both,
+    /// and the converter writes the second slot empty, or in a grid the cell's number again ("| 64 | 0 |  | 0 | 2 |").
+    /// </summary>
+    public const double SplitColumnRate = 0.1;
+
+    /// <summary>
+    /// The applicant column (1 to 6, after 自然人's) that the document rendered from this layout seed splits, or null:
+    /// drawn from a stream of its own, so that every other draw of the layout is as before.
+    /// </summary>
+    public static int? SplitColumn(int seed)
+    {
+        var draw = new Random(unchecked((seed * 31) + 67));
+        return draw.NextDouble() < SplitColumnRate ? 1 + draw.Next(ApplicantTypes.Count - 1) : null;
+    }
+
     private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless)
     {
         public bool Grid { get; init; }
+
+        public int? SplitColumn { get; init; }
     }
 
     private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng)
@@ -159,6 +182,13 @@ public static class MarkdownRenderer
             }
 
             body.Add((key, cells));
+        }
+
+        // A grid of one column more: the split column's second slot, empty or (in a grid) its cell again, in every row.
+        if (applications && !flat && !style.PerGroup && style.SplitColumn is { } split)
+        {
+            var at = labelColumns + split;
+            foreach (var (_, cells) in body) cells.Insert(at, style.Grid ? cells[at - 1] : "");
         }
 
         var width = body.Max(b => b.Cells.Count);

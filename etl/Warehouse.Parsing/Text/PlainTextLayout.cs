@@ -580,6 +580,7 @@ public static partial class PlainTextLayout
         var blocks = new List<Block>(lines.Length);
         // Rows of the pipe table being read: its rule stands under its first (the header).
         var pipeRows = 0;
+        var pipeStart = -1;
         var next = 0;
         for (var i = 0; i < lines.Length; i++)
         {
@@ -593,7 +594,16 @@ public static partial class PlainTextLayout
             var line = lines[i];
             if (string.IsNullOrWhiteSpace(line)) continue;
             var pipe = line.Contains('\t') ? null : MarkdownRow(line);
-            if (pipe is null) pipeRows = 0;
+            if (pipe is null)
+            {
+                if (pipeRows > 0) SpanSlots.Drop(blocks, pipeStart);
+                pipeRows = 0;
+            }
+            else if (pipeRows == 0)
+            {
+                pipeStart = blocks.Count;
+            }
+
             if (line.Contains('\t')) blocks.Add(new TableRow(line.Split('\t')));
             else if (pipe is { } cells)
             {
@@ -611,6 +621,7 @@ public static partial class PlainTextLayout
             else blocks.Add(new Paragraph(line.Trim()) { Indent = line.Length - line.TrimStart().Length });
         }
 
+        if (pipeRows > 0) SpanSlots.Drop(blocks, pipeStart);
         return blocks;
     }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """The fixtures pingtan-20xx-grid.md: a portal page as docling writes it to markdown (tables as a grid whose merged
 cells repeat their text in every place they cover, formatted by tabulate(tablefmt="github"); headings "## ",
-paragraphs). Run with Debian 12's python3-bs4 and python3-tabulate 0.8.9: grid-markdown.py PAGE.html OUT.md"""
+paragraphs). Run with Debian 12's python3-bs4 and python3-tabulate 0.8.9: grid-markdown.py PAGE.html OUT.md [--blank]
+--blank: a merged cell's text in its first place only, the others left empty, as Marker and other converters write it."""
 import sys, re
 from bs4 import BeautifulSoup, NavigableString, Tag
 from tabulate import tabulate
 
-def grid(table):
+def grid(table, blank=False):
     rows = [tr for tr in table.find_all('tr') if tr.find_parent('table') is table]
     g = {}
     for r, tr in enumerate(rows):
@@ -17,19 +18,19 @@ def grid(table):
             text = re.sub(r'\s+', ' ', td.get_text(' ', strip=True)).strip()
             for dr in range(rs):
                 for dc in range(cs):
-                    g[(r + dr, c + dc)] = text
+                    g[(r + dr, c + dc)] = text if not blank or (dr == 0 and dc == 0) else ''
             c += cs
     if not g: return []
     nr = max(k[0] for k in g) + 1; nc = max(k[1] for k in g) + 1
     return [[g.get((r, c), '') for c in range(nc)] for r in range(nr)]
 
-def md_table(t, numparse):
-    rows = grid(t)
+def md_table(t, numparse, blank=False):
+    rows = grid(t, blank)
     if not rows: return ''
     if len(rows) > 1: return tabulate(rows[1:], headers=rows[0], tablefmt='github', disable_numparse=not numparse)
     return tabulate(rows, tablefmt='github', disable_numparse=not numparse)
 
-def main(src, dst, numparse):
+def main(src, dst, numparse, blank=False):
     raw = open(src, 'rb').read()
     soup = BeautifulSoup(raw, 'html.parser')
     for s in soup(['script', 'style', 'head']): s.decompose()
@@ -42,7 +43,7 @@ def main(src, dst, numparse):
                 if t: out.append(re.sub(r'\s+', ' ', t))
             elif isinstance(ch, Tag):
                 if ch.name == 'table' and not ch.find('table'):
-                    out.append(md_table(ch, numparse))
+                    out.append(md_table(ch, numparse, blank))
                 elif ch.name in ('h1', 'h2', 'h3', 'h4'):
                     out.append('## ' + re.sub(r'\s+', ' ', ch.get_text(' ', strip=True)))
                 elif ch.name in ('p', 'li') and not ch.find('table'):
@@ -54,4 +55,5 @@ def main(src, dst, numparse):
     open(dst, 'w', encoding='utf-8').write('\n\n'.join(x for x in out if x) + '\n')
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2], len(sys.argv) < 4)
+    flags = sys.argv[3:]
+    main(sys.argv[1], sys.argv[2], not [f for f in flags if f != '--blank'], '--blank' in flags)
