@@ -34,8 +34,8 @@ public static class Layouts
     /// <summary>
     /// The output of <c>pdftotext -layout</c> on a PDF made from a DOCX by LibreOffice: columns by
     /// spaces, labels wrapped above and below their numbers, page-number footers ("- 3 -") inside tables. Some are
-    /// <c>-raw</c> text, and some pdftotext's other forms: words and their boxes (<c>-tsv</c>, <c>-bbox-layout</c>) or the
-    /// laid-out text in a page (<c>-htmlmeta</c>), all in a .txt file (<see cref="Pdftotext.DrawForm"/>).
+    /// <c>-raw</c> text, and some pdftotext's other forms: words and their boxes (<c>-tsv</c>, <c>-bbox-layout</c>, and
+    /// pdftohtml's <c>-xml</c>) or the laid-out text in a page (<c>-htmlmeta</c>), all in a .txt file (<see cref="Pdftotext.DrawForm"/>).
     /// </summary>
     public const string TextPdftotext = "text-pdftotext";
 

@@ -50,22 +50,32 @@ public static class Pdftotext
 
         /// <summary><c>-htmlmeta -layout</c>: the laid-out text in one &lt;pre&gt; of an XHTML page.</summary>
         PreformattedPage,
+
+        /// <summary>
+        /// Not pdftotext but its sibling <c>pdftohtml -xml -i</c>: runs of text and their boxes in pixels (pdf2xml), a run cut
+        /// where the font changes ("430" / ".9" / "1").
+        /// </summary>
+        RunsXml,
     }
 
-    /// <summary>The share of text-pdftotext documents, not drawn <c>-raw</c>, written as words and boxes or as a page (each form a third of it).</summary>
+    /// <summary>The share of text-pdftotext documents, not drawn <c>-raw</c>, written as words and boxes or as a page (each form a quarter of it).</summary>
     public const double OtherFormRate = 0.15;
 
     /// <summary>
     /// How the report's text is written: <c>-raw</c> as <see cref="DrawRaw"/> draws it; otherwise, from a stream of its
-    /// own (so that the other draws stay as they were), one in seven as words and boxes (-tsv, -bbox-layout) or as a page
-    /// of preformatted text (-htmlmeta), the rest laid out.
+    /// own (so that the other draws stay as they were), one in seven as words and boxes (-tsv, -bbox-layout, pdftohtml's
+    /// -xml) or as a page of preformatted text (-htmlmeta), the rest laid out.
     /// </summary>
     /// <param name="quirkSeed">The generated report's <see cref="GeneratedReport.QuirkSeed"/>.</param>
     public static Form DrawForm(int quirkSeed)
     {
         if (DrawRaw(quirkSeed)) return Form.Raw;
         var draw = new Random(unchecked((quirkSeed * 40503) + 97)).NextDouble();
-        return draw >= OtherFormRate ? Form.Layout : draw < OtherFormRate / 3 ? Form.Tsv : draw < OtherFormRate * 2 / 3 ? Form.BoxesPage : Form.PreformattedPage;
+        return draw >= OtherFormRate ? Form.Layout
+            : draw < OtherFormRate / 4 ? Form.Tsv
+            : draw < OtherFormRate * 2 / 4 ? Form.BoxesPage
+            : draw < OtherFormRate * 3 / 4 ? Form.PreformattedPage
+            : Form.RunsXml;
     }
 
     /// <summary>The pdftotext executable on PATH, or null.</summary>
@@ -74,6 +84,12 @@ public static class Pdftotext
     /// <summary>Writes the text of <paramref name="pdf"/> to <paramref name="txt"/> (UTF-8) in the <paramref name="form"/> given.</summary>
     public static async Task ExtractAsync(string pdf, string txt, CancellationToken ct, Form form = Form.Layout)
     {
+        if (form == Form.RunsXml)
+        {
+            await RunsXmlAsync(pdf, txt, ct);
+            return;
+        }
+
         var program = Find() ?? throw new InvalidOperationException(InstallHint);
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         string[] how = form switch
@@ -90,5 +106,21 @@ public static class Pdftotext
         await process.StandardOutput.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0) throw new IOException($"pdftotext exited with {process.ExitCode} on {pdf}: {(await stderr).Trim()}");
+    }
+
+    // pdftohtml -xml writes OUT.xml beside the stem it is given (and, without -i, the page's images): written to a stem
+    // in txt's folder, then moved to txt.
+    private static async Task RunsXmlAsync(string pdf, string txt, CancellationToken ct)
+    {
+        var program = ExecutableOnPath.Find("pdftohtml") ?? throw new InvalidOperationException(InstallHint);
+        var stem = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(txt))!, Path.GetFileNameWithoutExtension(txt) + ".pdf2xml");
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-q", "-xml", "-i", "-enc", "UTF-8", pdf, stem }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftohtml did not start");
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.StandardOutput.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0) throw new IOException($"pdftohtml exited with {process.ExitCode} on {pdf}: {(await stderr).Trim()}");
+        File.Move(stem + ".xml", txt, overwrite: true);
     }
 }

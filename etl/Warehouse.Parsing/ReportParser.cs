@@ -68,7 +68,7 @@ public sealed class ReportParser(RegionResolver regions)
         {
             return kind switch
             {
-                DocumentKind.Text => (PlainTextLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: false) is var text && WordBoxes.FromTsv(text) is { } laid ? laid : text), null),
+                DocumentKind.Text => (PlainTextLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: false) is var text && WordBoxes.FromWords(text) is { } laid ? laid : text), null),
                 DocumentKind.Html when Readable(bytes.Span, options.DeclaredCharset, lookForMeta: true) is var page
                     && (HtmlLayout.PreformattedText(page) ?? WordBoxes.FromBoxes(page)) is { } text => (PlainTextLayout.Read(text), null),
                 DocumentKind.Html => (HtmlLayout.Read(Readable(bytes.Span, options.DeclaredCharset, lookForMeta: true)), null),
@@ -104,8 +104,8 @@ public sealed class ReportParser(RegionResolver regions)
         null => result,
     };
 
-    // Words and their boxes (pdftotext -tsv, Tesseract's tsv) are read as the text they lay out.
-    private ParseResult TextReport(string text, ParseOptions options) => WordBoxes.FromTsv(text) is { } laid
+    // Words and their boxes (pdftotext -tsv, Tesseract's tsv, pdftohtml -xml) are read as the text they lay out.
+    private ParseResult TextReport(string text, ParseOptions options) => WordBoxes.FromWords(text) is { } laid
         ? Extract(PlainTextLayout.Read(laid), options, gridExact: false)
         : WithJsonReason(Extract(PlainTextLayout.Read(text), options, gridExact: false), text);
 

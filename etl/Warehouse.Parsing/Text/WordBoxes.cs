@@ -22,6 +22,13 @@ public static partial class WordBoxes
 {
     private sealed record Word(int Page, double Left, double Top, double Right, double Bottom, string Text);
 
+    /// <summary>
+    /// The laid-out text of a text file of words and their boxes: a TSV (pdftotext -tsv, Tesseract) or pdftohtml's XML
+    /// (<c>-xml</c>, which a sniffer takes for text); null when the text is neither.
+    /// </summary>
+    public static string? FromWords(string text) =>
+        FromTsv(text) ?? (text.Contains("<pdf2xml", StringComparison.Ordinal) ? FromPdf2Xml(text) : null);
+
     /// <summary>The laid-out text of a TSV of words and boxes (pdftotext -tsv, Tesseract), or null when the text is none.</summary>
     public static string? FromTsv(string text)
     {
@@ -48,9 +55,13 @@ public static partial class WordBoxes
         return words.Count == 0 ? null : Layout(words);
     }
 
-    /// <summary>The laid-out text of a pdftotext -bbox or -bbox-layout page, or null when the page is none.</summary>
+    /// <summary>
+    /// The laid-out text of a pdftotext -bbox or -bbox-layout page, or of pdftohtml's <c>-xml</c> (pdf2xml: a
+    /// <c>&lt;text top left width height&gt;</c> element for each run of a line, in pixels); null when the page is neither.
+    /// </summary>
     public static string? FromBoxes(string html)
     {
+        if (html.Contains("<pdf2xml", StringComparison.Ordinal)) return FromPdf2Xml(html);
         if (html.IndexOf("<word ", StringComparison.Ordinal) < 0 || html.IndexOf("<page ", StringComparison.Ordinal) < 0) return null;
         var words = new List<Word>();
         var page = 0;
@@ -65,6 +76,28 @@ public static partial class WordBoxes
             if (!Number(m.Groups["x0"].Value, out var x0) || !Number(m.Groups["y0"].Value, out var y0) || !Number(m.Groups["x1"].Value, out var x1) || !Number(m.Groups["y1"].Value, out var y1)) continue;
             var text = WebUtility.HtmlDecode(m.Groups["text"].Value).Trim();
             if (text.Length > 0) words.Add(new Word(page, x0, y0, x1, y1, text));
+        }
+
+        return words.Count == 0 ? null : Layout(words);
+    }
+
+    // pdftohtml -xml: runs of text with their boxes, page by page; bold and links marked inside a run (<b>, <a href>).
+    private static string? FromPdf2Xml(string xml)
+    {
+        var words = new List<Word>();
+        var page = 0;
+        foreach (Match m in Pdf2XmlElement().Matches(xml))
+        {
+            if (m.Groups["page"].Success)
+            {
+                page++;
+                continue;
+            }
+
+            if (!Number(m.Groups["top"].Value, out var top) || !Number(m.Groups["left"].Value, out var left) || !Number(m.Groups["width"].Value, out var width)
+                || !Number(m.Groups["height"].Value, out var height)) continue;
+            var text = WebUtility.HtmlDecode(InlineMarkup().Replace(m.Groups["text"].Value, "")).Trim();
+            if (text.Length > 0) words.Add(new Word(page, left, top, left + width, top + height, text));
         }
 
         return words.Count == 0 ? null : Layout(words);
@@ -107,7 +140,8 @@ public static partial class WordBoxes
                     // (OCR boxes each one or two), other words one space apart, as a label's are. Words further apart
                     // stand at their columns, two spaces apart at least, as cells do.
                     var at = (int)Math.Round(w.Left / pitch);
-                    if (before is not null && w.Left - before.Right < median / 3) at = row.Length + (IsHan(before.Text[^1]) && IsHan(w.Text[0]) ? 0 : 1);
+                    // Runs with no gap at all are one word that the tool cut where the font changed (pdftohtml: "430" / ".9" / "1").
+                    if (before is not null && w.Left - before.Right < median / 3) at = row.Length + ((IsHan(before.Text[^1]) && IsHan(w.Text[0])) || w.Left - before.Right <= median * 0.1 ? 0 : 1);
                     else if (before is not null) at = Math.Max(at, row.Length + 2);
                     row.Append(' ', at - row.Length).Append(w.Text);
                     before = w;
@@ -119,6 +153,12 @@ public static partial class WordBoxes
 
         return text.ToString();
     }
+
+    [GeneratedRegex(@"(?<page><page\b[^>]*>)|<text\s+top=""(?<top>[-0-9.]+)""\s+left=""(?<left>[-0-9.]+)""\s+width=""(?<width>[-0-9.]+)""\s+height=""(?<height>[-0-9.]+)""[^>]*>(?<text>.*?)</text>")]
+    private static partial Regex Pdf2XmlElement();
+
+    [GeneratedRegex(@"</?(?:b|i|a)\b[^>]*>")]
+    private static partial Regex InlineMarkup();
 
     [GeneratedRegex(@"(?<page><page\b[^>]*>)|<word\s+xMin=""(?<x0>[-0-9.]+)""\s+yMin=""(?<y0>[-0-9.]+)""\s+xMax=""(?<x1>[-0-9.]+)""\s+yMax=""(?<y1>[-0-9.]+)""[^>]*>(?<text>[^<]*)</word>")]
     private static partial Regex Element();
