@@ -42,6 +42,7 @@ public sealed class TitleAndDateTests
     [InlineData("赣县区商务局2023政府信息公开工作年度报告")]
     [InlineData("赣县区商务局 2023 政务公开工作年度报告")]
     [InlineData("赣县区商务局2023年政府信息公开年报")]
+    [InlineData("赣县区商务局2023年政府信息主动公开工作年度报告")]
     // A title wrapped inside the agency's name, after its place name: alone, the second line named "商务局", of no region.
     [InlineData("赣县区\n商务局2023年政府信息公开工作年度报告")]
     [InlineData("赣县区\n\n商务局2023年度政府信息公开工作年度报告")]
@@ -69,6 +70,10 @@ public sealed class TitleAndDateTests
     [InlineData("     赣县区商务局                  年政府信息公开工作年度报告\n                                 2023")]
     [InlineData("                                 2023\n     赣县区商务局                  年政府信息公开工作年度报告")]
     [InlineData("     赣县区商务局                  年政府信息公开工作年度报告\n                                 2O23")]
+    // The same with the year first (Chromium's print of a bold title, through pdftotext -layout): the year under the line's
+    // start, "年上海市人民政府办公厅政府信息公开工作年度报告" over "2019"; the title began with 年 and named no agency.
+    [InlineData("                            年赣县区商务局政府信息公开工作年度报告\n                         2023")]
+    [InlineData("                         2023\n                            年度赣县区商务局政府信息公开工作年度报告")]
     public void Agency_and_year_come_from_the_title(string title)
     {
         var report = WithTitle(title).Report.ShouldNotBeNull();

@@ -115,6 +115,17 @@ internal sealed partial class ReportExtractor
                 }
             }
 
+            // The same with the year opening the title: "年上海市人民政府办公厅政府信息公开工作年度报告" over "2019" (Chromium's
+            // print of a bold title, its digits in another font a little lower, so that pdftotext -layout sets them on a
+            // line of their own, under the line's start).
+            if (NamesReport(text) && text.StartsWith('年'))
+            {
+                foreach (var k in new[] { i + 1, i - 1 })
+                {
+                    if (k >= 0 && k < end && YearAlone().Match(BlockText(_blocks[k])) is { Success: true } year) yield return (year.Groups[1].Value + text, true);
+                }
+            }
+
             // Long lines are prose; a title set justified across its line (pdftotext: "…管理局" and "2022 年政府信" at
             // the line's two ends) is long only by its spaces.
             if (Characters(text) > 60) continue;

@@ -250,11 +250,6 @@ internal sealed partial class ReportExtractor
     ];
 
     /// <summary>
-    /// The reason for refusing a report that has no table 三 because it is written in the format
-    /// used before 2019: two of that format's headings or statistics rows are found, or its year
-    /// is 2018 or earlier and no wording of the current format's tables is; null when it is not.
-    /// </summary>
-    /// <summary>
     /// The agency the title names, else the signature's. A title read from lines joined may have taken a word of the
     /// page's navigation beside it for its agency ("机构" of a side panel's "机构概况" over "2024年度政府信息公开工作报告",
     /// a browser's print of a portal page); when that agency names no region and the signature's does, the signature's
@@ -267,6 +262,11 @@ internal sealed partial class ReportExtractor
         return _regions.Resolve(title.Agency, null, () => null).Code is null && _regions.Resolve(signed, null, () => null).Code is not null ? signed : title.Agency;
     }
 
+    /// <summary>
+    /// The reason for refusing a report that has no table 三 because it is written in the format
+    /// used before 2019: two of that format's headings or statistics rows are found, or its year
+    /// is 2018 or earlier and no wording of the current format's tables is; null when it is not.
+    /// </summary>
     private string? FormerFormat(Title title)
     {
         var year = title.Year ?? ReadStatisticalYear() ?? (ReadClosing().Date?.Year - 1);

@@ -22,8 +22,8 @@ internal static partial class TitleForms
     // ("二O二三年", "二0二三年").
     // A year in digits may have a zero misread or typed as a letter ("2O23", "2o24").
     internal const string Year = @"(?:19|20)\d{2}|2[0Oo][0-9Oo]{2}(?<=[Oo].{0,3})|(?=[〇零○ＯOo0０]*[一二三四五六七八九])[〇零○ＯOo0０一二三四五六七八九]{4}";
-    // The words of a report: 政府信息公开, 政务公开, or both joined ("政府信息与政务公开", "政务公开和政府信息公开").
-    private const string Report = @"(?:(?:政府\s*信息\s*(?:公开)?|政务\s*公开)\s*[与和及、]\s*)?(?:(?:政府|政务)?\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:情况)?\s*(?:的)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)";
+    // The words of a report: 政府信息公开 (or 政府信息主动公开), 政务公开, or both joined ("政府信息与政务公开", "政务公开和政府信息公开").
+    private const string Report = @"(?:(?:政府\s*信息\s*(?:公开)?|政务\s*公开)\s*[与和及、]\s*)?(?:(?:政府|政务)?\s*信息\s*(?:主动\s*)?公开|政务\s*公开)\s*(?:工作)?\s*(?:情况)?\s*(?:的)?\s*(?:年度)?\s*(?:工作)?\s*(?:报告|年报)";
 
     // Words of a breadcrumb or a column name that stand before the title on a crawled line.
     private static readonly string[] Breadcrumb = ["当前位置", "您的位置", "首页", "年报", "专栏", "栏目", "标题", "正文", "题名"];
