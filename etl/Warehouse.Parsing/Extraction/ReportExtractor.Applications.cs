@@ -642,7 +642,9 @@ internal sealed partial class ReportExtractor
 
         // Text that a browser's print gave without layout: the labels come in pieces among the
         // numbers, a few numbers beside each; most rows short, the rest beside no row's label.
-        if (short_ + strays >= 6 && (short_ + strays) * 2 >= named)
+        // (Not rows that are only short, each beside its own label in the template's order: their blank or lost cells left
+        // no trace, and each such row is unknown on its own, with its reason, while whole rows are read.)
+        if (short_ + strays >= 6 && (short_ + strays) * 2 >= named && (strays > 0 || backwards > 0 || unlabelled > 0))
         {
             return $"表三的行名与数字在抽取时被打乱（{short_} 行数字不足 7 个，{strays} 组数字旁是残缺的行名），无法确定对应关系";
         }
