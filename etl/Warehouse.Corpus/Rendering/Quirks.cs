@@ -95,15 +95,15 @@ public sealed record Quirks
     public string Heading(int number) =>
         Headings.TryGetValue(number, out var printed) ? printed : Wordings.TryGetValue(number, out var worded) ? worded : SectionHeadings[number - 1];
 
-    /// <summary>Wordings of each section's heading (1-6) other than the template's, seen in real reports.</summary>
+    /// <summary>Wordings of each section's heading (1-6) other than the template's, seen in real reports; and the template's words numbered as a part ("第二部分 主动公开政府信息情况").</summary>
     public static readonly IReadOnlyList<string[]> HeadingWordings =
     [
-        ["一、总体工作情况", "一、基本情况", "一、政府信息公开工作总体情况", "一、工作概况"],
-        ["二、行政机关主动公开政府信息情况", "二、主动公开政府信息情况统计"],
-        ["三、行政机关收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况统计", "三、收到和处理信息公开申请情况"],
-        ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、因政府信息公开被申请行政复议、提起行政诉讼的情况", "四、政府信息公开行政复议、行政诉讼情况统计"],
-        ["五、存在的问题和改进措施", "五、存在的不足及改进措施", "五、存在的主要问题和下一步工作打算", "五、工作中存在的问题及改进措施"],
-        ["六、其他事项", "六、其他需要说明的事项"],
+        ["一、总体工作情况", "一、基本情况", "一、政府信息公开工作总体情况", "一、工作概况", "第一部分 总体情况"],
+        ["二、行政机关主动公开政府信息情况", "二、主动公开政府信息情况统计", "第二部分 主动公开政府信息情况"],
+        ["三、行政机关收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请情况统计", "三、收到和处理信息公开申请情况", "第三部分 收到和处理政府信息公开申请情况"],
+        ["四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、因政府信息公开被申请行政复议、提起行政诉讼的情况", "四、政府信息公开行政复议、行政诉讼情况统计", "第四部分 政府信息公开行政复议、行政诉讼情况"],
+        ["五、存在的问题和改进措施", "五、存在的不足及改进措施", "五、存在的主要问题和下一步工作打算", "五、工作中存在的问题及改进措施", "第五部分 存在的主要问题及改进情况"],
+        ["六、其他事项", "六、其他需要说明的事项", "第六部分 其他需要报告的事项"],
     ];
 
     /// <summary>The six section headings as the template words them.</summary>

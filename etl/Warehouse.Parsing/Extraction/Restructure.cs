@@ -180,6 +180,12 @@ internal static partial class Restructure
     // Every heading ends in 情况, 事项 or 措施: most paragraphs are passed over without the regex.
     private static bool MayHoldHeading(string text)
     {
+        // A heading numbered as a part: "第二部分 主动公开政府信息情况".
+        for (var at = text.IndexOf("部分", StringComparison.Ordinal); at >= 0; at = text.IndexOf("部分", at + 2, StringComparison.Ordinal))
+        {
+            if (at >= 2 && text[at - 2] == '第' && "一二三四五六".Contains(text[at - 1], StringComparison.Ordinal)) return true;
+        }
+
         // A numbered heading: 一 to 六, then 、 or a point (spaces between allowed).
         var span = text.AsSpan();
         for (var i = span.IndexOfAny(Numerals); i >= 0 && i < span.Length - 1; i = span[(i + 1)..].IndexOfAny(Numerals) is var k and >= 0 ? i + 1 + k : -1)
