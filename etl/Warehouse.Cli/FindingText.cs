@@ -36,6 +36,7 @@ internal static class FindingText
         ["heading_misprinted"] = "章节标题误印",
         ["heading_worded"] = "章节标题用词不同",
         ["total_blank"] = "总计未填",
+        ["blank_row"] = "空白行按 0 读取",
         ["group_collapsed"] = "分组合并打印",
         ["table_scrambled"] = "表格错乱",
         ["table_reordered"] = "表格排回",

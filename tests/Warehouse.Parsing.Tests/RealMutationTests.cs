@@ -166,6 +166,42 @@ public sealed partial class RealMutationTests
             .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
     }
 
+    // A page that leaves a row's cells all blank, in a crawler's text whose cells run together: the row leaves its label and
+    // no digit, so its label runs into the next row's ("2.其他法律行政法规禁止公开3.危及“三安全一稳定”0000000"). The next
+    // row's numbers were read as the blank row's, and the next row was missing (a wrong row, with an error elsewhere). Now
+    // the numbers are the last label's, and the blank row is seven blank cells, read as zeros as a grid's blank cells are
+    // (a warning says so). A second row left blank whose numbers were not zeros ("1000001") is zeros as printed, and the
+    // total row says the report does not add up.
+    [Theory]
+    [InlineData("pingtan-2024", true)]
+    [InlineData("pingtan-2021", true)]
+    [InlineData("pingtan-2024", false)]
+    public void A_row_printed_as_its_label_alone_gives_the_next_row_its_numbers(string name, bool zeros)
+    {
+        var baseline = RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name);
+        var original = File.ReadAllText(RealReports.File(name));
+        var damaged = Regex.Replace(original, "(2\\.其他法律行政法规禁止公开)\\s*0000000", "$1", RegexOptions.None, TimeSpan.FromSeconds(1));
+        if (!zeros) damaged = Regex.Replace(damaged, "(其政府信息公开申请)\\s*(1000001)", "$1", RegexOptions.None, TimeSpan.FromSeconds(1));
+        damaged.ShouldNotBe(original);
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), name);
+        reading.Findings.ShouldContain(f => f.Rule == "blank_row" && f.Severity == Severity.Warning);
+        foreach (var (key, value) in baseline.Cells)
+        {
+            if (!zeros && key.StartsWith("app.other_no_correction.", StringComparison.Ordinal)) continue;
+            RealReports.Same(reading.Cells.GetValueOrDefault(key), value).ShouldBeTrue($"{name}: {key}");
+        }
+
+        if (zeros)
+        {
+            reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order()
+                .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
+            return;
+        }
+
+        reading.Cells["app.other_no_correction.0"]!.GetValue<int>().ShouldBe(0);
+        reading.Findings.ShouldContain(f => f.Rule == "total_row" && f.Severity == Severity.Error);
+    }
+
     // Sections numbered as parts ("第二部分 主动公开政府信息情况"), as some offices number them. In a text whose body is one
     // line (pdfminer without layout, readability's text) the heading stood inside a paragraph beside table 二's header and
     // was not looked for: the preamble was read as a row of table 二 (an unrecognised_row error), or table 二 was lost.

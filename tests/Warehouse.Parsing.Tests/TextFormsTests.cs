@@ -817,6 +817,13 @@ public sealed partial class TextFormsTests
     // "上一年项目数量   本年增/减", "政府集中采购     670.17" under "采购项目数量   采购总金额". No whole row of the sub-table
     // places the cell (two errors); the heading it stands under, well nearer than the other, does.
     [InlineData("pdftotext-two-column-subtable-blank-7272-00004.txt")]
+    // A crawler's text of a page that leaves its zeros blank (saved decoded twice): rows of table 三 printed blank leave
+    // their labels alone, run into the next row's. The next row's label is misprinted ("2.重复申请3.要求提供开出版物000/0/0"),
+    // or is a group printed as one row ("4.无正当理由大量反复申请5.要求行政机关确认或重新出具已获取信息（六）其他处理0-000"): the
+    // numbers were read as the first blank row's, the rows after it missing. Now each blank row is zeros, and the numbers
+    // go to the misprinted row (placed as any misprinted label) or to the group.
+    [InlineData("stream-blank-row-before-misprinted-label-00014.txt")]
+    [InlineData("stream-blank-rows-before-group-row-00029.txt")]
     // pdftohtml's XML cuts a number's run where the PDF changed the font ("430" / ".9" / "1", no gap between them):
     // a space between them made table 二's fee "430 .9 1", a row of numbers without a label (an error).
     [InlineData("pdftohtml-xml-runs-cut-at-font-7272-00002.xml")]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Warehouse.Core;
 using Warehouse.Corpus.Oracle;
 
 namespace Warehouse.Corpus.Rendering;
@@ -76,7 +77,8 @@ public static class TextStreamRenderer
                     sb.Append(p.Text);
                     break;
                 case TablePart t:
-                    WriteTable(sb, t.Grid, rng, keep, spaceRate, rows, table3, vanishing && t.Grid.Name is Tables.ApplicationsName or Tables.ReviewName);
+                    WriteTable(sb, t.Grid, rng, keep, spaceRate, rows, table3, vanishing && t.Grid.Name is Tables.ApplicationsName or Tables.ReviewName,
+                        vanishing && t.Grid.Name == Tables.ApplicationsName ? new Random(unchecked((seed * 23) + 19)) : null);
                     if (rng.NextDouble() < 0.5) sb.Append(' ');
                     if (tabbed) sb.Append('\t');
                     break;
@@ -106,7 +108,15 @@ public static class TextStreamRenderer
         }
     });
 
-    private static void WriteTable(StringBuilder sb, Grid grid, Random rng, IReadOnlySet<string> keep, double spaceRate, Dictionary<string, IReadOnlyList<Piece>> rows, List<string> table3, bool vanishing)
+    /// <summary>
+    /// The share of table 三's outcome rows of zeros that a page leaving its zeros blank (<c>vanishing</c>) prints with every cell
+    /// blank: its label alone, run into the next row's ("2.其他法律行政法规禁止公开3.危及“三安全一稳定”0000000"), read as a
+    /// row of blank cells, zeros. Only rows whose label is the template's, numbering and all. Drawn from a stream of its own.
+    /// </summary>
+    public const double BlankRowRate = 0.3;
+
+    /// <param name="blanks">The stream that draws rows printed blank (<see cref="BlankRowRate"/>), or null for none.</param>
+    private static void WriteTable(StringBuilder sb, Grid grid, Random rng, IReadOnlySet<string> keep, double spaceRate, Dictionary<string, IReadOnlyList<Piece>> rows, List<string> table3, bool vanishing, Random? blanks)
     {
         var layout = grid.Layout();
         for (var r = 0; r < grid.Rows.Count; r++)
@@ -114,6 +124,7 @@ public static class TextStreamRenderer
             var key = grid.KeyOf(r);
             var printed = new StringBuilder();
             var numbers = 0;
+            var blank = blanks is not null && blanks.NextDouble() < BlankRowRate && key is not null && !keep.Contains(key) && PrintsBlank(grid, layout, r, key);
             for (var c = 0; c < grid.Columns; c++)
             {
                 var slot = layout[r, c];
@@ -132,6 +143,9 @@ public static class TextStreamRenderer
                 if (vanishing && slot.Cell.Value == 0 && !(key is not null && keep.Contains(key))) text = Zero(rng, first: printed.ToString().Trim().Length == 0, total: c == grid.Columns - 1 || (grid.Name == Tables.ReviewName && numbers % 5 == 4));
                 // The page's numbers of a thousand and more mostly with their thousands separators ("3,2921,393…").
                 else if (vanishing && slot.Cell.Value >= 1000 && rng.NextDouble() < 0.7) text = slot.Cell.Value.Value.ToString("N0", CultureInfo.InvariantCulture);
+                // A row printed blank prints nothing, its draws made all the same, so that the rows after it print as before.
+                if (blank) continue;
+
                 // No stray space before a mark: " -5" would be a sign, " //" one mark.
                 if (text is "-" or "/") boundary = false;
                 if (boundary) sb.Append(' ');
@@ -141,12 +155,35 @@ public static class TextStreamRenderer
                 numbers++;
             }
 
+            if (blank)
+            {
+                // Seven blank cells, as a grid's blank cells read: zeros, each a cell of its own.
+                rows[key!] = Piece.ParseMarked(string.Join(' ', Enumerable.Repeat("0", ApplicantTypes.Count)));
+                table3.Add(key!);
+                continue;
+            }
+
             if (key is not null && numbers > 0)
             {
                 rows[key] = vanishing ? Piece.ParseMarked(printed.ToString()) : Piece.Parse(printed.ToString());
                 if (grid.Name == Tables.ApplicationsName) table3.Add(key);
             }
         }
+    }
+
+    // An outcome row of table 三 (三 to 二十三) all zeros, its label the template's own, numbering and all.
+    private static bool PrintsBlank(Grid grid, Slot[,] layout, int r, string key)
+    {
+        if (!DisposalCategories.IsKnown(key) || DisposalCategories.Get(key) is not { Number: >= 3 and <= 23 } category) return false;
+        string? label = null;
+        for (var c = 0; c < grid.Columns; c++)
+        {
+            var slot = layout[r, c];
+            if (slot.Cell.IsNumber && slot.Cell.Value != 0) return false;
+            if (!slot.Cell.IsNumber && slot.Row == r && slot.Column == c) label = slot.Cell.Text;
+        }
+
+        return label == category.Label;
     }
 
     // A zero as the page wrote it: mostly 0, else a mark or nothing; a total is never left blank here, so that every

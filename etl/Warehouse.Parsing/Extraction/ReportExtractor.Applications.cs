@@ -22,6 +22,10 @@ internal sealed partial class ReportExtractor
     // (BlankCells): a row still short of cells then printed only the cells it holds, and its columns are the question.
     private bool _zerosLeftBlank;
 
+    // Rows printed as their label alone, all cells blank, in text whose cells ran together (RowParts.Blank): read as zeros,
+    // with a warning.
+    private readonly HashSet<string> _blankLabelRows = [];
+
     // Rows read as their printed cells with blanks between them (_zerosLeftBlank): a column rule must confirm them.
     private readonly HashSet<string> _blankRows = [];
 
@@ -96,6 +100,7 @@ internal sealed partial class ReportExtractor
         for (var r = 0; r < rows.Count; r++)
         {
             var (index, parts) = rows[r];
+            if (parts.Blank && ApplicationRows.Match(parts.Key) is { } blank) _blankLabelRows.Add(blank);
             if (!parts.HasData)
             {
                 loose.Add(parts);
@@ -836,7 +841,7 @@ internal sealed partial class ReportExtractor
                         break;
                     }
 
-                    foreach (var parts in mark ? [new RowParts("", [lone], "")] : StreamRows.Read(text))
+                    foreach (var parts in mark ? [new RowParts("", [lone], "")] : columnsEndRow ? StreamRows.Read(text) : StreamRows.Read(text).SelectMany(LabelsRunTogether))
                     {
                         // Not onto a row of table 三 whose own line holds its seven cells, and they add up: a line of numbers
                         // after it is another row's, set a line higher than that row's label ("1,198" over "（七）总计  2,460 …").
@@ -861,6 +866,67 @@ internal sealed partial class ReportExtractor
 
         return rows;
     }
+
+    /// <summary>
+    /// A row of table 三 in text whose cells ran together, its label holding the labels of rows before it in the template's
+    /// order: rows whose cells are all blank leave their labels and no digit ("5.要求行政机关确认或重新出具已获取信息（六）其他处理
+    /// （七）总计7673521805", a crawler's text of a page that leaves its zeros blank). The numbers are the last row's; each row
+    /// before it is its label alone, with no numbers. A group's heading stays with the row after it ("（三）不予公开1.属于国家秘密").
+    /// The row that takes the numbers may be a group printed as one row, or the next row's label misprinted. The row as it is
+    /// when its label names one row, or rows out of the template's order.
+    /// </summary>
+    private static IEnumerable<RowParts> LabelsRunTogether(RowParts parts)
+    {
+        if (!parts.HasData || parts.Exact || parts.Label.Length < 8) return [parts];
+        var cuts = RowStart().Matches(parts.Label).Select(m => m.Index).Where(i => i > 0).Prepend(0).Append(parts.Label.Length).ToList();
+        if (cuts.Count < 3) return [parts];
+        var pieces = new List<(string Label, string? Code)>();
+        var heading = "";
+        for (var k = 0; k + 1 < cuts.Count; k++)
+        {
+            var piece = parts.Label[cuts[k]..cuts[k + 1]];
+            var key = Text.TextKey.Of(piece);
+            if (ApplicationRows.Match(key) is { } code)
+            {
+                pieces.Add((heading + piece, code));
+                heading = "";
+            }
+            else if (k + 2 < cuts.Count && ApplicationRows.GroupOnly(key) is not null && ApplicationRows.Match(Text.TextKey.Of(parts.Label[cuts[k + 1]..cuts[k + 2]])) is { } next
+                && DisposalCategories.Get(next).Group == ApplicationRows.GroupOnly(key))
+            {
+                // A group's heading before its first row.
+                heading += piece;
+            }
+            else
+            {
+                pieces.Add((heading + piece, null));
+                heading = "";
+            }
+        }
+
+        if (heading.Length > 0 || pieces.Count < 2 || pieces.SkipLast(1).All(p => p.Code is null)) return [parts];
+        var numbers = pieces.Where(p => p.Code is not null).Select(p => DisposalCategories.Get(p.Code!).Number).ToList();
+        if (numbers.Zip(numbers.Skip(1)).Any(n => n.Second <= n.First)) return [parts];
+
+        // The row that takes the numbers may be a group printed as one row ("（六）其他处理0-000"), or a row whose label is
+        // misprinted ("3.要求提供开出版物"): the row after the last blank one, alike enough, placed as any misprinted label is.
+        if (pieces[^1].Code is null)
+        {
+            var before = DisposalCategories.Get(pieces.Last(p => p.Code is not null).Code!).Number;
+            var key = Text.TextKey.Of(pieces[^1].Label);
+            var group = ApplicationRows.GroupOnly(key);
+            var next = DisposalCategories.All.FirstOrDefault(c => c.Number == before + 1);
+            var follows = group is not null
+                ? DisposalCategories.All.Where(c => c.Group == group).Min(c => c.Number) > before
+                : next is not null && ApplicationRows.Similarity(next.Code, key) >= 0.5;
+            if (!follows) return [parts];
+        }
+        return pieces.Select((p, k) => k == pieces.Count - 1 ? parts with { Label = p.Label, LastLabel = p.Label } : new RowParts(p.Label, p.Code is null ? [] : Enumerable.Repeat("", ApplicantTypes.Count).ToArray(), p.Label) { Blank = p.Code is not null, Exact = p.Code is not null });
+    }
+
+    // Where a row's label starts inside a run of labels: its numbering, "（七）", "2.", "四、".
+    [System.Text.RegularExpressions.GeneratedRegex(@"[（(]\s*[一二三四五六七]\s*[）)]|(?<![\d.．])[1-8]\s*[.．、](?=\s*\p{IsCJKUnifiedIdeographs})|(?<![\p{IsCJKUnifiedIdeographs}])[一二三四]\s*、")]
+    private static partial System.Text.RegularExpressions.Regex RowStart();
 
     /// <summary>
     /// The row a line of numbers without a label belongs to when a page break set its label after it: the numbers
@@ -1286,6 +1352,7 @@ internal sealed partial class ReportExtractor
             if (_conflicting.Contains(category.Code) || !found.Rows.TryGetValue(category.Code, out var parts))
             {
                 if (_conflicting.Contains(category.Code)) continue;
+
                 _findings.Add(new Finding("missing_row", Severity.Error,
                     $"{CellNames.ApplicationRow(category.Code)}一行缺失，该行的值未知。Table 三 has no row '{category.Label}'.", category.Code));
                 continue;
@@ -1372,6 +1439,14 @@ internal sealed partial class ReportExtractor
         foreach (var (code, column, value) in recovery.FillUnknown())
         {
             Derive(CellRef.Application(code, column), value, code, ApplicantTypes.CodeAt(column));
+        }
+
+        var blank = _blankLabelRows.Where(code => rows.TryGetValue(code, out var cells) && cells.All(v => v == 0)).ToList();
+        if (blank.Count > 0)
+        {
+            _findings.Add(Finding.Warning("blank_row",
+                $"{string.Join("、", blank.Select(CellNames.ApplicationRow))}只印出行名、没有数字（各格空白），按 0 读取，但报告并未写明为 0。"
+                + $"{blank.Count} row(s) of table 三 print their label alone, every cell blank (the cells ran together in the text, and the label runs into the next row's); they are read as zeros, which the report does not state."));
         }
 
         return new ApplicationTable(rows, printedGroups);

@@ -15,10 +15,17 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
         LastLabel = original.LastLabel;
         Exact = original.Exact;
         Swaps = original.Swaps;
+        Blank = original.Blank;
     }
 
     /// <summary>True when the cells are the table's own (a real grid, or a row whose cells a PDF's columns place); false when only gaps part them.</summary>
     public bool Exact { get; init; }
+
+    /// <summary>
+    /// A row printed as its label alone, its cells all blank: in text whose cells ran together its label stands before the next
+    /// row's, with no digit between (ReportExtractor's LabelsRunTogether). False for a label that may wait for numbers below it.
+    /// </summary>
+    public bool Blank { get; init; }
 
     /// <summary>
     /// Cells whose order the layout cannot tell: each index i says Data[i] and Data[i + 1] stood in one column, one
