@@ -48,6 +48,7 @@ internal static class FindingText
         ["region_ambiguous"] = "地区有歧义",
         ["another_report"] = "多份报告",
         ["span_repeated"] = "合并单元格重复",
+        ["span_empty"] = "合并单元格的空位",
         ["text_garbled"] = "文字部分乱码",
         ["ocr_text_layer"] = "扫描件的识别文字",
         ["items_figure_lost"] = "公开条数缺失",

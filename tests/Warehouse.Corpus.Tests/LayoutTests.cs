@@ -40,7 +40,8 @@ public sealed class LayoutTests
                 Tables.StreamShouldState(Rendered.StreamText(x.Bytes), x, because, marks);
             }
             else Tables.ShouldState(Tables.Read(layout, x.Bytes), x, because, loose: layout == Layouts.Markdown,
-                spanless: layout == Layouts.Markdown && MarkdownRenderer.IsSpanless(CorpusWriter.LayoutSeed(g, layout)));
+                spanless: layout == Layouts.Markdown && MarkdownRenderer.IsSpanless(CorpusWriter.LayoutSeed(g, layout)),
+                splitActive: layout == Layouts.Markdown && MarkdownRenderer.SplitsActive(CorpusWriter.LayoutSeed(g, layout), x.Quirks));
         }
     }
 

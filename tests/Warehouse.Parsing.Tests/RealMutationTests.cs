@@ -202,6 +202,34 @@ public sealed partial class RealMutationTests
         reading.Findings.ShouldContain(f => f.Rule == "total_row" && f.Severity == Severity.Error);
     }
 
+    // A grid of more columns than its rows' cells, as pandoc writes the grid of Word's HTML: a cell merged across two
+    // columns leaves the second empty ("| 规章 | 13 | 13 |  | 524 |" for 本年新公开数量, the rebuilt Shanghai 2019 page). Every
+    // row of table 二 was a cell too many, unknown with an extra_cells error; the empty places, exactly as many as the cells
+    // too many, now go (a span_empty warning).
+    [Fact]
+    public void Table_two_rows_with_the_empty_places_of_merged_cells_read_as_the_original()
+    {
+        const string name = "pingtan-2024-gfm";
+        var baseline = RealReports.Read(File.ReadAllBytes(RealReports.File(name)), name);
+        var lines = File.ReadAllText(RealReports.File(name)).Split('\n');
+        var start = Array.FindIndex(lines, l => l.StartsWith("| 第二十条第（一）项", StringComparison.Ordinal));
+        for (var i = start; i < start + 4; i++)
+        {
+            // The first number's column merged with the one after it: an empty place after it.
+            var cells = lines[i].Split('|').ToList();
+            cells.Insert(3, "  ");
+            lines[i] = string.Join('|', cells);
+        }
+
+        var damaged = string.Join('\n', lines);
+        damaged.ShouldContain("| 62                         |  | 33");
+        var reading = RealReports.Read(Encoding.UTF8.GetBytes(damaged), name);
+        foreach (var (key, value) in baseline.Cells) RealReports.Same(reading.Cells.GetValueOrDefault(key), value).ShouldBeTrue($"{name}: {key}");
+        reading.Findings.ShouldContain(f => f.Rule == "span_empty" && f.Severity == Severity.Warning);
+        reading.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order()
+            .ShouldBe(baseline.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Rule).Order());
+    }
+
     // Sections numbered as parts ("第二部分 主动公开政府信息情况"), as some offices number them. In a text whose body is one
     // line (pdfminer without layout, readability's text) the heading stood inside a paragraph beside table 二's header and
     // was not looked for: the preamble was read as a row of table 二 (an unrecognised_row error), or table 二 was lost.

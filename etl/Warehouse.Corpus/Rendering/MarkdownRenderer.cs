@@ -19,7 +19,8 @@ public static class MarkdownRenderer
     /// <paramref name="grid"/>: unless spanless, they repeat each merged cell in every place it covers (<see cref="IsGrid"/>).
     /// </summary>
     /// <param name="splitColumn">
-    /// Table 三's applicant column (1 to 6) that the page's grid splits in two, or null (<see cref="SplitColumn"/>).
+    /// Table 三's applicant column (1 to 6) that the page's grid splits in two, or null (<see cref="SplitColumn"/>); table 二's
+    /// first number column is then split too, when the grid leaves the second slot empty.
     /// </param>
     public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false, int? splitColumn = null)
     {
@@ -59,7 +60,13 @@ public static class MarkdownRenderer
                     sb.Append(p.Text).Append("\n\n");
                     break;
                 case TablePart table:
-                    WriteTable(sb, table.Grid, style, Number, rng);
+                    // Table 二 on the same wider grid (SplitActive) prints its zeros: a blank zero beside the empty slot would
+                    // leave two empty places for one cell too many, which no reader can tell apart.
+                    var splitActive = SplitActive(table.Grid, style) && people is null;
+                    var blanks = numbers.Blanks;
+                    if (splitActive) numbers.Blanks = false;
+                    WriteTable(sb, table.Grid, style, Number, rng, splitActive);
+                    numbers.Blanks = blanks;
                     break;
                 case ClosingPart c:
                     sb.Append(c.Agency).Append("\n\n").Append(c.Date).Append('\n');
@@ -132,6 +139,12 @@ public static class MarkdownRenderer
         return draw.NextDouble() < SplitColumnRate ? 1 + draw.Next(ApplicantTypes.Count - 1) : null;
     }
 
+    /// <summary>
+    /// Whether the markdown document rendered from this layout seed writes table 二 on a grid of one column more, its second
+    /// slot empty (<see cref="SplitColumn"/> drawn, neither spanless nor a grid, numbers not as people write them).
+    /// </summary>
+    public static bool SplitsActive(int seed, Quirks quirks) => SplitColumn(seed) is not null && !IsSpanless(seed) && !IsGrid(seed) && !quirks.PeopleNumbers;
+
     private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless)
     {
         public bool Grid { get; init; }
@@ -139,7 +152,12 @@ public static class MarkdownRenderer
         public int? SplitColumn { get; init; }
     }
 
-    private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng)
+    // Table 二 of a page whose grid has one column more (SplitColumn drawn, its slots left empty): the first number column is
+    // two of the grid's, and every row's cell spans both (real: the 2019 page of 上海市人民政府办公厅, 本年新公开数量 across two).
+    private static bool SplitActive(Grid grid, Style style) => grid.Name == Tables.ActiveName && style.SplitColumn is not null && !style.Grid;
+
+    /// <param name="splitActive">Table 二 on a grid of one column more: an empty place after every row's first number column.</param>
+    private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng, bool splitActive = false)
     {
         var layout = grid.Layout();
         var applications = grid.Name == Tables.ApplicationsName;
@@ -189,6 +207,14 @@ public static class MarkdownRenderer
         {
             var at = labelColumns + split;
             foreach (var (_, cells) in body) cells.Insert(at, style.Grid ? cells[at - 1] : "");
+        }
+
+        if (splitActive)
+        {
+            foreach (var (_, cells) in body)
+            {
+                if (cells.Count > 2) cells.Insert(2, "");
+            }
         }
 
         var width = body.Max(b => b.Cells.Count);

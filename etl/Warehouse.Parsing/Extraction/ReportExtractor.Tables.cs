@@ -188,6 +188,8 @@ internal sealed partial class ReportExtractor
         LabelAfterTwoRows(read, labelsAfter, template);
         // Rows whose merged cells' numbers were repeated in each column they span (SpansRepeated).
         var repeated = new List<((string Item, string Label, int Columns2021, int Columns2019, string Table) Item, string Cells)>();
+        // Rows whose merged cells left their other columns empty.
+        var emptied = new List<((string Item, string Label, int Columns2021, int Columns2019, string Table) Item, string Cells)>();
         foreach (var group in ActiveItems.Where(a => (template == Template.Template2019 ? a.Columns2019 : a.Columns2021) > 0).GroupBy(a => a.Table))
         {
             var present = group.Where(a => read.Items.ContainsKey(a.Item)).ToList();
@@ -237,6 +239,16 @@ internal sealed partial class ReportExtractor
                     continue;
                 }
 
+                // A grid of more columns than the row's cells leaves each merged cell's other columns empty (pandoc's grid table
+                // of Word's HTML: "| 规章 | 13 | 13 |  | 524 |", 本年新公开数量 across two): the empty places go, when they are
+                // exactly as many as the cells too many.
+                if (trimmed.Count > expected && trimmed.Count(d => CountCell.Classify(d) == CellKind.Empty) == trimmed.Count - expected)
+                {
+                    read.Items[a.Item] = (trimmed.Where(d => CountCell.Classify(d) != CellKind.Empty).ToList(), read.Items[a.Item].Header);
+                    emptied.Add((a, Preview(trimmed)));
+                    continue;
+                }
+
                 if (trimmed.Count != expected)
                 {
                     // Cells missing or too many: which number is which cannot be told, so none is read.
@@ -254,6 +266,14 @@ internal sealed partial class ReportExtractor
                 $"表二{string.Concat(repeated.Select(r => $"「{r.Item.Label}」"))}的数在合并单元格跨过的每一列都写了一遍（如「{repeated[0].Cells}」），本文档的表格都是这样，各读作一格。"
                 + $"Table 二 repeats a merged cell's number in every column it spans (as in '{repeated[0].Cells}'), as this document's tables repeat merged cells; rows {string.Join(", ", repeated.Select(r => r.Item.Label))} are read as one cell each.",
                 repeated[0].Item.Item));
+        }
+
+        if (emptied.Count > 0)
+        {
+            _findings.Add(new Finding("span_empty", Severity.Warning,
+                $"表二{string.Concat(emptied.Select(r => $"「{r.Item.Label}」"))}比模板多出空格（如「{emptied[0].Cells}」）：表格的列比该行的格多，合并单元格跨过的列留下空位，去掉空位后按模板的格数读取。"
+                + $"Table 二 rows {string.Join(", ", emptied.Select(r => r.Item.Label))} hold empty places beyond the template's cells (as in '{emptied[0].Cells}'): the grid has more columns than the row has cells, and merged cells leave the rest empty; read without them.",
+                emptied[0].Item.Item));
         }
 
         return read;
