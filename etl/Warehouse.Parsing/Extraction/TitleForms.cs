@@ -146,6 +146,11 @@ internal static partial class TitleForms
         // "关于赣县区商务局2023年政府信息公开工作情况的报告": the agency reported on follows 关于.
         if (s.StartsWith("关于", StringComparison.Ordinal)) s = s[2..];
         if (s.EndsWith('的')) s = s[..^1];
+        // "年上海市人民政府办公厅政府信息公开工作年度报告": a title whose year a reader set apart from it (plain pdftotext of
+        // Chromium's print of a bold title puts "2019" at the page's foot). What follows 年 (or 年度) is the agency when it
+        // names a place and an office; the year is left to the statistics period.
+        if (s.Length >= 6 && s[0] == '年' && (s.StartsWith("年度", StringComparison.Ordinal) ? s[2..] : s[1..]) is var rest
+            && rest.AsSpan().IndexOfAny(PlaceEnds) is >= 1 and <= 12 && OfficeEnd().IsMatch(rest)) s = rest;
         // "洪泽区人民政府信息公开工作年度报告" writes 政府 once for two words.
         if (s.EndsWith("人民", StringComparison.Ordinal)) s += "政府";
         // "首页 > 政务公开 > 政府信息公开年报": a breadcrumb's column, not an agency; no agency's name ends in 公开.
@@ -198,6 +203,13 @@ internal static partial class TitleForms
 
     [GeneratedRegex(Report)]
     private static partial Regex ReportWords();
+
+    // The characters a place's name ends in.
+    private static readonly System.Buffers.SearchValues<char> PlaceEnds = System.Buffers.SearchValues.Create("省市县区州旗盟镇乡");
+
+    // The words an office's name ends in.
+    [GeneratedRegex(@"(?:局|委员会|委|办公室|办|政府|中心|厅|院|署|馆|站|处|队|所|街道办事处|街道|镇|乡|管委会|管理委员会)$")]
+    private static partial Regex OfficeEnd();
 
     [GeneratedRegex(@"(?:政府\s*信息\s*公开|政务\s*公开)\s*(?:工作)?\s*(?:" + Year + @")\s*年\s*度?\s*(?:工作)?\s*(?:报告|年报)")]
     private static partial Regex ReportWordsThenYear();
