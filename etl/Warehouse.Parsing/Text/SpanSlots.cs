@@ -26,13 +26,13 @@ internal static class SpanSlots
         var numbered = new List<int>();
         for (var i = from; i < blocks.Count; i++)
         {
-            if (blocks[i] is TableRow row && row.Cells.Count(PipeRows.IsNumber) >= 3) numbered.Add(i);
+            if (blocks[i] is TableRow row && row.Cells.Count(IsCount) >= 3) numbered.Add(i);
         }
 
         if (numbered.Count < RowsNeeded) return;
         var rows = numbered.Select(i => ((TableRow)blocks[i]).Cells).ToList();
-        var first = rows.Min(r => IndexOf(r, PipeRows.IsNumber));
-        var last = rows.Max(r => LastIndexOf(r, PipeRows.IsNumber));
+        var first = rows.Min(r => IndexOf(r, IsCount));
+        var last = rows.Max(r => LastIndexOf(r, IsCount));
         // Every row's slots from the first number's column to the last's hold numbers or nothing: a row whose label stands
         // among them is set off from the others (node-html-markdown drops a merged label's place), not on a wider grid.
         if (last - first + 1 != Width + 1 || rows.Any(r => r.Count <= last || r.Skip(first).Take(Width + 1).Any(IsLabel))) return;
@@ -52,6 +52,9 @@ internal static class SpanSlots
         if (kept is null) return;
         for (var n = 0; n < numbered.Count; n++) blocks[numbered[n]] = (TableRow)blocks[numbered[n]] with { Cells = kept[n] };
     }
+
+    // A count as people write it too: "12件", "零", "１２" (numbers written as people write them, PeopleNumberStyle).
+    private static bool IsCount(string cell) => PipeRows.IsNumber(cell) || CountCell.Classify(cell) == CellKind.Number;
 
     // A label's words: two Chinese characters or more ("3.其他"), not a count's unit ("12件", "〇", "无").
     private static bool IsLabel(string cell) => cell.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 2;
