@@ -81,6 +81,9 @@ internal sealed partial class ReportExtractor
 
         /// <summary>The label as the reader sees it printed, with the lines above that start it; null when it is <see cref="RowParts.Label"/>.</summary>
         public string? Shown { get; init; }
+
+        /// <summary>A row of a pipe table with numbers alone, its labels set apart as text: it has none, and is no sign of a scrambled table.</summary>
+        public bool Apart { get; init; }
     }
 
     private FoundRows FindApplicationRows()
@@ -97,6 +100,9 @@ internal sealed partial class ReportExtractor
         // four characters wide sets （二）部分公开（区分处理的，只计这一情形，不计其他情形） over seven lines.
         var loose = new List<RowParts>();
         var ended = false;
+        // Table 三 written as a pipe table (markdown of a converter): most rows with numbers are rows of its grid.
+        var withData = rows.Where(x => x.Parts.HasData).ToList();
+        var pipeTable = withData.Count >= MinimumRows && withData.Count(x => IsPipeRow(x.Index)) * 3 >= withData.Count * 2;
         for (var r = 0; r < rows.Count; r++)
         {
             var (index, parts) = rows[r];
@@ -105,6 +111,27 @@ internal sealed partial class ReportExtractor
             {
                 loose.Add(parts);
                 if (loose.Count > MaxLooseLabels) loose.RemoveAt(0);
+                continue;
+            }
+
+            // A few numbers on a line of text among the rows of a pipe table, beside no label of their own: cells the converter
+            // set outside its grid ("1" between a row's wrapped label and its numbers), no row of the table.
+            if (pipeTable && parts.Key.Length == 0 && !IsPipeRow(index) && Filled(parts.Data) < ApplicantTypes.Count)
+            {
+                _findings.Add(Finding.Warning("unrecognised_row",
+                    $"表三的表格之外有一行数字（{Preview(parts.Data)}），不属于表格的任何一行，未读入。Numbers outside table 三's grid ('{Preview(parts.Data)}') belong to none of its rows and are not read."));
+                continue;
+            }
+
+            // A row of a pipe table with numbers alone, the labels around it paragraphs: a PDF converter that wrote
+            // the cells it read as a grid and the labels it could not (wrapped in their cells) as text apart, in an
+            // order of its own ("5.属于三类内部事务信息" / "1.本机关不掌握相关政府信息" / "| 1 | 0 | … | 1 |" / "| 6.属于四类过程性
+            // 信息 | 1 | …"). Those labels name no row of its grid: the row is placed by its order among the rows that
+            // carry their labels (PlaceByOrder), or not read.
+            if (parts.Key.Length == 0 && IsPipeRow(index) && !LabelRowsOfPipeAbove(rows, r))
+            {
+                loose.Clear();
+                if (!ended) printed.Add(new PrintedRow(index, parts) { Apart = true });
                 continue;
             }
 
@@ -616,6 +643,7 @@ internal sealed partial class ReportExtractor
             if (p.Code is null)
             {
                 // A label of dashes and slashes ("-", "//") is a cell of a row whose own label is elsewhere.
+                if (p.Apart) continue;
                 if (p.Group is null && !p.Parts.Label.Any(char.IsLetter)) unlabelled++;
                 // A label of no row of the template ("请数量", "务信息") with numbers: a piece of some label.
                 else if (p.Group is null && p.Parts.Data.Any(d => CountCell.Classify(d) == CellKind.Number)) strays++;
@@ -663,7 +691,8 @@ internal sealed partial class ReportExtractor
     private string? Unplaced(List<(int Index, RowParts Parts)> rows, List<PrintedRow> printed)
     {
         if (_sections.Start(3) is null) return null;
-        var beside = printed.Select(p => p.Code).OfType<string>().Distinct().Count();
+        // (A pipe row whose label the converter set apart counts: its order places it.)
+        var beside = printed.Select(p => p.Code).OfType<string>().Distinct().Count() + printed.Count(p => p.Apart);
         // No more rows are named than there are rows: most tables end here, without matching the labels again.
         if (beside * 2 >= rows.Count) return null;
         var named = rows.Select(r => ApplicationRows.Match(r.Parts.Key)).OfType<string>().Distinct().Count();
@@ -1124,6 +1153,21 @@ internal sealed partial class ReportExtractor
 
     private static bool StartsRow(string label) => Text.RowNumbering.StartsRow(label);
 
+    // A row of a markdown pipe table (text whose grid a converter wrote), not a line of text.
+    private bool IsPipeRow(int index) => _doc.Layout == Text.PlainTextLayout.TabRows && _blocks[index] is TableRow { Exact: true };
+
+    // Whether rows without numbers right above rows[at] (since the last row with numbers) hold a row of a pipe table:
+    // a label the grid itself holds, over its numbers.
+    private bool LabelRowsOfPipeAbove(List<(int Index, RowParts Parts)> rows, int at)
+    {
+        for (var k = at - 1; k >= 0 && !rows[k].Parts.HasData; k--)
+        {
+            if (IsPipeRow(rows[k].Index)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The end of the row above's label that opens a row of text before its own numbered label, or null: a row cut by a
     /// page break goes on after the table's repeated heading ("2.申请人逾期未按收" / numbers / heading / "费通知要求缴纳费" /
@@ -1338,6 +1382,8 @@ internal sealed partial class ReportExtractor
         var splitRows = new Dictionary<string, List<(int?[] Cells, bool[] Inferred)>>();
         var cellsSeen = 0;
         var blankCells = 0;
+        var typedZeros = 0;
+        var blankInside = 0;
 
         // A group printed as one row: in the 2019 template （六）其他处理 is the row 3.其他 itself.
         var groups = new Dictionary<string, RowParts>(found.Groups);
@@ -1360,6 +1406,9 @@ internal sealed partial class ReportExtractor
 
             cellsSeen += parts.Data.Count;
             blankCells += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Empty);
+            typedZeros += parts.Data.Count(d => CountCell.Classify(d) == CellKind.Number && CountCell.ReadCount(d) == 0);
+            var (laidFrom, laidCount) = AsLaidOut(parts.Data);
+            blankInside += parts.Data.Skip(laidFrom).Take(laidCount).Count(d => CountCell.Classify(d) == CellKind.Empty);
             var (list, inferred) = RowReadings(category.Code, parts.Data, parts.Exact, parts.Swaps);
             if (list.Count > 0) readings[category.Code] = list;
             if (inferred is not null) splitRows[category.Code] = list.Zip(inferred).ToList();
@@ -1382,6 +1431,7 @@ internal sealed partial class ReportExtractor
 
         if (cellsSeen > 0 && blankCells == cellsSeen) _blankTables.Add(ApplicationsTable);
         BlankTotals(readings);
+        if (blankInside == 1 && typedZeros >= MinimumTypedZeros) BlankFlowTotal(readings);
 
         var chosen = Choose(readings, template, groups.Keys.ToList(), splitRows);
         if (!_gridExact && ColumnsMisplaced(chosen) is { } misplaced)
@@ -1488,6 +1538,37 @@ internal sealed partial class ReportExtractor
         _findings.Add(Finding.Warning("total_blank",
             $"表三有 {_blankTotals.Count} 行的总计列空白而各类申请人不全为 0（如{CellNames.ApplicationRow(first)}），总计未填，按六类申请人之和推算，列为推算值。" +
             $"Table 三 leaves the 总计 cell blank in {_blankTotals.Count} rows whose applicant cells are not all zero; each total is the sum of its row, marked derived."));
+    }
+
+    // Zeros typed in table 三 that make a blank cell there no zero written blank.
+    private const int MinimumTypedZeros = 10;
+
+    /// <summary>
+    /// The one blank cell of a table 三 that types its zeros ("0" everywhere else), in 总计 of a row of the flow
+    /// (本年新收, 上年结转, （七）总计, 结转下年度) whose applicants are not all zero: no zero written blank but a cell
+    /// left unfilled or lost by a converter ("| 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 |  |"). It is the sum of its
+    /// row (derived, with a warning) when the 总计 column then balances (本年新收 + 上年结转 = （七）总计 + 结转下年度,
+    /// the other three printed); otherwise it stays as read, and the rules say the report does not add up.
+    /// </summary>
+    private void BlankFlowTotal(IReadOnlyDictionary<string, List<int?[]>> readings)
+    {
+        const int Total = ApplicantTypes.Count - 1;
+        string[] flow = ["new_received", "carried_over", "total_processed", "carried_forward"];
+        var blank = flow.Where(_blankTotals.ContainsKey).ToList();
+        if (blank.Count != 1) return;
+        var row = blank[0];
+        int? Printed(string code) => readings.TryGetValue(code, out var r) && r.Count == 1 ? r[0][Total] : null;
+        var sum = _blankTotals[row].Take(Total).Sum();
+        var others = flow.Where(f => f != row).ToDictionary(f => f, Printed);
+        if (others.Values.Any(v => v is null)) return;
+        int Value(string code) => code == row ? sum!.Value : others[code]!.Value;
+        if (Value("new_received") + Value("carried_over") != Value("total_processed") + Value("carried_forward")) return;
+
+        _blankTotals[row][Total] = sum;
+        _derived.Add(CellPath(row, Total));
+        _findings.Add(Finding.Warning("total_blank",
+            $"{CellNames.ApplicationRow(row)}的总计列空白，而表中其余的 0 都印了出来：该格未填或在转换时丢失，按六类申请人之和推算为 {sum}（总计列收支平衡），列为推算值。" +
+            $"Table 三 leaves the 总计 cell of '{DisposalCategories.Get(row).Label}' blank where it types every other zero: the cell was not filled or was lost; it is the sum of its row, {sum}, with which the 总计 column balances, marked derived."));
     }
 
     // How many cells a row holds without its empty merged column or its layout's 0 there, and its trailing

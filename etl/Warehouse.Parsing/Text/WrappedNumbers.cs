@@ -28,8 +28,8 @@ internal static partial class WrappedNumbers
     /// </returns>
     public static string[] Apply(string[] lines)
     {
-        // Only text laid out by columns has runs of spaces between words.
-        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && MultipleSpaces().IsMatch(l))) return Unmarked(lines, keepPages: true);
+        // Only text laid out by columns has runs of spaces between words; a markdown row's empty cell ("| 0 |  |") is no such run.
+        if (!lines.Any(l => l.Contains("  ", StringComparison.Ordinal) && l.IndexOf('\t') < 0 && !l.AsSpan().TrimStart().StartsWith("|") && MultipleSpaces().IsMatch(l))) return Unmarked(lines, keepPages: true);
         var tokens = lines.Select(Tokens).ToArray();
         // The passes run in this order, each on the lines the one before it wrote:
         // 1. a label between its row's two lines of wrapped cells, first: the next pass joins a line of
