@@ -56,8 +56,9 @@ internal static class SpanSlots
     // A count as people write it too: "12件", "零", "１２" (numbers written as people write them, PeopleNumberStyle).
     private static bool IsCount(string cell) => PipeRows.IsNumber(cell) || CountCell.Classify(cell) == CellKind.Number;
 
-    // A label's words: two Chinese characters or more ("3.其他"), not a count's unit ("12件", "〇", "无").
-    private static bool IsLabel(string cell) => cell.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 2;
+    // A label's words: two Chinese characters or more ("3.其他"), not a count's unit ("12件", "〇", "无") nor a count given
+    // as no exact figure ("50余件", a cell of the row that is unknown, not a label).
+    private static bool IsLabel(string cell) => cell.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 2 && !IsCount(cell);
 
     private static int IndexOf(IReadOnlyList<string> cells, Func<string, bool> match)
     {
