@@ -6,5 +6,12 @@ public sealed record Completeness(
     IReadOnlyList<string> MissingTables,
     IReadOnlyList<string> BlankTables)
 {
+    /// <summary>
+    /// Of <see cref="MissingSections"/>, those whose words head a section under another number (a report that numbers
+    /// the template's sections its own way: "一、主动公开政府信息情况" after parts of its own): the template's heading and
+    /// the heading as printed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Renumbered { get; init; } = new Dictionary<string, string>();
+
     public static Completeness Complete { get; } = new([], [], []);
 }

@@ -104,6 +104,26 @@ public sealed class HeadingWordingTests
         reading.Parse.Report!.Completeness.MissingSections.ShouldBe([heading]);
     }
 
+    // A report of parts of its own, then the template's tables numbered 一 to 三 (real: 上海市科委 2024, a converter's markdown):
+    // the sections are not missing, they are numbered otherwise, and the warning says how they are printed.
+    [Fact]
+    public void A_section_numbered_its_own_way_is_said_to_be_so_not_missing()
+    {
+        var reading = RealReports.Read(File.ReadAllBytes(RealReports.File("kewei-2024-source")), "kewei-2024-source");
+        var completeness = reading.Parse.Report!.Completeness;
+
+        completeness.Renumbered.ShouldBe(new Dictionary<string, string>
+        {
+            ["二、主动公开政府信息情况"] = "一、主动公开政府信息情况",
+            ["三、收到和处理政府信息公开申请情况"] = "二、收到和处理政府信息公开申请情况",
+            ["四、政府信息公开行政复议、行政诉讼情况"] = "三、政府信息公开行政复议、行政诉讼情况",
+        }, ignoreOrder: true);
+        reading.Findings.ShouldContain(f => f.Rule == "completeness" && f.Severity == Severity.Warning
+            && f.Message.StartsWith("章节「二、主动公开政府信息情况」的编号与模板不同，印作「一、主动公开政府信息情况」", StringComparison.Ordinal));
+        // Its section 五's heading was lost (the converter kept only "（一）主要问题"): that one is missing.
+        reading.Findings.ShouldContain(f => f.Rule == "completeness" && f.Message.StartsWith("缺少章节「五、存在的主要问题及改进情况」", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_table_heading_left_out_at_once_still_gives_every_table()
     {

@@ -174,7 +174,7 @@ internal sealed partial class ReportExtractor
             ReviewLitigation: review,
             Derived: _derived,
             Stated: Prose.Stated(prose),
-            Completeness: new Completeness(_sections.Missing().ToList(), _missingTables, _blankTables))
+            Completeness: new Completeness(_sections.Missing().ToList(), _missingTables, _blankTables) { Renumbered = _sections.Renumbered() })
         {
             Ambiguous = _ambiguous,
         };

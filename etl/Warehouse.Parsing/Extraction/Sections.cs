@@ -47,6 +47,7 @@ internal sealed partial class Sections
     private readonly int?[] _anchors = new int?[6];
     private readonly HashSet<int> _misprinted = [];
     private readonly HashSet<int> _worded = [];
+    private readonly Dictionary<int, string> _renumbered = [];
 
     public Sections(IReadOnlyList<Block> blocks)
     {
@@ -59,6 +60,8 @@ internal sealed partial class Sections
             // Another section's number on tables 二 to 四's words ("（一）主动公开政府信息情况", "1.收到和处理政府信息公开
             // 申请情况") is a point of section 一, never the table's heading: without the heading, the table's own header
             // places it (Anchor).
+            // A top-level heading under another number ("一、主动公开政府信息情况"): the section's heading, numbered its own way.
+            if (n >= 0 && renumbered && NumberedHeading().IsMatch(text)) _renumbered.TryAdd(n, text.Trim());
             if (n < 0 || (renumbered && n is >= 1 and <= 3)) continue;
             headings.Add((i, n));
             if (misprinted) _misprinted.Add(i);
@@ -251,6 +254,10 @@ internal sealed partial class Sections
     }
 
     public IEnumerable<string> Missing() => Enumerable.Range(0, 6).Where(n => _starts[n] is null).Select(n => Names[n]);
+
+    /// <summary>Of the sections <see cref="Missing"/>, those whose words head a block under another top-level number: the template's heading and the printed one.</summary>
+    public IReadOnlyDictionary<string, string> Renumbered() =>
+        _renumbered.Where(r => _starts[r.Key] is null).ToDictionary(r => Names[r.Key], r => r.Value);
 
     /// <summary>The sections (1-6) whose heading was taken although misprinted, with the block index of each.</summary>
     public IEnumerable<(int Number, int Block)> Misprinted() =>

@@ -9,7 +9,9 @@ public sealed class CompletenessRule : IReportRule
     {
         foreach (var section in report.Completeness.MissingSections)
         {
-            yield return Finding.Warning("completeness", $"缺少章节「{section}」（完整性）。Section {section} is missing.");
+            yield return report.Completeness.Renumbered.TryGetValue(section, out var printed)
+                ? Finding.Warning("completeness", $"章节「{section}」的编号与模板不同，印作「{printed}」（完整性）。Section {section} is numbered otherwise: '{printed}'.")
+                : Finding.Warning("completeness", $"缺少章节「{section}」（完整性）。Section {section} is missing.");
         }
 
         foreach (var table in report.Completeness.MissingTables)
