@@ -298,7 +298,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.TextDocxRaw => DocxRawTextRenderer.Render(
                 DocxRenderer.Render(parts, rng, DocxKind.ForText, quirks, new Random(unchecked((seed * 37) + 29)).NextDouble() < 0.5),
                 docx2txt: new Random(unchecked((seed * 41) + 3)).Next(2) == 0),
-            Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks, MarkdownRenderer.IsSpanless(seed), MarkdownRenderer.IsGrid(seed), MarkdownRenderer.SplitColumn(seed)),
+            Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks, MarkdownRenderer.IsSpanless(seed), MarkdownRenderer.IsGrid(seed), MarkdownRenderer.SplitColumn(seed), MarkdownRenderer.LabelsApart(seed)),
             Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),
             Layouts.MarkdownPandoc => PandocMarkdownRenderer.Render(parts, rng),

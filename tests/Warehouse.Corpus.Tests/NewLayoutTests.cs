@@ -187,6 +187,24 @@ public sealed class NewLayoutTests
         docs.ShouldContain(d => Regex.IsMatch(d.Text, @"\| (\d+\.\d\d万元|\d+元) \|"), "a fee with its unit");
     }
 
+    [Fact]
+    public void Markdown_writes_table_three_as_a_pdf_converter_does_in_some_documents_its_wrapped_labels_apart()
+    {
+        var docs = Rendered.Of(Layouts.Markdown, 120)
+            .Where(x => Rendering.MarkdownRenderer.LabelsApart(CorpusWriter.LayoutSeed(x.Generated, Layouts.Markdown)) is not null && !x.Rendition.Quirks.PeopleNumbers)
+            .Select(x => (x.Generated, Text: Encoding.UTF8.GetString(x.Rendition.Bytes))).ToList();
+        docs.Count.ShouldBeInRange(8, 32, "about one in seven documents");
+        foreach (var (g, text) in docs)
+        {
+            var three = text[text.IndexOf("三、收到和处理政府信息公开申请情况", StringComparison.Ordinal)..text.IndexOf("四、政府信息公开行政复议", StringComparison.Ordinal)];
+            // Rows of numbers alone, the labels that wrapped in their cells apart as short lines of text, every zero typed.
+            Regex.IsMatch(three, @"(?m)^\| [^|\p{IsCJKUnifiedIdeographs}]+ \|").ShouldBeTrue($"report {g.Index}: a row of numbers alone");
+            Regex.IsMatch(three, @"(?m)^[^|\n]{1,12}$").ShouldBeTrue($"report {g.Index}: a label's pieces as lines of text");
+            three.ShouldNotContain("|  |  |", Case.Sensitive, $"report {g.Index}: no zero left blank");
+            three.ShouldContain("| （七）总计 |", Case.Sensitive, $"report {g.Index}: a short label stays in its row");
+        }
+    }
+
     private static bool HasRule(string markdown) => Regex.IsMatch(markdown, @"(?m)^\|[-:| ]*--[-:| ]*$");
 
     [Fact]

@@ -215,13 +215,27 @@ internal static class Tables
     /// Table 二 stands on a grid of one column more, its slots empty (<see cref="MarkdownRenderer.SplitColumn"/> in a markdown
     /// that is neither a grid nor spanless): its empty places are no values, and its zeros are all typed.
     /// </param>
-    public static void ShouldState(List<string?[]> rows, Rendition x, string because, bool loose = false, bool spanless = false, bool splitActive = false)
+    /// <param name="labelsApart">
+    /// Table 三 as a PDF converter writes it (<see cref="MarkdownRenderer.LabelsApart"/>): its rows are the pipe rows from
+    /// 一、本年新收 to 四、结转下年度, in the template's order (a collapsed group one of them), each its label or none, then its
+    /// seven cells; the labels set apart are no cells.
+    /// </param>
+    public static void ShouldState(List<string?[]> rows, Rendition x, string because, bool loose = false, bool spanless = false, bool splitActive = false, bool labelsApart = false)
     {
         var report = x.Source.Report;
         var q = x.Quirks;
-        foreach (var (category, cells) in report.Applications.Rows.Where(r => r.Category.Group != q.Collapsed))
+        var inOrder = labelsApart ? ApartRows(rows, because) : null;
+        var at = 0;
+        foreach (var (category, cells) in report.Applications.Rows.Where(r => r.Category.Group != q.Collapsed || labelsApart))
         {
-            var written = ValuesOf(rows, Label(category, report.Template, q), ApplicantTypes.Count, loose, first: spanless);
+            if (category.Group == q.Collapsed)
+            {
+                // The group's one row stands where its first reason would.
+                if (report.Applications.Rows.First(r => r.Category.Group == q.Collapsed).Category == category) at++;
+                continue;
+            }
+
+            var written = inOrder is not null ? inOrder[at++] : ValuesOf(rows, Label(category, report.Template, q), ApplicantTypes.Count, loose, first: spanless);
             written.Count.ShouldBe(ApplicantTypes.Count, $"{because}: {category.Code}");
             for (var c = 0; c < ApplicantTypes.Count; c++)
             {
@@ -249,6 +263,25 @@ internal static class Tables
             var active = splitActive ? rows.Select(r => r.Where(c => c is not { Length: 0 }).ToArray()).ToList() : rows;
             ValuesOf(active, label, values.Length, loose, first: loose).Select(Value).ShouldBe(values, $"{because}: {label}");
         }
+    }
+
+    // Table 三's rows as a PDF converter writes them (LabelsApart): the pipe rows from 一、本年新收 to 四、结转下年度, each its
+    // seven cells after its label, if any, without the padding after them.
+    private static List<List<string>> ApartRows(List<string?[]> rows, string because)
+    {
+        var from = rows.FindIndex(r => r.Any(c => c is not null && Canon(c).StartsWith("一、本年新收", StringComparison.Ordinal)));
+        var to = rows.FindIndex(from + 1, r => r.Any(c => c is not null && Canon(c).StartsWith("四、结转下年度", StringComparison.Ordinal)));
+        from.ShouldBeGreaterThanOrEqualTo(0, because);
+        to.ShouldBeGreaterThan(from, because);
+        // A label holds words; a cell at most a figure written "X余件".
+        static bool IsLabel(string? cell) => cell is not null && Regex.IsMatch(cell.Replace("余件", "", StringComparison.Ordinal), @"\p{IsCJKUnifiedIdeographs}");
+        return rows.Skip(from).Take(to - from + 1).Select(r =>
+        {
+            var cells = r.Skip(IsLabel(r[0]) ? 1 : 0).ToList();
+            cells.Count.ShouldBeGreaterThanOrEqualTo(ApplicantTypes.Count, because);
+            cells.Skip(ApplicantTypes.Count).ShouldAllBe(c => string.IsNullOrEmpty(c), because);
+            return cells.Take(ApplicantTypes.Count).Select(c => c ?? "").ToList();
+        }).ToList();
     }
 
     /// <summary>

@@ -828,6 +828,12 @@ public sealed partial class TextFormsTests
     // ("12件", "零"): only seven rows held three figures, too few to take the grid for table 三's, and the surplus slot stayed;
     // a first cell dropped instead read rows that add up, wrong (balance errors). Counts with units and 零 now count.
     [InlineData("markdown-split-column-people-numbers-4711-00782.md")]
+    // Table 三 as a PDF converter writes it: pipe rows of the cells it read as a grid, the labels that wrapped in their
+    // narrow cells apart as lines of text near, but not always before, their rows ("4.无正当理由大量反复" / "申请" over the
+    // numbers of the row before it). Each row of numbers alone took the label lines above it: rows read twice, wrong or
+    // missing (unrecognised_row and missing_row errors). Now such a row takes no label from the text: its order places it.
+    [InlineData("markdown-labels-apart-515-00005.md")]
+    [InlineData("markdown-labels-apart-2019-template-515-00024.md")]
     // pdftohtml's XML cuts a number's run where the PDF changed the font ("430" / ".9" / "1", no gap between them):
     // a space between them made table 二's fee "430 .9 1", a row of numbers without a label (an error).
     [InlineData("pdftohtml-xml-runs-cut-at-font-7272-00002.xml")]

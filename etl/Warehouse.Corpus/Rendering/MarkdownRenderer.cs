@@ -22,7 +22,10 @@ public static class MarkdownRenderer
     /// Table 三's applicant column (1 to 6) that the page's grid splits in two, or null (<see cref="SplitColumn"/>); table 二's
     /// first number column is then split too, when the grid leaves the second slot empty.
     /// </param>
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false, int? splitColumn = null)
+    /// <param name="labelsApart">
+    /// A stream of its own when table 三 is written as a PDF converter writes it (<see cref="LabelsApart"/>), else null.
+    /// </param>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false, int? splitColumn = null, Random? labelsApart = null)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
         var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
@@ -59,6 +62,13 @@ public static class MarkdownRenderer
                 case ParagraphPart p:
                     sb.Append(p.Text).Append("\n\n");
                     break;
+                case TablePart { Grid.Name: Tables.ApplicationsName } table when labelsApart is not null && people is null:
+                    // Typed zeros: a converter's grid of the PDF's cells, every cell with its number.
+                    var typed = numbers.Blanks;
+                    numbers.Blanks = false;
+                    WriteLabelsApart(sb, table.Grid, c => c.Printed ?? numbers.Format(c.Value!.Value), labelsApart);
+                    numbers.Blanks = typed;
+                    break;
                 case TablePart table:
                     // Table 二 on the same wider grid (SplitActive) prints its zeros: a blank zero beside the empty slot would
                     // leave two empty places for one cell too many, which no reader can tell apart.
@@ -78,7 +88,7 @@ public static class MarkdownRenderer
         // text (stored crawls of real report pages, 湛江市 and 徐闻县 2023): no rule under the header, a pipe after each
         // cell and none before the first unless that cell is empty ("规章 | 0 | 0 | 0 |", "| （二）部分公开… |  | 0 |").
         var text = sb.ToString();
-        return Encoding.UTF8.GetBytes(rng.NextDouble() < CrawlerPipesRate ? WithCrawlerPipes(text) : text);
+        return Encoding.UTF8.GetBytes(rng.NextDouble() < CrawlerPipesRate && labelsApart is null ? WithCrawlerPipes(text) : text);
     }
 
     /// <summary>The share of documents whose tables are written as a crawler's pipe text (<see cref="WithCrawlerPipes"/>).</summary>
@@ -144,6 +154,112 @@ public static class MarkdownRenderer
     /// slot empty (<see cref="SplitColumn"/> drawn, neither spanless nor a grid, numbers not as people write them).
     /// </summary>
     public static bool SplitsActive(int seed, Quirks quirks) => SplitColumn(seed) is not null && !IsSpanless(seed) && !IsGrid(seed) && !quirks.PeopleNumbers;
+
+    /// <summary>
+    /// The share of documents whose table 三 a PDF converter wrote (the real 2024 report of 上海市科委 so converted): the
+    /// cells it read as a grid are pipe rows, but a label that wrapped in its narrow cell, and each merged group label, it
+    /// writes apart as lines of text, a few characters each, near its row but not always before it ("5.属于三类内部事务信" /
+    /// "息" / "1.本机关不掌握相关政" / "府信息" / "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |" / "| 6.属于四类过程性信息 | 1 | …"); the rows
+    /// so left without a label are in the table's order. Every zero typed.
+    /// </summary>
+    public const double LabelsApartRate = 0.15;
+
+    /// <summary>
+    /// The stream a markdown document rendered from this layout seed draws its converter's table 三 from
+    /// (<see cref="LabelsApartRate"/>), or null when its table 三 is written as the other options say: a stream of its own,
+    /// so that every other draw of the layout is as before.
+    /// </summary>
+    public static Random? LabelsApart(int seed)
+    {
+        var draw = new Random(unchecked((seed * 31) + 73));
+        return draw.NextDouble() < LabelsApartRate ? draw : null;
+    }
+
+    // Table 三 as a PDF converter writes it (LabelsApart): the header's words as short lines of text; each row a pipe row of
+    // its cells, its label in it when the label fits its cell on one line (about eleven characters a column it spans), else
+    // written apart in pieces with the group labels that start at the row; the text a row's labels go to stands before the
+    // row, or one to three rows earlier, or right after it; the pipe rows between two pieces of text are one table, its
+    // first row over a rule.
+    private static void WriteLabelsApart(StringBuilder sb, Grid grid, Func<GridCell, string> number, Random draw)
+    {
+        var layout = grid.Layout();
+        var labelColumns = grid.Columns - ApplicantTypes.Count;
+        var fits = 10 + draw.Next(3);
+        var groupWidth = 2 + draw.Next(3);
+        static IEnumerable<string> Pieces(string text, int width)
+        {
+            for (var at = 0; at < text.Length; at += width) yield return text.Substring(at, Math.Min(width, text.Length - at));
+        }
+
+        var head = new List<string>();
+        var rows = new List<(List<string> Cells, List<string> Apart)>();
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var key = grid.KeyOf(r);
+            if (key is null)
+            {
+                foreach (var cell in grid.Rows[r].Where(c => c.Text.Length > 0)) head.AddRange(Pieces(cell.Text, fits));
+                continue;
+            }
+
+            var apart = new List<string>();
+            var cells = new List<string>();
+            GridCell? own = null;
+            for (var c = 0; c < labelColumns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Row != r || slot.Column != c || slot.Cell.Text.Length == 0) continue;
+                // A merged group label (over several rows, or before the row's own label) is set in a narrow cell of its own.
+                if (slot.Cell.RowSpan > 1 || c + slot.Cell.ColSpan < labelColumns) apart.AddRange(Pieces(slot.Cell.Text, groupWidth));
+                else own = slot.Cell;
+            }
+
+            // A group printed as one row keeps its label: its row stands for several.
+            if (own is not null && (key.StartsWith("group:", StringComparison.Ordinal) || own.Text.Length <= fits * own.ColSpan)) cells.Add(own.Text);
+            else if (own is not null) apart.AddRange(Pieces(own.Text, fits));
+            for (var c = labelColumns; c < grid.Columns; c++)
+            {
+                var slot = layout[r, c];
+                if (slot.Row == r && slot.Column == c && slot.Cell.IsNumber) cells.Add(number(slot.Cell));
+            }
+
+            rows.Add((cells, apart));
+        }
+
+        // Where each row's text goes: before row k (rows.Count: after the last).
+        var before = Enumerable.Range(0, rows.Count + 1).Select(_ => new List<string>()).ToList();
+        for (var k = 0; k < rows.Count; k++)
+        {
+            if (rows[k].Apart.Count == 0) continue;
+            var roll = draw.NextDouble();
+            var at = roll < 0.6 ? k : roll < 0.8 ? k + 1 : k - 1 - draw.Next(3);
+            before[Math.Clamp(at, 0, rows.Count)].AddRange(rows[k].Apart);
+        }
+
+        foreach (var line in head) sb.Append(line).Append('\n');
+        var block = new List<List<string>>();
+        void Flush()
+        {
+            if (block.Count == 0) return;
+            WritePipe(sb, block[0], block.Skip(1).ToList(), measured: false);
+            block.Clear();
+        }
+
+        for (var k = 0; k <= rows.Count; k++)
+        {
+            if (before[k].Count > 0)
+            {
+                Flush();
+                sb.Append('\n');
+                foreach (var line in before[k]) sb.Append(line).Append('\n');
+            }
+
+            if (k < rows.Count) block.Add(rows[k].Cells);
+        }
+
+        Flush();
+        sb.Append('\n');
+    }
 
     private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless)
     {
