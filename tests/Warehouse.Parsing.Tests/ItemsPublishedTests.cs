@@ -69,4 +69,13 @@ public sealed class ItemsPublishedTests
     [InlineData("予以公开政府信息12条，部分公开信息3条。")]
     [InlineData("不予公开信息2条。")]
     public void A_count_that_is_not_the_years_exact_total_is_not_read(string sentence) => Items(sentence).ShouldBeNull();
+
+    // Section 一 in the template's sub-points: a figure under 依申请公开, 政府信息管理, 平台建设 or 监督保障 counts something
+    // else (real: 上海市人民政府办公厅 2025, "（四）平台建设方面 … “上海国际服务门户”… 共发布各类信息 13528 条", one portal's).
+    [Theory]
+    [InlineData("（一）主动公开方面\n全年主动公开市政府规章 22 件。\n（四）平台建设方面\n“上海国际服务门户”新增意大利语网站，目前已覆盖 10 个语种，\n共发布各类信息 13528 条，总浏览量为 536 万。\n（五）监督保障方面\n印发年度要点。", null)]
+    [InlineData("（三）政府信息管理\n全年公开政府信息 166 条。\n（四）政务公开平台建设\n政府网站共发布各类信息 13528 条。", null)]
+    [InlineData("（一）主动公开\n全年主动公开政府信息 1455 条。\n（四）平台建设\n政府网站共发布各类信息 13528 条。", 1455)]
+    public void A_figure_under_another_sub_point_of_section_one_is_not_the_years_total(string sentences, int? expected) =>
+        Items(sentences).ShouldBe(expected);
 }

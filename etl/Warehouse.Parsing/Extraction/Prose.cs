@@ -19,6 +19,7 @@ internal static partial class Prose
     /// </summary>
     public static int? ItemsPublished(string sectionOne)
     {
+        sectionOne = WithoutOtherPoints(sectionOne);
         foreach (var m in ItemsPattern().Matches(sectionOne).Concat(ItemsBeforeObjectPattern().Matches(sectionOne)).Concat(ItemsObjectFirstPattern().Matches(sectionOne)).OrderBy(m => m.Index))
         {
             if (!StatesYearsTotal(sectionOne, m)) continue;
@@ -36,6 +37,7 @@ internal static partial class Prose
     /// </summary>
     public static string? ItemsFigureLost(string sectionOne)
     {
+        sectionOne = WithoutOtherPoints(sectionOne);
         foreach (Match m in ItemsLostPattern().Matches(sectionOne))
         {
             if (StatesYearsTotal(sectionOne, m)) return sectionOne[(sectionOne.LastIndexOfAny(ClauseEnds, Math.Max(0, m.Index - 1)) + 1)..(m.Index + m.Length)].Trim();
@@ -43,6 +45,38 @@ internal static partial class Prose
 
         return null;
     }
+
+    /// <summary>
+    /// Section 一 without its sub-points on other matters than active disclosure: the template's 总体情况 goes through
+    /// （一）主动公开, （二）依申请公开, （三）政府信息管理, （四）平台建设 and （五）监督保障, and a figure under the last four
+    /// counts something else ("（四）平台建设方面 … “上海国际服务门户”… 共发布各类信息 13528 条": one portal's). Each such
+    /// sub-point runs from its heading to the next numbered sub-heading.
+    /// </summary>
+    internal static string WithoutOtherPoints(string sectionOne)
+    {
+        if (!sectionOne.Contains('（', StringComparison.Ordinal) && !sectionOne.Contains('(', StringComparison.Ordinal)) return sectionOne;
+        var points = SubHeading().Matches(sectionOne);
+        if (points.Count == 0) return sectionOne;
+        var kept = new System.Text.StringBuilder(sectionOne.Length);
+        var at = 0;
+        for (var k = 0; k < points.Count; k++)
+        {
+            var end = k + 1 < points.Count ? points[k + 1].Index : sectionOne.Length;
+            kept.Append(sectionOne, at, points[k].Index - at);
+            if (!OtherPoint().IsMatch(points[k].Groups["name"].Value)) kept.Append(sectionOne, points[k].Index, end - points[k].Index);
+            at = end;
+        }
+
+        return kept.Append(sectionOne, at, sectionOne.Length - at).ToString();
+    }
+
+    // A numbered sub-heading of section 一 at a line's or sentence's start, and the words after it ("（四）平台建设方面").
+    [GeneratedRegex(@"(?<=^|\n|。|；)\s*[（(][一二三四五六七八九十][）)](?<name>[^，,。；;：:\n]{0,16})")]
+    private static partial Regex SubHeading();
+
+    // The template's sub-points of section 一 on other matters than active disclosure.
+    [GeneratedRegex(@"^\s*(?:依申请|政府信息管理|信息管理|(?:政府信息公开|政务公开)?平台|监督|保障)")]
+    private static partial Regex OtherPoint();
 
     // The object is government information as a whole, or the clause says the figure is a total; not one channel's,
     // and not information given on application ("依申请公开政府信息12条", "予以公开信息8条", "部分公开信息2条"): those
