@@ -119,7 +119,10 @@ public static class Composer
 
         var issued = StatedActive(g, "normative_documents")?[0];
         yield return $"（三）政府信息管理情况。{(issued is null ? "" : $"本年度制发行政规范性文件{issued}件，均按规定公开。")}{prose.Management()}";
-        yield return $"（四）政府信息公开平台建设情况。{prose.Platforms()}";
+        // A third of reports give one portal's count under 平台建设 (real: 上海市人民政府办公厅 2025, "“上海国际服务门户”… 共发布
+        // 各类信息 13528 条"): a total of that portal's, never the year's items published.
+        var portal = g.QuirkSeed / 64 % 3 == 1 ? $"政府门户网站全年共发布各类信息{Count((g.ItemsFigure * 3) + 17)}条，总浏览量{g.ItemsFigure % 90 + 10}万次。" : "";
+        yield return $"（四）政府信息公开平台建设情况。{portal}{prose.Platforms()}";
         yield return $"（五）监督保障情况。{prose.Oversight()}本年度未发生因政务公开工作引起的责任追究情况。";
     }
 
