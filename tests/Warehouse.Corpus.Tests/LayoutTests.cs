@@ -42,7 +42,8 @@ public sealed class LayoutTests
             else Tables.ShouldState(Tables.Read(layout, x.Bytes), x, because, loose: layout == Layouts.Markdown,
                 spanless: layout == Layouts.Markdown && MarkdownRenderer.IsSpanless(CorpusWriter.LayoutSeed(g, layout)),
                 splitActive: layout == Layouts.Markdown && MarkdownRenderer.SplitsActive(CorpusWriter.LayoutSeed(g, layout), x.Quirks),
-                labelsApart: layout == Layouts.Markdown && MarkdownRenderer.LabelsApart(CorpusWriter.LayoutSeed(g, layout)) is not null && !x.Quirks.PeopleNumbers);
+                labelsApart: layout == Layouts.Markdown && MarkdownRenderer.LabelsApart(CorpusWriter.LayoutSeed(g, layout)) is not null && !x.Quirks.PeopleNumbers,
+                text: Encoding.UTF8.GetString(x.Bytes));
         }
     }
 

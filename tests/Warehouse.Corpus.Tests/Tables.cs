@@ -220,7 +220,8 @@ internal static class Tables
     /// 一、本年新收 to 四、结转下年度, in the template's order (a collapsed group one of them), each its label or none, then its
     /// seven cells; the labels set apart are no cells.
     /// </param>
-    public static void ShouldState(List<string?[]> rows, Rendition x, string because, bool loose = false, bool spanless = false, bool splitActive = false, bool labelsApart = false)
+    /// <param name="text">With <paramref name="labelsApart"/>, the document's text: table 二's rows of one or two cells are lines of it ("行政许可 97").</param>
+    public static void ShouldState(List<string?[]> rows, Rendition x, string because, bool loose = false, bool spanless = false, bool splitActive = false, bool labelsApart = false, string? text = null)
     {
         var report = x.Source.Report;
         var q = x.Quirks;
@@ -253,15 +254,19 @@ internal static class Tables
             ValuesOf(rows, DisposalCategories.GroupLabels[group], ApplicantTypes.Count, loose, first: spanless).Select(Value).ShouldBe(sums, $"{because}: group {group}");
         }
 
-        var header = rows.FindIndex(r => r.Any(c => c is not null && Canon(c) == "复议后起诉"));
-        header.ShouldBeGreaterThanOrEqualTo(0, because);
+        // A converter's table 四 (labelsApart): its headings are text, its fifteen numbers one pipe row.
+        var header = labelsApart ? rows.FindIndex(r => r.Count(c => !string.IsNullOrEmpty(c)) == 15) - 2 : rows.FindIndex(r => r.Any(c => c is not null && Canon(c) == "复议后起诉"));
+        header.ShouldBeGreaterThanOrEqualTo(labelsApart ? -2 : 0, because);
         var review = rows[header + 2].Where(c => c is not null).Select(c => Value(c!)).ToList();
         review.ShouldBe(report.ReviewLitigation.Flatten().Select(v => (decimal)v!.Value), $"{because}: review and litigation");
 
         foreach (var (label, values) in Active(report))
         {
             var active = splitActive ? rows.Select(r => r.Where(c => c is not { Length: 0 }).ToArray()).ToList() : rows;
-            ValuesOf(active, label, values.Length, loose, first: loose).Select(Value).ShouldBe(values, $"{because}: {label}");
+            // A converter's row of table 二 whose sub-table it did not take for a grid is a line of text: its label, then its numbers.
+            var line = labelsApart ? text!.Split('\n').FirstOrDefault(l => l.StartsWith(label + " ", StringComparison.Ordinal)) : null;
+            var written = line is not null ? line[(label.Length + 1)..].Split(' ').ToList() : ValuesOf(active, label, values.Length, loose, first: loose);
+            written.Select(Value).ShouldBe(values, $"{because}: {label}");
         }
     }
 

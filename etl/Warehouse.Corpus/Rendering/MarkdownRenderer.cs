@@ -62,11 +62,14 @@ public static class MarkdownRenderer
                 case ParagraphPart p:
                     sb.Append(p.Text).Append("\n\n");
                     break;
-                case TablePart { Grid.Name: Tables.ApplicationsName } table when labelsApart is not null && people is null:
+                case TablePart table when labelsApart is not null && people is null:
                     // Typed zeros: a converter's grid of the PDF's cells, every cell with its number.
                     var typed = numbers.Blanks;
                     numbers.Blanks = false;
-                    WriteLabelsApart(sb, table.Grid, c => c.Printed ?? numbers.Format(c.Value!.Value), labelsApart);
+                    string Typed(GridCell c) => c.Printed ?? numbers.Format(c.Value!.Value);
+                    if (table.Grid.Name == Tables.ApplicationsName) WriteLabelsApart(sb, table.Grid, Typed, labelsApart);
+                    else if (table.Grid.Name == Tables.ActiveName) WriteActiveApart(sb, table.Grid, Typed);
+                    else WriteReviewApart(sb, table.Grid, Typed);
                     numbers.Blanks = typed;
                     break;
                 case TablePart table:
@@ -259,6 +262,53 @@ public static class MarkdownRenderer
 
         Flush();
         sb.Append('\n');
+    }
+
+    // Table 二 as the same converter writes it: each sub-table's heading and header as a line of text, its cells run
+    // together ("信息内容本年处理决定数量"), a row of one or two cells as its label and numbers on a line ("行政许可 97"), and
+    // the sub-table of three columns as a pipe table under its header.
+    private static void WriteActiveApart(StringBuilder sb, Grid grid, Func<GridCell, string> number)
+    {
+        var header = (List<string>?)null;
+        var rows = new List<List<string>>();
+        void Flush()
+        {
+            if (header is not null && rows.Count > 0) WritePipe(sb, header, rows, measured: false);
+            else if (header is not null) sb.Append(string.Concat(header)).Append('\n');
+            header = null;
+            rows.Clear();
+        }
+
+        for (var r = 0; r < grid.Rows.Count; r++)
+        {
+            var cells = grid.Rows[r];
+            var key = grid.KeyOf(r);
+            if (key is null)
+            {
+                Flush();
+                // A header of three columns heads a pipe table; a heading or a shorter header is a line of text.
+                if (cells.Count(c => c.Text.Length > 0) == 4) header = [.. cells.Select(c => c.Text)];
+                else sb.Append(string.Concat(cells.Select(c => c.Text))).Append('\n');
+                continue;
+            }
+
+            var values = cells.Where(c => c.IsNumber).Select(number).ToList();
+            if (header is not null) rows.Add([cells[0].Text, .. values]);
+            else sb.Append(cells[0].Text).Append(' ').Append(string.Join(" ", values)).Append('\n');
+        }
+
+        Flush();
+        sb.Append('\n');
+    }
+
+    // Table 四 as the same converter writes it: its headings as lines of text, each line the words that stand at one height
+    // (the two-character labels of its narrow columns in pieces: "结果结果其他尚未" / "维持纠正结果审结…"), a pipe header of
+    // some of those pieces, then its fifteen numbers as a pipe row.
+    private static void WriteReviewApart(StringBuilder sb, Grid grid, Func<GridCell, string> number)
+    {
+        sb.Append("行政复议行政诉讼\n未经复议直接起诉复议后起诉\n结果结果其他尚未\n总计结果结果其他尚未结果结果其他尚未\n维持纠正结果审结维持纠正结果审结\n");
+        var values = grid.Rows[^1].Select(number).ToList();
+        WritePipe(sb, ["维持", "纠正", "结果", "审结", "总计", "总计"], [values], measured: false);
     }
 
     private sealed record Style(bool HashHeadings, bool RepeatMerged, bool Flat, bool Generic, bool PerGroup, bool RepeatHeader, bool Bold, bool Spanless)
