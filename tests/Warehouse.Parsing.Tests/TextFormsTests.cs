@@ -834,6 +834,10 @@ public sealed partial class TextFormsTests
     // missing (unrecognised_row and missing_row errors). Now such a row takes no label from the text: its order places it.
     [InlineData("markdown-labels-apart-515-00005.md")]
     [InlineData("markdown-labels-apart-2019-template-515-00024.md")]
+    // The same, with a group printed as one row in the grid ("| （三）不予公开 | 0 | 1 | … |"): the rows of numbers alone
+    // before and after it were placed between the rows that carry labels, across the group, and were too few (four errors).
+    // The group's row bounds them now: before it the rows before its reasons, after it the rows after.
+    [InlineData("markdown-labels-apart-collapsed-group-4242-00187.md")]
     // pdftohtml's XML cuts a number's run where the PDF changed the font ("430" / ".9" / "1", no gap between them):
     // a space between them made table 二's fee "430 .9 1", a row of numbers without a label (an error).
     [InlineData("pdftohtml-xml-runs-cut-at-font-7272-00002.xml")]

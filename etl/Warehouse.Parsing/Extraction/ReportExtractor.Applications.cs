@@ -1228,6 +1228,19 @@ internal sealed partial class ReportExtractor
             var after = printed.Skip(i).FirstOrDefault(p => p.Code is not null)?.Code;
             var low = before is null ? 0 : DisposalCategories.Get(before).Number;
             var high = after is null ? DisposalCategories.All.Count + 1 : DisposalCategories.Get(after).Number;
+            // A group printed as one row right beside the gap, none of its reasons printed, bounds it too: its reasons stand on
+            // that side. (Not a group's row among its reasons: a subtotal, or a reason's numbers on the group's line.)
+            bool Collapsed(List<DisposalCategory> members) => members.Count > 0 && !members.Any(m => taken.Contains(m.Code));
+            if (start > 0 && printed[start - 1] is { Code: null, Group: { } groupBefore } && Members(groupBefore) is var above && Collapsed(above))
+            {
+                low = Math.Max(low, above.Max(c => c.Number));
+            }
+
+            if (i < printed.Count && printed[i] is { Code: null, Group: { } groupAfter } && Members(groupAfter) is var below && Collapsed(below))
+            {
+                high = Math.Min(high, below.Min(c => c.Number));
+            }
+
             // Groups printed as one row between the same neighbours stand for their reasons; not a group row beside
             // reasons of its own (a subtotal, or a reason's numbers set on the group's line: ReasonsUnderGroupRows).
             var from = start == 0 ? -1 : printed.FindLastIndex(start - 1, start, p => p.Code is not null);
@@ -1244,6 +1257,8 @@ internal sealed partial class ReportExtractor
             }
         }
     }
+
+    private static List<DisposalCategory> Members(string group) => DisposalCategories.All.Where(c => c.Group == group).ToList();
 
     // The warning for a printed row taken as a template row by its place: its label is not the template's, or it has none.
     private static Finding Misprinted(string label, DisposalCategory category) => Finding.Warning("label_misprinted", label.Length == 0
