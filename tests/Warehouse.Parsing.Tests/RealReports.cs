@@ -25,7 +25,7 @@ internal static class RealReports
         "hongze-2024-pdfplumber", "hongze-2023-pdfplumber", "huaian-2024-pdfplumber", "pingtan-2024-libreoffice-pymupdf-sorted",
         "pingtan-2024-mathpix", "pingtan-2021-latex-oneline", "pingtan-2022-readability", "hongze-2024-gstxt", "hongze-2024-pdfminer-nolayout",
         "hongze-2024-tsv", "hongze-2024-bbox-layout", "hongze-2024-htmlmeta", "hongze-2024-pdf2xml", "huaian-2024-pdf2xml",
-        "kewei-2024-source", "shanghai-office-2025-source"];
+        "kewei-2024-source", "shanghai-office-2025-source", "shanghai-office-2019-article"];
 
     private static readonly string[] Rows =
     [
