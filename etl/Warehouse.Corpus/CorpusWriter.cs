@@ -281,6 +281,8 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             return new Rendition(text, stated, found, quirks, generated);
         }
 
+        // Table 三's rows whose padding leaves cells in doubt (markdown: MarkdownRenderer.PaddedInDoubt).
+        var unplaced = new Dictionary<string, int[]>();
         var bytes = layout switch
         {
             Layouts.TextTab => TextTabRenderer.Render(parts, rng),
@@ -298,7 +300,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.TextDocxRaw => DocxRawTextRenderer.Render(
                 DocxRenderer.Render(parts, rng, DocxKind.ForText, quirks, new Random(unchecked((seed * 37) + 29)).NextDouble() < 0.5),
                 docx2txt: new Random(unchecked((seed * 41) + 3)).Next(2) == 0),
-            Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks, MarkdownRenderer.IsSpanless(seed), MarkdownRenderer.IsGrid(seed), MarkdownRenderer.SplitColumn(seed), MarkdownRenderer.LabelsApart(seed)),
+            Layouts.Markdown => MarkdownRenderer.Render(parts, rng, quirks, MarkdownRenderer.IsSpanless(seed), MarkdownRenderer.IsGrid(seed), MarkdownRenderer.SplitColumn(seed), MarkdownRenderer.LabelsApart(seed), unplaced),
             Layouts.TextBoxDraw => BoxDrawRenderer.Render(parts, rng),
             Layouts.TextBrowserPrint => BrowserPrintRenderer.Render(parts, rng),
             Layouts.MarkdownPandoc => PandocMarkdownRenderer.Render(parts, rng),
@@ -310,7 +312,7 @@ public sealed class CorpusWriter(IPdfConverter? pdf = null, IPagePrinter? printe
             Layouts.PdfBrowser => rng.Next(2) == 0 ? HtmlRenderers.Trs(parts, rng, quirks) : HtmlRenderers.HanwebGbk(parts, rng, quirks),
             _ => DocxRenderer.Render(parts, rng, DocxKind.Edited, quirks),
         };
-        var (expected, findings) = Expectation.For(generated, quirks);
+        var (expected, findings) = Expectation.For(generated, quirks, unplaced: unplaced);
         return new Rendition(bytes, expected, findings, quirks, generated);
     }
 

@@ -19,7 +19,12 @@ public static class Expectation
         IReadOnlyList<string> Ambiguous,
         IReadOnlyList<Finding> Findings);
 
-    public static (Report Report, IReadOnlyList<Finding> Findings) For(GeneratedReport g, Quirks quirks, StreamValues? stream = null)
+    /// <param name="unplaced">
+    /// Table 三's rows (not groups) whose cells a reader cannot place, with those columns (0 to 6): not stated, listed as
+    /// ambiguous, each row with an <c>extra_cells</c> error.
+    /// </param>
+    public static (Report Report, IReadOnlyList<Finding> Findings) For(GeneratedReport g, Quirks quirks, StreamValues? stream = null,
+        IReadOnlyDictionary<string, int[]>? unplaced = null)
     {
         var truth = g.Report;
         var rows = truth.Applications.Rows.ToDictionary(x => x.Category.Code, x => x.Cells.ToArray());
@@ -68,6 +73,20 @@ public static class Expectation
             active = Active(active, truth.Template, stream.Active);
             ambiguous.AddRange(stream.Ambiguous);
             findings.AddRange(stream.Findings);
+        }
+
+        foreach (var (key, columns) in unplaced ?? new Dictionary<string, int[]>())
+        {
+            if (!rows.TryGetValue(key, out var cells)) continue;
+            foreach (var c in columns)
+            {
+                cells[c] = null;
+                ambiguous.Add($"applications.{key}.{c}");
+            }
+
+            findings.Add(new Finding("extra_cells", Severity.Error,
+                $"{CellNames.ApplicationRow(key)}印有多于七格，无论哪七格都不合勾稽关系，{string.Join("、", columns.Select(c => ApplicantTypes.All[c].Label))}列无法确定。The row's cells beyond seven leave some cells in doubt.",
+                key, ApplicantTypes.CodeAt(columns[0])));
         }
 
         var expected = truth with

@@ -13,6 +13,23 @@ public sealed class NewLayoutTests
 {
     private static readonly IReadOnlyList<(GeneratedReport Generated, Rendition Rendition)> Streams = Rendered.Of(Layouts.TextStream, 300).ToList();
 
+    // A row of table 三 padded at its end by a converter: the cells after its label, the padding last. The parser cannot place
+    // the cells of a row that adds up in none of its sevens when the sevens differ and neither a single adding seven nor a
+    // single one leaving out empty cells alone tells which: the expectation then states those cells null.
+    [Theory]
+    [InlineData(new[] { "", "/", "-", "7", "", "0", "0", "" }, new[] { 0, 0, 0, 7, 0, 0, 0, 0 }, new[] { 2, 3 })]
+    // The same row whose first cell is a typed 0: only the seven that leaves out the padding leaves out empty cells alone.
+    [InlineData(new[] { "0", "/", "-", "7", "", "0", "0", "" }, new[] { 0, 0, 0, 7, 0, 0, 0, 0 }, null)]
+    // A row that adds up in one seven is that seven.
+    [InlineData(new[] { "", "/", "-", "7", "", "0", "7", "" }, new[] { 0, 0, 0, 7, 0, 0, 7, 0 }, null)]
+    // Seven cells: nothing to place.
+    [InlineData(new[] { "", "/", "-", "7", "", "0", "0" }, new[] { 0, 0, 0, 7, 0, 0, 0 }, null)]
+    public void A_padded_row_that_adds_up_in_no_seven_leaves_the_cells_its_sevens_differ_on_in_doubt(string[] texts, int[] values, int[]? inDoubt)
+    {
+        var data = texts.Zip(values, (t, v) => (t, (decimal)v)).ToList();
+        Rendering.MarkdownRenderer.PaddedInDoubt(data).ShouldBe(inDoubt);
+    }
+
     [Fact]
     public void Some_crawler_texts_are_saved_decoded_twice()
     {

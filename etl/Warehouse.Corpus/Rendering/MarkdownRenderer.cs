@@ -25,7 +25,12 @@ public static class MarkdownRenderer
     /// <param name="labelsApart">
     /// A stream of its own when table 三 is written as a PDF converter writes it (<see cref="LabelsApart"/>), else null.
     /// </param>
-    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false, int? splitColumn = null, Random? labelsApart = null)
+    /// <param name="unplaced">
+    /// Filled, when given, with table 三's rows whose cells the converter's padding leaves in doubt (<see cref="PaddedInDoubt"/>):
+    /// each row's code and the columns (0 to 6) whose cell cannot be told.
+    /// </param>
+    public static byte[] Render(IReadOnlyList<Part> parts, Random rng, Quirks quirks, bool spanless, bool grid = false, int? splitColumn = null, Random? labelsApart = null,
+        Dictionary<string, int[]>? unplaced = null)
     {
         var numbers = new NumberStyle(rng, blanks: true, fullWidth: false, leadingSpace: false);
         var people = quirks.PeopleNumbers ? new PeopleNumberStyle(rng, blanks: true, chineseZeros: true) : null;
@@ -78,7 +83,7 @@ public static class MarkdownRenderer
                     var splitActive = SplitActive(table.Grid, style) && people is null;
                     var blanks = numbers.Blanks;
                     if (splitActive) numbers.Blanks = false;
-                    WriteTable(sb, table.Grid, style, Number, rng, splitActive);
+                    WriteTable(sb, table.Grid, style, Number, rng, splitActive, quirks.BlankTotals ? null : unplaced);
                     numbers.Blanks = blanks;
                     break;
                 case ClosingPart c:
@@ -323,7 +328,9 @@ public static class MarkdownRenderer
     private static bool SplitActive(Grid grid, Style style) => grid.Name == Tables.ActiveName && style.SplitColumn is not null && !style.Grid;
 
     /// <param name="splitActive">Table 二 on a grid of one column more: an empty place after every row's first number column.</param>
-    private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng, bool splitActive = false)
+    /// <param name="unplaced">Filled with table 三's rows that the padding leaves in doubt (<see cref="PaddedInDoubt"/>), when given.</param>
+    private static void WriteTable(StringBuilder sb, Grid grid, Style style, Func<GridCell, string> number, Random rng, bool splitActive = false,
+        Dictionary<string, int[]>? unplaced = null)
     {
         var layout = grid.Layout();
         var applications = grid.Name == Tables.ApplicationsName;
@@ -333,9 +340,15 @@ public static class MarkdownRenderer
         var body = new List<(string? Key, List<string> Cells)>();
         // A grid repeats a number as it was written where the cell starts.
         var written = new Dictionary<(int Row, int Column), string>();
+        // A split column's empty slot stands in every row at one place, where a reader finds it over the whole table.
+        if (style.SplitColumn is not null) unplaced = null;
+        // Each printed cell's count as a reader takes it (a blank is 0), null for a label: for PaddedInDoubt.
+        var counts = new Dictionary<List<string>, List<decimal?>>(ReferenceEqualityComparer.Instance);
         for (var r = 0; r < grid.Rows.Count; r++)
         {
             var cells = new List<string>();
+            var values = new List<decimal?>();
+            counts[cells] = values;
             var labels = new List<string>();
             for (var c = 0; c < grid.Columns; c++)
             {
@@ -354,6 +367,7 @@ public static class MarkdownRenderer
                 cells.Add(origin ? (slot.Cell.IsNumber ? written[(r, c)] : slot.Cell.Text)
                     : style.Grid ? (slot.Cell.IsNumber ? written[(slot.Row, slot.Column)] : slot.Cell.Text)
                     : style.RepeatMerged && !slot.Cell.IsNumber ? slot.Cell.Text : "");
+                values.Add(slot.Cell.IsNumber && (origin || style.Grid) ? slot.Cell.Value : cells[^1].Length == 0 ? 0 : null);
             }
 
             var key = grid.KeyOf(r);
@@ -363,6 +377,7 @@ public static class MarkdownRenderer
                 var label = string.Join(" ", labels);
                 if (style.Bold && key is "total_processed") label = $"**{label}**";
                 cells.Insert(0, label);
+                values.Insert(0, null);
             }
 
             body.Add((key, cells));
@@ -372,7 +387,11 @@ public static class MarkdownRenderer
         if (applications && !flat && !style.PerGroup && style.SplitColumn is { } split)
         {
             var at = labelColumns + split;
-            foreach (var (_, cells) in body) cells.Insert(at, style.Grid ? cells[at - 1] : "");
+            foreach (var (_, cells) in body)
+            {
+                cells.Insert(at, style.Grid ? cells[at - 1] : "");
+                counts[cells].Insert(at, style.Grid ? counts[cells][at - 1] : 0);
+            }
         }
 
         if (splitActive)
@@ -421,11 +440,57 @@ public static class MarkdownRenderer
             }
 
             WritePipe(sb, header, pieces[0].Select(p => p.Cells).ToList(), style.Spanless);
-            foreach (var piece in pieces.Skip(1)) WritePipe(sb, piece[0].Cells, piece.Skip(1).Select(p => p.Cells).ToList(), style.Spanless);
+            if (unplaced is not null && applications) InDoubt(header, pieces[0]);
+            foreach (var piece in pieces.Skip(1))
+            {
+                WritePipe(sb, piece[0].Cells, piece.Skip(1).Select(p => p.Cells).ToList(), style.Spanless);
+                if (unplaced is not null && applications) InDoubt(piece[0].Cells, piece);
+            }
+
             return;
         }
 
         WritePipe(sb, header, body.Select(b => b.Cells).ToList(), style.Spanless);
+        if (unplaced is not null && applications) InDoubt(header, body);
+
+        // Rows padded to the widest as WritePipe pads them: the cells after a row's last label, then its padding. Where a row
+        // begins with blank slots of merged labels, a reader takes the blanks after a label for such slots: nothing in doubt.
+        void InDoubt(IReadOnlyList<string> head, IReadOnlyList<(string? Key, List<string> Cells)> rows)
+        {
+            if (body.Any(b => b.Key is not null && counts.TryGetValue(b.Cells, out var v) && v.Count > 0 && v[0] is not null
+                && b.Cells[0].Length == 0 && v.FindIndex(x => x is null) is > 0)) return;
+            var width = Math.Max(head.Count, rows.Count == 0 ? 0 : rows.Max(r => r.Cells.Count));
+            foreach (var (key, cells) in rows)
+            {
+                if (key is null || !counts.TryGetValue(cells, out var values)) continue;
+                var after = values.FindLastIndex(v => v is null) + 1;
+                var data = cells.Skip(after).Select((t, i) => (Text: t, Value: values[after + i] ?? 0))
+                    .Concat(Enumerable.Repeat((Text: "", Value: 0m), width - cells.Count)).ToList();
+                if (PaddedInDoubt(data) is { Length: > 0 } columns) unplaced![key] = columns;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The columns (0 to 6) of a table 三 row printed with more than seven cells that a reader cannot place, or null: as
+    /// the parser reads such a row (a blank is 0, a 总计 left blank no sum where the table fills its totals), the sevens that
+    /// leave out only cells of nothing differ, none adds up ("|  | / | - | 7 |  | 0 | 0 |  |", a row the report got wrong:
+    /// the 7 in 科研机构 or 社会公益组织), and neither a single seven that adds up nor a single one that leaves out empty
+    /// cells alone tells which. Those cells are not stated: null, with an error.
+    /// </summary>
+    public static int[]? PaddedInDoubt(IReadOnlyList<(string Text, decimal Value)> data)
+    {
+        const int N = 7;
+        if (data.Count <= N) return null;
+        var fits = Enumerable.Range(0, data.Count - N + 1)
+            .Where(s => Enumerable.Range(0, data.Count).Where(i => i < s || i >= s + N).All(i => data[i].Value == 0)).ToList();
+        if (fits.Count < 2) return null;
+        decimal[] Window(int s) => data.Skip(s).Take(N).Select(d => d.Value).ToArray();
+        if (fits.All(s => Window(s).SequenceEqual(Window(fits[0])))) return null;
+        if (fits.Any(s => Window(s).Take(N - 1).Sum() == Window(s)[N - 1])) return null;
+        var emptyOnly = fits.Count(s => Enumerable.Range(0, data.Count).Where(i => i < s || i >= s + N).All(i => data[i].Text.Trim().Length == 0));
+        if (emptyOnly == 1) return null;
+        return Enumerable.Range(0, N).Where(c => fits.Select(s => Window(s)[c]).Distinct().Count() > 1).ToArray();
     }
 
     // measured: the rule's dashes as wide as the column's widest cell, none for a column no cell fills, as node-html-markdown

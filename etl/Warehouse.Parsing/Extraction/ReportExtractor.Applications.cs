@@ -32,6 +32,8 @@ internal sealed partial class ReportExtractor
     // Table 三 leaves a 总计 blank beside applicants not all zero in a row of seven cells (TotalsLeftBlank): a row of
     // more may read with its total blank too (Window).
     private bool _totalsLeftBlank;
+    // Some row of table 三 begins with blank cells before its label: the grid keeps merged label slots (see RowParts.LeadBlank).
+    private bool _labelSlotsKept;
     private readonly HashSet<string> _wrappedRows = [];
     // Rows with cells stacked in one column, whose order the column rules decide (StackedReadings).
     private readonly HashSet<string> _stackedRows = [];
@@ -39,6 +41,8 @@ internal sealed partial class ReportExtractor
 
     // Padded rows whose every reading leaves 总计 blank, with the one total they all fill it with (see BlankTotals).
     private readonly Dictionary<string, int> _paddedBlankTotals = [];
+    // Padded rows that add up in none of their sevens, which differ (see Unbalanced).
+    private readonly HashSet<string> _unbalancedRows = [];
 
     // A padded row's seven as the layouts print them (Window's fallback), read when no reading of its padding lets the table add up.
     private readonly Dictionary<string, int?[]> _paddedAsLaidOut = [];

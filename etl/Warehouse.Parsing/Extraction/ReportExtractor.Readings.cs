@@ -35,7 +35,7 @@ internal sealed partial class ReportExtractor
 
         // Narrow cells that pdftotext set without a space between them ("0-", "-0"): two cells each.
         printed = CountCell.WithGluedMarksParted(printed, ApplicantTypes.Count);
-        if (printed.Count > ApplicantTypes.Count && PaddedReadings(printed, _totalsLeftBlank) is { } padded)
+        if (printed.Count > ApplicantTypes.Count && PaddedReadings(printed, _totalsLeftBlank, !_labelSlotsKept) is { } padded)
         {
             if (padded.Start is { } start)
             {
@@ -44,7 +44,8 @@ internal sealed partial class ReportExtractor
             else
             {
                 _paddedRows.Add(code);
-                if (padded.BlankTotal is { } total) _paddedBlankTotals[code] = total;
+                if (padded.BlankTotal == UnbalancedMark) _unbalancedRows.Add(code);
+                else if (padded.BlankTotal is { } total) _paddedBlankTotals[code] = total;
                 if (AsLaidOut(printed) is { Count: ApplicantTypes.Count } laidOut)
                     _paddedAsLaidOut[code] = printed.Skip(laidOut.First).Take(laidOut.Count).Select(CountCell.ReadCount).ToArray();
                 return (padded.Readings, padded.Inferred);
@@ -271,6 +272,31 @@ internal sealed partial class ReportExtractor
                 : padded ? "印有多于七格，哪七格属于本行（两端的空格或 0 是本行的格还是转换补上的）由本行不能确定"
                 : _reassembled.ContainsKey(key) ? "的数字在抽取时离开了行名，按行序排回" : "的数字连在一起";
             var english = blank ? "printed cells, the others blank, whose columns the layout does not show," : wrapped ? "wrapped numbers" : stacked ? "cells stacked in one column" : padded ? "cells beyond seven (blanks or zeros at its ends)" : "run-together digits";
+            if (_unbalancedRows.Contains(key))
+            {
+                // Adds up in none of its sevens: the cells its sevens agree on are read, the others are not known; the
+                // row breaks a rule whichever seven it is, and that is said with the candidates.
+                var agreed = new int?[ApplicantTypes.Count];
+                var differs = new List<int>();
+                for (var c = 0; c < ApplicantTypes.Count; c++)
+                {
+                    if (candidates.Select(v => v[c]).Distinct().Count() == 1) agreed[c] = candidates[0][c];
+                    else differs.Add(c);
+                }
+
+                chosen[key] = agreed;
+                foreach (var c in differs)
+                {
+                    _ambiguous.Add(CellPath(key, c));
+                    _unknown.Add(CellPath(key, c));
+                }
+
+                _findings.Add(new Finding("extra_cells", Severity.Error,
+                    $"{where}{how}，可读作 {Readings(candidates)}，无论哪一种本行的六类申请人之和都不等于总计（报告本身不合勾稽关系）；{string.Join("、", differs.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {english} read several ways, and in none do its six applicant columns add up to its total (the report's own error); the cells that differ are left unknown.",
+                    row, ApplicantTypes.CodeAt(differs[0])));
+                continue;
+            }
+
             if (padded && !solved.TooMany && viable.Count == 0 && _paddedAsLaidOut.TryGetValue(key, out var laidOut))
             {
                 // No reading of the padding lets the table add up: the table breaks a rule whatever the row's seven
@@ -340,7 +366,12 @@ internal sealed partial class ReportExtractor
     /// 总计 with, when each does and all alike (the row counts as one more blank total: see BlankTotals). Null when the cells are not such a row (decided
     /// by the row's arithmetic, a cell that is not a count, no seven that adds up: read as the layouts print).
     /// </summary>
-    private static (int? Start, List<int?[]> Readings, List<bool[]> Inferred, int? BlankTotal)? PaddedReadings(IReadOnlyList<string> printed, bool totalsLeftBlank)
+    /// <param name="padded">
+    /// The table's rows may be padded at their end (no row keeps blank slots of merged labels before its label): a row that adds
+    /// up in none of its sevens then leaves in doubt the cells they differ on (<see cref="Unbalanced"/>). Where the grid keeps
+    /// the slots, the blanks after a label are slots, and the row is read as the layouts print it.
+    /// </param>
+    private static (int? Start, List<int?[]> Readings, List<bool[]> Inferred, int? BlankTotal)? PaddedReadings(IReadOnlyList<string> printed, bool totalsLeftBlank, bool padded)
     {
         var n = ApplicantTypes.Count;
         if (Window(printed, totalsLeftBlank).Decided) return null;
@@ -359,6 +390,9 @@ internal sealed partial class ReportExtractor
             options.Add((start, cells, blankTotal));
         }
 
+        // None adds up, or only with a blank 总计 filled in a table that fills its totals: the row breaks a rule whichever
+        // seven it is (a blank is a zero there).
+        if (padded && (options.Count == 0 || (!totalsLeftBlank && options.All(o => o.BlankTotal))) && Unbalanced(counts, n) is { } unbalanced) return unbalanced;
         if (options.Count == 0) return null;
         if (options.Count == 1) return (options[0].Start, [], [], null);
         var masks = options.Select(o => Enumerable.Range(0, n)
@@ -366,6 +400,30 @@ internal sealed partial class ReportExtractor
         var filled = options.All(o => o.BlankTotal) && options.Select(o => o.Cells[n - 1]).Distinct().Count() == 1 ? options[0].Cells[n - 1] : null;
         return (null, options.Select(o => o.Cells).ToList(), masks, filled);
     }
+
+    /// <summary>
+    /// The sevens of a row printed with more that adds up in none of them, a blank read as a zero ("|  | / | - | 7 |  | 0 |
+    /// 0 |  |": the 7 in 科研机构 or in 社会公益组织, the row's total 0 or blank), each leaving out only cells of nothing,
+    /// when they differ: the row breaks a rule whichever it is, and where its numbers stand the row cannot tell. Marked
+    /// unbalanced: the cells on which they differ are not known (Choose). Null when fewer than two differ.
+    /// </summary>
+    private static (int? Start, List<int?[]> Readings, List<bool[]> Inferred, int? BlankTotal)? Unbalanced(int?[] counts, int n)
+    {
+        var fits = new List<int?[]>();
+        for (var start = 0; start + n <= counts.Length; start++)
+        {
+            if (Enumerable.Range(0, counts.Length).Where(i => i < start || i >= start + n).All(i => counts[i] == 0)
+                && counts.Skip(start).Take(n).ToArray() is var cells && !fits.Any(f => f.SequenceEqual(cells)))
+                fits.Add(cells);
+        }
+
+        if (fits.Count < 2) return null;
+        var differ = Enumerable.Range(0, n).Select(c => fits.Select(f => f[c]).Distinct().Count() > 1).ToArray();
+        return (null, fits, fits.Select(_ => differ).ToList(), UnbalancedMark);
+    }
+
+    // BlankTotal's value for a row that adds up in none of its sevens (Unbalanced): no total is filled.
+    private const int UnbalancedMark = int.MinValue;
 
     /// <summary>
     /// The readings of a row whose numbers a narrow column wrapped onto the next line, where no

@@ -138,6 +138,7 @@ internal sealed partial class ReportExtractor
 
         _cellsVanish = CellsVanish(applications.Rows.Values.Concat(applications.Groups.Values));
         _totalsLeftBlank = TotalsLeftBlank(applications.Rows.Values);
+        _labelSlotsKept = applications.Rows.Values.Any(p => p.LeadBlank);
         _zerosLeftBlank = !_cellsVanish && ZerosLeftBlank(applications.Rows.Values);
         var active = ReadActiveDisclosure(applications.Start, year, CellsRunTogether(applications.Rows.Values));
         var template = DecideTemplate(applications, active.Evidence, year);

@@ -33,6 +33,12 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
     /// </summary>
     public IReadOnlyList<int> Swaps { get; init; } = [];
 
+    /// <summary>
+    /// The row's cells begin with empty ones before its first label ("|  | 2.其他法律行政法规禁止公开 | 0 | …"): the grid
+    /// keeps the slots of merged label cells, blank, so a row's blanks after its label may be such slots too, not padding.
+    /// </summary>
+    public bool LeadBlank { get; init; }
+
     public string Key => _key ??= TextKey.Of(Label);
 
     public bool HasData => Data.Count > 0;
@@ -91,7 +97,11 @@ internal sealed record RowParts(string Label, IReadOnlyList<string> Data, string
 
         var data = new string[to - from];
         for (var i = from; i < to; i++) data[i - from] = cells[i];
-        return new RowParts(label.ToString(), data, last) { Exact = gridExact };
+        var firstLabel = 0;
+        while (firstLabel < lastLabel && kinds[firstLabel] != CellKind.Label) firstLabel++;
+        var leadBlank = firstLabel > 0;
+        for (var i = 0; i < firstLabel && leadBlank; i++) leadBlank = kinds[i] == CellKind.Empty;
+        return new RowParts(label.ToString(), data, last) { Exact = gridExact, LeadBlank = leadBlank };
     }
 
     private static string? SplitGluedNumber(string cell)
