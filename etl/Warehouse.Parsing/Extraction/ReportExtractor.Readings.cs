@@ -276,21 +276,7 @@ internal sealed partial class ReportExtractor
             {
                 // Adds up in none of its sevens: the cells its sevens agree on are read, the others are not known; the
                 // row breaks a rule whichever seven it is, and that is said with the candidates.
-                var agreed = new int?[ApplicantTypes.Count];
-                var differs = new List<int>();
-                for (var c = 0; c < ApplicantTypes.Count; c++)
-                {
-                    if (candidates.Select(v => v[c]).Distinct().Count() == 1) agreed[c] = candidates[0][c];
-                    else differs.Add(c);
-                }
-
-                chosen[key] = agreed;
-                foreach (var c in differs)
-                {
-                    _ambiguous.Add(CellPath(key, c));
-                    _unknown.Add(CellPath(key, c));
-                }
-
+                (chosen[key], var differs) = Agreed(key, candidates);
                 _findings.Add(new Finding("extra_cells", Severity.Error,
                     $"{where}{how}，可读作 {Readings(candidates)}，无论哪一种本行的六类申请人之和都不等于总计（报告本身不合勾稽关系）；{string.Join("、", differs.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {english} read several ways, and in none do its six applicant columns add up to its total (the report's own error); the cells that differ are left unknown.",
                     row, ApplicantTypes.CodeAt(differs[0])));
@@ -315,24 +301,9 @@ internal sealed partial class ReportExtractor
                 continue;
             }
 
-            var cells = new int?[ApplicantTypes.Count];
-            var open = new List<int>();
-            for (var c = 0; c < ApplicantTypes.Count; c++)
-            {
-                var values = viable.Select(v => v[c]).Distinct().ToList();
-                if (values.Count == 1) cells[c] = values[0];
-                else open.Add(c);
-            }
-
-            chosen[key] = cells;
+            (chosen[key], var open) = Agreed(key, viable);
             if (open.Count > 0)
             {
-                foreach (var c in open)
-                {
-                    _ambiguous.Add(CellPath(key, c));
-                    _unknown.Add(CellPath(key, c));
-                }
-
                 _findings.Add(new Finding("cells_ambiguous", Severity.Error,
                     $"{where}{how}，按勾稽关系仍有 {viable.Count} 种读法：{Readings(viable)}；{string.Join("、", open.Select(c => ApplicantTypes.All[c].Label))}列无法确定，不予采信。The row's {english} have {viable.Count} readings that add up; the cells that differ are left unknown.",
                     row, ApplicantTypes.CodeAt(open[0])));
@@ -341,6 +312,25 @@ internal sealed partial class ReportExtractor
 
         MarkSplit(chosen, splitRows);
         return chosen;
+    }
+
+    // A row's cells on which its readings agree; the others (their columns returned) are unknown, each listed as ambiguous.
+    private (int?[] Cells, List<int> Open) Agreed(string key, IReadOnlyList<int?[]> readings)
+    {
+        var cells = new int?[ApplicantTypes.Count];
+        var open = new List<int>();
+        for (var c = 0; c < ApplicantTypes.Count; c++)
+        {
+            if (readings.Select(v => v[c]).Distinct().Count() == 1) cells[c] = readings[0][c];
+            else
+            {
+                open.Add(c);
+                _ambiguous.Add(CellPath(key, c));
+                _unknown.Add(CellPath(key, c));
+            }
+        }
+
+        return (cells, open);
     }
 
     // Whether a column rule holds over a row's only reading: the row is in a rule whose every row
