@@ -440,7 +440,8 @@ internal sealed partial class ReportExtractor
         // Ends after their own cells: k of the tokens after the first, none right after another end.
         foreach (var ends in Choices(all.Length - 1, k).Select(c => c.Select(i => i + 1).ToArray()))
         {
-            if (ends.Zip(ends.Skip(1)).Any(p => p.Second == p.First + 1) || !ends.All(e => Text.WrappedNumbers.IsPiece(all[e]))) continue;
+            // A piece ends a number begun in its cell: joined to an empty cell it would only move the number there.
+            if (ends.Zip(ends.Skip(1)).Any(p => p.Second == p.First + 1) || !ends.All(e => Text.WrappedNumbers.IsPiece(all[e]) && all[e - 1].Trim().Length > 0)) continue;
             var joined = new List<string>();
             var mask = new List<bool>();
             for (var t = 0; t < all.Length; t++)
@@ -471,6 +472,7 @@ internal sealed partial class ReportExtractor
         var cells = all.Take(n).ToArray();
         foreach (var chosen in Choices(n, k))
         {
+            if (chosen.Any(c => cells[c].Trim().Length == 0)) continue;
             var joined = (string[])cells.Clone();
             var mask = new bool[n];
             for (var i = 0; i < k; i++)

@@ -17,16 +17,17 @@ internal static class SpanSlots
     // Table 三's cells: six applicant columns and their total.
     private const int Width = 7;
 
-    // Rows of numbers that make a table table 三 (it has 25, or 22 in the 2019 template).
+    // Rows with numbers that make a table table 三 (it has 25, or 22 in the 2019 template).
     private const int RowsNeeded = 10;
 
     /// <summary>Drops the surplus slot from the rows of numbers of the pipe table whose rows are <paramref name="blocks"/>[from..].</summary>
     public static void Drop(List<Block> blocks, int from)
     {
+        // Rows that hold a number: a table that leaves its zeros blank prints one or two in many rows ("| ３ |  |  |  |  |  |  | 3 |").
         var numbered = new List<int>();
         for (var i = from; i < blocks.Count; i++)
         {
-            if (blocks[i] is TableRow row && row.Cells.Count(IsCount) >= 3) numbered.Add(i);
+            if (blocks[i] is TableRow row && row.Cells.Any(IsCount)) numbered.Add(i);
         }
 
         if (numbered.Count < RowsNeeded) return;
@@ -36,7 +37,7 @@ internal static class SpanSlots
         // Every row's slots from the first number's column to the last's hold numbers or nothing: a row whose label stands
         // among them is set off from the others (node-html-markdown drops a merged label's place), not on a wider grid.
         if (last - first + 1 != Width + 1 || rows.Any(r => r.Count <= last || r.Skip(first).Take(Width + 1).Any(IsLabel))) return;
-        List<List<string>>? kept = null;
+        var candidates = new List<(int Column, List<List<string>> Rows)>();
         for (var c = first; c <= last; c++)
         {
             var column = c;
@@ -44,13 +45,38 @@ internal static class SpanSlots
             // A blank cell repeated is blank again.
             var repeated = column > first && rows.All(r => r[column] == r[column - 1]);
             if (!empty && !repeated) continue;
-            var without = rows.Select(r => r.Where((_, k) => k != column).ToList()).ToList();
-            if (kept is null) kept = without;
-            else if (!kept.Zip(without).All(p => p.First.SequenceEqual(p.Second))) return;
+            candidates.Add((column, rows.Select(r => r.Where((_, k) => k != column).ToList()).ToList()));
         }
 
-        if (kept is null) return;
+        // Slots whose dropping leaves different cells (zeros blank or alike in a real column too): the header rows above the
+        // numbers tell the surplus slot, blank or its left neighbour's label again ("其他 | 其他", "其他 |  "), where a real
+        // column has a name of its own; failing that, the one whose rows alone add up.
+        if (Distinct(candidates).Count > 1)
+        {
+            var headers = Enumerable.Range(from, numbered[0] - from).Select(i => blocks[i]).OfType<TableRow>().Select(r => r.Cells).Where(r => r.Count > last).ToList();
+            var named = candidates.Where(k => headers.Count > 0 && headers.All(h => h[k.Column].Length == 0 || h[k.Column] == h[k.Column - 1])).ToList();
+            candidates = Distinct(named).Count == 1 ? named : candidates.Where(k => k.Rows.All(AddsUp)).ToList();
+        }
+
+        if (candidates.Count == 0 || Distinct(candidates).Count > 1) return;
+        var kept = candidates[0].Rows;
         for (var n = 0; n < numbered.Count; n++) blocks[numbered[n]] = (TableRow)blocks[numbered[n]] with { Cells = kept[n] };
+
+        // The candidates by the cells they leave: one group when dropping any of them leaves the same rows.
+        static List<List<List<string>>> Distinct(List<(int Column, List<List<string>> Rows)> found) =>
+            found.Select(k => k.Rows).Aggregate(new List<List<List<string>>>(), (groups, rows) =>
+            {
+                if (!groups.Any(g => g.Zip(rows).All(p => p.First.SequenceEqual(p.Second)))) groups.Add(rows);
+                return groups;
+            });
+
+        // A row's seven (the numbers from its first) add up, or its total is blank or a cell is not a count: not against it.
+        bool AddsUp(List<string> row)
+        {
+            var cells = row.Skip(first).Take(Width).Select(CountCell.ReadCount).ToList();
+            if (cells.Count < Width || cells.Any(v => v is null) || row[first + Width - 1].Length == 0) return true;
+            return cells.Take(Width - 1).Sum() == cells[Width - 1];
+        }
     }
 
     // A count as people write it too: "12件", "零", "１２" (numbers written as people write them, PeopleNumberStyle).
