@@ -766,13 +766,23 @@ internal sealed partial class ReportExtractor
     }
 
     /// <summary>
-    /// Whether table 三 leaves a 总计 blank beside applicants not all zero in a row printed with exactly seven cells
-    /// (the Shanghai form, or a report that does not add up): then a row printed with more may be read with its total
+    /// Whether table 三 leaves a 总计 blank beside applicants not all zero in a row of seven cells, as printed or as a
+    /// converter's padding certainly leaves them (the Shanghai form, or a report that does not add up): then a row printed with more may be read with its total
     /// left blank as well, not only as the seven that adds up as printed.
     /// </summary>
     private static bool TotalsLeftBlank(IEnumerable<RowParts> rows) =>
-        rows.Any(p => p.Data.Count == ApplicantTypes.Count && IsEmpty(p.Data[^1])
-            && p.Data.Take(ApplicantTypes.Count - 1).Any(d => CountCell.ReadCount(d) is > 0));
+        rows.Any(p => Seven(p.Data) is { } seven && IsEmpty(seven[^1])
+            && seven.Take(ApplicantTypes.Count - 1).Any(d => CountCell.ReadCount(d) is > 0));
+
+    // A row's seven cells: as printed, or those a row printed with more certainly has (a converter pads each row at its end:
+    // "| 747 | 86 | 156 | 121 | 28 | 311 |  |  |  |"); null when they cannot be told.
+    private static IReadOnlyList<string>? Seven(IReadOnlyList<string> data)
+    {
+        if (data.Count == ApplicantTypes.Count) return data;
+        if (data.Count < ApplicantTypes.Count) return null;
+        var (first, count, decided) = Window(data, totalsLeftBlank: false);
+        return decided && count == ApplicantTypes.Count ? data.Skip(first).Take(count).ToList() : null;
+    }
 
     // A row whose cells certainly ran together: digits for seven cells in three pieces at most ("640020470",
     // "1100714 32"), or a run of digits that starts with 0 ("00/336"). Six pieces for seven cells are a row short of

@@ -49,12 +49,13 @@ internal static class SpanSlots
         }
 
         // Slots whose dropping leaves different cells (zeros blank or alike in a real column too): the header rows above the
-        // numbers tell the surplus slot, blank or its left neighbour's label again ("其他 | 其他", "其他 |  "), where a real
-        // column has a name of its own; failing that, the one whose rows alone add up.
+        // numbers tell the surplus slot, which no header row names as a column of its own (blank, or its left neighbour's
+        // name again: "其他 | 其他", "其他 |  "; a converter's "数据3" names nothing), where each real column has its name
+        // ("社会公益组织"); failing that, the one whose rows alone add up.
         if (Distinct(candidates).Count > 1)
         {
             var headers = Enumerable.Range(from, numbered[0] - from).Select(i => blocks[i]).OfType<TableRow>().Select(r => r.Cells).Where(r => r.Count > last).ToList();
-            var named = candidates.Where(k => headers.Count > 0 && headers.All(h => h[k.Column].Length == 0 || h[k.Column] == h[k.Column - 1])).ToList();
+            var named = candidates.Where(k => headers.Count > 0 && !headers.Any(h => IsColumnName(h[k.Column]) && h[k.Column] != h[k.Column - 1])).ToList();
             candidates = Distinct(named).Count == 1 ? named : candidates.Where(k => k.Rows.All(AddsUp)).ToList();
         }
 
@@ -62,13 +63,16 @@ internal static class SpanSlots
         var kept = candidates[0].Rows;
         for (var n = 0; n < numbered.Count; n++) blocks[numbered[n]] = (TableRow)blocks[numbered[n]] with { Cells = kept[n] };
 
-        // The candidates by the cells they leave: one group when dropping any of them leaves the same rows.
+        // The candidates by the cells they leave: one group when dropping any of them leaves the same rows, cell by cell the
+        // same count (a blank and a 0 of a table that writes both are one zero).
         static List<List<List<string>>> Distinct(List<(int Column, List<List<string>> Rows)> found) =>
             found.Select(k => k.Rows).Aggregate(new List<List<List<string>>>(), (groups, rows) =>
             {
-                if (!groups.Any(g => g.Zip(rows).All(p => p.First.SequenceEqual(p.Second)))) groups.Add(rows);
+                if (!groups.Any(g => g.Zip(rows).All(p => p.First.Select(Same).SequenceEqual(p.Second.Select(Same))))) groups.Add(rows);
                 return groups;
             });
+
+        static string Same(string cell) => CountCell.ReadCount(cell)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? cell;
 
         // A row's seven (the numbers from its first) add up, or its total is blank or a cell is not a count: not against it.
         bool AddsUp(List<string> row)
@@ -78,6 +82,10 @@ internal static class SpanSlots
             return cells.Take(Width - 1).Sum() == cells[Width - 1];
         }
     }
+
+    // The name of one of table 三's columns: an applicant type or 总计.
+    private static bool IsColumnName(string cell) =>
+        cell.Trim() is var text && (text == "总计" || Warehouse.Core.ApplicantTypes.All.Any(a => a.Label == text));
 
     // A count as people write it too: "12件", "零", "１２" (numbers written as people write them, PeopleNumberStyle).
     private static bool IsCount(string cell) => PipeRows.IsNumber(cell) || CountCell.Classify(cell) == CellKind.Number;
