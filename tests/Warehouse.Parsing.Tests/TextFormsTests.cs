@@ -864,6 +864,10 @@ public sealed partial class TextFormsTests
     // no row stood at seven cells, so the blank totals went unseen, and rows whose only seven adding up fills a blank total
     // were left unknown (the padded row in doubt above). The padding each row certainly has is set aside first now.
     [InlineData("markdown-spanless-totals-blank-9191-00944.md")]
+    // pdftotext -raw of a PDF whose title box is drawn inside table 三 and wraps inside the agency's name ("定西市" /
+    // "交通运输局 2020 年政府信息公开工作年度报告"), no signature: the agency was read as 交通运输局, of no region, with a
+    // warning only (silently wrong). A title found past section 一 is completed from the line above, as a head's is.
+    [InlineData("pdftotext-title-box-wrapped-in-name-3131-00030.txt")]
     // pdftohtml's XML cuts a number's run where the PDF changed the font ("430" / ".9" / "1", no gap between them):
     // a space between them made table 二's fee "430 .9 1", a row of numbers without a label (an error).
     [InlineData("pdftohtml-xml-runs-cut-at-font-7272-00002.xml")]

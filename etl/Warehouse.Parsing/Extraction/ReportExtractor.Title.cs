@@ -149,17 +149,30 @@ internal sealed partial class ReportExtractor
     /// The title printed past section 一's heading, for a report with no agency in the head, the signature or a byline:
     /// text in the order a PDF draws it (<c>pdftotext -raw</c>) sets a title in a text box where the box is drawn,
     /// after the first page's body and footer ("- 1 -" / "巫山县住房和城乡建设局关于 2021 年度政府信息公" / "开工作的年度报告").
-    /// The first line, alone or joined with the short lines above it, that names an agency; null when none.
+    /// The first line, alone or joined with the short lines above it, that names an agency; null when none. A box's title
+    /// wraps inside the agency's name as any title does ("定西市" / "交通运输局 2020 年政府信息公开工作年度报告"): an
+    /// agency of no region is completed from the line above, as in <see cref="ReadTitle"/>.
     /// </summary>
     private Title? ReadTitleBeyondHead()
     {
         if (_sections.Start(1) is not { } one) return null;
+        Title? first = null;
+        var joins = 0;
         foreach (var (candidate, joined) in TitleCandidates(_blocks.Count, one + 1))
         {
-            if (TitleForms.Match(candidate) is { Agency: { } agency } found) return new Title(agency, found.Year, joined);
+            if (first is not null && ++joins > 2) break;
+            if (TitleForms.Match(candidate) is not { Agency: { } agency } found) continue;
+            if (first is not null)
+            {
+                if (found.Year == first.Year && WrappedAgency(first.Agency!, agency) is { } whole) return first with { Agency = whole };
+                continue;
+            }
+
+            first = new Title(agency, found.Year, joined);
+            if (_regions.Resolve(agency, null, () => null).Code is not null) return first;
         }
 
-        return null;
+        return first;
     }
 
     // A title in a text box printed over the body's first lines, as pdftotext -layout gives the page: each of the box's
